@@ -1,0 +1,20 @@
+# Integers grow past 64 bits
+max = 9_223_372_036_854_775_807
+IO.puts(max)
+IO.puts(max + 1)
+IO.puts(-max - 2)
+IO.puts(max * max)
+big = 123_456_789_012_345_678_901_234_567_890
+IO.puts(big)
+IO.puts(div(big, 1_000_000_007))
+IO.puts(rem(big, 1_000_000_007))
+IO.inspect(big * -1)
+IO.puts(big - big)
+IO.inspect(big > max)
+IO.inspect(div(big * big, big) == big)
+fact = Enum.reduce(1..30, 1, fn x, acc -> x * acc end)
+IO.puts(fact)
+IO.puts(Integer.pow(2, 100))
+IO.puts(Integer.pow(2, 64) - 1)
+IO.inspect(is_integer(big))
+IO.inspect(abs(-big))

@@ -1,0 +1,21 @@
+# Lists: literals, cons, concatenation, subtraction, membership
+l = [1, 2, 3]
+IO.inspect(l)
+IO.inspect([0 | l])
+IO.inspect(l ++ [4, 5])
+IO.inspect([1, 2, 3, 2, 1] -- [2, 1])
+IO.inspect(hd(l))
+IO.inspect(tl(l))
+IO.inspect(length(l))
+IO.inspect(2 in l)
+IO.inspect(9 in l)
+IO.inspect([1 | [2 | [3 | []]]])
+IO.inspect([1 | 2])
+IO.inspect([[1, 2], [3, [4, 5]]])
+IO.inspect([:a, "b", 3.0, nil, {1}])
+IO.inspect([1, 2] == [1, 2])
+IO.inspect([1, 2] < [1, 3])
+IO.inspect([] == [])
+[a, b | rest] = [10, 20, 30, 40]
+IO.inspect({a, b, rest})
+IO.inspect(Enum.reverse(l))
