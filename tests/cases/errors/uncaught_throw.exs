@@ -1,0 +1,3 @@
+# An uncaught throw at top level
+IO.puts("throwing")
+throw(:ball)
