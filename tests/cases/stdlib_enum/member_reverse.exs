@@ -1,0 +1,10 @@
+# Enum.member?/2 and Enum.reverse/1,2
+IO.inspect(Enum.member?([1, 2, 3], 2))
+IO.inspect(Enum.member?([1, 2, 3], 2.0))
+IO.inspect(Enum.member?(1..10, 5))
+IO.inspect(Enum.member?(%{a: 1}, {:a, 1}))
+IO.inspect(Enum.member?(%{a: 1}, :a))
+IO.inspect(Enum.reverse([1, 2, 3]))
+IO.inspect(Enum.reverse(1..4))
+IO.inspect(Enum.reverse([1, 2], [3, 4]))
+IO.inspect(Enum.reverse([]))

@@ -1,0 +1,12 @@
+# Enum.slice/2,3 and Enum.split/2, Enum.split_with/2
+l = Enum.to_list(0..9)
+IO.inspect(Enum.slice(l, 2, 3))
+IO.inspect(Enum.slice(l, 2..4))
+IO.inspect(Enum.slice(l, -3, 2))
+IO.inspect(Enum.slice(l, 8, 10))
+IO.inspect(Enum.slice(l, 20, 1))
+IO.inspect(Enum.slice(l, 1..-2))
+IO.inspect(Enum.split(l, 3))
+IO.inspect(Enum.split(l, -3))
+IO.inspect(Enum.split(l, 20))
+IO.inspect(Enum.split_with(l, &(rem(&1, 2) == 0)))

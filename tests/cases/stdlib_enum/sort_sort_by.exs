@@ -1,0 +1,10 @@
+# Enum.sort/1,2 and Enum.sort_by/2,3
+IO.inspect(Enum.sort([3, 1, 2]))
+IO.inspect(Enum.sort([3, 1, 2], :desc))
+IO.inspect(Enum.sort([3, 1, 2], &(&1 >= &2)))
+IO.inspect(Enum.sort(["b", "A", "a", "B"]))
+IO.inspect(Enum.sort([2, 1.0, 1, 2.0]))
+IO.inspect(Enum.sort_by(~w(ccc a bb), &String.length/1))
+IO.inspect(Enum.sort_by(~w(ccc a bb), &String.length/1, :desc))
+IO.inspect(Enum.sort_by([{:b, 2}, {:a, 2}, {:c, 1}], &elem(&1, 1)))
+IO.inspect(Enum.sort_by([%{n: "x", a: 3}, %{n: "y", a: 1}], & &1.a))

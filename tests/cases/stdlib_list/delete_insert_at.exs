@@ -1,0 +1,11 @@
+# List.delete/2, List.insert_at/3, List.delete_at/2, List.replace_at/3
+IO.inspect(List.delete([:a, :b, :a], :a))
+IO.inspect(List.delete([1, 2], 3))
+IO.inspect(List.delete([1, 2], 1.0))
+IO.inspect(List.insert_at([1, 2, 3], 1, :x))
+IO.inspect(List.insert_at([1, 2, 3], -1, :end))
+IO.inspect(List.insert_at([1, 2, 3], 10, :far))
+IO.inspect(List.insert_at([], 0, :only))
+IO.inspect(List.delete_at([1, 2, 3], 0))
+IO.inspect(List.replace_at([1, 2, 3], 2, :z))
+IO.inspect(List.update_at([1, 2, 3], 1, &(&1 * 100)))
