@@ -1,1 +1,30 @@
-//! placeholder
+//! phial's process runtime: green processes on a work-stealing scheduler,
+//! with mailboxes and selective receive, timers, links, monitors, exit
+//! signals and registered names, following Erlang's semantics.
+//!
+//! The runtime is generic over the process body ([`Body`]) and the term type
+//! ([`Term`]); it knows nothing of phial's syntax or evaluator, and is tested
+//! with plain Rust state machines. See `docs/scheduler.md` for the model and
+//! the wake-up and parking protocols.
+//!
+//! Not here: evaluation, reductions counting (the body enforces its budget
+//! and returns [`Step::Yield`]), I/O.
+
+mod body;
+mod cx;
+mod mailbox;
+mod pid;
+mod process;
+mod registry;
+mod runtime;
+mod scheduler;
+mod signals;
+mod state;
+mod table;
+mod timer;
+
+pub use body::{Body, Step, Term};
+pub use cx::Cx;
+pub use pid::{Pid, Ref, TimerRef};
+pub use runtime::{Config, NoProc, ProcessInfo, RegisterError, Runtime, OUTSIDE};
+pub use state::Status;

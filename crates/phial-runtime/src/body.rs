@@ -1,0 +1,60 @@
+//! The contract between the runtime and whatever runs inside a process:
+//! the [`Term`] trait (the little the runtime must know about messages) and
+//! the [`Body`] trait (a resumable state machine driven in time slices).
+//!
+//! Not here: any evaluator logic. The runtime never inspects a term beyond the
+//! methods below, so it can be tested with a plain Rust enum.
+
+use crate::cx::Cx;
+use crate::pid::{Pid, Ref};
+use std::time::Instant;
+
+/// What the runtime needs to know of the message/term type.
+pub trait Term: Clone + Send + Sync + 'static {
+    /// `:normal`
+    fn normal() -> Self;
+    /// `:kill`
+    fn kill() -> Self;
+    /// `:killed`
+    fn killed() -> Self;
+    /// `:noproc`
+    fn noproc() -> Self;
+    fn is_normal(&self) -> bool;
+    fn is_kill(&self) -> bool;
+    /// `{:EXIT, from, reason}`
+    fn exit_message(from: Pid, reason: Self) -> Self;
+    /// `{:DOWN, ref, :process, pid, reason}`
+    fn down_message(mref: Ref, pid: Pid, reason: Self) -> Self;
+    /// The exit reason of a body whose `run` panicked. The default is
+    /// `:killed`; an evaluator should override it with something more telling
+    /// (for example `{:panic, msg}`).
+    fn panic_reason(msg: &str) -> Self {
+        let _ = msg;
+        Self::killed()
+    }
+    /// If this term is a `{:DOWN, ref, ...}` message, its ref. Used only by
+    /// `demonitor(ref, flush: true)` to remove an already delivered DOWN
+    /// message; the default (`None`) makes flush a no-op for delivered ones.
+    fn down_ref(&self) -> Option<Ref> {
+        None
+    }
+}
+
+/// What a time slice ended with.
+#[derive(Debug)]
+pub enum Step<T> {
+    /// The reduction budget is spent; run me again later (at the back of the
+    /// queue).
+    Yield,
+    /// Nothing to do until a new message arrives or `deadline` passes.
+    Wait { deadline: Option<Instant> },
+    /// The process ends with this reason.
+    Exit(T),
+}
+
+/// A process body: a resumable state machine.
+pub trait Body<T: Term>: Send + 'static + Sized {
+    /// Run until the reduction budget is spent (return Yield), the process must
+    /// wait for a message/deadline (Wait), or it ends (Exit(reason)).
+    fn run(&mut self, cx: &mut Cx<'_, T, Self>) -> Step<T>;
+}

@@ -1,0 +1,343 @@
+//! [`Cx`]: everything a running process can do, handed to `Body::run`.
+//!
+//! A `Cx` lives for one slice. It borrows the process's private queue (the
+//! worker holds the process exclusively for the slice) and the worker's local
+//! run queue, so a send that wakes someone pushes onto this core's queue
+//! without touching shared state beyond the target's inbound queue and state
+//! word.
+//!
+//! Effects on the process itself take effect at once: a self-send goes
+//! straight to the private queue, `exit(self_pid, ...)` and a killing signal
+//! picked up by `drain_new` set a pending exit that wins over whatever `run`
+//! returns (check [`Cx::exiting`] to stop early).
+//!
+//! Not here: the semantics of applying signals (signals.rs).
+
+use crate::body::{Body, Term};
+use crate::mailbox::{Mail, Signal};
+use crate::pid::{Pid, Ref, TimerRef};
+use crate::process::{Proc, Task};
+use crate::runtime::{NoProc, ProcessInfo, RegisterError, Runtime};
+use crate::scheduler::Origin;
+use crate::signals::apply;
+use crossbeam_deque::Worker;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+pub struct Cx<'a, T: Term, B: Body<T>> {
+    rt: &'a Runtime<T, B>,
+    proc: &'a Arc<Proc<T, B>>,
+    mail: &'a mut Mail<T>,
+    local: &'a Worker<Task<T, B>>,
+    exit: Option<T>,
+    leftover: Vec<Signal<T>>,
+}
+
+impl<'a, T: Term, B: Body<T>> Cx<'a, T, B> {
+    pub(crate) fn new(
+        rt: &'a Runtime<T, B>,
+        proc: &'a Arc<Proc<T, B>>,
+        mail: &'a mut Mail<T>,
+        local: &'a Worker<Task<T, B>>,
+    ) -> Self {
+        Cx {
+            rt,
+            proc,
+            mail,
+            local,
+            exit: None,
+            leftover: Vec::new(),
+        }
+    }
+
+    /// The pending exit reason and the signals not applied because of it.
+    pub(crate) fn finish(self) -> (Option<T>, Vec<Signal<T>>) {
+        (self.exit, self.leftover)
+    }
+
+    fn origin(&self) -> Origin<'a, T, B> {
+        Origin::Worker(self.local)
+    }
+
+    /// Drain the inbound queue and apply its signals. True if new messages
+    /// reached the private queue.
+    pub(crate) fn drain_signals(&mut self) -> bool {
+        if self.exit.is_some() {
+            return false;
+        }
+        let batch = self.proc.inbound.take();
+        if batch.is_empty() {
+            return false;
+        }
+        let before = self.mail.len();
+        let mut it = batch.into_iter();
+        while let Some(sig) = it.next() {
+            if let Some(reason) = apply(self.proc, self.mail, sig) {
+                self.exit = Some(reason);
+                self.leftover.extend(it);
+                break;
+            }
+        }
+        self.mail.len() > before
+    }
+
+    pub fn self_pid(&self) -> Pid {
+        self.proc.pid
+    }
+
+    pub fn runtime(&self) -> &Runtime<T, B> {
+        self.rt
+    }
+
+    /// True once the process has been told to exit during this slice (a
+    /// killing signal seen by `drain_new`, or `exit(self_pid, ...)`). The
+    /// runtime ends the process when `run` returns, whatever it returns.
+    pub fn exiting(&self) -> bool {
+        self.exit.is_some()
+    }
+
+    /// Send a message. To a dead pid it is silently dropped.
+    pub fn send(&mut self, to: Pid, msg: T) {
+        if to == self.proc.pid {
+            self.mail.queue.push_back(msg);
+            return;
+        }
+        let _ = self
+            .rt
+            .shared
+            .deliver(to, Signal::Message(msg), self.origin());
+    }
+
+    /// spawn / spawn_link / spawn_monitor. The link and monitor exist before
+    /// the child can run.
+    pub fn spawn(&mut self, body: B, link: bool, monitor: bool) -> (Pid, Option<Ref>) {
+        let shared = &self.rt.shared;
+        let me = self.proc.pid;
+        let pid = shared.fresh_pid();
+        let mut child = Proc::new(pid, body, false);
+        let mut mref = None;
+        {
+            let child_meta = child.meta.get_mut();
+            let mut meta = self.proc.meta.lock();
+            if link {
+                child_meta.add_link(me);
+                meta.add_link(pid);
+            }
+            if monitor {
+                let r = Ref::new(shared.fresh_id().get());
+                child_meta.rel_mut().monitored_by.push((r, me));
+                meta.rel_mut().monitors.push((r, pid));
+                mref = Some(r);
+            }
+        }
+        shared.start(Arc::new(child), self.origin());
+        (pid, mref)
+    }
+
+    /// Link to `pid`. A dead target: `{:EXIT, pid, :noproc}` if trapping,
+    /// else `Err(NoProc)`.
+    pub fn link(&mut self, pid: Pid) -> Result<(), NoProc> {
+        let me = self.proc.pid;
+        if pid == me || self.proc.meta.lock().has_link(pid) {
+            return Ok(());
+        }
+        if let Some(p) = self.rt.shared.table.get(pid) {
+            // Record our side first: the target may die right after applying
+            // the Link, and its exit signal must find the link here.
+            self.proc.meta.lock().add_link(pid);
+            if self
+                .rt
+                .shared
+                .deliver_to(p, Signal::Link(me), self.origin())
+                .is_ok()
+            {
+                return Ok(());
+            }
+            self.proc.meta.lock().remove_link(pid);
+        }
+        if self.trap_exit() {
+            self.mail
+                .queue
+                .push_back(T::exit_message(pid, T::noproc()));
+            Ok(())
+        } else {
+            Err(NoProc)
+        }
+    }
+
+    pub fn unlink(&mut self, pid: Pid) {
+        if self.proc.meta.lock().remove_link(pid) {
+            let me = self.proc.pid;
+            let _ = self
+                .rt
+                .shared
+                .deliver(pid, Signal::Unlink(me), self.origin());
+        }
+    }
+
+    /// Monitor `pid`; a dead target gets `{:DOWN, ref, :process, pid, :noproc}`
+    /// at once.
+    pub fn monitor(&mut self, pid: Pid) -> Ref {
+        let shared = &self.rt.shared;
+        let me = self.proc.pid;
+        let r = Ref::new(shared.fresh_id().get());
+        if pid != me {
+            if let Some(p) = shared.table.get(pid) {
+                self.proc.meta.lock().rel_mut().monitors.push((r, pid));
+                let sig = Signal::Monitor { from: me, mref: r };
+                if shared.deliver_to(p, sig, self.origin()).is_ok() {
+                    return r;
+                }
+                self.proc.meta.lock().remove_monitor(r);
+            }
+        } else {
+            // Monitoring oneself: the monitor can never fire.
+            return r;
+        }
+        self.mail
+            .queue
+            .push_back(T::down_message(r, pid, T::noproc()));
+        r
+    }
+
+    /// Remove a monitor; true if it was active. With `flush`, also remove a
+    /// DOWN message for it already in the mailbox (needs `Term::down_ref`).
+    pub fn demonitor(&mut self, r: Ref, flush: bool) -> bool {
+        let target = self.proc.meta.lock().remove_monitor(r);
+        if let Some(t) = target {
+            let _ = self
+                .rt
+                .shared
+                .deliver(t, Signal::Demonitor(r), self.origin());
+        }
+        if flush {
+            self.drain_signals();
+            if let Some(i) = self.mail.queue.iter().position(|m| m.down_ref() == Some(r)) {
+                self.mail.queue.remove(i);
+                if i < self.mail.save {
+                    self.mail.save -= 1;
+                }
+            }
+        }
+        target.is_some()
+    }
+
+    /// Process.exit(pid, reason), including pid == self.
+    pub fn exit(&mut self, pid: Pid, reason: T) {
+        let me = self.proc.pid;
+        if pid != me {
+            let sig = Signal::Exit {
+                from: me,
+                reason,
+                link: false,
+            };
+            let _ = self.rt.shared.deliver(pid, sig, self.origin());
+            return;
+        }
+        if self.exit.is_some() {
+            return;
+        }
+        if reason.is_kill() {
+            self.exit = Some(T::killed());
+        } else if self.trap_exit() {
+            self.mail.queue.push_back(T::exit_message(me, reason));
+        } else {
+            // Includes :normal: exit(self(), :normal) terminates the caller.
+            self.exit = Some(reason);
+        }
+    }
+
+    /// Set trap_exit; returns the old value.
+    pub fn set_trap_exit(&mut self, on: bool) -> bool {
+        std::mem::replace(&mut self.proc.meta.lock().trap_exit, on)
+    }
+
+    pub fn trap_exit(&self) -> bool {
+        self.proc.meta.lock().trap_exit
+    }
+
+    pub fn register(&mut self, name: &str, pid: Pid) -> Result<(), RegisterError> {
+        self.rt.register(name, pid)
+    }
+
+    pub fn unregister(&mut self, name: &str) -> bool {
+        self.rt.unregister(name)
+    }
+
+    pub fn whereis(&self, name: &str) -> Option<Pid> {
+        self.rt.whereis(name)
+    }
+
+    /// A fresh reference: unique and increasing across the whole runtime.
+    pub fn make_ref(&mut self) -> Ref {
+        Ref::new(self.rt.shared.fresh_id().get())
+    }
+
+    /// Deliver `msg` to `to` after `after` (Process.send_after).
+    pub fn send_after(&mut self, to: Pid, msg: T, after: Duration) -> TimerRef {
+        self.rt.send_after(to, msg, after)
+    }
+
+    /// Cancel a `send_after` timer; the time that was left, or None if it
+    /// already fired or was cancelled.
+    pub fn cancel_timer(&mut self, t: TimerRef) -> Option<Duration> {
+        self.rt.cancel_timer(t)
+    }
+
+    /// Like [`Runtime::info`], but exact for the calling process itself.
+    pub fn info(&self, pid: Pid) -> Option<ProcessInfo> {
+        let mut info = self.rt.info(pid)?;
+        if pid == self.proc.pid {
+            info.message_queue_len = self.mail.len() + self.proc.inbound.message_count();
+        }
+        Some(info)
+    }
+
+    // --- selective receive over the private queue ---
+
+    pub fn mailbox_len(&self) -> usize {
+        self.mail.len()
+    }
+
+    pub fn message(&self, i: usize) -> Option<&T> {
+        self.mail.queue.get(i)
+    }
+
+    pub fn save_index(&self) -> usize {
+        self.mail.save
+    }
+
+    pub fn set_save_index(&mut self, i: usize) {
+        self.mail.save = i;
+    }
+
+    /// Remove message `i` and reset the save index to 0.
+    ///
+    /// # Panics
+    /// If `i >= mailbox_len()` (a bug in the caller, not reachable from user
+    /// code; use [`Cx::try_take_message`] to avoid it).
+    pub fn take_message(&mut self, i: usize) -> T {
+        match self.mail.take(i) {
+            Some(m) => m,
+            None => panic!("take_message({i}) out of range"),
+        }
+    }
+
+    /// `take_message` that returns None when `i` is out of range.
+    pub fn try_take_message(&mut self, i: usize) -> Option<T> {
+        self.mail.take(i)
+    }
+
+    /// Pull newly arrived messages into the private queue (applying any
+    /// other signals on the way). True if there are new messages.
+    pub fn drain_new(&mut self) -> bool {
+        self.drain_signals()
+    }
+
+    /// The deadline `after` from now, saturating far in the future.
+    pub fn deadline_after(after: Duration) -> Instant {
+        let now = Instant::now();
+        now.checked_add(after)
+            .unwrap_or_else(|| now + Duration::from_secs(86400 * 365 * 30))
+    }
+}

@@ -1,0 +1,145 @@
+//! The process control block: what the runtime keeps per process.
+//!
+//! Layout is chosen for a small parked footprint: the state word, the inbound
+//! queue, the private part (body, private queue, armed timer) behind one
+//! mutex that only the running worker takes, and the relations (links,
+//! monitors, name) behind a second, short-lived mutex so that introspection
+//! (`info`) never waits for a running slice. Relations live in a lazily
+//! allocated box: a process with no links, monitors or name pays 8 bytes.
+//!
+//! Not here: how any of it changes (signals.rs, cx.rs, scheduler.rs).
+
+use crate::mailbox::{Inbound, Mail};
+use crate::pid::{Pid, Ref};
+use crate::state::State;
+use parking_lot::Mutex;
+use std::num::NonZeroU64;
+use std::sync::atomic::AtomicU32;
+use std::sync::Arc;
+
+/// What a run queue holds.
+pub(crate) type Task<T, B> = Arc<Proc<T, B>>;
+
+pub(crate) struct Proc<T, B> {
+    pub(crate) pid: Pid,
+    pub(crate) state: State,
+    pub(crate) inbound: Inbound<T>,
+    pub(crate) inner: Mutex<Inner<T, B>>,
+    pub(crate) meta: Mutex<Meta>,
+    /// Private queue length as of the end of the last slice (for `info`,
+    /// which must not wait for the running worker).
+    pub(crate) private_len: AtomicU32,
+}
+
+/// The body while alive; its exit reason after (kept so `wait_exit` can read
+/// it while it still holds the process).
+pub(crate) enum Slot<T, B> {
+    Alive(B),
+    Dead(T),
+}
+
+pub(crate) struct Inner<T, B> {
+    pub(crate) slot: Slot<T, B>,
+    pub(crate) mail: Mail<T>,
+    /// The timer armed by the current timed wait, cancelled on resume.
+    pub(crate) timer: Option<NonZeroU64>,
+}
+
+#[derive(Default)]
+pub(crate) struct Meta {
+    pub(crate) trap_exit: bool,
+    /// Set once the process starts exiting; `register` refuses it from then.
+    pub(crate) dead: bool,
+    pub(crate) rel: Option<Box<Relations>>,
+}
+
+#[derive(Default)]
+pub(crate) struct Relations {
+    pub(crate) links: Vec<Pid>,
+    /// Monitors this process holds: (ref, target).
+    pub(crate) monitors: Vec<(Ref, Pid)>,
+    /// Monitors held on this process: (ref, watcher).
+    pub(crate) monitored_by: Vec<(Ref, Pid)>,
+    pub(crate) name: Option<Box<str>>,
+}
+
+impl Relations {
+    fn is_empty(&self) -> bool {
+        self.links.is_empty()
+            && self.monitors.is_empty()
+            && self.monitored_by.is_empty()
+            && self.name.is_none()
+    }
+}
+
+impl Meta {
+    pub(crate) fn rel_mut(&mut self) -> &mut Relations {
+        self.rel.get_or_insert_with(Default::default)
+    }
+
+    /// Free the box when it became empty again.
+    fn tidy(&mut self) {
+        if self.rel.as_ref().is_some_and(|r| r.is_empty()) {
+            self.rel = None;
+        }
+    }
+
+    pub(crate) fn has_link(&self, pid: Pid) -> bool {
+        self.rel.as_ref().is_some_and(|r| r.links.contains(&pid))
+    }
+
+    /// Add a link; false if it already existed (at most one per pair).
+    pub(crate) fn add_link(&mut self, pid: Pid) -> bool {
+        let links = &mut self.rel_mut().links;
+        if links.contains(&pid) {
+            return false;
+        }
+        links.push(pid);
+        true
+    }
+
+    pub(crate) fn remove_link(&mut self, pid: Pid) -> bool {
+        let Some(r) = self.rel.as_mut() else {
+            return false;
+        };
+        let Some(i) = r.links.iter().position(|&p| p == pid) else {
+            return false;
+        };
+        r.links.swap_remove(i);
+        self.tidy();
+        true
+    }
+
+    /// Remove a monitor this process holds; its target if it was active.
+    pub(crate) fn remove_monitor(&mut self, mref: Ref) -> Option<Pid> {
+        let r = self.rel.as_mut()?;
+        let i = r.monitors.iter().position(|&(m, _)| m == mref)?;
+        let (_, pid) = r.monitors.swap_remove(i);
+        self.tidy();
+        Some(pid)
+    }
+
+    pub(crate) fn remove_monitored_by(&mut self, mref: Ref) {
+        if let Some(r) = self.rel.as_mut() {
+            r.monitored_by.retain(|&(m, _)| m != mref);
+            self.tidy();
+        }
+    }
+}
+
+impl<T, B> Proc<T, B> {
+    pub(crate) fn new(pid: Pid, body: B, watched: bool) -> Self {
+        Proc {
+            pid,
+            state: State::new_runnable(watched),
+            inbound: Inbound::new(),
+            inner: Mutex::new(Inner {
+                slot: Slot::Alive(body),
+                mail: Mail::new(),
+                timer: None,
+            }),
+            meta: Mutex::new(Meta::default()),
+            private_len: AtomicU32::new(0),
+        }
+    }
+}

@@ -1,0 +1,336 @@
+//! The scheduler: worker threads, run queues, stealing, parking.
+//!
+//! Model (after tokio's multi-thread worker and Go's proc.go). Each worker
+//! thread owns a FIFO `crossbeam_deque::Worker`; everyone else sees it through
+//! a `Stealer`. One global `Injector` takes work from outside the workers
+//! (the shell, the timer thread, `Runtime::spawn`). A worker looks for a
+//! task in this order: every `GLOBAL_CHECK_INTERVAL`-th tick the injector
+//! first (so a busy local queue cannot starve it), its own queue, the
+//! injector (taking a batch), then the other workers' queues starting from a
+//! random victim (taking half). A task is a whole process: its slice is one
+//! call of `Body::run`, after which it is re-queued at the *back* (Yield),
+//! parked (Wait) or torn down (Exit).
+//!
+//! Waking a process (state.rs): whoever moves it WAITING -> RUNNABLE pushes it,
+//! onto the current worker's local queue when that is a worker (so ping-pong
+//! and rings stay on one core, hot in cache), onto the injector otherwise.
+//!
+//! Parking protocol (no lost wake-up, no spinning): a worker that found
+//! nothing (1) announces itself in the idle list and increments `num_idle`
+//! (SeqCst), (2) re-checks every queue, (3) if it found work, withdraws its
+//! announcement (unless a waker already took it, in which case the wake token
+//! is simply consumed), otherwise (4) waits on its own parker until woken.
+//! A pusher (1) pushes, (2) issues a SeqCst fence and reads `num_idle`, (3) if
+//! non-zero pops one idle worker and wakes it. By the SeqCst total order,
+//! either the pusher sees the announcement or the sleeper's re-check sees the
+//! task. Pushes onto a local queue only wake someone when that queue holds
+//! more than one task: the owner will take the first itself, and waking a
+//! sibling for it would bounce ping-pong between cores.
+//!
+//! Not here: the per-process state word (state.rs), signal semantics
+//! (signals.rs).
+
+use crate::body::{Body, Step, Term};
+use crate::cx::Cx;
+use crate::process::{Slot, Task};
+use crate::runtime::Runtime;
+use crate::signals::die;
+use crate::state::Parked;
+use crate::timer::Action;
+use crossbeam_deque::{Injector, Steal, Stealer, Worker};
+use parking_lot::{Condvar, Mutex};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::atomic::{fence, AtomicBool, AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::Instant;
+
+/// Like Go's `schedtick % 61`: a prime, so it does not resonate with
+/// periodic workloads; large enough that the injector check costs nothing.
+const GLOBAL_CHECK_INTERVAL: u32 = 61;
+
+/// Where a push comes from.
+pub(crate) enum Origin<'a, T, B> {
+    Outside,
+    Worker(&'a Worker<Task<T, B>>),
+}
+
+impl<T, B> Clone for Origin<'_, T, B> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T, B> Copy for Origin<'_, T, B> {}
+
+/// A worker's private sleeping place.
+struct Parker {
+    woken: Mutex<bool>,
+    cv: Condvar,
+}
+
+pub(crate) struct Sched<T, B> {
+    pub(crate) injector: Injector<Task<T, B>>,
+    stealers: Vec<Stealer<Task<T, B>>>,
+    parkers: Vec<Parker>,
+    idle: Mutex<Vec<usize>>,
+    num_idle: AtomicUsize,
+    pub(crate) stopping: AtomicBool,
+}
+
+impl<T, B> Sched<T, B> {
+    pub(crate) fn new(stealers: Vec<Stealer<Task<T, B>>>) -> Self {
+        let n = stealers.len();
+        Sched {
+            injector: Injector::new(),
+            stealers,
+            parkers: (0..n)
+                .map(|_| Parker {
+                    woken: Mutex::new(false),
+                    cv: Condvar::new(),
+                })
+                .collect(),
+            idle: Mutex::new(Vec::with_capacity(n)),
+            num_idle: AtomicUsize::new(0),
+            stopping: AtomicBool::new(false),
+        }
+    }
+
+    /// Make a runnable process visible to the workers.
+    pub(crate) fn enqueue(&self, task: Task<T, B>, origin: Origin<'_, T, B>) {
+        match origin {
+            Origin::Worker(local) => {
+                local.push(task);
+                if local.len() > 1 {
+                    self.wake_one();
+                }
+            }
+            Origin::Outside => {
+                self.injector.push(task);
+                self.wake_one();
+            }
+        }
+    }
+
+    fn wake_one(&self) {
+        fence(Ordering::SeqCst);
+        if self.num_idle.load(Ordering::SeqCst) == 0 {
+            return;
+        }
+        let who = {
+            let mut idle = self.idle.lock();
+            let who = idle.pop();
+            if who.is_some() {
+                self.num_idle.fetch_sub(1, Ordering::SeqCst);
+            }
+            who
+        };
+        if let Some(i) = who {
+            let p = &self.parkers[i];
+            *p.woken.lock() = true;
+            p.cv.notify_one();
+        }
+    }
+
+    /// Wake every worker (shutdown).
+    pub(crate) fn wake_all(&self) {
+        for p in &self.parkers {
+            *p.woken.lock() = true;
+            p.cv.notify_one();
+        }
+    }
+
+    fn has_work(&self) -> bool {
+        !self.injector.is_empty() || self.stealers.iter().any(|s| !s.is_empty())
+    }
+
+    fn sleep(&self, index: usize) {
+        {
+            let mut idle = self.idle.lock();
+            idle.push(index);
+            self.num_idle.fetch_add(1, Ordering::SeqCst);
+        }
+        fence(Ordering::SeqCst);
+        if self.has_work() || self.stopping.load(Ordering::SeqCst) {
+            let mut idle = self.idle.lock();
+            if let Some(pos) = idle.iter().position(|&i| i == index) {
+                idle.swap_remove(pos);
+                self.num_idle.fetch_sub(1, Ordering::SeqCst);
+                return;
+            }
+            // A waker already popped us; its token is consumed below at once.
+        }
+        let p = &self.parkers[index];
+        let mut woken = p.woken.lock();
+        while !*woken && !self.stopping.load(Ordering::SeqCst) {
+            p.cv.wait(&mut woken);
+        }
+        *woken = false;
+    }
+}
+
+struct WorkerCtx<T, B> {
+    index: usize,
+    local: Worker<Task<T, B>>,
+    rng: u64,
+    tick: u32,
+}
+
+impl<T, B> WorkerCtx<T, B> {
+    /// xorshift64: victim choice only needs to be cheap and not lock-step.
+    fn next_rand(&mut self) -> u64 {
+        let mut x = self.rng;
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        self.rng = x;
+        x
+    }
+}
+
+fn steal_injector<T, B>(sched: &Sched<T, B>, local: &Worker<Task<T, B>>) -> Option<Task<T, B>> {
+    loop {
+        match sched.injector.steal_batch_and_pop(local) {
+            Steal::Success(t) => {
+                // We may have taken more than we can run soon: let an idle
+                // sibling come and steal part of it.
+                if !local.is_empty() {
+                    sched.wake_one();
+                }
+                return Some(t);
+            }
+            Steal::Empty => return None,
+            Steal::Retry => continue,
+        }
+    }
+}
+
+fn find_task<T, B>(sched: &Sched<T, B>, w: &mut WorkerCtx<T, B>) -> Option<Task<T, B>> {
+    w.tick = w.tick.wrapping_add(1);
+    if w.tick % GLOBAL_CHECK_INTERVAL == 0 {
+        if let Some(t) = steal_injector(sched, &w.local) {
+            return Some(t);
+        }
+    }
+    if let Some(t) = w.local.pop() {
+        return Some(t);
+    }
+    if let Some(t) = steal_injector(sched, &w.local) {
+        return Some(t);
+    }
+    let n = sched.stealers.len();
+    loop {
+        let mut retry = false;
+        let start = (w.next_rand() % n as u64) as usize;
+        for k in 0..n {
+            let v = (start + k) % n;
+            if v == w.index {
+                continue;
+            }
+            match sched.stealers[v].steal_batch_and_pop(&w.local) {
+                Steal::Success(t) => return Some(t),
+                Steal::Retry => retry = true,
+                Steal::Empty => {}
+            }
+        }
+        if !retry {
+            return None;
+        }
+    }
+}
+
+pub(crate) fn worker_main<T: Term, B: Body<T>>(rt: Runtime<T, B>, index: usize, local: Worker<Task<T, B>>) {
+    let mut w = WorkerCtx {
+        index,
+        local,
+        rng: 0x9E37_79B9_7F4A_7C15 ^ ((index as u64 + 1) << 17),
+        tick: 0,
+    };
+    let sched = &rt.shared.sched;
+    while !sched.stopping.load(Ordering::Relaxed) {
+        match find_task(sched, &mut w) {
+            Some(t) => run_task(&rt, &w.local, t),
+            None => sched.sleep(index),
+        }
+    }
+}
+
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    if let Some(s) = payload.downcast_ref::<&str>() {
+        (*s).to_string()
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "panic".to_string()
+    }
+}
+
+/// One slice of one process.
+fn run_task<T: Term, B: Body<T>>(rt: &Runtime<T, B>, local: &Worker<Task<T, B>>, p: Task<T, B>) {
+    let shared = &*rt.shared;
+    if !p.state.start_running() {
+        return;
+    }
+    let mut guard = p.inner.lock();
+    let inner = &mut *guard;
+    if let Some(id) = inner.timer.take() {
+        shared.timers.cancel(id.get());
+    }
+    let Slot::Alive(body) = &mut inner.slot else {
+        return;
+    };
+    let mut cx = Cx::new(rt, &p, &mut inner.mail, local);
+    cx.drain_signals();
+    let step = if cx.exiting() {
+        Step::Yield
+    } else {
+        match catch_unwind(AssertUnwindSafe(|| body.run(&mut cx))) {
+            Ok(s) => s,
+            Err(payload) => Step::Exit(T::panic_reason(&panic_message(&*payload))),
+        }
+    };
+    let (pending, leftover) = cx.finish();
+    let step = match pending {
+        Some(r) => Step::Exit(r),
+        None => step,
+    };
+    let origin = Origin::Worker(local);
+    match step {
+        Step::Exit(reason) => die(shared, origin, &p, inner, reason, leftover),
+        Step::Yield => {
+            p.private_len
+                .store(inner.mail.len() as u32, Ordering::Relaxed);
+            drop(guard);
+            p.state.yield_now();
+            shared.sched.enqueue(p, origin);
+        }
+        Step::Wait { deadline } => {
+            p.private_len
+                .store(inner.mail.len() as u32, Ordering::Relaxed);
+            if deadline.is_some_and(|d| d <= Instant::now()) {
+                // Already due: run it again rather than arm a timer.
+                drop(guard);
+                p.state.yield_now();
+                shared.sched.enqueue(p, origin);
+                return;
+            }
+            inner.mail.trim();
+            match p.state.park() {
+                Parked::Requeue => {
+                    drop(guard);
+                    shared.sched.enqueue(p, origin);
+                }
+                Parked::Waiting(gen) => {
+                    // Still holding `inner`: if a message wakes the process
+                    // right now, the next slice waits for us and then finds
+                    // `timer` set, and cancels it.
+                    if let Some(d) = deadline {
+                        let id = shared.fresh_id();
+                        shared
+                            .timers
+                            .add(id, d, Action::Wake(Arc::downgrade(&p), gen));
+                        inner.timer = Some(id);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,166 @@
+//! Signal semantics (Erlang's rules) and the exit of a process.
+//!
+//! `apply` is how a process takes in one signal from its inbound queue:
+//! messages go to the private queue; exit signals kill, become
+//! `{:EXIT, from, reason}` messages, or are dropped, exactly as in the
+//! Erlang reference manual ("Receiving Exit Signals"); link/monitor
+//! bookkeeping updates the receiver's own relations. Each process only ever
+//! edits its own relations (while it holds itself), so no two locks are
+//! needed to link two processes: the requester records its side and sends a
+//! Link signal, the target records its side when it applies it.
+//!
+//! `die` is the exit path, in Erlang's order: release the registered name,
+//! close the inbound queue (later signals are refused and handled by their
+//! sender), leave the process table, then send exit signals to links and
+//! DOWN to monitors. Link or Monitor requests still queued get `:noproc`.
+//!
+//! Not here: the running of bodies (scheduler.rs) or the public operations
+//! (cx.rs, runtime.rs).
+
+use crate::body::{Body, Term};
+use crate::mailbox::{Mail, Signal};
+use crate::process::{Inner, Proc, Slot};
+use crate::runtime::Shared;
+use crate::scheduler::Origin;
+use std::sync::atomic::Ordering;
+use std::sync::Arc;
+
+impl<T: Term, B: Body<T>> Shared<T, B> {
+    /// Send a signal to `to`; gives it back if `to` is not alive.
+    pub(crate) fn deliver(&self, to: crate::Pid, sig: Signal<T>, origin: Origin<'_, T, B>) -> Result<(), Signal<T>> {
+        match self.table.get(to) {
+            Some(p) => self.deliver_to(p, sig, origin),
+            None => Err(sig),
+        }
+    }
+
+    pub(crate) fn deliver_to(&self, p: Arc<Proc<T, B>>, sig: Signal<T>, origin: Origin<'_, T, B>) -> Result<(), Signal<T>> {
+        p.inbound.push(sig)?;
+        if p.state.notify() {
+            self.sched.enqueue(p, origin);
+        }
+        Ok(())
+    }
+}
+
+/// Apply one signal to process `p` whose private queue is `mail`. Returns the
+/// exit reason if the signal kills the process.
+pub(crate) fn apply<T: Term, B>(p: &Proc<T, B>, mail: &mut Mail<T>, sig: Signal<T>) -> Option<T> {
+    match sig {
+        Signal::Message(m) => mail.queue.push_back(m),
+        Signal::Exit { from, reason, link } => {
+            let mut meta = p.meta.lock();
+            if link && !meta.remove_link(from) {
+                // The link was removed since: the signal is dropped.
+                return None;
+            }
+            if !link && reason.is_kill() {
+                // Process.exit(pid, :kill) cannot be trapped.
+                return Some(T::killed());
+            }
+            if meta.trap_exit {
+                drop(meta);
+                mail.queue.push_back(T::exit_message(from, reason));
+            } else if !reason.is_normal() {
+                return Some(reason);
+            }
+        }
+        Signal::Link(from) => {
+            p.meta.lock().add_link(from);
+        }
+        Signal::Unlink(from) => {
+            p.meta.lock().remove_link(from);
+        }
+        Signal::Monitor { from, mref } => {
+            p.meta.lock().rel_mut().monitored_by.push((mref, from));
+        }
+        Signal::Demonitor(mref) => p.meta.lock().remove_monitored_by(mref),
+        Signal::Down { mref, pid, reason } => {
+            let active = p.meta.lock().remove_monitor(mref).is_some();
+            // A DOWN for a monitor removed by demonitor is never delivered.
+            if active {
+                mail.queue.push_back(T::down_message(mref, pid, reason));
+            }
+        }
+    }
+    None
+}
+
+/// Tear down process `p` (its worker holds `inner`) with `reason`.
+/// `leftover` are signals drained but not applied because an earlier one
+/// killed the process.
+pub(crate) fn die<T: Term, B: Body<T>>(
+    shared: &Shared<T, B>,
+    origin: Origin<'_, T, B>,
+    p: &Arc<Proc<T, B>>,
+    inner: &mut Inner<T, B>,
+    reason: T,
+    leftover: Vec<Signal<T>>,
+) {
+    let pid = p.pid;
+    let body = std::mem::replace(&mut inner.slot, Slot::Dead(reason.clone()));
+    let mail = std::mem::replace(&mut inner.mail, Mail::new());
+    if let Some(id) = inner.timer.take() {
+        shared.timers.cancel(id.get());
+    }
+    let rel = {
+        let mut m = p.meta.lock();
+        m.dead = true;
+        m.rel.take()
+    };
+    if let Some(name) = rel.as_ref().and_then(|r| r.name.as_deref()) {
+        shared.registry.release(name, pid);
+    }
+    let queued = p.inbound.close();
+    shared.table.remove(pid);
+    if let Some(rel) = &rel {
+        for &l in &rel.links {
+            let sig = Signal::Exit {
+                from: pid,
+                reason: reason.clone(),
+                link: true,
+            };
+            let _ = shared.deliver(l, sig, origin);
+        }
+        for &(mref, w) in &rel.monitored_by {
+            let sig = Signal::Down {
+                mref,
+                pid,
+                reason: reason.clone(),
+            };
+            let _ = shared.deliver(w, sig, origin);
+        }
+        for &(mref, t) in &rel.monitors {
+            let _ = shared.deliver(t, Signal::Demonitor(mref), origin);
+        }
+    }
+    for sig in leftover.into_iter().chain(queued) {
+        let reply = match sig {
+            Signal::Link(from) => (
+                from,
+                Signal::Exit {
+                    from: pid,
+                    reason: T::noproc(),
+                    link: true,
+                },
+            ),
+            Signal::Monitor { from, mref } => (
+                from,
+                Signal::Down {
+                    mref,
+                    pid,
+                    reason: T::noproc(),
+                },
+            ),
+            _ => continue,
+        };
+        let _ = shared.deliver(reply.0, reply.1, origin);
+    }
+    p.private_len.store(0, Ordering::Relaxed);
+    if p.state.finish() {
+        shared.exits.lock().insert(pid, reason);
+        shared.exit_cv.notify_all();
+    }
+    drop(body);
+    drop(mail);
+}
