@@ -1,0 +1,11 @@
+# Keyword-list printing for lists of {atom, value} pairs
+IO.inspect([{:a, 1}])
+IO.inspect([{:a, 1}, {:b, [c: 2]}])
+IO.inspect([{:a, 1}, 2])
+IO.inspect([{:a, 1} | {:b, 2}])
+IO.inspect([{"a", 1}])
+IO.inspect([{:a, 1, 2}])
+IO.inspect([{Foo, 1}])
+IO.inspect([{nil, 1}, {true, 2}])
+IO.inspect([{:"a b", 1}, {:"9", 2}])
+IO.inspect([{:a, {:b, 1}}])

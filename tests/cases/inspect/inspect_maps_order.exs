@@ -1,0 +1,10 @@
+# Map keys print in term order; atom keys use key: syntax only if all keys are atoms
+IO.inspect(%{z: 1, a: 2, m: 3})
+IO.inspect(%{"b" => 1, "a" => 2})
+IO.inspect(%{2 => :b, 1 => :a, 1.5 => :c})
+IO.inspect(%{:a => 1, "a" => 2, 1 => 3, [1] => 4, {1} => 5, %{} => 6, nil => 7, true => 8})
+IO.inspect(%{{1, 2} => :t, {1} => :s})
+IO.inspect(%{:"b c" => 1, :d => 2})
+IO.inspect(%{nil: 1, true: 2, false: 3})
+IO.inspect(%{Foo => 1, :bar => 2})
+IO.inspect(%{1.0 => :f, 1 => :i})

@@ -1,0 +1,12 @@
+# Ranges, improper lists, empty containers, nil/true/false inside structures
+IO.inspect(1..3)
+IO.inspect(-5..-1)
+IO.inspect(1..9//2)
+IO.inspect([1..2, 3..4])
+IO.inspect([1 | [2 | 3]])
+IO.inspect([[] | []])
+IO.inspect([nil, true, false])
+IO.inspect({nil})
+IO.inspect(%{nil => nil})
+IO.inspect([:a | :b])
+IO.inspect(['a' | 'b'])

@@ -1,0 +1,11 @@
+# IO.inspect and inspect/1 show at most 50 elements, then ...
+IO.inspect(Enum.to_list(1..60))
+IO.puts(inspect(Enum.to_list(1..51)))
+IO.puts(inspect(Enum.to_list(1..50)))
+IO.inspect(List.to_tuple(Enum.to_list(1..55)))
+IO.inspect(Map.new(1..55, &{&1, &1}) |> map_size())
+IO.inspect(Enum.map(1..60, fn _ -> :x end))
+IO.puts(inspect(Enum.to_list(1..100), limit: 5))
+IO.puts(inspect(Enum.to_list(1..100), limit: :infinity) |> String.length())
+IO.inspect([Enum.to_list(1..52)])
+IO.inspect(Enum.to_list(?a..?z) ++ Enum.to_list(?a..?z) ++ [?!])

@@ -1,0 +1,12 @@
+# A line of exactly 80 columns is allowed; 81 wraps
+s78 = String.duplicate("a", 78)
+IO.inspect(s78)
+s79 = String.duplicate("a", 79)
+IO.inspect([s79])
+IO.inspect([String.duplicate("b", 76)])
+IO.inspect([String.duplicate("c", 77)])
+IO.inspect([1, String.duplicate("d", 73)])
+IO.inspect([1, String.duplicate("d", 74)])
+IO.inspect({1, String.duplicate("e", 74)})
+IO.inspect({1, String.duplicate("e", 75)})
+IO.inspect(String.duplicate("f", 100))

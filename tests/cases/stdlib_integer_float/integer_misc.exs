@@ -1,0 +1,11 @@
+# Integer helpers and bigint arithmetic boundaries
+IO.inspect(Integer.to_string(Integer.pow(2, 63)))
+IO.inspect(Integer.pow(2, 63) - 1 + 1 - 1)
+IO.inspect(-Integer.pow(2, 63))
+IO.inspect(div(Integer.pow(2, 70), Integer.pow(2, 69)))
+IO.inspect(rem(-Integer.pow(10, 20), 7))
+IO.inspect(Integer.pow(2, 64) == Integer.pow(2, 64) * 1.0)
+IO.inspect(Integer.pow(2, 64) > 1.8e19)
+IO.inspect(Integer.digits(Integer.pow(2, 70)) |> Enum.sum())
+IO.inspect(Integer.to_string(Integer.pow(16, 20), 16))
+IO.inspect(Integer.floor_div(-Integer.pow(10, 20), 3))

@@ -1,0 +1,13 @@
+# Conversions between integers, floats and strings
+IO.inspect(1 / 1)
+IO.inspect(trunc(7 / 2))
+IO.inspect(7 / 2 |> Float.floor())
+IO.inspect(:erlang.float(3))
+IO.inspect(:erlang.integer_to_binary(42))
+IO.inspect(Integer.to_string(42) <> "!")
+IO.inspect(String.to_integer("0042"))
+IO.inspect(1.0 == 1)
+IO.inspect(round(0.1 + 0.2 - 0.3))
+IO.inspect(0.1 + 0.2 == 0.3)
+IO.inspect(9_007_199_254_740_993 * 1.0)
+IO.inspect(2 ** 64 / 2)

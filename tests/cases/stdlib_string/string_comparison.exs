@@ -1,0 +1,8 @@
+# Comparing and sorting strings (byte order)
+IO.inspect("abc" == "abc")
+IO.inspect("abc" < "abd")
+IO.inspect("Z" < "a")
+IO.inspect("é" > "z")
+IO.inspect(Enum.sort(["pear", "Apple", "apple", "éclair", "banana"]))
+IO.inspect(Enum.sort_by(["bb", "a", "ccc"], &String.length/1, :desc))
+IO.inspect(Enum.max(["b", "ab", "ba"]))
