@@ -300,6 +300,12 @@ fn run_task<T: Term, B: Body<T>>(rt: &Runtime<T, B>, local: &Worker<Task<T, B>>,
                 .store(inner.mail.len() as u32, Ordering::Relaxed);
             drop(guard);
             p.state.yield_now();
+            // Fairness: processes waiting in the injector get in line before
+            // the yielder, or a hog would wait up to GLOBAL_CHECK_INTERVAL
+            // slices for them.
+            if !shared.sched.injector.is_empty() {
+                let _ = shared.sched.injector.steal_batch(local);
+            }
             shared.sched.enqueue(p, origin);
         }
         Step::Wait { deadline } => {

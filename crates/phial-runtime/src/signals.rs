@@ -11,8 +11,8 @@
 //!
 //! `die` is the exit path, in Erlang's order: release the registered name,
 //! close the inbound queue (later signals are refused and handled by their
-//! sender), leave the process table, then send exit signals to links and
-//! DOWN to monitors. Link or Monitor requests still queued get `:noproc`.
+//! sender), publish the exit reason for `wait_exit`, leave the process
+//! table, then send exit signals to links and DOWN to monitors. Link or Monitor requests still queued get `:noproc`.
 //!
 //! Not here: the running of bodies (scheduler.rs) or the public operations
 //! (cx.rs, runtime.rs).
@@ -112,6 +112,14 @@ pub(crate) fn die<T: Term, B: Body<T>>(
         shared.registry.release(name, pid);
     }
     let queued = p.inbound.close();
+    p.private_len.store(0, Ordering::Relaxed);
+    // DONE, and the reason published for `wait_exit`, before the process
+    // leaves the table: a waiter that no longer finds it in the table is
+    // then sure to find the reason (see Runtime::wait_exit).
+    if p.state.finish() {
+        shared.exits.lock().insert(pid, reason.clone());
+        shared.exit_cv.notify_all();
+    }
     shared.table.remove(pid);
     if let Some(rel) = &rel {
         for &l in &rel.links {
@@ -155,11 +163,6 @@ pub(crate) fn die<T: Term, B: Body<T>>(
             _ => continue,
         };
         let _ = shared.deliver(reply.0, reply.1, origin);
-    }
-    p.private_len.store(0, Ordering::Relaxed);
-    if p.state.finish() {
-        shared.exits.lock().insert(pid, reason);
-        shared.exit_cv.notify_all();
     }
     drop(body);
     drop(mail);

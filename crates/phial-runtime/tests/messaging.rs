@@ -94,7 +94,7 @@ fn ring() {
             loop {
                 match recv(cx, any) {
                     Some(TT::Int(-1)) => return Step::Exit(atom("done")),
-                    Some(TT::Int(n)) if n + 1 == ROUNDS * SIZE as i64 => {
+                    Some(TT::Int(n)) if n + 1 == ROUNDS => {
                         cx.send(to, TT::Int(-1));
                     }
                     Some(TT::Int(n)) => cx.send(to, TT::Int(n + 1)),
@@ -104,8 +104,8 @@ fn ring() {
             }
         }
     }));
-    // Every hop added one at the head only: the head sees ROUNDS*SIZE-1 when
-    // the last round completes, after exactly ROUNDS*SIZE hops.
+    // The head adds one per round: after ROUNDS rounds (ROUNDS*SIZE hops) it
+    // sends the stop token once around.
     assert_eq!(rt.wait_exit(head), Some(atom("done")));
     rt.shutdown();
 }
@@ -367,9 +367,9 @@ fn messages_before_exit_signal() {
         if !started {
             started = true;
             cx.set_trap_exit(true);
+            let parent = cx.self_pid();
             cx.spawn(
-                body(|cx| {
-                    let parent = cx.runtime().processes()[0];
+                body(move |cx| {
                     for i in 0..1000 {
                         cx.send(parent, TT::Int(i));
                     }
