@@ -156,9 +156,7 @@ impl<'a, T: Term, B: Body<T>> Cx<'a, T, B> {
             self.proc.meta.lock().remove_link(pid);
         }
         if self.trap_exit() {
-            self.mail
-                .queue
-                .push_back(T::exit_message(pid, T::noproc()));
+            self.mail.queue.push_back(T::exit_message(pid, T::noproc()));
             Ok(())
         } else {
             Err(NoProc)

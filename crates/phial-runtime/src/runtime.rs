@@ -39,16 +39,10 @@ pub const OUTSIDE: Pid = Pid::new(0, 0);
 const FIRST_PID: u64 = 100;
 
 /// Runtime settings.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct Config {
     /// Worker threads; 0 = one per core.
     pub threads: usize,
-}
-
-impl Default for Config {
-    fn default() -> Self {
-        Config { threads: 0 }
-    }
 }
 
 /// `link` to a process that is not alive, while not trapping exits.
@@ -346,9 +340,7 @@ impl<T: Term, B: Body<T>> Runtime<T, B> {
     pub fn send_after(&self, to: Pid, msg: T, after: Duration) -> TimerRef {
         let id = self.shared.fresh_id();
         let deadline = crate::Cx::<T, B>::deadline_after(after);
-        self.shared
-            .timers
-            .add(id, deadline, Action::Send(to, msg));
+        self.shared.timers.add(id, deadline, Action::Send(to, msg));
         TimerRef::new(Ref::new(id.get()))
     }
 

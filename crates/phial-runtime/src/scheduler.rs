@@ -205,7 +205,7 @@ fn steal_injector<T, B>(sched: &Sched<T, B>, local: &Worker<Task<T, B>>) -> Opti
 
 fn find_task<T, B>(sched: &Sched<T, B>, w: &mut WorkerCtx<T, B>) -> Option<Task<T, B>> {
     w.tick = w.tick.wrapping_add(1);
-    if w.tick % GLOBAL_CHECK_INTERVAL == 0 {
+    if w.tick.is_multiple_of(GLOBAL_CHECK_INTERVAL) {
         if let Some(t) = steal_injector(sched, &w.local) {
             return Some(t);
         }
@@ -237,7 +237,11 @@ fn find_task<T, B>(sched: &Sched<T, B>, w: &mut WorkerCtx<T, B>) -> Option<Task<
     }
 }
 
-pub(crate) fn worker_main<T: Term, B: Body<T>>(rt: Runtime<T, B>, index: usize, local: Worker<Task<T, B>>) {
+pub(crate) fn worker_main<T: Term, B: Body<T>>(
+    rt: Runtime<T, B>,
+    index: usize,
+    local: Worker<Task<T, B>>,
+) {
     let mut w = WorkerCtx {
         index,
         local,

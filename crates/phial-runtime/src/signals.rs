@@ -27,14 +27,24 @@ use std::sync::Arc;
 
 impl<T: Term, B: Body<T>> Shared<T, B> {
     /// Send a signal to `to`; gives it back if `to` is not alive.
-    pub(crate) fn deliver(&self, to: crate::Pid, sig: Signal<T>, origin: Origin<'_, T, B>) -> Result<(), Signal<T>> {
+    pub(crate) fn deliver(
+        &self,
+        to: crate::Pid,
+        sig: Signal<T>,
+        origin: Origin<'_, T, B>,
+    ) -> Result<(), Signal<T>> {
         match self.table.get(to) {
             Some(p) => self.deliver_to(p, sig, origin),
             None => Err(sig),
         }
     }
 
-    pub(crate) fn deliver_to(&self, p: Arc<Proc<T, B>>, sig: Signal<T>, origin: Origin<'_, T, B>) -> Result<(), Signal<T>> {
+    pub(crate) fn deliver_to(
+        &self,
+        p: Arc<Proc<T, B>>,
+        sig: Signal<T>,
+        origin: Origin<'_, T, B>,
+    ) -> Result<(), Signal<T>> {
         p.inbound.push(sig)?;
         if p.state.notify() {
             self.sched.enqueue(p, origin);

@@ -100,7 +100,12 @@ impl<T, B> Table<T, B> {
         let mut v: Vec<Pid> = self
             .shards
             .iter()
-            .flat_map(|s| s.read().keys().map(|&id| Pid::new(0, id)).collect::<Vec<_>>())
+            .flat_map(|s| {
+                s.read()
+                    .keys()
+                    .map(|&id| Pid::new(0, id))
+                    .collect::<Vec<_>>()
+            })
             .collect();
         v.sort_unstable();
         v

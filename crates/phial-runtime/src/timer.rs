@@ -69,7 +69,7 @@ impl<T, B> Timers<T, B> {
             return;
         }
         let id = id.get();
-        let earliest = st.heap.peek().map_or(true, |Reverse((d, _))| deadline < *d);
+        let earliest = st.heap.peek().is_none_or(|Reverse((d, _))| deadline < *d);
         st.heap.push(Reverse((deadline, id)));
         st.live.insert(id, Entry { deadline, action });
         drop(st);

@@ -91,13 +91,25 @@ fn exit(r: &'static str) -> TT {
 #[test]
 fn matrix_link_not_trapping() {
     // :normal does not kill a linked process.
-    assert_eq!(scenario(Death::Normal, false, true), (atom("survived"), vec![down("normal")]));
+    assert_eq!(
+        scenario(Death::Normal, false, true),
+        (atom("survived"), vec![down("normal")])
+    );
     // Any other reason kills it with the same reason.
-    assert_eq!(scenario(Death::Abnormal, false, true), (atom("boom"), vec![]));
+    assert_eq!(
+        scenario(Death::Abnormal, false, true),
+        (atom("boom"), vec![])
+    );
     // Killed by :kill: the link carries :killed.
-    assert_eq!(scenario(Death::ExitKill, false, true), (atom("killed"), vec![]));
+    assert_eq!(
+        scenario(Death::ExitKill, false, true),
+        (atom("killed"), vec![])
+    );
     // Exiting with :kill itself: an ordinary reason on the link.
-    assert_eq!(scenario(Death::OwnKill, false, true), (atom("kill"), vec![]));
+    assert_eq!(
+        scenario(Death::OwnKill, false, true),
+        (atom("kill"), vec![])
+    );
 }
 
 #[test]
@@ -108,7 +120,11 @@ fn matrix_link_trapping() {
         (Death::ExitKill, "killed"),
         (Death::OwnKill, "kill"),
     ] {
-        assert_eq!(scenario(d, true, true), (atom("survived"), vec![exit(r), down(r)]), "{d:?}");
+        assert_eq!(
+            scenario(d, true, true),
+            (atom("survived"), vec![exit(r), down(r)]),
+            "{d:?}"
+        );
     }
 }
 
@@ -121,7 +137,11 @@ fn matrix_monitor() {
             (Death::ExitKill, "killed"),
             (Death::OwnKill, "kill"),
         ] {
-            assert_eq!(scenario(d, trap, false), (atom("survived"), vec![down(r)]), "{d:?} {trap}");
+            assert_eq!(
+                scenario(d, trap, false),
+                (atom("survived"), vec![down(r)]),
+                "{d:?} {trap}"
+            );
         }
     }
 }
@@ -177,11 +197,17 @@ fn process_exit_rules() {
     // exit(pid, :normal) to a non-trapping process is ignored...
     assert_eq!(exit_rule(false, atom("normal")), (atom("reported"), vec![]));
     // ...and becomes a message for a trapping one.
-    assert_eq!(exit_rule(true, atom("normal")), (atom("reported"), vec![exit("normal")]));
+    assert_eq!(
+        exit_rule(true, atom("normal")),
+        (atom("reported"), vec![exit("normal")])
+    );
     // Another reason kills a non-trapping process with that reason...
     assert_eq!(exit_rule(false, atom("boom")), (atom("boom"), vec![]));
     // ...and is a message for a trapping one.
-    assert_eq!(exit_rule(true, atom("boom")), (atom("reported"), vec![exit("boom")]));
+    assert_eq!(
+        exit_rule(true, atom("boom")),
+        (atom("reported"), vec![exit("boom")])
+    );
     // :kill is untrappable and becomes :killed.
     assert_eq!(exit_rule(false, atom("kill")), (atom("killed"), vec![]));
     assert_eq!(exit_rule(true, atom("kill")), (atom("killed"), vec![]));
@@ -280,10 +306,14 @@ fn monitors_stack_links_do_not() {
     let p = rt.spawn(body(move |cx| loop {
         match state {
             0 => {
-                let (t, _) = cx.spawn(body(|cx| match recv(cx, any) {
-                    Some(_) => Step::Exit(atom("bye")),
-                    None => WAIT,
-                }), false, false);
+                let (t, _) = cx.spawn(
+                    body(|cx| match recv(cx, any) {
+                        Some(_) => Step::Exit(atom("bye")),
+                        None => WAIT,
+                    }),
+                    false,
+                    false,
+                );
                 target = Some(t);
                 refs.push(cx.monitor(t));
                 refs.push(cx.monitor(t));
@@ -306,7 +336,9 @@ fn monitors_stack_links_do_not() {
                     }
                 }
                 let t = target.unwrap();
-                let msgs: Vec<TT> = (0..cx.mailbox_len()).map(|i| cx.message(i).unwrap().clone()).collect();
+                let msgs: Vec<TT> = (0..cx.mailbox_len())
+                    .map(|i| cx.message(i).unwrap().clone())
+                    .collect();
                 assert_eq!(
                     msgs,
                     vec![
@@ -331,10 +363,14 @@ fn unlink_and_demonitor() {
     let p = rt.spawn(body(move |cx| {
         if !started {
             started = true;
-            let (t, r) = cx.spawn(body(|cx| match recv(cx, any) {
-                Some(_) => Step::Exit(atom("boom")),
-                None => WAIT,
-            }), true, true);
+            let (t, r) = cx.spawn(
+                body(|cx| match recv(cx, any) {
+                    Some(_) => Step::Exit(atom("boom")),
+                    None => WAIT,
+                }),
+                true,
+                true,
+            );
             cx.unlink(t);
             assert!(cx.demonitor(r.unwrap(), false));
             assert!(!cx.demonitor(r.unwrap(), false));
@@ -410,21 +446,34 @@ fn registered_names() {
         if !started {
             started = true;
             let me = cx.self_pid();
-            let (s, _) = cx.spawn(body(|cx| match recv(cx, any) {
-                Some(TT::Atom("stop")) => Step::Exit(atom("normal")),
-                Some(_) => WAIT,
-                None => WAIT,
-            }), false, false);
+            let (s, _) = cx.spawn(
+                body(|cx| match recv(cx, any) {
+                    Some(TT::Atom("stop")) => Step::Exit(atom("normal")),
+                    Some(_) => WAIT,
+                    None => WAIT,
+                }),
+                false,
+                false,
+            );
             srv = Some(s);
             assert_eq!(cx.register("srv", s), Ok(()));
             assert_eq!(cx.whereis("srv"), Some(s));
-            assert_eq!(cx.register("srv", me), Err(RegisterError::AlreadyRegistered));
+            assert_eq!(
+                cx.register("srv", me),
+                Err(RegisterError::AlreadyRegistered)
+            );
             assert_eq!(cx.register("other", s), Err(RegisterError::HasName));
             assert_eq!(cx.register("me", me), Ok(()));
-            assert_eq!(cx.runtime().registered(), vec!["me".to_string(), "srv".to_string()]);
+            assert_eq!(
+                cx.runtime().registered(),
+                vec!["me".to_string(), "srv".to_string()]
+            );
             assert!(cx.unregister("me"));
             assert!(!cx.unregister("me"));
-            assert_eq!(cx.runtime().info(s).unwrap().registered_name.as_deref(), Some("srv"));
+            assert_eq!(
+                cx.runtime().info(s).unwrap().registered_name.as_deref(),
+                Some("srv")
+            );
             cx.monitor(s);
             cx.send(s, atom("stop"));
         }

@@ -164,7 +164,8 @@ fn selective_receive_order() {
                 // Wait for :x, skipping everything before it.
                 0 => match recv(cx, |m| *m == atom("x")) {
                     Some(_) => {
-                        tx.send(format!("got x; mailbox {}", cx.mailbox_len())).unwrap();
+                        tx.send(format!("got x; mailbox {}", cx.mailbox_len()))
+                            .unwrap();
                         phase = 1;
                     }
                     None => return WAIT,
@@ -190,7 +191,10 @@ fn selective_receive_order() {
     rt.send(p, atom("d"));
     rt.send(p, atom("stop"));
     let got: Vec<String> = rx.iter().take(4).collect();
-    assert_eq!(got, ["Atom(\"a\")", "Atom(\"b\")", "Atom(\"c\")", "Atom(\"d\")"]);
+    assert_eq!(
+        got,
+        ["Atom(\"a\")", "Atom(\"b\")", "Atom(\"c\")", "Atom(\"d\")"]
+    );
     rt.wait_exit(p);
     rt.shutdown();
 }

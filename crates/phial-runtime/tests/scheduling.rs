@@ -199,7 +199,9 @@ fn no_lost_wakeup_pairs() {
                             cx.send(echo, TT::Tuple(vec![TT::Pid(me), TT::Int(-1)]));
                             return Step::Exit(TT::Int(k));
                         }
-                        Some(TT::Int(k)) => cx.send(echo, TT::Tuple(vec![TT::Pid(me), TT::Int(k + 1)])),
+                        Some(TT::Int(k)) => {
+                            cx.send(echo, TT::Tuple(vec![TT::Pid(me), TT::Int(k + 1)]))
+                        }
                         _ => return WAIT,
                     }
                 }
