@@ -1,5 +1,5 @@
-//! Data-driven conformance suite: runs every `tests/cases/**/*.exs` and
-//! `examples/*.exs` through the `phial` binary and compares stdout and the
+//! Data-driven conformance suite: runs every `tests/cases/**/*.exs`,
+//! `tests/inspect_terms/*.exs` and `examples/*.exs` through the `phial` binary and compares stdout and the
 //! exit code with the files recorded from real Elixir 1.14 (`NAME.out`, and
 //! `NAME.exit` when the exit code is not 0). See `tests/README.md`.
 //!
@@ -193,6 +193,7 @@ fn conformance_cases() {
 
     let mut cases = Vec::new();
     collect_exs(&root.join("tests/cases"), true, &mut cases);
+    collect_exs(&root.join("tests/inspect_terms"), false, &mut cases);
     collect_exs(&root.join("examples"), false, &mut cases);
     if let Some(f) = &filter {
         cases.retain(|p| p.strip_prefix(&root).unwrap_or(p).to_string_lossy().contains(f.as_str()));
