@@ -116,7 +116,7 @@ impl<'a, T: Term, B: Body<T>> Cx<'a, T, B> {
         let pid = shared.fresh_pid();
         let mut child = Proc::new(pid, body, false);
         let mut mref = None;
-        {
+        if link || monitor {
             let child_meta = child.meta.get_mut();
             let mut meta = self.proc.meta.lock();
             if link {
