@@ -1,1 +1,73 @@
-fn main() {}
+//! The `phial` binary: reads argv and dispatches to the script runner, `-e`
+//! evaluation, `--dump-ast`, or the REPL.
+//!
+//! Not here: the REPL itself (`repl`), evaluation (`phial-eval`).
+
+mod output;
+mod script;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "Usage: phial [options] [file.exs [args]]
+
+  phial                     start the interactive shell (iex)
+  phial file.exs [args]     run a script; System.argv() returns args
+  phial -e EXPR [args]      evaluate EXPR (may be given several times)
+  phial --dump-ast FILE     print the parsed AST of FILE (- for stdin)
+  phial --help              show this help
+  phial --version           show the version
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let code = run(args);
+    ExitCode::from(code.clamp(0, 255) as u8)
+}
+
+fn run(args: Vec<String>) -> i32 {
+    let Some(first) = args.first() else {
+        return script::repl_unavailable();
+    };
+    match first.as_str() {
+        "--help" | "-h" => {
+            print!("{USAGE}");
+            0
+        }
+        "--version" | "-v" => {
+            println!("phial {}", env!("CARGO_PKG_VERSION"));
+            0
+        }
+        "--dump-ast" => match args.get(1) {
+            Some(path) => phial_syntax::dump_ast_cli(path),
+            None => {
+                eprintln!("phial: --dump-ast needs a file (or - for stdin)");
+                2
+            }
+        },
+        "-e" | "--eval" => {
+            let mut exprs = Vec::new();
+            let mut rest = args.iter();
+            let mut argv = Vec::new();
+            while let Some(a) = rest.next() {
+                if a == "-e" || a == "--eval" {
+                    match rest.next() {
+                        Some(e) => exprs.push(e.clone()),
+                        None => {
+                            eprintln!("phial: -e needs an expression");
+                            return 2;
+                        }
+                    }
+                } else {
+                    argv.push(a.clone());
+                    argv.extend(rest.by_ref().cloned());
+                }
+            }
+            script::run_eval(&exprs, argv)
+        }
+        flag if flag.starts_with('-') && flag != "-" => {
+            eprintln!("phial: unknown option {flag}\n\n{USAGE}");
+            2
+        }
+        path => script::run_file(path, args[1..].to_vec()),
+    }
+}

@@ -1,0 +1,67 @@
+//! `IO` builtins: `puts`, `write`, `inspect` (pretty-printed, with `label:`).
+//!
+//! Output goes to the VM's sink, never straight to the terminal, so the REPL
+//! can print it above the prompt. Not here: the formatting rules (`format`,
+//! `pretty`).
+
+use super::kernel::{inspect_opts, keyword_get, to_string_value};
+use super::{def, Ctx, Def};
+use crate::atom::Atom;
+use crate::error::Result;
+use crate::value::Value;
+
+pub static BIFS: &[Def] = &[
+    def("IO", "puts", 1, |ctx, a| puts(ctx, &a[0], "\n", false)),
+    def("IO", "puts", 2, |ctx, a| puts(ctx, &a[1], "\n", is_stderr(&a[0]))),
+    def("IO", "write", 1, |ctx, a| puts(ctx, &a[0], "", false)),
+    def("IO", "write", 2, |ctx, a| puts(ctx, &a[1], "", is_stderr(&a[0]))),
+    def("IO", "inspect", 1, |ctx, a| io_inspect(ctx, &a[0], &Value::Nil, false)),
+    def("IO", "inspect", 2, |ctx, a| io_inspect(ctx, &a[0], &a[1], false)),
+    def("IO", "inspect", 3, |ctx, a| io_inspect(ctx, &a[1], &a[2], is_stderr(&a[0]))),
+];
+
+fn is_stderr(device: &Value) -> bool {
+    device.as_atom().map(|a| a.as_str() == "stderr").unwrap_or(false)
+}
+
+fn write(ctx: &mut Ctx, text: &str, stderr: bool) {
+    if stderr {
+        ctx.vm.out.stderr(text);
+    } else {
+        ctx.vm.out.stdout(text);
+    }
+}
+
+fn puts(ctx: &mut Ctx, v: &Value, end: &str, stderr: bool) -> Result<Value> {
+    let Value::Str(s) = to_string_value(v)? else {
+        return Ok(Value::OK);
+    };
+    let mut text = String::with_capacity(s.len() + 1);
+    text.push_str(&s);
+    text.push_str(end);
+    write(ctx, &text, stderr);
+    Ok(Value::OK)
+}
+
+fn io_inspect(ctx: &mut Ctx, v: &Value, opts: &Value, stderr: bool) -> Result<Value> {
+    let o = inspect_opts(opts);
+    let label = match keyword_get(opts, "label") {
+        Some(l) => match to_string_value(l)? {
+            Value::Str(s) => Some(s.to_string()),
+            _ => None,
+        },
+        None => None,
+    };
+    let width = match keyword_get(opts, "width") {
+        Some(Value::Int(w)) => *w as usize,
+        Some(Value::Atom(Atom::INFINITY)) => usize::MAX,
+        _ => 80,
+    };
+    let body = crate::pretty::pretty(v, &o, width);
+    let text = match label {
+        Some(l) => format!("{l}: {body}\n"),
+        None => format!("{body}\n"),
+    };
+    write(ctx, &text, stderr);
+    Ok(v.clone())
+}

@@ -1,0 +1,217 @@
+//! The compiled form the evaluator runs: per-function instruction arrays,
+//! patterns and guards.
+//!
+//! Expressions compile to a small stack-machine code (`Op`); patterns (`Pat`)
+//! and guards (`Guard`) stay trees, matched and evaluated natively, because
+//! neither can call user code or wait, so they never need to suspend. That
+//! split is what lets a process stop at any `Op` boundary (a call, a
+//! `receive`) and resume later on another thread with nothing on the Rust
+//! stack: the whole continuation is the frame stack plus the value stack.
+//!
+//! Not here: how ops execute (`machine`), how the AST becomes ops (`compile`).
+
+use crate::atom::Atom;
+use crate::bifs::BifId;
+use crate::value::Value;
+use std::sync::{Arc, OnceLock};
+
+/// One compiled function: a named function with all its clauses, an
+/// anonymous `fn`, or a top-level script body (arity 0, one clause).
+pub struct FnCode {
+    pub module: Atom,
+    pub name: Atom,
+    pub arity: u32,
+    /// Variables copied from the enclosing frame when the closure is created:
+    /// `(outer slot, inner slot)`. For a program, the outer "slot" is the
+    /// index into the values the host passes in (REPL bindings).
+    pub captures: Vec<(u32, u32)>,
+    /// Local slots the frame needs.
+    pub nlocals: u32,
+    /// Function heads tried in order when the function is entered.
+    pub clauses: Vec<Clause>,
+    pub ops: Vec<Op>,
+    /// Byte offset in the source of each op (for error locations).
+    pub offsets: Vec<u32>,
+    pub consts: Vec<Value>,
+    pub pats: Vec<Pat>,
+    pub switches: Vec<Switch>,
+    pub lambdas: Vec<Arc<FnCode>>,
+    pub calls: Vec<CallSite>,
+    pub handlers: Vec<Handler>,
+    /// Modules defined by `DefModule` ops in this code.
+    pub modules: Vec<Arc<crate::compile::Module>>,
+    /// The file this code came from, for error locations.
+    pub file: Arc<str>,
+    /// Line starts of that file (for offset -> line).
+    pub lines: Arc<Vec<u32>>,
+}
+
+impl FnCode {
+    /// 1-based source line of op `pc`.
+    pub fn line_of(&self, pc: usize) -> u32 {
+        let off = self.offsets.get(pc).copied().unwrap_or(0);
+        match self.lines.binary_search(&off) {
+            Ok(i) => i as u32 + 1,
+            Err(i) => i as u32,
+        }
+    }
+    pub fn is_anonymous(&self) -> bool {
+        self.name == Atom::new("-fun-")
+    }
+}
+
+/// A function head: patterns for each argument, an optional guard, and where
+/// its body starts.
+pub struct Clause {
+    pub args: Vec<Pat>,
+    pub guard: Option<Guard>,
+    pub entry: u32,
+}
+
+/// A named call the compiler could not bind to a builtin: looked up in the
+/// module table the first time it runs, then cached.
+pub struct CallSite {
+    pub module: Atom,
+    pub name: Atom,
+    pub arity: u32,
+    pub cache: OnceLock<Arc<FnCode>>,
+}
+
+/// The clauses of a `case`, `receive`, `rescue`/`catch` or `with ... else`.
+pub struct Switch {
+    pub clauses: Vec<SwitchClause>,
+    pub kind: SwitchKind,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum SwitchKind {
+    Case,
+    Receive,
+    /// `try ... else` clauses: no match raises TryClauseError.
+    TryElse,
+    /// `with ... else`: no match raises WithClauseError.
+    WithElse,
+    /// `cond`-like internal switches that never fail (the compiler adds a catch-all).
+    Total,
+}
+
+pub struct SwitchClause {
+    pub pat: Pat,
+    pub guard: Option<Guard>,
+    pub target: u32,
+}
+
+/// A `try` block's handler: where to go when an exception unwinds into it.
+pub struct Handler {
+    /// Clauses over the tuple `{kind, value}` (kind is `:error`, `:exit` or `:throw`);
+    /// `rescue` clauses are compiled to patterns over `{:error, exception}`.
+    pub clauses: Vec<SwitchClause>,
+    /// Code to run when no clause matches (the `after` block, then re-raise),
+    /// or `None` to re-raise at once.
+    pub reraise_via: Option<u32>,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub enum Op {
+    /// Push `consts[i]`.
+    Const(u32),
+    /// Push a copy of local slot `i`.
+    Local(u32),
+    /// Discard the top of the stack.
+    Pop,
+    Tuple(u32),
+    /// `n` items on the stack, then the tail on top.
+    ListTail(u32),
+    /// `n` key/value pairs (2n values).
+    Map(u32),
+    /// A map, then `n` key/value pairs: `%{m | k => v}` (keys must exist).
+    MapUpdate(u32),
+    /// Match the top of the stack against `pats[i]` (leaves it on the stack);
+    /// MatchError when it does not match.
+    Match(u32),
+    /// Call a builtin with `argc` arguments from the stack.
+    Bif(BifId, u8),
+    /// Call `calls[i]` with the arguments on the stack.
+    Call(u32),
+    /// Tail call: reuse the current frame.
+    TailCall(u32),
+    /// `module.name(args)` where module is a runtime value below the args.
+    CallDyn { name: Atom, argc: u8, tail: bool },
+    /// Call the function value below the `argc` arguments (`f.(x)`).
+    CallFun { argc: u8, tail: bool },
+    /// `apply(fun, args)` (2) or `apply(mod, fun, args)` (3).
+    Apply { argc: u8, tail: bool },
+    /// Create a closure from `lambdas[i]`.
+    MakeFn(u32),
+    Jump(u32),
+    /// Pop; jump if falsy (`nil`/`false`).
+    JumpIfFalsy(u32),
+    /// For `and`/`or`: the top must be a boolean (BadBooleanError otherwise);
+    /// if it equals `short`, leave it and jump; else pop it and continue.
+    BoolShort { short: bool, target: u32 },
+    /// For `&&`/`||`: if the top's truthiness equals `short`, leave it and
+    /// jump; else pop it and continue.
+    TruthyShort { short: bool, target: u32 },
+    /// Pop the subject and jump to the first matching clause of `switches[i]`.
+    Switch(u32),
+    /// `receive` over `switches[i]`; the timeout value is on top of the stack;
+    /// `after` is where to go when it expires.
+    Receive { switch: u32, after: u32 },
+    /// Enter a `try`: install `handlers[i]`.
+    TryEnter(u32),
+    /// Leave the innermost `try` normally.
+    TryExit,
+    /// Re-raise the pending exception (`{kind, value}` on the stack top).
+    Reraise,
+    /// Build a string from the top `n` values (interpolation parts, converted
+    /// with `String.Chars` first by `Bif(ToString)`).
+    Concat(u32),
+    Return,
+    /// Raise `CondClauseError` (no `cond` clause was true).
+    CondFail,
+    /// Register `modules[i]`; pushes `{:module, Name, nil, nil}`.
+    DefModule(u32),
+}
+
+/// A compiled pattern.
+#[derive(Clone, Debug)]
+pub enum Pat {
+    Any,
+    /// Bind the value to a local slot.
+    Bind(u32),
+    /// The value must be `===` the local (`^x`, or a repeated variable).
+    Same(u32),
+    /// The value must be `===` this literal.
+    Lit(Value),
+    Tuple(Vec<Pat>),
+    Nil,
+    Cons(Box<Pat>, Box<Pat>),
+    /// Map patterns: each key (literal or pinned) must be present and match.
+    Map(Vec<(MapKey, Pat)>),
+    /// `"prefix" <> rest`
+    StrPrefix(String, Box<Pat>),
+    /// `p1 = p2` inside a pattern: both must match.
+    Both(Box<Pat>, Box<Pat>),
+}
+
+#[derive(Clone, Debug)]
+pub enum MapKey {
+    Lit(Value),
+    Pinned(u32),
+}
+
+/// A guard expression: only guard-safe builtins, evaluated without waiting.
+#[derive(Clone, Debug)]
+pub enum Guard {
+    Lit(Value),
+    Local(u32),
+    Bif(BifId, Vec<Guard>),
+    Tuple(Vec<Guard>),
+    List(Vec<Guard>, Option<Box<Guard>>),
+    /// `and` / `&&`
+    And(Box<Guard>, Box<Guard>),
+    Or(Box<Guard>, Box<Guard>),
+    Not(Box<Guard>),
+    /// `x in [a, b]` / `x in 1..3` with a literal right side.
+    In(Box<Guard>, Box<Guard>),
+}

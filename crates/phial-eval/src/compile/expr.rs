@@ -1,0 +1,708 @@
+//! Lowering of expressions: literals, containers, operators, variables and
+//! calls (local, remote, anonymous, pipes, captures).
+//!
+//! Not here: special forms with clauses (`control`), patterns and guards
+//! (`pattern`), `defmodule`/`def` (`module`).
+
+use super::Compiler;
+use crate::atom::Atom;
+use crate::bifs;
+use crate::code::Op;
+use crate::value::Value;
+use phial_syntax::ast::*;
+
+/// Names the compiler handles itself rather than calling.
+const SPECIAL_FORMS: &[&str] = &[
+    "if", "unless", "case", "cond", "receive", "try", "for", "with", "fn", "raise", "reraise",
+    "defmodule", "def", "defp", "__MODULE__", "apply", "import", "alias", "require",
+];
+
+impl<'k> Compiler<'k> {
+    pub(crate) fn body(&mut self, exprs: &[Expr], tail: bool) {
+        if exprs.is_empty() {
+            self.emit_const(Value::NIL_ATOM);
+            return;
+        }
+        for (i, e) in exprs.iter().enumerate() {
+            let last = i + 1 == exprs.len();
+            self.expr(e, tail && last);
+            if !last {
+                self.emit(Op::Pop);
+            }
+        }
+    }
+
+    /// Compiles `e`, leaving its value on the stack. In tail position a call
+    /// replaces the current frame instead.
+    pub(crate) fn expr(&mut self, e: &Expr, tail: bool) {
+        self.set_offset(e.span);
+        match &e.kind {
+            ExprKind::Int(i) => self.emit_const(Value::Int(*i)),
+            ExprKind::BigInt(s) => match s.parse::<num_bigint::BigInt>() {
+                Ok(b) => self.emit_const(Value::bigint(b)),
+                Err(_) => self.error(e.span.start, format!("invalid integer {s}")),
+            },
+            ExprKind::Float(f) => self.emit_const(Value::Float(*f)),
+            ExprKind::Atom(a) => self.emit_const(Value::atom(a)),
+            ExprKind::Str(parts) => self.string(parts),
+            ExprKind::Charlist(parts) => {
+                self.string(parts);
+                self.emit_bif_named(":phial", "to_charlist", 1);
+            }
+            ExprKind::Sigil {
+                letter,
+                parts,
+                modifiers,
+            } => self.sigil(*letter, parts, modifiers, e.span.start),
+            ExprKind::Var(name) => self.var(name, e.span.start, tail),
+            ExprKind::Alias(segs) => self.emit_const(Value::Atom(Atom::alias(&segs.join(".")))),
+            ExprKind::ModuleAttr { name, value } => {
+                if value.is_some() {
+                    self.error(e.span.start, "module attributes can only be set inside defmodule");
+                    return;
+                }
+                let v = self
+                    .module
+                    .as_ref()
+                    .and_then(|m| m.attributes.get(name).cloned());
+                match v {
+                    Some(v) => self.emit_const(v),
+                    None => {
+                        if self.module.is_none() {
+                            self.error(e.span.start, format!("cannot read attribute @{name} outside of a module"));
+                        } else {
+                            self.emit_const(Value::NIL_ATOM)
+                        }
+                    }
+                }
+            }
+            ExprKind::List { items, tail: t } => {
+                for it in items {
+                    self.expr(it, false);
+                }
+                match t {
+                    Some(t) => self.expr(t, false),
+                    None => self.emit_const(Value::Nil),
+                }
+                self.emit(Op::ListTail(items.len() as u32));
+            }
+            ExprKind::Tuple(items) => {
+                for it in items {
+                    self.expr(it, false);
+                }
+                self.emit(Op::Tuple(items.len() as u32));
+            }
+            ExprKind::Map { update, entries } => {
+                if let Some(u) = update {
+                    self.expr(u, false);
+                }
+                for (k, v) in entries {
+                    self.expr(k, false);
+                    self.expr(v, false);
+                }
+                if update.is_some() {
+                    self.emit(Op::MapUpdate(entries.len() as u32));
+                } else {
+                    self.emit(Op::Map(entries.len() as u32));
+                }
+            }
+            ExprKind::Struct {
+                name,
+                update,
+                entries,
+            } => {
+                let sname = self.struct_name(name);
+                match update {
+                    Some(u) => {
+                        self.expr(u, false);
+                        for (k, v) in entries {
+                            self.expr(k, false);
+                            self.expr(v, false);
+                        }
+                        self.emit(Op::MapUpdate(entries.len() as u32));
+                    }
+                    None => {
+                        self.emit_const(Value::Atom(Atom::STRUCT));
+                        self.emit_const(Value::Atom(sname));
+                        for (k, v) in entries {
+                            self.expr(k, false);
+                            self.expr(v, false);
+                        }
+                        self.emit(Op::Map(entries.len() as u32 + 1));
+                    }
+                }
+            }
+            ExprKind::Unary { op, expr } => self.unary(*op, expr, e.span.start, tail),
+            ExprKind::Binary { op, lhs, rhs } => self.binary(*op, lhs, rhs, e, tail),
+            ExprKind::RangeStep { first, last, step } => {
+                self.expr(first, false);
+                self.expr(last, false);
+                self.expr(step, false);
+                self.emit_bif_named(":phial", "range", 3);
+            }
+            ExprKind::Call {
+                target,
+                args,
+                parens,
+                block,
+            } => self.call(target, args, *parens, block.as_ref(), e, tail),
+            ExprKind::Access { expr, key } => {
+                self.expr(expr, false);
+                self.expr(key, false);
+                self.emit_bif_named(":phial", "access", 2);
+            }
+            ExprKind::Fn(clauses) => self.lambda(clauses, e.span.start),
+            ExprKind::CaptureArg(n) => match self.capture_arity {
+                Some(_) => {
+                    let name = format!("&{n}");
+                    match self.lookup(&name) {
+                        Some(s) => {
+                            self.emit(Op::Local(s));
+                        }
+                        None => self.error(e.span.start, format!("capture argument &{n} out of range")),
+                    }
+                }
+                None => self.error(
+                    e.span.start,
+                    format!("capture argument &{n} must be used within the capture operator &"),
+                ),
+            },
+            ExprKind::Block(exprs) => self.body(exprs, tail),
+            ExprKind::Stab(_) => self.error(e.span.start, "unexpected -> outside of a block"),
+        }
+    }
+
+    pub(crate) fn emit_bif_named(&mut self, module: &str, name: &str, argc: usize) {
+        let m = match module.strip_prefix(':') {
+            Some(erl) => Atom::new(erl),
+            None => Atom::alias(module),
+        };
+        match bifs::lookup(m, Atom::new(name), argc) {
+            Some(id) => self.emit_bif(id, argc),
+            None => {
+                let off = self.cur().offset as usize;
+                self.error(off, format!("internal: missing builtin {module}.{name}/{argc}"));
+            }
+        }
+    }
+
+    fn string(&mut self, parts: &[StrPart]) {
+        if parts.is_empty() {
+            self.emit_const(Value::str(""));
+            return;
+        }
+        if let [StrPart::Lit(s)] = parts {
+            self.emit_const(Value::str(s.as_str()));
+            return;
+        }
+        for p in parts {
+            match p {
+                StrPart::Lit(s) => self.emit_const(Value::str(s.as_str())),
+                StrPart::Interp(e) => {
+                    self.expr(e, false);
+                    self.emit_kernel("to_string", 1);
+                }
+            }
+        }
+        self.emit(Op::Concat(parts.len() as u32));
+    }
+
+    fn sigil(&mut self, letter: char, parts: &[StrPart], modifiers: &str, off: usize) {
+        match letter {
+            's' | 'S' => self.string(parts),
+            'c' | 'C' => {
+                self.string(parts);
+                self.emit_bif_named(":phial", "to_charlist", 1);
+            }
+            'w' | 'W' => {
+                self.string(parts);
+                let m = modifiers.chars().next().unwrap_or('s');
+                self.emit_const(Value::Atom(Atom::new(&m.to_string())));
+                self.emit_bif_named(":phial", "sigil_w", 2);
+            }
+            _ => self.error(off, format!("sigil ~{letter} is not supported by phial")),
+        }
+    }
+
+    fn var(&mut self, name: &str, off: usize, tail: bool) {
+        if name == "__MODULE__" {
+            let m = self.module.as_ref().map(|m| m.name).unwrap_or(Atom::NIL);
+            self.emit_const(Value::Atom(m));
+            return;
+        }
+        if let Some(s) = self.lookup(name) {
+            self.emit(Op::Local(s));
+            return;
+        }
+        if name.starts_with('_') {
+            self.error(
+                off,
+                format!("invalid use of _. \"_\" represents a value to be ignored in a pattern and cannot be used in expressions"),
+            );
+            return;
+        }
+        // A bare unbound name is a zero-arity call (the seed's `self`).
+        self.local_call(name, &[], off, tail);
+    }
+
+    fn unary(&mut self, op: UnaryOp, e: &Expr, off: usize, tail: bool) {
+        match op {
+            UnaryOp::Neg => {
+                if let ExprKind::Int(i) = e.kind {
+                    self.emit_const(Value::Int(-i));
+                    return;
+                }
+                if let ExprKind::Float(f) = e.kind {
+                    self.emit_const(Value::Float(-f));
+                    return;
+                }
+                self.expr(e, false);
+                self.emit_kernel("-", 1);
+            }
+            UnaryOp::Plus => {
+                self.expr(e, false);
+                self.emit_kernel("+", 1);
+            }
+            UnaryOp::Bang => {
+                self.expr(e, false);
+                self.emit_kernel("!", 1);
+            }
+            UnaryOp::Not => {
+                self.expr(e, false);
+                self.emit_kernel("not", 1);
+            }
+            UnaryOp::Pin => self.error(off, "cannot use ^ outside of match clauses"),
+            UnaryOp::Capture => self.capture(e, off),
+        }
+        let _ = tail;
+    }
+
+    fn binary(&mut self, op: BinaryOp, lhs: &Expr, rhs: &Expr, whole: &Expr, tail: bool) {
+        use BinaryOp::*;
+        let off = whole.span.start;
+        match op {
+            Match => {
+                self.expr(rhs, false);
+                self.set_offset(whole.span);
+                let pat = self.pattern(lhs);
+                let f = self.cur();
+                let i = f.pats.len() as u32;
+                f.pats.push(pat);
+                self.emit(Op::Match(i));
+            }
+            Pipe => self.pipe(lhs, rhs, tail),
+            Send => {
+                self.expr(lhs, false);
+                self.expr(rhs, false);
+                self.emit_kernel("send", 2);
+            }
+            And | Or => {
+                self.expr(lhs, false);
+                let at = self.emit(Op::BoolShort {
+                    short: op == Or,
+                    target: 0,
+                });
+                self.expr(rhs, tail);
+                self.patch(at);
+            }
+            AndAnd | OrOr => {
+                self.expr(lhs, false);
+                let at = self.emit(Op::TruthyShort {
+                    short: op == OrOr,
+                    target: 0,
+                });
+                self.expr(rhs, tail);
+                self.patch(at);
+            }
+            In | NotIn => {
+                self.expr(lhs, false);
+                self.expr(rhs, false);
+                self.emit_bif_named(":phial", "in", 2);
+                if op == NotIn {
+                    self.emit_kernel("not", 1);
+                }
+            }
+            Range => {
+                self.expr(lhs, false);
+                self.expr(rhs, false);
+                self.emit_bif_named(":phial", "range", 2);
+            }
+            When | Default | Bar | Type => {
+                self.error(off, format!("unexpected operator {} here", op.symbol()))
+            }
+            Pow => {
+                self.expr(lhs, false);
+                self.expr(rhs, false);
+                self.emit_kernel("**", 2);
+            }
+            _ => {
+                self.expr(lhs, false);
+                self.expr(rhs, false);
+                self.set_offset(whole.span);
+                self.emit_kernel(op.symbol(), 2);
+            }
+        }
+    }
+
+    /// `a |> f(b)` is `f(a, b)`.
+    fn pipe(&mut self, lhs: &Expr, rhs: &Expr, tail: bool) {
+        match &rhs.kind {
+            ExprKind::Call {
+                target,
+                args,
+                block,
+                ..
+            } => {
+                let mut all = Vec::with_capacity(args.len() + 1);
+                all.push(lhs.clone());
+                all.extend(args.iter().cloned());
+                self.call(target, &all, true, block.as_ref(), rhs, tail);
+            }
+            ExprKind::Var(name) => {
+                let target = CallTarget::Local(name.clone());
+                self.call(&target, std::slice::from_ref(lhs), true, None, rhs, tail);
+            }
+            _ => self.error(
+                rhs.span.start,
+                "the right side of |> must be a call, e.g. x |> f() or x |> Mod.f()",
+            ),
+        }
+    }
+
+    pub(crate) fn call(
+        &mut self,
+        target: &CallTarget,
+        args: &[Expr],
+        parens: bool,
+        block: Option<&DoBlock>,
+        whole: &Expr,
+        tail: bool,
+    ) {
+        let off = whole.span.start;
+        match target {
+            CallTarget::Local(name) => {
+                if self.special_form(name, args, block, whole, tail) {
+                    return;
+                }
+                if block.is_some() {
+                    self.error(off, format!("undefined function {name}/{} (there is no such import)", args.len() + 1));
+                    return;
+                }
+                // A variable holding a function called without a dot is an error in
+                // Elixir; a local with the name of a variable and no parens is the var.
+                if !parens && args.is_empty() {
+                    self.var(name, off, tail);
+                    return;
+                }
+                self.local_call(name, args, off, tail);
+            }
+            CallTarget::Remote { module, name } => self.remote_call(module, name, args, parens, off, tail),
+            CallTarget::Anonymous(f) => {
+                self.expr(f, false);
+                for a in args {
+                    self.expr(a, false);
+                }
+                self.set_offset(whole.span);
+                let tail = self.tail_ok(tail);
+                self.emit(Op::CallFun {
+                    argc: args.len() as u8,
+                    tail,
+                });
+            }
+        }
+    }
+
+    pub(crate) fn local_call(&mut self, name: &str, args: &[Expr], off: usize, tail: bool) {
+        let arity = args.len() as u32;
+        let fname = Atom::new(name);
+        // A function of the module being compiled?
+        if let Some(m) = &self.module {
+            if m.functions.contains(&(fname, arity)) {
+                let mname = m.name;
+                for a in args {
+                    self.expr(a, false);
+                }
+                self.cur().offset = off as u32;
+                self.emit_call(mname, fname, arity, tail);
+                return;
+            }
+        }
+        if SPECIAL_FORMS.contains(&name) {
+            self.error(off, format!("invalid use of special form {name}/{arity}"));
+            return;
+        }
+        if let Some(id) = bifs::kernel(name, args.len()) {
+            for a in args {
+                self.expr(a, false);
+            }
+            self.cur().offset = off as u32;
+            self.emit_bif(id, args.len());
+            return;
+        }
+        if self.known.has_function(Atom::KERNEL, fname, arity) {
+            for a in args {
+                self.expr(a, false);
+            }
+            self.cur().offset = off as u32;
+            self.emit_call(Atom::KERNEL, fname, arity, tail);
+            return;
+        }
+        self.error(off, format!("undefined function {name}/{arity} (there is no such import)"));
+    }
+
+    fn remote_call(&mut self, module: &Expr, name: &str, args: &[Expr], parens: bool, off: usize, tail: bool) {
+        let arity = args.len();
+        let fname = Atom::new(name);
+        let literal = match &module.kind {
+            ExprKind::Alias(segs) => Some(Atom::alias(&segs.join("."))),
+            ExprKind::Atom(a) => Some(Atom::new(a)),
+            ExprKind::Var(v) if v == "__MODULE__" => self.module.as_ref().map(|m| m.name),
+            _ => None,
+        };
+        match literal {
+            Some(m) => {
+                if m == Atom::KERNEL || m == Atom::ERLANG {
+                    if let Some(done) = self.remote_special(m, name, args, off, tail) {
+                        let _ = done;
+                        return;
+                    }
+                }
+                for a in args {
+                    self.expr(a, false);
+                }
+                self.cur().offset = off as u32;
+                if let Some(id) = bifs::lookup(m, fname, arity) {
+                    self.emit_bif(id, arity);
+                } else {
+                    self.emit_call(m, fname, arity as u32, tail);
+                }
+            }
+            None => {
+                self.expr(module, false);
+                for a in args {
+                    self.expr(a, false);
+                }
+                self.cur().offset = off as u32;
+                let tail = self.tail_ok(tail);
+                if !parens && args.is_empty() {
+                    // `map.key`: field access, or a zero-arity call on a module value.
+                    self.emit_const(Value::Atom(fname));
+                    self.emit_bif_named(":phial", "dot", 2);
+                } else {
+                    self.emit(Op::CallDyn {
+                        name: fname,
+                        argc: arity as u8,
+                        tail,
+                    });
+                }
+            }
+        }
+    }
+
+    /// `Kernel.apply/2,3` and friends written remotely.
+    fn remote_special(&mut self, m: Atom, name: &str, args: &[Expr], off: usize, tail: bool) -> Option<()> {
+        if m == Atom::KERNEL && name == "apply" {
+            let dummy = Expr::new(ExprKind::Atom(String::new()), Span::new(off, off));
+            self.special_form("apply", args, None, &dummy, tail).then_some(())
+        } else {
+            None
+        }
+    }
+
+    /// `fn clauses end`
+    pub(crate) fn lambda(&mut self, clauses: &[StabClause], off: usize) {
+        let arity = clauses.first().map(|c| c.args.len()).unwrap_or(0);
+        if clauses.iter().any(|c| c.args.len() != arity) {
+            self.error(off, "cannot mix clauses with different arities in anonymous functions");
+            return;
+        }
+        let module = self.module.as_ref().map(|m| m.name).unwrap_or(Atom::new("elixir_compiler_0"));
+        self.push_fn(module, Atom::new("-fun-"), arity as u32);
+        for c in clauses {
+            self.push_scope();
+            let pats: Vec<_> = self.patterns(&c.args);
+            let guard = c.guard.as_ref().map(|g| self.guard(g));
+            let entry = self.here();
+            self.cur().clauses.push(crate::code::Clause {
+                args: pats,
+                guard,
+                entry,
+            });
+            self.body(&c.body, true);
+            self.emit(Op::Return);
+            self.pop_scope();
+        }
+        self.finish_lambda();
+    }
+
+    /// Pops the lambda being built and emits `MakeFn` in the enclosing function.
+    pub(crate) fn finish_lambda(&mut self) {
+        let code = self.pop_fn();
+        let f = self.cur();
+        let i = f.lambdas.len() as u32;
+        f.lambdas.push(code);
+        self.emit(Op::MakeFn(i));
+    }
+
+    /// `&Mod.fun/2`, `&fun/1`, `&(&1 + 1)`.
+    fn capture(&mut self, e: &Expr, off: usize) {
+        if let ExprKind::Binary {
+            op: BinaryOp::Div,
+            lhs,
+            rhs,
+        } = &e.kind
+        {
+            if let ExprKind::Int(arity) = rhs.kind {
+                match &lhs.kind {
+                    ExprKind::Call {
+                        target: CallTarget::Remote { module, name },
+                        args,
+                        ..
+                    } if args.is_empty() => {
+                        let m = match &module.kind {
+                            ExprKind::Alias(segs) => Some(Atom::alias(&segs.join("."))),
+                            ExprKind::Atom(a) => Some(Atom::new(a)),
+                            ExprKind::Var(v) if v == "__MODULE__" => self.module.as_ref().map(|m| m.name),
+                            _ => None,
+                        };
+                        if let Some(m) = m {
+                            self.emit_fun_ref(m, Atom::new(name), arity as u32);
+                            return;
+                        }
+                    }
+                    ExprKind::Var(name)
+                    | ExprKind::Call {
+                        target: CallTarget::Local(name),
+                        ..
+                    } => {
+                        let fname = Atom::new(name);
+                        let ar = arity as u32;
+                        if let Some(m) = &self.module {
+                            if m.functions.contains(&(fname, ar)) {
+                                let mname = m.name;
+                                self.emit_fun_ref(mname, fname, ar);
+                                return;
+                            }
+                        }
+                        if bifs::kernel(name, ar as usize).is_some()
+                            || self.known.has_function(Atom::KERNEL, fname, ar)
+                        {
+                            self.emit_fun_ref(Atom::KERNEL, fname, ar);
+                            return;
+                        }
+                        self.error(off, format!("undefined function {name}/{ar} (there is no such import)"));
+                        return;
+                    }
+                    _ => {}
+                }
+            }
+        }
+        // `&(expr with &1..&n)`: an anonymous function of arity n.
+        let n = max_capture_arg(e);
+        if n == 0 {
+            self.error(off, "invalid args for &, expected one of:\n\n  * &Mod.fun/arity to capture a remote function, such as &Enum.map/2\n  * &fun/arity to capture a local or imported function, such as &is_atom/1\n  * &some_code(&1, ...) containing at least one argument as &1, such as &List.flatten(&1)\n");
+            return;
+        }
+        let module = self.module.as_ref().map(|m| m.name).unwrap_or(Atom::new("elixir_compiler_0"));
+        self.push_fn(module, Atom::new("-fun-"), n);
+        let saved = self.capture_arity.replace(n);
+        let mut pats = Vec::new();
+        for i in 1..=n {
+            let s = self.bind(&format!("&{i}"));
+            pats.push(crate::code::Pat::Bind(s));
+        }
+        let entry = self.here();
+        self.cur().clauses.push(crate::code::Clause {
+            args: pats,
+            guard: None,
+            entry,
+        });
+        self.expr(e, true);
+        self.emit(Op::Return);
+        self.capture_arity = saved;
+        self.finish_lambda();
+    }
+
+    fn emit_fun_ref(&mut self, module: Atom, name: Atom, arity: u32) {
+        let f = Value::Fun(std::sync::Arc::new(crate::value::Fun::External { module, name, arity }));
+        self.emit_const(f);
+    }
+
+    fn struct_name(&mut self, e: &Expr) -> Atom {
+        match &e.kind {
+            ExprKind::Alias(segs) => Atom::alias(&segs.join(".")),
+            ExprKind::Var(v) if v == "__MODULE__" => self.module.as_ref().map(|m| m.name).unwrap_or(Atom::NIL),
+            _ => {
+                self.error(e.span.start, "expected a struct name");
+                Atom::NIL
+            }
+        }
+    }
+}
+
+fn max_capture_arg(e: &Expr) -> u32 {
+    fn go(e: &Expr, m: &mut u32) {
+        match &e.kind {
+            ExprKind::CaptureArg(n) => *m = (*m).max(*n),
+            ExprKind::Unary { op: UnaryOp::Capture, .. } | ExprKind::Fn(_) => {}
+            ExprKind::Unary { expr, .. } => go(expr, m),
+            ExprKind::Binary { lhs, rhs, .. } => {
+                go(lhs, m);
+                go(rhs, m)
+            }
+            ExprKind::RangeStep { first, last, step } => {
+                go(first, m);
+                go(last, m);
+                go(step, m)
+            }
+            ExprKind::List { items, tail } => {
+                items.iter().for_each(|i| go(i, m));
+                if let Some(t) = tail {
+                    go(t, m)
+                }
+            }
+            ExprKind::Tuple(items) | ExprKind::Block(items) => items.iter().for_each(|i| go(i, m)),
+            ExprKind::Map { update, entries } => {
+                if let Some(u) = update {
+                    go(u, m)
+                }
+                for (k, v) in entries {
+                    go(k, m);
+                    go(v, m)
+                }
+            }
+            ExprKind::Struct { update, entries, .. } => {
+                if let Some(u) = update {
+                    go(u, m)
+                }
+                for (k, v) in entries {
+                    go(k, m);
+                    go(v, m)
+                }
+            }
+            ExprKind::Call { target, args, .. } => {
+                match target {
+                    CallTarget::Remote { module, .. } => go(module, m),
+                    CallTarget::Anonymous(f) => go(f, m),
+                    CallTarget::Local(_) => {}
+                }
+                args.iter().for_each(|a| go(a, m))
+            }
+            ExprKind::Access { expr, key } => {
+                go(expr, m);
+                go(key, m)
+            }
+            ExprKind::Str(parts) | ExprKind::Charlist(parts) => {
+                for p in parts {
+                    if let StrPart::Interp(e) = p {
+                        go(e, m)
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut m = 0;
+    go(e, &mut m);
+    m
+}

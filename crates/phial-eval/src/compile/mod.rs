@@ -1,0 +1,387 @@
+//! Lowering: the AST becomes `FnCode` (stack-machine ops, patterns, guards),
+//! with every variable resolved to a frame slot and every call bound as far
+//! as it can be ahead of time (a builtin, a function of this module, or a
+//! cached call site).
+//!
+//! Like Elixir's compile step, this reports undefined variables and local
+//! functions before anything runs (`undefined function foo/0 (there is no
+//! such import)`). Special forms (`if`, `case`, `receive`, `try`, `for`,
+//! `with`, `def`, `defmodule`, ...) arrive as ordinary calls and are
+//! recognised here by name, as Elixir's compiler does.
+//!
+//! Scoping follows Elixir: a binding gets a fresh slot, so a clause that
+//! rebinds `x` never disturbs the `x` of the enclosing scope, and closures
+//! copy what they capture when they are created.
+//!
+//! Not here: patterns and guards (`pattern`), modules (`module`), running code.
+
+mod control;
+mod expr;
+mod module;
+mod pattern;
+
+use crate::atom::Atom;
+use crate::bifs::{self, BifId};
+use crate::code::*;
+use crate::value::Value;
+use phial_syntax::ast::*;
+use rustc_hash::FxHashMap;
+use std::sync::{Arc, OnceLock};
+
+pub use module::Module;
+
+/// A compile-time error, reported before the program runs.
+#[derive(Debug, Clone)]
+pub struct CompileError {
+    pub message: String,
+    pub offset: usize,
+}
+
+/// What the compiler may ask of the world: which functions exist in modules
+/// already defined (the prelude, earlier REPL inputs).
+pub trait Known {
+    fn has_function(&self, module: Atom, name: Atom, arity: u32) -> bool;
+}
+
+/// One function being built.
+pub(crate) struct FnBuilder {
+    module: Atom,
+    name: Atom,
+    arity: u32,
+    ops: Vec<Op>,
+    offsets: Vec<u32>,
+    consts: Vec<Value>,
+    pats: Vec<Pat>,
+    switches: Vec<Switch>,
+    lambdas: Vec<Arc<FnCode>>,
+    calls: Vec<CallSite>,
+    call_index: FxHashMap<(Atom, Atom, u32), u32>,
+    handlers: Vec<Handler>,
+    modules: Vec<Arc<Module>>,
+    clauses: Vec<Clause>,
+    nlocals: u32,
+    /// (outer slot, inner slot) copied when the closure is created.
+    captures: Vec<(u32, u32)>,
+    /// Name -> slot maps, innermost last.
+    scopes: Vec<FxHashMap<String, u32>>,
+    /// Captured names (name -> local slot), so a name is captured once.
+    captured: FxHashMap<String, u32>,
+    /// Depth of `try` blocks around the current point (no tail calls inside).
+    try_depth: u32,
+    /// Byte offset of the expression being compiled.
+    offset: u32,
+}
+
+/// The context a module's functions are compiled in.
+#[derive(Clone)]
+pub(crate) struct ModuleCtx {
+    pub name: Atom,
+    /// (name, arity) of every function the module defines.
+    pub functions: rustc_hash::FxHashSet<(Atom, u32)>,
+    pub attributes: FxHashMap<String, Value>,
+}
+
+pub struct Compiler<'k> {
+    known: &'k dyn Known,
+    pub(crate) file: Arc<str>,
+    pub(crate) lines: Arc<Vec<u32>>,
+    pub(crate) fns: Vec<FnBuilder>,
+    pub(crate) module: Option<ModuleCtx>,
+    pub(crate) errors: Vec<CompileError>,
+    /// The capture argument count while compiling `&(...)`.
+    pub(crate) capture_arity: Option<u32>,
+}
+
+/// The result of compiling a top-level program.
+pub struct Program {
+    pub code: Arc<FnCode>,
+    /// For REPL inputs: the names of the bindings visible at the end, in the
+    /// order of the tuple the code returns beside its result.
+    pub exported: Vec<String>,
+}
+
+pub fn line_starts(source: &str) -> Vec<u32> {
+    let mut v = vec![0u32];
+    for (i, b) in source.bytes().enumerate() {
+        if b == b'\n' {
+            v.push(i as u32 + 1);
+        }
+    }
+    v
+}
+
+impl<'k> Compiler<'k> {
+    pub fn new(known: &'k dyn Known, file: &str, source: &str) -> Self {
+        Compiler {
+            known,
+            file: Arc::from(file),
+            lines: Arc::new(line_starts(source)),
+            fns: Vec::new(),
+            module: None,
+            errors: Vec::new(),
+            capture_arity: None,
+        }
+    }
+
+    /// 1-based line of a byte offset.
+    pub fn line_of(&self, offset: usize) -> usize {
+        match self.lines.binary_search(&(offset as u32)) {
+            Ok(i) => i + 1,
+            Err(i) => i,
+        }
+    }
+
+    /// Compiles a script or REPL input. `bound` are the names already bound
+    /// (REPL): they arrive as captures, in this order. With `export`, the code
+    /// returns `{result, {bindings...}}` so the REPL can keep them.
+    pub fn compile_program(
+        mut self,
+        exprs: &[Expr],
+        bound: &[String],
+        export: bool,
+    ) -> Result<Program, Vec<CompileError>> {
+        let script = Atom::new("elixir_compiler_0");
+        self.push_fn(script, Atom::new("__FILE__"), 0);
+        for (i, name) in bound.iter().enumerate() {
+            let f = self.cur();
+            let slot = f.new_slot();
+            f.captures.push((i as u32, slot));
+            f.scopes[0].insert(name.clone(), slot);
+        }
+        let entry = self.cur().ops.len() as u32;
+        self.cur().clauses.push(Clause {
+            args: vec![],
+            guard: None,
+            entry,
+        });
+        if exprs.is_empty() {
+            self.emit_const(Value::NIL_ATOM);
+        }
+        for (i, e) in exprs.iter().enumerate() {
+            let last = i + 1 == exprs.len();
+            self.expr(e, last && !export);
+            if !last {
+                self.emit(Op::Pop);
+            }
+        }
+        let mut exported = Vec::new();
+        if export {
+            let mut names: Vec<(String, u32)> = Vec::new();
+            for scope in &self.cur().scopes {
+                for (n, s) in scope {
+                    names.retain(|(m, _)| m != n);
+                    names.push((n.clone(), *s));
+                }
+            }
+            names.sort();
+            for (n, s) in &names {
+                exported.push(n.clone());
+                self.emit(Op::Local(*s));
+            }
+            self.emit(Op::Tuple(names.len() as u32));
+            self.emit(Op::Tuple(2));
+        }
+        self.emit(Op::Return);
+        let code = self.pop_fn();
+        if self.errors.is_empty() {
+            Ok(Program { code, exported })
+        } else {
+            Err(self.errors)
+        }
+    }
+
+    // ----- function builders -------------------------------------------------
+
+    pub(crate) fn push_fn(&mut self, module: Atom, name: Atom, arity: u32) {
+        self.fns.push(FnBuilder {
+            module,
+            name,
+            arity,
+            ops: Vec::new(),
+            offsets: Vec::new(),
+            consts: Vec::new(),
+            pats: Vec::new(),
+            switches: Vec::new(),
+            lambdas: Vec::new(),
+            calls: Vec::new(),
+            call_index: FxHashMap::default(),
+            handlers: Vec::new(),
+            modules: Vec::new(),
+            clauses: Vec::new(),
+            nlocals: 0,
+            captures: Vec::new(),
+            scopes: vec![FxHashMap::default()],
+            captured: FxHashMap::default(),
+            try_depth: 0,
+            offset: 0,
+        });
+    }
+
+    pub(crate) fn pop_fn(&mut self) -> Arc<FnCode> {
+        let f = self.fns.pop().expect("function builder stack underflow");
+        Arc::new(FnCode {
+            module: f.module,
+            name: f.name,
+            arity: f.arity,
+            captures: f.captures,
+            nlocals: f.nlocals,
+            clauses: f.clauses,
+            ops: f.ops,
+            offsets: f.offsets,
+            consts: f.consts,
+            pats: f.pats,
+            switches: f.switches,
+            lambdas: f.lambdas,
+            calls: f.calls,
+            handlers: f.handlers,
+            modules: f.modules,
+            file: self.file.clone(),
+            lines: self.lines.clone(),
+        })
+    }
+
+    pub(crate) fn cur(&mut self) -> &mut FnBuilder {
+        self.fns.last_mut().expect("no function being compiled")
+    }
+
+    pub(crate) fn error(&mut self, offset: usize, message: impl Into<String>) {
+        self.errors.push(CompileError {
+            message: message.into(),
+            offset,
+        });
+    }
+
+    pub(crate) fn emit(&mut self, op: Op) -> usize {
+        let f = self.cur();
+        f.ops.push(op);
+        f.offsets.push(f.offset);
+        f.ops.len() - 1
+    }
+
+    pub(crate) fn here(&mut self) -> u32 {
+        self.cur().ops.len() as u32
+    }
+
+    /// Points the jump at `at` to the current position.
+    pub(crate) fn patch(&mut self, at: usize) {
+        let here = self.here();
+        match &mut self.cur().ops[at] {
+            Op::Jump(t)
+            | Op::JumpIfFalsy(t)
+            | Op::BoolShort { target: t, .. }
+            | Op::TruthyShort { target: t, .. }
+            | Op::Receive { after: t, .. } => *t = here,
+            _ => unreachable!("patching a non-jump"),
+        }
+    }
+
+    pub(crate) fn emit_const(&mut self, v: Value) {
+        let f = self.cur();
+        let i = f.consts.len() as u32;
+        f.consts.push(v);
+        self.emit(Op::Const(i));
+    }
+
+    pub(crate) fn emit_bif(&mut self, id: BifId, argc: usize) {
+        self.emit(Op::Bif(id, argc as u8));
+    }
+
+    /// Emits a call to a Kernel builtin that must exist.
+    pub(crate) fn emit_kernel(&mut self, name: &str, argc: usize) {
+        match bifs::kernel(name, argc) {
+            Some(id) => self.emit_bif(id, argc),
+            None => {
+                let off = self.cur().offset as usize;
+                self.error(off, format!("internal: missing builtin Kernel.{name}/{argc}"));
+            }
+        }
+    }
+
+    /// Emits a call to a named function through a cached call site.
+    pub(crate) fn emit_call(&mut self, module: Atom, name: Atom, arity: u32, tail: bool) {
+        let f = self.cur();
+        let key = (module, name, arity);
+        let idx = match f.call_index.get(&key) {
+            Some(i) => *i,
+            None => {
+                let i = f.calls.len() as u32;
+                f.calls.push(CallSite {
+                    module,
+                    name,
+                    arity,
+                    cache: OnceLock::new(),
+                });
+                f.call_index.insert(key, i);
+                i
+            }
+        };
+        let tail = tail && f.try_depth == 0;
+        self.emit(if tail { Op::TailCall(idx) } else { Op::Call(idx) });
+    }
+
+    pub(crate) fn tail_ok(&mut self, tail: bool) -> bool {
+        tail && self.cur().try_depth == 0
+    }
+
+    // ----- scopes ------------------------------------------------------------
+
+    pub(crate) fn push_scope(&mut self) {
+        self.cur().scopes.push(FxHashMap::default());
+    }
+    pub(crate) fn pop_scope(&mut self) {
+        self.cur().scopes.pop();
+    }
+
+    /// A fresh slot bound to `name` in the innermost scope.
+    pub(crate) fn bind(&mut self, name: &str) -> u32 {
+        let f = self.cur();
+        let slot = f.new_slot();
+        f.scopes
+            .last_mut()
+            .expect("scope stack empty")
+            .insert(name.to_string(), slot);
+        slot
+    }
+
+    /// The slot of a visible variable, capturing it from enclosing functions
+    /// if needed.
+    pub(crate) fn lookup(&mut self, name: &str) -> Option<u32> {
+        let depth = self.fns.len() - 1;
+        self.lookup_in(depth, name)
+    }
+
+    fn lookup_in(&mut self, depth: usize, name: &str) -> Option<u32> {
+        let f = &self.fns[depth];
+        for scope in f.scopes.iter().rev() {
+            if let Some(s) = scope.get(name) {
+                return Some(*s);
+            }
+        }
+        if let Some(s) = f.captured.get(name) {
+            return Some(*s);
+        }
+        if depth == 0 || self.fns[depth].name != Atom::new("-fun-") {
+            return None;
+        }
+        let outer = self.lookup_in(depth - 1, name)?;
+        let f = &mut self.fns[depth];
+        let slot = f.new_slot();
+        f.captures.push((outer, slot));
+        f.captured.insert(name.to_string(), slot);
+        Some(slot)
+    }
+
+    pub(crate) fn set_offset(&mut self, span: Span) {
+        if !self.fns.is_empty() {
+            self.cur().offset = span.start as u32;
+        }
+    }
+}
+
+impl FnBuilder {
+    fn new_slot(&mut self) -> u32 {
+        let s = self.nlocals;
+        self.nlocals += 1;
+        s
+    }
+}

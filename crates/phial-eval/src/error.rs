@@ -1,0 +1,417 @@
+//! Raised errors: the `Raise` every failing operation returns, constructors
+//! for Elixir's exception structs, and their messages exactly as Elixir words
+//! them (`Exception.message/1`).
+//!
+//! Exceptions are plain struct values (`%RuntimeError{message: "boom"}`), so
+//! `rescue e -> e.message` and sending an exception as a message need nothing
+//! special. Not here: printing of a whole error report with its location
+//! (`report`).
+
+use crate::atom::Atom;
+use crate::format::inspect;
+use crate::value::Value;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Kind {
+    Error,
+    Exit,
+    Throw,
+}
+
+impl Kind {
+    pub fn atom(self) -> Atom {
+        match self {
+            Kind::Error => Atom::ERROR,
+            Kind::Exit => Atom::EXIT,
+            Kind::Throw => Atom::THROW,
+        }
+    }
+    pub fn from_atom(a: Atom) -> Option<Kind> {
+        match a {
+            Atom::ERROR => Some(Kind::Error),
+            Atom::EXIT => Some(Kind::Exit),
+            Atom::THROW => Some(Kind::Throw),
+            _ => None,
+        }
+    }
+}
+
+/// An exception in flight: `raise` (kind error, value an exception struct),
+/// `exit(reason)` or `throw(value)`.
+#[derive(Clone)]
+pub struct Raise {
+    pub kind: Kind,
+    pub value: Value,
+}
+
+pub type Result<T> = std::result::Result<T, Raise>;
+
+impl Raise {
+    pub fn error(exception: Value) -> Raise {
+        Raise {
+            kind: Kind::Error,
+            value: exception,
+        }
+    }
+    pub fn exit(reason: Value) -> Raise {
+        Raise {
+            kind: Kind::Exit,
+            value: reason,
+        }
+    }
+    pub fn throw(value: Value) -> Raise {
+        Raise {
+            kind: Kind::Throw,
+            value,
+        }
+    }
+}
+
+fn exc(name: Atom, fields: &[(&str, Value)]) -> Raise {
+    let mut all: Vec<(Atom, Value)> = vec![(Atom::EXCEPTION, Value::TRUE)];
+    for (k, v) in fields {
+        all.push((Atom::new(k), v.clone()));
+    }
+    Raise::error(Value::make_struct(name, &all))
+}
+
+pub fn runtime_error(msg: impl Into<String>) -> Raise {
+    exc(Atom::RUNTIME_ERROR, &[("message", Value::str(msg))])
+}
+pub fn argument_error(msg: impl Into<String>) -> Raise {
+    exc(Atom::ARGUMENT_ERROR, &[("message", Value::str(msg))])
+}
+/// The plain `ArgumentError` a BIF raises for a bad argument.
+pub fn badarg() -> Raise {
+    argument_error("argument error")
+}
+/// Erlang-style: `errors were found at the given arguments:\n\n  * 1st argument: not a list`.
+pub fn badarg_at(position: usize, what: &str) -> Raise {
+    argument_error(format!(
+        "errors were found at the given arguments:\n\n  * {} argument: {}\n",
+        ordinal(position),
+        what
+    ))
+}
+fn ordinal(n: usize) -> String {
+    match n {
+        1 => "1st".into(),
+        2 => "2nd".into(),
+        3 => "3rd".into(),
+        n => format!("{n}th"),
+    }
+}
+pub fn arithmetic_error() -> Raise {
+    exc(
+        Atom::ARITHMETIC_ERROR,
+        &[("message", Value::str("bad argument in arithmetic expression"))],
+    )
+}
+pub fn match_error(term: Value) -> Raise {
+    exc(Atom::MATCH_ERROR, &[("term", term)])
+}
+pub fn case_clause_error(term: Value) -> Raise {
+    exc(Atom::CASE_CLAUSE_ERROR, &[("term", term)])
+}
+pub fn cond_clause_error() -> Raise {
+    exc(Atom::COND_CLAUSE_ERROR, &[])
+}
+pub fn try_clause_error(term: Value) -> Raise {
+    exc(Atom::TRY_CLAUSE_ERROR, &[("term", term)])
+}
+pub fn with_clause_error(term: Value) -> Raise {
+    exc(Atom::WITH_CLAUSE_ERROR, &[("term", term)])
+}
+pub fn function_clause_error(module: Atom, name: Atom, arity: u32, args: Vec<Value>) -> Raise {
+    exc(
+        Atom::FUNCTION_CLAUSE_ERROR,
+        &[
+            ("module", Value::Atom(module)),
+            ("function", Value::Atom(name)),
+            ("arity", Value::Int(arity as i64)),
+            ("args", Value::list(args)),
+            ("kind", Value::NIL_ATOM),
+            ("clauses", Value::NIL_ATOM),
+        ],
+    )
+}
+pub fn bad_arity_error(fun: Value, args: Vec<Value>) -> Raise {
+    exc(
+        Atom::BAD_ARITY_ERROR,
+        &[("function", fun), ("args", Value::list(args))],
+    )
+}
+pub fn bad_function_error(term: Value) -> Raise {
+    exc(Atom::BAD_FUNCTION_ERROR, &[("term", term)])
+}
+pub fn bad_map_error(term: Value) -> Raise {
+    exc(Atom::BAD_MAP_ERROR, &[("term", term)])
+}
+pub fn bad_boolean_error(term: Value, op: &str) -> Raise {
+    exc(
+        Atom::BAD_BOOLEAN_ERROR,
+        &[("term", term), ("operator", Value::atom(op))],
+    )
+}
+pub fn key_error(key: Value, term: Value) -> Raise {
+    exc(
+        Atom::KEY_ERROR,
+        &[("key", key), ("term", term), ("message", Value::NIL_ATOM)],
+    )
+}
+pub fn undefined_function(module: Atom, name: Atom, arity: u32, module_exists: bool) -> Raise {
+    exc(
+        Atom::UNDEFINED_FUNCTION_ERROR,
+        &[
+            ("module", Value::Atom(module)),
+            ("function", Value::Atom(name)),
+            ("arity", Value::Int(arity as i64)),
+            (
+                "reason",
+                if module_exists {
+                    Value::NIL_ATOM
+                } else {
+                    Value::atom("module_not_available")
+                },
+            ),
+            ("message", Value::NIL_ATOM),
+        ],
+    )
+}
+pub fn protocol_undefined(protocol: &str, value: Value, description: &str) -> Raise {
+    exc(
+        Atom::PROTOCOL_UNDEFINED_ERROR,
+        &[
+            ("protocol", Value::Atom(Atom::alias(protocol))),
+            ("value", value),
+            ("description", Value::str(description)),
+        ],
+    )
+}
+pub fn erlang_error(original: Value) -> Raise {
+    exc(
+        Atom::ERLANG_ERROR,
+        &[("original", original), ("reason", Value::NIL_ATOM)],
+    )
+}
+
+/// An Elixir module name for messages: `Elixir.Foo` prints as `Foo`, an
+/// Erlang module as `:lists`.
+pub fn module_name(m: Atom) -> String {
+    let s = m.as_str();
+    match s.strip_prefix("Elixir.") {
+        Some(rest) => rest.to_string(),
+        None => inspect(&Value::Atom(m)),
+    }
+}
+
+fn field(e: &Value, name: &str) -> Value {
+    e.map_get(Atom::new(name))
+        .cloned()
+        .unwrap_or(Value::NIL_ATOM)
+}
+
+/// `Exception.message/1` for the exceptions phial raises (and any struct with
+/// a `:message` field).
+pub fn exception_message(e: &Value) -> String {
+    let Some(name) = e.struct_name() else {
+        return inspect(e);
+    };
+    let msg = field(e, "message");
+    if let Value::Str(s) = &msg {
+        if name != Atom::KEY_ERROR {
+            return s.to_string();
+        }
+    }
+    match name.as_str() {
+        "Elixir.MatchError" => format!("no match of right hand side value: {}", inspect(&field(e, "term"))),
+        "Elixir.CaseClauseError" => format!("no case clause matching: {}", inspect(&field(e, "term"))),
+        "Elixir.CondClauseError" => "no cond clause evaluated to a truthy value".into(),
+        "Elixir.TryClauseError" => format!("no try clause matching: {}", inspect(&field(e, "term"))),
+        "Elixir.WithClauseError" => format!("no with clause matching: {}", inspect(&field(e, "term"))),
+        "Elixir.FunctionClauseError" => {
+            let m = field(e, "module").as_atom().unwrap_or(Atom::NIL);
+            let f = field(e, "function").as_atom().unwrap_or(Atom::NIL);
+            let a = field(e, "arity");
+            format!(
+                "no function clause matching in {}.{}/{}",
+                module_name(m),
+                fun_name(f),
+                inspect(&a)
+            )
+        }
+        "Elixir.BadArityError" => {
+            let fun = field(e, "function");
+            let args = field(e, "args").list_to_vec().unwrap_or_default();
+            let arity = match &fun {
+                Value::Fun(f) => f.arity(),
+                _ => 0,
+            };
+            let n = args.len();
+            let shown: Vec<String> = args.iter().map(inspect).collect();
+            format!(
+                "{} with arity {} called with {}: {}",
+                inspect(&fun),
+                arity,
+                if n == 1 {
+                    "1 argument".to_string()
+                } else if n == 0 {
+                    "no arguments".to_string()
+                } else {
+                    format!("{n} arguments")
+                },
+                if n == 0 { String::new() } else { shown.join(", ") }
+            )
+            .trim_end_matches(": ")
+            .to_string()
+        }
+        "Elixir.BadFunctionError" => format!("expected a function, got: {}", inspect(&field(e, "term"))),
+        "Elixir.BadMapError" => format!("expected a map, got: {}", inspect(&field(e, "term"))),
+        "Elixir.BadBooleanError" => format!(
+            "expected a boolean on left-side of \"{}\", got: {}",
+            field(e, "operator").as_atom().map(|a| a.as_str()).unwrap_or("and"),
+            inspect(&field(e, "term"))
+        ),
+        "Elixir.KeyError" => {
+            if let Value::Str(s) = &msg {
+                return s.to_string();
+            }
+            format!(
+                "key {} not found in: {}",
+                inspect(&field(e, "key")),
+                inspect(&field(e, "term"))
+            )
+        }
+        "Elixir.UndefinedFunctionError" => {
+            let m = field(e, "module").as_atom().unwrap_or(Atom::NIL);
+            let f = field(e, "function").as_atom().unwrap_or(Atom::NIL);
+            let a = field(e, "arity");
+            let base = format!("function {}.{}/{} is undefined", module_name(m), fun_name(f), inspect(&a));
+            if field(e, "reason").as_atom() == Some(Atom::new("module_not_available")) {
+                format!("{base} (module {} is not available)", module_name(m))
+            } else {
+                format!("{base} or private")
+            }
+        }
+        "Elixir.Protocol.UndefinedError" => {
+            let p = field(e, "protocol").as_atom().unwrap_or(Atom::NIL);
+            let d = match field(e, "description") {
+                Value::Str(s) if !s.is_empty() => format!(" ({s})"),
+                _ => String::new(),
+            };
+            format!(
+                "protocol {} not implemented for {} of type {}{}",
+                module_name(p),
+                inspect(&field(e, "value")),
+                type_description(&field(e, "value")),
+                d
+            )
+        }
+        "Elixir.ErlangError" => format!("Erlang error: {}", inspect(&field(e, "original"))),
+        _ => match msg {
+            Value::Str(s) => s.to_string(),
+            _ => inspect(e),
+        },
+    }
+}
+
+/// A function name as Elixir prints it in `Mod.fun/1` (quoted when needed).
+fn fun_name(f: Atom) -> String {
+    let s = f.as_str();
+    let plain = s
+        .chars()
+        .next()
+        .map(|c| c.is_ascii_lowercase() || c == '_')
+        .unwrap_or(false)
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '?' || c == '!');
+    if plain {
+        s.to_string()
+    } else {
+        let quoted = inspect(&Value::Atom(f));
+        quoted.trim_start_matches(':').to_string()
+    }
+}
+
+/// "Integer", "BitString", ... as Protocol.UndefinedError names the type.
+pub fn type_description(v: &Value) -> &'static str {
+    match v {
+        Value::Int(_) | Value::BigInt(_) => "Integer",
+        Value::Float(_) => "Float",
+        Value::Atom(_) => "Atom",
+        Value::Str(_) => "BitString",
+        Value::Nil | Value::Cons(_) => "List",
+        Value::Tuple(_) => "Tuple",
+        Value::Map(_) => "Map",
+        Value::Pid(_) => "PID",
+        Value::Ref(_) => "Reference",
+        Value::Fun(_) => "Function",
+    }
+}
+
+/// The exception module's short name, as in `** (RuntimeError) boom`.
+pub fn exception_name(e: &Value) -> String {
+    e.struct_name()
+        .map(module_name)
+        .unwrap_or_else(|| "ErlangError".to_string())
+}
+
+/// How an exit reason reads after `** (EXIT from #PID<...>) ` (Elixir's
+/// `Exception.format_exit/1`).
+pub fn format_exit(reason: &Value) -> String {
+    if let Value::Tuple(t) = reason {
+        if t.len() == 2 {
+            if t[0].struct_name().is_some() && t[0].map_get(Atom::EXCEPTION).is_some() {
+                return format!(
+                    "an exception was raised:\n    ** ({}) {}",
+                    exception_name(&t[0]),
+                    exception_message(&t[0])
+                );
+            }
+            if t[0].as_atom() == Some(Atom::SHUTDOWN) {
+                return format!("shutdown: {}", inspect(&t[1]));
+            }
+        }
+    }
+    match reason {
+        Value::Atom(a) if *a == Atom::NORMAL || *a == Atom::KILLED || *a == Atom::SHUTDOWN => {
+            a.as_str().to_string()
+        }
+        _ => inspect(reason),
+    }
+}
+
+/// The one-line banner of an uncaught error: `** (RuntimeError) boom`,
+/// `** (throw) :x`, `** (exit) :bye`.
+pub fn format_banner(r: &Raise) -> String {
+    match r.kind {
+        Kind::Error => format!("** ({}) {}", exception_name(&r.value), exception_message(&r.value)),
+        Kind::Throw => format!("** (throw) {}", inspect(&r.value)),
+        Kind::Exit => format!("** (exit) {}", format_exit(&r.value)),
+    }
+}
+
+/// Turns an Erlang-style raw error term (as `:erlang.error/1` gives) into the
+/// Elixir exception `rescue` sees (`Exception.normalize/2`).
+pub fn normalize(value: Value) -> Value {
+    if value.struct_name().is_some() && value.map_get(Atom::EXCEPTION).is_some() {
+        return value;
+    }
+    match &value {
+        Value::Atom(Atom::BADARG) => badarg().value,
+        Value::Atom(Atom::BADARITH) => arithmetic_error().value,
+        Value::Tuple(t) if t.len() == 2 && t[0].as_atom() == Some(Atom::BADMATCH) => {
+            match_error(t[1].clone()).value
+        }
+        Value::Tuple(t) if t.len() == 2 && t[0].as_atom() == Some(Atom::CASE_CLAUSE) => {
+            case_clause_error(t[1].clone()).value
+        }
+        Value::Tuple(t) if t.len() == 2 && t[0].as_atom() == Some(Atom::BADKEY) => {
+            key_error(t[1].clone(), Value::NIL_ATOM).value
+        }
+        Value::Tuple(t) if t.len() == 2 && t[0].as_atom() == Some(Atom::BADMAP) => {
+            bad_map_error(t[1].clone()).value
+        }
+        _ => erlang_error(value).value,
+    }
+}

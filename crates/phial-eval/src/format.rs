@@ -1,0 +1,502 @@
+//! Turning values into text: `inspect/1` (flat, never wraps), `to_string`
+//! (`String.Chars`), float printing, atom and string quoting.
+//!
+//! The pretty printer used by `IO.inspect` (width 80, Inspect.Algebra's
+//! layout) builds on these in `pretty`. Not here: parsing, errors.
+
+use crate::atom::Atom;
+use crate::value::{Fun, Value};
+use std::fmt::Write;
+
+/// Options that change how `inspect` prints (the subset phial supports).
+#[derive(Clone, Copy)]
+pub struct InspectOpts {
+    /// Print at most this many elements of a list/map/tuple, then `...`.
+    pub limit: usize,
+    /// `charlists: :as_lists`
+    pub charlists_as_lists: bool,
+}
+
+impl Default for InspectOpts {
+    fn default() -> Self {
+        InspectOpts {
+            limit: 50,
+            charlists_as_lists: false,
+        }
+    }
+}
+
+pub fn inspect(v: &Value) -> String {
+    let mut s = String::new();
+    inspect_into(&mut s, v, &InspectOpts::default());
+    s
+}
+
+pub fn inspect_with(v: &Value, opts: &InspectOpts) -> String {
+    let mut s = String::new();
+    inspect_into(&mut s, v, opts);
+    s
+}
+
+/// Shortest round-trip digits and decimal exponent of a finite float:
+/// `1234.5` -> ("12345", 3) meaning 1.2345e3.
+fn float_parts(f: f64) -> (bool, String, i32) {
+    let s = format!("{:e}", f.abs());
+    let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
+    let digits: String = mant.chars().filter(|c| *c != '.').collect();
+    (
+        f.is_sign_negative() && f != 0.0 || (f == 0.0 && f.is_sign_negative()),
+        digits,
+        exp.parse().unwrap_or(0),
+    )
+}
+
+fn float_decimal(neg: bool, digits: &str, exp: i32) -> String {
+    let mut s = String::new();
+    if neg {
+        s.push('-');
+    }
+    if exp < 0 {
+        s.push_str("0.");
+        for _ in 0..(-exp - 1) {
+            s.push('0');
+        }
+        s.push_str(digits);
+    } else {
+        let int_len = exp as usize + 1;
+        if digits.len() <= int_len {
+            s.push_str(digits);
+            for _ in digits.len()..int_len {
+                s.push('0');
+            }
+            s.push_str(".0");
+        } else {
+            s.push_str(&digits[..int_len]);
+            s.push('.');
+            s.push_str(&digits[int_len..]);
+        }
+    }
+    s
+}
+
+fn float_scientific(neg: bool, digits: &str, exp: i32) -> String {
+    let mut s = String::new();
+    if neg {
+        s.push('-');
+    }
+    s.push_str(&digits[..1]);
+    s.push('.');
+    if digits.len() > 1 {
+        s.push_str(&digits[1..]);
+    } else {
+        s.push('0');
+    }
+    let _ = write!(s, "e{exp}");
+    s
+}
+
+/// A float as `inspect` prints it: decimal for 1.0e-4 <= |f| < 1.0e16,
+/// scientific otherwise, always with a fractional digit.
+pub fn float_inspect(f: f64) -> String {
+    if f == 0.0 {
+        return if f.is_sign_negative() { "-0.0".into() } else { "0.0".into() };
+    }
+    let (neg, digits, exp) = float_parts(f);
+    if (-4..16).contains(&exp) {
+        float_decimal(neg, &digits, exp)
+    } else {
+        float_scientific(neg, &digits, exp)
+    }
+}
+
+/// A float as `to_string`/interpolation prints it (Erlang's `short`
+/// format): the shorter of the decimal and scientific forms, decimal on a tie.
+pub fn float_to_string(f: f64) -> String {
+    if f == 0.0 {
+        return if f.is_sign_negative() { "-0.0".into() } else { "0.0".into() };
+    }
+    let (neg, digits, exp) = float_parts(f);
+    let dec = float_decimal(neg, &digits, exp);
+    let sci = float_scientific(neg, &digits, exp);
+    if sci.len() < dec.len() {
+        sci
+    } else {
+        dec
+    }
+}
+
+/// Does this atom print bare after `:` (`:ok`, `:"a b"` otherwise)?
+fn atom_is_plain(s: &str) -> bool {
+    if s.is_empty() {
+        return false;
+    }
+    if is_operator_atom(s) {
+        return true;
+    }
+    let mut chars = s.chars();
+    let first = chars.next().unwrap();
+    if !(first.is_alphabetic() || first == '_') {
+        return false;
+    }
+    let body: Vec<char> = s.chars().collect();
+    for (i, c) in body.iter().enumerate() {
+        let last = i == body.len() - 1;
+        if c.is_alphanumeric() || *c == '_' || *c == '@' {
+            continue;
+        }
+        if last && (*c == '?' || *c == '!') {
+            continue;
+        }
+        return false;
+    }
+    true
+}
+
+fn is_operator_atom(s: &str) -> bool {
+    matches!(
+        s,
+        "+" | "-" | "*" | "/" | "++" | "--" | "<>" | "==" | "!=" | "===" | "!==" | "<" | ">"
+            | "<=" | ">=" | "&&" | "||" | "!" | "|>" | "<-" | "=~" | "->" | "::" | "\\\\"
+            | "|" | "^" | "&" | ".." | "**" | "<<<" | ">>>" | "~~~" | "^^^" | "&&&" | "|||"
+            | "<~" | "~>" | "<~>" | "<|>" | "=" | "."
+            | "..//" | "%" | "%{}" | "{}" | "<<>>" | "@"
+    )
+}
+
+/// Is this an alias atom (`Elixir.Foo.Bar`) that prints as `Foo.Bar`?
+fn alias_text(s: &str) -> Option<&str> {
+    let rest = s.strip_prefix("Elixir.")?;
+    let ok = rest.split('.').all(|seg| {
+        let mut cs = seg.chars();
+        matches!(cs.next(), Some(c) if c.is_ascii_uppercase())
+            && cs.all(|c| c.is_ascii_alphanumeric() || c == '_')
+    });
+    ok.then_some(rest)
+}
+
+pub fn inspect_atom(a: Atom) -> String {
+    let s = a.as_str();
+    match s {
+        "nil" | "true" | "false" => return s.to_string(),
+        "Elixir" => return "Elixir".into(),
+        _ => {}
+    }
+    if let Some(alias) = alias_text(s) {
+        return alias.to_string();
+    }
+    if atom_is_plain(s) {
+        format!(":{s}")
+    } else {
+        format!(":{}", quote_string(s, '"'))
+    }
+}
+
+/// The key part of a keyword pair: `a: `, `"a b": `.
+pub fn keyword_key(a: Atom) -> String {
+    let s = a.as_str();
+    if atom_is_plain(s) && !is_operator_atom(s) {
+        format!("{s}: ")
+    } else {
+        format!("{}: ", quote_string(s, '"'))
+    }
+}
+
+/// `"text"` with Elixir's escapes.
+pub fn quote_string(s: &str, quote: char) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(quote);
+    for c in s.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            '\u{1b}' => out.push_str("\\e"),
+            '\u{7}' => out.push_str("\\a"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{b}' => out.push_str("\\v"),
+            '\u{c}' => out.push_str("\\f"),
+            '\0' => out.push_str("\\0"),
+            '\\' => out.push_str("\\\\"),
+            '#' => out.push('#'),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                let _ = write!(out, "\\x{:02X}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+    // `#{` must be escaped so the output reads back as the same string.
+    out.replace("#{", "\\#{")
+}
+
+/// Is this list printable as a charlist (`'abc'`)?
+pub fn printable_charlist(v: &Value) -> Option<String> {
+    let mut s = String::new();
+    let mut cur = v;
+    loop {
+        match cur {
+            Value::Nil => break,
+            Value::Cons(c) => {
+                match &c.head {
+                    Value::Int(i) => {
+                        let ch = char::from_u32(u32::try_from(*i).ok()?)?;
+                        let printable = match ch {
+                            '\n' | '\t' | '\r' | '\u{b}' | '\u{c}' | '\u{8}' | '\u{1b}' | '\u{7}' => true,
+                            c => (c as u32) >= 32 && c as u32 != 127 && !(0x80..0xa0).contains(&(c as u32)),
+                        };
+                        if !printable {
+                            return None;
+                        }
+                        s.push(ch);
+                    }
+                    _ => return None,
+                }
+                cur = &c.tail;
+            }
+            _ => return None,
+        }
+    }
+    if s.is_empty() {
+        None
+    } else {
+        Some(s)
+    }
+}
+
+/// Is this a keyword list (`[a: 1]`): a non-empty proper list of `{atom, _}`.
+pub fn is_keyword(v: &Value) -> bool {
+    let mut cur = v;
+    let mut any = false;
+    loop {
+        match cur {
+            Value::Nil => return any,
+            Value::Cons(c) => {
+                match &c.head {
+                    Value::Tuple(t) if t.len() == 2 && matches!(t[0], Value::Atom(_)) => {}
+                    _ => return false,
+                }
+                any = true;
+                cur = &c.tail;
+            }
+            _ => return false,
+        }
+    }
+}
+
+pub fn inspect_fun(f: &Fun) -> String {
+    match f {
+        Fun::External {
+            module,
+            name,
+            arity,
+        } => {
+            let m = inspect_atom(*module);
+            let n = name.as_str();
+            let shown = if atom_is_plain(n) && !is_operator_atom(n) {
+                n.to_string()
+            } else {
+                quote_string(n, '"')
+            };
+            format!("&{m}.{shown}/{arity}")
+        }
+        Fun::Closure { code, .. } => {
+            let addr = std::sync::Arc::as_ptr(code) as usize;
+            format!(
+                "#Function<{}.{}/{} in {}>",
+                (addr >> 4) % 1000,
+                (addr >> 12) % 100_000_000,
+                code.arity,
+                code_owner(code)
+            )
+        }
+    }
+}
+
+fn code_owner(code: &crate::code::FnCode) -> String {
+    let m = code.module.as_str();
+    match alias_text(m) {
+        Some(alias) => alias.to_string(),
+        None => ":elixir_compiler_0.__FILE__/1".to_string(),
+    }
+}
+
+pub fn inspect_into(out: &mut String, v: &Value, opts: &InspectOpts) {
+    match v {
+        Value::Int(i) => {
+            let _ = write!(out, "{i}");
+        }
+        Value::BigInt(b) => {
+            let _ = write!(out, "{b}");
+        }
+        Value::Float(f) => out.push_str(&float_inspect(*f)),
+        Value::Atom(a) => out.push_str(&inspect_atom(*a)),
+        Value::Str(s) => out.push_str(&quote_string(s, '"')),
+        Value::Nil => out.push_str("[]"),
+        Value::Cons(_) => {
+            if !opts.charlists_as_lists {
+                if let Some(s) = printable_charlist(v) {
+                    out.push_str(&quote_string(&s, '\''));
+                    return;
+                }
+            }
+            out.push('[');
+            let keyword = is_keyword(v);
+            let mut cur = v;
+            let mut n = 0;
+            loop {
+                match cur {
+                    Value::Cons(c) => {
+                        if n > 0 {
+                            out.push_str(", ");
+                        }
+                        if n == opts.limit {
+                            out.push_str("...");
+                            break;
+                        }
+                        if keyword {
+                            if let Value::Tuple(t) = &c.head {
+                                out.push_str(&keyword_key(t[0].as_atom().unwrap()));
+                                inspect_into(out, &t[1], opts);
+                            }
+                        } else {
+                            inspect_into(out, &c.head, opts);
+                        }
+                        n += 1;
+                        cur = &c.tail;
+                    }
+                    Value::Nil => break,
+                    tail => {
+                        out.push_str(" | ");
+                        inspect_into(out, tail, opts);
+                        break;
+                    }
+                }
+            }
+            out.push(']');
+        }
+        Value::Tuple(t) => {
+            out.push('{');
+            for (i, x) in t.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                if i == opts.limit {
+                    out.push_str("...");
+                    break;
+                }
+                inspect_into(out, x, opts);
+            }
+            out.push('}');
+        }
+        Value::Map(m) => {
+            if let Some(name) = v.struct_name() {
+                if let Some((f, l, s)) = v.as_range() {
+                    if s == 1 || (s == -1 && f > l) {
+                        let _ = write!(out, "{f}..{l}");
+                        if s == -1 {
+                            let _ = write!(out, "//{s}");
+                        }
+                    } else {
+                        let _ = write!(out, "{f}..{l}//{s}");
+                    }
+                    return;
+                }
+                out.push('%');
+                out.push_str(&inspect_atom(name));
+                out.push('{');
+                let mut first = true;
+                for (k, val) in m.iter() {
+                    let Value::Atom(ka) = k else { continue };
+                    if *ka == Atom::STRUCT || *ka == Atom::EXCEPTION {
+                        continue;
+                    }
+                    if !first {
+                        out.push_str(", ");
+                    }
+                    first = false;
+                    out.push_str(&keyword_key(*ka));
+                    inspect_into(out, val, opts);
+                }
+                out.push('}');
+                return;
+            }
+            out.push_str("%{");
+            let all_atoms = m.keys().all(|k| matches!(k, Value::Atom(_)));
+            for (i, (k, val)) in m.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                if i == opts.limit {
+                    out.push_str("...");
+                    break;
+                }
+                if all_atoms {
+                    out.push_str(&keyword_key(k.as_atom().unwrap()));
+                } else {
+                    inspect_into(out, k, opts);
+                    out.push_str(" => ");
+                }
+                inspect_into(out, val, opts);
+            }
+            out.push('}');
+        }
+        Value::Pid(p) => {
+            let _ = write!(out, "{p}");
+        }
+        Value::Ref(r) => {
+            let _ = write!(out, "{r}");
+        }
+        Value::Fun(f) => out.push_str(&inspect_fun(f)),
+    }
+}
+
+/// `String.Chars.to_string/1`: `None` when the type has no implementation
+/// (tuples, maps, pids, ... raise Protocol.UndefinedError).
+pub fn to_string(v: &Value) -> Option<String> {
+    match v {
+        Value::Str(s) => Some(s.to_string()),
+        Value::Int(i) => Some(i.to_string()),
+        Value::BigInt(b) => Some(b.to_string()),
+        Value::Float(f) => Some(float_to_string(*f)),
+        Value::Atom(a) => Some(match a.as_str() {
+            "nil" => String::new(),
+            s => alias_text(s).unwrap_or(s).to_string(),
+        }),
+        Value::Nil | Value::Cons(_) => chardata_to_string(v),
+        Value::Map(_) if v.as_range().is_some() => None,
+        _ => None,
+    }
+}
+
+/// A charlist or iodata-ish list (integers, strings, nested lists) as a string.
+pub fn chardata_to_string(v: &Value) -> Option<String> {
+    let mut out = String::new();
+    fn go(v: &Value, out: &mut String) -> Option<()> {
+        let mut cur = v;
+        loop {
+            match cur {
+                Value::Nil => return Some(()),
+                Value::Cons(c) => {
+                    match &c.head {
+                        Value::Int(i) => out.push(char::from_u32(u32::try_from(*i).ok()?)?),
+                        Value::Str(s) => out.push_str(s),
+                        l @ (Value::Cons(_) | Value::Nil) => go(l, out)?,
+                        _ => return None,
+                    }
+                    cur = &c.tail;
+                }
+                Value::Str(s) => {
+                    out.push_str(s);
+                    return Some(());
+                }
+                _ => return None,
+            }
+        }
+    }
+    go(v, &mut out)?;
+    Some(out)
+}

@@ -1,0 +1,649 @@
+//! The evaluator's step loop: runs a process's ops until its reduction
+//! budget is spent, it must wait in `receive`, or its code finishes.
+//!
+//! The whole continuation lives in the `Process` (frame stack + value
+//! stack), never on the Rust stack, so a process can stop between any two
+//! ops and resume on another worker thread. Tail calls reuse their frame
+//! (server loops run in constant space); deep non-tail recursion grows the
+//! frame `Vec` on the heap. One reduction is charged per function call, as on
+//! the BEAM; at zero the process yields *before* the call, so resuming simply
+//! re-executes that op.
+//!
+//! Not here: pattern and guard evaluation (`matching`), builtins (`bifs`),
+//! what happens when a process ends (`process`).
+
+use crate::atom::Atom;
+use crate::bifs::{self, Ctx};
+use crate::code::{FnCode, Op, SwitchKind};
+use crate::error::{self, Kind, Raise};
+use crate::matching::{guard_passes, match_pat};
+use crate::process::{Frame, HandlerRec, Process};
+use crate::value::{Fun, Value};
+use phial_runtime::Cx;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// Reductions per time slice (the BEAM's `CONTEXT_REDS`).
+pub const REDUCTIONS: u32 = 4000;
+
+pub enum Outcome {
+    Yield,
+    Wait(Option<Instant>),
+    Done(Value),
+    Raised(Raise),
+}
+
+/// What to call.
+enum Callee {
+    Code(Arc<FnCode>, Option<Arc<Fun>>),
+    Bif(bifs::BifId),
+}
+
+type Pcx<'a, 'b> = &'a mut Cx<'b, Value, Process>;
+
+pub fn execute(p: &mut Process, cx: Pcx) -> Outcome {
+    let mut budget = REDUCTIONS;
+    if let Some((fun, args)) = p.start.take() {
+        let argc = args.len();
+        p.stack.push(fun);
+        p.stack.extend(args);
+        if let Err(r) = call_fun_value(p, cx, argc, false) {
+            if let Some(r) = unwind(p, cx, r) {
+                return Outcome::Raised(r);
+            }
+        }
+    }
+    loop {
+        match run(p, cx, &mut budget) {
+            Ok(o) => return o,
+            Err(r) => {
+                if let Some(r) = unwind(p, cx, r) {
+                    return Outcome::Raised(r);
+                }
+            }
+        }
+    }
+}
+
+/// Finds the innermost `try` handler, unwinds to it and dispatches the
+/// exception to its clauses. Returns the raise if nothing handles it.
+fn unwind(p: &mut Process, cx: Pcx, r: Raise) -> Option<Raise> {
+    let h = p.handlers.pop()?;
+    p.frames.truncate(h.frame_depth as usize);
+    p.stack.truncate(h.stack_len as usize);
+    let frame = p.frames.last_mut()?;
+    let code = frame.code.clone();
+    let handler = &code.handlers[h.handler as usize];
+    let value = if r.kind == Kind::Error {
+        error::normalize(r.value)
+    } else {
+        r.value
+    };
+    let subject = Value::tuple(vec![Value::Atom(r.kind.atom()), value]);
+    let base = frame.base as usize;
+    for c in &handler.clauses {
+        if match_pat(&c.pat, &subject, &mut p.stack[base..]) {
+            let ok = match &c.guard {
+                None => true,
+                Some(g) => {
+                    let mut ctx = Ctx { cx, vm: &p.vm };
+                    guard_passes(g, &p.stack[base..], &mut ctx)
+                }
+            };
+            if ok {
+                p.frames.last_mut()?.pc = c.target;
+                return None;
+            }
+        }
+    }
+    p.stack.push(subject);
+    p.frames.last_mut()?.pc = handler.reraise_via.unwrap_or(0);
+    None
+}
+
+/// Enters `code` with its `argc` arguments on top of the stack. With `tail`,
+/// the current frame is replaced.
+fn enter(p: &mut Process, cx: Pcx, code: Arc<FnCode>, fun: Option<&Fun>, argc: usize, tail: bool) -> Result<(), Raise> {
+    if code.arity as usize != argc {
+        let args = p.stack.split_off(p.stack.len() - argc);
+        return Err(match fun {
+            Some(f) => error::bad_arity_error(Value::Fun(Arc::new(clone_fun(f))), args),
+            None => error::undefined_function(code.module, code.name, argc as u32, true),
+        });
+    }
+    if tail {
+        if let Some(old) = p.frames.pop() {
+            let start = old.base as usize - old.argc as usize;
+            let args_at = p.stack.len() - argc;
+            p.stack.drain(start..args_at);
+        }
+    }
+    let args_start = p.stack.len() - argc;
+    let base = p.stack.len();
+    p.stack.resize(base + code.nlocals as usize, Value::Nil);
+    if let Some(Fun::Closure { captured, .. }) = fun {
+        for (i, (_, inner)) in code.captures.iter().enumerate() {
+            p.stack[base + *inner as usize] = captured[i].clone();
+        }
+    }
+    let mut entry = None;
+    'clauses: for c in &code.clauses {
+        for (j, pat) in c.args.iter().enumerate() {
+            let arg = p.stack[args_start + j].clone();
+            if !match_pat(pat, &arg, &mut p.stack[base..]) {
+                continue 'clauses;
+            }
+        }
+        if let Some(g) = &c.guard {
+            let mut ctx = Ctx { cx, vm: &p.vm };
+            if !guard_passes(g, &p.stack[base..], &mut ctx) {
+                continue;
+            }
+        }
+        entry = Some(c.entry);
+        break;
+    }
+    match entry {
+        Some(pc) => {
+            p.frames.push(Frame {
+                code,
+                pc,
+                base: base as u32,
+                argc: argc as u32,
+            });
+            Ok(())
+        }
+        None => {
+            let args = p.stack[args_start..base].to_vec();
+            p.stack.truncate(args_start);
+            let (m, n) = if code.is_anonymous() {
+                (Atom::new("erl_eval"), Atom::new("-inside-an-interpreted-fun-"))
+            } else {
+                (code.module, code.name)
+            };
+            Err(error::function_clause_error(m, n, argc as u32, args))
+        }
+    }
+}
+
+fn clone_fun(f: &Fun) -> Fun {
+    match f {
+        Fun::Closure { code, captured } => Fun::Closure {
+            code: code.clone(),
+            captured: captured.clone(),
+        },
+        Fun::External { module, name, arity } => Fun::External {
+            module: *module,
+            name: *name,
+            arity: *arity,
+        },
+    }
+}
+
+/// Resolves `module.name/arity`: a compiled function, else a builtin.
+fn resolve(p: &Process, module: Atom, name: Atom, arity: usize) -> Result<Callee, Raise> {
+    if let Some(code) = p.vm.function(module, name, arity as u32) {
+        return Ok(Callee::Code(code, None));
+    }
+    if let Some(id) = bifs::lookup(module, name, arity) {
+        return Ok(Callee::Bif(id));
+    }
+    Err(error::undefined_function(
+        module,
+        name,
+        arity as u32,
+        p.vm.module_exists(module) || bifs::module_exists(module),
+    ))
+}
+
+fn call_bif(p: &mut Process, cx: Pcx, id: bifs::BifId, argc: usize) -> Result<(), Raise> {
+    let at = p.stack.len() - argc;
+    let f = bifs::entry(id).f;
+    let result = {
+        let mut ctx = Ctx { cx, vm: &p.vm };
+        f(&mut ctx, &p.stack[at..])
+    };
+    p.stack.truncate(at);
+    p.stack.push(result?);
+    Ok(())
+}
+
+fn invoke(p: &mut Process, cx: Pcx, callee: Callee, argc: usize, tail: bool) -> Result<(), Raise> {
+    match callee {
+        Callee::Code(code, fun) => enter(p, cx, code, fun.as_deref(), argc, tail),
+        Callee::Bif(id) => {
+            call_bif(p, cx, id, argc)?;
+            if tail {
+                return_value(p);
+            }
+            Ok(())
+        }
+    }
+}
+
+/// Pops the current frame, leaving the top value as its result.
+fn return_value(p: &mut Process) -> Option<Value> {
+    let v = p.stack.pop().unwrap_or(Value::NIL_ATOM);
+    let f = p.frames.pop()?;
+    p.stack.truncate(f.base as usize - f.argc as usize);
+    if p.frames.is_empty() {
+        return Some(v);
+    }
+    p.stack.push(v);
+    None
+}
+
+/// Calls the function value sitting below `argc` arguments.
+fn call_fun_value(p: &mut Process, cx: Pcx, argc: usize, tail: bool) -> Result<(), Raise> {
+    let at = p.stack.len() - argc - 1;
+    let f = p.stack.remove(at);
+    match &f {
+        Value::Fun(fun) => match &**fun {
+            Fun::Closure { code, .. } => {
+                let code = code.clone();
+                enter(p, cx, code, Some(fun), argc, tail)
+            }
+            Fun::External { module, name, arity } => {
+                if *arity as usize != argc {
+                    let args = p.stack.split_off(p.stack.len() - argc);
+                    return Err(error::bad_arity_error(f.clone(), args));
+                }
+                let callee = resolve(p, *module, *name, argc)?;
+                invoke(p, cx, callee, argc, tail)
+            }
+        },
+        other => {
+            p.stack.truncate(at);
+            Err(error::bad_function_error(other.clone()))
+        }
+    }
+}
+
+/// Pushes the elements of a list (for `apply`); returns how many.
+fn spread(p: &mut Process, list: &Value) -> Result<usize, Raise> {
+    let items = list.list_to_vec().ok_or_else(error::badarg)?;
+    let n = items.len();
+    p.stack.extend(items);
+    Ok(n)
+}
+
+fn receive_deadline(timeout: &Value) -> Result<Option<Instant>, Raise> {
+    match timeout {
+        Value::Atom(Atom::INFINITY) => Ok(None),
+        Value::Int(ms) if *ms >= 0 => Ok(Some(Instant::now() + Duration::from_millis(*ms as u64))),
+        _ => Err(error::argument_error(format!(
+            "timeout value for receive ... after must be a non-negative integer or :infinity, got: {}",
+            crate::format::inspect(timeout)
+        ))),
+    }
+}
+
+fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
+    'frame: loop {
+        let Some(frame) = p.frames.last() else {
+            return Ok(Outcome::Done(p.stack.pop().unwrap_or(Value::NIL_ATOM)));
+        };
+        let code = frame.code.clone();
+        let mut pc = frame.pc as usize;
+        let base = frame.base as usize;
+        macro_rules! save_pc {
+            () => {
+                if let Some(f) = p.frames.last_mut() {
+                    f.pc = pc as u32;
+                }
+            };
+        }
+        loop {
+            let op = code.ops[pc];
+            pc += 1;
+            match op {
+                Op::Const(i) => p.stack.push(code.consts[i as usize].clone()),
+                Op::Local(i) => {
+                    let v = p.stack[base + i as usize].clone();
+                    p.stack.push(v);
+                }
+                Op::Pop => {
+                    p.stack.pop();
+                }
+                Op::Tuple(n) => {
+                    let items = p.stack.split_off(p.stack.len() - n as usize);
+                    p.stack.push(Value::tuple(items));
+                }
+                Op::ListTail(n) => {
+                    let tail = p.stack.pop().unwrap_or(Value::Nil);
+                    let items = p.stack.split_off(p.stack.len() - n as usize);
+                    p.stack.push(Value::list_with_tail(items, tail));
+                }
+                Op::Map(n) => {
+                    let items = p.stack.split_off(p.stack.len() - 2 * n as usize);
+                    let mut m = crate::value::MapInner::new();
+                    let mut it = items.into_iter();
+                    while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                        m.insert(k, v);
+                    }
+                    p.stack.push(Value::map(m));
+                }
+                Op::MapUpdate(n) => {
+                    let items = p.stack.split_off(p.stack.len() - 2 * n as usize);
+                    let target = p.stack.pop().unwrap_or(Value::NIL_ATOM);
+                    let Value::Map(m) = &target else {
+                        save_pc!();
+                        return Err(error::bad_map_error(target));
+                    };
+                    let mut m = (**m).clone();
+                    let mut it = items.into_iter();
+                    while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                        if !m.contains_key(&k) {
+                            save_pc!();
+                            return Err(error::key_error(k, target.clone()));
+                        }
+                        m.insert(k, v);
+                    }
+                    p.stack.push(Value::map(m));
+                }
+                Op::Match(i) => {
+                    let v = p.stack.last().cloned().unwrap_or(Value::NIL_ATOM);
+                    if !match_pat(&code.pats[i as usize], &v, &mut p.stack[base..]) {
+                        save_pc!();
+                        return Err(error::match_error(v));
+                    }
+                }
+                Op::Bif(id, argc) => {
+                    save_pc!();
+                    call_bif(p, cx, id, argc as usize)?;
+                }
+                Op::Call(i) | Op::TailCall(i) => {
+                    if *budget == 0 {
+                        pc -= 1;
+                        save_pc!();
+                        return Ok(Outcome::Yield);
+                    }
+                    *budget -= 1;
+                    save_pc!();
+                    let site = &code.calls[i as usize];
+                    let tail = matches!(op, Op::TailCall(_));
+                    let target = match site.cache.get() {
+                        Some(c) => c.clone(),
+                        None => match p.vm.function(site.module, site.name, site.arity) {
+                            Some(c) => {
+                                let _ = site.cache.set(c.clone());
+                                c
+                            }
+                            None => {
+                                let callee = resolve(p, site.module, site.name, site.arity as usize)?;
+                                invoke(p, cx, callee, site.arity as usize, tail)?;
+                                if p.frames.is_empty() {
+                                    return Ok(Outcome::Done(p.stack.pop().unwrap_or(Value::NIL_ATOM)));
+                                }
+                                continue 'frame;
+                            }
+                        },
+                    };
+                    enter(p, cx, target, None, site.arity as usize, tail)?;
+                    continue 'frame;
+                }
+                Op::CallDyn { name, argc, tail } => {
+                    if *budget == 0 {
+                        pc -= 1;
+                        save_pc!();
+                        return Ok(Outcome::Yield);
+                    }
+                    *budget -= 1;
+                    save_pc!();
+                    let argc = argc as usize;
+                    let at = p.stack.len() - argc - 1;
+                    let module = p.stack.remove(at);
+                    let Value::Atom(m) = module else {
+                        p.stack.truncate(at);
+                        return Err(error::argument_error(format!(
+                            "you attempted to apply a function named {} on {}. If you are using Kernel.apply/3, make sure the module is an atom. If you are using the dot syntax, such as module.function(), make sure the left-hand side of the dot is an atom representing a module",
+                            crate::format::inspect(&Value::Atom(name)),
+                            crate::format::inspect(&module)
+                        )));
+                    };
+                    let callee = resolve(p, m, name, argc)?;
+                    invoke(p, cx, callee, argc, tail)?;
+                    if p.frames.is_empty() {
+                        return Ok(Outcome::Done(p.stack.pop().unwrap_or(Value::NIL_ATOM)));
+                    }
+                    continue 'frame;
+                }
+                Op::CallFun { argc, tail } => {
+                    if *budget == 0 {
+                        pc -= 1;
+                        save_pc!();
+                        return Ok(Outcome::Yield);
+                    }
+                    *budget -= 1;
+                    save_pc!();
+                    call_fun_value(p, cx, argc as usize, tail)?;
+                    if p.frames.is_empty() {
+                        return Ok(Outcome::Done(p.stack.pop().unwrap_or(Value::NIL_ATOM)));
+                    }
+                    continue 'frame;
+                }
+                Op::Apply { argc, tail } => {
+                    if *budget == 0 {
+                        pc -= 1;
+                        save_pc!();
+                        return Ok(Outcome::Yield);
+                    }
+                    *budget -= 1;
+                    save_pc!();
+                    let args = p.stack.pop().unwrap_or(Value::Nil);
+                    if argc == 2 {
+                        let n = spread(p, &args)?;
+                        call_fun_value(p, cx, n, tail)?;
+                    } else {
+                        let fname = p.stack.pop().unwrap_or(Value::NIL_ATOM);
+                        let module = p.stack.pop().unwrap_or(Value::NIL_ATOM);
+                        let (Value::Atom(m), Value::Atom(f)) = (&module, &fname) else {
+                            return Err(error::badarg());
+                        };
+                        let n = spread(p, &args)?;
+                        let callee = resolve(p, *m, *f, n)?;
+                        invoke(p, cx, callee, n, tail)?;
+                    }
+                    if p.frames.is_empty() {
+                        return Ok(Outcome::Done(p.stack.pop().unwrap_or(Value::NIL_ATOM)));
+                    }
+                    continue 'frame;
+                }
+                Op::MakeFn(i) => {
+                    let lambda = code.lambdas[i as usize].clone();
+                    let captured: Box<[Value]> = lambda
+                        .captures
+                        .iter()
+                        .map(|(outer, _)| p.stack[base + *outer as usize].clone())
+                        .collect();
+                    p.stack.push(Value::Fun(Arc::new(Fun::Closure {
+                        code: lambda,
+                        captured,
+                    })));
+                }
+                Op::Jump(t) => pc = t as usize,
+                Op::JumpIfFalsy(t) => {
+                    if !p.stack.pop().map(|v| v.is_truthy()).unwrap_or(false) {
+                        pc = t as usize;
+                    }
+                }
+                Op::BoolShort { short, target } => {
+                    let v = p.stack.last().cloned().unwrap_or(Value::NIL_ATOM);
+                    match v.as_bool() {
+                        Some(b) if b == short => pc = target as usize,
+                        Some(_) => {
+                            p.stack.pop();
+                        }
+                        None => {
+                            save_pc!();
+                            return Err(error::bad_boolean_error(v, if short { "or" } else { "and" }));
+                        }
+                    }
+                }
+                Op::TruthyShort { short, target } => {
+                    let truthy = p.stack.last().map(|v| v.is_truthy()).unwrap_or(false);
+                    if truthy == short {
+                        pc = target as usize;
+                    } else {
+                        p.stack.pop();
+                    }
+                }
+                Op::Switch(i) => {
+                    let subject = p.stack.pop().unwrap_or(Value::NIL_ATOM);
+                    let sw = &code.switches[i as usize];
+                    let mut target = None;
+                    for c in &sw.clauses {
+                        if match_pat(&c.pat, &subject, &mut p.stack[base..]) {
+                            let ok = match &c.guard {
+                                None => true,
+                                Some(g) => {
+                                    let mut ctx = Ctx { cx, vm: &p.vm };
+                                    guard_passes(g, &p.stack[base..], &mut ctx)
+                                }
+                            };
+                            if ok {
+                                target = Some(c.target);
+                                break;
+                            }
+                        }
+                    }
+                    match target {
+                        Some(t) => pc = t as usize,
+                        None => {
+                            save_pc!();
+                            return Err(match sw.kind {
+                                SwitchKind::TryElse => error::try_clause_error(subject),
+                                SwitchKind::WithElse => error::with_clause_error(subject),
+                                _ => error::case_clause_error(subject),
+                            });
+                        }
+                    }
+                }
+                Op::Receive { switch, after } => {
+                    let timeout = p.stack.last().cloned().unwrap_or(Value::NIL_ATOM);
+                    let deadline = match p.recv_deadline {
+                        Some(d) => Some(d),
+                        None => {
+                            save_pc!();
+                            let d = receive_deadline(&timeout)?;
+                            p.recv_deadline = d.or(Some(far_future()));
+                            d
+                        }
+                    };
+                    let deadline = deadline.filter(|d| *d != far_future());
+                    cx.drain_new();
+                    let sw = &code.switches[switch as usize];
+                    let mut found = None;
+                    let len = cx.mailbox_len();
+                    let mut i = cx.save_index();
+                    while i < len {
+                        let Some(msg) = cx.message(i).cloned() else { break };
+                        for c in &sw.clauses {
+                            if match_pat(&c.pat, &msg, &mut p.stack[base..]) {
+                                let ok = match &c.guard {
+                                    None => true,
+                                    Some(g) => {
+                                        let mut ctx = Ctx { cx, vm: &p.vm };
+                                        guard_passes(g, &p.stack[base..], &mut ctx)
+                                    }
+                                };
+                                if ok {
+                                    found = Some((i, c.target));
+                                    break;
+                                }
+                            }
+                        }
+                        if found.is_some() {
+                            break;
+                        }
+                        i += 1;
+                    }
+                    match found {
+                        Some((i, t)) => {
+                            cx.take_message(i);
+                            p.stack.pop();
+                            p.recv_deadline = None;
+                            pc = t as usize;
+                        }
+                        None => {
+                            cx.set_save_index(len);
+                            let expired = match deadline {
+                                Some(d) => Instant::now() >= d,
+                                None => false,
+                            };
+                            if expired {
+                                p.stack.pop();
+                                p.recv_deadline = None;
+                                cx.set_save_index(0);
+                                pc = after as usize;
+                            } else {
+                                pc -= 1;
+                                save_pc!();
+                                return Ok(Outcome::Wait(deadline));
+                            }
+                        }
+                    }
+                }
+                Op::TryEnter(h) => p.handlers.push(HandlerRec {
+                    frame_depth: p.frames.len() as u32,
+                    stack_len: p.stack.len() as u32,
+                    handler: h,
+                }),
+                Op::TryExit => {
+                    p.handlers.pop();
+                }
+                Op::Reraise => {
+                    save_pc!();
+                    let subject = p.stack.pop().unwrap_or(Value::NIL_ATOM);
+                    if let Value::Tuple(t) = &subject {
+                        if let (Some(kind), Some(v)) = (t[0].as_atom().and_then(Kind::from_atom), t.get(1)) {
+                            return Err(Raise {
+                                kind,
+                                value: v.clone(),
+                            });
+                        }
+                    }
+                    return Err(Raise::error(subject));
+                }
+                Op::Concat(n) => {
+                    let parts = p.stack.split_off(p.stack.len() - n as usize);
+                    let mut s = String::new();
+                    for part in &parts {
+                        if let Value::Str(x) = part {
+                            s.push_str(x);
+                        }
+                    }
+                    p.stack.push(Value::str(s));
+                }
+                Op::Return => {
+                    if let Some(v) = return_value(p) {
+                        return Ok(Outcome::Done(v));
+                    }
+                    continue 'frame;
+                }
+                Op::CondFail => {
+                    save_pc!();
+                    return Err(error::cond_clause_error());
+                }
+                Op::DefModule(i) => {
+                    let m = code.modules[i as usize].clone();
+                    let name = m.name;
+                    p.vm.define_module(m);
+                    p.stack.push(Value::tuple(vec![
+                        Value::atom("module"),
+                        Value::Atom(name),
+                        Value::NIL_ATOM,
+                        Value::NIL_ATOM,
+                    ]));
+                }
+            }
+        }
+    }
+}
+
+/// Stands for "no deadline" once a receive has started waiting.
+fn far_future() -> Instant {
+    use std::sync::OnceLock;
+    static FAR: OnceLock<Instant> = OnceLock::new();
+    *FAR.get_or_init(|| Instant::now() + Duration::from_secs(100 * 365 * 24 * 3600))
+}

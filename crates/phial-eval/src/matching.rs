@@ -1,0 +1,129 @@
+//! Running compiled patterns and guards against values.
+//!
+//! Both work on a frame's local slots (`locals`, a window of the process's
+//! value stack) and never wait or call user code, which is why they can run
+//! natively in the middle of an op (a `receive` scan, a function head).
+//! A guard that raises simply fails its clause, as Elixir specifies.
+//!
+//! Not here: compiling them (`compile::pattern`).
+
+use crate::bifs::{self, Ctx};
+use crate::code::{Guard, MapKey, Pat};
+use crate::term::strict_equal;
+use crate::value::Value;
+
+/// Matches `v` against `p`, binding into `locals`.
+pub fn match_pat(p: &Pat, v: &Value, locals: &mut [Value]) -> bool {
+    match p {
+        Pat::Any => true,
+        Pat::Bind(s) => {
+            locals[*s as usize] = v.clone();
+            true
+        }
+        Pat::Same(s) => strict_equal(&locals[*s as usize], v),
+        Pat::Lit(l) => match (l, v) {
+            (Value::Atom(a), Value::Atom(b)) => a == b,
+            (Value::Int(a), Value::Int(b)) => a == b,
+            _ => strict_equal(l, v),
+        },
+        Pat::Tuple(ps) => match v {
+            Value::Tuple(items) if items.len() == ps.len() => ps
+                .iter()
+                .zip(items.iter())
+                .all(|(p, x)| match_pat(p, x, locals)),
+            _ => false,
+        },
+        Pat::Nil => matches!(v, Value::Nil),
+        Pat::Cons(h, t) => match v {
+            Value::Cons(c) => match_pat(h, &c.head, locals) && match_pat(t, &c.tail, locals),
+            _ => false,
+        },
+        Pat::Map(keys) => match v {
+            Value::Map(m) => keys.iter().all(|(k, p)| {
+                let found = match k {
+                    MapKey::Lit(key) => m.get(key),
+                    MapKey::Pinned(s) => m.get(&locals[*s as usize].clone()),
+                };
+                match found {
+                    Some(x) => {
+                        let x = x.clone();
+                        match_pat(p, &x, locals)
+                    }
+                    None => false,
+                }
+            }),
+            _ => false,
+        },
+        Pat::StrPrefix(prefix, rest) => match v {
+            Value::Str(s) if s.starts_with(prefix.as_str()) => {
+                let remaining = Value::str(&s[prefix.len()..]);
+                match_pat(rest, &remaining, locals)
+            }
+            _ => false,
+        },
+        Pat::Both(a, b) => match_pat(a, v, locals) && match_pat(b, v, locals),
+    }
+}
+
+/// Evaluates a guard; `true` only if it returns `true` without raising.
+pub fn guard_passes(g: &Guard, locals: &[Value], ctx: &mut Ctx) -> bool {
+    matches!(eval_guard(g, locals, ctx), Some(Value::Atom(crate::atom::Atom::TRUE)))
+}
+
+fn eval_guard(g: &Guard, locals: &[Value], ctx: &mut Ctx) -> Option<Value> {
+    Some(match g {
+        Guard::Lit(v) => v.clone(),
+        Guard::Local(s) => locals[*s as usize].clone(),
+        Guard::Bif(id, args) => {
+            let vals: Vec<Value> = args
+                .iter()
+                .map(|a| eval_guard(a, locals, ctx))
+                .collect::<Option<_>>()?;
+            (bifs::entry(*id).f)(ctx, &vals).ok()?
+        }
+        Guard::Tuple(items) => Value::tuple(
+            items
+                .iter()
+                .map(|a| eval_guard(a, locals, ctx))
+                .collect::<Option<_>>()?,
+        ),
+        Guard::List(items, tail) => {
+            let vals: Vec<Value> = items
+                .iter()
+                .map(|a| eval_guard(a, locals, ctx))
+                .collect::<Option<_>>()?;
+            let t = match tail {
+                Some(t) => eval_guard(t, locals, ctx)?,
+                None => Value::Nil,
+            };
+            Value::list_with_tail(vals, t)
+        }
+        Guard::And(a, b) => match eval_guard(a, locals, ctx)?.as_bool()? {
+            false => Value::FALSE,
+            true => Value::bool(eval_guard(b, locals, ctx)?.as_bool()?),
+        },
+        Guard::Or(a, b) => match eval_guard(a, locals, ctx)?.as_bool()? {
+            true => Value::TRUE,
+            false => Value::bool(eval_guard(b, locals, ctx)?.as_bool()?),
+        },
+        Guard::Not(a) => Value::bool(!eval_guard(a, locals, ctx)?.as_bool()?),
+        Guard::In(x, coll) => {
+            let x = eval_guard(x, locals, ctx)?;
+            let coll = eval_guard(coll, locals, ctx)?;
+            Value::bool(member(&x, &coll)?)
+        }
+    })
+}
+
+/// `x in coll` for a list or a range (guard semantics: strict equality).
+pub fn member(x: &Value, coll: &Value) -> Option<bool> {
+    if let Some((first, last, step)) = coll.as_range() {
+        let Value::Int(i) = x else { return Some(false) };
+        let (lo, hi) = if step > 0 { (first, last) } else { (last, first) };
+        return Some(*i >= lo && *i <= hi && (i - first) % step == 0);
+    }
+    match coll {
+        Value::Nil | Value::Cons(_) => Some(coll.iter_list().any(|y| strict_equal(x, y))),
+        _ => None,
+    }
+}

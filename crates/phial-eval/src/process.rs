@@ -1,0 +1,258 @@
+//! A phial process as the runtime sees it: the `Body` that owns a frame
+//! stack and a value stack, and what happens when its code finishes or
+//! crashes (which depends on its role: script main, spawned, shell).
+//!
+//! Also the `Term` implementation that tells the runtime how to build exit
+//! and DOWN messages out of phial values.
+//!
+//! Not here: executing ops (`machine`).
+
+use crate::atom::Atom;
+use crate::code::FnCode;
+use crate::error::{format_banner, Kind, Raise};
+use crate::format::inspect;
+use crate::value::{Fun, Value};
+use crate::vm::Vm;
+use phial_runtime::{Body, Cx, Pid, Ref, Step, Term};
+use std::sync::Arc;
+use std::time::Instant;
+
+/// A suspended call: where a frame resumes.
+pub(crate) struct Frame {
+    pub code: Arc<FnCode>,
+    pub pc: u32,
+    /// Index of local slot 0 in the value stack.
+    pub base: u32,
+    /// Arguments sit just below `base`; they go when the frame returns.
+    pub argc: u32,
+}
+
+/// An installed `try`: where to unwind to.
+pub(crate) struct HandlerRec {
+    pub frame_depth: u32,
+    pub stack_len: u32,
+    pub handler: u32,
+}
+
+/// What the host of an interactive shell provides to the shell process.
+pub trait ShellHost: Send + Sync {
+    /// The next program to run, if one is waiting (taken once).
+    fn next_job(&self) -> Option<(Arc<FnCode>, Vec<Value>)>;
+    /// The result of the job just run (`Ok(value)` or the uncaught raise).
+    fn finished(&self, pid: Pid, result: Result<Value, Raise>);
+}
+
+pub enum Role {
+    /// The script's main process: prints an uncaught error and exits with it.
+    Main,
+    /// A spawned process: a crash prints a report to stderr.
+    Spawned,
+    /// The interactive shell: runs jobs one after another, forever.
+    Shell(Arc<dyn ShellHost>),
+}
+
+/// The marker a shell host sends to wake an idle shell; never seen by user code.
+pub fn shell_wake() -> Value {
+    Value::Atom(Atom::new("$phial_shell_wake"))
+}
+
+pub struct Process {
+    pub(crate) vm: Arc<Vm>,
+    pub(crate) frames: Vec<Frame>,
+    pub(crate) stack: Vec<Value>,
+    pub(crate) handlers: Vec<HandlerRec>,
+    pub(crate) recv_deadline: Option<Instant>,
+    /// The call to make on the first run: a function and its arguments.
+    pub(crate) start: Option<(Value, Vec<Value>)>,
+    pub(crate) role: Role,
+}
+
+impl Process {
+    /// A process that will call `fun` with `args`.
+    pub fn new(vm: Arc<Vm>, fun: Value, args: Vec<Value>, role: Role) -> Process {
+        Process {
+            vm,
+            frames: Vec::new(),
+            stack: Vec::new(),
+            handlers: Vec::new(),
+            recv_deadline: None,
+            start: Some((fun, args)),
+            role,
+        }
+    }
+
+    /// A process that runs a compiled program (its captures are `bindings`).
+    pub fn program(vm: Arc<Vm>, code: Arc<FnCode>, bindings: Vec<Value>, role: Role) -> Process {
+        let fun = Value::Fun(Arc::new(Fun::Closure {
+            code,
+            captured: bindings.into_boxed_slice(),
+        }));
+        Process::new(vm, fun, Vec::new(), role)
+    }
+
+    fn exit_reason(r: &Raise) -> Value {
+        match r.kind {
+            Kind::Exit => r.value.clone(),
+            Kind::Error => Value::tuple(vec![r.value.clone(), Value::Nil]),
+            Kind::Throw => Value::tuple(vec![
+                Value::tuple(vec![Value::Atom(Atom::NOCATCH), r.value.clone()]),
+                Value::Nil,
+            ]),
+        }
+    }
+
+    /// The code finished (or crashed) with this result.
+    fn finish(&mut self, cx: &mut Cx<'_, Value, Process>, result: Result<Value, Raise>) -> Step<Value> {
+        self.frames.clear();
+        self.stack.clear();
+        self.handlers.clear();
+        self.recv_deadline = None;
+        match &self.role {
+            Role::Shell(host) => {
+                host.finished(cx.self_pid(), result);
+                self.shell_idle(cx)
+            }
+            Role::Main => match result {
+                Ok(_) => Step::Exit(Value::Atom(Atom::NORMAL)),
+                Err(r) => {
+                    let reason = Self::exit_reason(&r);
+                    if !(r.kind == Kind::Exit && quiet_exit(&r.value)) {
+                        let mut text = format_banner(&r);
+                        text.push('\n');
+                        self.vm.out.stderr(&text);
+                        self.vm.set_exit_code(1);
+                    } else if let Some(code) = shutdown_code(&r.value) {
+                        self.vm.set_exit_code(code);
+                    }
+                    Step::Exit(reason)
+                }
+            },
+            Role::Spawned => match result {
+                Ok(_) => Step::Exit(Value::Atom(Atom::NORMAL)),
+                Err(r) => {
+                    let reason = Self::exit_reason(&r);
+                    if r.kind != Kind::Exit {
+                        let report = crash_report(cx.self_pid(), &r);
+                        self.vm.out.stderr(&report);
+                    }
+                    Step::Exit(reason)
+                }
+            },
+        }
+    }
+
+    /// An idle shell: start the next job if there is one, else wait.
+    fn shell_idle(&mut self, cx: &mut Cx<'_, Value, Process>) -> Step<Value> {
+        let Role::Shell(host) = &self.role else {
+            return Step::Exit(Value::Atom(Atom::NORMAL));
+        };
+        cx.drain_new();
+        let wake = shell_wake();
+        let mut i = 0;
+        while i < cx.mailbox_len() {
+            if cx.message(i).map(|m| *m == wake).unwrap_or(false) {
+                cx.take_message(i);
+            } else {
+                i += 1;
+            }
+        }
+        match host.next_job() {
+            Some((code, bindings)) => {
+                let fun = Value::Fun(Arc::new(Fun::Closure {
+                    code,
+                    captured: bindings.into_boxed_slice(),
+                }));
+                self.start = Some((fun, Vec::new()));
+                Step::Yield
+            }
+            None => Step::Wait { deadline: None },
+        }
+    }
+}
+
+/// Exits that end a script silently: `:normal` and `{:shutdown, _}`.
+fn quiet_exit(reason: &Value) -> bool {
+    match reason {
+        Value::Atom(Atom::NORMAL) | Value::Atom(Atom::SHUTDOWN) => true,
+        Value::Tuple(t) => t.len() == 2 && t[0].as_atom() == Some(Atom::SHUTDOWN),
+        _ => false,
+    }
+}
+
+fn shutdown_code(reason: &Value) -> Option<i32> {
+    match reason {
+        Value::Tuple(t) if t.len() == 2 && t[0].as_atom() == Some(Atom::SHUTDOWN) => {
+            t[1].as_int().map(|i| i as i32)
+        }
+        _ => None,
+    }
+}
+
+/// `[error] Process #PID<0.N.0> raised an exception` and the error.
+pub fn crash_report(pid: Pid, r: &Raise) -> String {
+    let body = match r.kind {
+        Kind::Error => format_banner(r),
+        Kind::Throw => format!("** (ErlangError) Erlang error: {{:nocatch, {}}}", inspect(&r.value)),
+        Kind::Exit => format_banner(r),
+    };
+    format!("[error] Process {pid} raised an exception\n{body}\n")
+}
+
+impl Body<Value> for Process {
+    fn run(&mut self, cx: &mut Cx<'_, Value, Process>) -> Step<Value> {
+        if self.start.is_none() && self.frames.is_empty() {
+            return self.shell_idle(cx);
+        }
+        match crate::machine::execute(self, cx) {
+            crate::machine::Outcome::Yield => Step::Yield,
+            crate::machine::Outcome::Wait(deadline) => Step::Wait { deadline },
+            crate::machine::Outcome::Done(v) => self.finish(cx, Ok(v)),
+            crate::machine::Outcome::Raised(r) => self.finish(cx, Err(r)),
+        }
+    }
+}
+
+impl Term for Value {
+    fn normal() -> Self {
+        Value::Atom(Atom::NORMAL)
+    }
+    fn kill() -> Self {
+        Value::Atom(Atom::KILL)
+    }
+    fn killed() -> Self {
+        Value::Atom(Atom::KILLED)
+    }
+    fn noproc() -> Self {
+        Value::Atom(Atom::NOPROC)
+    }
+    fn is_normal(&self) -> bool {
+        matches!(self, Value::Atom(Atom::NORMAL))
+    }
+    fn is_kill(&self) -> bool {
+        matches!(self, Value::Atom(Atom::KILL))
+    }
+    fn exit_message(from: Pid, reason: Self) -> Self {
+        Value::tuple(vec![Value::Atom(Atom::EXIT_TAG), Value::Pid(from), reason])
+    }
+    fn down_message(mref: Ref, pid: Pid, reason: Self) -> Self {
+        Value::tuple(vec![
+            Value::Atom(Atom::DOWN),
+            Value::Ref(mref),
+            Value::Atom(Atom::PROCESS),
+            Value::Pid(pid),
+            reason,
+        ])
+    }
+    fn panic_reason(msg: &str) -> Self {
+        Value::tuple(vec![Value::atom("phial_internal_error"), Value::str(msg)])
+    }
+    fn down_ref(&self) -> Option<Ref> {
+        match self {
+            Value::Tuple(t) if t.len() == 5 && t[0].as_atom() == Some(Atom::DOWN) => match t[1] {
+                Value::Ref(r) => Some(r),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+}

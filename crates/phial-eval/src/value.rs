@@ -1,0 +1,296 @@
+//! phial's runtime values: immutable, shared with `Arc`, cheap to send.
+//!
+//! Sending a message between processes copies a `Value`, which is a pointer
+//! copy plus a reference-count increment: nothing is deep-copied. Lists are
+//! cons cells so `[h | t]` is O(1) both ways; a long list is dropped
+//! iteratively (see `Drop for Cons`) so freeing it never recurses on the Rust
+//! stack. Maps are persistent ordered maps (`imbl::OrdMap`) keyed by
+//! `Value`'s total order (Erlang's term order, with `1 < 1.0` as the tie
+//! break so `1` and `1.0` are distinct keys, as in Erlang maps).
+//!
+//! Structs (`%RuntimeError{}`, `1..3`) are maps with a `:__struct__` key, as in
+//! Elixir, so `e.message` and pattern matching need no special case.
+//!
+//! Not here: ordering and equality (`term`), printing (`format`).
+
+use crate::atom::Atom;
+use num_bigint::BigInt;
+use phial_runtime::{Pid, Ref};
+use std::sync::Arc;
+
+pub type MapInner = imbl::OrdMap<Value, Value>;
+
+#[derive(Clone)]
+pub enum Value {
+    Int(i64),
+    /// Only for values outside `i64`; arithmetic normalises back to `Int`.
+    BigInt(Arc<BigInt>),
+    Float(f64),
+    Atom(Atom),
+    /// A UTF-8 binary (Elixir string).
+    Str(Arc<String>),
+    /// The empty list `[]`.
+    Nil,
+    Cons(Arc<Cons>),
+    Tuple(Arc<Vec<Value>>),
+    Map(Arc<MapInner>),
+    Pid(Pid),
+    Ref(Ref),
+    Fun(Arc<Fun>),
+}
+
+pub struct Cons {
+    pub head: Value,
+    pub tail: Value,
+}
+
+impl Drop for Cons {
+    fn drop(&mut self) {
+        // Unlink the tail chain one cell at a time while we hold the only
+        // reference, so a million-element list does not recurse a million deep.
+        let mut tail = std::mem::replace(&mut self.tail, Value::Nil);
+        while let Value::Cons(arc) = tail {
+            match Arc::try_unwrap(arc) {
+                Ok(mut cell) => tail = std::mem::replace(&mut cell.tail, Value::Nil),
+                Err(_) => break,
+            }
+        }
+    }
+}
+
+/// A function value.
+pub enum Fun {
+    /// An anonymous function: its code plus the values it captured.
+    Closure {
+        code: Arc<crate::code::FnCode>,
+        captured: Box<[Value]>,
+    },
+    /// `&Mod.fun/arity` or `&fun/arity`: resolved when called.
+    External {
+        module: Atom,
+        name: Atom,
+        arity: u32,
+    },
+}
+
+impl Fun {
+    pub fn arity(&self) -> u32 {
+        match self {
+            Fun::Closure { code, .. } => code.arity,
+            Fun::External { arity, .. } => *arity,
+        }
+    }
+}
+
+impl Value {
+    pub const TRUE: Value = Value::Atom(Atom::TRUE);
+    pub const FALSE: Value = Value::Atom(Atom::FALSE);
+    pub const NIL_ATOM: Value = Value::Atom(Atom::NIL);
+    pub const OK: Value = Value::Atom(Atom::OK);
+
+    pub fn bool(b: bool) -> Value {
+        Value::Atom(if b { Atom::TRUE } else { Atom::FALSE })
+    }
+    pub fn atom(name: &str) -> Value {
+        Value::Atom(Atom::new(name))
+    }
+    pub fn str(s: impl Into<String>) -> Value {
+        Value::Str(Arc::new(s.into()))
+    }
+    pub fn tuple(items: Vec<Value>) -> Value {
+        Value::Tuple(Arc::new(items))
+    }
+    pub fn cons(head: Value, tail: Value) -> Value {
+        Value::Cons(Arc::new(Cons { head, tail }))
+    }
+    pub fn map(m: MapInner) -> Value {
+        Value::Map(Arc::new(m))
+    }
+    pub fn bigint(b: BigInt) -> Value {
+        use num_traits::ToPrimitive;
+        match b.to_i64() {
+            Some(i) => Value::Int(i),
+            None => Value::BigInt(Arc::new(b)),
+        }
+    }
+    /// A proper list from a vector.
+    pub fn list(items: Vec<Value>) -> Value {
+        Self::list_with_tail(items, Value::Nil)
+    }
+    pub fn list_with_tail(items: Vec<Value>, tail: Value) -> Value {
+        items
+            .into_iter()
+            .rev()
+            .fold(tail, |acc, item| Value::cons(item, acc))
+    }
+    pub fn list_from_iter<I: IntoIterator<Item = Value>>(items: I) -> Value
+    where
+        I::IntoIter: DoubleEndedIterator,
+    {
+        items
+            .into_iter()
+            .rev()
+            .fold(Value::Nil, |acc, item| Value::cons(item, acc))
+    }
+
+    pub fn is_truthy(&self) -> bool {
+        !matches!(self, Value::Atom(a) if *a == Atom::NIL || *a == Atom::FALSE)
+    }
+    pub fn as_atom(&self) -> Option<Atom> {
+        match self {
+            Value::Atom(a) => Some(*a),
+            _ => None,
+        }
+    }
+    pub fn as_bool(&self) -> Option<bool> {
+        match self {
+            Value::Atom(Atom::TRUE) => Some(true),
+            Value::Atom(Atom::FALSE) => Some(false),
+            _ => None,
+        }
+    }
+    pub fn is_list(&self) -> bool {
+        matches!(self, Value::Nil | Value::Cons(_))
+    }
+    pub fn is_number(&self) -> bool {
+        matches!(self, Value::Int(_) | Value::BigInt(_) | Value::Float(_))
+    }
+    pub fn is_integer(&self) -> bool {
+        matches!(self, Value::Int(_) | Value::BigInt(_))
+    }
+
+    /// Iterates a list's elements; stops at an improper tail (see `list_to_vec`).
+    pub fn iter_list(&self) -> ListIter<'_> {
+        ListIter { cur: self }
+    }
+
+    /// The elements of a proper list, or `None` for a non-list or improper list.
+    pub fn list_to_vec(&self) -> Option<Vec<Value>> {
+        let mut out = Vec::new();
+        let mut cur = self;
+        loop {
+            match cur {
+                Value::Nil => return Some(out),
+                Value::Cons(c) => {
+                    out.push(c.head.clone());
+                    cur = &c.tail;
+                }
+                _ => return None,
+            }
+        }
+    }
+
+    /// The struct name if this is a struct map.
+    pub fn struct_name(&self) -> Option<Atom> {
+        match self {
+            Value::Map(m) => m.get(&Value::Atom(Atom::STRUCT)).and_then(|v| v.as_atom()),
+            _ => None,
+        }
+    }
+
+    /// Reads a map field by atom key.
+    pub fn map_get(&self, key: Atom) -> Option<&Value> {
+        match self {
+            Value::Map(m) => m.get(&Value::Atom(key)),
+            _ => None,
+        }
+    }
+
+    /// Builds a struct value from its name and atom-keyed fields.
+    pub fn make_struct(name: Atom, fields: &[(Atom, Value)]) -> Value {
+        let mut m = MapInner::new();
+        m.insert(Value::Atom(Atom::STRUCT), Value::Atom(name));
+        for (k, v) in fields {
+            m.insert(Value::Atom(*k), v.clone());
+        }
+        Value::map(m)
+    }
+
+    /// `first..last//step` as Elixir's `%Range{}` struct.
+    pub fn range(first: i64, last: i64, step: i64) -> Value {
+        Value::make_struct(
+            Atom::RANGE,
+            &[
+                (Atom::FIRST, Value::Int(first)),
+                (Atom::LAST, Value::Int(last)),
+                (Atom::STEP, Value::Int(step)),
+            ],
+        )
+    }
+
+    /// `(first, last, step)` if this is a range struct with integer bounds.
+    pub fn as_range(&self) -> Option<(i64, i64, i64)> {
+        if self.struct_name() != Some(Atom::RANGE) {
+            return None;
+        }
+        match (
+            self.map_get(Atom::FIRST),
+            self.map_get(Atom::LAST),
+            self.map_get(Atom::STEP),
+        ) {
+            (Some(Value::Int(f)), Some(Value::Int(l)), Some(Value::Int(s))) => Some((*f, *l, *s)),
+            _ => None,
+        }
+    }
+
+    /// Is this a charlist-printable or keyword-style list etc.: helpers live in `format`.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Value::Int(_) | Value::BigInt(_) => "integer",
+            Value::Float(_) => "float",
+            Value::Atom(_) => "atom",
+            Value::Str(_) => "binary",
+            Value::Nil | Value::Cons(_) => "list",
+            Value::Tuple(_) => "tuple",
+            Value::Map(_) => "map",
+            Value::Pid(_) => "pid",
+            Value::Ref(_) => "reference",
+            Value::Fun(_) => "function",
+        }
+    }
+}
+
+pub struct ListIter<'a> {
+    cur: &'a Value,
+}
+
+impl<'a> Iterator for ListIter<'a> {
+    type Item = &'a Value;
+    fn next(&mut self) -> Option<&'a Value> {
+        match self.cur {
+            Value::Cons(c) => {
+                self.cur = &c.tail;
+                Some(&c.head)
+            }
+            _ => None,
+        }
+    }
+}
+
+impl std::fmt::Debug for Value {
+    /// Debug output is Elixir's `inspect`, the most useful form in test failures.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::format::inspect(self))
+    }
+}
+
+impl From<i64> for Value {
+    fn from(i: i64) -> Value {
+        Value::Int(i)
+    }
+}
+impl From<bool> for Value {
+    fn from(b: bool) -> Value {
+        Value::bool(b)
+    }
+}
+impl From<Atom> for Value {
+    fn from(a: Atom) -> Value {
+        Value::Atom(a)
+    }
+}
+impl From<&str> for Value {
+    fn from(s: &str) -> Value {
+        Value::str(s)
+    }
+}
