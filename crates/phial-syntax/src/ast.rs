@@ -102,7 +102,10 @@ pub enum ExprKind {
         entries: Vec<(Expr, Expr)>,
     },
     /// Unary operators: `-x`, `+x`, `!x`, `not x`, `^x` (pin), `&x` (capture).
-    Unary { op: UnaryOp, expr: Box<Expr> },
+    Unary {
+        op: UnaryOp,
+        expr: Box<Expr>,
+    },
     /// Binary operators, including `=` (match), `when`, `|>`, `<-` (send),
     /// `\\` (default argument), `in`, `not in`, `..`.
     Binary {
@@ -129,7 +132,10 @@ pub enum ExprKind {
         block: Option<DoBlock>,
     },
     /// `expr[key]`
-    Access { expr: Box<Expr>, key: Box<Expr> },
+    Access {
+        expr: Box<Expr>,
+        key: Box<Expr>,
+    },
     /// `fn clauses end`
     Fn(Vec<StabClause>),
     /// `&1`, `&2` inside a capture.

@@ -1,1 +1,32 @@
-//! placeholder
+//! phial's front end: source text to AST, or syntax diagnostics.
+//!
+//! Pipeline: `lexer` (logos; `strings` for literal bodies) → `classify`
+//! (Elixir-tokenizer-style retagging and newline rules) → the LALRPOP grammar
+//! in `grammar/elixir.lalrpop` (actions in `builders`) driven by `parser`,
+//! which also tells complete, incomplete and erroneous input apart.
+//! `dump` prints the AST as S-expressions; `cli` is the `--dump-ast` hook.
+//!
+//! Not here: evaluation, values, processes — this crate knows nothing of them.
+
+pub mod ast;
+mod builders;
+mod classify;
+mod cli;
+mod diagnostics;
+mod dump;
+mod lexer;
+mod parser;
+mod strings;
+mod token;
+
+lalrpop_util::lalrpop_mod!(
+    #[allow(clippy::all, clippy::pedantic, unused)]
+    grammar,
+    "/elixir.rs"
+);
+
+pub use ast::*;
+pub use cli::dump_ast_cli;
+pub use diagnostics::{SyntaxError, SyntaxErrorKind};
+pub use dump::{dump_ast, dump_expr};
+pub use parser::{parse, ParseOutcome};
