@@ -192,6 +192,14 @@ pub fn kw_list(pairs: Vec<(KwKey, Expr)>, l: usize, r: usize) -> Expr {
     Expr::new(ExprKind::List { items, tail: None }, sp(l, r))
 }
 
+/// Keyword pairs as `{:key, value}` tuples (list items).
+pub fn kw_items(pairs: Vec<(KwKey, Expr)>) -> Vec<Expr> {
+    match kw_list(pairs, 0, 0).kind {
+        ExprKind::List { items, .. } => items,
+        _ => unreachable!("kw_list builds a list"),
+    }
+}
+
 /// Keyword pairs as map entries (`%{a: 1}`).
 pub fn kw_entries(pairs: Vec<(KwKey, Expr)>) -> Vec<(Expr, Expr)> {
     pairs
@@ -260,6 +268,10 @@ pub fn stab_body(items: Vec<StabItem>) -> Result<BlockBody, PErr> {
         return Ok(BlockBody::Exprs(exprs));
     }
     let mut clauses: Vec<StabClause> = Vec::new();
+    let first_clause = items.iter().find_map(|i| match i {
+        StabItem::Clause { span, .. } => Some(*span),
+        StabItem::Expr(_) => None,
+    });
     for item in items {
         match item {
             StabItem::Clause { head, body, span } => clauses.push(clause(head, body, span)),
@@ -270,8 +282,8 @@ pub fn stab_body(items: Vec<StabItem>) -> Result<BlockBody, PErr> {
                 }
                 None => {
                     return Err(user(
-                        "unexpected operator ->. If you want to define multiple clauses, the first expression must use ->",
-                        e.span,
+                        "unexpected operator ->. If you want to define multiple clauses, the first expression must use ->. Syntax error before: '->'",
+                        first_clause.unwrap_or(e.span),
                     ))
                 }
             },

@@ -90,7 +90,7 @@ fn run(source: &str, tokens: Vec<Spanned>) -> Result<Vec<Expr>, RunError> {
         Err(ParseError::UnrecognizedEof { .. }) => return Err(RunError::Eof(last_end)),
         Err(e) => e,
     };
-    let mut errors = vec![convert(source, err)];
+    let mut errors = vec![convert(source, &tokens, err)];
     let mut from = errors[0].span.start;
     while errors.len() < MAX_ERRORS {
         // Resume after the first top-level newline past the error.
@@ -105,7 +105,7 @@ fn run(source: &str, tokens: Vec<Spanned>) -> Result<Vec<Expr>, RunError> {
             Ok(_) => break,
             Err(ParseError::UnrecognizedEof { .. }) => break,
             Err(e) => {
-                let e = convert(source, e);
+                let e = convert(source, rest, e);
                 from = e.span.start.max(starts[k] + 1);
                 errors.push(e);
             }
@@ -137,7 +137,7 @@ fn top_level_eols(tokens: &[Spanned]) -> Vec<usize> {
     out
 }
 
-fn convert(source: &str, e: ParseError<usize, Tok, SyntaxError>) -> SyntaxError {
+fn convert(source: &str, tokens: &[Spanned], e: ParseError<usize, Tok, SyntaxError>) -> SyntaxError {
     match e {
         ParseError::User { error } => error,
         ParseError::InvalidToken { location } => SyntaxError::new(
@@ -150,18 +150,24 @@ fn convert(source: &str, e: ParseError<usize, Tok, SyntaxError>) -> SyntaxError 
             "syntax error: expression is incomplete",
             Span::new(location, location),
         ),
-        ParseError::UnrecognizedToken {
-            token: (s, t, e), ..
-        }
-        | ParseError::ExtraToken { token: (s, t, e) } => {
-            let text = &source[s..e];
-            let message = if t.is_reserved() {
-                format!("unexpected reserved word: {text}")
-            } else {
-                format!("syntax error before: {}", t.describe(text))
+        ParseError::UnrecognizedToken { token: (s, t, e), .. } | ParseError::ExtraToken { token: (s, t, e) } => {
+            // Elixir folds a newline into the previous token, so it complains
+            // about the token after the newline.
+            let (s, t, e) = match t {
+                Tok::Eol => tokens.iter().find(|x| x.0 > s).cloned().unwrap_or((s, t, e)),
+                _ => (s, t, e),
             };
+            let text = &source[s..e];
+            let mut message = format!("syntax error before: {}", t.describe(text));
+            let reserved_word = matches!(t, Tok::When | Tok::And | Tok::Or | Tok::In | Tok::Not);
+            if reserved_word {
+                message.push_str(&format!(
+                    ". \"{text}\" is a reserved word in Elixir and therefore its usage is limited. For instance, it can't be used as a variable or be defined nor invoked as a regular function"
+                ));
+            }
             let mut err = SyntaxError::new(SyntaxErrorKind::SyntaxError, message, Span::new(s, e));
-            err.snippet = true;
+            // Elixir 1.14 shows no snippet for these two.
+            err.snippet = !reserved_word && !matches!(t, Tok::Lit(_));
             err
         }
     }

@@ -136,13 +136,11 @@ impl Tok {
             Tok::Semi => "';'".into(),
             Tok::StrRaw(..) | Tok::Lit(_) => text.to_string(),
             Tok::CaptureInt(n) => format!("&{n}"),
+            Tok::Do | Tok::End | Tok::Fn | Tok::Block(_) | Tok::When | Tok::And | Tok::Or | Tok::In | Tok::Not => {
+                text.to_string()
+            }
             _ => format!("'{text}'"),
         }
-    }
-
-    /// Reserved words get Elixir's "unexpected reserved word" wording.
-    pub fn is_reserved(&self) -> bool {
-        matches!(self, Tok::Do | Tok::End | Tok::Fn | Tok::Block(_))
     }
 
     /// Whether the token ends an operand, so a following `-` is binary and a

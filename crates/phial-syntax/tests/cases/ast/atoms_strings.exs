@@ -1,0 +1,12 @@
+:ok
+:"a b"
+:+
+:erlang
+true
+nil
+"tab\there"
+'abc'
+"""
+  hello
+    world
+  """

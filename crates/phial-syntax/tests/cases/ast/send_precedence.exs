@@ -1,0 +1,3 @@
+x = pid <- m
+pid <- {self, :ping}
+with true <- a < b, do: a

@@ -1,0 +1,4 @@
+def f(x) do
+  x
+end
+end

@@ -1,0 +1,4 @@
+receive do
+  x
+  y -> 1
+end

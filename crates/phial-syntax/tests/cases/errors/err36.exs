@@ -1,0 +1,7 @@
+if x do
+ 1
+else
+ 2
+else
+ 3
+end end

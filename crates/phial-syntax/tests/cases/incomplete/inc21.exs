@@ -1,0 +1,3 @@
+try do
+  1
+rescue
