@@ -4,6 +4,7 @@
 //! Not here: the REPL itself (`repl`), evaluation (`phial-eval`).
 
 mod output;
+mod repl;
 mod script;
 
 use std::process::ExitCode;
@@ -26,7 +27,7 @@ fn main() -> ExitCode {
 
 fn run(args: Vec<String>) -> i32 {
     let Some(first) = args.first() else {
-        return script::repl_unavailable();
+        return repl::run();
     };
     match first.as_str() {
         "--help" | "-h" => {

@@ -63,9 +63,3 @@ pub fn run_eval(exprs: &[String], argv: Vec<String>) -> i32 {
         Err(e) => report_load_error("nofile", &source, e),
     }
 }
-
-/// Until the REPL lands: say so instead of hanging on stdin.
-pub fn repl_unavailable() -> i32 {
-    eprintln!("phial: the interactive shell is not built yet; run a script with `phial file.exs`");
-    2
-}

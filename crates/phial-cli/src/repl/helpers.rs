@@ -1,0 +1,480 @@
+//! The IEx helpers: `h/0`, `v/0`, `v/1`, `flush/0`, `i/0`, `i/1`, `pid/1`,
+//! `pid/3`, `clear/0`, `respawn/0`.
+//!
+//! They are resolved on the parsed input before it is compiled, because most
+//! need the REPL's own state (the result history, the screen) that phial code
+//! cannot reach: `v(2)` and `pid(0, 80, 0)` become hidden bindings holding
+//! the value; `h()`, `clear()`, `respawn()` and `i(x)` become marker terms
+//! that the REPL acts on when they are the input's result; `flush()` becomes
+//! a call to `IEx.Helpers.flush/0`, a phial `receive` loop that runs in the
+//! shell process, so it drains the shell's own mailbox. Calls inside a
+//! `defmodule` are left alone (a module may define its own `v/1`).
+//!
+//! Not here: printing results, the shell process.
+
+use phial_eval::format::inspect;
+use phial_eval::{Value, Vm};
+use phial_runtime::Pid;
+use phial_syntax::ast::*;
+use std::sync::Arc;
+
+/// Helper names for completion and `h()`.
+pub const HELPERS: &[(&str, &str)] = &[
+    ("clear/0", "clears the screen"),
+    ("flush/0", "flushes all messages sent to the shell"),
+    ("h/0", "prints this help message"),
+    (
+        "i/1",
+        "prints information about the data type of any given term",
+    ),
+    (
+        "pid/1",
+        "creates a PID from a string, as in pid(\"0.80.0\")",
+    ),
+    (
+        "pid/3",
+        "creates a PID with the 3 integer arguments passed, as in pid(0, 80, 0)",
+    ),
+    (
+        "respawn/0",
+        "starts a new shell: bindings, history and the counter start again",
+    ),
+    ("v/0", "retrieves the last value from the history"),
+    (
+        "v/1",
+        "retrieves the nth value from the history (negative: counted from the end)",
+    ),
+];
+
+/// Marker results the REPL acts on instead of printing.
+pub const MARK_HELP: &str = "$iex_help";
+pub const MARK_CLEAR: &str = "$iex_clear";
+pub const MARK_RESPAWN: &str = "$iex_respawn";
+pub const MARK_INFO: &str = "$iex_info";
+
+/// Prefix of the hidden bindings that carry helper values into the program.
+pub const HIDDEN: &str = "phial_iex_hidden_";
+
+/// Helper module source, compiled once per VM. `flush/0` must be phial code:
+/// it receives in the shell process itself.
+const HELPERS_SOURCE: &str = r#"
+defmodule IEx.Helpers do
+  def flush() do
+    receive do
+      message ->
+        IO.inspect(message)
+        flush()
+    after
+      0 -> :ok
+    end
+  end
+end
+"#;
+
+/// Defines `IEx.Helpers` in `vm`.
+pub fn install(vm: &Arc<Vm>) {
+    if let Ok(program) = vm.load("iex_helpers", HELPERS_SOURCE, &[], false) {
+        for m in &program.code.modules {
+            vm.define_module(m.clone());
+        }
+    }
+}
+
+/// What the rewrite needs of the REPL: the result history.
+pub trait History {
+    /// `v(n)`: n > 0 is the input numbered n, n < 0 counts back from the end.
+    fn nth(&self, n: i64) -> Option<Value>;
+}
+
+/// Rewrites the helper calls in `exprs`; returns the hidden bindings to add
+/// (name, value), or the error to print (`v(100) is out of bounds`).
+pub fn rewrite(exprs: &mut [Expr], history: &dyn History) -> Result<Vec<(String, Value)>, String> {
+    let mut rw = Rewriter {
+        history,
+        hidden: Vec::new(),
+    };
+    for e in exprs.iter_mut() {
+        rw.expr(e)?;
+    }
+    Ok(rw.hidden)
+}
+
+struct Rewriter<'h> {
+    history: &'h dyn History,
+    hidden: Vec<(String, Value)>,
+}
+
+fn int_literal(e: &Expr) -> Option<i64> {
+    match &e.kind {
+        ExprKind::Int(n) => Some(*n),
+        ExprKind::Unary {
+            op: UnaryOp::Neg,
+            expr,
+        } => match expr.kind {
+            ExprKind::Int(n) => Some(-n),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn atom(name: &str, span: Span) -> Expr {
+    Expr::new(ExprKind::Atom(name.to_string()), span)
+}
+
+/// `"0.80.0"` as a pid.
+fn parse_pid(s: &str) -> Option<Pid> {
+    let s = s
+        .strip_prefix("#PID<")
+        .and_then(|r| r.strip_suffix('>'))
+        .unwrap_or(s);
+    let s = s
+        .strip_prefix('<')
+        .and_then(|r| r.strip_suffix('>'))
+        .unwrap_or(s);
+    let parts: Vec<&str> = s.split('.').collect();
+    if parts.len() != 3 {
+        return None;
+    }
+    let node = parts[0].parse().ok()?;
+    let id = parts[1].parse().ok()?;
+    let _serial: u64 = parts[2].parse().ok()?;
+    Some(Pid::new(node, id))
+}
+
+impl Rewriter<'_> {
+    fn hide(&mut self, value: Value, span: Span) -> Expr {
+        let name = format!("{HIDDEN}{}", self.hidden.len());
+        self.hidden.push((name.clone(), value));
+        Expr::new(ExprKind::Var(name), span)
+    }
+
+    /// The replacement for a helper call, if this is one.
+    fn helper(
+        &mut self,
+        name: &str,
+        args: &mut [Expr],
+        span: Span,
+    ) -> Result<Option<Expr>, String> {
+        let r = match (name, args.len()) {
+            ("v", 0) | ("v", 1) => {
+                let n = match args.first() {
+                    None => -1,
+                    Some(a) => match int_literal(a) {
+                        Some(n) => n,
+                        None => return Err("** (ArgumentError) v/1 in phial takes an integer literal, as in v(2) or v(-1)".into()),
+                    },
+                };
+                match self.history.nth(n) {
+                    Some(v) => Some(self.hide(v, span)),
+                    None => return Err(format!("** (RuntimeError) v({n}) is out of bounds")),
+                }
+            }
+            ("pid", 3) => {
+                let nums: Vec<Option<i64>> = args.iter().map(int_literal).collect();
+                match nums.as_slice() {
+                    [Some(a), Some(b), Some(_)] if *a >= 0 && *b >= 0 => {
+                        Some(self.hide(Value::Pid(Pid::new(*a as u32, *b as u64)), span))
+                    }
+                    _ => return Err("** (ArgumentError) pid/3 takes three non-negative integer literals, as in pid(0, 80, 0)".into()),
+                }
+            }
+            ("pid", 1) => {
+                let text = match &args[0].kind {
+                    ExprKind::Str(parts) => match parts.as_slice() {
+                        [StrPart::Lit(s)] => Some(s.clone()),
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                match text.as_deref().and_then(parse_pid) {
+                    Some(p) => Some(self.hide(Value::Pid(p), span)),
+                    None => {
+                        return Err(
+                            "** (ArgumentError) pid/1 takes a string literal such as \"0.80.0\""
+                                .into(),
+                        )
+                    }
+                }
+            }
+            ("h", 0) => Some(atom(MARK_HELP, span)),
+            ("clear", 0) => Some(atom(MARK_CLEAR, span)),
+            ("respawn", 0) => Some(atom(MARK_RESPAWN, span)),
+            ("i", 0) | ("i", 1) => {
+                let term = match args.first_mut() {
+                    Some(a) => {
+                        self.expr(a)?;
+                        a.clone()
+                    }
+                    None => match self.history.nth(-1) {
+                        Some(v) => self.hide(v, span),
+                        None => return Err("** (RuntimeError) v(-1) is out of bounds".into()),
+                    },
+                };
+                Some(Expr::new(
+                    ExprKind::Tuple(vec![atom(MARK_INFO, span), term]),
+                    span,
+                ))
+            }
+            ("flush", 0) => Some(Expr::new(
+                ExprKind::Call {
+                    target: CallTarget::Remote {
+                        module: Box::new(Expr::new(
+                            ExprKind::Alias(vec!["IEx".into(), "Helpers".into()]),
+                            span,
+                        )),
+                        name: "flush".into(),
+                    },
+                    args: Vec::new(),
+                    parens: true,
+                    block: None,
+                },
+                span,
+            )),
+            _ => None,
+        };
+        Ok(r)
+    }
+
+    fn exprs(&mut self, es: &mut [Expr]) -> Result<(), String> {
+        for e in es {
+            self.expr(e)?;
+        }
+        Ok(())
+    }
+
+    fn parts(&mut self, parts: &mut [StrPart]) -> Result<(), String> {
+        for p in parts {
+            if let StrPart::Interp(e) = p {
+                self.expr(e)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn clauses(&mut self, cs: &mut [StabClause]) -> Result<(), String> {
+        for c in cs {
+            // Patterns cannot hold calls; guards and bodies can.
+            if let Some(g) = &mut c.guard {
+                self.expr(g)?;
+            }
+            self.exprs(&mut c.body)?;
+        }
+        Ok(())
+    }
+
+    fn expr(&mut self, e: &mut Expr) -> Result<(), String> {
+        let span = e.span;
+        match &mut e.kind {
+            ExprKind::Call {
+                target,
+                args,
+                block,
+                parens,
+            } => {
+                if let CallTarget::Local(name) = target {
+                    if name == "defmodule" {
+                        return Ok(());
+                    }
+                    if block.is_none() && (*parens || !args.is_empty()) {
+                        let name = name.clone();
+                        if let Some(new) = self.helper(&name, args, span)? {
+                            *e = new;
+                            return Ok(());
+                        }
+                    }
+                }
+                match target {
+                    CallTarget::Remote { module, .. } => self.expr(module)?,
+                    CallTarget::Anonymous(f) => self.expr(f)?,
+                    CallTarget::Local(_) => {}
+                }
+                self.exprs(args)?;
+                if let Some(b) = block {
+                    for s in &mut b.sections {
+                        match &mut s.body {
+                            BlockBody::Exprs(es) => self.exprs(es)?,
+                            BlockBody::Clauses(cs) => self.clauses(cs)?,
+                        }
+                    }
+                }
+            }
+            ExprKind::Str(p) | ExprKind::Charlist(p) => self.parts(p)?,
+            ExprKind::Sigil { parts, .. } => self.parts(parts)?,
+            ExprKind::List { items, tail } => {
+                self.exprs(items)?;
+                if let Some(t) = tail {
+                    self.expr(t)?;
+                }
+            }
+            ExprKind::Tuple(items) | ExprKind::Block(items) => self.exprs(items)?,
+            ExprKind::Map { update, entries } => {
+                if let Some(u) = update {
+                    self.expr(u)?;
+                }
+                for (k, v) in entries {
+                    self.expr(k)?;
+                    self.expr(v)?;
+                }
+            }
+            ExprKind::Struct {
+                update, entries, ..
+            } => {
+                if let Some(u) = update {
+                    self.expr(u)?;
+                }
+                for (k, v) in entries {
+                    self.expr(k)?;
+                    self.expr(v)?;
+                }
+            }
+            ExprKind::Unary { expr, .. } => self.expr(expr)?,
+            ExprKind::Binary { op, lhs, rhs } => {
+                // The left of `=` is a pattern: no calls there.
+                if *op != BinaryOp::Match {
+                    self.expr(lhs)?;
+                }
+                self.expr(rhs)?;
+            }
+            ExprKind::RangeStep { first, last, step } => {
+                self.expr(first)?;
+                self.expr(last)?;
+                self.expr(step)?;
+            }
+            ExprKind::Access { expr, key } => {
+                self.expr(expr)?;
+                self.expr(key)?;
+            }
+            ExprKind::Fn(cs) | ExprKind::Stab(cs) => self.clauses(cs)?,
+            ExprKind::ModuleAttr { value: Some(v), .. } => self.expr(v)?,
+            _ => {}
+        }
+        Ok(())
+    }
+}
+
+/// The text `h()` prints.
+pub fn help_text() -> String {
+    let mut s = String::from(
+        "\n                                  IEx.Helpers\n\n\
+         Welcome to Interactive phial. You are in the shell: each input is\n\
+         evaluated in the shell process, so self(), receive and flush() work here.\n\n\
+         Helpers:\n\n",
+    );
+    for (name, what) in HELPERS {
+        s.push_str(&format!("  • {name:<14} - {what}\n"));
+    }
+    s.push_str(
+        "\nKeys: Tab completes variables, modules, Mod.functions and helpers;\n\
+         Up/Down walk the history (kept across runs); Ctrl+C interrupts a\n\
+         running expression or clears the line; Ctrl+D on an empty line exits.\n\
+         #iex:break on its own line abandons an unfinished expression.\n\n\
+         Transcripts pasted from iex (iex(1)> ..., ...(1)> ...) run as typed;\n\
+         their printed output lines are skipped.\n\n\
+         phial supports: the Kernel basics, processes (spawn, spawn_link, send,\n\
+         receive, Process.*), pattern matching, modules (defmodule, def, defp),\n\
+         IO.puts/IO.inspect, Enum and friends, and the seed's old syntax\n\
+         (pid <- message, bare self).\n",
+    );
+    s
+}
+
+/// The text `i(term)` prints, as IEx lays it out.
+pub fn info_text(vm: &Vm, v: &Value) -> String {
+    let mut rows: Vec<(&str, String)> = vec![("Term", inspect(v))];
+    let (ty, refs, protos) = match v {
+        Value::Int(_) | Value::BigInt(_) => (
+            "Integer",
+            "Integer",
+            "IEx.Info, Inspect, List.Chars, String.Chars",
+        ),
+        Value::Float(_) => (
+            "Float",
+            "Float",
+            "IEx.Info, Inspect, List.Chars, String.Chars",
+        ),
+        Value::Atom(_) => (
+            "Atom",
+            "Atom",
+            "IEx.Info, Inspect, List.Chars, String.Chars",
+        ),
+        Value::Str(_) => (
+            "BitString",
+            "String, :binary",
+            "Collectable, IEx.Info, Inspect, List.Chars, String.Chars",
+        ),
+        Value::Nil | Value::Cons(_) => (
+            "List",
+            "List",
+            "Collectable, Enumerable, IEx.Info, Inspect, List.Chars, String.Chars",
+        ),
+        Value::Tuple(_) => ("Tuple", "Tuple", "IEx.Info, Inspect"),
+        Value::Map(_) => ("Map", "Map", "Collectable, Enumerable, IEx.Info, Inspect"),
+        Value::Pid(_) => ("PID", "Process, Node", "IEx.Info, Inspect"),
+        Value::Ref(_) => ("Reference", "", "IEx.Info, Inspect"),
+        Value::Fun(_) => ("Function", "Function", "IEx.Info, Inspect"),
+    };
+    rows.push(("Data type", ty.to_string()));
+    match v {
+        Value::Str(s) => {
+            rows.push(("Byte size", s.len().to_string()));
+            let raw: Vec<String> = s.bytes().map(|b| b.to_string()).collect();
+            rows.push(("Raw representation", format!("<<{}>>", raw.join(", "))));
+        }
+        Value::Pid(p) => {
+            let info = vm.runtime().info(*p);
+            rows.push(("Alive", info.is_some().to_string()));
+            if let Some(info) = info {
+                rows.push((
+                    "Name",
+                    info.registered_name
+                        .unwrap_or_else(|| "not registered".into()),
+                ));
+                let links: Vec<String> = info.links.iter().map(|l| l.to_string()).collect();
+                rows.push((
+                    "Links",
+                    if links.is_empty() {
+                        "none".into()
+                    } else {
+                        links.join(", ")
+                    },
+                ));
+                rows.push(("Message queue length", info.message_queue_len.to_string()));
+            }
+        }
+        Value::Cons(_) | Value::Nil => {
+            if let Some(n) = v.list_to_vec().map(|l| l.len()) {
+                rows.push(("Length", n.to_string()));
+            }
+        }
+        _ => {}
+    }
+    if !refs.is_empty() {
+        rows.push(("Reference modules", refs.to_string()));
+    }
+    rows.push(("Implemented protocols", protos.to_string()));
+    let mut s = String::new();
+    for (k, val) in rows {
+        s.push_str(k);
+        s.push('\n');
+        for line in val.lines() {
+            s.push_str("  ");
+            s.push_str(line);
+            s.push('\n');
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pid_strings() {
+        assert_eq!(parse_pid("0.80.0"), Some(Pid::new(0, 80)));
+        assert_eq!(parse_pid("#PID<0.81.0>"), Some(Pid::new(0, 81)));
+        assert_eq!(parse_pid("<0.82.0>"), Some(Pid::new(0, 82)));
+        assert_eq!(parse_pid("0.80"), None);
+    }
+}
