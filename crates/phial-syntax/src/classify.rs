@@ -30,7 +30,9 @@ struct Open {
     /// How Elixir names the opener: `do`, `fn`, `(`, `[`, `{`, `<<`.
     opener: &'static str,
     closer: &'static str,
-    line: usize,
+    /// Byte offset of the opener (its line is computed only for an error,
+    /// keeping the pass linear).
+    at: usize,
 }
 
 pub(crate) fn classify(src: &str, raw: Vec<Spanned>, errors: &mut Vec<SyntaxError>) -> Classified {
@@ -93,12 +95,12 @@ pub(crate) fn classify(src: &str, raw: Vec<Spanned>, errors: &mut Vec<SyntaxErro
                         stack.push(Open {
                             opener: if matches!(t, Tok::Do) { "do" } else { "fn" },
                             closer: "end",
-                            line: line_col(src, s).0,
+                            at: s,
                         });
                         t
                     }
                     Tok::End => {
-                        if let Err(err) = close(&mut stack, "end", s, e) {
+                        if let Err(err) = close(src, &mut stack, "end", s, e) {
                             errors.push(err);
                             return Classified {
                                 tokens: out,
@@ -149,7 +151,7 @@ pub(crate) fn classify(src: &str, raw: Vec<Spanned>, errors: &mut Vec<SyntaxErro
                 stack.push(Open {
                     opener: "(",
                     closer: ")",
-                    line: line_col(src, s).0,
+                    at: s,
                 });
                 let glued = prev_end == Some(s);
                 if glued && matches!(prev, Some(Tok::Ident(_) | Tok::Dot)) {
@@ -162,7 +164,7 @@ pub(crate) fn classify(src: &str, raw: Vec<Spanned>, errors: &mut Vec<SyntaxErro
                 stack.push(Open {
                     opener: "[",
                     closer: "]",
-                    line: line_col(src, s).0,
+                    at: s,
                 });
                 if prev_end == Some(s) && prev.is_some_and(|p| p.ends_value()) {
                     Tok::AccessOpen
@@ -174,7 +176,7 @@ pub(crate) fn classify(src: &str, raw: Vec<Spanned>, errors: &mut Vec<SyntaxErro
                 stack.push(Open {
                     opener: "{",
                     closer: "}",
-                    line: line_col(src, s).0,
+                    at: s,
                 });
                 tok
             }
@@ -182,7 +184,7 @@ pub(crate) fn classify(src: &str, raw: Vec<Spanned>, errors: &mut Vec<SyntaxErro
                 stack.push(Open {
                     opener: "<<",
                     closer: ">>",
-                    line: line_col(src, s).0,
+                    at: s,
                 });
                 tok
             }
@@ -193,7 +195,7 @@ pub(crate) fn classify(src: &str, raw: Vec<Spanned>, errors: &mut Vec<SyntaxErro
                     Tok::RBrace => "}",
                     _ => ">>",
                 };
-                if let Err(err) = close(&mut stack, closer, s, e) {
+                if let Err(err) = close(src, &mut stack, closer, s, e) {
                     errors.push(err);
                     return Classified {
                         tokens: out,
@@ -234,7 +236,9 @@ pub(crate) fn classify(src: &str, raw: Vec<Spanned>, errors: &mut Vec<SyntaxErro
             SyntaxErrorKind::TokenMissingError,
             format!(
                 "missing terminator: {} (for \"{}\" starting at line {})",
-                open.closer, open.opener, open.line
+                open.closer,
+                open.opener,
+                line_col(src, open.at).0
             ),
             Span::new(src.len(), src.len()),
         )
@@ -271,7 +275,13 @@ fn is_do(raw: &[Option<Spanned>], k: usize) -> bool {
     !matches!(raw.get(k + 1), Some(Some((s, Tok::Colon, _))) if *s == e)
 }
 
-fn close(stack: &mut Vec<Open>, closer: &str, s: usize, e: usize) -> Result<(), SyntaxError> {
+fn close(
+    src: &str,
+    stack: &mut Vec<Open>,
+    closer: &str,
+    s: usize,
+    e: usize,
+) -> Result<(), SyntaxError> {
     let what = if closer == "end" {
         "unexpected reserved word: end".to_string()
     } else {
@@ -283,7 +293,9 @@ fn close(stack: &mut Vec<Open>, closer: &str, s: usize, e: usize) -> Result<(), 
             SyntaxErrorKind::SyntaxError,
             format!(
                 "{what}. The \"{}\" at line {} is missing terminator \"{}\"",
-                open.opener, open.line, open.closer
+                open.opener,
+                line_col(src, open.at).0,
+                open.closer
             ),
             Span::new(s, e),
         )),

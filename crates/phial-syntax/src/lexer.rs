@@ -14,7 +14,7 @@ use logos::Logos;
 use crate::ast::Span;
 use crate::diagnostics::{SyntaxError, SyntaxErrorKind};
 use crate::strings::{self, EscMode};
-use crate::token::{RawPart, Spanned, StrKind, Tok};
+use crate::token::{Spanned, StrKind, Tok};
 
 #[derive(Logos, Debug, Clone, Copy, PartialEq)]
 #[logos(skip r"[ \t\r\f]+")]
@@ -329,7 +329,6 @@ pub(crate) fn lex(src: &str, from: usize, interp: bool, errors: &mut Vec<SyntaxE
                 let scanned = if rest.starts_with("\"\"\"") || rest.starts_with("'''") {
                     let q = rest.chars().next().unwrap_or('"');
                     strings::scan_heredoc(src, e + 3, q, mode, interp_ok, errors)
-                        .map(|(p, end)| (p, end))
                         .ok_or(if q == '"' { "\"\"\"" } else { "'''" })
                 } else {
                     match rest.chars().next() {
@@ -458,17 +457,4 @@ fn to_decimal(digits: &str, radix: u32) -> String {
         s.push_str(&format!("{limb:09}"));
     }
     s
-}
-
-/// Unused helper kept private: part lists with only literal text.
-#[allow(dead_code)]
-pub(crate) fn literal_text(parts: &[RawPart]) -> Option<String> {
-    let mut s = String::new();
-    for p in parts {
-        match p {
-            RawPart::Lit(t) => s.push_str(t),
-            RawPart::Interp(..) => return None,
-        }
-    }
-    Some(s)
 }

@@ -137,7 +137,11 @@ fn top_level_eols(tokens: &[Spanned]) -> Vec<usize> {
     out
 }
 
-fn convert(source: &str, tokens: &[Spanned], e: ParseError<usize, Tok, SyntaxError>) -> SyntaxError {
+fn convert(
+    source: &str,
+    tokens: &[Spanned],
+    e: ParseError<usize, Tok, SyntaxError>,
+) -> SyntaxError {
     match e {
         ParseError::User { error } => error,
         ParseError::InvalidToken { location } => SyntaxError::new(
@@ -150,11 +154,18 @@ fn convert(source: &str, tokens: &[Spanned], e: ParseError<usize, Tok, SyntaxErr
             "syntax error: expression is incomplete",
             Span::new(location, location),
         ),
-        ParseError::UnrecognizedToken { token: (s, t, e), .. } | ParseError::ExtraToken { token: (s, t, e) } => {
+        ParseError::UnrecognizedToken {
+            token: (s, t, e), ..
+        }
+        | ParseError::ExtraToken { token: (s, t, e) } => {
             // Elixir folds a newline into the previous token, so it complains
             // about the token after the newline.
             let (s, t, e) = match t {
-                Tok::Eol => tokens.iter().find(|x| x.0 > s).cloned().unwrap_or((s, t, e)),
+                Tok::Eol => tokens
+                    .iter()
+                    .find(|x| x.0 > s)
+                    .cloned()
+                    .unwrap_or((s, t, e)),
                 _ => (s, t, e),
             };
             let text = &source[s..e];

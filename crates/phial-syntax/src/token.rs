@@ -136,9 +136,15 @@ impl Tok {
             Tok::Semi => "';'".into(),
             Tok::StrRaw(..) | Tok::Lit(_) => text.to_string(),
             Tok::CaptureInt(n) => format!("&{n}"),
-            Tok::Do | Tok::End | Tok::Fn | Tok::Block(_) | Tok::When | Tok::And | Tok::Or | Tok::In | Tok::Not => {
-                text.to_string()
-            }
+            Tok::Do
+            | Tok::End
+            | Tok::Fn
+            | Tok::Block(_)
+            | Tok::When
+            | Tok::And
+            | Tok::Or
+            | Tok::In
+            | Tok::Not => text.to_string(),
             _ => format!("'{text}'"),
         }
     }

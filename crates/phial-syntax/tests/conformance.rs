@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 use phial_syntax::{dump_ast, parse, ParseOutcome};
 
 fn exs_in(dir: &Path) -> Vec<PathBuf> {
-    let Ok(rd) = std::fs::read_dir(dir) else { return Vec::new() };
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
     let mut v: Vec<PathBuf> = rd
         .map(|e| e.expect("entry").path())
         .filter(|p| p.extension().is_some_and(|e| e == "exs"))

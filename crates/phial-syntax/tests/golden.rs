@@ -11,7 +11,9 @@ use std::path::{Path, PathBuf};
 use phial_syntax::{dump_ast, parse, ParseOutcome};
 
 fn cases(suite: &str) -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases").join(suite);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/cases")
+        .join(suite);
     let mut v: Vec<PathBuf> = std::fs::read_dir(&dir)
         .expect("cases dir")
         .map(|e| e.expect("entry").path())
@@ -26,9 +28,10 @@ fn actual(suite: &str, path: &Path) -> String {
     let file = path.file_name().unwrap().to_string_lossy().to_string();
     match (suite, parse(&source)) {
         ("ast", ParseOutcome::Complete(exprs)) => dump_ast(&exprs),
-        ("errors", ParseOutcome::Error(errs)) => {
-            errs.iter().map(|e| e.render(&file, &source, false) + "\n").collect()
-        }
+        ("errors", ParseOutcome::Error(errs)) => errs
+            .iter()
+            .map(|e| e.render(&file, &source, false) + "\n")
+            .collect(),
         ("incomplete", ParseOutcome::Incomplete(e)) => e.render(&file, &source, false) + "\n",
         (_, other) => format!("UNEXPECTED OUTCOME: {other:?}\n"),
     }
@@ -48,10 +51,18 @@ fn run(suite: &str, min: usize) {
         }
         let want = std::fs::read_to_string(&expected_path).unwrap_or_default();
         if got != want || got.starts_with("UNEXPECTED") {
-            failures.push(format!("--- {}\nexpected:\n{want}\ngot:\n{got}", path.display()));
+            failures.push(format!(
+                "--- {}\nexpected:\n{want}\ngot:\n{got}",
+                path.display()
+            ));
         }
     }
-    assert!(failures.is_empty(), "{} golden mismatches:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} golden mismatches:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
