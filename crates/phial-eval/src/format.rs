@@ -27,15 +27,13 @@ impl Default for InspectOpts {
 }
 
 pub fn inspect(v: &Value) -> String {
-    let mut s = String::new();
-    inspect_into(&mut s, v, &InspectOpts::default());
-    s
+    inspect_with(v, &InspectOpts::default())
 }
 
+/// `inspect/2`: the same document as `IO.inspect` builds, rendered at
+/// infinite width, so limits and `...` agree between the two.
 pub fn inspect_with(v: &Value, opts: &InspectOpts) -> String {
-    let mut s = String::new();
-    inspect_into(&mut s, v, opts);
-    s
+    crate::pretty::pretty(v, opts, usize::MAX)
 }
 
 /// Shortest round-trip digits and decimal exponent of a finite float:
@@ -95,25 +93,25 @@ fn float_scientific(neg: bool, digits: &str, exp: i32) -> String {
     s
 }
 
-/// A float as `inspect` prints it: decimal for 1.0e-4 <= |f| < 1.0e16,
-/// scientific otherwise, always with a fractional digit.
+/// A float as `inspect` prints it (Elixir 1.14's `Inspect.Float`): a whole
+/// number below 1.0e16 as `1000.0`, anything else as `to_string` does.
 pub fn float_inspect(f: f64) -> String {
-    if f == 0.0 {
-        return if f.is_sign_negative() { "-0.0".into() } else { "0.0".into() };
+    let a = f.abs();
+    if (1.0..1.0e16).contains(&a) && a.trunc() == a {
+        return format!("{}.0", f as i64);
     }
-    let (neg, digits, exp) = float_parts(f);
-    if (-4..16).contains(&exp) {
-        float_decimal(neg, &digits, exp)
-    } else {
-        float_scientific(neg, &digits, exp)
-    }
+    float_to_string(f)
 }
 
 /// A float as `to_string`/interpolation prints it (Erlang's `short`
 /// format): the shorter of the decimal and scientific forms, decimal on a tie.
 pub fn float_to_string(f: f64) -> String {
     if f == 0.0 {
-        return if f.is_sign_negative() { "-0.0".into() } else { "0.0".into() };
+        return if f.is_sign_negative() {
+            "-0.0".into()
+        } else {
+            "0.0".into()
+        };
     }
     let (neg, digits, exp) = float_parts(f);
     let dec = float_decimal(neg, &digits, exp);
@@ -155,11 +153,53 @@ fn atom_is_plain(s: &str) -> bool {
 fn is_operator_atom(s: &str) -> bool {
     matches!(
         s,
-        "+" | "-" | "*" | "/" | "++" | "--" | "<>" | "==" | "!=" | "===" | "!==" | "<" | ">"
-            | "<=" | ">=" | "&&" | "||" | "!" | "|>" | "<-" | "=~" | "->" | "::" | "\\\\"
-            | "|" | "^" | "&" | ".." | "**" | "<<<" | ">>>" | "~~~" | "^^^" | "&&&" | "|||"
-            | "<~" | "~>" | "<~>" | "<|>" | "=" | "."
-            | "..//" | "%" | "%{}" | "{}" | "<<>>" | "@"
+        "+" | "-"
+            | "*"
+            | "/"
+            | "++"
+            | "--"
+            | "<>"
+            | "=="
+            | "!="
+            | "==="
+            | "!=="
+            | "<"
+            | ">"
+            | "<="
+            | ">="
+            | "&&"
+            | "||"
+            | "!"
+            | "|>"
+            | "<-"
+            | "=~"
+            | "->"
+            | "\\\\"
+            | "|"
+            | "^"
+            | "&"
+            | ".."
+            | "**"
+            | "<<<"
+            | ">>>"
+            | "&&&"
+            | "|||"
+            | "<~"
+            | "~>"
+            | "<~>"
+            | "="
+            | "."
+            | "..."
+            | "+++"
+            | "---"
+            | "~>>"
+            | "<<~"
+            | "..//"
+            | "%"
+            | "%{}"
+            | "{}"
+            | "<<>>"
+            | "@"
     )
 }
 
@@ -194,7 +234,7 @@ pub fn inspect_atom(a: Atom) -> String {
 /// The key part of a keyword pair: `a: `, `"a b": `.
 pub fn keyword_key(a: Atom) -> String {
     let s = a.as_str();
-    if atom_is_plain(s) && !is_operator_atom(s) {
+    if atom_is_plain(s) {
         format!("{s}: ")
     } else {
         format!("{}: ", quote_string(s, '"'))
@@ -216,6 +256,7 @@ pub fn quote_string(s: &str, quote: char) -> String {
             '\u{b}' => out.push_str("\\v"),
             '\u{c}' => out.push_str("\\f"),
             '\0' => out.push_str("\\0"),
+            '\u{7f}' => out.push_str("\\d"),
             '\\' => out.push_str("\\\\"),
             '#' => out.push('#'),
             c if c == quote => {
@@ -233,7 +274,39 @@ pub fn quote_string(s: &str, quote: char) -> String {
     out.replace("#{", "\\#{")
 }
 
-/// Is this list printable as a charlist (`'abc'`)?
+/// Would Elixir 1.14 print this string in quotes (`String.printable?/1`)?
+/// Otherwise it is shown as bytes, `<<0, 120>>`.
+pub fn string_printable(s: &str) -> bool {
+    s.chars().all(|c| {
+        let u = c as u32;
+        matches!(
+            c,
+            '\n' | '\r' | '\t' | '\u{b}' | '\u{8}' | '\u{c}' | '\u{1b}' | '\u{7f}' | '\u{7}'
+        ) || (0x20..=0x7e).contains(&u)
+            || (0xa0..=0xd7ff).contains(&u)
+            || (0xe000..=0xfffd).contains(&u)
+            || (0x10000..=0x10ffff).contains(&u)
+    })
+}
+
+/// A binary as `inspect` shows it: quoted when printable, else its bytes.
+pub fn inspect_binary(s: &str) -> String {
+    if string_printable(s) {
+        return quote_string(s, '"');
+    }
+    let mut out = String::from("<<");
+    for (i, b) in s.bytes().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        let _ = write!(out, "{b}");
+    }
+    out.push_str(">>");
+    out
+}
+
+/// Is this list printable as a charlist (`'abc'`)? Elixir 1.14 asks
+/// `List.ascii_printable?/1`: ASCII text and the usual escapes only.
 pub fn printable_charlist(v: &Value) -> Option<String> {
     let mut s = String::new();
     let mut cur = v;
@@ -245,8 +318,9 @@ pub fn printable_charlist(v: &Value) -> Option<String> {
                     Value::Int(i) => {
                         let ch = char::from_u32(u32::try_from(*i).ok()?)?;
                         let printable = match ch {
-                            '\n' | '\t' | '\r' | '\u{b}' | '\u{c}' | '\u{8}' | '\u{1b}' | '\u{7}' => true,
-                            c => (c as u32) >= 32 && c as u32 != 127 && !(0x80..0xa0).contains(&(c as u32)),
+                            '\n' | '\t' | '\r' | '\u{b}' | '\u{c}' | '\u{8}' | '\u{1b}'
+                            | '\u{7}' => true,
+                            c => (32..127).contains(&(c as u32)),
                         };
                         if !printable {
                             return None;
@@ -276,7 +350,10 @@ pub fn is_keyword(v: &Value) -> bool {
             Value::Nil => return any,
             Value::Cons(c) => {
                 match &c.head {
-                    Value::Tuple(t) if t.len() == 2 && matches!(t[0], Value::Atom(_)) => {}
+                    Value::Tuple(t)
+                        if t.len() == 2
+                            && matches!(t[0], Value::Atom(a) if !a.as_str().starts_with("Elixir.")) =>
+                        {}
                     _ => return false,
                 }
                 any = true;
@@ -321,136 +398,6 @@ fn code_owner(code: &crate::code::FnCode) -> String {
     match alias_text(m) {
         Some(alias) => alias.to_string(),
         None => ":elixir_compiler_0.__FILE__/1".to_string(),
-    }
-}
-
-pub fn inspect_into(out: &mut String, v: &Value, opts: &InspectOpts) {
-    match v {
-        Value::Int(i) => {
-            let _ = write!(out, "{i}");
-        }
-        Value::BigInt(b) => {
-            let _ = write!(out, "{b}");
-        }
-        Value::Float(f) => out.push_str(&float_inspect(*f)),
-        Value::Atom(a) => out.push_str(&inspect_atom(*a)),
-        Value::Str(s) => out.push_str(&quote_string(s, '"')),
-        Value::Nil => out.push_str("[]"),
-        Value::Cons(_) => {
-            if !opts.charlists_as_lists {
-                if let Some(s) = printable_charlist(v) {
-                    out.push_str(&quote_string(&s, '\''));
-                    return;
-                }
-            }
-            out.push('[');
-            let keyword = is_keyword(v);
-            let mut cur = v;
-            let mut n = 0;
-            loop {
-                match cur {
-                    Value::Cons(c) => {
-                        if n > 0 {
-                            out.push_str(", ");
-                        }
-                        if n == opts.limit {
-                            out.push_str("...");
-                            break;
-                        }
-                        if keyword {
-                            if let Value::Tuple(t) = &c.head {
-                                out.push_str(&keyword_key(t[0].as_atom().unwrap()));
-                                inspect_into(out, &t[1], opts);
-                            }
-                        } else {
-                            inspect_into(out, &c.head, opts);
-                        }
-                        n += 1;
-                        cur = &c.tail;
-                    }
-                    Value::Nil => break,
-                    tail => {
-                        out.push_str(" | ");
-                        inspect_into(out, tail, opts);
-                        break;
-                    }
-                }
-            }
-            out.push(']');
-        }
-        Value::Tuple(t) => {
-            out.push('{');
-            for (i, x) in t.iter().enumerate() {
-                if i > 0 {
-                    out.push_str(", ");
-                }
-                if i == opts.limit {
-                    out.push_str("...");
-                    break;
-                }
-                inspect_into(out, x, opts);
-            }
-            out.push('}');
-        }
-        Value::Map(m) => {
-            if let Some(name) = v.struct_name() {
-                if let Some((f, l, s)) = v.as_range() {
-                    if s == 1 || (s == -1 && f > l) {
-                        let _ = write!(out, "{f}..{l}");
-                        if s == -1 {
-                            let _ = write!(out, "//{s}");
-                        }
-                    } else {
-                        let _ = write!(out, "{f}..{l}//{s}");
-                    }
-                    return;
-                }
-                out.push('%');
-                out.push_str(&inspect_atom(name));
-                out.push('{');
-                let mut first = true;
-                for (k, val) in m.iter() {
-                    let Value::Atom(ka) = k else { continue };
-                    if *ka == Atom::STRUCT || *ka == Atom::EXCEPTION {
-                        continue;
-                    }
-                    if !first {
-                        out.push_str(", ");
-                    }
-                    first = false;
-                    out.push_str(&keyword_key(*ka));
-                    inspect_into(out, val, opts);
-                }
-                out.push('}');
-                return;
-            }
-            out.push_str("%{");
-            let all_atoms = m.keys().all(|k| matches!(k, Value::Atom(_)));
-            for (i, (k, val)) in m.iter().enumerate() {
-                if i > 0 {
-                    out.push_str(", ");
-                }
-                if i == opts.limit {
-                    out.push_str("...");
-                    break;
-                }
-                if all_atoms {
-                    out.push_str(&keyword_key(k.as_atom().unwrap()));
-                } else {
-                    inspect_into(out, k, opts);
-                    out.push_str(" => ");
-                }
-                inspect_into(out, val, opts);
-            }
-            out.push('}');
-        }
-        Value::Pid(p) => {
-            let _ = write!(out, "{p}");
-        }
-        Value::Ref(r) => {
-            let _ = write!(out, "{r}");
-        }
-        Value::Fun(f) => out.push_str(&inspect_fun(f)),
     }
 }
 

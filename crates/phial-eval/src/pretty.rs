@@ -1,13 +1,399 @@
-//! The pretty printer behind `IO.inspect` and the REPL: Elixir's
-//! `Inspect.Algebra` layout at a given width.
+//! The layout engine behind `inspect` and `IO.inspect`: a small Wadler/Lindig
+//! document algebra that reproduces Elixir 1.14's `Inspect.Algebra` exactly
+//! (`concat`, `nest`, strict and flex `break`s, `group`, `container_doc`,
+//! and the `format/2` fitting rules, quirks included), plus `to_doc`, which
+//! turns a value into a document the way Elixir's `Inspect` protocol does.
 //!
-//! Not here: the flat forms of each type (`format`).
+//! `inspect/1` renders the same document at infinite width, so the element
+//! limit (`...`) behaves identically in both. Widths are counted in bytes, as
+//! Elixir 1.14 does (`"é"` is 4 columns wide to it).
+//!
+//! Not here: the flat text of scalars (atoms, strings, floats: `format`).
 
-use crate::format::{inspect_with, InspectOpts};
+use crate::atom::Atom;
+use crate::format::{
+    float_inspect, inspect_atom, inspect_binary, inspect_fun, is_keyword, keyword_key,
+    printable_charlist, quote_string, InspectOpts,
+};
 use crate::value::Value;
+use std::fmt::Write;
 
-/// `v` laid out to fit `width` columns where it can.
+/// A document. Breaks are `" "` or `""`; `flex` breaks decide one by one
+/// whether the next chunk fits, strict ones follow their group's mode.
+pub enum Doc {
+    Nil,
+    Text(String),
+    Concat(Vec<Doc>),
+    /// Indent everything after a line break inside by this many columns.
+    Nest(usize, Box<Doc>),
+    Break(&'static str, bool),
+    /// Lay out flat if the whole group fits from here, else in break mode.
+    Group(Box<Doc>),
+}
+
+fn text(s: impl Into<String>) -> Doc {
+    Doc::Text(s.into())
+}
+
+/// Elixir's `simple?`: made only of text, so a container of such elements
+/// may fill lines (flex) instead of going one per line.
+fn simple(d: &Doc) -> bool {
+    match d {
+        Doc::Nil | Doc::Text(_) => true,
+        Doc::Concat(v) => v.iter().all(simple),
+        _ => false,
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Flat,
+    Break,
+}
+
+type Entry<'a> = (usize, Mode, &'a Doc);
+
+enum FitItem<'a> {
+    Doc(Entry<'a>),
+    /// Restores the "seen a break" flag when leaving a group (Elixir's `{:tail, b?, t}`).
+    Tail(bool),
+}
+
+/// Elixir's `fits?/4`: does the input fit in `w - k` columns up to the next
+/// break that is in break mode? `local` is checked first, then (for flex
+/// breaks) the rest of the document still to print, `rest`, from its top.
+/// Overflow only counts once a break has been seen (`b`), as in Elixir.
+fn fits<'a>(
+    w: usize,
+    mut k: usize,
+    mut b: bool,
+    mut local: Vec<FitItem<'a>>,
+    rest: &[Entry<'a>],
+) -> bool {
+    let mut rest_iter = rest.iter().rev();
+    loop {
+        if k > w && b {
+            return false;
+        }
+        let item = match local.pop() {
+            Some(x) => x,
+            None => match rest_iter.next() {
+                Some(e) => FitItem::Doc(*e),
+                None => return true,
+            },
+        };
+        let (i, m, d) = match item {
+            FitItem::Tail(b2) => {
+                b = b2;
+                continue;
+            }
+            FitItem::Doc(e) => e,
+        };
+        match d {
+            Doc::Nil => {}
+            Doc::Text(s) => k += s.len(),
+            Doc::Concat(v) => {
+                for x in v.iter().rev() {
+                    local.push(FitItem::Doc((i, m, x)));
+                }
+            }
+            Doc::Nest(j, x) => local.push(FitItem::Doc((i + j, m, x))),
+            Doc::Group(x) => {
+                local.push(FitItem::Tail(b));
+                local.push(FitItem::Doc((i, Mode::Flat, x)));
+            }
+            Doc::Break(s, _) => {
+                if m == Mode::Break {
+                    return true;
+                }
+                k += s.len();
+                b = true;
+            }
+        }
+    }
+}
+
+/// Elixir's `Inspect.Algebra.format/2`. `width == usize::MAX` is `:infinity`.
+pub fn render(doc: &Doc, width: usize) -> String {
+    let mut out = String::new();
+    let mut k = 0usize;
+    let mut stack: Vec<Entry> = vec![(0, Mode::Flat, doc)];
+    let infinite = width == usize::MAX;
+    while let Some((i, m, d)) = stack.pop() {
+        match d {
+            Doc::Nil => {}
+            Doc::Text(s) => {
+                out.push_str(s);
+                k += s.len();
+            }
+            Doc::Concat(v) => {
+                for x in v.iter().rev() {
+                    stack.push((i, m, x));
+                }
+            }
+            Doc::Nest(j, x) => stack.push((i + j, m, x)),
+            Doc::Break(s, true) => {
+                let k2 = k + s.len();
+                if infinite || m == Mode::Flat || fits(width, k2, true, Vec::new(), &stack) {
+                    out.push_str(s);
+                    k = k2;
+                } else {
+                    newline(&mut out, i);
+                    k = i;
+                }
+            }
+            Doc::Break(s, false) => {
+                if m == Mode::Break {
+                    newline(&mut out, i);
+                    k = i;
+                } else {
+                    out.push_str(s);
+                    k += s.len();
+                }
+            }
+            Doc::Group(x) => {
+                // Only the group itself is measured, not what follows it.
+                let flat =
+                    infinite || fits(width, k, false, vec![FitItem::Doc((i, Mode::Flat, x))], &[]);
+                stack.push((i, if flat { Mode::Flat } else { Mode::Break }, x));
+            }
+        }
+    }
+    out
+}
+
+fn newline(out: &mut String, indent: usize) {
+    out.push('\n');
+    for _ in 0..indent {
+        out.push(' ');
+    }
+}
+
+/// Elixir's `container_doc/6`: `left`, the elements separated by `,` and a
+/// break, `right`. `flex_always` is `break: :flex` (tuples); `strict` is
+/// `break: :strict` (maps, keyword lists); otherwise (`:maybe`) a container
+/// of simple elements fills lines and any other goes one element per line.
+fn container(left: String, items: Vec<Doc>, right: &str, flex_always: bool, strict: bool) -> Doc {
+    if items.is_empty() {
+        return text(left + right);
+    }
+    let all_simple = !strict && items.iter().all(simple);
+    let flex = flex_always || all_simple;
+    let mut docs = Vec::with_capacity(items.len() * 3);
+    let n = items.len();
+    for (idx, d) in items.into_iter().enumerate() {
+        docs.push(d);
+        if idx + 1 < n {
+            docs.push(text(","));
+            docs.push(Doc::Break(" ", flex));
+        }
+    }
+    let docs = Doc::Concat(docs);
+    if flex {
+        Doc::Group(Box::new(Doc::Concat(vec![
+            text(left),
+            Doc::Nest(1, Box::new(docs)),
+            text(right),
+        ])))
+    } else {
+        Doc::Group(Box::new(Doc::Concat(vec![
+            Doc::Nest(
+                2,
+                Box::new(Doc::Concat(vec![text(left), Doc::Break("", false), docs])),
+            ),
+            Doc::Break("", false),
+            text(right),
+        ])))
+    }
+}
+
+fn decrement(limit: usize) -> usize {
+    if limit == usize::MAX {
+        limit
+    } else {
+        limit.saturating_sub(1)
+    }
+}
+
+fn with_limit(opts: &InspectOpts, limit: usize) -> InspectOpts {
+    InspectOpts { limit, ..*opts }
+}
+
+/// The elements of a list (possibly improper) as documents, each printed
+/// with the limit Elixir gives it (one less per element already shown), and
+/// `...` once the limit runs out.
+fn list_items(v: &Value, opts: &InspectOpts, keyword: bool) -> Vec<Doc> {
+    let mut items = Vec::new();
+    let mut limit = opts.limit;
+    let mut cur = v;
+    loop {
+        match cur {
+            Value::Nil => break,
+            Value::Cons(c) => {
+                if limit == 0 {
+                    items.push(text("..."));
+                    break;
+                }
+                limit = decrement(limit);
+                let o = with_limit(opts, limit);
+                match (&c.tail, keyword) {
+                    (Value::Nil | Value::Cons(_), true) => items.push(keyword_doc(&c.head, &o)),
+                    (Value::Nil | Value::Cons(_), false) => items.push(to_doc(&c.head, &o)),
+                    (tail, _) => {
+                        let l = to_doc(&c.head, &o);
+                        let r = to_doc(tail, &o);
+                        let flex = simple(&l) && simple(&r);
+                        items.push(Doc::Concat(vec![l, text(" |"), Doc::Break(" ", flex), r]));
+                        break;
+                    }
+                }
+                cur = &c.tail;
+            }
+            _ => break,
+        }
+    }
+    items
+}
+
+fn keyword_doc(pair: &Value, opts: &InspectOpts) -> Doc {
+    match pair {
+        Value::Tuple(t) if t.len() == 2 => match t[0] {
+            Value::Atom(a) => Doc::Concat(vec![text(keyword_key(a)), to_doc(&t[1], opts)]),
+            _ => to_doc(pair, opts),
+        },
+        _ => to_doc(pair, opts),
+    }
+}
+
+/// Map entries (already in print order) as `key: value` or `key => value`.
+fn map_items(entries: &[(&Value, &Value)], opts: &InspectOpts, keyword: bool) -> Vec<Doc> {
+    let mut items = Vec::new();
+    let mut limit = opts.limit;
+    for (k, v) in entries {
+        if limit == 0 {
+            items.push(text("..."));
+            break;
+        }
+        limit = decrement(limit);
+        let o = with_limit(opts, limit);
+        if keyword {
+            items.push(Doc::Concat(vec![
+                text(keyword_key(k.as_atom().unwrap())),
+                to_doc(v, &o),
+            ]));
+        } else {
+            items.push(Doc::Concat(vec![
+                to_doc(k, &o),
+                text(" => "),
+                to_doc(v, &o),
+            ]));
+        }
+    }
+    items
+}
+
+/// Elixir's `Inspect.List.keyword?` for map keys: atoms, none an alias.
+fn keyword_keys<'a>(mut keys: impl Iterator<Item = &'a Value>) -> bool {
+    keys.all(|k| matches!(k, Value::Atom(a) if !a.as_str().starts_with("Elixir.")))
+}
+
+/// The document for one value: Elixir's `Inspect.Algebra.to_doc/2`.
+pub fn to_doc(v: &Value, opts: &InspectOpts) -> Doc {
+    match v {
+        Value::Int(i) => text(i.to_string()),
+        Value::BigInt(b) => text(b.to_string()),
+        Value::Float(f) => text(float_inspect(*f)),
+        Value::Atom(a) => text(inspect_atom(*a)),
+        Value::Str(s) => text(inspect_binary(s)),
+        Value::Nil => text("[]"),
+        Value::Cons(_) => {
+            if !opts.charlists_as_lists {
+                if let Some(s) = printable_charlist(v) {
+                    return text(quote_string(&s, '\''));
+                }
+            }
+            let keyword = is_keyword(v);
+            container(
+                "[".into(),
+                list_items(v, opts, keyword),
+                "]",
+                false,
+                keyword,
+            )
+        }
+        Value::Tuple(t) => {
+            let mut items = Vec::new();
+            let mut limit = opts.limit;
+            for x in t.iter() {
+                if limit == 0 {
+                    items.push(text("..."));
+                    break;
+                }
+                limit = decrement(limit);
+                items.push(to_doc(x, &with_limit(opts, limit)));
+            }
+            container("{".into(), items, "}", true, false)
+        }
+        Value::Map(m) => {
+            if let Some(name) = v.struct_name() {
+                if let Some((f, l, s)) = v.as_range() {
+                    let mut out = format!("{f}..{l}");
+                    if s != 1 {
+                        let _ = write!(out, "//{s}");
+                    }
+                    return text(out);
+                }
+                let entries: Vec<(&Value, &Value)> = m
+                    .iter()
+                    .filter(|(k, _)| !matches!(k, Value::Atom(a) if *a == Atom::STRUCT || *a == Atom::EXCEPTION))
+                    .collect();
+                let open = format!("%{}{{", inspect_atom(name));
+                let keyword = keyword_keys(entries.iter().map(|(k, _)| *k));
+                return container(open, map_items(&entries, opts, keyword), "}", false, true);
+            }
+            let entries: Vec<(&Value, &Value)> = m.iter().collect();
+            let keyword = keyword_keys(m.keys());
+            container(
+                "%{".into(),
+                map_items(&entries, opts, keyword),
+                "}",
+                false,
+                true,
+            )
+        }
+        Value::Pid(p) => text(p.to_string()),
+        Value::Ref(r) => text(r.to_string()),
+        Value::Fun(f) => text(inspect_fun(f)),
+    }
+}
+
+/// `v` laid out to fit `width` columns where it can (`usize::MAX`: flat),
+/// as `IO.inspect` prints it. The caller's label is not counted.
 pub fn pretty(v: &Value, opts: &InspectOpts, width: usize) -> String {
-    let _ = width;
-    inspect_with(v, opts)
+    render(&Doc::Group(Box::new(to_doc(v, opts))), width)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ints(n: i64) -> Value {
+        Value::list((1..=n).map(Value::Int).collect())
+    }
+
+    #[test]
+    fn flat_list_fills_lines_with_one_space_indent() {
+        let s = pretty(&ints(26), &InspectOpts::default(), 80);
+        assert_eq!(
+            s,
+            "[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22,\n 23, 24, 25, 26]"
+        );
+    }
+
+    #[test]
+    fn nested_limit_is_decremented() {
+        let v = Value::list(vec![ints(52)]);
+        let s = pretty(&v, &InspectOpts::default(), usize::MAX);
+        assert!(s.ends_with("48, 49, ...]]"), "{s}");
+    }
 }

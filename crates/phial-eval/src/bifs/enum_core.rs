@@ -1,12 +1,19 @@
 //! `Enum` builtins that need no callback: conversions to lists and the
 //! counting, slicing and ordering functions over plain values. Functions that
-//! take a function argument are in `prelude/enum.ex`, written in phial.
+//! take a function argument are in `prelude/enum.ex`, written in phial, and
+//! use `:phial.to_list/1` from here.
 //!
+//! Argument errors follow Elixir: a non-enumerable raises
+//! `Protocol.UndefinedError`, a bad count or index `FunctionClauseError`,
+//! an empty enumerable to `max`/`min` `Enum.EmptyError`.
 //! Not here: `List`, `Map` and friends (`collections`).
 
 use super::{def, Def};
-use crate::error::{self, Result};
+use crate::atom::Atom;
+use crate::error::{self, Raise, Result};
+use crate::term::compare;
 use crate::value::Value;
+use std::cmp::Ordering;
 
 pub static BIFS: &[Def] = &[
     def(":phial", "to_list", 1, |_, a| to_list(&a[0])),
@@ -18,16 +25,309 @@ pub static BIFS: &[Def] = &[
         }
         Ok(out)
     }),
+    def("Enum", "reverse", 2, |_, a| {
+        let mut out = to_list(&a[1])?;
+        for x in to_list(&a[0])?.iter_list() {
+            out = Value::cons(x.clone(), out);
+        }
+        Ok(out)
+    }),
     def("Enum", "count", 1, |_, a| {
         if let Some((f, l, s)) = a[0].as_range() {
             return Ok(Value::Int(range_len(f, l, s)));
         }
         if let Value::Map(m) = &a[0] {
-            return Ok(Value::Int(m.len() as i64));
+            if a[0].struct_name().is_none() {
+                return Ok(Value::Int(m.len() as i64));
+            }
         }
         Ok(Value::Int(to_list(&a[0])?.iter_list().count() as i64))
     }),
+    def("Enum", "empty?", 1, |_, a| {
+        Ok(Value::bool(vec_of(&a[0])?.is_empty()))
+    }),
+    def("Enum", "at", 2, |_, a| {
+        at(&a[0], &a[1], Value::NIL_ATOM, "at", 3)
+    }),
+    def("Enum", "at", 3, |_, a| {
+        at(&a[0], &a[1], a[2].clone(), "at", 3)
+    }),
+    def("Enum", "fetch", 2, |_, a| {
+        let items = vec_of(&a[0])?;
+        let i = int_arg(&a[1], &[&a[0], &a[1]], "fetch", 2)?;
+        Ok(match index(items.len(), i) {
+            Some(i) => Value::tuple(vec![Value::OK, items[i].clone()]),
+            None => Value::atom("error"),
+        })
+    }),
+    def("Enum", "fetch!", 2, |_, a| {
+        let items = vec_of(&a[0])?;
+        let i = int_arg(&a[1], &[&a[0], &a[1]], "fetch!", 2)?;
+        match index(items.len(), i) {
+            Some(i) => Ok(items[i].clone()),
+            None => Err(out_of_bounds(&a[1], &a[0])),
+        }
+    }),
+    def("Enum", "concat", 1, |_, a| {
+        let mut out = Vec::new();
+        for x in vec_of(&a[0])? {
+            out.extend(vec_of(&x)?);
+        }
+        Ok(Value::list(out))
+    }),
+    def("Enum", "concat", 2, |_, a| {
+        let mut out = vec_of(&a[0])?;
+        out.extend(vec_of(&a[1])?);
+        Ok(Value::list(out))
+    }),
+    def("Enum", "take", 2, |_, a| {
+        let items = vec_of(&a[0])?;
+        let n = int_arg(&a[1], &[&a[0], &a[1]], "take", 2)?;
+        let len = items.len() as i64;
+        Ok(Value::list(if n >= 0 {
+            items.into_iter().take(n as usize).collect()
+        } else {
+            items.into_iter().skip((len + n).max(0) as usize).collect()
+        }))
+    }),
+    def("Enum", "drop", 2, |_, a| {
+        let items = vec_of(&a[0])?;
+        let n = int_arg(&a[1], &[&a[0], &a[1]], "drop", 2)?;
+        let len = items.len() as i64;
+        Ok(Value::list(if n >= 0 {
+            items.into_iter().skip(n as usize).collect()
+        } else {
+            items.into_iter().take((len + n).max(0) as usize).collect()
+        }))
+    }),
+    def("Enum", "split", 2, |_, a| {
+        let items = vec_of(&a[0])?;
+        let n = int_arg(&a[1], &[&a[0], &a[1]], "split", 2)?;
+        let len = items.len() as i64;
+        let at = if n >= 0 { n.min(len) } else { (len + n).max(0) } as usize;
+        let (l, r) = items.split_at(at);
+        Ok(Value::tuple(vec![
+            Value::list(l.to_vec()),
+            Value::list(r.to_vec()),
+        ]))
+    }),
+    def("Enum", "slice", 2, |_, a| {
+        let items = vec_of(&a[0])?;
+        let Some((first, last, step)) = a[1].as_range() else {
+            return Err(fce("slice", 2, &[&a[0], &a[1]]));
+        };
+        Ok(Value::list(slice_range(&items, first, last, step)))
+    }),
+    def("Enum", "slice", 3, |_, a| {
+        let items = vec_of(&a[0])?;
+        let args = [&a[0], &a[1], &a[2]];
+        let start = int_arg(&a[1], &args, "slice", 3)?;
+        let amount = int_arg(&a[2], &args, "slice", 3)?;
+        if amount < 0 {
+            return Err(fce("slice", 3, &args));
+        }
+        let len = items.len() as i64;
+        let start = if start < 0 { len + start } else { start };
+        if start < 0 || start >= len {
+            return Ok(Value::Nil);
+        }
+        Ok(Value::list(
+            items
+                .into_iter()
+                .skip(start as usize)
+                .take(amount as usize)
+                .collect(),
+        ))
+    }),
+    def("Enum", "sort", 1, |_, a| {
+        let mut items = vec_of(&a[0])?;
+        items.sort_by(compare);
+        Ok(Value::list(items))
+    }),
+    def(":phial", "sort_desc", 1, |_, a| {
+        let mut items = vec_of(&a[0])?;
+        // Stable, and equal elements keep their order, as Elixir's `:desc`.
+        items.sort_by(|x, y| compare(y, x));
+        Ok(Value::list(items))
+    }),
+    def("Enum", "sum", 1, |_, a| {
+        let mut acc = Value::Int(0);
+        for x in vec_of(&a[0])? {
+            acc = super::arith::add(&acc, &x)?;
+        }
+        Ok(acc)
+    }),
+    def("Enum", "product", 1, |_, a| {
+        let mut acc = Value::Int(1);
+        for x in vec_of(&a[0])? {
+            acc = super::arith::mul(&acc, &x)?;
+        }
+        Ok(acc)
+    }),
+    def("Enum", "max", 1, |_, a| extreme(&a[0], Ordering::Greater)),
+    def("Enum", "min", 1, |_, a| extreme(&a[0], Ordering::Less)),
+    def("Enum", "min_max", 1, |_, a| {
+        Ok(Value::tuple(vec![
+            extreme(&a[0], Ordering::Less)?,
+            extreme(&a[0], Ordering::Greater)?,
+        ]))
+    }),
+    def("Enum", "member?", 2, |_, a| {
+        if let Some((f, l, s)) = a[0].as_range() {
+            return Ok(Value::bool(match &a[1] {
+                Value::Int(i) => {
+                    let inside = if s > 0 {
+                        f <= *i && *i <= l
+                    } else {
+                        l <= *i && *i <= f
+                    };
+                    inside && (i - f) % s == 0
+                }
+                _ => false,
+            }));
+        }
+        if let (Value::Map(m), None) = (&a[0], a[0].struct_name()) {
+            return Ok(Value::bool(match &a[1] {
+                Value::Tuple(t) if t.len() == 2 => m
+                    .get(&t[0])
+                    .map(|v| crate::term::strict_equal(v, &t[1]))
+                    .unwrap_or(false),
+                _ => false,
+            }));
+        }
+        Ok(Value::bool(
+            vec_of(&a[0])?
+                .iter()
+                .any(|x| crate::term::strict_equal(x, &a[1])),
+        ))
+    }),
+    def("Enum", "join", 1, |_, a| join(&a[0], "")),
+    def("Enum", "join", 2, |_, a| match &a[1] {
+        Value::Str(s) => join(&a[0], s),
+        _ => Err(fce("join", 2, &[&a[0], &a[1]])),
+    }),
+    def("Enum", "uniq", 1, |_, a| {
+        let mut seen = std::collections::BTreeSet::new();
+        let mut out = Vec::new();
+        for x in vec_of(&a[0])? {
+            if seen.insert(x.clone()) {
+                out.push(x);
+            }
+        }
+        Ok(Value::list(out))
+    }),
+    def("Enum", "dedup", 1, |_, a| {
+        let mut out: Vec<Value> = Vec::new();
+        for x in vec_of(&a[0])? {
+            if out.last().map(|l| crate::term::strict_equal(l, &x)) != Some(true) {
+                out.push(x);
+            }
+        }
+        Ok(Value::list(out))
+    }),
+    def("Enum", "frequencies", 1, |_, a| {
+        let mut m = crate::value::MapInner::new();
+        for x in vec_of(&a[0])? {
+            let n = match m.get(&x) {
+                Some(Value::Int(n)) => n + 1,
+                _ => 1,
+            };
+            m.insert(x, Value::Int(n));
+        }
+        Ok(Value::map(m))
+    }),
+    def("Enum", "with_index", 1, |_, a| with_index(&a[0], 0)),
+    def(":phial", "with_index", 2, |_, a| match &a[1] {
+        Value::Int(o) => with_index(&a[0], *o),
+        _ => Err(fce("with_index", 2, &[&a[0], &a[1]])),
+    }),
+    def("Enum", "zip", 2, |_, a| {
+        let l = vec_of(&a[0])?;
+        let r = vec_of(&a[1])?;
+        Ok(Value::list(
+            l.into_iter()
+                .zip(r)
+                .map(|(x, y)| Value::tuple(vec![x, y]))
+                .collect(),
+        ))
+    }),
+    def("Enum", "zip", 1, |_, a| zip_all(&a[0])),
+    def("Enum", "unzip", 1, |_, a| {
+        let (mut l, mut r) = (Vec::new(), Vec::new());
+        for x in vec_of(&a[0])? {
+            match &x {
+                Value::Tuple(t) if t.len() == 2 => {
+                    l.push(t[0].clone());
+                    r.push(t[1].clone());
+                }
+                _ => return Err(fce("unzip", 1, &[&a[0]])),
+            }
+        }
+        Ok(Value::tuple(vec![Value::list(l), Value::list(r)]))
+    }),
+    def("Enum", "chunk_every", 2, |_, a| {
+        chunk_every(&a[0], &a[1], &a[1], None)
+    }),
+    def("Enum", "chunk_every", 3, |_, a| {
+        chunk_every(&a[0], &a[1], &a[2], None)
+    }),
+    def("Enum", "chunk_every", 4, |_, a| {
+        chunk_every(&a[0], &a[1], &a[2], Some(&a[3]))
+    }),
+    def("Enum", "intersperse", 2, |_, a| {
+        let mut out = Vec::new();
+        for (i, x) in vec_of(&a[0])?.into_iter().enumerate() {
+            if i > 0 {
+                out.push(a[1].clone());
+            }
+            out.push(x);
+        }
+        Ok(Value::list(out))
+    }),
+    def("Enum", "take_every", 2, |_, a| match &a[1] {
+        Value::Int(0) => Ok(Value::Nil),
+        Value::Int(n) if *n > 0 => Ok(Value::list(
+            vec_of(&a[0])?.into_iter().step_by(*n as usize).collect(),
+        )),
+        _ => Err(fce("take_every", 2, &[&a[0], &a[1]])),
+    }),
+    def("Enum", "random", 1, |_, a| {
+        let items = vec_of(&a[0])?;
+        if items.is_empty() {
+            return Err(empty_error());
+        }
+        Ok(items[random_below(items.len())].clone())
+    }),
+    def("Enum", "shuffle", 1, |_, a| {
+        let mut items = vec_of(&a[0])?;
+        for i in (1..items.len()).rev() {
+            items.swap(i, random_below(i + 1));
+        }
+        Ok(Value::list(items))
+    }),
 ];
+
+/// A number in `0..n` from a per-thread xorshift generator seeded by the
+/// clock: enough for `Enum.random`, which promises no particular sequence.
+pub fn random_below(n: usize) -> usize {
+    use std::cell::Cell;
+    thread_local!(static STATE: Cell<u64> = Cell::new(0));
+    STATE.with(|s| {
+        let mut x = s.get();
+        if x == 0 {
+            x = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_nanos() as u64)
+                .unwrap_or(1)
+                | 1;
+        }
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        s.set(x);
+        (x % n.max(1) as u64) as usize
+    })
+}
 
 pub fn range_len(first: i64, last: i64, step: i64) -> i64 {
     if (step > 0 && first > last) || (step < 0 && first < last) {
@@ -54,9 +354,190 @@ pub fn to_list(v: &Value) -> Result<Value> {
                 return Err(error::protocol_undefined("Enumerable", v.clone(), ""));
             }
             Ok(Value::list(
-                m.iter().map(|(k, v)| Value::tuple(vec![k.clone(), v.clone()])).collect(),
+                m.iter()
+                    .map(|(k, v)| Value::tuple(vec![k.clone(), v.clone()]))
+                    .collect(),
             ))
         }
         other => Err(error::protocol_undefined("Enumerable", other.clone(), "")),
     }
+}
+
+/// An enumerable's elements. An improper list is not enumerable either.
+pub fn vec_of(v: &Value) -> Result<Vec<Value>> {
+    let l = to_list(v)?;
+    l.list_to_vec()
+        .ok_or_else(|| error::protocol_undefined("Enumerable", v.clone(), ""))
+}
+
+/// `FunctionClauseError` for `Enum.name/arity` called with `args`.
+pub fn fce(name: &str, arity: u32, args: &[&Value]) -> Raise {
+    error::function_clause_error(
+        Atom::alias("Enum"),
+        Atom::new(name),
+        arity,
+        args.iter().map(|v| (*v).clone()).collect(),
+    )
+}
+
+fn int_arg(v: &Value, args: &[&Value], name: &str, arity: u32) -> Result<i64> {
+    match v {
+        Value::Int(i) => Ok(*i),
+        _ => Err(fce(name, arity, args)),
+    }
+}
+
+pub fn empty_error() -> Raise {
+    Raise::error(Value::make_struct(
+        Atom::alias("Enum.EmptyError"),
+        &[
+            (Atom::EXCEPTION, Value::TRUE),
+            (Atom::new("message"), Value::str("empty error")),
+        ],
+    ))
+}
+
+fn out_of_bounds(i: &Value, e: &Value) -> Raise {
+    Raise::error(Value::make_struct(
+        Atom::alias("Enum.OutOfBoundsError"),
+        &[
+            (Atom::EXCEPTION, Value::TRUE),
+            (
+                Atom::new("message"),
+                Value::str(format!(
+                    "out of bounds error at position {} when traversing enumerable {}",
+                    crate::format::inspect(i),
+                    crate::format::inspect(e)
+                )),
+            ),
+        ],
+    ))
+}
+
+/// A possibly negative index into `len` elements.
+fn index(len: usize, i: i64) -> Option<usize> {
+    let len = len as i64;
+    let i = if i < 0 { len + i } else { i };
+    (0..len).contains(&i).then_some(i as usize)
+}
+
+fn at(e: &Value, i: &Value, default: Value, name: &str, arity: u32) -> Result<Value> {
+    let items = vec_of(e)?;
+    let i = int_arg(i, &[e, i], name, arity)?;
+    Ok(index(items.len(), i)
+        .map(|i| items[i].clone())
+        .unwrap_or(default))
+}
+
+/// Elixir 1.14's `Enum.slice/2`: negative bounds count from the end; a
+/// range written backwards (`1..-1`, step -1) still slices forwards.
+fn slice_range(items: &[Value], first: i64, last: i64, step: i64) -> Vec<Value> {
+    let len = items.len() as i64;
+    let step = if step < 0 { 1 } else { step };
+    let first = if first < 0 {
+        (first + len).max(0)
+    } else {
+        first
+    };
+    let last = if last < 0 { last + len } else { last };
+    if len == 0 || first > last || first >= len {
+        return Vec::new();
+    }
+    let last = last.min(len - 1);
+    (first..=last)
+        .step_by(step as usize)
+        .map(|i| items[i as usize].clone())
+        .collect()
+}
+
+fn extreme(e: &Value, want: Ordering) -> Result<Value> {
+    let items = vec_of(e)?;
+    let mut it = items.into_iter();
+    let mut best = it.next().ok_or_else(empty_error)?;
+    for x in it {
+        // The first of equal elements wins, as in Elixir.
+        if compare(&x, &best) == want {
+            best = x;
+        }
+    }
+    Ok(best)
+}
+
+fn join(e: &Value, sep: &str) -> Result<Value> {
+    let mut out = String::new();
+    for (i, x) in vec_of(e)?.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        match super::kernel::to_string_value(x)? {
+            Value::Str(s) => out.push_str(&s),
+            _ => return Err(error::badarg()),
+        }
+    }
+    Ok(Value::str(out))
+}
+
+fn with_index(e: &Value, offset: i64) -> Result<Value> {
+    Ok(Value::list(
+        vec_of(e)?
+            .into_iter()
+            .enumerate()
+            .map(|(i, x)| Value::tuple(vec![x, Value::Int(i as i64 + offset)]))
+            .collect(),
+    ))
+}
+
+fn zip_all(e: &Value) -> Result<Value> {
+    let lists: Vec<Vec<Value>> = vec_of(e)?.iter().map(vec_of).collect::<Result<_>>()?;
+    if lists.is_empty() {
+        return Ok(Value::Nil);
+    }
+    let n = lists.iter().map(|l| l.len()).min().unwrap_or(0);
+    Ok(Value::list(
+        (0..n)
+            .map(|i| Value::tuple(lists.iter().map(|l| l[i].clone()).collect()))
+            .collect(),
+    ))
+}
+
+fn chunk_every(e: &Value, count: &Value, step: &Value, leftover: Option<&Value>) -> Result<Value> {
+    let items = vec_of(e)?;
+    let (count, step) = match (count, step) {
+        (Value::Int(c), Value::Int(s)) if *c > 0 && *s > 0 => (*c as usize, *s as usize),
+        _ => {
+            let mut args = vec![e, count, step];
+            if let Some(l) = leftover {
+                args.push(l);
+            }
+            return Err(fce("chunk_every", args.len() as u32, &args));
+        }
+    };
+    let pad: Option<Vec<Value>> = match leftover {
+        Some(Value::Atom(a)) if a.as_str() == "discard" => None,
+        Some(l) => Some(vec_of(l)?),
+        None => Some(Vec::new()),
+    };
+    let discard = matches!(leftover, Some(Value::Atom(a)) if a.as_str() == "discard");
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < items.len() {
+        let end = (i + count).min(items.len());
+        let mut chunk: Vec<Value> = items[i..end].to_vec();
+        if chunk.len() < count {
+            if discard {
+                break;
+            }
+            if let Some(p) = &pad {
+                chunk.extend(p.iter().take(count - chunk.len()).cloned());
+            }
+            out.push(Value::list(chunk));
+            break;
+        }
+        out.push(Value::list(chunk));
+        if end == items.len() {
+            break;
+        }
+        i += step;
+    }
+    Ok(Value::list(out))
 }

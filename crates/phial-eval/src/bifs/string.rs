@@ -1,12 +1,508 @@
-//! `String`, `Integer`, `Float` and `Atom` builtins.
+//! `String` builtins, grapheme-aware like Elixir's (`String.length("é")` is 1
+//! however it is encoded), with Elixir 1.14's errors for wrong arguments:
+//! `FunctionClauseError` naming the clause Elixir's guard lives in
+//! (`String.upcase/2`), or the Erlang-style `ArgumentError` where Elixir
+//! hands the value straight to a BIF (`String.to_integer/1`).
 //!
-//! Not here: `to_string`/`inspect` rules (`format`).
+//! Not here: `Integer`/`Float`/`Atom` (`number`), `to_string`/`inspect`
+//! rules (`format`).
 
+use super::collections::{clause, proper};
 use super::{def, Def};
-use crate::error;
+use crate::error::{self, Raise, Result};
 use crate::value::Value;
+use unicode_segmentation::UnicodeSegmentation;
 
-pub static BIFS: &[Def] = &[def("String", "upcase", 1, |_, a| match &a[0] {
-    Value::Str(s) => Ok(Value::str(s.to_uppercase())),
-    _ => Err(error::badarg()),
-})];
+pub static BIFS: &[Def] = &[
+    def("String", "length", 1, |_, a| {
+        Ok(Value::Int(
+            s(&a[0], "length", 1, a)?.graphemes(true).count() as i64,
+        ))
+    }),
+    def("String", "upcase", 1, |_, a| {
+        Ok(Value::str(s(&a[0], "upcase", 2, a)?.to_uppercase()))
+    }),
+    def("String", "upcase", 2, |_, a| {
+        Ok(Value::str(s(&a[0], "upcase", 2, a)?.to_uppercase()))
+    }),
+    def("String", "downcase", 1, |_, a| {
+        Ok(Value::str(s(&a[0], "downcase", 2, a)?.to_lowercase()))
+    }),
+    def("String", "downcase", 2, |_, a| {
+        Ok(Value::str(s(&a[0], "downcase", 2, a)?.to_lowercase()))
+    }),
+    def("String", "capitalize", 1, |_, a| {
+        let st = s(&a[0], "capitalize", 2, a)?;
+        let mut g = st.graphemes(true);
+        let out = match g.next() {
+            Some(first) => format!("{}{}", first.to_uppercase(), g.as_str().to_lowercase()),
+            None => String::new(),
+        };
+        Ok(Value::str(out))
+    }),
+    def("String", "reverse", 1, |_, a| {
+        Ok(Value::str(
+            s(&a[0], "reverse", 1, a)?
+                .graphemes(true)
+                .rev()
+                .collect::<String>(),
+        ))
+    }),
+    def("String", "graphemes", 1, |_, a| {
+        Ok(Value::list(
+            s(&a[0], "graphemes", 1, a)?
+                .graphemes(true)
+                .map(Value::str)
+                .collect(),
+        ))
+    }),
+    def("String", "codepoints", 1, |_, a| {
+        Ok(Value::list(
+            s(&a[0], "codepoints", 1, a)?
+                .chars()
+                .map(|c| Value::str(c.to_string()))
+                .collect(),
+        ))
+    }),
+    def("String", "first", 1, |_, a| {
+        Ok(s(&a[0], "first", 1, a)?
+            .graphemes(true)
+            .next()
+            .map(Value::str)
+            .unwrap_or(Value::NIL_ATOM))
+    }),
+    def("String", "last", 1, |_, a| {
+        Ok(s(&a[0], "last", 1, a)?
+            .graphemes(true)
+            .next_back()
+            .map(Value::str)
+            .unwrap_or(Value::NIL_ATOM))
+    }),
+    def("String", "at", 2, |_, a| {
+        let st = s(&a[0], "at", 2, a)?;
+        let Value::Int(i) = a[1] else {
+            return Err(sfce("at", 2, a));
+        };
+        let g: Vec<&str> = st.graphemes(true).collect();
+        let len = g.len() as i64;
+        let i = if i < 0 { len + i } else { i };
+        Ok(if (0..len).contains(&i) {
+            Value::str(g[i as usize])
+        } else {
+            Value::NIL_ATOM
+        })
+    }),
+    def("String", "slice", 3, |_, a| {
+        let st = s(&a[0], "slice", 3, a)?;
+        let (Value::Int(start), Value::Int(len)) = (&a[1], &a[2]) else {
+            return Err(sfce("slice", 3, a));
+        };
+        if *len < 0 {
+            return Err(sfce("slice", 3, a));
+        }
+        let g: Vec<&str> = st.graphemes(true).collect();
+        let n = g.len() as i64;
+        let start = if *start < 0 {
+            (n + start).max(0)
+        } else {
+            *start
+        };
+        if start >= n {
+            return Ok(Value::str(""));
+        }
+        Ok(Value::str(
+            g[start as usize..]
+                .iter()
+                .take(*len as usize)
+                .copied()
+                .collect::<String>(),
+        ))
+    }),
+    def("String", "slice", 2, |_, a| {
+        let st = s(&a[0], "slice", 2, a)?;
+        let Some((first, last, step)) = a[1].as_range() else {
+            return Err(sfce("slice", 2, a));
+        };
+        let g: Vec<&str> = st.graphemes(true).collect();
+        let n = g.len() as i64;
+        let step = if step < 0 { 1 } else { step };
+        let first = if first < 0 { (first + n).max(0) } else { first };
+        let last = if last < 0 { last + n } else { last };
+        if first > last || first >= n {
+            return Ok(Value::str(""));
+        }
+        let last = last.min(n - 1);
+        Ok(Value::str(
+            (first..=last)
+                .step_by(step as usize)
+                .map(|i| g[i as usize])
+                .collect::<String>(),
+        ))
+    }),
+    def("String", "split_at", 2, |_, a| {
+        let st = s(&a[0], "split_at", 2, a)?;
+        let Value::Int(i) = a[1] else {
+            return Err(sfce("split_at", 2, a));
+        };
+        let g: Vec<&str> = st.graphemes(true).collect();
+        let n = g.len() as i64;
+        let at = if i < 0 { (n + i).max(0) } else { i.min(n) } as usize;
+        Ok(Value::tuple(vec![
+            Value::str(g[..at].concat()),
+            Value::str(g[at..].concat()),
+        ]))
+    }),
+    def("String", "contains?", 2, |_, a| {
+        let st = s(&a[0], "contains?", 2, a)?;
+        let pats = patterns(&a[1]).ok_or_else(|| sfce("contains?", 2, a))?;
+        Ok(Value::bool(pats.iter().any(|p| st.contains(p.as_str()))))
+    }),
+    def("String", "starts_with?", 2, |_, a| {
+        let st = s(&a[0], "starts_with?", 2, a)?;
+        let pats = patterns(&a[1]).ok_or_else(|| sfce("starts_with?", 2, a))?;
+        Ok(Value::bool(pats.iter().any(|p| st.starts_with(p.as_str()))))
+    }),
+    def("String", "ends_with?", 2, |_, a| {
+        let st = s(&a[0], "ends_with?", 2, a)?;
+        let pats = patterns(&a[1]).ok_or_else(|| sfce("ends_with?", 2, a))?;
+        Ok(Value::bool(pats.iter().any(|p| st.ends_with(p.as_str()))))
+    }),
+    def("String", "duplicate", 2, |_, a| match (&a[0], &a[1]) {
+        (Value::Str(st), Value::Int(n)) if *n >= 0 => Ok(Value::str(st.repeat(*n as usize))),
+        (Value::Str(_), _) => Err(error::badarg_at(2, "out of range")),
+        _ => Err(error::badarg_at(1, "not a binary")),
+    }),
+    def("String", "split", 1, |_, a| match &a[0] {
+        Value::Str(st) => Ok(Value::list(st.split_whitespace().map(Value::str).collect())),
+        _ => Err(error::badarg_at(1, "not a binary")),
+    }),
+    def("String", "split", 2, |_, a| {
+        split(&a[0], &a[1], &Value::Nil, a)
+    }),
+    def("String", "split", 3, |_, a| split(&a[0], &a[1], &a[2], a)),
+    def("String", "trim", 1, |_, a| {
+        Ok(Value::str(s(&a[0], "trim", 1, a)?.trim()))
+    }),
+    def("String", "trim", 2, |_, a| {
+        let (st, chars) = trim_args(a, "trim")?;
+        Ok(Value::str(trim_end(trim_start(st, &chars), &chars)))
+    }),
+    def("String", "trim_leading", 1, |_, a| match &a[0] {
+        Value::Str(st) => Ok(Value::str(st.trim_start())),
+        _ => Err(clause("String.Break", "trim_leading", 1, &[&a[0]])),
+    }),
+    def("String", "trim_leading", 2, |_, a| {
+        let (st, chars) = trim_args(a, "trim_leading")?;
+        Ok(Value::str(trim_start(st, &chars)))
+    }),
+    def("String", "trim_trailing", 1, |_, a| match &a[0] {
+        Value::Str(st) => Ok(Value::str(st.trim_end())),
+        _ => Err(clause("String.Break", "trim_trailing", 1, &[&a[0]])),
+    }),
+    def("String", "trim_trailing", 2, |_, a| {
+        let (st, chars) = trim_args(a, "trim_trailing")?;
+        Ok(Value::str(trim_end(st, &chars)))
+    }),
+    def("String", "pad_leading", 2, |_, a| {
+        pad(&a[0], &a[1], &Value::str(" "), true, a)
+    }),
+    def("String", "pad_leading", 3, |_, a| {
+        pad(&a[0], &a[1], &a[2], true, a)
+    }),
+    def("String", "pad_trailing", 2, |_, a| {
+        pad(&a[0], &a[1], &Value::str(" "), false, a)
+    }),
+    def("String", "pad_trailing", 3, |_, a| {
+        pad(&a[0], &a[1], &a[2], false, a)
+    }),
+    def("String", "replace", 3, |_, a| {
+        replace(&a[0], &a[1], &a[2], &Value::Nil, a)
+    }),
+    def("String", "replace", 4, |_, a| {
+        replace(&a[0], &a[1], &a[2], &a[3], a)
+    }),
+    def("String", "replace_prefix", 3, |_, a| {
+        match (&a[0], &a[1], &a[2]) {
+            (Value::Str(st), Value::Str(p), Value::Str(r)) => {
+                Ok(match st.strip_prefix(p.as_str()) {
+                    Some(rest) => Value::str(format!("{r}{rest}")),
+                    None => a[0].clone(),
+                })
+            }
+            _ => Err(sfce("replace_prefix", 3, a)),
+        }
+    }),
+    def("String", "replace_suffix", 3, |_, a| {
+        match (&a[0], &a[1], &a[2]) {
+            (Value::Str(st), Value::Str(p), Value::Str(r)) => {
+                Ok(match st.strip_suffix(p.as_str()) {
+                    Some(rest) => Value::str(format!("{rest}{r}")),
+                    None => a[0].clone(),
+                })
+            }
+            _ => Err(sfce("replace_suffix", 3, a)),
+        }
+    }),
+    def("String", "to_integer", 1, |_, a| match &a[0] {
+        Value::Str(st) => parse_int_exact(st, 10)
+            .ok_or_else(|| error::badarg_at(1, "not a textual representation of an integer")),
+        _ => Err(error::badarg_at(1, "not a binary")),
+    }),
+    def("String", "to_integer", 2, |_, a| match (&a[0], &a[1]) {
+        (Value::Str(st), Value::Int(b)) if (2..=36).contains(b) => parse_int_exact(st, *b as u32)
+            .ok_or_else(|| error::badarg_at(1, "not a textual representation of an integer")),
+        (Value::Str(_), _) => Err(error::badarg_at(
+            2,
+            "not an integer in the range 2 through 36",
+        )),
+        _ => Err(error::badarg_at(1, "not a binary")),
+    }),
+    def("String", "to_float", 1, |_, a| match &a[0] {
+        Value::Str(st) => match super::number::parse_float_prefix(st) {
+            Some((f, rest)) if rest.is_empty() && st.contains('.') => Ok(Value::Float(f)),
+            _ => Err(error::badarg_at(
+                1,
+                "not a textual representation of a float",
+            )),
+        },
+        _ => Err(error::badarg_at(1, "not a binary")),
+    }),
+    def("String", "to_atom", 1, |_, a| match &a[0] {
+        Value::Str(st) => Ok(Value::atom(st)),
+        _ => Err(error::badarg_at(1, "not a binary")),
+    }),
+    def("String", "to_existing_atom", 1, |_, a| match &a[0] {
+        Value::Str(st) => crate::atom::Atom::existing(st)
+            .map(Value::Atom)
+            .ok_or_else(|| error::badarg_at(1, "not an already existing atom")),
+        _ => Err(error::badarg_at(1, "not a binary")),
+    }),
+    def("String", "to_charlist", 1, |_, a| match &a[0] {
+        Value::Str(st) => Ok(Value::list(
+            st.chars().map(|c| Value::Int(c as i64)).collect(),
+        )),
+        _ => Err(sfce("to_charlist", 1, a)),
+    }),
+    def("String", "valid?", 1, |_, a| match &a[0] {
+        Value::Str(_) => Ok(Value::TRUE),
+        _ => Err(sfce("valid?", 1, a)),
+    }),
+    def("String", "printable?", 1, |_, a| match &a[0] {
+        Value::Str(st) => Ok(Value::bool(crate::format::string_printable(st))),
+        _ => Err(sfce("printable?", 2, a)),
+    }),
+    def("String", "equivalent?", 2, |_, a| match (&a[0], &a[1]) {
+        // No Unicode normalisation tables here: equal text only.
+        (Value::Str(x), Value::Str(y)) => Ok(Value::bool(x == y)),
+        _ => Err(sfce("equivalent?", 2, a)),
+    }),
+];
+
+fn sfce(name: &str, arity: u32, a: &[Value]) -> Raise {
+    let args: Vec<&Value> = a.iter().take(arity as usize).collect();
+    clause("String", name, arity, &args)
+}
+
+fn s<'v>(v: &'v Value, name: &str, arity: u32, a: &[Value]) -> Result<&'v str> {
+    match v {
+        Value::Str(st) => Ok(st),
+        _ => Err(sfce(name, arity, a)),
+    }
+}
+
+/// A pattern argument: one string or a list of strings.
+fn patterns(v: &Value) -> Option<Vec<String>> {
+    match v {
+        Value::Str(p) => Some(vec![p.to_string()]),
+        Value::Nil | Value::Cons(_) => proper(v)?
+            .iter()
+            .map(|p| match p {
+                Value::Str(p) => Some(p.to_string()),
+                _ => None,
+            })
+            .collect(),
+        _ => None,
+    }
+}
+
+fn opt_bool(opts: &Value, key: &str, default: bool) -> bool {
+    match super::kernel::keyword_get(opts, key) {
+        Some(v) => v.is_truthy(),
+        None => default,
+    }
+}
+
+fn split(st: &Value, pat: &Value, opts: &Value, a: &[Value]) -> Result<Value> {
+    let Value::Str(st) = st else {
+        return Err(clause("String", "split", 3, &[st, pat, opts]));
+    };
+    let pats = match patterns(pat) {
+        Some(p) => p,
+        None => return Err(error::badarg_at(2, "not a valid pattern")),
+    };
+    let _ = a;
+    let trim = opt_bool(opts, "trim", false);
+    let parts = match super::kernel::keyword_get(opts, "parts") {
+        Some(Value::Int(n)) if *n > 0 => Some(*n as usize),
+        _ => None,
+    };
+    let mut pieces: Vec<String> = Vec::new();
+    if pats.iter().any(|p| p.is_empty()) && pats.len() == 1 {
+        // `String.split("abc", "")` splits between graphemes, with empty ends.
+        let g: Vec<&str> = st.graphemes(true).collect();
+        let limit = parts.unwrap_or(usize::MAX);
+        pieces.push(String::new());
+        let mut rest_start = 0;
+        for (i, x) in g.iter().enumerate() {
+            if pieces.len() >= limit {
+                break;
+            }
+            pieces.push(x.to_string());
+            rest_start = i + 1;
+        }
+        if pieces.len() >= limit {
+            let last = pieces.pop().unwrap_or_default();
+            pieces.push(last + &g[rest_start..].concat());
+        } else {
+            pieces.push(String::new());
+        }
+    } else {
+        let mut rest: &str = st;
+        loop {
+            if let Some(n) = parts {
+                if pieces.len() + 1 >= n {
+                    break;
+                }
+            }
+            let found = pats
+                .iter()
+                .filter(|p| !p.is_empty())
+                .filter_map(|p| rest.find(p.as_str()).map(|i| (i, p.len())))
+                .min_by(|x, y| x.0.cmp(&y.0).then(y.1.cmp(&x.1)));
+            match found {
+                Some((i, l)) => {
+                    let piece = &rest[..i];
+                    rest = &rest[i + l..];
+                    if !(trim && piece.is_empty()) {
+                        pieces.push(piece.to_string());
+                    }
+                }
+                None => break,
+            }
+        }
+        pieces.push(rest.to_string());
+    }
+    if trim {
+        pieces.retain(|p| !p.is_empty());
+    }
+    Ok(Value::list(pieces.into_iter().map(Value::str).collect()))
+}
+
+fn trim_args<'v>(a: &'v [Value], name: &str) -> Result<(&'v str, String)> {
+    match (&a[0], &a[1]) {
+        (Value::Str(st), Value::Str(c)) => Ok((st, c.to_string())),
+        _ => Err(sfce(name, 2, a)),
+    }
+}
+
+fn trim_start<'x>(mut st: &'x str, pat: &str) -> &'x str {
+    if pat.is_empty() {
+        return st;
+    }
+    while let Some(r) = st.strip_prefix(pat) {
+        st = r;
+    }
+    st
+}
+
+fn trim_end<'x>(mut st: &'x str, pat: &str) -> &'x str {
+    if pat.is_empty() {
+        return st;
+    }
+    while let Some(r) = st.strip_suffix(pat) {
+        st = r;
+    }
+    st
+}
+
+fn pad(st: &Value, count: &Value, padding: &Value, leading: bool, a: &[Value]) -> Result<Value> {
+    let name = if leading {
+        "pad_leading"
+    } else {
+        "pad_trailing"
+    };
+    let (Value::Str(st), Value::Int(n), Value::Str(p)) = (st, count, padding) else {
+        return Err(clause("String", name, 3, &[st, count, padding]));
+    };
+    let _ = a;
+    if *n < 0 || p.is_empty() {
+        return Err(clause(
+            "String",
+            name,
+            3,
+            &[&Value::Str(st.clone()), count, padding],
+        ));
+    }
+    let len = st.graphemes(true).count();
+    let want = *n as usize;
+    if len >= want {
+        return Ok(Value::Str(st.clone()));
+    }
+    let pg: Vec<&str> = p.graphemes(true).collect();
+    let fill: String = (0..want - len).map(|i| pg[i % pg.len()]).collect();
+    Ok(Value::str(if leading {
+        fill + st
+    } else {
+        format!("{st}{fill}")
+    }))
+}
+
+fn replace(st: &Value, pat: &Value, rep: &Value, opts: &Value, a: &[Value]) -> Result<Value> {
+    let _ = a;
+    let (Value::Str(st), Value::Str(r)) = (st, rep) else {
+        return Err(clause("String", "replace", 4, &[st, pat, rep, opts]));
+    };
+    let pats = patterns(pat).ok_or_else(|| error::badarg_at(2, "not a valid pattern"))?;
+    let global = opt_bool(opts, "global", true);
+    if pats.len() == 1 && pats[0].is_empty() {
+        // An empty pattern matches between every grapheme.
+        let g: Vec<&str> = st.graphemes(true).collect();
+        if !global {
+            return Ok(Value::str(format!("{r}{st}")));
+        }
+        let mut out = r.to_string();
+        for x in g {
+            out.push_str(x);
+            out.push_str(r);
+        }
+        return Ok(Value::str(out));
+    }
+    let mut out = String::new();
+    let mut rest: &str = st;
+    loop {
+        let found = pats
+            .iter()
+            .filter(|p| !p.is_empty())
+            .filter_map(|p| rest.find(p.as_str()).map(|i| (i, p.len())))
+            .min_by(|x, y| x.0.cmp(&y.0).then(y.1.cmp(&x.1)));
+        match found {
+            Some((i, l)) => {
+                out.push_str(&rest[..i]);
+                out.push_str(r);
+                rest = &rest[i + l..];
+                if !global {
+                    break;
+                }
+            }
+            None => break,
+        }
+    }
+    out.push_str(rest);
+    Ok(Value::str(out))
+}
+
+/// A whole string as an integer in `base` (optional sign), or `None`.
+pub fn parse_int_exact(st: &str, base: u32) -> Option<Value> {
+    let (v, rest) = super::number::parse_int_prefix(st, base)?;
+    rest.is_empty().then_some(v)
+}
