@@ -22,6 +22,7 @@ pub mod collections;
 pub mod enum_core;
 pub mod io;
 pub mod kernel;
+pub mod number;
 pub mod proc;
 pub mod string;
 
@@ -101,6 +102,7 @@ fn registry() -> &'static Registry {
             collections::BIFS,
             string::BIFS,
             enum_core::BIFS,
+            number::BIFS,
         ];
         let mut reg = Registry {
             entries: Vec::new(),
@@ -157,6 +159,11 @@ pub fn functions_of(m: Atom) -> Vec<(Atom, u8)> {
         .filter(|e| e.module == m)
         .map(|e| (e.name, e.arity))
         .collect()
+}
+
+/// Every registered BIF (for the wrong-argument sweep test).
+pub fn entries() -> &'static [Entry] {
+    &registry().entries
 }
 
 /// All modules that have BIFs.

@@ -13,6 +13,7 @@ use phial_syntax::{parse, ParseOutcome};
 const SOURCES: &[(&str, &str)] = &[
     ("prelude/kernel.ex", include_str!("kernel.ex")),
     ("prelude/enum.ex", include_str!("enum.ex")),
+    ("prelude/collections.ex", include_str!("collections.ex")),
     ("prelude/process.ex", include_str!("process.ex")),
 ];
 
@@ -23,7 +24,8 @@ pub fn load(vm: &Vm) {
         let exprs = match parse(source) {
             ParseOutcome::Complete(e) => e,
             _ => {
-                vm.out.stderr(&format!("phial: internal error: {file} does not parse\n"));
+                vm.out
+                    .stderr(&format!("phial: internal error: {file} does not parse\n"));
                 continue;
             }
         };
@@ -35,7 +37,10 @@ pub fn load(vm: &Vm) {
             }
             Err(errors) => {
                 for e in errors {
-                    vm.out.stderr(&format!("phial: internal error in {file}: {}\n", crate::vm::render_compile_error(file, source, &e)));
+                    vm.out.stderr(&format!(
+                        "phial: internal error in {file}: {}\n",
+                        crate::vm::render_compile_error(file, source, &e)
+                    ));
                 }
             }
         }
