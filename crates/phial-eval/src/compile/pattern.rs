@@ -111,11 +111,17 @@ impl<'k> Compiler<'k> {
                 None => self.bad_pattern(e),
             },
             ExprKind::Charlist(parts) => match literal_string(parts) {
-                Some(s) => Pat::Lit(Value::list(s.chars().map(|c| Value::Int(c as i64)).collect())),
+                Some(s) => Pat::Lit(Value::list(
+                    s.chars().map(|c| Value::Int(c as i64)).collect(),
+                )),
                 None => self.bad_pattern(e),
             },
             ExprKind::ModuleAttr { name, value: None } => {
-                match self.module.as_ref().and_then(|m| m.attributes.get(name).cloned()) {
+                match self
+                    .module
+                    .as_ref()
+                    .and_then(|m| m.attributes.get(name).cloned())
+                {
                     Some(v) => Pat::Lit(v),
                     None => self.bad_pattern(e),
                 }
@@ -132,7 +138,10 @@ impl<'k> Compiler<'k> {
                 }
                 p
             }
-            ExprKind::Map { update: None, entries } => {
+            ExprKind::Map {
+                update: None,
+                entries,
+            } => {
                 let mut keys = Vec::new();
                 for (k, v) in entries {
                     let key = self.map_key(k);
@@ -215,7 +224,10 @@ impl<'k> Compiler<'k> {
             _ => match self.constant(k) {
                 Some(v) => MapKey::Lit(v),
                 None => {
-                    self.error(k.span.start, "cannot use variables in map keys inside patterns; use ^ to pin them");
+                    self.error(
+                        k.span.start,
+                        "cannot use variables in map keys inside patterns; use ^ to pin them",
+                    );
                     MapKey::Lit(Value::NIL_ATOM)
                 }
             },
@@ -236,10 +248,27 @@ impl<'k> Compiler<'k> {
             ExprKind::Float(f) => Value::Float(*f),
             ExprKind::Atom(a) => Value::atom(a),
             ExprKind::Alias(segs) => Value::Atom(Atom::alias(&segs.join("."))),
-            ExprKind::Str(parts) => Value::str(literal_string(parts)?),
-            ExprKind::Charlist(parts) => {
-                Value::list(literal_string(parts)?.chars().map(|c| Value::Int(c as i64)).collect())
+            ExprKind::Str(parts) => {
+                // Interpolation of constants (`"#{@major}.#{@minor}"`) is constant too.
+                let mut s = String::new();
+                for p in parts {
+                    match p {
+                        StrPart::Lit(t) => s.push_str(t),
+                        StrPart::Interp(e) => {
+                            let v = self.constant(e)?;
+                            s.push_str(&crate::format::to_string(&v)?)
+                        }
+                    }
+                }
+                Value::str(s)
             }
+            ExprKind::Block(items) if items.len() == 1 => self.constant(&items[0])?,
+            ExprKind::Charlist(parts) => Value::list(
+                literal_string(parts)?
+                    .chars()
+                    .map(|c| Value::Int(c as i64))
+                    .collect(),
+            ),
             ExprKind::Unary {
                 op: UnaryOp::Neg,
                 expr,
@@ -248,24 +277,38 @@ impl<'k> Compiler<'k> {
                 ExprKind::Float(f) => Value::Float(-f),
                 _ => return None,
             },
-            ExprKind::Tuple(items) => {
-                Value::tuple(items.iter().map(|i| self.constant(i)).collect::<Option<Vec<_>>>()?)
-            }
+            ExprKind::Tuple(items) => Value::tuple(
+                items
+                    .iter()
+                    .map(|i| self.constant(i))
+                    .collect::<Option<Vec<_>>>()?,
+            ),
             ExprKind::List { items, tail } => {
                 let t = match tail {
                     Some(t) => self.constant(t)?,
                     None => Value::Nil,
                 };
-                Value::list_with_tail(items.iter().map(|i| self.constant(i)).collect::<Option<Vec<_>>>()?, t)
+                Value::list_with_tail(
+                    items
+                        .iter()
+                        .map(|i| self.constant(i))
+                        .collect::<Option<Vec<_>>>()?,
+                    t,
+                )
             }
-            ExprKind::Map { update: None, entries } => {
+            ExprKind::Map {
+                update: None,
+                entries,
+            } => {
                 let mut m = crate::value::MapInner::new();
                 for (k, v) in entries {
                     m.insert(self.constant(k)?, self.constant(v)?);
                 }
                 Value::map(m)
             }
-            ExprKind::ModuleAttr { name, value: None } => self.module.as_ref()?.attributes.get(name)?.clone(),
+            ExprKind::ModuleAttr { name, value: None } => {
+                self.module.as_ref()?.attributes.get(name)?.clone()
+            }
             ExprKind::Var(v) if v == "__MODULE__" => Value::Atom(self.module.as_ref()?.name),
             ExprKind::Binary { op, lhs, rhs } => {
                 let a = self.constant(lhs)?;
@@ -281,7 +324,9 @@ impl<'k> Compiler<'k> {
                         _ => return None,
                     },
                     BinaryOp::Range => match (a, b) {
-                        (Value::Int(x), Value::Int(y)) => Value::range(x, y, if x <= y { 1 } else { -1 }),
+                        (Value::Int(x), Value::Int(y)) => {
+                            Value::range(x, y, if x <= y { 1 } else { -1 })
+                        }
                         _ => return None,
                     },
                     _ => return None,
@@ -302,14 +347,19 @@ impl<'k> Compiler<'k> {
                         let m = self.module.as_ref().map(|m| m.name).unwrap_or(Atom::NIL);
                         return Guard::Lit(Value::Atom(m));
                     }
-                    self.error(e.span.start, format!("undefined function {name}/0 (there is no such import)"));
+                    self.error(
+                        e.span.start,
+                        format!("undefined function {name}/0 (there is no such import)"),
+                    );
                     Guard::Lit(Value::FALSE)
                 }
             },
             ExprKind::Binary { op, lhs, rhs } => {
                 use BinaryOp::*;
                 match op {
-                    And | AndAnd => Guard::And(Box::new(self.guard(lhs)), Box::new(self.guard(rhs))),
+                    And | AndAnd => {
+                        Guard::And(Box::new(self.guard(lhs)), Box::new(self.guard(rhs)))
+                    }
                     Or | OrOr => Guard::Or(Box::new(self.guard(lhs)), Box::new(self.guard(rhs))),
                     When => Guard::Or(Box::new(self.guard(lhs)), Box::new(self.guard(rhs))),
                     In | NotIn => {
@@ -341,7 +391,10 @@ impl<'k> Compiler<'k> {
                 UnaryOp::Plus => self.guard(expr),
                 UnaryOp::Pin => self.guard(expr),
                 UnaryOp::Capture => {
-                    self.error(e.span.start, "invalid expression in guard, & is not allowed in guards");
+                    self.error(
+                        e.span.start,
+                        "invalid expression in guard, & is not allowed in guards",
+                    );
                     Guard::Lit(Value::FALSE)
                 }
             },
@@ -366,7 +419,12 @@ impl<'k> Compiler<'k> {
                             // `map.field` in a guard
                             if args.is_empty() {
                                 let m = self.guard(module);
-                                self.guard_bif(e, ":erlang", "map_get", vec![Guard::Lit(Value::atom(name)), m])
+                                self.guard_bif(
+                                    e,
+                                    ":erlang",
+                                    "map_get",
+                                    vec![Guard::Lit(Value::atom(name)), m],
+                                )
                             } else {
                                 self.error(e.span.start, "invalid call in guard");
                                 Guard::Lit(Value::FALSE)
