@@ -106,6 +106,9 @@ pub struct Handler {
     /// Clauses over the tuple `{kind, value}` (kind is `:error`, `:exit` or `:throw`);
     /// `rescue` clauses are compiled to patterns over `{:error, exception}`.
     pub clauses: Vec<SwitchClause>,
+    /// Clauses from this index on are `catch` clauses: they see Erlang's raw
+    /// error terms (`:badarg`), while `rescue` clauses see exceptions.
+    pub catch_from: usize,
     /// Code to run when no clause matches (the `after` block, then re-raise),
     /// or `None` to re-raise at once.
     pub reraise_via: Option<u32>,
@@ -136,11 +139,21 @@ pub enum Op {
     /// Tail call: reuse the current frame.
     TailCall(u32),
     /// `module.name(args)` where module is a runtime value below the args.
-    CallDyn { name: Atom, argc: u8, tail: bool },
+    CallDyn {
+        name: Atom,
+        argc: u8,
+        tail: bool,
+    },
     /// Call the function value below the `argc` arguments (`f.(x)`).
-    CallFun { argc: u8, tail: bool },
+    CallFun {
+        argc: u8,
+        tail: bool,
+    },
     /// `apply(fun, args)` (2) or `apply(mod, fun, args)` (3).
-    Apply { argc: u8, tail: bool },
+    Apply {
+        argc: u8,
+        tail: bool,
+    },
     /// Create a closure from `lambdas[i]`.
     MakeFn(u32),
     Jump(u32),
@@ -148,15 +161,24 @@ pub enum Op {
     JumpIfFalsy(u32),
     /// For `and`/`or`: the top must be a boolean (BadBooleanError otherwise);
     /// if it equals `short`, leave it and jump; else pop it and continue.
-    BoolShort { short: bool, target: u32 },
+    BoolShort {
+        short: bool,
+        target: u32,
+    },
     /// For `&&`/`||`: if the top's truthiness equals `short`, leave it and
     /// jump; else pop it and continue.
-    TruthyShort { short: bool, target: u32 },
+    TruthyShort {
+        short: bool,
+        target: u32,
+    },
     /// Pop the subject and jump to the first matching clause of `switches[i]`.
     Switch(u32),
     /// `receive` over `switches[i]`; the timeout value is on top of the stack;
     /// `after` is where to go when it expires.
-    Receive { switch: u32, after: u32 },
+    Receive {
+        switch: u32,
+        after: u32,
+    },
     /// Enter a `try`: install `handlers[i]`.
     TryEnter(u32),
     /// Leave the innermost `try` normally.

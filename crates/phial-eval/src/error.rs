@@ -104,7 +104,10 @@ fn ordinal(n: usize) -> String {
 pub fn arithmetic_error() -> Raise {
     exc(
         Atom::ARITHMETIC_ERROR,
-        &[("message", Value::str("bad argument in arithmetic expression"))],
+        &[(
+            "message",
+            Value::str("bad argument in arithmetic expression"),
+        )],
     )
 }
 pub fn match_error(term: Value) -> Raise {
@@ -224,11 +227,23 @@ pub fn exception_message(e: &Value) -> String {
         }
     }
     match name.as_str() {
-        "Elixir.MatchError" => format!("no match of right hand side value: {}", inspect(&field(e, "term"))),
-        "Elixir.CaseClauseError" => format!("no case clause matching: {}", inspect(&field(e, "term"))),
+        "Elixir.MatchError" => format!(
+            "no match of right hand side value: {}",
+            inspect(&field(e, "term"))
+        ),
+        "Elixir.CaseClauseError" => {
+            format!("no case clause matching: {}", inspect(&field(e, "term")))
+        }
         "Elixir.CondClauseError" => "no cond clause evaluated to a truthy value".into(),
-        "Elixir.TryClauseError" => format!("no try clause matching: {}", inspect(&field(e, "term"))),
-        "Elixir.WithClauseError" => format!("no with clause matching: {}", inspect(&field(e, "term"))),
+        "Elixir.TryClauseError" => {
+            format!("no try clause matching: {}", inspect(&field(e, "term")))
+        }
+        "Elixir.WithClauseError" => {
+            format!("no with clause matching: {}", inspect(&field(e, "term")))
+        }
+        "Elixir.FunctionClauseError" if field(e, "function").as_atom() == Some(Atom::NIL) => {
+            "no function clause matches".to_string()
+        }
         "Elixir.FunctionClauseError" => {
             let m = field(e, "module").as_atom().unwrap_or(Atom::NIL);
             let f = field(e, "function").as_atom().unwrap_or(Atom::NIL);
@@ -260,33 +275,49 @@ pub fn exception_message(e: &Value) -> String {
                 } else {
                     format!("{n} arguments")
                 },
-                if n == 0 { String::new() } else { shown.join(", ") }
+                if n == 0 {
+                    String::new()
+                } else {
+                    shown.join(", ")
+                }
             )
             .trim_end_matches(": ")
             .to_string()
         }
-        "Elixir.BadFunctionError" => format!("expected a function, got: {}", inspect(&field(e, "term"))),
+        "Elixir.BadFunctionError" => {
+            format!("expected a function, got: {}", inspect(&field(e, "term")))
+        }
         "Elixir.BadMapError" => format!("expected a map, got: {}", inspect(&field(e, "term"))),
         "Elixir.BadBooleanError" => format!(
             "expected a boolean on left-side of \"{}\", got: {}",
-            field(e, "operator").as_atom().map(|a| a.as_str()).unwrap_or("and"),
+            field(e, "operator")
+                .as_atom()
+                .map(|a| a.as_str())
+                .unwrap_or("and"),
             inspect(&field(e, "term"))
         ),
         "Elixir.KeyError" => {
             if let Value::Str(s) = &msg {
                 return s.to_string();
             }
-            format!(
-                "key {} not found in: {}",
-                inspect(&field(e, "key")),
-                inspect(&field(e, "term"))
-            )
+            match field(e, "term") {
+                Value::Atom(Atom::NIL) => format!("key {} not found", inspect(&field(e, "key"))),
+                term => format!("key {} not found in: {}", inspect(&field(e, "key")), inspect(&term)),
+            }
+        }
+        "Elixir.UndefinedFunctionError" if field(e, "function").as_atom() == Some(Atom::NIL) => {
+            "undefined function".to_string()
         }
         "Elixir.UndefinedFunctionError" => {
             let m = field(e, "module").as_atom().unwrap_or(Atom::NIL);
             let f = field(e, "function").as_atom().unwrap_or(Atom::NIL);
             let a = field(e, "arity");
-            let base = format!("function {}.{}/{} is undefined", module_name(m), fun_name(f), inspect(&a));
+            let base = format!(
+                "function {}.{}/{} is undefined",
+                module_name(m),
+                fun_name(f),
+                inspect(&a)
+            );
             if field(e, "reason").as_atom() == Some(Atom::new("module_not_available")) {
                 format!("{base} (module {} is not available)", module_name(m))
             } else {
@@ -385,7 +416,11 @@ pub fn format_exit(reason: &Value) -> String {
 /// `** (throw) :x`, `** (exit) :bye`.
 pub fn format_banner(r: &Raise) -> String {
     match r.kind {
-        Kind::Error => format!("** ({}) {}", exception_name(&r.value), exception_message(&r.value)),
+        Kind::Error => format!(
+            "** ({}) {}",
+            exception_name(&r.value),
+            exception_message(&r.value)
+        ),
         Kind::Throw => format!("** (throw) {}", inspect(&r.value)),
         Kind::Exit => format!("** (exit) {}", format_exit(&r.value)),
     }
@@ -413,5 +448,31 @@ pub fn normalize(value: Value) -> Value {
             bad_map_error(t[1].clone()).value
         }
         _ => erlang_error(value).value,
+    }
+}
+
+/// The raw Erlang error term behind an exception the VM raised, as `catch
+/// :error, e` sees it (`:badarg`, `:badarith`, `{:badmatch, v}`); other
+/// exceptions are returned unchanged.
+pub fn denormalize(e: &Value) -> Value {
+    let Some(name) = e.struct_name() else {
+        return e.clone();
+    };
+    let term = || e.map_get(Atom::TERM).cloned().unwrap_or(Value::NIL_ATOM);
+    let tagged = |tag: Atom, v: Value| Value::tuple(vec![Value::Atom(tag), v]);
+    let msg = e.map_get(Atom::MESSAGE);
+    let msg_is = |m: &str| matches!(msg, Some(Value::Str(s)) if s.as_str() == m);
+    match name {
+        Atom::ARGUMENT_ERROR if msg_is("argument error") || msg.map(|m| matches!(m, Value::Str(s) if s.starts_with("errors were found"))).unwrap_or(false) => Value::Atom(Atom::BADARG),
+        Atom::ARITHMETIC_ERROR if msg_is("bad argument in arithmetic expression") => Value::Atom(Atom::BADARITH),
+        Atom::MATCH_ERROR => tagged(Atom::BADMATCH, term()),
+        Atom::CASE_CLAUSE_ERROR => tagged(Atom::CASE_CLAUSE, term()),
+        Atom::BAD_MAP_ERROR => tagged(Atom::BADMAP, term()),
+        Atom::BAD_FUNCTION_ERROR => tagged(Atom::BADFUN, term()),
+        Atom::FUNCTION_CLAUSE_ERROR => Value::Atom(Atom::FUNCTION_CLAUSE),
+        Atom::UNDEFINED_FUNCTION_ERROR => Value::Atom(Atom::UNDEF),
+        Atom::KEY_ERROR => tagged(Atom::BADKEY, e.map_get(Atom::KEY).cloned().unwrap_or(Value::NIL_ATOM)),
+        Atom::ERLANG_ERROR => e.map_get(Atom::ORIGINAL).cloned().unwrap_or(Value::NIL_ATOM),
+        _ => e.clone(),
     }
 }

@@ -15,6 +15,9 @@ pub struct InspectOpts {
     pub limit: usize,
     /// `charlists: :as_lists`
     pub charlists_as_lists: bool,
+    /// `pretty: true` makes `inspect/2` lay out at `width` like `IO.inspect`.
+    pub pretty: bool,
+    pub width: usize,
 }
 
 impl Default for InspectOpts {
@@ -22,6 +25,8 @@ impl Default for InspectOpts {
         InspectOpts {
             limit: 50,
             charlists_as_lists: false,
+            pretty: false,
+            width: 80,
         }
     }
 }
@@ -33,7 +38,8 @@ pub fn inspect(v: &Value) -> String {
 /// `inspect/2`: the same document as `IO.inspect` builds, rendered at
 /// infinite width, so limits and `...` agree between the two.
 pub fn inspect_with(v: &Value, opts: &InspectOpts) -> String {
-    crate::pretty::pretty(v, opts, usize::MAX)
+    let width = if opts.pretty { opts.width } else { usize::MAX };
+    crate::pretty::pretty(v, opts, width)
 }
 
 /// Shortest round-trip digits and decimal exponent of a finite float:
@@ -103,19 +109,20 @@ pub fn float_inspect(f: f64) -> String {
     float_to_string(f)
 }
 
-/// A float as `to_string`/interpolation prints it (Erlang's `short`
-/// format): the shorter of the decimal and scientific forms, decimal on a tie.
+/// A float as `to_string`/interpolation prints it (Erlang's `[short]`
+/// format): the shorter of the decimal and scientific forms, decimal on a
+/// tie, except that a whole number of 2^53 or more is always scientific.
 pub fn float_to_string(f: f64) -> String {
     if f == 0.0 {
-        return if f.is_sign_negative() {
-            "-0.0".into()
-        } else {
-            "0.0".into()
-        };
+        return if f.is_sign_negative() { "-0.0".into() } else { "0.0".into() };
     }
     let (neg, digits, exp) = float_parts(f);
-    let dec = float_decimal(neg, &digits, exp);
     let sci = float_scientific(neg, &digits, exp);
+    let integral = exp >= 0 && digits.len() <= exp as usize + 1;
+    if integral && f.abs() >= 9_007_199_254_740_992.0 {
+        return sci;
+    }
+    let dec = float_decimal(neg, &digits, exp);
     if sci.len() < dec.len() {
         sci
     } else {
@@ -201,6 +208,26 @@ fn is_operator_atom(s: &str) -> bool {
             | "<<>>"
             | "@"
     )
+}
+
+/// Erlang's map key order: term order, except that every integer key
+/// comes before every float key (maps compare keys exactly).
+pub fn map_key_cmp(a: &Value, b: &Value) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    match (a, b) {
+        (Value::Int(_) | Value::BigInt(_), Value::Float(_)) => Ordering::Less,
+        (Value::Float(_), Value::Int(_) | Value::BigInt(_)) => Ordering::Greater,
+        _ => a.cmp(b),
+    }
+}
+
+/// A map's entries in the order Elixir prints and enumerates them.
+pub fn map_entries(m: &crate::value::MapInner) -> Vec<(&Value, &Value)> {
+    let mut v: Vec<(&Value, &Value)> = m.iter().collect();
+    if v.iter().any(|(k, _)| matches!(k, Value::Float(_))) {
+        v.sort_by(|x, y| map_key_cmp(x.0, y.0));
+    }
+    v
 }
 
 /// Is this an alias atom (`Elixir.Foo.Bar`) that prints as `Foo.Bar`?
@@ -411,7 +438,7 @@ pub fn to_string(v: &Value) -> Option<String> {
         Value::Float(f) => Some(float_to_string(*f)),
         Value::Atom(a) => Some(match a.as_str() {
             "nil" => String::new(),
-            s => alias_text(s).unwrap_or(s).to_string(),
+            s => s.to_string(),
         }),
         Value::Nil | Value::Cons(_) => chardata_to_string(v),
         Value::Map(_) if v.as_range().is_some() => None,

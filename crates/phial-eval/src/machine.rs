@@ -78,15 +78,22 @@ fn unwind(p: &mut Process, cx: Pcx, r: Raise) -> Option<Raise> {
     };
     let code = frame.code.clone();
     let handler = &code.handlers[h.handler as usize];
-    let value = if r.kind == Kind::Error {
-        error::normalize(r.value)
+    let tag = Value::Atom(r.kind.atom());
+    let (rescued, caught) = if r.kind == Kind::Error {
+        (error::normalize(r.value.clone()), error::denormalize(&r.value))
     } else {
-        r.value
+        (r.value.clone(), r.value.clone())
     };
-    let subject = Value::tuple(vec![Value::Atom(r.kind.atom()), value]);
+    let rescue_subject = Value::tuple(vec![tag.clone(), rescued]);
+    let catch_subject = Value::tuple(vec![tag, caught]);
     let base = frame.base as usize;
-    for c in &handler.clauses {
-        if match_pat(&c.pat, &subject, &mut p.stack[base..]) {
+    for (i, c) in handler.clauses.iter().enumerate() {
+        let subject = if i < handler.catch_from {
+            &rescue_subject
+        } else {
+            &catch_subject
+        };
+        if match_pat(&c.pat, subject, &mut p.stack[base..]) {
             let ok = match &c.guard {
                 None => true,
                 Some(g) => {
@@ -102,6 +109,7 @@ fn unwind(p: &mut Process, cx: Pcx, r: Raise) -> Option<Raise> {
             }
         }
     }
+    let subject = Value::tuple(vec![Value::Atom(r.kind.atom()), r.value]);
     p.stack.push(subject);
     if let Some(f) = p.frames.last_mut() {
         f.pc = handler.reraise_via.unwrap_or(0);
@@ -111,7 +119,14 @@ fn unwind(p: &mut Process, cx: Pcx, r: Raise) -> Option<Raise> {
 
 /// Enters `code` with its `argc` arguments on top of the stack. With `tail`,
 /// the current frame is replaced.
-fn enter(p: &mut Process, cx: Pcx, code: Arc<FnCode>, fun: Option<&Fun>, argc: usize, tail: bool) -> Result<(), Raise> {
+fn enter(
+    p: &mut Process,
+    cx: Pcx,
+    code: Arc<FnCode>,
+    fun: Option<&Fun>,
+    argc: usize,
+    tail: bool,
+) -> Result<(), Raise> {
     if code.arity as usize != argc {
         let args = p.stack.split_off(p.stack.len() - argc);
         return Err(match fun {
@@ -165,7 +180,10 @@ fn enter(p: &mut Process, cx: Pcx, code: Arc<FnCode>, fun: Option<&Fun>, argc: u
             let args = p.stack[args_start..base].to_vec();
             p.stack.truncate(args_start);
             let (m, n) = if code.is_anonymous() {
-                (Atom::new("erl_eval"), Atom::new("-inside-an-interpreted-fun-"))
+                (
+                    Atom::new("erl_eval"),
+                    Atom::new("-inside-an-interpreted-fun-"),
+                )
             } else {
                 (code.module, code.name)
             };
@@ -180,7 +198,11 @@ fn clone_fun(f: &Fun) -> Fun {
             code: code.clone(),
             captured: captured.clone(),
         },
-        Fun::External { module, name, arity } => Fun::External {
+        Fun::External {
+            module,
+            name,
+            arity,
+        } => Fun::External {
             module: *module,
             name: *name,
             arity: *arity,
@@ -189,8 +211,12 @@ fn clone_fun(f: &Fun) -> Fun {
 }
 
 /// Resolves `module.name/arity`: a compiled function, else a builtin.
-fn resolve(p: &Process, module: Atom, name: Atom, arity: usize) -> Result<Callee, Raise> {
-    if let Some(code) = p.vm.function(module, name, arity as u32) {
+fn resolve(p: &Process, caller: Option<Atom>, module: Atom, name: Atom, arity: usize) -> Result<Callee, Raise> {
+    let found = match caller {
+        Some(c) => p.vm.callable(c, module, name, arity as u32),
+        None => p.vm.function(module, name, arity as u32),
+    };
+    if let Some(code) = found {
         return Ok(Callee::Code(code, None));
     }
     if let Some(id) = bifs::lookup(module, name, arity) {
@@ -251,12 +277,16 @@ fn call_fun_value(p: &mut Process, cx: Pcx, argc: usize, tail: bool) -> Result<(
                 let code = code.clone();
                 enter(p, cx, code, Some(fun), argc, tail)
             }
-            Fun::External { module, name, arity } => {
+            Fun::External {
+                module,
+                name,
+                arity,
+            } => {
                 if *arity as usize != argc {
                     let args = p.stack.split_off(p.stack.len() - argc);
                     return Err(error::bad_arity_error(f.clone(), args));
                 }
-                let callee = resolve(p, *module, *name, argc)?;
+                let callee = resolve(p, None, *module, *name, argc)?;
                 invoke(p, cx, callee, argc, tail)
             }
         },
@@ -378,16 +408,19 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
                     let tail = matches!(op, Op::TailCall(_));
                     let target = match site.cache.get() {
                         Some(c) => c.clone(),
-                        None => match p.vm.function(site.module, site.name, site.arity) {
+                        None => match p.vm.callable(code.module, site.module, site.name, site.arity) {
                             Some(c) => {
                                 let _ = site.cache.set(c.clone());
                                 c
                             }
                             None => {
-                                let callee = resolve(p, site.module, site.name, site.arity as usize)?;
+                                let callee =
+                                    resolve(p, Some(code.module), site.module, site.name, site.arity as usize)?;
                                 invoke(p, cx, callee, site.arity as usize, tail)?;
                                 if p.frames.is_empty() {
-                                    return Ok(Outcome::Done(p.stack.pop().unwrap_or(Value::NIL_ATOM)));
+                                    return Ok(Outcome::Done(
+                                        p.stack.pop().unwrap_or(Value::NIL_ATOM),
+                                    ));
                                 }
                                 continue 'frame;
                             }
@@ -415,7 +448,7 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
                             crate::format::inspect(&module)
                         )));
                     };
-                    let callee = resolve(p, m, name, argc)?;
+                    let callee = resolve(p, Some(code.module), m, name, argc)?;
                     invoke(p, cx, callee, argc, tail)?;
                     if p.frames.is_empty() {
                         return Ok(Outcome::Done(p.stack.pop().unwrap_or(Value::NIL_ATOM)));
@@ -455,7 +488,7 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
                             return Err(error::badarg());
                         };
                         let n = spread(p, &args)?;
-                        let callee = resolve(p, *m, *f, n)?;
+                        let callee = resolve(p, Some(code.module), *m, *f, n)?;
                         invoke(p, cx, callee, n, tail)?;
                     }
                     if p.frames.is_empty() {
@@ -490,7 +523,10 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
                         }
                         None => {
                             save_pc!();
-                            return Err(error::bad_boolean_error(v, if short { "or" } else { "and" }));
+                            return Err(error::bad_boolean_error(
+                                v,
+                                if short { "or" } else { "and" },
+                            ));
                         }
                     }
                 }
@@ -551,7 +587,9 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
                     let len = cx.mailbox_len();
                     let mut i = cx.save_index();
                     while i < len {
-                        let Some(msg) = cx.message(i).cloned() else { break };
+                        let Some(msg) = cx.message(i).cloned() else {
+                            break;
+                        };
                         for c in &sw.clauses {
                             if match_pat(&c.pat, &msg, &mut p.stack[base..]) {
                                 let ok = match &c.guard {
@@ -610,7 +648,9 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
                     save_pc!();
                     let subject = p.stack.pop().unwrap_or(Value::NIL_ATOM);
                     if let Value::Tuple(t) = &subject {
-                        if let (Some(kind), Some(v)) = (t[0].as_atom().and_then(Kind::from_atom), t.get(1)) {
+                        if let (Some(kind), Some(v)) =
+                            (t[0].as_atom().and_then(Kind::from_atom), t.get(1))
+                        {
                             return Err(Raise {
                                 kind,
                                 value: v.clone(),

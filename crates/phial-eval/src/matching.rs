@@ -67,7 +67,10 @@ pub fn match_pat(p: &Pat, v: &Value, locals: &mut [Value]) -> bool {
 
 /// Evaluates a guard; `true` only if it returns `true` without raising.
 pub fn guard_passes(g: &Guard, locals: &[Value], ctx: &mut Ctx) -> bool {
-    matches!(eval_guard(g, locals, ctx), Some(Value::Atom(crate::atom::Atom::TRUE)))
+    matches!(
+        eval_guard(g, locals, ctx),
+        Some(Value::Atom(crate::atom::Atom::TRUE))
+    )
 }
 
 fn eval_guard(g: &Guard, locals: &[Value], ctx: &mut Ctx) -> Option<Value> {
@@ -119,7 +122,11 @@ fn eval_guard(g: &Guard, locals: &[Value], ctx: &mut Ctx) -> Option<Value> {
 pub fn member(x: &Value, coll: &Value) -> Option<bool> {
     if let Some((first, last, step)) = coll.as_range() {
         let Value::Int(i) = x else { return Some(false) };
-        let (lo, hi) = if step > 0 { (first, last) } else { (last, first) };
+        let (lo, hi) = if step > 0 {
+            (first, last)
+        } else {
+            (last, first)
+        };
         return Some(*i >= lo && *i <= hi && (i - first) % step == 0);
     }
     match coll {

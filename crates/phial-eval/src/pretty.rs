@@ -351,7 +351,7 @@ pub fn to_doc(v: &Value, opts: &InspectOpts) -> Doc {
                 let keyword = keyword_keys(entries.iter().map(|(k, _)| *k));
                 return container(open, map_items(&entries, opts, keyword), "}", false, true);
             }
-            let entries: Vec<(&Value, &Value)> = m.iter().collect();
+            let entries = crate::format::map_entries(m);
             let keyword = keyword_keys(m.keys());
             container(
                 "%{".into(),

@@ -102,7 +102,11 @@ impl Process {
     }
 
     /// The code finished (or crashed) with this result.
-    fn finish(&mut self, cx: &mut Cx<'_, Value, Process>, result: Result<Value, Raise>) -> Step<Value> {
+    fn finish(
+        &mut self,
+        cx: &mut Cx<'_, Value, Process>,
+        result: Result<Value, Raise>,
+    ) -> Step<Value> {
         self.frames.clear();
         self.stack.clear();
         self.handlers.clear();
@@ -192,7 +196,10 @@ fn shutdown_code(reason: &Value) -> Option<i32> {
 pub fn crash_report(pid: Pid, r: &Raise) -> String {
     let body = match r.kind {
         Kind::Error => format_banner(r),
-        Kind::Throw => format!("** (ErlangError) Erlang error: {{:nocatch, {}}}", inspect(&r.value)),
+        Kind::Throw => format!(
+            "** (ErlangError) Erlang error: {{:nocatch, {}}}",
+            inspect(&r.value)
+        ),
         Kind::Exit => format_banner(r),
     };
     format!("[error] Process {pid} raised an exception\n{body}\n")

@@ -162,10 +162,7 @@ fn cmp_funs(a: &Fun, b: &Fun) -> Ordering {
                 name: n2,
                 arity: a2,
             },
-        ) => m1
-            .cmp_text(*m2)
-            .then(n1.cmp_text(*n2))
-            .then(a1.cmp(a2)),
+        ) => m1.cmp_text(*m2).then(n1.cmp_text(*n2)).then(a1.cmp(a2)),
         (Fun::External { .. }, Fun::Closure { .. }) => Ordering::Less,
         (Fun::Closure { .. }, Fun::External { .. }) => Ordering::Greater,
         (Fun::Closure { .. }, Fun::Closure { .. }) => {

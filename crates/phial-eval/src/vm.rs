@@ -79,6 +79,17 @@ impl Vm {
             .and_then(|m| m.functions.get(&(name, arity)).cloned())
     }
 
+    /// `module.name/arity` as seen from code in `caller`: a private function
+    /// is only visible to its own module.
+    pub fn callable(&self, caller: Atom, module: Atom, name: Atom, arity: u32) -> Option<Arc<FnCode>> {
+        let modules = self.modules.read();
+        let m = modules.get(&module)?;
+        if caller != module && m.private.contains(&(name, arity)) {
+            return None;
+        }
+        m.functions.get(&(name, arity)).cloned()
+    }
+
     pub fn module_exists(&self, module: Atom) -> bool {
         self.modules.read().contains_key(&module)
     }
@@ -120,7 +131,13 @@ impl Vm {
 
     /// Parses and compiles a source. `bound` and `export` are for the REPL
     /// (see `Compiler::compile_program`).
-    pub fn load(&self, file: &str, source: &str, bound: &[String], export: bool) -> Result<Program, LoadError> {
+    pub fn load(
+        &self,
+        file: &str,
+        source: &str,
+        bound: &[String],
+        export: bool,
+    ) -> Result<Program, LoadError> {
         let exprs = match parse(source) {
             ParseOutcome::Complete(e) => e,
             ParseOutcome::Incomplete(e) => return Err(LoadError::Incomplete(e)),
@@ -146,7 +163,8 @@ impl Vm {
                 if matches!(r, Value::Atom(Atom::NORMAL)) {
                     0
                 } else {
-                    self.out.stderr(&format!("** (EXIT from {pid}) {}\n\n", format_exit(&r)));
+                    self.out
+                        .stderr(&format!("** (EXIT from {pid}) {}\n\n", format_exit(&r)));
                     1
                 }
             }

@@ -29,10 +29,18 @@ pub static BIFS: &[Def] = &[
     guard("Kernel", "div", 2, |_, a| div(&a[0], &a[1])),
     guard("Kernel", "rem", 2, |_, a| rem(&a[0], &a[1])),
     guard("Kernel", "abs", 1, |_, a| abs(&a[0])),
-    guard("Kernel", "==", 2, |_, a| Ok(Value::bool(equal(&a[0], &a[1])))),
-    guard("Kernel", "!=", 2, |_, a| Ok(Value::bool(!equal(&a[0], &a[1])))),
-    guard("Kernel", "===", 2, |_, a| Ok(Value::bool(strict_equal(&a[0], &a[1])))),
-    guard("Kernel", "!==", 2, |_, a| Ok(Value::bool(!strict_equal(&a[0], &a[1])))),
+    guard("Kernel", "==", 2, |_, a| {
+        Ok(Value::bool(equal(&a[0], &a[1])))
+    }),
+    guard("Kernel", "!=", 2, |_, a| {
+        Ok(Value::bool(!equal(&a[0], &a[1])))
+    }),
+    guard("Kernel", "===", 2, |_, a| {
+        Ok(Value::bool(strict_equal(&a[0], &a[1])))
+    }),
+    guard("Kernel", "!==", 2, |_, a| {
+        Ok(Value::bool(!strict_equal(&a[0], &a[1])))
+    }),
     guard("Kernel", "<", 2, |_, a| Ok(Value::bool(lt(&a[0], &a[1])))),
     guard("Kernel", ">", 2, |_, a| Ok(Value::bool(lt(&a[1], &a[0])))),
     guard("Kernel", "<=", 2, |_, a| Ok(Value::bool(!lt(&a[1], &a[0])))),

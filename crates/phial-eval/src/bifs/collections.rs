@@ -80,15 +80,15 @@ pub static BIFS: &[Def] = &[
         Ok(Value::map(r.clone().union(l.clone())))
     }),
     def("Map", "keys", 1, |_, a| {
-        Ok(Value::list(map(&a[0])?.keys().cloned().collect()))
+        Ok(Value::list(entries(&a[0])?.into_iter().map(|(k, _)| k.clone()).collect()))
     }),
     def("Map", "values", 1, |_, a| {
-        Ok(Value::list(map(&a[0])?.values().cloned().collect()))
+        Ok(Value::list(entries(&a[0])?.into_iter().map(|(_, v)| v.clone()).collect()))
     }),
     def("Map", "to_list", 1, |_, a| {
         Ok(Value::list(
-            map(&a[0])?
-                .iter()
+            entries(&a[0])?
+                .into_iter()
                 .map(|(k, v)| Value::tuple(vec![k.clone(), v.clone()]))
                 .collect(),
         ))
@@ -279,7 +279,7 @@ pub static BIFS: &[Def] = &[
         },
     ),
     def("List", "keyfind", 3, |_, a| {
-        keyfind(&a[0], &a[1], &a[2]).map(|r| r.map(|(_, t)| t).unwrap_or(Value::FALSE))
+        keyfind(&a[0], &a[1], &a[2]).map(|r| r.map(|(_, t)| t).unwrap_or(Value::NIL_ATOM))
     }),
     def("List", "keymember?", 3, |_, a| {
         keyfind(&a[0], &a[1], &a[2]).map(|r| Value::bool(r.is_some()))
@@ -476,6 +476,10 @@ fn map(v: &Value) -> Result<&MapInner> {
         Value::Map(m) => Ok(m),
         other => Err(error::bad_map_error(other.clone())),
     }
+}
+
+fn entries(v: &Value) -> Result<Vec<(&Value, &Value)>> {
+    Ok(crate::format::map_entries(map(v)?))
 }
 
 fn tuple(v: &Value, pos: usize) -> Result<&[Value]> {

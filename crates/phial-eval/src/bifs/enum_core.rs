@@ -520,6 +520,8 @@ fn chunk_every(e: &Value, count: &Value, step: &Value, leftover: Option<&Value>)
     let discard = matches!(leftover, Some(Value::Atom(a)) if a.as_str() == "discard");
     let mut out = Vec::new();
     let mut i = 0;
+    // A chunk starts at every step while elements remain; the first short
+    // one is padded (or dropped with `:discard`) and ends the list.
     while i < items.len() {
         let end = (i + count).min(items.len());
         let mut chunk: Vec<Value> = items[i..end].to_vec();
@@ -534,9 +536,6 @@ fn chunk_every(e: &Value, count: &Value, step: &Value, leftover: Option<&Value>)
             break;
         }
         out.push(Value::list(chunk));
-        if end == items.len() {
-            break;
-        }
         i += step;
     }
     Ok(Value::list(out))

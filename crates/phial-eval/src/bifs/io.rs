@@ -12,16 +12,29 @@ use crate::value::Value;
 
 pub static BIFS: &[Def] = &[
     def("IO", "puts", 1, |ctx, a| puts(ctx, &a[0], "\n", false)),
-    def("IO", "puts", 2, |ctx, a| puts(ctx, &a[1], "\n", is_stderr(&a[0]))),
+    def("IO", "puts", 2, |ctx, a| {
+        puts(ctx, &a[1], "\n", is_stderr(&a[0]))
+    }),
     def("IO", "write", 1, |ctx, a| puts(ctx, &a[0], "", false)),
-    def("IO", "write", 2, |ctx, a| puts(ctx, &a[1], "", is_stderr(&a[0]))),
-    def("IO", "inspect", 1, |ctx, a| io_inspect(ctx, &a[0], &Value::Nil, false)),
-    def("IO", "inspect", 2, |ctx, a| io_inspect(ctx, &a[0], &a[1], false)),
-    def("IO", "inspect", 3, |ctx, a| io_inspect(ctx, &a[1], &a[2], is_stderr(&a[0]))),
+    def("IO", "write", 2, |ctx, a| {
+        puts(ctx, &a[1], "", is_stderr(&a[0]))
+    }),
+    def("IO", "inspect", 1, |ctx, a| {
+        io_inspect(ctx, &a[0], &Value::Nil, false)
+    }),
+    def("IO", "inspect", 2, |ctx, a| {
+        io_inspect(ctx, &a[0], &a[1], false)
+    }),
+    def("IO", "inspect", 3, |ctx, a| {
+        io_inspect(ctx, &a[1], &a[2], is_stderr(&a[0]))
+    }),
 ];
 
 fn is_stderr(device: &Value) -> bool {
-    device.as_atom().map(|a| a.as_str() == "stderr").unwrap_or(false)
+    device
+        .as_atom()
+        .map(|a| a.as_str() == "stderr")
+        .unwrap_or(false)
 }
 
 fn write(ctx: &mut Ctx, text: &str, stderr: bool) {

@@ -13,31 +13,61 @@ use crate::value::{Fun, Value};
 use std::cmp::Ordering;
 
 pub static BIFS: &[Def] = &[
-    guard("Kernel", "is_atom", 1, |_, a| Ok(Value::bool(matches!(a[0], Value::Atom(_))))),
-    guard("Kernel", "is_integer", 1, |_, a| Ok(Value::bool(a[0].is_integer()))),
-    guard("Kernel", "is_float", 1, |_, a| Ok(Value::bool(matches!(a[0], Value::Float(_))))),
-    guard("Kernel", "is_number", 1, |_, a| Ok(Value::bool(a[0].is_number()))),
-    guard("Kernel", "is_binary", 1, |_, a| Ok(Value::bool(matches!(a[0], Value::Str(_))))),
-    guard("Kernel", "is_bitstring", 1, |_, a| Ok(Value::bool(matches!(a[0], Value::Str(_))))),
-    guard("Kernel", "is_list", 1, |_, a| Ok(Value::bool(a[0].is_list()))),
-    guard("Kernel", "is_tuple", 1, |_, a| Ok(Value::bool(matches!(a[0], Value::Tuple(_))))),
-    guard("Kernel", "is_map", 1, |_, a| Ok(Value::bool(matches!(a[0], Value::Map(_))))),
-    guard("Kernel", "is_pid", 1, |_, a| Ok(Value::bool(matches!(a[0], Value::Pid(_))))),
-    guard("Kernel", "is_reference", 1, |_, a| Ok(Value::bool(matches!(a[0], Value::Ref(_))))),
-    guard("Kernel", "is_function", 1, |_, a| Ok(Value::bool(matches!(a[0], Value::Fun(_))))),
+    guard("Kernel", "is_atom", 1, |_, a| {
+        Ok(Value::bool(matches!(a[0], Value::Atom(_))))
+    }),
+    guard("Kernel", "is_integer", 1, |_, a| {
+        Ok(Value::bool(a[0].is_integer()))
+    }),
+    guard("Kernel", "is_float", 1, |_, a| {
+        Ok(Value::bool(matches!(a[0], Value::Float(_))))
+    }),
+    guard("Kernel", "is_number", 1, |_, a| {
+        Ok(Value::bool(a[0].is_number()))
+    }),
+    guard("Kernel", "is_binary", 1, |_, a| {
+        Ok(Value::bool(matches!(a[0], Value::Str(_))))
+    }),
+    guard("Kernel", "is_bitstring", 1, |_, a| {
+        Ok(Value::bool(matches!(a[0], Value::Str(_))))
+    }),
+    guard("Kernel", "is_list", 1, |_, a| {
+        Ok(Value::bool(a[0].is_list()))
+    }),
+    guard("Kernel", "is_tuple", 1, |_, a| {
+        Ok(Value::bool(matches!(a[0], Value::Tuple(_))))
+    }),
+    guard("Kernel", "is_map", 1, |_, a| {
+        Ok(Value::bool(matches!(a[0], Value::Map(_))))
+    }),
+    guard("Kernel", "is_pid", 1, |_, a| {
+        Ok(Value::bool(matches!(a[0], Value::Pid(_))))
+    }),
+    guard("Kernel", "is_reference", 1, |_, a| {
+        Ok(Value::bool(matches!(a[0], Value::Ref(_))))
+    }),
+    guard("Kernel", "is_function", 1, |_, a| {
+        Ok(Value::bool(matches!(a[0], Value::Fun(_))))
+    }),
     guard("Kernel", "is_function", 2, |_, a| {
         Ok(Value::bool(match (&a[0], &a[1]) {
             (Value::Fun(f), Value::Int(n)) => f.arity() as i64 == *n,
             _ => false,
         }))
     }),
-    guard("Kernel", "is_boolean", 1, |_, a| Ok(Value::bool(a[0].as_bool().is_some()))),
-    guard("Kernel", "is_nil", 1, |_, a| Ok(Value::bool(matches!(a[0], Value::Atom(Atom::NIL))))),
+    guard("Kernel", "is_boolean", 1, |_, a| {
+        Ok(Value::bool(a[0].as_bool().is_some()))
+    }),
+    guard("Kernel", "is_nil", 1, |_, a| {
+        Ok(Value::bool(matches!(a[0], Value::Atom(Atom::NIL))))
+    }),
     guard("Kernel", "is_map_key", 2, |_, a| match &a[0] {
         Value::Map(m) => Ok(Value::bool(m.contains_key(&a[1]))),
         other => Err(error::bad_map_error(other.clone())),
     }),
-    guard("Kernel", "is_struct", 1, |_, a| Ok(Value::bool(a[0].struct_name().is_some()))),
+    guard("Kernel", "is_struct", 1, |_, a| {
+        Ok(Value::bool(a[0].struct_name().is_some()))
+    }),
     guard("Kernel", "is_exception", 1, |_, a| {
         Ok(Value::bool(a[0].map_get(Atom::EXCEPTION).is_some()))
     }),
@@ -47,7 +77,9 @@ pub static BIFS: &[Def] = &[
         None => Err(error::argument_error("argument error")),
     }),
     guard("Kernel", "elem", 2, |_, a| match (&a[0], &a[1]) {
-        (Value::Tuple(t), Value::Int(i)) if *i >= 0 && (*i as usize) < t.len() => Ok(t[*i as usize].clone()),
+        (Value::Tuple(t), Value::Int(i)) if *i >= 0 && (*i as usize) < t.len() => {
+            Ok(t[*i as usize].clone())
+        }
         (Value::Tuple(_), Value::Int(_)) => Err(badarg_at(2, "out of range")),
         (Value::Tuple(_), _) => Err(badarg_at(2, "not an integer")),
         _ => Err(badarg_at(1, "not a tuple")),
@@ -97,10 +129,18 @@ pub static BIFS: &[Def] = &[
         _ => Err(badarg_at(1, "not a nonempty list")),
     }),
     guard("Kernel", "max", 2, |_, a| {
-        Ok(if compare(&a[0], &a[1]) == Ordering::Less { a[1].clone() } else { a[0].clone() })
+        Ok(if compare(&a[0], &a[1]) == Ordering::Less {
+            a[1].clone()
+        } else {
+            a[0].clone()
+        })
     }),
     guard("Kernel", "min", 2, |_, a| {
-        Ok(if compare(&a[1], &a[0]) == Ordering::Less { a[1].clone() } else { a[0].clone() })
+        Ok(if compare(&a[1], &a[0]) == Ordering::Less {
+            a[1].clone()
+        } else {
+            a[0].clone()
+        })
     }),
     guard("Kernel", "round", 1, |_, a| match &a[0] {
         Value::Float(f) => Ok(float_to_int(f.round())),
@@ -135,7 +175,11 @@ pub static BIFS: &[Def] = &[
         }
         _ => Err(error::argument_error(format!(
             "expected binary argument in <> operator but got: {}",
-            inspect(if matches!(a[0], Value::Str(_)) { &a[1] } else { &a[0] })
+            inspect(if matches!(a[0], Value::Str(_)) {
+                &a[1]
+            } else {
+                &a[0]
+            })
         ))),
     }),
     def("Kernel", "++", 2, |_, a| {
@@ -161,19 +205,48 @@ pub static BIFS: &[Def] = &[
     }),
     def("Kernel", "to_string", 1, |_, a| to_string_value(&a[0])),
     def("Kernel", "to_charlist", 1, |_, a| to_charlist(&a[0])),
-    def("Kernel", "inspect", 1, |_, a| Ok(Value::str(inspect(&a[0])))),
-    def("Kernel", "inspect", 2, |_, a| Ok(Value::str(inspect_with(&a[0], &inspect_opts(&a[1]))))),
+    def("Kernel", "inspect", 1, |_, a| {
+        Ok(Value::str(inspect(&a[0])))
+    }),
+    def("Kernel", "inspect", 2, |_, a| {
+        Ok(Value::str(inspect_with(&a[0], &inspect_opts(&a[1]))))
+    }),
     def("Kernel", "throw", 1, |_, a| Err(Raise::throw(a[0].clone()))),
     def("Kernel", "exit", 1, |_, a| Err(Raise::exit(a[0].clone()))),
-    def("Kernel", "make_ref", 0, |ctx, _| Ok(Value::Ref(ctx.cx.make_ref()))),
+    def("Kernel", "make_ref", 0, |ctx, _| {
+        Ok(Value::Ref(ctx.cx.make_ref()))
+    }),
     def("Kernel", "node", 0, |_, _| Ok(Value::atom("nonode@nohost"))),
-    def("Kernel", "function_exported?", 3, |ctx, a| match (&a[0], &a[1], &a[2]) {
-        (Value::Atom(m), Value::Atom(f), Value::Int(n)) => Ok(Value::bool(
-            ctx.vm.function(*m, *f, *n as u32).is_some() || super::lookup(*m, *f, *n as usize).is_some(),
-        )),
-        _ => Err(error::badarg()),
+    def("Kernel", "function_exported?", 3, |ctx, a| {
+        match (&a[0], &a[1], &a[2]) {
+            (Value::Atom(m), Value::Atom(f), Value::Int(n)) => Ok(Value::bool(
+                ctx.vm.function(*m, *f, *n as u32).is_some()
+                    || super::lookup(*m, *f, *n as usize).is_some(),
+            )),
+            _ => Err(error::badarg()),
+        }
     }),
     def("Kernel", "binding", 0, |_, _| Ok(Value::Nil)),
+    def(":erlang", "error", 1, |_, a| Err(Raise::error(a[0].clone()))),
+    def(":erlang", "error", 2, |_, a| Err(Raise::error(a[0].clone()))),
+    def(":erlang", "throw", 1, |_, a| Err(Raise::throw(a[0].clone()))),
+    def(":erlang", "exit", 1, |_, a| Err(Raise::exit(a[0].clone()))),
+    def(":erlang", "fun_info", 2, |_, a| fun_info(&a[0], &a[1])),
+    def("Function", "info", 2, |_, a| fun_info(&a[0], &a[1])),
+    def(":erlang", "fun_info", 1, |_, a| {
+        let items = ["arity", "module", "name", "type"]
+            .iter()
+            .map(|k| fun_info(&a[0], &Value::atom(k)))
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Value::list(items))
+    }),
+    def("Function", "info", 1, |_, a| {
+        let items = ["arity", "module", "name", "type"]
+            .iter()
+            .map(|k| fun_info(&a[0], &Value::atom(k)))
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Value::list(items))
+    }),
     // Internal helpers the compiler emits.
     def(":phial", "to_charlist", 1, |_, a| to_charlist(&a[0])),
     def(":phial", "range", 2, |_, a| match (&a[0], &a[1]) {
@@ -184,7 +257,8 @@ pub static BIFS: &[Def] = &[
             inspect(&a[1])
         ))),
     }),
-    def(":phial", "range", 3, |_, a| match (&a[0], &a[1], &a[2]) {
+    def(":phial", "range", 3, |_, a| {
+        match (&a[0], &a[1], &a[2]) {
         (Value::Int(f), Value::Int(l), Value::Int(s)) if *s != 0 => Ok(Value::range(*f, *l, *s)),
         _ => Err(error::argument_error(format!(
             "ranges (first..last//step) expect both sides to be integers and the step to be a non-zero integer, got: {}..{}//{}",
@@ -192,20 +266,28 @@ pub static BIFS: &[Def] = &[
             inspect(&a[1]),
             inspect(&a[2])
         ))),
+    }
     }),
-    def(":phial", "in", 2, |_, a| match crate::matching::member(&a[0], &a[1]) {
-        Some(b) => Ok(Value::bool(b)),
-        None => match &a[1] {
-            Value::Map(m) => Ok(Value::bool(match &a[0] {
-                Value::Tuple(t) if t.len() == 2 => m.get(&t[0]).map(|v| strict_equal(v, &t[1])).unwrap_or(false),
-                _ => false,
-            })),
-            other => Err(error::protocol_undefined("Enumerable", other.clone(), "")),
-        },
+    def(":phial", "in", 2, |_, a| {
+        match crate::matching::member(&a[0], &a[1]) {
+            Some(b) => Ok(Value::bool(b)),
+            None => match &a[1] {
+                Value::Map(m) => Ok(Value::bool(match &a[0] {
+                    Value::Tuple(t) if t.len() == 2 => m
+                        .get(&t[0])
+                        .map(|v| strict_equal(v, &t[1]))
+                        .unwrap_or(false),
+                    _ => false,
+                })),
+                other => Err(error::protocol_undefined("Enumerable", other.clone(), "")),
+            },
+        }
     }),
     def(":phial", "access", 2, |_, a| access(&a[0], &a[1])),
     def(":phial", "dot", 2, |_, a| {
-        let Value::Atom(key) = &a[1] else { return Err(error::badarg()) };
+        let Value::Atom(key) = &a[1] else {
+            return Err(error::badarg());
+        };
         match &a[0] {
             Value::Map(m) => match m.get(&a[1]) {
                 Some(v) => Ok(v.clone()),
@@ -221,7 +303,9 @@ pub static BIFS: &[Def] = &[
     def(":phial", "raise", 1, |_, a| Err(raise1(&a[0]))),
     def(":phial", "raise", 2, |_, a| Err(raise2(&a[0], &a[1]))),
     def(":phial", "sigil_w", 2, |_, a| {
-        let Value::Str(s) = &a[0] else { return Err(error::badarg()) };
+        let Value::Str(s) = &a[0] else {
+            return Err(error::badarg());
+        };
         let words = s.split_whitespace();
         let kind = a[1].as_atom().map(|x| x.as_str()).unwrap_or("s");
         Ok(Value::list(
@@ -259,13 +343,19 @@ pub fn to_string_value(v: &Value) -> Result<Value> {
 pub fn to_charlist(v: &Value) -> Result<Value> {
     match v {
         Value::Nil | Value::Cons(_) => match crate::format::chardata_to_string(v) {
-            Some(s) => Ok(Value::list(s.chars().map(|c| Value::Int(c as i64)).collect())),
+            Some(s) => Ok(Value::list(
+                s.chars().map(|c| Value::Int(c as i64)).collect(),
+            )),
             None => Err(error::badarg()),
         },
         _ => {
             let s = to_string_value(v)?;
-            let Value::Str(s) = s else { return Err(error::badarg()) };
-            Ok(Value::list(s.chars().map(|c| Value::Int(c as i64)).collect()))
+            let Value::Str(s) = s else {
+                return Err(error::badarg());
+            };
+            Ok(Value::list(
+                s.chars().map(|c| Value::Int(c as i64)).collect(),
+            ))
         }
     }
 }
@@ -279,7 +369,12 @@ pub fn inspect_opts(opts: &Value) -> InspectOpts {
                 match (t[0].as_atom().map(|a| a.as_str()), &t[1]) {
                     (Some("limit"), Value::Int(n)) => o.limit = *n as usize,
                     (Some("limit"), Value::Atom(Atom::INFINITY)) => o.limit = usize::MAX,
-                    (Some("charlists"), Value::Atom(a)) => o.charlists_as_lists = a.as_str() == "as_lists",
+                    (Some("charlists"), Value::Atom(a)) => {
+                        o.charlists_as_lists = a.as_str() == "as_lists"
+                    }
+                    (Some("pretty"), Value::Atom(a)) => o.pretty = *a == Atom::TRUE,
+                    (Some("width"), Value::Int(w)) if *w >= 0 => o.width = *w as usize,
+                    (Some("width"), Value::Atom(Atom::INFINITY)) => o.width = usize::MAX,
                     _ => {}
                 }
             }
@@ -375,7 +470,11 @@ pub fn raise2(module: &Value, arg: &Value) -> Raise {
 
 /// An External fun value for a BIF-backed capture.
 pub fn fun_ref(module: Atom, name: Atom, arity: u32) -> Value {
-    Value::Fun(std::sync::Arc::new(Fun::External { module, name, arity }))
+    Value::Fun(std::sync::Arc::new(Fun::External {
+        module,
+        name,
+        arity,
+    }))
 }
 
 /// Used by `IO.inspect` and friends that accept a keyword list of options.
@@ -385,4 +484,23 @@ pub fn keyword_get<'a>(opts: &'a Value, key: &str) -> Option<&'a Value> {
         Value::Tuple(t) if t.len() == 2 && t[0].as_atom() == Some(k) => Some(&t[1]),
         _ => None,
     })
+}
+
+/// `:erlang.fun_info/2` for the items phial can answer.
+fn fun_info(f: &Value, item: &Value) -> Result<Value> {
+    let Value::Fun(fun) = f else {
+        return Err(badarg_at(1, "not a fun"));
+    };
+    let key = item.as_atom().map(|a| a.as_str()).unwrap_or("");
+    let v = match (key, &**fun) {
+        ("arity", f) => Value::Int(f.arity() as i64),
+        ("module", Fun::External { module, .. }) => Value::Atom(*module),
+        ("module", Fun::Closure { code, .. }) => Value::Atom(code.module),
+        ("name", Fun::External { name, .. }) => Value::Atom(*name),
+        ("name", Fun::Closure { .. }) => Value::atom("-fun-"),
+        ("type", Fun::External { .. }) => Value::atom("external"),
+        ("type", Fun::Closure { .. }) => Value::atom("local"),
+        _ => return Err(badarg_at(2, "invalid item")),
+    };
+    Ok(Value::tuple(vec![item.clone(), v]))
 }

@@ -15,27 +15,48 @@ use phial_runtime::Pid;
 use std::time::Duration;
 
 pub static BIFS: &[Def] = &[
-    def("Kernel", "self", 0, |ctx, _| Ok(Value::Pid(ctx.cx.self_pid()))),
-    def(":erlang", "self", 0, |ctx, _| Ok(Value::Pid(ctx.cx.self_pid()))),
+    def("Kernel", "self", 0, |ctx, _| {
+        Ok(Value::Pid(ctx.cx.self_pid()))
+    }),
+    def(":erlang", "self", 0, |ctx, _| {
+        Ok(Value::Pid(ctx.cx.self_pid()))
+    }),
     def("Kernel", "send", 2, |ctx, a| send(ctx, &a[0], &a[1])),
     def(":erlang", "send", 2, |ctx, a| send(ctx, &a[0], &a[1])),
     def("Process", "send", 3, |ctx, a| send(ctx, &a[0], &a[1])),
-    def("Kernel", "spawn", 1, |ctx, a| spawn_fun(ctx, &a[0], false, false)),
-    def("Kernel", "spawn_link", 1, |ctx, a| spawn_fun(ctx, &a[0], true, false)),
-    def("Kernel", "spawn_monitor", 1, |ctx, a| spawn_fun(ctx, &a[0], false, true)),
+    def("Kernel", "spawn", 1, |ctx, a| {
+        spawn_fun(ctx, &a[0], false, false)
+    }),
+    def("Kernel", "spawn_link", 1, |ctx, a| {
+        spawn_fun(ctx, &a[0], true, false)
+    }),
+    def("Kernel", "spawn_monitor", 1, |ctx, a| {
+        spawn_fun(ctx, &a[0], false, true)
+    }),
     def("Kernel", "spawn", 3, |ctx, a| spawn_mfa(ctx, a, false)),
     def("Kernel", "spawn_link", 3, |ctx, a| spawn_mfa(ctx, a, true)),
-    def("Process", "spawn", 2, |ctx, a| spawn_fun(ctx, &a[0], has_opt(&a[1], "link"), has_opt(&a[1], "monitor"))),
-    def("Process", "alive?", 1, |ctx, a| Ok(Value::bool(ctx.cx.runtime().is_alive(pid_arg(&a[0], 1)?)))),
+    def("Process", "spawn", 2, |ctx, a| {
+        spawn_fun(
+            ctx,
+            &a[0],
+            has_opt(&a[1], "link"),
+            has_opt(&a[1], "monitor"),
+        )
+    }),
+    def("Process", "alive?", 1, |ctx, a| {
+        Ok(Value::bool(ctx.cx.runtime().is_alive(pid_arg(&a[0], 1)?)))
+    }),
     def("Process", "exit", 2, |ctx, a| {
         let pid = pid_arg(&a[0], 1)?;
         ctx.cx.exit(pid, a[1].clone());
         Ok(Value::TRUE)
     }),
-    def("Process", "flag", 2, |ctx, a| match (a[0].as_atom(), a[1].as_bool()) {
-        (Some(Atom::TRAP_EXIT), Some(on)) => Ok(Value::bool(ctx.cx.set_trap_exit(on))),
-        (Some(Atom::TRAP_EXIT), None) => Err(badarg_at(2, "invalid value for flag")),
-        _ => Err(badarg_at(1, "invalid process flag")),
+    def("Process", "flag", 2, |ctx, a| {
+        match (a[0].as_atom(), a[1].as_bool()) {
+            (Some(Atom::TRAP_EXIT), Some(on)) => Ok(Value::bool(ctx.cx.set_trap_exit(on))),
+            (Some(Atom::TRAP_EXIT), None) => Err(badarg_at(2, "invalid value for flag")),
+            _ => Err(badarg_at(1, "invalid process flag")),
+        }
     }),
     def("Process", "monitor", 1, |ctx, a| {
         let pid = match &a[0] {
@@ -47,8 +68,12 @@ pub static BIFS: &[Def] = &[
             None => Err(badarg_at(1, "not a pid")),
         }
     }),
-    def("Process", "demonitor", 1, |ctx, a| demonitor(ctx, &a[0], false)),
-    def("Process", "demonitor", 2, |ctx, a| demonitor(ctx, &a[0], has_opt(&a[1], "flush"))),
+    def("Process", "demonitor", 1, |ctx, a| {
+        demonitor(ctx, &a[0], false)
+    }),
+    def("Process", "demonitor", 2, |ctx, a| {
+        demonitor(ctx, &a[0], has_opt(&a[1], "flush"))
+    }),
     def("Process", "link", 1, |ctx, a| {
         let pid = pid_arg(&a[0], 1)?;
         match ctx.cx.link(pid) {
@@ -75,29 +100,58 @@ pub static BIFS: &[Def] = &[
         }
     }),
     def("Process", "unregister", 1, |ctx, a| {
-        let Some(name) = a[0].as_atom() else { return Err(error::badarg()) };
+        let Some(name) = a[0].as_atom() else {
+            return Err(error::badarg());
+        };
         if ctx.cx.unregister(name.as_str()) {
             Ok(Value::TRUE)
         } else {
-            Err(error::argument_error(format!("could not unregister {} because it was not registered", inspect(&a[0]))))
+            Err(error::argument_error(format!(
+                "could not unregister {} because it was not registered",
+                inspect(&a[0])
+            )))
         }
     }),
     def("Process", "whereis", 1, |ctx, a| {
-        let Some(name) = a[0].as_atom() else { return Err(error::badarg()) };
-        Ok(ctx.cx.whereis(name.as_str()).map(Value::Pid).unwrap_or(Value::NIL_ATOM))
+        let Some(name) = a[0].as_atom() else {
+            return Err(error::badarg());
+        };
+        Ok(ctx
+            .cx
+            .whereis(name.as_str())
+            .map(Value::Pid)
+            .unwrap_or(Value::NIL_ATOM))
     }),
     def("Process", "registered", 0, |ctx, _| {
-        Ok(Value::list(ctx.cx.runtime().registered().iter().map(|n| Value::atom(n)).collect()))
+        Ok(Value::list(
+            ctx.cx
+                .runtime()
+                .registered()
+                .iter()
+                .map(|n| Value::atom(n))
+                .collect(),
+        ))
     }),
     def("Process", "list", 0, |ctx, _| {
-        Ok(Value::list(ctx.cx.runtime().processes().into_iter().map(Value::Pid).collect()))
+        Ok(Value::list(
+            ctx.cx
+                .runtime()
+                .processes()
+                .into_iter()
+                .map(Value::Pid)
+                .collect(),
+        ))
     }),
     def("Process", "info", 1, |ctx, a| info(ctx, &a[0], None)),
     def("Process", "info", 2, |ctx, a| info(ctx, &a[0], Some(&a[1]))),
     def("Process", "send_after", 3, |ctx, a| {
         let to = dest(ctx, &a[0])?;
-        let Value::Int(ms) = a[2] else { return Err(badarg_at(3, "not a non-negative integer")) };
-        let t = ctx.cx.send_after(to, a[1].clone(), Duration::from_millis(ms.max(0) as u64));
+        let Value::Int(ms) = a[2] else {
+            return Err(badarg_at(3, "not a non-negative integer"));
+        };
+        let t = ctx
+            .cx
+            .send_after(to, a[1].clone(), Duration::from_millis(ms.max(0) as u64));
         Ok(Value::Ref(t.as_ref()))
     }),
     def("Process", "get", 0, |_, _| Ok(Value::Nil)),
@@ -106,7 +160,11 @@ pub static BIFS: &[Def] = &[
 fn has_opt(opts: &Value, name: &str) -> bool {
     opts.iter_list().any(|o| match o {
         Value::Atom(a) => a.as_str() == name,
-        Value::Tuple(t) => t.len() == 2 && t[0].as_atom().map(|a| a.as_str() == name).unwrap_or(false) && t[1].is_truthy(),
+        Value::Tuple(t) => {
+            t.len() == 2
+                && t[0].as_atom().map(|a| a.as_str() == name).unwrap_or(false)
+                && t[1].is_truthy()
+        }
         _ => false,
     })
 }
@@ -122,9 +180,15 @@ fn pid_arg(v: &Value, pos: usize) -> Result<Pid> {
 fn dest(ctx: &mut Ctx, to: &Value) -> Result<Pid> {
     match to {
         Value::Pid(p) => Ok(*p),
-        Value::Atom(name) => ctx.cx.whereis(name.as_str()).ok_or_else(|| badarg_at(1, "invalid destination")),
+        Value::Atom(name) => ctx
+            .cx
+            .whereis(name.as_str())
+            .ok_or_else(|| badarg_at(1, "invalid destination")),
         Value::Tuple(t) if t.len() == 2 => match &t[0] {
-            Value::Atom(name) => ctx.cx.whereis(name.as_str()).ok_or_else(|| badarg_at(1, "invalid destination")),
+            Value::Atom(name) => ctx
+                .cx
+                .whereis(name.as_str())
+                .ok_or_else(|| badarg_at(1, "invalid destination")),
             _ => Err(badarg_at(1, "invalid destination")),
         },
         _ => Err(badarg_at(1, "invalid destination")),
@@ -181,10 +245,19 @@ fn info(ctx: &mut Ctx, pid: &Value, item: Option<&Value>) -> Result<Value> {
     };
     let status = format!("{:?}", i.status).to_lowercase();
     let pairs: Vec<(&str, Value)> = vec![
-        ("registered_name", i.registered_name.as_deref().map(Value::atom).unwrap_or(Value::Nil)),
+        (
+            "registered_name",
+            i.registered_name
+                .as_deref()
+                .map(Value::atom)
+                .unwrap_or(Value::Nil),
+        ),
         ("status", Value::atom(&status)),
         ("message_queue_len", Value::Int(i.message_queue_len as i64)),
-        ("links", Value::list(i.links.iter().map(|p| Value::Pid(*p)).collect())),
+        (
+            "links",
+            Value::list(i.links.iter().map(|p| Value::Pid(*p)).collect()),
+        ),
         ("trap_exit", Value::bool(i.trap_exit)),
         (
             "monitors",
@@ -195,11 +268,17 @@ fn info(ctx: &mut Ctx, pid: &Value, item: Option<&Value>) -> Result<Value> {
                     .collect(),
             ),
         ),
-        ("monitored_by", Value::list(i.monitored_by.iter().map(|p| Value::Pid(*p)).collect())),
+        (
+            "monitored_by",
+            Value::list(i.monitored_by.iter().map(|p| Value::Pid(*p)).collect()),
+        ),
     ];
     match item {
         None => Ok(Value::list(
-            pairs.into_iter().map(|(k, v)| Value::tuple(vec![Value::atom(k), v])).collect(),
+            pairs
+                .into_iter()
+                .map(|(k, v)| Value::tuple(vec![Value::atom(k), v]))
+                .collect(),
         )),
         Some(Value::Atom(key)) => {
             let k = key.as_str();

@@ -154,17 +154,17 @@ pub static BIFS: &[Def] = &[
     }),
     def("String", "contains?", 2, |_, a| {
         let st = s(&a[0], "contains?", 2, a)?;
-        let pats = patterns(&a[1]).ok_or_else(|| sfce("contains?", 2, a))?;
+        let pats = patterns(&a[1]).ok_or_else(|| error::badarg_at(2, "not a valid pattern"))?;
         Ok(Value::bool(pats.iter().any(|p| st.contains(p.as_str()))))
     }),
     def("String", "starts_with?", 2, |_, a| {
         let st = s(&a[0], "starts_with?", 2, a)?;
-        let pats = patterns(&a[1]).ok_or_else(|| sfce("starts_with?", 2, a))?;
+        let pats = patterns(&a[1]).ok_or_else(|| error::badarg_at(2, "not a valid pattern"))?;
         Ok(Value::bool(pats.iter().any(|p| st.starts_with(p.as_str()))))
     }),
     def("String", "ends_with?", 2, |_, a| {
         let st = s(&a[0], "ends_with?", 2, a)?;
-        let pats = patterns(&a[1]).ok_or_else(|| sfce("ends_with?", 2, a))?;
+        let pats = patterns(&a[1]).ok_or_else(|| error::badarg_at(2, "not a valid pattern"))?;
         Ok(Value::bool(pats.iter().any(|p| st.ends_with(p.as_str()))))
     }),
     def("String", "duplicate", 2, |_, a| match (&a[0], &a[1]) {

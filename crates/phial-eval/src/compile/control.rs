@@ -120,7 +120,12 @@ impl<'k> Compiler<'k> {
             "if" | "unless" => {
                 let (pos, b) = split_blocks(args, block);
                 if pos.len() != 1 || b.do_.is_none() {
-                    self.error(off, format!("invalid arguments for {name}: expected a condition and a do block"));
+                    self.error(
+                        off,
+                        format!(
+                            "invalid arguments for {name}: expected a condition and a do block"
+                        ),
+                    );
                     return true;
                 }
                 let (then, els) = if name == "if" {
@@ -181,9 +186,19 @@ impl<'k> Compiler<'k> {
             "with" => self.with_form(args, block, whole, tail),
             "for" => self.for_form(args, block, whole, tail),
             "raise" | "reraise" => {
-                let n = if name == "reraise" { args.len().saturating_sub(1) } else { args.len() };
+                let n = if name == "reraise" {
+                    args.len().saturating_sub(1)
+                } else {
+                    args.len()
+                };
                 if n == 0 || n > 2 {
-                    self.error(off, format!("undefined function {name}/{} (there is no such import)", args.len()));
+                    self.error(
+                        off,
+                        format!(
+                            "undefined function {name}/{} (there is no such import)",
+                            args.len()
+                        ),
+                    );
                     return true;
                 }
                 for a in &args[..n] {
@@ -247,10 +262,19 @@ impl<'k> Compiler<'k> {
 
     /// Compiles `->` clauses over the value on the stack (already emitted).
     /// With `receive_after`, emits a `Receive` instead of a `Switch`.
-    fn switch(&mut self, clauses: &[StabClause], kind: SwitchKind, tail: bool, receive_after: Option<&Section>) {
+    fn switch(
+        &mut self,
+        clauses: &[StabClause],
+        kind: SwitchKind,
+        tail: bool,
+        receive_after: Option<&Section>,
+    ) {
         let idx = self.reserve_switch(kind);
         let op_at = if kind == SwitchKind::Receive {
-            self.emit(Op::Receive { switch: idx, after: 0 })
+            self.emit(Op::Receive {
+                switch: idx,
+                after: 0,
+            })
         } else {
             self.emit(Op::Switch(idx))
         };
@@ -287,7 +311,10 @@ impl<'k> Compiler<'k> {
             None => Vec::new(),
             Some(Section::Exprs(e)) if e.is_empty() => Vec::new(),
             Some(Section::Exprs(_)) => {
-                self.error(whole.span.start, "expected -> clauses for :do in \"receive\"");
+                self.error(
+                    whole.span.start,
+                    "expected -> clauses for :do in \"receive\"",
+                );
                 return;
             }
         };
@@ -298,7 +325,10 @@ impl<'k> Compiler<'k> {
                 Some(Section::Exprs(c[0].body.clone())),
             ),
             _ => {
-                self.error(whole.span.start, "expected a single -> clause for :after in \"receive\"");
+                self.error(
+                    whole.span.start,
+                    "expected a single -> clause for :after in \"receive\"",
+                );
                 return;
             }
         };
@@ -315,6 +345,7 @@ impl<'k> Compiler<'k> {
         let h = self.cur().handlers.len() as u32;
         self.cur().handlers.push(Handler {
             clauses: Vec::new(),
+            catch_from: 0,
             reraise_via: None,
         });
         self.emit(Op::TryEnter(h));
@@ -347,6 +378,7 @@ impl<'k> Compiler<'k> {
                 }
             }
         }
+        let catch_from = handler_clauses.len();
         if let Some(Section::Clauses(catches)) = &b.catch {
             for c in catches {
                 self.push_scope();
@@ -393,6 +425,7 @@ impl<'k> Compiler<'k> {
         self.patch(skip);
         let handler = &mut self.cur().handlers[h as usize];
         handler.clauses = handler_clauses;
+        handler.catch_from = catch_from;
         handler.reraise_via = Some(reraise_at);
     }
 
@@ -463,21 +496,9 @@ impl<'k> Compiler<'k> {
         };
         let mut to_fail = Vec::new();
         for step in &steps {
-            match &step.kind {
-                ExprKind::Binary {
-                    op: BinaryOp::Send,
-                    lhs,
-                    rhs,
-                } => {
+            match generator(step) {
+                Some((p, g, rhs)) => {
                     self.expr(rhs, false);
-                    let (p, g) = match &lhs.kind {
-                        ExprKind::Binary {
-                            op: BinaryOp::When,
-                            lhs: p,
-                            rhs: g,
-                        } => (p.as_ref(), Some(g.as_ref())),
-                        _ => (lhs.as_ref(), None),
-                    };
                     let idx = self.reserve_switch(SwitchKind::Total);
                     self.emit(Op::Switch(idx));
                     let pat = self.pattern(p);
@@ -499,7 +520,7 @@ impl<'k> Compiler<'k> {
                     ];
                     to_fail.push(idx);
                 }
-                _ => {
+                None => {
                     self.expr(step, false);
                     self.emit(Op::Pop);
                 }
@@ -518,7 +539,10 @@ impl<'k> Compiler<'k> {
                 self.set_offset(whole.span);
                 self.switch(c, SwitchKind::WithElse, tail, None)
             }
-            Some(Section::Exprs(_)) => self.error(whole.span.start, "expected -> clauses for :else in \"with\""),
+            Some(Section::Exprs(_)) => self.error(
+                whole.span.start,
+                "expected -> clauses for :else in \"with\"",
+            ),
             None => {}
         }
         self.patch(end);
@@ -540,7 +564,12 @@ impl<'k> Compiler<'k> {
                 block: None,
             })
         };
-        let option = |name: &str| b.options.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone());
+        let option = |name: &str| {
+            b.options
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.clone())
+        };
         let reduce = option("reduce");
         let into = option("into");
         let uniq = option("uniq");
@@ -574,22 +603,16 @@ impl<'k> Compiler<'k> {
                 tail: None,
             }),
         };
-        let empty = || mk(ExprKind::List { items: vec![], tail: None });
+        let empty = || {
+            mk(ExprKind::List {
+                items: vec![],
+                tail: None,
+            })
+        };
         for q in quals.iter().rev() {
-            match &q.kind {
-                ExprKind::Binary {
-                    op: BinaryOp::Send,
-                    lhs,
-                    rhs,
-                } => {
-                    let (pat, guard) = match &lhs.kind {
-                        ExprKind::Binary {
-                            op: BinaryOp::When,
-                            lhs: p,
-                            rhs: g,
-                        } => ((**p).clone(), Some((**g).clone())),
-                        _ => ((**lhs).clone(), None),
-                    };
+            match generator(q) {
+                Some((pat, guard, rhs)) => {
+                    let (pat, guard, rhs) = (pat.clone(), guard.cloned(), rhs.clone());
                     let (mut a1, mut a2) = (vec![pat], vec![mk(ExprKind::Var("_".into()))]);
                     if reduce.is_some() {
                         a1.push(acc());
@@ -611,11 +634,11 @@ impl<'k> Compiler<'k> {
                         },
                     ]));
                     inner = match &reduce {
-                        Some(_) => remote("Enum", "reduce", vec![(**rhs).clone(), acc(), f]),
-                        None => remote("Enum", "flat_map", vec![(**rhs).clone(), f]),
+                        Some(_) => remote("Enum", "reduce", vec![rhs, acc(), f]),
+                        None => remote("Enum", "flat_map", vec![rhs, f]),
                     };
                 }
-                _ => {
+                None => {
                     let miss = if reduce.is_some() { acc() } else { empty() };
                     inner = mk(ExprKind::Call {
                         target: CallTarget::Local("if".into()),
@@ -623,8 +646,14 @@ impl<'k> Compiler<'k> {
                             q.clone(),
                             mk(ExprKind::List {
                                 items: vec![
-                                    mk(ExprKind::Tuple(vec![mk(ExprKind::Atom("do".into())), inner])),
-                                    mk(ExprKind::Tuple(vec![mk(ExprKind::Atom("else".into())), miss])),
+                                    mk(ExprKind::Tuple(vec![
+                                        mk(ExprKind::Atom("do".into())),
+                                        inner,
+                                    ])),
+                                    mk(ExprKind::Tuple(vec![
+                                        mk(ExprKind::Atom("else".into())),
+                                        miss,
+                                    ])),
                                 ],
                                 tail: None,
                             }),
@@ -655,5 +684,38 @@ impl<'k> Compiler<'k> {
             inner = remote("Enum", "into", vec![inner, into]);
         }
         self.expr(&inner, tail);
+    }
+}
+
+/// A `pattern <- expr` step of `for`/`with`, with its guard. The parser
+/// binds `when` looser than `<-`, so `p when g <- e` arrives as
+/// `p when (g <- e)`; both shapes are accepted.
+fn generator(step: &Expr) -> Option<(&Expr, Option<&Expr>, &Expr)> {
+    match &step.kind {
+        ExprKind::Binary {
+            op: BinaryOp::Send,
+            lhs,
+            rhs,
+        } => match &lhs.kind {
+            ExprKind::Binary {
+                op: BinaryOp::When,
+                lhs: p,
+                rhs: g,
+            } => Some((p, Some(g), rhs)),
+            _ => Some((lhs, None, rhs)),
+        },
+        ExprKind::Binary {
+            op: BinaryOp::When,
+            lhs: p,
+            rhs,
+        } => match &rhs.kind {
+            ExprKind::Binary {
+                op: BinaryOp::Send,
+                lhs: g,
+                rhs: e,
+            } => Some((p, Some(g), e)),
+            _ => None,
+        },
+        _ => None,
     }
 }

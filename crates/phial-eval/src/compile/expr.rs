@@ -13,8 +13,25 @@ use phial_syntax::ast::*;
 
 /// Names the compiler handles itself rather than calling.
 const SPECIAL_FORMS: &[&str] = &[
-    "if", "unless", "case", "cond", "receive", "try", "for", "with", "fn", "raise", "reraise",
-    "defmodule", "def", "defp", "__MODULE__", "apply", "import", "alias", "require",
+    "if",
+    "unless",
+    "case",
+    "cond",
+    "receive",
+    "try",
+    "for",
+    "with",
+    "fn",
+    "raise",
+    "reraise",
+    "defmodule",
+    "def",
+    "defp",
+    "__MODULE__",
+    "apply",
+    "import",
+    "alias",
+    "require",
 ];
 
 impl<'k> Compiler<'k> {
@@ -58,7 +75,10 @@ impl<'k> Compiler<'k> {
             ExprKind::Alias(segs) => self.emit_const(Value::Atom(Atom::alias(&segs.join(".")))),
             ExprKind::ModuleAttr { name, value } => {
                 if value.is_some() {
-                    self.error(e.span.start, "module attributes can only be set inside defmodule");
+                    self.error(
+                        e.span.start,
+                        "module attributes can only be set inside defmodule",
+                    );
                     return;
                 }
                 let v = self
@@ -69,7 +89,10 @@ impl<'k> Compiler<'k> {
                     Some(v) => self.emit_const(v),
                     None => {
                         if self.module.is_none() {
-                            self.error(e.span.start, format!("cannot read attribute @{name} outside of a module"));
+                            self.error(
+                                e.span.start,
+                                format!("cannot read attribute @{name} outside of a module"),
+                            );
                         } else {
                             self.emit_const(Value::NIL_ATOM)
                         }
@@ -159,7 +182,9 @@ impl<'k> Compiler<'k> {
                         Some(s) => {
                             self.emit(Op::Local(s));
                         }
-                        None => self.error(e.span.start, format!("capture argument &{n} out of range")),
+                        None => {
+                            self.error(e.span.start, format!("capture argument &{n} out of range"))
+                        }
                     }
                 }
                 None => self.error(
@@ -181,7 +206,10 @@ impl<'k> Compiler<'k> {
             Some(id) => self.emit_bif(id, argc),
             None => {
                 let off = self.cur().offset as usize;
-                self.error(off, format!("internal: missing builtin {module}.{name}/{argc}"));
+                self.error(
+                    off,
+                    format!("internal: missing builtin {module}.{name}/{argc}"),
+                );
             }
         }
     }
@@ -385,7 +413,13 @@ impl<'k> Compiler<'k> {
                     return;
                 }
                 if block.is_some() {
-                    self.error(off, format!("undefined function {name}/{} (there is no such import)", args.len() + 1));
+                    self.error(
+                        off,
+                        format!(
+                            "undefined function {name}/{} (there is no such import)",
+                            args.len() + 1
+                        ),
+                    );
                     return;
                 }
                 // A variable holding a function called without a dot is an error in
@@ -396,7 +430,9 @@ impl<'k> Compiler<'k> {
                 }
                 self.local_call(name, args, off, tail);
             }
-            CallTarget::Remote { module, name } => self.remote_call(module, name, args, parens, off, tail),
+            CallTarget::Remote { module, name } => {
+                self.remote_call(module, name, args, parens, off, tail)
+            }
             CallTarget::Anonymous(f) => {
                 self.expr(f, false);
                 for a in args {
@@ -447,10 +483,21 @@ impl<'k> Compiler<'k> {
             self.emit_call(Atom::KERNEL, fname, arity, tail);
             return;
         }
-        self.error(off, format!("undefined function {name}/{arity} (there is no such import)"));
+        self.error(
+            off,
+            format!("undefined function {name}/{arity} (there is no such import)"),
+        );
     }
 
-    fn remote_call(&mut self, module: &Expr, name: &str, args: &[Expr], parens: bool, off: usize, tail: bool) {
+    fn remote_call(
+        &mut self,
+        module: &Expr,
+        name: &str,
+        args: &[Expr],
+        parens: bool,
+        off: usize,
+        tail: bool,
+    ) {
         let arity = args.len();
         let fname = Atom::new(name);
         let literal = match &module.kind {
@@ -500,10 +547,18 @@ impl<'k> Compiler<'k> {
     }
 
     /// `Kernel.apply/2,3` and friends written remotely.
-    fn remote_special(&mut self, m: Atom, name: &str, args: &[Expr], off: usize, tail: bool) -> Option<()> {
+    fn remote_special(
+        &mut self,
+        m: Atom,
+        name: &str,
+        args: &[Expr],
+        off: usize,
+        tail: bool,
+    ) -> Option<()> {
         if m == Atom::KERNEL && name == "apply" {
             let dummy = Expr::new(ExprKind::Atom(String::new()), Span::new(off, off));
-            self.special_form("apply", args, None, &dummy, tail).then_some(())
+            self.special_form("apply", args, None, &dummy, tail)
+                .then_some(())
         } else {
             None
         }
@@ -513,10 +568,17 @@ impl<'k> Compiler<'k> {
     pub(crate) fn lambda(&mut self, clauses: &[StabClause], off: usize) {
         let arity = clauses.first().map(|c| c.args.len()).unwrap_or(0);
         if clauses.iter().any(|c| c.args.len() != arity) {
-            self.error(off, "cannot mix clauses with different arities in anonymous functions");
+            self.error(
+                off,
+                "cannot mix clauses with different arities in anonymous functions",
+            );
             return;
         }
-        let module = self.module.as_ref().map(|m| m.name).unwrap_or(Atom::new("elixir_compiler_0"));
+        let module = self
+            .module
+            .as_ref()
+            .map(|m| m.name)
+            .unwrap_or(Atom::new("elixir_compiler_0"));
         self.push_fn(module, Atom::new("-fun-"), arity as u32);
         for c in clauses {
             self.push_scope();
@@ -562,7 +624,9 @@ impl<'k> Compiler<'k> {
                         let m = match &module.kind {
                             ExprKind::Alias(segs) => Some(Atom::alias(&segs.join("."))),
                             ExprKind::Atom(a) => Some(Atom::new(a)),
-                            ExprKind::Var(v) if v == "__MODULE__" => self.module.as_ref().map(|m| m.name),
+                            ExprKind::Var(v) if v == "__MODULE__" => {
+                                self.module.as_ref().map(|m| m.name)
+                            }
                             _ => None,
                         };
                         if let Some(m) = m {
@@ -590,7 +654,10 @@ impl<'k> Compiler<'k> {
                             self.emit_fun_ref(Atom::KERNEL, fname, ar);
                             return;
                         }
-                        self.error(off, format!("undefined function {name}/{ar} (there is no such import)"));
+                        self.error(
+                            off,
+                            format!("undefined function {name}/{ar} (there is no such import)"),
+                        );
                         return;
                     }
                     _ => {}
@@ -603,7 +670,11 @@ impl<'k> Compiler<'k> {
             self.error(off, "invalid args for &, expected one of:\n\n  * &Mod.fun/arity to capture a remote function, such as &Enum.map/2\n  * &fun/arity to capture a local or imported function, such as &is_atom/1\n  * &some_code(&1, ...) containing at least one argument as &1, such as &List.flatten(&1)\n");
             return;
         }
-        let module = self.module.as_ref().map(|m| m.name).unwrap_or(Atom::new("elixir_compiler_0"));
+        let module = self
+            .module
+            .as_ref()
+            .map(|m| m.name)
+            .unwrap_or(Atom::new("elixir_compiler_0"));
         self.push_fn(module, Atom::new("-fun-"), n);
         let saved = self.capture_arity.replace(n);
         let mut pats = Vec::new();
@@ -624,14 +695,20 @@ impl<'k> Compiler<'k> {
     }
 
     fn emit_fun_ref(&mut self, module: Atom, name: Atom, arity: u32) {
-        let f = Value::Fun(std::sync::Arc::new(crate::value::Fun::External { module, name, arity }));
+        let f = Value::Fun(std::sync::Arc::new(crate::value::Fun::External {
+            module,
+            name,
+            arity,
+        }));
         self.emit_const(f);
     }
 
     fn struct_name(&mut self, e: &Expr) -> Atom {
         match &e.kind {
             ExprKind::Alias(segs) => Atom::alias(&segs.join(".")),
-            ExprKind::Var(v) if v == "__MODULE__" => self.module.as_ref().map(|m| m.name).unwrap_or(Atom::NIL),
+            ExprKind::Var(v) if v == "__MODULE__" => {
+                self.module.as_ref().map(|m| m.name).unwrap_or(Atom::NIL)
+            }
             _ => {
                 self.error(e.span.start, "expected a struct name");
                 Atom::NIL
@@ -644,7 +721,11 @@ fn max_capture_arg(e: &Expr) -> u32 {
     fn go(e: &Expr, m: &mut u32) {
         match &e.kind {
             ExprKind::CaptureArg(n) => *m = (*m).max(*n),
-            ExprKind::Unary { op: UnaryOp::Capture, .. } | ExprKind::Fn(_) => {}
+            ExprKind::Unary {
+                op: UnaryOp::Capture,
+                ..
+            }
+            | ExprKind::Fn(_) => {}
             ExprKind::Unary { expr, .. } => go(expr, m),
             ExprKind::Binary { lhs, rhs, .. } => {
                 go(lhs, m);
@@ -671,7 +752,9 @@ fn max_capture_arg(e: &Expr) -> u32 {
                     go(v, m)
                 }
             }
-            ExprKind::Struct { update, entries, .. } => {
+            ExprKind::Struct {
+                update, entries, ..
+            } => {
                 if let Some(u) = update {
                     go(u, m)
                 }

@@ -292,7 +292,10 @@ impl<'k> Compiler<'k> {
             Some(id) => self.emit_bif(id, argc),
             None => {
                 let off = self.cur().offset as usize;
-                self.error(off, format!("internal: missing builtin Kernel.{name}/{argc}"));
+                self.error(
+                    off,
+                    format!("internal: missing builtin Kernel.{name}/{argc}"),
+                );
             }
         }
     }
@@ -316,7 +319,11 @@ impl<'k> Compiler<'k> {
             }
         };
         let tail = tail && f.try_depth == 0;
-        self.emit(if tail { Op::TailCall(idx) } else { Op::Call(idx) });
+        self.emit(if tail {
+            Op::TailCall(idx)
+        } else {
+            Op::Call(idx)
+        });
     }
 
     pub(crate) fn tail_ok(&mut self, tail: bool) -> bool {

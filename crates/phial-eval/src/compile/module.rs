@@ -81,7 +81,10 @@ impl<'k> Compiler<'k> {
                     name: attr,
                     value: Some(v),
                 } => {
-                    if matches!(attr.as_str(), "doc" | "moduledoc" | "spec" | "impl" | "typedoc" | "type") {
+                    if matches!(
+                        attr.as_str(),
+                        "doc" | "moduledoc" | "spec" | "impl" | "typedoc" | "type"
+                    ) {
                         continue;
                     }
                     self.module.as_mut().unwrap().attributes = attributes.clone();
@@ -101,14 +104,24 @@ impl<'k> Compiler<'k> {
                     block,
                     ..
                 } if kw == "def" || kw == "defp" => {
-                    if let Some(c) = self.def_clause(kw == "defp", args, block.as_ref(), e.span.start, &attributes) {
+                    if let Some(c) = self.def_clause(
+                        kw == "defp",
+                        args,
+                        block.as_ref(),
+                        e.span.start,
+                        &attributes,
+                    ) {
                         clauses.push(c);
                     }
                 }
                 ExprKind::Call {
                     target: CallTarget::Local(kw),
                     ..
-                } if matches!(kw.as_str(), "use" | "import" | "alias" | "require" | "defstruct" | "defexception") => {
+                } if matches!(
+                    kw.as_str(),
+                    "use" | "import" | "alias" | "require" | "defstruct" | "defexception"
+                ) =>
+                {
                     if kw == "defstruct" || kw == "defexception" {
                         self.error(e.span.start, format!("{kw} is not supported by phial"));
                     }
@@ -149,11 +162,19 @@ impl<'k> Compiler<'k> {
                 module.private.insert((fatom, *arity));
             }
             // Default arguments: generate the shorter arities.
-            if let Some(with_defaults) = group.iter().find(|c| c.args.iter().any(|a| is_default(&a))) {
+            if let Some(with_defaults) =
+                group.iter().find(|c| c.args.iter().any(|a| is_default(&a)))
+            {
                 let defaults: Vec<&Expr> = with_defaults.args.iter().collect();
                 let ndef = defaults.iter().filter(|a| is_default(a)).count();
                 for k in 1..=ndef {
-                    let code = self.default_wrapper(name, fatom, &defaults, *arity as usize - k, &with_defaults.attributes);
+                    let code = self.default_wrapper(
+                        name,
+                        fatom,
+                        &defaults,
+                        *arity as usize - k,
+                        &with_defaults.attributes,
+                    );
                     module.functions.insert((fatom, *arity - k as u32), code);
                     if with_defaults.private {
                         module.private.insert((fatom, *arity - k as u32));

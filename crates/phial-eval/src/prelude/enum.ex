@@ -24,7 +24,7 @@ defmodule Enum do
   def reduce(enum, fun) do
     case :phial.to_list(enum) do
       [h | t] -> reduce_list(t, h, fun)
-      [] -> raise Enum.EmptyError
+      [] -> raise Enum.EmptyError, message: "empty error"
     end
   end
 
@@ -225,7 +225,7 @@ defmodule Enum do
   defp by(enum, fun, better, _name) do
     case :phial.to_list(enum) do
       [] ->
-        raise Enum.EmptyError
+        raise Enum.EmptyError, message: "empty error"
 
       [h | t] ->
         {best, _} =
