@@ -114,7 +114,11 @@ pub fn float_inspect(f: f64) -> String {
 /// tie, except that a whole number of 2^53 or more is always scientific.
 pub fn float_to_string(f: f64) -> String {
     if f == 0.0 {
-        return if f.is_sign_negative() { "-0.0".into() } else { "0.0".into() };
+        return if f.is_sign_negative() {
+            "-0.0".into()
+        } else {
+            "0.0".into()
+        };
     }
     let (neg, digits, exp) = float_parts(f);
     let sci = float_scientific(neg, &digits, exp);

@@ -30,7 +30,9 @@ fn a_million_random_floats_round_trip() {
             continue;
         }
         for text in [float_inspect(f), float_to_string(f)] {
-            let back: f64 = text.parse().unwrap_or_else(|_| panic!("{text} does not parse"));
+            let back: f64 = text
+                .parse()
+                .unwrap_or_else(|_| panic!("{text} does not parse"));
             assert_eq!(back.to_bits(), f.to_bits(), "{f:e} printed as {text}");
             assert!(text.contains('.'), "{text} has no fractional part");
         }
@@ -50,9 +52,21 @@ fn elixir_spellings() {
         (100.0, "100.0", "100.0"),
         (1.0e10, "10000000000.0", "1.0e10"),
         (5.0e-324, "5.0e-324", "5.0e-324"),
-        (9007199254740992.0, "9007199254740992.0", "9.007199254740992e15"),
-        (1234567890123456.8, "1234567890123456.8", "1234567890123456.8"),
-        (123456789012345680.0, "1.2345678901234568e17", "1.2345678901234568e17"),
+        (
+            9007199254740992.0,
+            "9007199254740992.0",
+            "9.007199254740992e15",
+        ),
+        (
+            1234567890123456.8,
+            "1234567890123456.8",
+            "1234567890123456.8",
+        ),
+        (
+            123456789012345680.0,
+            "1.2345678901234568e17",
+            "1.2345678901234568e17",
+        ),
         (-0.0, "-0.0", "-0.0"),
     ];
     for (f, ins, ts) in cases {

@@ -80,10 +80,20 @@ pub static BIFS: &[Def] = &[
         Ok(Value::map(r.clone().union(l.clone())))
     }),
     def("Map", "keys", 1, |_, a| {
-        Ok(Value::list(entries(&a[0])?.into_iter().map(|(k, _)| k.clone()).collect()))
+        Ok(Value::list(
+            entries(&a[0])?
+                .into_iter()
+                .map(|(k, _)| k.clone())
+                .collect(),
+        ))
     }),
     def("Map", "values", 1, |_, a| {
-        Ok(Value::list(entries(&a[0])?.into_iter().map(|(_, v)| v.clone()).collect()))
+        Ok(Value::list(
+            entries(&a[0])?
+                .into_iter()
+                .map(|(_, v)| v.clone())
+                .collect(),
+        ))
     }),
     def("Map", "to_list", 1, |_, a| {
         Ok(Value::list(

@@ -189,9 +189,11 @@ pub static BIFS: &[Def] = &[
         Value::Tuple(t) => Ok(Value::Int(t.len() as i64)),
         _ => Err(error::badarg_at(1, "not a tuple")),
     }),
-    def(":erlang", "float", 1, |_, a| match crate::term::to_f64(&a[0]) {
-        Some(f) => Ok(Value::Float(f)),
-        None => Err(error::badarg_at(1, "not a number")),
+    def(":erlang", "float", 1, |_, a| {
+        match crate::term::to_f64(&a[0]) {
+            Some(f) => Ok(Value::Float(f)),
+            None => Err(error::badarg_at(1, "not a number")),
+        }
     }),
     def(":erlang", "abs", 1, |_, a| super::arith::abs(&a[0])),
     def(":erlang", "atom_to_binary", 1, |_, a| match &a[0] {
