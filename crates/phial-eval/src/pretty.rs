@@ -173,11 +173,18 @@ fn newline(out: &mut String, indent: usize) {
 /// break, `right`. `flex_always` is `break: :flex` (tuples); `strict` is
 /// `break: :strict` (maps, keyword lists); otherwise (`:maybe`) a container
 /// of simple elements fills lines and any other goes one element per line.
-fn container(left: String, items: Vec<Doc>, right: &str, flex_always: bool, strict: bool) -> Doc {
+fn container(
+    left: String,
+    items: Vec<Doc>,
+    right: &str,
+    flex_always: bool,
+    strict: bool,
+    simple_hint: Option<bool>,
+) -> Doc {
     if items.is_empty() {
         return text(left + right);
     }
-    let all_simple = !strict && items.iter().all(simple);
+    let all_simple = !strict && simple_hint.unwrap_or_else(|| items.iter().all(simple));
     let flex = flex_always || all_simple;
     let mut docs = Vec::with_capacity(items.len() * 3);
     let n = items.len();
@@ -222,8 +229,11 @@ fn with_limit(opts: &InspectOpts, limit: usize) -> InspectOpts {
 /// The elements of a list (possibly improper) as documents, each printed
 /// with the limit Elixir gives it (one less per element already shown), and
 /// `...` once the limit runs out.
-fn list_items(v: &Value, opts: &InspectOpts, keyword: bool) -> Vec<Doc> {
+fn list_items(v: &Value, opts: &InspectOpts, keyword: bool) -> (Vec<Doc>, bool) {
     let mut items = Vec::new();
+    // Elixir's `simple?`, judged per element; an improper tail counts its
+    // two sides, not the joined document.
+    let mut all_simple = true;
     let mut limit = opts.limit;
     let mut cur = v;
     loop {
@@ -237,13 +247,25 @@ fn list_items(v: &Value, opts: &InspectOpts, keyword: bool) -> Vec<Doc> {
                 limit = decrement(limit);
                 let o = with_limit(opts, limit);
                 match (&c.tail, keyword) {
-                    (Value::Nil | Value::Cons(_), true) => items.push(keyword_doc(&c.head, &o)),
-                    (Value::Nil | Value::Cons(_), false) => items.push(to_doc(&c.head, &o)),
+                    (Value::Nil | Value::Cons(_), kw) => {
+                        let d = if kw {
+                            keyword_doc(&c.head, &o)
+                        } else {
+                            to_doc(&c.head, &o)
+                        };
+                        all_simple = all_simple && simple(&d);
+                        items.push(d);
+                    }
                     (tail, _) => {
                         let l = to_doc(&c.head, &o);
                         let r = to_doc(tail, &o);
-                        let flex = simple(&l) && simple(&r);
-                        items.push(Doc::Concat(vec![l, text(" |"), Doc::Break(" ", flex), r]));
+                        all_simple = all_simple && simple(&l) && simple(&r);
+                        items.push(Doc::Concat(vec![
+                            l,
+                            text(" |"),
+                            Doc::Break(" ", all_simple),
+                            r,
+                        ]));
                         break;
                     }
                 }
@@ -252,7 +274,7 @@ fn list_items(v: &Value, opts: &InspectOpts, keyword: bool) -> Vec<Doc> {
             _ => break,
         }
     }
-    items
+    (items, all_simple)
 }
 
 fn keyword_doc(pair: &Value, opts: &InspectOpts) -> Doc {
@@ -313,13 +335,8 @@ pub fn to_doc(v: &Value, opts: &InspectOpts) -> Doc {
                 }
             }
             let keyword = is_keyword(v);
-            container(
-                "[".into(),
-                list_items(v, opts, keyword),
-                "]",
-                false,
-                keyword,
-            )
+            let (items, all_simple) = list_items(v, opts, keyword);
+            container("[".into(), items, "]", false, keyword, Some(all_simple))
         }
         Value::Tuple(t) => {
             let mut items = Vec::new();
@@ -332,7 +349,7 @@ pub fn to_doc(v: &Value, opts: &InspectOpts) -> Doc {
                 limit = decrement(limit);
                 items.push(to_doc(x, &with_limit(opts, limit)));
             }
-            container("{".into(), items, "}", true, false)
+            container("{".into(), items, "}", true, false, None)
         }
         Value::Map(m) => {
             if let Some(name) = v.struct_name() {
@@ -349,7 +366,14 @@ pub fn to_doc(v: &Value, opts: &InspectOpts) -> Doc {
                     .collect();
                 let open = format!("%{}{{", inspect_atom(name));
                 let keyword = keyword_keys(entries.iter().map(|(k, _)| *k));
-                return container(open, map_items(&entries, opts, keyword), "}", false, true);
+                return container(
+                    open,
+                    map_items(&entries, opts, keyword),
+                    "}",
+                    false,
+                    true,
+                    None,
+                );
             }
             let entries = crate::format::map_entries(m);
             let keyword = keyword_keys(m.keys());
@@ -359,6 +383,7 @@ pub fn to_doc(v: &Value, opts: &InspectOpts) -> Doc {
                 "}",
                 false,
                 true,
+                None,
             )
         }
         Value::Pid(p) => text(p.to_string()),
