@@ -447,6 +447,22 @@ pub fn normalize(value: Value) -> Value {
         Value::Tuple(t) if t.len() == 2 && t[0].as_atom() == Some(Atom::BADMAP) => {
             bad_map_error(t[1].clone()).value
         }
+        Value::Tuple(t) if t.len() == 2 && t[0].as_atom() == Some(Atom::BADFUN) => {
+            bad_function_error(t[1].clone()).value
+        }
+        Value::Tuple(t) if t.len() == 2 && t[0].as_atom() == Some(Atom::BADARITY) => match &t[1] {
+            Value::Tuple(fa) if fa.len() == 2 => {
+                bad_arity_error(fa[0].clone(), fa[1].list_to_vec().unwrap_or_default()).value
+            }
+            _ => erlang_error(value.clone()).value,
+        },
+        Value::Atom(a) if a.as_str() == "system_limit" => Value::make_struct(
+            Atom::SYSTEM_LIMIT_ERROR,
+            &[
+                (Atom::EXCEPTION, Value::TRUE),
+                (Atom::MESSAGE, Value::str("a system limit has been reached")),
+            ],
+        ),
         _ => erlang_error(value).value,
     }
 }

@@ -37,6 +37,8 @@ pub enum Outcome {
 enum Callee {
     Code(Arc<FnCode>, Option<Arc<Fun>>),
     Bif(bifs::BifId),
+    /// `SomeError.exception(msg_or_fields)` for a builtin exception module.
+    Exception(Atom),
 }
 
 type Pcx<'a, 'b> = &'a mut Cx<'b, Value, Process>;
@@ -222,6 +224,9 @@ fn resolve(p: &Process, caller: Option<Atom>, module: Atom, name: Atom, arity: u
     if let Some(id) = bifs::lookup(module, name, arity) {
         return Ok(Callee::Bif(id));
     }
+    if arity == 1 && name.as_str() == "exception" && module.as_str().ends_with("Error") {
+        return Ok(Callee::Exception(module));
+    }
     Err(error::undefined_function(
         module,
         name,
@@ -245,6 +250,13 @@ fn call_bif(p: &mut Process, cx: Pcx, id: bifs::BifId, argc: usize) -> Result<()
 fn invoke(p: &mut Process, cx: Pcx, callee: Callee, argc: usize, tail: bool) -> Result<(), Raise> {
     match callee {
         Callee::Code(code, fun) => enter(p, cx, code, fun.as_deref(), argc, tail),
+        Callee::Exception(module) => {
+            let arg = p.stack.pop().unwrap_or(Value::Nil);
+            p.stack.push(Value::Atom(module));
+            p.stack.push(arg);
+            let id = bifs::lookup(Atom::new("phial"), Atom::new("make_exception"), 2).ok_or_else(error::badarg)?;
+            invoke(p, cx, Callee::Bif(id), 2, tail)
+        }
         Callee::Bif(id) => {
             call_bif(p, cx, id, argc)?;
             if tail {
@@ -379,7 +391,7 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
                     while let (Some(k), Some(v)) = (it.next(), it.next()) {
                         if !m.contains_key(&k) {
                             save_pc!();
-                            return Err(error::key_error(k, target.clone()));
+                            return Err(error::key_error(k, Value::NIL_ATOM));
                         }
                         m.insert(k, v);
                     }

@@ -80,9 +80,9 @@ pub static BIFS: &[Def] = &[
         (Value::Tuple(t), Value::Int(i)) if *i >= 0 && (*i as usize) < t.len() => {
             Ok(t[*i as usize].clone())
         }
-        (Value::Tuple(_), Value::Int(_)) => Err(badarg_at(2, "out of range")),
-        (Value::Tuple(_), _) => Err(badarg_at(2, "not an integer")),
-        _ => Err(badarg_at(1, "not a tuple")),
+        (Value::Tuple(_), Value::Int(_)) => Err(badarg_at(1, "out of range")),
+        (Value::Tuple(_), _) => Err(badarg_at(1, "not an integer")),
+        _ => Err(badarg_at(2, "not a tuple")),
     }),
     def("Kernel", "put_elem", 3, |_, a| match (&a[0], &a[1]) {
         (Value::Tuple(t), Value::Int(i)) if *i >= 0 && (*i as usize) < t.len() => {
@@ -90,9 +90,9 @@ pub static BIFS: &[Def] = &[
             v[*i as usize] = a[2].clone();
             Ok(Value::tuple(v))
         }
-        (Value::Tuple(_), Value::Int(_)) => Err(badarg_at(2, "out of range")),
-        (Value::Tuple(_), _) => Err(badarg_at(2, "not an integer")),
-        _ => Err(badarg_at(1, "not a tuple")),
+        (Value::Tuple(_), Value::Int(_)) => Err(badarg_at(1, "out of range")),
+        (Value::Tuple(_), _) => Err(badarg_at(1, "not an integer")),
+        _ => Err(badarg_at(2, "not a tuple")),
     }),
     guard("Kernel", "tuple_size", 1, |_, a| match &a[0] {
         Value::Tuple(t) => Ok(Value::Int(t.len() as i64)),
@@ -220,7 +220,7 @@ pub static BIFS: &[Def] = &[
     def("Kernel", "function_exported?", 3, |ctx, a| {
         match (&a[0], &a[1], &a[2]) {
             (Value::Atom(m), Value::Atom(f), Value::Int(n)) => Ok(Value::bool(
-                ctx.vm.function(*m, *f, *n as u32).is_some()
+                ctx.vm.callable(Atom::NIL, *m, *f, *n as u32).is_some()
                     || super::lookup(*m, *f, *n as usize).is_some(),
             )),
             _ => Err(error::badarg()),
@@ -246,6 +246,15 @@ pub static BIFS: &[Def] = &[
             .map(|k| fun_info(&a[0], &Value::atom(k)))
             .collect::<Result<Vec<_>>>()?;
         Ok(Value::list(items))
+    }),
+    def("Module", "concat", 1, |_, a| {
+        let parts: Vec<Value> = a[0].list_to_vec().ok_or_else(|| badarg_at(1, "not a list"))?;
+        module_concat(&parts)
+    }),
+    def("Module", "concat", 2, |_, a| module_concat(&[a[0].clone(), a[1].clone()])),
+    def(":phial", "make_exception", 2, |_, a| match raise2(&a[0], &a[1]) {
+        r if r.kind == crate::error::Kind::Error => Ok(r.value),
+        r => Err(r),
     }),
     // Internal helpers the compiler emits.
     def(":phial", "to_charlist", 1, |_, a| to_charlist(&a[0])),
@@ -336,6 +345,10 @@ pub fn to_string_value(v: &Value) -> Result<Value> {
     }
     match crate::format::to_string(v) {
         Some(s) => Ok(Value::str(s)),
+        None if v.is_list() => Err(error::argument_error(format!(
+            "cannot convert the given list to a string.\n\nTo be converted to a string, a list must either be empty or only\ncontain the following elements:\n\n  * strings\n  * integers representing Unicode code points\n  * a list containing one of these three elements\n\nPlease check the given list or call inspect/1 to get the list representation, got:\n\n{}\n",
+            inspect(v)
+        ))),
         None => Err(error::protocol_undefined("String.Chars", v.clone(), "")),
     }
 }
@@ -503,4 +516,23 @@ fn fun_info(f: &Value, item: &Value) -> Result<Value> {
         _ => return Err(badarg_at(2, "invalid item")),
     };
     Ok(Value::tuple(vec![item.clone(), v]))
+}
+
+/// `Module.concat/1,2`: `Module.concat(Foo, "Bar")` is `Foo.Bar`.
+fn module_concat(parts: &[Value]) -> Result<Value> {
+    let mut segs: Vec<String> = Vec::new();
+    for p in parts {
+        let text = match p {
+            Value::Atom(a) => a.as_str().to_string(),
+            Value::Str(s) => s.to_string(),
+            Value::Atom(Atom::NIL) => continue,
+            _ => return Err(error::badarg()),
+        };
+        if text == "nil" {
+            continue;
+        }
+        let text = text.strip_prefix("Elixir.").unwrap_or(&text).to_string();
+        segs.push(text);
+    }
+    Ok(Value::Atom(Atom::alias(&segs.join("."))))
 }

@@ -92,8 +92,9 @@ pub static BIFS: &[Def] = &[
         };
         match ctx.cx.register(name.as_str(), pid) {
             Ok(()) => Ok(Value::TRUE),
-            Err(e) => Err(error::argument_error(format!(
-                "could not register {} with name {} because {e}",
+            // Elixir 1.14 gives one message for all three causes.
+            Err(_) => Err(error::argument_error(format!(
+                "could not register {} with name {} because it is not alive, the name is already taken, or it has already been given another name",
                 inspect(&a[0]),
                 inspect(&a[1])
             ))),
@@ -101,15 +102,12 @@ pub static BIFS: &[Def] = &[
     }),
     def("Process", "unregister", 1, |ctx, a| {
         let Some(name) = a[0].as_atom() else {
-            return Err(error::badarg());
+            return Err(badarg_at(1, "not an atom"));
         };
         if ctx.cx.unregister(name.as_str()) {
             Ok(Value::TRUE)
         } else {
-            Err(error::argument_error(format!(
-                "could not unregister {} because it was not registered",
-                inspect(&a[0])
-            )))
+            Err(badarg_at(1, "not a pid"))
         }
     }),
     def("Process", "whereis", 1, |ctx, a| {
@@ -240,7 +238,7 @@ fn demonitor(ctx: &mut Ctx, r: &Value, flush: bool) -> Result<Value> {
 
 fn info(ctx: &mut Ctx, pid: &Value, item: Option<&Value>) -> Result<Value> {
     let pid = pid_arg(pid, 1)?;
-    let Some(i) = ctx.cx.runtime().info(pid) else {
+    let Some(i) = ctx.cx.info(pid) else {
         return Ok(Value::NIL_ATOM);
     };
     let status = format!("{:?}", i.status).to_lowercase();
@@ -273,6 +271,17 @@ fn info(ctx: &mut Ctx, pid: &Value, item: Option<&Value>) -> Result<Value> {
             Value::list(i.monitored_by.iter().map(|p| Value::Pid(*p)).collect()),
         ),
     ];
+    if item.and_then(|v| v.as_atom()).map(|a| a.as_str()) == Some("messages") {
+        // Only a process's own mailbox is readable here.
+        if pid != ctx.cx.self_pid() {
+            return Ok(Value::tuple(vec![Value::atom("messages"), Value::Nil]));
+        }
+        ctx.cx.drain_new();
+        let msgs: Vec<Value> = (0..ctx.cx.mailbox_len())
+            .filter_map(|i| ctx.cx.message(i).cloned())
+            .collect();
+        return Ok(Value::tuple(vec![Value::atom("messages"), Value::list(msgs)]));
+    }
     match item {
         None => Ok(Value::list(
             pairs
@@ -284,9 +293,6 @@ fn info(ctx: &mut Ctx, pid: &Value, item: Option<&Value>) -> Result<Value> {
             let k = key.as_str();
             match pairs.into_iter().find(|(name, _)| *name == k) {
                 Some((name, v)) => {
-                    if name == "registered_name" && matches!(v, Value::Nil) {
-                        return Ok(Value::Nil);
-                    }
                     Ok(Value::tuple(vec![Value::atom(name), v]))
                 }
                 None => Err(badarg_at(2, "invalid item or item list")),

@@ -86,7 +86,11 @@ pub(crate) fn split_blocks(args: &[Expr], block: Option<&DoBlock>) -> (Vec<Expr>
             if is_opts {
                 positional.pop();
                 for (k, v) in pairs {
-                    let sec = Some(Section::Exprs(vec![v.clone()]));
+                    // `do: (a -> b; c -> d)` carries clauses in a parenthesised stab.
+                    let sec = Some(match &v.kind {
+                        ExprKind::Stab(clauses) => Section::Clauses(clauses.clone()),
+                        _ => Section::Exprs(vec![v.clone()]),
+                    });
                     match k.as_str() {
                         "do" => blocks.do_ = sec,
                         "else" => blocks.else_ = sec,

@@ -183,6 +183,21 @@ impl<'k> Compiler<'k> {
                 Pat::Both(Box::new(a), Box::new(b))
             }
             ExprKind::Binary {
+                op: BinaryOp::Range,
+                lhs,
+                rhs,
+            } => {
+                let first = self.pat(lhs, seen);
+                let last = self.pat(rhs, seen);
+                range_pattern(first, last, None)
+            }
+            ExprKind::RangeStep { first, last, step } => {
+                let first = self.pat(first, seen);
+                let last = self.pat(last, seen);
+                let step = self.pat(step, seen);
+                range_pattern(first, last, Some(step))
+            }
+            ExprKind::Binary {
                 op: BinaryOp::StrConcat,
                 lhs,
                 rhs,
@@ -480,4 +495,17 @@ pub(crate) fn literal_string(parts: &[StrPart]) -> Option<String> {
         }
     }
     Some(s)
+}
+
+/// `first..last` (and `first..last//step`) in a pattern: a `%Range{}` map pattern.
+fn range_pattern(first: Pat, last: Pat, step: Option<Pat>) -> Pat {
+    let mut keys = vec![
+        (MapKey::Lit(Value::Atom(Atom::STRUCT)), Pat::Lit(Value::Atom(Atom::RANGE))),
+        (MapKey::Lit(Value::Atom(Atom::FIRST)), first),
+        (MapKey::Lit(Value::Atom(Atom::LAST)), last),
+    ];
+    if let Some(s) = step {
+        keys.push((MapKey::Lit(Value::Atom(Atom::STEP)), s));
+    }
+    Pat::Map(keys)
 }
