@@ -26,7 +26,7 @@ pub static BIFS: &[Def] = &[
         }
         for x in vec_of(&a[0])? {
             let (k, v) =
-                pair(&x).ok_or_else(|| error::argument_error(format!("argument error")))?;
+                pair(&x).ok_or_else(error::badarg)?;
             m.insert(k, v);
         }
         Ok(Value::map(m))

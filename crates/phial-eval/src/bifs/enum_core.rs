@@ -207,6 +207,8 @@ pub static BIFS: &[Def] = &[
         _ => Err(fce("join", 2, &[&a[0], &a[1]])),
     }),
     def("Enum", "uniq", 1, |_, a| {
+        // Values are immutable, so a set of them is safe despite `Arc` inside.
+        #[allow(clippy::mutable_key_type)]
         let mut seen = std::collections::BTreeSet::new();
         let mut out = Vec::new();
         for x in vec_of(&a[0])? {
@@ -311,7 +313,7 @@ pub static BIFS: &[Def] = &[
 /// clock: enough for `Enum.random`, which promises no particular sequence.
 pub fn random_below(n: usize) -> usize {
     use std::cell::Cell;
-    thread_local!(static STATE: Cell<u64> = Cell::new(0));
+    thread_local!(static STATE: Cell<u64> = const { Cell::new(0) });
     STATE.with(|s| {
         let mut x = s.get();
         if x == 0 {

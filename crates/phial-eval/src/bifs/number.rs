@@ -301,7 +301,7 @@ pub fn parse_int_prefix(s: &str, base: u32) -> Option<(Value, &str)> {
     if end == 0 {
         return None;
     }
-    let mut n = BigInt::parse_bytes(body[..end].as_bytes(), base)?;
+    let mut n = BigInt::parse_bytes(&body.as_bytes()[..end], base)?;
     if neg {
         n = -n;
     }
