@@ -114,8 +114,47 @@ pub struct Handler {
     pub reraise_via: Option<u32>,
 }
 
+/// Arithmetic and comparison operators with an inline integer fast path
+/// (the hot core of numeric code); other operand types fall back to the
+/// general builtins.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BinOp {
+    Add,
+    Sub,
+    Mul,
+    Lt,
+    Gt,
+    Le,
+    Ge,
+    Eq,
+    Ne,
+    StrictEq,
+    StrictNe,
+}
+
+impl BinOp {
+    pub fn from_symbol(s: &str) -> Option<BinOp> {
+        Some(match s {
+            "+" => BinOp::Add,
+            "-" => BinOp::Sub,
+            "*" => BinOp::Mul,
+            "<" => BinOp::Lt,
+            ">" => BinOp::Gt,
+            "<=" => BinOp::Le,
+            ">=" => BinOp::Ge,
+            "==" => BinOp::Eq,
+            "!=" => BinOp::Ne,
+            "===" => BinOp::StrictEq,
+            "!==" => BinOp::StrictNe,
+            _ => return None,
+        })
+    }
+}
+
 #[derive(Clone, Copy, Debug)]
 pub enum Op {
+    /// Pops two operands, pushes the result of the operator.
+    BinOp(BinOp),
     /// Push `consts[i]`.
     Const(u32),
     /// Push a copy of local slot `i`.
@@ -236,4 +275,6 @@ pub enum Guard {
     Not(Box<Guard>),
     /// `x in [a, b]` / `x in 1..3` with a literal right side.
     In(Box<Guard>, Box<Guard>),
+    /// An arithmetic or comparison operator (integer fast path).
+    BinOp(BinOp, Box<Guard>, Box<Guard>),
 }

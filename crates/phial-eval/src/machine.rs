@@ -153,9 +153,10 @@ fn enter(
     }
     let mut entry = None;
     'clauses: for c in &code.clauses {
+        // Arguments sit below `base`, locals from `base` on: match in place.
+        let (args, locals) = p.stack.split_at_mut(base);
         for (j, pat) in c.args.iter().enumerate() {
-            let arg = p.stack[args_start + j].clone();
-            if !match_pat(pat, &arg, &mut p.stack[base..]) {
+            if !match_pat(pat, &args[args_start + j], locals) {
                 continue 'clauses;
             }
         }
@@ -353,6 +354,19 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
             let op = code.ops[pc];
             pc += 1;
             match op {
+                Op::BinOp(k) => {
+                    let n = p.stack.len();
+                    match crate::matching::binop(k, &p.stack[n - 2], &p.stack[n - 1]) {
+                        Ok(v) => {
+                            p.stack.truncate(n - 2);
+                            p.stack.push(v);
+                        }
+                        Err(e) => {
+                            save_pc!();
+                            return Err(e);
+                        }
+                    }
+                }
                 Op::Const(i) => p.stack.push(code.consts[i as usize].clone()),
                 Op::Local(i) => {
                     let v = p.stack[base + i as usize].clone();

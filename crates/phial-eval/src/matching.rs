@@ -8,7 +8,7 @@
 //! Not here: compiling them (`compile::pattern`).
 
 use crate::bifs::{self, Ctx};
-use crate::code::{Guard, MapKey, Pat};
+use crate::code::{BinOp, Guard, MapKey, Pat};
 use crate::term::strict_equal;
 use crate::value::Value;
 
@@ -77,6 +77,23 @@ fn eval_guard(g: &Guard, locals: &[Value], ctx: &mut Ctx) -> Option<Value> {
     Some(match g {
         Guard::Lit(v) => v.clone(),
         Guard::Local(s) => locals[*s as usize].clone(),
+        Guard::BinOp(k, a, b) => match (operand(a, locals), operand(b, locals)) {
+            // The common `x > 1`: compare in place, no copies.
+            (Some(x), Some(y)) => binop(*k, x, y).ok()?,
+            _ => {
+                let a = eval_guard(a, locals, ctx)?;
+                let b = eval_guard(b, locals, ctx)?;
+                binop(*k, &a, &b).ok()?
+            }
+        },
+        Guard::Bif(id, args) if args.len() == 1 => {
+            let a = eval_guard(&args[0], locals, ctx)?;
+            (bifs::entry(*id).f)(ctx, std::slice::from_ref(&a)).ok()?
+        }
+        Guard::Bif(id, args) if args.len() == 2 => {
+            let pair = [eval_guard(&args[0], locals, ctx)?, eval_guard(&args[1], locals, ctx)?];
+            (bifs::entry(*id).f)(ctx, &pair).ok()?
+        }
         Guard::Bif(id, args) => {
             let vals: Vec<Value> = args
                 .iter()
@@ -118,6 +135,16 @@ fn eval_guard(g: &Guard, locals: &[Value], ctx: &mut Ctx) -> Option<Value> {
     })
 }
 
+/// A guard operand that is already a value (a variable or a literal).
+#[inline]
+fn operand<'a>(g: &'a Guard, locals: &'a [Value]) -> Option<&'a Value> {
+    match g {
+        Guard::Local(s) => Some(&locals[*s as usize]),
+        Guard::Lit(v) => Some(v),
+        _ => None,
+    }
+}
+
 /// `x in coll` for a list or a range (guard semantics: strict equality).
 pub fn member(x: &Value, coll: &Value) -> Option<bool> {
     if let Some((first, last, step)) = coll.as_range() {
@@ -133,4 +160,41 @@ pub fn member(x: &Value, coll: &Value) -> Option<bool> {
         Value::Nil | Value::Cons(_) => Some(coll.iter_list().any(|y| strict_equal(x, y))),
         _ => None,
     }
+}
+
+/// The operators of `code::BinOp`: integers inline, everything else through
+/// the general arithmetic and term-order functions.
+#[inline]
+pub fn binop(k: BinOp, a: &Value, b: &Value) -> crate::error::Result<Value> {
+    use crate::bifs::arith;
+    if let (Value::Int(x), Value::Int(y)) = (a, b) {
+        let (x, y) = (*x, *y);
+        let r = match k {
+            BinOp::Add => x.checked_add(y).map(Value::Int),
+            BinOp::Sub => x.checked_sub(y).map(Value::Int),
+            BinOp::Mul => x.checked_mul(y).map(Value::Int),
+            BinOp::Lt => Some(Value::bool(x < y)),
+            BinOp::Gt => Some(Value::bool(x > y)),
+            BinOp::Le => Some(Value::bool(x <= y)),
+            BinOp::Ge => Some(Value::bool(x >= y)),
+            BinOp::Eq | BinOp::StrictEq => Some(Value::bool(x == y)),
+            BinOp::Ne | BinOp::StrictNe => Some(Value::bool(x != y)),
+        };
+        if let Some(r) = r {
+            return Ok(r);
+        }
+    }
+    Ok(match k {
+        BinOp::Add => arith::add(a, b)?,
+        BinOp::Sub => arith::sub(a, b)?,
+        BinOp::Mul => arith::mul(a, b)?,
+        BinOp::Lt => Value::bool(arith::lt(a, b)),
+        BinOp::Gt => Value::bool(arith::lt(b, a)),
+        BinOp::Le => Value::bool(!arith::lt(b, a)),
+        BinOp::Ge => Value::bool(!arith::lt(a, b)),
+        BinOp::Eq => Value::bool(crate::term::equal(a, b)),
+        BinOp::Ne => Value::bool(!crate::term::equal(a, b)),
+        BinOp::StrictEq => Value::bool(strict_equal(a, b)),
+        BinOp::StrictNe => Value::bool(!strict_equal(a, b)),
+    })
 }

@@ -367,7 +367,12 @@ impl<'k> Compiler<'k> {
                 self.expr(lhs, false);
                 self.expr(rhs, false);
                 self.set_offset(whole.span);
-                self.emit_kernel(op.symbol(), 2);
+                match crate::code::BinOp::from_symbol(op.symbol()) {
+                    Some(b) => {
+                        self.emit(Op::BinOp(b));
+                    }
+                    None => self.emit_kernel(op.symbol(), 2),
+                }
             }
         }
     }

@@ -393,7 +393,10 @@ impl<'k> Compiler<'k> {
                     _ => {
                         let a = self.guard(lhs);
                         let b = self.guard(rhs);
-                        self.guard_bif(e, "Kernel", op.symbol(), vec![a, b])
+                        match crate::code::BinOp::from_symbol(op.symbol()) {
+                            Some(k) => Guard::BinOp(k, Box::new(a), Box::new(b)),
+                            None => self.guard_bif(e, "Kernel", op.symbol(), vec![a, b]),
+                        }
                     }
                 }
             }
