@@ -7,29 +7,32 @@
 
 use std::fmt;
 
-/// A process identifier. `node` is 0 for the local node; the field exists so
-/// that distribution can be added later without changing the type.
+/// A process identifier: a node number and a process number, packed into
+/// one word (node in the top 16 bits, id in the low 48) so that a pid is as
+/// small as any other immediate value in a message. `node` is 0 for the local
+/// node; it exists so that distribution can be added later without changing
+/// the type. The derived order is (node, id), Erlang's pid order.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
-pub struct Pid {
-    node: u32,
-    id: u64,
-}
+pub struct Pid(u64);
+
+const ID_BITS: u32 = 48;
+const ID_MASK: u64 = (1 << ID_BITS) - 1;
 
 impl Pid {
     pub const fn new(node: u32, id: u64) -> Self {
-        Pid { node, id }
+        Pid(((node as u64) << ID_BITS) | (id & ID_MASK))
     }
     pub const fn id(self) -> u64 {
-        self.id
+        self.0 & ID_MASK
     }
     pub const fn node(self) -> u32 {
-        self.node
+        (self.0 >> ID_BITS) as u32
     }
 }
 
 impl fmt::Display for Pid {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "#PID<{}.{}.0>", self.node, self.id)
+        write!(f, "#PID<{}.{}.0>", self.node(), self.id())
     }
 }
 
