@@ -208,15 +208,20 @@ pub fn kw_entries(pairs: Vec<(KwKey, Expr)>) -> Vec<(Expr, Expr)> {
         .collect()
 }
 
-/// `(e)` is `e`; `(a; b)` is a block.
-pub fn paren(mut v: Vec<Expr>, l: usize, r: usize) -> Expr {
+/// `(e)` is `e`; `(a; b)` is a block; `(x -> y; z -> w)` is a paren stab
+/// (Elixir's `build_paren_stab`), with the same clause rules as a `fn` body.
+pub fn paren(items: Vec<StabItem>, l: usize, r: usize) -> Result<Expr, PErr> {
+    let mut v = match stab_body(items)? {
+        BlockBody::Clauses(c) => return Ok(Expr::new(ExprKind::Stab(c), sp(l, r))),
+        BlockBody::Exprs(v) => v,
+    };
     if v.len() == 1 {
         let mut e = v.pop().expect("one");
         // Keep the inner node but cover the parentheses, so diagnostics point at them.
         e.span = sp(l, r);
-        e
+        Ok(e)
     } else {
-        Expr::new(ExprKind::Block(v), sp(l, r))
+        Ok(Expr::new(ExprKind::Block(v), sp(l, r)))
     }
 }
 

@@ -6,6 +6,7 @@
 //!   `CallOpen`), `x[` (the bracket becomes `AccessOpen`), `foo do`
 //!   (`DoIdent`), `foo -1` (`OpIdent`, the sign becomes unary), `key: `
 //!   (`Kw`); reserved words become their own tokens, `not in` one token;
+//! - an operator right after `.` is a function name (`Kernel.+(1, 2)`);
 //! - `+`/`-` become unary or binary by what precedes them;
 //! - newlines and `;` are folded, dropped after tokens that expect more input
 //!   (operators, `,`, openers, `do`, `->`) and before binary operators and
@@ -114,7 +115,9 @@ pub(crate) fn classify(src: &str, raw: Vec<Spanned>, errors: &mut Vec<SyntaxErro
             }
             Tok::Ident(name) => {
                 let next = peek(i + 1);
-                if is_do(&raw, i + 1) && !after_dot {
+                // After `.` too (`Mod.fun do ... end`, Elixir's dot_do_identifier);
+                // the grammar still reads `if map.key do` as a block for `if`.
+                if is_do(&raw, i + 1) {
                     Tok::DoIdent(name)
                 } else if let Some((ns, Tok::Plus | Tok::Minus, ne)) = next {
                     // `foo -1`: space before the sign, none after it.
@@ -135,8 +138,9 @@ pub(crate) fn classify(src: &str, raw: Vec<Spanned>, errors: &mut Vec<SyntaxErro
                     Some(p) => !p.ends_value(),
                     None => true,
                 };
-                if matches!(prev, Some(Tok::Amp | Tok::Dot))
-                    && matches!(peek(i + 1), Some((_, Tok::Slash, _)))
+                if after_dot
+                    || (matches!(prev, Some(Tok::Amp))
+                        && matches!(peek(i + 1), Some((_, Tok::Slash, _))))
                 {
                     Tok::Ident(src[s..e].to_string())
                 } else {
@@ -216,10 +220,15 @@ pub(crate) fn classify(src: &str, raw: Vec<Spanned>, errors: &mut Vec<SyntaxErro
                 tok
             }
             Tok::Semi => Tok::Eol,
-            // `&+/2`, `&Kernel.<>/2`: an operator named before `/` is a function name.
-            t if is_operator(&t)
-                && matches!(prev, Some(Tok::Amp | Tok::Dot))
-                && matches!(peek(i + 1), Some((_, Tok::Slash, _))) =>
+            // `&+/2`: an operator named before `/` is a function name.
+            // `Kernel.+(1, 2)`, `:erlang.*(3, 4)`, `&Kernel.<>/2`: as in Elixir's
+            // `tokenize_dot`, an operator right after `.` is always a function
+            // name (`.` never precedes a binary operator otherwise), so it
+            // becomes an identifier and a glued `(` makes it a parens call.
+            t if (is_operator(&t) || matches!(t, Tok::Bang | Tok::Caret))
+                && (after_dot
+                    || (matches!(prev, Some(Tok::Amp))
+                        && matches!(peek(i + 1), Some((_, Tok::Slash, _))))) =>
             {
                 Tok::Ident(src[s..e].to_string())
             }
