@@ -208,7 +208,7 @@ impl Shell {
             }
         } else if !respawning && !reason.is_normal() {
             // Died while idle at the prompt: say so above the prompt.
-            phial_eval::Output::stderr(&*self.out, &(self.exit_text(from, &reason) + "\n"));
+            self.out.say(&(self.exit_text(from, &reason) + "\n"));
         }
         self.spawn_locked(&mut st);
         self.cv.notify_all();
@@ -287,16 +287,28 @@ impl Shell {
     pub fn settle(&self, max: Duration) {
         let rt = self.vm.runtime();
         let deadline = Instant::now() + max;
+        // A dying process leaves the table a moment before its exit signals
+        // reach its links: so the world is settled only when two looks, a
+        // little apart, see the same processes, all waiting.
+        let look = || {
+            let pids = rt.processes();
+            let waiting = pids
+                .iter()
+                .filter_map(|p| rt.info(*p))
+                .all(|i| i.status == Status::Waiting);
+            (pids, waiting)
+        };
+        let mut last = look();
         loop {
-            let busy = rt
-                .processes()
-                .into_iter()
-                .filter_map(|p| rt.info(p))
-                .any(|i| i.status != Status::Waiting);
-            if !busy || Instant::now() >= deadline {
+            if Instant::now() >= deadline {
                 return;
             }
-            std::thread::sleep(Duration::from_millis(2));
+            std::thread::sleep(Duration::from_millis(5));
+            let now = look();
+            if now.1 && last.1 && now.0 == last.0 {
+                return;
+            }
+            last = now;
         }
     }
 }

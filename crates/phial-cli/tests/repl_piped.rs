@@ -1,0 +1,119 @@
+//! The REPL with piped stdin (`phial < session.txt`): the same evaluation as
+//! at a terminal, prompts without newlines as IEx prints them, transcript
+//! rules applied to the whole input.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn run(input: &str) -> (String, String, i32) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_phial"))
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("phial starts");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.as_bytes())
+        .expect("write stdin");
+    let out = child.wait_with_output().expect("phial ends");
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        out.status.code().unwrap_or(-1),
+    )
+}
+
+#[test]
+fn prompts_results_and_counter_as_iex() {
+    let (out, _, rc) = run("1 + 2\nx = [1,\n2]\nfoo()\nx\n");
+    assert_eq!(rc, 0);
+    assert!(out.starts_with("Interactive phial ("), "{out}");
+    assert!(out.contains("iex(1)> 3\niex(2)> ...(2)> [1, 2]\n"), "{out}");
+    // An error does not advance the counter.
+    assert!(
+        out.contains("iex(3)> ** (CompileError) iex:3: undefined function foo/0 (there is no such import)\n\niex(3)> [1, 2]\niex(4)> "),
+        "{out}"
+    );
+    assert!(out.ends_with("iex(4)> "), "{out}");
+}
+
+#[test]
+fn helpers_v_pid_flush_i() {
+    let (out, _, _) = run("7\nv(1) + v()\nv(-1)\nv(9)\npid(0, 5, 0)\npid(\"0.6.0\")\nsend self(), :hi\nflush()\ni(42)\n");
+    assert!(out.contains("iex(2)> 14\n"), "{out}");
+    assert!(out.contains("iex(3)> 14\n"), "{out}");
+    assert!(
+        out.contains("iex(4)> ** (RuntimeError) v(9) is out of bounds\n"),
+        "{out}"
+    );
+    assert!(out.contains("iex(4)> #PID<0.5.0>\n"), "{out}");
+    assert!(out.contains("iex(5)> #PID<0.6.0>\n"), "{out}");
+    assert!(out.contains("iex(7)> :hi\n:ok\n"), "{out}");
+    assert!(out.contains("Term\n  42\nData type\n  Integer\n"), "{out}");
+}
+
+#[test]
+fn incomplete_input_and_iex_break() {
+    let (out, _, _) = run("foo(\n#iex:break\n1 +\n2\n");
+    assert!(
+        out.contains("** (TokenMissingError) iex:1: incomplete expression"),
+        "{out}"
+    );
+    assert!(out.contains("iex(1)> ...(1)> 3\n"), "{out}");
+}
+
+#[test]
+fn seed_transcripts_piped_give_the_seed_results() {
+    let seed = "iex(3)> pid = spawn fn ->
+...(3)>   receive do
+...(3)>     {sender, :ping} ->
+...(3)>       IO.puts \"Got ping\"
+...(3)>       sender <- :pong
+...(3)>   end
+...(3)> end
+#PID<0.79.0>
+
+iex(4)> pid <- {self, :ping}
+{#PID<0.58.0>, :ping}
+Got ping
+
+iex(5)> receive do
+...(5)>   message -> IO.puts \"Got #{message} back\"
+...(5)> end
+Got pong back
+:ok
+iex(6)>
+";
+    let (out, err, rc) = run(seed);
+    assert_eq!(rc, 0);
+    assert!(out.contains("Got ping\n"), "{out}");
+    assert!(out.contains("Got pong back\n:ok\n"), "{out}");
+    assert!(!out.contains("** ("), "no error expected:\n{out}\n{err}");
+    // Three inputs ran: the counter is at 4.
+    assert!(out.ends_with("iex(4)> "), "{out}");
+}
+
+#[test]
+fn linked_crash_restarts_the_shell_keeping_bindings() {
+    let input = "x = 42
+me = self()
+pid = spawn_link fn -> receive do :boom -> exit(:boom) end end
+pid <- :boom
+self() == me
+x
+v(1)
+";
+    let (out, _, rc) = run(input);
+    assert_eq!(rc, 0);
+    assert!(
+        out.contains("** (EXIT from #PID<")
+            && out.contains("shell process exited with reason: :boom"),
+        "{out}"
+    );
+    assert!(out.contains("false\n"), "{out}");
+    assert!(out.contains("> 42\niex(7)> 42\n"), "{out}");
+}
