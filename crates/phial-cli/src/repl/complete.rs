@@ -116,8 +116,7 @@ impl Completer {
                 .collect();
             return (start, cands);
         }
-        if word.starts_with(':') {
-            let prefix = &word[1..];
+        if let Some(prefix) = word.strip_prefix(':') {
             let mut names: Vec<String> = modules
                 .keys()
                 .map(|m| module_name(*m))
