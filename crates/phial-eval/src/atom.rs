@@ -164,4 +164,5 @@ predefined! {
     BADMAP = "badmap",
     ERLANG = "erlang",
     ELIXIR_ENUM = "Elixir.Enum",
+    DEMONITOR = "demonitor",
 }

@@ -83,6 +83,33 @@ pub struct Switch {
     pub kind: SwitchKind,
 }
 
+impl Switch {
+    /// Whether a message this switch rejected once is rejected forever:
+    /// no guards and no patterns that compare with bound variables. A
+    /// `receive` over such a switch can skip messages it already scanned on
+    /// an earlier visit (see `machine::receive_scan`).
+    pub fn is_pure(&self) -> bool {
+        self.clauses.iter().all(|c| c.guard.is_none() && c.pat.is_pure())
+    }
+}
+
+impl Pat {
+    /// No `Same`/pinned parts: the outcome depends only on the value.
+    pub fn is_pure(&self) -> bool {
+        match self {
+            Pat::Any | Pat::Bind(_) | Pat::Lit(_) | Pat::Nil => true,
+            Pat::Same(_) => false,
+            Pat::Tuple(ps) => ps.iter().all(Pat::is_pure),
+            Pat::Cons(h, t) => h.is_pure() && t.is_pure(),
+            Pat::Map(keys) => keys
+                .iter()
+                .all(|(k, p)| matches!(k, MapKey::Lit(_)) && p.is_pure()),
+            Pat::StrPrefix(_, rest) => rest.is_pure(),
+            Pat::Both(a, b) => a.is_pure() && b.is_pure(),
+        }
+    }
+}
+
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum SwitchKind {
     Case,

@@ -330,11 +330,16 @@ pub fn exception_message(e: &Value) -> String {
                 Value::Str(s) if !s.is_empty() => format!(" ({s})"),
                 _ => String::new(),
             };
+            let value = field(e, "value");
+            let ty = match value.struct_name() {
+                Some(s) => format!("{} (a struct)", module_name(s)),
+                None => type_description(&value).to_string(),
+            };
             format!(
                 "protocol {} not implemented for {} of type {}{}",
                 module_name(p),
-                inspect(&field(e, "value")),
-                type_description(&field(e, "value")),
+                inspect(&value),
+                ty,
                 d
             )
         }

@@ -232,13 +232,19 @@ fn resolve(p: &Process, caller: Option<Atom>, module: Atom, name: Atom, arity: u
         module,
         name,
         arity as u32,
-        p.vm.module_exists(module) || bifs::module_exists(module),
+        p.vm.module_exists(module) || bifs::module_exists(module) || erlang_module(module),
     ))
 }
 
 fn call_bif(p: &mut Process, cx: Pcx, id: bifs::BifId, argc: usize) -> Result<(), Raise> {
     let at = p.stack.len() - argc;
-    let f = bifs::entry(id).f;
+    let entry = bifs::entry(id);
+    let f = entry.f;
+    // `demonitor(ref, [:flush])` may delete a message from the middle of the
+    // mailbox, which would shift the indices the receive mark counts.
+    if entry.name == Atom::DEMONITOR {
+        p.recv_mark = None;
+    }
     let result = {
         let mut ctx = Ctx { cx, vm: &p.vm };
         f(&mut ctx, &p.stack[at..])
@@ -607,38 +613,11 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
                         }
                     };
                     let deadline = deadline.filter(|d| *d != far_future());
-                    cx.drain_new();
-                    let sw = &code.switches[switch as usize];
-                    let mut found = None;
+                    let found = receive_scan(p, cx, code, switch, base);
                     let len = cx.mailbox_len();
-                    let mut i = cx.save_index();
-                    while i < len {
-                        let Some(msg) = cx.message(i).cloned() else {
-                            break;
-                        };
-                        for c in &sw.clauses {
-                            if match_pat(&c.pat, &msg, &mut p.stack[base..]) {
-                                let ok = match &c.guard {
-                                    None => true,
-                                    Some(g) => {
-                                        let mut ctx = Ctx { cx, vm: &p.vm };
-                                        guard_passes(g, &p.stack[base..], &mut ctx)
-                                    }
-                                };
-                                if ok {
-                                    found = Some((i, c.target));
-                                    break;
-                                }
-                            }
-                        }
-                        if found.is_some() {
-                            break;
-                        }
-                        i += 1;
-                    }
                     match found {
                         Some((i, t)) => {
-                            cx.take_message(i);
+                            take(p, cx, i);
                             p.stack.pop();
                             p.recv_deadline = None;
                             pc = t as usize;
@@ -726,4 +705,70 @@ fn far_future() -> Instant {
     use std::sync::OnceLock;
     static FAR: OnceLock<Instant> = OnceLock::new();
     *FAR.get_or_init(|| Instant::now() + Duration::from_secs(100 * 365 * 24 * 3600))
+}
+
+/// Removes message `i`, keeping the receive mark true: the messages before
+/// `i` that the marked site rejected are still there and still rejected.
+fn take(p: &mut Process, cx: Pcx, i: usize) {
+    cx.take_message(i);
+    if let Some(mark) = &mut p.recv_mark {
+        mark.2 = mark.2.min(i);
+    }
+}
+
+/// Finds the first message (from the save index) that a clause of
+/// `code.switches[switch]` accepts, binding the clause's variables.
+///
+/// For a pure switch (see `Switch::is_pure`), messages this same site
+/// rejected on an earlier visit are skipped, so a server that repeatedly
+/// waits for one kind of message past a backlog of others scans the backlog
+/// once, not once per receive.
+fn receive_scan(p: &mut Process, cx: Pcx, code: &FnCode, switch: u32, base: usize) -> Option<(usize, u32)> {
+    cx.drain_new();
+    let sw = &code.switches[switch as usize];
+    let site = (code as *const FnCode as usize, switch);
+    let pure = sw.is_pure();
+    let len = cx.mailbox_len();
+    let mut i = cx.save_index();
+    if pure {
+        if let Some((addr, sw_idx, rejected)) = p.recv_mark {
+            if (addr, sw_idx) == site {
+                i = i.max(rejected);
+            }
+        }
+    }
+    while i < len {
+        for c in &sw.clauses {
+            let Some(msg) = cx.message(i) else { break };
+            if !match_pat(&c.pat, msg, &mut p.stack[base..]) {
+                continue;
+            }
+            let ok = match &c.guard {
+                None => true,
+                Some(g) => {
+                    let mut ctx = Ctx { cx, vm: &p.vm };
+                    guard_passes(g, &p.stack[base..], &mut ctx)
+                }
+            };
+            if ok {
+                p.recv_mark = pure.then_some((site.0, site.1, i));
+                return Some((i, c.target));
+            }
+        }
+        i += 1;
+    }
+    if pure {
+        p.recv_mark = Some((site.0, site.1, len));
+    }
+    None
+}
+
+/// Erlang/OTP modules that exist on the BEAM even where phial implements
+/// few of their functions (so a missing function reads "is undefined or
+/// private", not "module is not available").
+fn erlang_module(m: Atom) -> bool {
+    matches!(
+        m.as_str(),
+        "erlang" | "lists" | "maps" | "timer" | "math" | "io" | "string" | "binary" | "ets" | "proplists" | "os" | "code" | "unicode" | "io_lib"
+    )
 }

@@ -62,6 +62,9 @@ pub struct Process {
     pub(crate) stack: Vec<Value>,
     pub(crate) handlers: Vec<HandlerRec>,
     pub(crate) recv_deadline: Option<Instant>,
+    /// Messages at the front of the mailbox that a pure `receive` site
+    /// already rejected: `(code address, switch, count)`.
+    pub(crate) recv_mark: Option<(usize, u32, usize)>,
     /// The call to make on the first run: a function and its arguments.
     pub(crate) start: Option<(Value, Vec<Value>)>,
     pub(crate) role: Role,
@@ -76,6 +79,7 @@ impl Process {
             stack: Vec::new(),
             handlers: Vec::new(),
             recv_deadline: None,
+            recv_mark: None,
             start: Some((fun, args)),
             role,
         }
@@ -111,6 +115,7 @@ impl Process {
         self.stack.clear();
         self.handlers.clear();
         self.recv_deadline = None;
+        self.recv_mark = None;
         match &self.role {
             Role::Shell(host) => {
                 host.finished(cx.self_pid(), result);

@@ -389,7 +389,8 @@ pub static BIFS: &[Def] = &[
         ))
     }),
     def("Keyword", "keys", 1, |_, a| {
-        let items = kw_list(&a[0]).ok_or_else(|| clause("Keyword", "keys", 1, &[&a[0]]))?;
+        // Elixir's Keyword.keys/1 raises a plain ArgumentError for a non-keyword list.
+        let items = kw_list(&a[0]).ok_or_else(crate::error::badarg)?;
         Ok(Value::list(
             items.iter().map(|p| pair(p).unwrap().0).collect(),
         ))

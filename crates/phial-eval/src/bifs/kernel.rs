@@ -173,14 +173,17 @@ pub static BIFS: &[Def] = &[
             s.push_str(y);
             Ok(Value::str(s))
         }
-        _ => Err(error::argument_error(format!(
-            "expected binary argument in <> operator but got: {}",
-            inspect(if matches!(a[0], Value::Str(_)) {
-                &a[1]
+        _ => {
+            let (segment, bad) = if matches!(a[0], Value::Str(_)) {
+                (2, &a[1])
             } else {
-                &a[0]
-            })
-        ))),
+                (1, &a[0])
+            };
+            Err(error::argument_error(format!(
+                "construction of binary failed: segment {segment} of type 'binary': expected a binary but got: {}",
+                inspect(bad)
+            )))
+        }
     }),
     def("Kernel", "++", 2, |_, a| {
         let Some(items) = a[0].list_to_vec() else {
@@ -256,6 +259,31 @@ pub static BIFS: &[Def] = &[
         r if r.kind == crate::error::Kind::Error => Ok(r.value),
         r => Err(r),
     }),
+    def("Exception", "format", 3, |_, a| exception_format(&a[0], &a[1])),
+    def(":erlang", "length", 1, |ctx, a| call_kernel(ctx, "length", a)),
+    def(":erlang", "hd", 1, |ctx, a| call_kernel(ctx, "hd", a)),
+    def(":erlang", "tl", 1, |ctx, a| call_kernel(ctx, "tl", a)),
+    def(":erlang", "abs", 1, |ctx, a| call_kernel(ctx, "abs", a)),
+    def(":erlang", "tuple_size", 1, |ctx, a| call_kernel(ctx, "tuple_size", a)),
+    def(":erlang", "map_size", 1, |ctx, a| call_kernel(ctx, "map_size", a)),
+    def(":erlang", "byte_size", 1, |ctx, a| call_kernel(ctx, "byte_size", a)),
+    def(":erlang", "is_atom", 1, |ctx, a| call_kernel(ctx, "is_atom", a)),
+    def(":erlang", "is_list", 1, |ctx, a| call_kernel(ctx, "is_list", a)),
+    def(":erlang", "is_integer", 1, |ctx, a| call_kernel(ctx, "is_integer", a)),
+    def(":erlang", "make_ref", 0, |ctx, a| call_kernel(ctx, "make_ref", a)),
+    def(":erlang", "element", 2, |ctx, a| match &a[0] {
+        Value::Int(i) => call_kernel(ctx, "elem", &[a[1].clone(), Value::Int(i - 1)]),
+        _ => Err(badarg_at(1, "not an integer")),
+    }),
+    def(":lists", "reverse", 1, |ctx, a| call_named(ctx, "Enum", "reverse", a)),
+    def(":lists", "sort", 1, |ctx, a| call_named(ctx, "Enum", "sort", a)),
+    def(":lists", "seq", 2, |_, a| match (&a[0], &a[1]) {
+        (Value::Int(f), Value::Int(l)) if l + 1 >= *f => Ok(Value::list((*f..=*l).map(Value::Int).collect())),
+        _ => Err(error::function_clause_error(Atom::new("lists"), Atom::new("seq"), 2, a.to_vec())),
+    }),
+    def(":timer", "seconds", 1, |_, a| super::arith::mul(&a[0], &Value::Int(1000))),
+    def(":timer", "minutes", 1, |_, a| super::arith::mul(&a[0], &Value::Int(60_000))),
+    def(":timer", "hours", 1, |_, a| super::arith::mul(&a[0], &Value::Int(3_600_000))),
     // Internal helpers the compiler emits.
     def(":phial", "to_charlist", 1, |_, a| to_charlist(&a[0])),
     def(":phial", "range", 2, |_, a| match (&a[0], &a[1]) {
@@ -525,7 +553,6 @@ fn module_concat(parts: &[Value]) -> Result<Value> {
         let text = match p {
             Value::Atom(a) => a.as_str().to_string(),
             Value::Str(s) => s.to_string(),
-            Value::Atom(Atom::NIL) => continue,
             _ => return Err(error::badarg()),
         };
         if text == "nil" {
@@ -535,4 +562,33 @@ fn module_concat(parts: &[Value]) -> Result<Value> {
         segs.push(text);
     }
     Ok(Value::Atom(Atom::alias(&segs.join("."))))
+}
+
+/// Calls a Kernel builtin by name (for the `:erlang` spellings of the same functions).
+fn call_kernel(ctx: &mut super::Ctx, name: &str, args: &[Value]) -> Result<Value> {
+    match super::kernel(name, args.len()) {
+        Some(id) => (super::entry(id).f)(ctx, args),
+        None => Err(error::badarg()),
+    }
+}
+
+/// `Exception.format(kind, value, stacktrace)`: the banner without a stacktrace.
+fn exception_format(kind: &Value, value: &Value) -> Result<Value> {
+    let kind = kind
+        .as_atom()
+        .and_then(crate::error::Kind::from_atom)
+        .ok_or_else(error::badarg)?;
+    let value = match kind {
+        crate::error::Kind::Error => error::normalize(value.clone()),
+        _ => value.clone(),
+    };
+    Ok(Value::str(crate::error::format_banner(&Raise { kind, value })))
+}
+
+/// Calls another module's builtin (for Erlang spellings of Elixir functions).
+fn call_named(ctx: &mut super::Ctx, module: &str, name: &str, args: &[Value]) -> Result<Value> {
+    match super::lookup(Atom::alias(module), Atom::new(name), args.len()) {
+        Some(id) => (super::entry(id).f)(ctx, args),
+        None => Err(error::badarg()),
+    }
 }

@@ -103,7 +103,17 @@ defmodule Enum do
   end
 
   def into(enum, collectable) when is_map(collectable) do
-    reduce(enum, collectable, fn {k, v}, acc -> Map.put(acc, k, v) end)
+    reduce(enum, collectable, fn
+      {k, v}, acc -> Map.put(acc, k, v)
+      _, _ -> raise ArgumentError
+    end)
+  end
+
+  def into(enum, collectable) when is_binary(collectable) do
+    reduce(enum, collectable, fn
+      s, acc when is_binary(s) -> acc <> s
+      _, _ -> raise ArgumentError
+    end)
   end
 
   def into(enum, collectable, fun), do: into(map(enum, fun), collectable)
