@@ -24,7 +24,9 @@ fn workspace_root() -> PathBuf {
 }
 
 fn collect_exs(dir: &Path, recursive: bool, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = fs::read_dir(dir) else { return };
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
     let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
     for p in paths {
@@ -54,7 +56,9 @@ fn normalise(s: &str) -> String {
         };
         out.push_str(&rest[..i + prefix.len()]);
         let after = &rest[i + prefix.len()..];
-        let body_len = after.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(after.len());
+        let body_len = after
+            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .unwrap_or(after.len());
         let body = &after[..body_len];
         let closes = after[body_len..].starts_with('>');
         let valid = closes
@@ -85,13 +89,20 @@ fn read_expected(exs: &Path) -> Result<(String, i32), String> {
     let out = fs::read_to_string(&out_path)
         .map_err(|e| format!("cannot read expected output {}: {e}", out_path.display()))?;
     let code = match fs::read_to_string(&exit_path) {
-        Ok(s) => s.trim().parse::<i32>().map_err(|e| format!("bad {}: {e}", exit_path.display()))?,
+        Ok(s) => s
+            .trim()
+            .parse::<i32>()
+            .map_err(|e| format!("bad {}: {e}", exit_path.display()))?,
         Err(_) => 0,
     };
     Ok((out, code))
 }
 
-fn run_case(bin: &Path, exs: &Path, timeout: Duration) -> Result<(String, Option<i32>, bool), String> {
+fn run_case(
+    bin: &Path,
+    exs: &Path,
+    timeout: Duration,
+) -> Result<(String, Option<i32>, bool), String> {
     let dir = exs.parent().unwrap();
     let file = exs.file_name().unwrap();
     let mut child = Command::new(bin)
@@ -131,7 +142,11 @@ fn run_case(bin: &Path, exs: &Path, timeout: Duration) -> Result<(String, Option
         while !reader.is_finished() && Instant::now() < deadline {
             thread::sleep(Duration::from_millis(10));
         }
-        if reader.is_finished() { reader.join().unwrap_or_default() } else { Vec::new() }
+        if reader.is_finished() {
+            reader.join().unwrap_or_default()
+        } else {
+            Vec::new()
+        }
     } else {
         reader.join().unwrap_or_default()
     };
@@ -142,8 +157,17 @@ fn run_case(bin: &Path, exs: &Path, timeout: Duration) -> Result<(String, Option
 fn short_diff(want: &str, got: &str) -> String {
     let w: Vec<&str> = want.lines().collect();
     let g: Vec<&str> = got.lines().collect();
-    let first = w.iter().zip(g.iter()).position(|(a, b)| a != b).unwrap_or(w.len().min(g.len()));
-    let mut s = format!("    @@ first difference at line {} (expected {} lines, got {}) @@\n", first + 1, w.len(), g.len());
+    let first = w
+        .iter()
+        .zip(g.iter())
+        .position(|(a, b)| a != b)
+        .unwrap_or(w.len().min(g.len()));
+    let mut s = format!(
+        "    @@ first difference at line {} (expected {} lines, got {}) @@\n",
+        first + 1,
+        w.len(),
+        g.len()
+    );
     let from = first.saturating_sub(1);
     for l in w.iter().skip(from).take(DIFF_LINES) {
         s.push_str(&format!("    -{l}\n"));
@@ -170,13 +194,19 @@ fn check(bin: &Path, root: &Path, exs: &Path, timeout: Duration) -> Outcome {
         let mut msg = String::new();
         if code != Some(want_code) {
             let got_code = code.map_or("killed by a signal".to_string(), |c| c.to_string());
-            msg.push_str(&format!("exit code: expected {want_code}, got {got_code}\n"));
+            msg.push_str(&format!(
+                "exit code: expected {want_code}, got {got_code}\n"
+            ));
         }
         if got != want_out {
             msg.push_str("stdout differs:\n");
             msg.push_str(&short_diff(&want_out, &got));
         }
-        if msg.is_empty() { Ok(()) } else { Err(msg) }
+        if msg.is_empty() {
+            Ok(())
+        } else {
+            Err(msg)
+        }
     })()
     .err();
     Outcome { name, failure }
@@ -187,7 +217,10 @@ fn conformance_cases() {
     let root = workspace_root();
     let bin = PathBuf::from(env!("CARGO_BIN_EXE_phial"));
     let timeout = Duration::from_secs(
-        std::env::var("PHIAL_CASE_TIMEOUT").ok().and_then(|s| s.parse().ok()).unwrap_or(DEFAULT_TIMEOUT_SECS),
+        std::env::var("PHIAL_CASE_TIMEOUT")
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(DEFAULT_TIMEOUT_SECS),
     );
     let filter = std::env::var("PHIAL_CASES").ok();
 
@@ -196,16 +229,26 @@ fn conformance_cases() {
     collect_exs(&root.join("tests/inspect_terms"), false, &mut cases);
     collect_exs(&root.join("examples"), false, &mut cases);
     if let Some(f) = &filter {
-        cases.retain(|p| p.strip_prefix(&root).unwrap_or(p).to_string_lossy().contains(f.as_str()));
+        cases.retain(|p| {
+            p.strip_prefix(&root)
+                .unwrap_or(p)
+                .to_string_lossy()
+                .contains(f.as_str())
+        });
     }
-    assert!(filter.is_some() || !cases.is_empty(), "no .exs cases found under {}", root.display());
+    assert!(
+        filter.is_some() || !cases.is_empty(),
+        "no .exs cases found under {}",
+        root.display()
+    );
 
     let total = cases.len();
     let queue = Arc::new(Mutex::new(cases.into_iter().rev().collect::<Vec<_>>()));
     let results = Arc::new(Mutex::new(Vec::new()));
     let workers: Vec<_> = (0..THREADS)
         .map(|_| {
-            let (queue, results, bin, root) = (queue.clone(), results.clone(), bin.clone(), root.clone());
+            let (queue, results, bin, root) =
+                (queue.clone(), results.clone(), bin.clone(), root.clone());
             thread::spawn(move || loop {
                 let next = queue.lock().unwrap().pop();
                 let Some(exs) = next else { break };
@@ -225,9 +268,16 @@ fn conformance_cases() {
     if !failed.is_empty() {
         let mut report = String::new();
         for o in &failed {
-            report.push_str(&format!("FAIL {}\n{}\n", o.name, o.failure.as_deref().unwrap_or("").trim_end()));
+            report.push_str(&format!(
+                "FAIL {}\n{}\n",
+                o.name,
+                o.failure.as_deref().unwrap_or("").trim_end()
+            ));
         }
-        report.push_str(&format!("\nconformance: {passed} passed, {} failed\n", failed.len()));
+        report.push_str(&format!(
+            "\nconformance: {passed} passed, {} failed\n",
+            failed.len()
+        ));
         report.push_str("failing cases:\n");
         for o in &failed {
             report.push_str(&format!("  {}\n", o.name));
