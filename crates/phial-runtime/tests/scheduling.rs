@@ -14,9 +14,16 @@ use std::time::{Duration, Instant};
 fn cpu_hogs_interleave() {
     let rt = rt(1);
     let log = Arc::new(Mutex::new(Vec::new()));
-    let hog = |id: u8, log: Arc<Mutex<Vec<u8>>>| {
+    // Both hogs idle (yielding, unlogged) until both exist: otherwise the
+    // first could finish all its slices before the test thread spawns the
+    // second on a loaded machine.
+    let go = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let hog = |id: u8, log: Arc<Mutex<Vec<u8>>>, go: Arc<std::sync::atomic::AtomicBool>| {
         let mut slices = 0;
         body(move |_cx| {
+            if !go.load(std::sync::atomic::Ordering::Acquire) {
+                return Step::Yield;
+            }
             // Stand-in for 4000 reductions of work.
             let mut x = 0u64;
             for i in 0..10_000u64 {
@@ -32,8 +39,9 @@ fn cpu_hogs_interleave() {
             }
         })
     };
-    let a = rt.spawn(hog(b'a', log.clone()));
-    let b = rt.spawn(hog(b'b', log.clone()));
+    let a = rt.spawn(hog(b'a', log.clone(), go.clone()));
+    let b = rt.spawn(hog(b'b', log.clone(), go.clone()));
+    go.store(true, std::sync::atomic::Ordering::Release);
     rt.wait_exit(a);
     rt.wait_exit(b);
     let log = log.lock().unwrap().clone();
