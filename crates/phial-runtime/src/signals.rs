@@ -123,14 +123,20 @@ pub(crate) fn die<T: Term, B: Body<T>>(
     }
     let queued = p.inbound.close();
     p.private_len.store(0, Ordering::Relaxed);
-    // DONE, and the reason published for `wait_exit`, before the process
-    // leaves the table: a waiter that no longer finds it in the table is
-    // then sure to find the reason (see Runtime::wait_exit).
+    // DONE, the reason published for `wait_exit` and the removal from the
+    // table happen together under the `exits` lock: a waiter that no longer
+    // finds the process in the table is sure to find the reason, and one
+    // that has the reason is sure the process is no longer alive
+    // (see Runtime::wait_exit).
     if p.state.finish() {
-        shared.exits.lock().insert(pid, reason.clone());
+        let mut exits = shared.exits.lock();
+        exits.insert(pid, reason.clone());
+        shared.table.remove(pid);
+        drop(exits);
         shared.exit_cv.notify_all();
+    } else {
+        shared.table.remove(pid);
     }
-    shared.table.remove(pid);
     if let Some(rel) = &rel {
         for &l in &rel.links {
             let sig = Signal::Exit {
