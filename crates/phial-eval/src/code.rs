@@ -81,15 +81,27 @@ pub struct CallSite {
 pub struct Switch {
     pub clauses: Vec<SwitchClause>,
     pub kind: SwitchKind,
+    /// Cached answer of `is_pure`.
+    pub pure: OnceLock<bool>,
 }
 
 impl Switch {
+    pub fn new(kind: SwitchKind) -> Switch {
+        Switch {
+            clauses: Vec::new(),
+            kind,
+            pure: OnceLock::new(),
+        }
+    }
+
     /// Whether a message this switch rejected once is rejected forever:
     /// no guards and no patterns that compare with bound variables. A
     /// `receive` over such a switch can skip messages it already scanned on
     /// an earlier visit (see `machine::receive_scan`).
     pub fn is_pure(&self) -> bool {
-        self.clauses.iter().all(|c| c.guard.is_none() && c.pat.is_pure())
+        *self
+            .pure
+            .get_or_init(|| self.clauses.iter().all(|c| c.guard.is_none() && c.pat.is_pure()))
     }
 }
 

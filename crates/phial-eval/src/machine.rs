@@ -14,7 +14,7 @@
 
 use crate::atom::Atom;
 use crate::bifs::{self, Ctx};
-use crate::code::{FnCode, Op, SwitchKind};
+use crate::code::{FnCode, Op, Pat, SwitchKind};
 use crate::error::{self, Kind, Raise};
 use crate::matching::{guard_passes, match_pat};
 use crate::process::{Frame, HandlerRec, Process};
@@ -145,7 +145,11 @@ fn enter(
     }
     let args_start = p.stack.len() - argc;
     let base = p.stack.len();
-    p.stack.resize(base + code.nlocals as usize, Value::Nil);
+    let nlocals = code.nlocals as usize;
+    p.stack.reserve(nlocals);
+    for _ in 0..nlocals {
+        p.stack.push(Value::Nil);
+    }
     if let Some(Fun::Closure { captured, .. }) = fun {
         for (i, (_, inner)) in code.captures.iter().enumerate() {
             p.stack[base + *inner as usize] = captured[i].clone();
@@ -156,7 +160,19 @@ fn enter(
         // Arguments sit below `base`, locals from `base` on: match in place.
         let (args, locals) = p.stack.split_at_mut(base);
         for (j, pat) in c.args.iter().enumerate() {
-            if !match_pat(pat, &args[args_start + j], locals) {
+            let arg = &args[args_start + j];
+            // The shapes most function heads have, without the general matcher.
+            let ok = match (pat, arg) {
+                (Pat::Bind(s), _) => {
+                    locals[*s as usize] = arg.clone();
+                    true
+                }
+                (Pat::Any, _) => true,
+                (Pat::Lit(Value::Int(x)), Value::Int(y)) => x == y,
+                (Pat::Lit(Value::Atom(x)), Value::Atom(y)) => x == y,
+                _ => match_pat(pat, arg, locals),
+            };
+            if !ok {
                 continue 'clauses;
             }
         }

@@ -257,10 +257,7 @@ impl<'k> Compiler<'k> {
     /// Reserves a switch slot to be filled once its targets are known.
     fn reserve_switch(&mut self, kind: SwitchKind) -> u32 {
         let f = self.cur();
-        f.switches.push(Switch {
-            clauses: Vec::new(),
-            kind,
-        });
+        f.switches.push(Switch::new(kind));
         (f.switches.len() - 1) as u32
     }
 
