@@ -378,6 +378,29 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
             match op {
                 Op::BinOp(k) => {
                     let n = p.stack.len();
+                    // Two small integers: compute in place, nothing to drop.
+                    if let (Value::Int(x), Value::Int(y)) = (&p.stack[n - 2], &p.stack[n - 1]) {
+                        let (x, y) = (*x, *y);
+                        let r = match k {
+                            crate::code::BinOp::Add => x.checked_add(y).map(Value::Int),
+                            crate::code::BinOp::Sub => x.checked_sub(y).map(Value::Int),
+                            crate::code::BinOp::Mul => x.checked_mul(y).map(Value::Int),
+                            crate::code::BinOp::Lt => Some(Value::bool(x < y)),
+                            crate::code::BinOp::Gt => Some(Value::bool(x > y)),
+                            crate::code::BinOp::Le => Some(Value::bool(x <= y)),
+                            crate::code::BinOp::Ge => Some(Value::bool(x >= y)),
+                            crate::code::BinOp::Eq | crate::code::BinOp::StrictEq => Some(Value::bool(x == y)),
+                            crate::code::BinOp::Ne | crate::code::BinOp::StrictNe => Some(Value::bool(x != y)),
+                        };
+                        if let Some(r) = r {
+                            // SAFETY: both slots hold `Value::Int`, which owns
+                            // nothing, so shortening the Vec over them without
+                            // running their destructors leaks nothing.
+                            unsafe { p.stack.set_len(n - 2) };
+                            p.stack.push(r);
+                            continue;
+                        }
+                    }
                     match crate::matching::binop(k, &p.stack[n - 2], &p.stack[n - 1]) {
                         Ok(v) => {
                             p.stack.truncate(n - 2);

@@ -70,6 +70,17 @@ pub fn guard_passes(g: &Guard, locals: &[Value], ctx: &mut Ctx) -> bool {
     // `when x > 1`: the commonest guard, evaluated without building values.
     if let Guard::BinOp(k, a, b) = g {
         if let (Some(x), Some(y)) = (operand(a, locals), operand(b, locals)) {
+            if let (Value::Int(x), Value::Int(y)) = (x, y) {
+                match k {
+                    BinOp::Lt => return x < y,
+                    BinOp::Gt => return x > y,
+                    BinOp::Le => return x <= y,
+                    BinOp::Ge => return x >= y,
+                    BinOp::Eq | BinOp::StrictEq => return x == y,
+                    BinOp::Ne | BinOp::StrictNe => return x != y,
+                    _ => {}
+                }
+            }
             return matches!(binop(*k, x, y), Ok(Value::Atom(crate::atom::Atom::TRUE)));
         }
     }
