@@ -34,7 +34,7 @@ fn collect_exs(dir: &Path, recursive: bool, out: &mut Vec<PathBuf>) {
             if recursive {
                 collect_exs(&p, true, out);
             }
-        } else if p.extension().map_or(false, |e| e == "exs") {
+        } else if p.extension().is_some_and(|e| e == "exs") {
             out.push(p);
         }
     }

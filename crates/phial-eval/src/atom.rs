@@ -82,7 +82,7 @@ impl Atom {
 macro_rules! predefined {
     ($($konst:ident = $text:expr),* $(,)?) => {
         const PREDEFINED: &[&str] = &[$($text),*];
-        #[allow(non_camel_case_types, dead_code)]
+        #[allow(non_camel_case_types, dead_code, clippy::upper_case_acronyms)]
         enum PredefIndex { $($konst),* }
         impl Atom {
             $(pub const $konst: Atom = Atom(PredefIndex::$konst as u32);)*

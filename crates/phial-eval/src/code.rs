@@ -99,9 +99,11 @@ impl Switch {
     /// `receive` over such a switch can skip messages it already scanned on
     /// an earlier visit (see `machine::receive_scan`).
     pub fn is_pure(&self) -> bool {
-        *self
-            .pure
-            .get_or_init(|| self.clauses.iter().all(|c| c.guard.is_none() && c.pat.is_pure()))
+        *self.pure.get_or_init(|| {
+            self.clauses
+                .iter()
+                .all(|c| c.guard.is_none() && c.pat.is_pure())
+        })
     }
 }
 

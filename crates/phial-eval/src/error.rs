@@ -302,7 +302,11 @@ pub fn exception_message(e: &Value) -> String {
             }
             match field(e, "term") {
                 Value::Atom(Atom::NIL) => format!("key {} not found", inspect(&field(e, "key"))),
-                term => format!("key {} not found in: {}", inspect(&field(e, "key")), inspect(&term)),
+                term => format!(
+                    "key {} not found in: {}",
+                    inspect(&field(e, "key")),
+                    inspect(&term)
+                ),
             }
         }
         "Elixir.UndefinedFunctionError" if field(e, "function").as_atom() == Some(Atom::NIL) => {
@@ -484,16 +488,31 @@ pub fn denormalize(e: &Value) -> Value {
     let msg = e.map_get(Atom::MESSAGE);
     let msg_is = |m: &str| matches!(msg, Some(Value::Str(s)) if s.as_str() == m);
     match name {
-        Atom::ARGUMENT_ERROR if msg_is("argument error") || msg.map(|m| matches!(m, Value::Str(s) if s.starts_with("errors were found"))).unwrap_or(false) => Value::Atom(Atom::BADARG),
-        Atom::ARITHMETIC_ERROR if msg_is("bad argument in arithmetic expression") => Value::Atom(Atom::BADARITH),
+        Atom::ARGUMENT_ERROR
+            if msg_is("argument error")
+                || msg
+                    .map(|m| matches!(m, Value::Str(s) if s.starts_with("errors were found")))
+                    .unwrap_or(false) =>
+        {
+            Value::Atom(Atom::BADARG)
+        }
+        Atom::ARITHMETIC_ERROR if msg_is("bad argument in arithmetic expression") => {
+            Value::Atom(Atom::BADARITH)
+        }
         Atom::MATCH_ERROR => tagged(Atom::BADMATCH, term()),
         Atom::CASE_CLAUSE_ERROR => tagged(Atom::CASE_CLAUSE, term()),
         Atom::BAD_MAP_ERROR => tagged(Atom::BADMAP, term()),
         Atom::BAD_FUNCTION_ERROR => tagged(Atom::BADFUN, term()),
         Atom::FUNCTION_CLAUSE_ERROR => Value::Atom(Atom::FUNCTION_CLAUSE),
         Atom::UNDEFINED_FUNCTION_ERROR => Value::Atom(Atom::UNDEF),
-        Atom::KEY_ERROR => tagged(Atom::BADKEY, e.map_get(Atom::KEY).cloned().unwrap_or(Value::NIL_ATOM)),
-        Atom::ERLANG_ERROR => e.map_get(Atom::ORIGINAL).cloned().unwrap_or(Value::NIL_ATOM),
+        Atom::KEY_ERROR => tagged(
+            Atom::BADKEY,
+            e.map_get(Atom::KEY).cloned().unwrap_or(Value::NIL_ATOM),
+        ),
+        Atom::ERLANG_ERROR => e
+            .map_get(Atom::ORIGINAL)
+            .cloned()
+            .unwrap_or(Value::NIL_ATOM),
         _ => e.clone(),
     }
 }

@@ -82,7 +82,10 @@ fn unwind(p: &mut Process, cx: Pcx, r: Raise) -> Option<Raise> {
     let handler = &code.handlers[h.handler as usize];
     let tag = Value::Atom(r.kind.atom());
     let (rescued, caught) = if r.kind == Kind::Error {
-        (error::normalize(r.value.clone()), error::denormalize(&r.value))
+        (
+            error::normalize(r.value.clone()),
+            error::denormalize(&r.value),
+        )
     } else {
         (r.value.clone(), r.value.clone())
     };
@@ -230,7 +233,13 @@ fn clone_fun(f: &Fun) -> Fun {
 }
 
 /// Resolves `module.name/arity`: a compiled function, else a builtin.
-fn resolve(p: &Process, caller: Option<Atom>, module: Atom, name: Atom, arity: usize) -> Result<Callee, Raise> {
+fn resolve(
+    p: &Process,
+    caller: Option<Atom>,
+    module: Atom,
+    name: Atom,
+    arity: usize,
+) -> Result<Callee, Raise> {
     let found = match caller {
         Some(c) => p.vm.callable(c, module, name, arity as u32),
         None => p.vm.function(module, name, arity as u32),
@@ -277,7 +286,8 @@ fn invoke(p: &mut Process, cx: Pcx, callee: Callee, argc: usize, tail: bool) -> 
             let arg = p.stack.pop().unwrap_or(Value::Nil);
             p.stack.push(Value::Atom(module));
             p.stack.push(arg);
-            let id = bifs::lookup(Atom::new("phial"), Atom::new("make_exception"), 2).ok_or_else(error::badarg)?;
+            let id = bifs::lookup(Atom::new("phial"), Atom::new("make_exception"), 2)
+                .ok_or_else(error::badarg)?;
             invoke(p, cx, Callee::Bif(id), 2, tail)
         }
         Callee::Bif(id) => {
@@ -389,8 +399,12 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
                             crate::code::BinOp::Gt => Some(Value::bool(x > y)),
                             crate::code::BinOp::Le => Some(Value::bool(x <= y)),
                             crate::code::BinOp::Ge => Some(Value::bool(x >= y)),
-                            crate::code::BinOp::Eq | crate::code::BinOp::StrictEq => Some(Value::bool(x == y)),
-                            crate::code::BinOp::Ne | crate::code::BinOp::StrictNe => Some(Value::bool(x != y)),
+                            crate::code::BinOp::Eq | crate::code::BinOp::StrictEq => {
+                                Some(Value::bool(x == y))
+                            }
+                            crate::code::BinOp::Ne | crate::code::BinOp::StrictNe => {
+                                Some(Value::bool(x != y))
+                            }
                         };
                         if let Some(r) = r {
                             // SAFETY: both slots hold `Value::Int`, which owns
@@ -479,14 +493,22 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
                     let tail = matches!(op, Op::TailCall(_));
                     let target = match site.cache.get() {
                         Some(c) => c.clone(),
-                        None => match p.vm.callable(code.module, site.module, site.name, site.arity) {
+                        None => match p
+                            .vm
+                            .callable(code.module, site.module, site.name, site.arity)
+                        {
                             Some(c) => {
                                 let _ = site.cache.set(c.clone());
                                 c
                             }
                             None => {
-                                let callee =
-                                    resolve(p, Some(code.module), site.module, site.name, site.arity as usize)?;
+                                let callee = resolve(
+                                    p,
+                                    Some(code.module),
+                                    site.module,
+                                    site.name,
+                                    site.arity as usize,
+                                )?;
                                 invoke(p, cx, callee, site.arity as usize, tail)?;
                                 if p.frames.is_empty() {
                                     return Ok(Outcome::Done(
@@ -762,7 +784,13 @@ fn take(p: &mut Process, cx: Pcx, i: usize) {
 /// rejected on an earlier visit are skipped, so a server that repeatedly
 /// waits for one kind of message past a backlog of others scans the backlog
 /// once, not once per receive.
-fn receive_scan(p: &mut Process, cx: Pcx, code: &FnCode, switch: u32, base: usize) -> Option<(usize, u32)> {
+fn receive_scan(
+    p: &mut Process,
+    cx: Pcx,
+    code: &FnCode,
+    switch: u32,
+    base: usize,
+) -> Option<(usize, u32)> {
     cx.drain_new();
     let sw = &code.switches[switch as usize];
     let site = (code as *const FnCode as usize, switch);
@@ -808,6 +836,19 @@ fn receive_scan(p: &mut Process, cx: Pcx, code: &FnCode, switch: u32, base: usiz
 fn erlang_module(m: Atom) -> bool {
     matches!(
         m.as_str(),
-        "erlang" | "lists" | "maps" | "timer" | "math" | "io" | "string" | "binary" | "ets" | "proplists" | "os" | "code" | "unicode" | "io_lib"
+        "erlang"
+            | "lists"
+            | "maps"
+            | "timer"
+            | "math"
+            | "io"
+            | "string"
+            | "binary"
+            | "ets"
+            | "proplists"
+            | "os"
+            | "code"
+            | "unicode"
+            | "io_lib"
     )
 }

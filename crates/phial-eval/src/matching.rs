@@ -108,7 +108,10 @@ fn eval_guard(g: &Guard, locals: &[Value], ctx: &mut Ctx) -> Option<Value> {
             (bifs::entry(*id).f)(ctx, std::slice::from_ref(&a)).ok()?
         }
         Guard::Bif(id, args) if args.len() == 2 => {
-            let pair = [eval_guard(&args[0], locals, ctx)?, eval_guard(&args[1], locals, ctx)?];
+            let pair = [
+                eval_guard(&args[0], locals, ctx)?,
+                eval_guard(&args[1], locals, ctx)?,
+            ];
             (bifs::entry(*id).f)(ctx, &pair).ok()?
         }
         Guard::Bif(id, args) => {

@@ -65,10 +65,7 @@ impl Vm {
                 .ok()
                 .and_then(|s| s.parse().ok())
                 .unwrap_or(0);
-            phial_runtime::Runtime::new(phial_runtime::Config {
-                threads,
-                ..Default::default()
-            })
+            phial_runtime::Runtime::new(phial_runtime::Config { threads })
         })
     }
 
@@ -81,7 +78,13 @@ impl Vm {
 
     /// `module.name/arity` as seen from code in `caller`: a private function
     /// is only visible to its own module.
-    pub fn callable(&self, caller: Atom, module: Atom, name: Atom, arity: u32) -> Option<Arc<FnCode>> {
+    pub fn callable(
+        &self,
+        caller: Atom,
+        module: Atom,
+        name: Atom,
+        arity: u32,
+    ) -> Option<Arc<FnCode>> {
         let modules = self.modules.read();
         let m = modules.get(&module)?;
         if caller != module && m.private.contains(&(name, arity)) {

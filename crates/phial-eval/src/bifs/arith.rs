@@ -127,7 +127,8 @@ pub fn mul(a: &Value, b: &Value) -> Result<Value> {
 
 pub fn fdiv(a: &Value, b: &Value) -> Result<Value> {
     match (to_f64(a), to_f64(b)) {
-        (Some(_), Some(y)) if y == 0.0 => Err(arithmetic_error()),
+        // Dividing by zero (or -0.0) is an ArithmeticError, not infinity.
+        (Some(_), Some(0.0)) => Err(arithmetic_error()),
         (Some(x), Some(y)) => float_result(x / y),
         _ => Err(arithmetic_error()),
     }

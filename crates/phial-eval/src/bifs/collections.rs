@@ -25,8 +25,7 @@ pub static BIFS: &[Def] = &[
             let _ = src;
         }
         for x in vec_of(&a[0])? {
-            let (k, v) =
-                pair(&x).ok_or_else(error::badarg)?;
+            let (k, v) = pair(&x).ok_or_else(error::badarg)?;
             m.insert(k, v);
         }
         Ok(Value::map(m))

@@ -230,9 +230,15 @@ pub static BIFS: &[Def] = &[
         }
     }),
     def("Kernel", "binding", 0, |_, _| Ok(Value::Nil)),
-    def(":erlang", "error", 1, |_, a| Err(Raise::error(a[0].clone()))),
-    def(":erlang", "error", 2, |_, a| Err(Raise::error(a[0].clone()))),
-    def(":erlang", "throw", 1, |_, a| Err(Raise::throw(a[0].clone()))),
+    def(":erlang", "error", 1, |_, a| {
+        Err(Raise::error(a[0].clone()))
+    }),
+    def(":erlang", "error", 2, |_, a| {
+        Err(Raise::error(a[0].clone()))
+    }),
+    def(":erlang", "throw", 1, |_, a| {
+        Err(Raise::throw(a[0].clone()))
+    }),
     def(":erlang", "exit", 1, |_, a| Err(Raise::exit(a[0].clone()))),
     def(":erlang", "fun_info", 2, |_, a| fun_info(&a[0], &a[1])),
     def("Function", "info", 2, |_, a| fun_info(&a[0], &a[1])),
@@ -251,39 +257,80 @@ pub static BIFS: &[Def] = &[
         Ok(Value::list(items))
     }),
     def("Module", "concat", 1, |_, a| {
-        let parts: Vec<Value> = a[0].list_to_vec().ok_or_else(|| badarg_at(1, "not a list"))?;
+        let parts: Vec<Value> = a[0]
+            .list_to_vec()
+            .ok_or_else(|| badarg_at(1, "not a list"))?;
         module_concat(&parts)
     }),
-    def("Module", "concat", 2, |_, a| module_concat(&[a[0].clone(), a[1].clone()])),
-    def(":phial", "make_exception", 2, |_, a| match raise2(&a[0], &a[1]) {
-        r if r.kind == crate::error::Kind::Error => Ok(r.value),
-        r => Err(r),
+    def("Module", "concat", 2, |_, a| {
+        module_concat(&[a[0].clone(), a[1].clone()])
     }),
-    def("Exception", "format", 3, |_, a| exception_format(&a[0], &a[1])),
-    def(":erlang", "length", 1, |ctx, a| call_kernel(ctx, "length", a)),
+    def(":phial", "make_exception", 2, |_, a| {
+        match raise2(&a[0], &a[1]) {
+            r if r.kind == crate::error::Kind::Error => Ok(r.value),
+            r => Err(r),
+        }
+    }),
+    def("Exception", "format", 3, |_, a| {
+        exception_format(&a[0], &a[1])
+    }),
+    def(":erlang", "length", 1, |ctx, a| {
+        call_kernel(ctx, "length", a)
+    }),
     def(":erlang", "hd", 1, |ctx, a| call_kernel(ctx, "hd", a)),
     def(":erlang", "tl", 1, |ctx, a| call_kernel(ctx, "tl", a)),
     def(":erlang", "abs", 1, |ctx, a| call_kernel(ctx, "abs", a)),
-    def(":erlang", "tuple_size", 1, |ctx, a| call_kernel(ctx, "tuple_size", a)),
-    def(":erlang", "map_size", 1, |ctx, a| call_kernel(ctx, "map_size", a)),
-    def(":erlang", "byte_size", 1, |ctx, a| call_kernel(ctx, "byte_size", a)),
-    def(":erlang", "is_atom", 1, |ctx, a| call_kernel(ctx, "is_atom", a)),
-    def(":erlang", "is_list", 1, |ctx, a| call_kernel(ctx, "is_list", a)),
-    def(":erlang", "is_integer", 1, |ctx, a| call_kernel(ctx, "is_integer", a)),
-    def(":erlang", "make_ref", 0, |ctx, a| call_kernel(ctx, "make_ref", a)),
+    def(":erlang", "tuple_size", 1, |ctx, a| {
+        call_kernel(ctx, "tuple_size", a)
+    }),
+    def(":erlang", "map_size", 1, |ctx, a| {
+        call_kernel(ctx, "map_size", a)
+    }),
+    def(":erlang", "byte_size", 1, |ctx, a| {
+        call_kernel(ctx, "byte_size", a)
+    }),
+    def(":erlang", "is_atom", 1, |ctx, a| {
+        call_kernel(ctx, "is_atom", a)
+    }),
+    def(":erlang", "is_list", 1, |ctx, a| {
+        call_kernel(ctx, "is_list", a)
+    }),
+    def(":erlang", "is_integer", 1, |ctx, a| {
+        call_kernel(ctx, "is_integer", a)
+    }),
+    def(":erlang", "make_ref", 0, |ctx, a| {
+        call_kernel(ctx, "make_ref", a)
+    }),
     def(":erlang", "element", 2, |ctx, a| match &a[0] {
         Value::Int(i) => call_kernel(ctx, "elem", &[a[1].clone(), Value::Int(i - 1)]),
         _ => Err(badarg_at(1, "not an integer")),
     }),
-    def(":lists", "reverse", 1, |ctx, a| call_named(ctx, "Enum", "reverse", a)),
-    def(":lists", "sort", 1, |ctx, a| call_named(ctx, "Enum", "sort", a)),
-    def(":lists", "seq", 2, |_, a| match (&a[0], &a[1]) {
-        (Value::Int(f), Value::Int(l)) if l + 1 >= *f => Ok(Value::list((*f..=*l).map(Value::Int).collect())),
-        _ => Err(error::function_clause_error(Atom::new("lists"), Atom::new("seq"), 2, a.to_vec())),
+    def(":lists", "reverse", 1, |ctx, a| {
+        call_named(ctx, "Enum", "reverse", a)
     }),
-    def(":timer", "seconds", 1, |_, a| super::arith::mul(&a[0], &Value::Int(1000))),
-    def(":timer", "minutes", 1, |_, a| super::arith::mul(&a[0], &Value::Int(60_000))),
-    def(":timer", "hours", 1, |_, a| super::arith::mul(&a[0], &Value::Int(3_600_000))),
+    def(":lists", "sort", 1, |ctx, a| {
+        call_named(ctx, "Enum", "sort", a)
+    }),
+    def(":lists", "seq", 2, |_, a| match (&a[0], &a[1]) {
+        (Value::Int(f), Value::Int(l)) if l + 1 >= *f => {
+            Ok(Value::list((*f..=*l).map(Value::Int).collect()))
+        }
+        _ => Err(error::function_clause_error(
+            Atom::new("lists"),
+            Atom::new("seq"),
+            2,
+            a.to_vec(),
+        )),
+    }),
+    def(":timer", "seconds", 1, |_, a| {
+        super::arith::mul(&a[0], &Value::Int(1000))
+    }),
+    def(":timer", "minutes", 1, |_, a| {
+        super::arith::mul(&a[0], &Value::Int(60_000))
+    }),
+    def(":timer", "hours", 1, |_, a| {
+        super::arith::mul(&a[0], &Value::Int(3_600_000))
+    }),
     // Internal helpers the compiler emits.
     def(":phial", "to_charlist", 1, |_, a| to_charlist(&a[0])),
     def(":phial", "range", 2, |_, a| match (&a[0], &a[1]) {
@@ -582,7 +629,10 @@ fn exception_format(kind: &Value, value: &Value) -> Result<Value> {
         crate::error::Kind::Error => error::normalize(value.clone()),
         _ => value.clone(),
     };
-    Ok(Value::str(crate::error::format_banner(&Raise { kind, value })))
+    Ok(Value::str(crate::error::format_banner(&Raise {
+        kind,
+        value,
+    })))
 }
 
 /// Calls another module's builtin (for Erlang spellings of Elixir functions).

@@ -280,7 +280,10 @@ fn info(ctx: &mut Ctx, pid: &Value, item: Option<&Value>) -> Result<Value> {
         let msgs: Vec<Value> = (0..ctx.cx.mailbox_len())
             .filter_map(|i| ctx.cx.message(i).cloned())
             .collect();
-        return Ok(Value::tuple(vec![Value::atom("messages"), Value::list(msgs)]));
+        return Ok(Value::tuple(vec![
+            Value::atom("messages"),
+            Value::list(msgs),
+        ]));
     }
     match item {
         None => Ok(Value::list(
@@ -292,9 +295,7 @@ fn info(ctx: &mut Ctx, pid: &Value, item: Option<&Value>) -> Result<Value> {
         Some(Value::Atom(key)) => {
             let k = key.as_str();
             match pairs.into_iter().find(|(name, _)| *name == k) {
-                Some((name, v)) => {
-                    Ok(Value::tuple(vec![Value::atom(name), v]))
-                }
+                Some((name, v)) => Ok(Value::tuple(vec![Value::atom(name), v])),
                 None => Err(badarg_at(2, "invalid item or item list")),
             }
         }

@@ -265,7 +265,7 @@ impl<'k> Compiler<'k> {
         if name.starts_with('_') {
             self.error(
                 off,
-                format!("invalid use of _. \"_\" represents a value to be ignored in a pattern and cannot be used in expressions"),
+                "invalid use of _. \"_\" represents a value to be ignored in a pattern and cannot be used in expressions".to_string(),
             );
             return;
         }
@@ -513,11 +513,10 @@ impl<'k> Compiler<'k> {
         };
         match literal {
             Some(m) => {
-                if m == Atom::KERNEL || m == Atom::ERLANG {
-                    if let Some(done) = self.remote_special(m, name, args, off, tail) {
-                        let _ = done;
-                        return;
-                    }
+                if (m == Atom::KERNEL || m == Atom::ERLANG)
+                    && self.remote_special(m, name, args, off, tail).is_some()
+                {
+                    return;
                 }
                 for a in args {
                     self.expr(a, false);

@@ -133,7 +133,7 @@ impl<'k> Compiler<'k> {
         let mut functions = FxHashSet::default();
         for c in &clauses {
             let n = c.args.len() as u32;
-            let defaults = c.args.iter().filter(|a| is_default(a)).count() as u32;
+            let defaults = c.args.iter().filter(is_default).count() as u32;
             for k in 0..=defaults {
                 functions.insert((Atom::new(&c.name), n - k));
             }

@@ -503,7 +503,10 @@ pub(crate) fn literal_string(parts: &[StrPart]) -> Option<String> {
 /// `first..last` (and `first..last//step`) in a pattern: a `%Range{}` map pattern.
 fn range_pattern(first: Pat, last: Pat, step: Option<Pat>) -> Pat {
     let mut keys = vec![
-        (MapKey::Lit(Value::Atom(Atom::STRUCT)), Pat::Lit(Value::Atom(Atom::RANGE))),
+        (
+            MapKey::Lit(Value::Atom(Atom::STRUCT)),
+            Pat::Lit(Value::Atom(Atom::RANGE)),
+        ),
         (MapKey::Lit(Value::Atom(Atom::FIRST)), first),
         (MapKey::Lit(Value::Atom(Atom::LAST)), last),
     ];
