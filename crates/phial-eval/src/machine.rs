@@ -382,6 +382,28 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
                 }
             };
         }
+        // One reduction per call; with none left, yield *before* the call so
+        // that resuming simply executes it again.
+        macro_rules! charge_call {
+            () => {
+                if *budget == 0 {
+                    pc -= 1;
+                    save_pc!();
+                    return Ok(Outcome::Yield);
+                }
+                *budget -= 1;
+                save_pc!();
+            };
+        }
+        // After a call: run the frame now on top, or finish if it was the last.
+        macro_rules! next_frame {
+            () => {
+                if p.frames.is_empty() {
+                    return Ok(Outcome::Done(p.stack.pop().unwrap_or(Value::NIL_ATOM)));
+                }
+                continue 'frame;
+            };
+        }
         loop {
             let op = code.ops[pc];
             pc += 1;
@@ -482,13 +504,7 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
                     call_bif(p, cx, id, argc as usize)?;
                 }
                 Op::Call(i) | Op::TailCall(i) => {
-                    if *budget == 0 {
-                        pc -= 1;
-                        save_pc!();
-                        return Ok(Outcome::Yield);
-                    }
-                    *budget -= 1;
-                    save_pc!();
+                    charge_call!();
                     let site = &code.calls[i as usize];
                     let tail = matches!(op, Op::TailCall(_));
                     let target = match site.cache.get() {
@@ -510,12 +526,7 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
                                     site.arity as usize,
                                 )?;
                                 invoke(p, cx, callee, site.arity as usize, tail)?;
-                                if p.frames.is_empty() {
-                                    return Ok(Outcome::Done(
-                                        p.stack.pop().unwrap_or(Value::NIL_ATOM),
-                                    ));
-                                }
-                                continue 'frame;
+                                next_frame!();
                             }
                         },
                     };
@@ -523,13 +534,7 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
                     continue 'frame;
                 }
                 Op::CallDyn { name, argc, tail } => {
-                    if *budget == 0 {
-                        pc -= 1;
-                        save_pc!();
-                        return Ok(Outcome::Yield);
-                    }
-                    *budget -= 1;
-                    save_pc!();
+                    charge_call!();
                     let argc = argc as usize;
                     let at = p.stack.len() - argc - 1;
                     let module = p.stack.remove(at);
@@ -543,33 +548,15 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
                     };
                     let callee = resolve(p, Some(code.module), m, name, argc)?;
                     invoke(p, cx, callee, argc, tail)?;
-                    if p.frames.is_empty() {
-                        return Ok(Outcome::Done(p.stack.pop().unwrap_or(Value::NIL_ATOM)));
-                    }
-                    continue 'frame;
+                    next_frame!();
                 }
                 Op::CallFun { argc, tail } => {
-                    if *budget == 0 {
-                        pc -= 1;
-                        save_pc!();
-                        return Ok(Outcome::Yield);
-                    }
-                    *budget -= 1;
-                    save_pc!();
+                    charge_call!();
                     call_fun_value(p, cx, argc as usize, tail)?;
-                    if p.frames.is_empty() {
-                        return Ok(Outcome::Done(p.stack.pop().unwrap_or(Value::NIL_ATOM)));
-                    }
-                    continue 'frame;
+                    next_frame!();
                 }
                 Op::Apply { argc, tail } => {
-                    if *budget == 0 {
-                        pc -= 1;
-                        save_pc!();
-                        return Ok(Outcome::Yield);
-                    }
-                    *budget -= 1;
-                    save_pc!();
+                    charge_call!();
                     let args = p.stack.pop().unwrap_or(Value::Nil);
                     if argc == 2 {
                         let n = spread(p, &args)?;
@@ -584,10 +571,7 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
                         let callee = resolve(p, Some(code.module), *m, *f, n)?;
                         invoke(p, cx, callee, n, tail)?;
                     }
-                    if p.frames.is_empty() {
-                        return Ok(Outcome::Done(p.stack.pop().unwrap_or(Value::NIL_ATOM)));
-                    }
-                    continue 'frame;
+                    next_frame!();
                 }
                 Op::MakeFn(i) => {
                     let lambda = code.lambdas[i as usize].clone();
