@@ -13,6 +13,7 @@
 mod body;
 mod cx;
 mod mailbox;
+mod memory;
 mod pid;
 mod process;
 mod registry;

@@ -100,6 +100,8 @@ pub(crate) struct Shared<T, B> {
     pub(crate) timers: Timers<T, B>,
     next_pid: AtomicU64,
     next_id: AtomicU64,
+    /// Processes that ended since memory was last handed back to the OS.
+    pub(crate) exited_since_trim: AtomicU64,
     /// Exit reasons of watched processes, until `wait_exit` reaps them.
     pub(crate) exits: Mutex<HashMap<Pid, T>>,
     pub(crate) exit_cv: Condvar,
@@ -156,6 +158,7 @@ impl<T: Term, B: Body<T>> Runtime<T, B> {
             timers: Timers::new(),
             next_pid: AtomicU64::new(FIRST_PID),
             next_id: AtomicU64::new(1),
+            exited_since_trim: AtomicU64::new(0),
             exits: Mutex::new(HashMap::new()),
             exit_cv: Condvar::new(),
             threads: Mutex::new(Vec::new()),

@@ -252,7 +252,10 @@ pub(crate) fn worker_main<T: Term, B: Body<T>>(
     while !sched.stopping.load(Ordering::Relaxed) {
         match find_task(sched, &mut w) {
             Some(t) => run_task(&rt, &w.local, t),
-            None => sched.sleep(index),
+            None => {
+                crate::memory::trim_if_worthwhile(&rt.shared);
+                sched.sleep(index)
+            }
         }
     }
 }

@@ -128,6 +128,7 @@ pub(crate) fn die<T: Term, B: Body<T>>(
     // finds the process in the table is sure to find the reason, and one
     // that has the reason is sure the process is no longer alive
     // (see Runtime::wait_exit).
+    shared.exited_since_trim.fetch_add(1, Ordering::Relaxed);
     if p.state.finish() {
         let mut exits = shared.exits.lock();
         exits.insert(pid, reason.clone());
