@@ -59,12 +59,37 @@ pub fn execute(p: &mut Process, cx: Pcx) -> Outcome {
         match run(p, cx, &mut budget) {
             Ok(o) => return o,
             Err(r) => {
+                // Where it was raised, while the raising frame is still there.
+                let location = raise_location(p);
                 if let Some(r) = unwind(p, cx, r) {
+                    p.crash_location = location;
                     return Outcome::Raised(r);
                 }
             }
         }
     }
+}
+
+/// Elixir's stack-line form of the op that raised: `f.exs:2: (file)`,
+/// `f.exs:3: M.g/1`, `f.exs:2: anonymous fn/0 in :elixir_compiler_0.__FILE__/1`.
+fn raise_location(p: &Process) -> Option<String> {
+    let frame = p.frames.last()?;
+    let code = &frame.code;
+    let line = code.line_of((frame.pc as usize).saturating_sub(1));
+    let script = code.module == Atom::new("elixir_compiler_0");
+    let what = if code.is_anonymous() {
+        let owner = if script {
+            ":elixir_compiler_0.__FILE__/1".to_string()
+        } else {
+            error::module_name(code.module)
+        };
+        format!("anonymous fn/{} in {owner}", code.arity)
+    } else if script {
+        "(file)".to_string()
+    } else {
+        format!("{}.{}/{}", error::module_name(code.module), code.name.as_str(), code.arity)
+    };
+    Some(format!("{}:{line}: {what}", code.file))
 }
 
 /// Finds the innermost `try` handler, unwinds to it and dispatches the

@@ -65,6 +65,8 @@ pub struct Process {
     /// Messages at the front of the mailbox that a pure `receive` site
     /// already rejected: `(code address, switch, count)`.
     pub(crate) recv_mark: Option<(usize, u32, usize)>,
+    /// Where the exception that ended the code was raised (for reports).
+    pub(crate) crash_location: Option<String>,
     /// The call to make on the first run: a function and its arguments.
     pub(crate) start: Option<(Value, Vec<Value>)>,
     pub(crate) role: Role,
@@ -80,6 +82,7 @@ impl Process {
             handlers: Vec::new(),
             recv_deadline: None,
             recv_mark: None,
+            crash_location: None,
             start: Some((fun, args)),
             role,
         }
@@ -128,6 +131,9 @@ impl Process {
                     if !(r.kind == Kind::Exit && quiet_exit(&r.value)) {
                         let mut text = format_banner(&r);
                         text.push('\n');
+                        if let Some(at) = self.crash_location.take() {
+                            text.push_str(&format!("    {at}\n"));
+                        }
                         self.vm.out.stderr(&text);
                         self.vm.set_exit_code(1);
                     } else if let Some(code) = shutdown_code(&r.value) {
@@ -141,7 +147,10 @@ impl Process {
                 Err(r) => {
                     let reason = Self::exit_reason(&r);
                     if r.kind != Kind::Exit {
-                        let report = crash_report(cx.self_pid(), &r);
+                        let mut report = crash_report(cx.self_pid(), &r);
+                        if let Some(at) = self.crash_location.take() {
+                            report.push_str(&format!("    {at}\n"));
+                        }
                         self.vm.out.stderr(&report);
                     }
                     Step::Exit(reason)
