@@ -87,7 +87,12 @@ fn raise_location(p: &Process) -> Option<String> {
     } else if script {
         "(file)".to_string()
     } else {
-        format!("{}.{}/{}", error::module_name(code.module), code.name.as_str(), code.arity)
+        format!(
+            "{}.{}/{}",
+            error::module_name(code.module),
+            code.name.as_str(),
+            code.arity
+        )
     };
     Some(format!("{}:{line}: {what}", code.file))
 }
