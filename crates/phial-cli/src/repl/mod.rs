@@ -59,8 +59,10 @@ pub type Names = Arc<Mutex<Vec<String>>>;
 /// What one input line led to.
 #[derive(PartialEq, Eq)]
 pub enum Fed {
-    /// Nothing ran (more lines needed, an error before running, a skipped line).
+    /// Nothing ran (more lines needed, an error before running).
     Nothing,
+    /// A transcript's output line, skipped: no new prompt is due.
+    Skipped,
     /// An expression ran to an outcome.
     Ran,
     /// An expression was interrupted with Ctrl+C.
@@ -161,7 +163,7 @@ impl Session {
             return Fed::Nothing;
         }
         let text = match self.paste.filter(raw) {
-            Line::Skip => return Fed::Nothing,
+            Line::Skip => return Fed::Skipped,
             Line::EmptyPrompt => "",
             Line::Code(t) => t,
         };
@@ -305,13 +307,18 @@ fn run_piped() -> i32 {
     out.say(&banner());
     let stdin = std::io::stdin();
     let mut lines = stdin.lock().lines();
+    let mut prompt_due = true;
     loop {
-        out.say(&session.prompt());
+        if prompt_due {
+            out.say(&session.prompt());
+        }
         let Some(Ok(line)) = lines.next() else { break };
         let line = line.strip_suffix('\r').unwrap_or(&line).to_string();
-        if session.feed(&line) == Fed::Ran {
+        let fed = session.feed(&line);
+        if fed == Fed::Ran {
             session.settle();
         }
+        prompt_due = fed != Fed::Skipped;
     }
     phial_eval::Output::flush(&*out);
     0
