@@ -81,7 +81,6 @@ pub(crate) fn split_blocks(args: &[Expr], block: Option<&DoBlock>) -> (Vec<Expr>
     }
     if let Some(last) = positional.last() {
         if let Some(pairs) = keyword_pairs(last) {
-            let block_keys = ["do", "else", "after", "rescue", "catch"];
             let is_opts = pairs.iter().any(|(k, _)| k == "do") || block.is_some();
             if is_opts {
                 positional.pop();
@@ -100,7 +99,6 @@ pub(crate) fn split_blocks(args: &[Expr], block: Option<&DoBlock>) -> (Vec<Expr>
                         _ => blocks.options.push((k, v)),
                     }
                 }
-                let _ = block_keys;
             }
         }
     }

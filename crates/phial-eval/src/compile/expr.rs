@@ -155,7 +155,7 @@ impl<'k> Compiler<'k> {
                     }
                 }
             }
-            ExprKind::Unary { op, expr } => self.unary(*op, expr, e.span.start, tail),
+            ExprKind::Unary { op, expr } => self.unary(*op, expr, e.span.start),
             ExprKind::Binary { op, lhs, rhs } => self.binary(*op, lhs, rhs, e, tail),
             ExprKind::RangeStep { first, last, step } => {
                 self.expr(first, false);
@@ -273,7 +273,7 @@ impl<'k> Compiler<'k> {
         self.local_call(name, &[], off, tail);
     }
 
-    fn unary(&mut self, op: UnaryOp, e: &Expr, off: usize, tail: bool) {
+    fn unary(&mut self, op: UnaryOp, e: &Expr, off: usize) {
         match op {
             UnaryOp::Neg => {
                 if let ExprKind::Int(i) = e.kind {
@@ -302,7 +302,6 @@ impl<'k> Compiler<'k> {
             UnaryOp::Pin => self.error(off, "cannot use ^ outside of match clauses"),
             UnaryOp::Capture => self.capture(e, off),
         }
-        let _ = tail;
     }
 
     fn binary(&mut self, op: BinaryOp, lhs: &Expr, rhs: &Expr, whole: &Expr, tail: bool) {
