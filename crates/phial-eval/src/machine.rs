@@ -14,7 +14,7 @@
 
 use crate::atom::Atom;
 use crate::bifs::{self, Ctx};
-use crate::code::{FnCode, Op, Pat, SwitchKind};
+use crate::code::{FnCode, Op, Pat, SwitchClause, SwitchKind};
 use crate::error::{self, Kind, Raise};
 use crate::matching::{guard_passes, match_pat};
 use crate::process::{Frame, HandlerRec, Process};
@@ -97,6 +97,27 @@ fn raise_location(p: &Process) -> Option<String> {
     Some(format!("{}:{line}: {what}", code.file))
 }
 
+/// Does clause `c` accept `subject`? Binds the pattern's variables into the
+/// frame at `base`, then runs the guard (a guard that raises fails).
+fn clause_accepts(
+    p: &mut Process,
+    cx: Pcx,
+    c: &SwitchClause,
+    subject: &Value,
+    base: usize,
+) -> bool {
+    if !match_pat(&c.pat, subject, &mut p.stack[base..]) {
+        return false;
+    }
+    match &c.guard {
+        None => true,
+        Some(g) => {
+            let mut ctx = Ctx { cx, vm: &p.vm };
+            guard_passes(g, &p.stack[base..], &mut ctx)
+        }
+    }
+}
+
 /// Finds the innermost `try` handler, unwinds to it and dispatches the
 /// exception to its clauses. Returns the raise if nothing handles it.
 fn unwind(p: &mut Process, cx: Pcx, r: Raise) -> Option<Raise> {
@@ -128,20 +149,11 @@ fn unwind(p: &mut Process, cx: Pcx, r: Raise) -> Option<Raise> {
         } else {
             &catch_subject
         };
-        if match_pat(&c.pat, subject, &mut p.stack[base..]) {
-            let ok = match &c.guard {
-                None => true,
-                Some(g) => {
-                    let mut ctx = Ctx { cx, vm: &p.vm };
-                    guard_passes(g, &p.stack[base..], &mut ctx)
-                }
-            };
-            if ok {
-                if let Some(f) = p.frames.last_mut() {
-                    f.pc = c.target;
-                }
-                return None;
+        if clause_accepts(p, cx, c, subject, base) {
+            if let Some(f) = p.frames.last_mut() {
+                f.pc = c.target;
             }
+            return None;
         }
     }
     let subject = Value::tuple(vec![Value::Atom(r.kind.atom()), r.value]);
@@ -650,18 +662,9 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
                     let sw = &code.switches[i as usize];
                     let mut target = None;
                     for c in &sw.clauses {
-                        if match_pat(&c.pat, &subject, &mut p.stack[base..]) {
-                            let ok = match &c.guard {
-                                None => true,
-                                Some(g) => {
-                                    let mut ctx = Ctx { cx, vm: &p.vm };
-                                    guard_passes(g, &p.stack[base..], &mut ctx)
-                                }
-                            };
-                            if ok {
-                                target = Some(c.target);
-                                break;
-                            }
+                        if clause_accepts(p, cx, c, &subject, base) {
+                            target = Some(c.target);
+                            break;
                         }
                     }
                     match target {
