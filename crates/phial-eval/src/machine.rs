@@ -74,7 +74,7 @@ pub fn execute(p: &mut Process, cx: Pcx) -> Outcome {
 /// `f.exs:3: M.g/1`, `f.exs:2: anonymous fn/0 in :elixir_compiler_0.__FILE__/1`.
 fn raise_location(p: &Process) -> Option<String> {
     let frame = p.frames.last()?;
-    let code = &frame.code;
+    let code = frame.code();
     let line = code.line_of((frame.pc as usize).saturating_sub(1));
     let script = code.module == Atom::new("elixir_compiler_0");
     let what = if code.is_anonymous() {
@@ -129,7 +129,7 @@ fn unwind(p: &mut Process, cx: Pcx, r: Raise) -> Option<Raise> {
     let Some(frame) = p.frames.last_mut() else {
         return Some(r);
     };
-    let code = frame.code.clone();
+    let code = frame.code();
     let handler = &code.handlers[h.handler as usize];
     let tag = Value::Atom(r.kind.atom());
     let (rescued, caught) = if r.kind == Kind::Error {
@@ -166,10 +166,13 @@ fn unwind(p: &mut Process, cx: Pcx, r: Raise) -> Option<Raise> {
 
 /// Enters `code` with its `argc` arguments on top of the stack. With `tail`,
 /// the current frame is replaced.
+/// `owner` is `Some` for a closure or a program (it keeps `code` alive);
+/// `None` means `code` is a module function, which the VM never frees.
 fn enter(
     p: &mut Process,
     cx: Pcx,
-    code: Arc<FnCode>,
+    code: &FnCode,
+    owner: Option<Arc<FnCode>>,
     fun: Option<&Fun>,
     argc: usize,
     tail: bool,
@@ -232,11 +235,9 @@ fn enter(
     }
     match entry {
         Some(pc) => {
-            p.frames.push(Frame {
-                code,
-                pc,
-                base: base as u32,
-                argc: argc as u32,
+            p.frames.push(match owner {
+                None => Frame::module_fn(code, pc, base as u32, argc as u32),
+                Some(owner) => Frame::owned(owner, pc, base as u32, argc as u32),
             });
             Ok(())
         }
@@ -323,7 +324,7 @@ fn call_bif(p: &mut Process, cx: Pcx, id: bifs::BifId, argc: usize) -> Result<()
 
 fn invoke(p: &mut Process, cx: Pcx, callee: Callee, argc: usize, tail: bool) -> Result<(), Raise> {
     match callee {
-        Callee::Code(code, fun) => enter(p, cx, code, fun.as_deref(), argc, tail),
+        Callee::Code(code, fun) => enter(p, cx, &code, None, fun.as_deref(), argc, tail),
         Callee::Exception(module) => {
             let arg = p.stack.pop().unwrap_or(Value::Nil);
             p.stack.push(Value::Atom(module));
@@ -361,8 +362,8 @@ fn call_fun_value(p: &mut Process, cx: Pcx, argc: usize, tail: bool) -> Result<(
     match &f {
         Value::Fun(fun) => match &**fun {
             Fun::Closure { code, .. } => {
-                let code = code.clone();
-                enter(p, cx, code, Some(fun), argc, tail)
+                let owner = code.clone();
+                enter(p, cx, code, Some(owner), Some(fun), argc, tail)
             }
             Fun::External {
                 module,
@@ -408,13 +409,11 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
         let Some(frame) = p.frames.last() else {
             return Ok(Outcome::Done(p.stack.pop().unwrap_or(Value::NIL_ATOM)));
         };
-        // SAFETY: the frame owns an `Arc` to this code, so it lives at least
-        // as long as the frame. The only ops that pop the current frame
-        // (calls in tail position, `Return`, an unwind after an error) leave
-        // this loop through `continue 'frame` / `return` right after, before
-        // `code` is touched again. Borrowing instead of cloning the `Arc`
-        // saves two atomic operations per call.
-        let code: &FnCode = unsafe { &*Arc::as_ptr(&frame.code) };
+        // `code` outlives a pop of this frame only for module code (which
+        // the VM never frees): the ops that pop the current frame (tail calls,
+        // `Return`, unwinding) leave this loop through `continue 'frame` or
+        // `return` right after, before `code` is touched again.
+        let code: &FnCode = frame.code();
         let mut pc = frame.pc as usize;
         let base = frame.base as usize;
         macro_rules! save_pc {
@@ -549,16 +548,15 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
                     charge_call!();
                     let site = &code.calls[i as usize];
                     let tail = matches!(op, Op::TailCall(_));
-                    let target = match site.cache.get() {
-                        Some(c) => c.clone(),
+                    // Module code, borrowed from the call-site cache: no
+                    // reference counting (the VM keeps module code alive).
+                    let target: &FnCode = match site.cache.get() {
+                        Some(c) => c,
                         None => match p
                             .vm
                             .callable(code.module, site.module, site.name, site.arity)
                         {
-                            Some(c) => {
-                                let _ = site.cache.set(c.clone());
-                                c
-                            }
+                            Some(c) => site.cache.get_or_init(|| c),
                             None => {
                                 let callee = resolve(
                                     p,
@@ -572,7 +570,7 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
                             }
                         },
                     };
-                    enter(p, cx, target, None, site.arity as usize, tail)?;
+                    enter(p, cx, target, None, None, site.arity as usize, tail)?;
                     continue 'frame;
                 }
                 Op::CallDyn { name, argc, tail } => {

@@ -19,13 +19,61 @@ use std::time::Instant;
 
 /// A suspended call: where a frame resumes.
 pub(crate) struct Frame {
-    pub code: Arc<FnCode>,
+    /// The running function. Either a module function, which the VM keeps
+    /// for its whole life (`Vm::define_module` never frees a module), or the
+    /// code held alive by `owner`. A raw pointer rather than an `Arc`: every
+    /// process calling the same function would otherwise bounce that `Arc`'s
+    /// reference count between cores on every call.
+    code: *const FnCode,
+    /// For closures and programs: what keeps `code` alive while the frame
+    /// runs. Never read: it is held for its `Drop`.
+    #[allow(dead_code)]
+    owner: Option<Arc<FnCode>>,
     pub pc: u32,
     /// Index of local slot 0 in the value stack.
     pub base: u32,
     /// Arguments sit just below `base`; they go when the frame returns.
     pub argc: u32,
 }
+
+impl Frame {
+    /// A frame running a module function (code the VM never frees).
+    pub fn module_fn(code: &FnCode, pc: u32, base: u32, argc: u32) -> Frame {
+        Frame {
+            code,
+            owner: None,
+            pc,
+            base,
+            argc,
+        }
+    }
+
+    /// A frame running code that `owner` keeps alive.
+    pub fn owned(owner: Arc<FnCode>, pc: u32, base: u32, argc: u32) -> Frame {
+        Frame {
+            code: Arc::as_ptr(&owner),
+            owner: Some(owner),
+            pc,
+            base,
+            argc,
+        }
+    }
+
+    /// The code this frame runs. The reference is not tied to `self`: the
+    /// machine keeps using it after popping the frame only for module code
+    /// (see `machine::run`).
+    pub fn code<'a>(&self) -> &'a FnCode {
+        // SAFETY: `code` points either into the VM's module table, which never
+        // frees a module while the VM lives (and every process holds the VM),
+        // or at the code `owner` keeps alive for as long as this frame exists.
+        unsafe { &*self.code }
+    }
+}
+
+// SAFETY: `FnCode` is immutable after compilation and `Sync`; the raw
+// pointer is a borrow of code kept alive as described on `Frame::code`, so
+// moving a frame to another worker thread is as safe as moving an `Arc`.
+unsafe impl Send for Frame {}
 
 /// An installed `try`: where to unwind to.
 pub(crate) struct HandlerRec {

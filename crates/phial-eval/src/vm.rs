@@ -30,6 +30,8 @@ pub type Runtime = phial_runtime::Runtime<Value, Process>;
 pub struct Vm {
     pub out: Arc<dyn Output>,
     modules: RwLock<FxHashMap<Atom, Arc<Module>>>,
+    /// Old versions of redefined modules, kept alive (see `define_module`).
+    replaced: parking_lot::Mutex<Vec<Arc<Module>>>,
     exit_code: AtomicI32,
     runtime: OnceLock<Runtime>,
     /// `System.argv/0`.
@@ -50,6 +52,7 @@ impl Vm {
         let vm = Arc::new(Vm {
             out,
             modules: RwLock::new(FxHashMap::default()),
+            replaced: parking_lot::Mutex::new(Vec::new()),
             exit_code: AtomicI32::new(-1),
             runtime: OnceLock::new(),
             argv: RwLock::new(Vec::new()),
@@ -97,8 +100,13 @@ impl Vm {
         self.modules.read().contains_key(&module)
     }
 
+    /// Defines (or redefines) a module. A replaced module is kept, never
+    /// freed: frames of running processes point at module code without
+    /// counting references (see `process::Frame`).
     pub fn define_module(&self, m: Arc<Module>) {
-        self.modules.write().insert(m.name, m);
+        if let Some(old) = self.modules.write().insert(m.name, m) {
+            self.replaced.lock().push(old);
+        }
     }
 
     /// Every defined module with its public functions (for completion, `h`).
