@@ -68,26 +68,7 @@ fn incomplete_input_and_iex_break() {
 
 #[test]
 fn seed_transcripts_piped_give_the_seed_results() {
-    let seed = "iex(3)> pid = spawn fn ->
-...(3)>   receive do
-...(3)>     {sender, :ping} ->
-...(3)>       IO.puts \"Got ping\"
-...(3)>       sender <- :pong
-...(3)>   end
-...(3)> end
-#PID<0.79.0>
-
-iex(4)> pid <- {self, :ping}
-{#PID<0.58.0>, :ping}
-Got ping
-
-iex(5)> receive do
-...(5)>   message -> IO.puts \"Got #{message} back\"
-...(5)> end
-Got pong back
-:ok
-iex(6)>
-";
+    let seed = include_str!("fixtures/seed_ping.txt");
     let (out, err, rc) = run(seed);
     assert_eq!(rc, 0);
     assert!(out.contains("Got ping\n"), "{out}");

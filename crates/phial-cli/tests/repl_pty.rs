@@ -75,26 +75,8 @@ fn quit(mut p: Session) {
     p.expect(Eof).expect("phial exits on Ctrl+D");
 }
 
-const SEED_PING: &str = "iex(3)> pid = spawn fn ->
-...(3)>   receive do
-...(3)>     {sender, :ping} ->
-...(3)>       IO.puts \"Got ping\"
-...(3)>       sender <- :pong
-...(3)>   end
-...(3)> end
-#PID<0.79.0>
-
-iex(4)> pid <- {self, :ping}
-{#PID<0.58.0>, :ping}
-Got ping
-
-iex(5)> receive do
-...(5)>   message -> IO.puts \"Got #{message} back\"
-...(5)> end
-Got pong back
-:ok
-iex(6)>
-";
+/// The seed's first transcript block, verbatim.
+const SEED_PING: &str = include_str!("fixtures/seed_ping.txt");
 
 const SEED_AFTER: &str = "iex(7)> receive do
 ...(7)>   message -> IO.inspect message

@@ -243,15 +243,7 @@ pub static BIFS: &[Def] = &[
             .iter()
             .map(|l| proper(l).ok_or_else(|| clause("List", "zip", 1, &[&a[0]])))
             .collect::<Result<_>>()?;
-        if lists.is_empty() {
-            return Ok(Value::Nil);
-        }
-        let n = lists.iter().map(|l| l.len()).min().unwrap_or(0);
-        Ok(Value::list(
-            (0..n)
-                .map(|i| Value::tuple(lists.iter().map(|l| l[i].clone()).collect()))
-                .collect(),
-        ))
+        Ok(super::enum_core::zip_lists(&lists))
     }),
     def("List", "to_tuple", 1, |_, a| match proper(&a[0]) {
         Some(items) => Ok(Value::tuple(items)),

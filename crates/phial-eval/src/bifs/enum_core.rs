@@ -491,15 +491,21 @@ fn with_index(e: &Value, offset: i64) -> Result<Value> {
 
 fn zip_all(e: &Value) -> Result<Value> {
     let lists: Vec<Vec<Value>> = vec_of(e)?.iter().map(vec_of).collect::<Result<_>>()?;
+    Ok(zip_lists(&lists))
+}
+
+/// Tuples of the i-th elements, as long as the shortest list (`Enum.zip/1`,
+/// `List.zip/1`).
+pub fn zip_lists(lists: &[Vec<Value>]) -> Value {
     if lists.is_empty() {
-        return Ok(Value::Nil);
+        return Value::Nil;
     }
     let n = lists.iter().map(|l| l.len()).min().unwrap_or(0);
-    Ok(Value::list(
+    Value::list(
         (0..n)
             .map(|i| Value::tuple(lists.iter().map(|l| l[i].clone()).collect()))
             .collect(),
-    ))
+    )
 }
 
 fn chunk_every(e: &Value, count: &Value, step: &Value, leftover: Option<&Value>) -> Result<Value> {
