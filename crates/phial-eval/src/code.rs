@@ -25,7 +25,9 @@ pub struct FnCode {
     /// `(outer slot, inner slot)`. For a program, the outer "slot" is the
     /// index into the values the host passes in (REPL bindings).
     pub captures: Vec<(u32, u32)>,
-    /// Local slots the frame needs.
+    /// Local slots the frame needs, the arguments included: slots
+    /// `0..arity` are the arguments themselves, where the caller pushed them,
+    /// so a head like `def f(k)` binds `k` without copying anything.
     pub nlocals: u32,
     /// Function heads tried in order when the function is entered.
     pub clauses: Vec<Clause>,
@@ -196,6 +198,19 @@ impl BinOp {
 pub enum Op {
     /// Pops two operands, pushes the result of the operator.
     BinOp(BinOp),
+    /// `x - 1`, `n < 10`: local `slot` and a small integer, pushes the
+    /// result. The commonest operator shape in loops, in one dispatch.
+    BinOpLocalInt {
+        op: BinOp,
+        slot: u32,
+        imm: i32,
+    },
+    /// `sum + v`: two locals, pushes the result.
+    BinOpLocals {
+        op: BinOp,
+        a: u32,
+        b: u32,
+    },
     /// Push `consts[i]`.
     Const(u32),
     /// Push a copy of local slot `i`.

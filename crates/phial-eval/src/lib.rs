@@ -17,6 +17,7 @@ pub mod matching;
 mod prelude;
 pub mod pretty;
 pub mod process;
+mod stack;
 pub mod term;
 pub mod value;
 pub mod vm;

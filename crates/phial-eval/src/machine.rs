@@ -18,6 +18,7 @@ use crate::code::{FnCode, Op, Pat, SwitchClause, SwitchKind};
 use crate::error::{self, Kind, Raise};
 use crate::matching::{guard_passes, match_pat};
 use crate::process::{Frame, HandlerRec, Process};
+use crate::stack::{push_in_place, ValueStack};
 use crate::value::{Fun, Value};
 use phial_runtime::Cx;
 use std::sync::Arc;
@@ -75,7 +76,7 @@ pub fn execute(p: &mut Process, cx: Pcx) -> Outcome {
 fn raise_location(p: &Process) -> Option<String> {
     let frame = p.frames.last()?;
     let code = frame.code();
-    let line = code.line_of((frame.pc as usize).saturating_sub(1));
+    let line = code.line_of(frame.pc.saturating_sub(1));
     let script = code.module == Atom::new("elixir_compiler_0");
     let what = if code.is_anonymous() {
         let owner = if script {
@@ -142,7 +143,7 @@ fn unwind(p: &mut Process, cx: Pcx, r: Raise) -> Option<Raise> {
     };
     let rescue_subject = Value::tuple(vec![tag.clone(), rescued]);
     let catch_subject = Value::tuple(vec![tag, caught]);
-    let base = frame.base as usize;
+    let base = frame.base;
     for (i, c) in handler.clauses.iter().enumerate() {
         let subject = if i < handler.catch_from {
             &rescue_subject
@@ -151,7 +152,7 @@ fn unwind(p: &mut Process, cx: Pcx, r: Raise) -> Option<Raise> {
         };
         if clause_accepts(p, cx, c, subject, base) {
             if let Some(f) = p.frames.last_mut() {
-                f.pc = c.target;
+                f.pc = c.target as usize;
             }
             return None;
         }
@@ -159,7 +160,7 @@ fn unwind(p: &mut Process, cx: Pcx, r: Raise) -> Option<Raise> {
     let subject = Value::tuple(vec![Value::Atom(r.kind.atom()), r.value]);
     p.stack.push(subject);
     if let Some(f) = p.frames.last_mut() {
-        f.pc = handler.reraise_via.unwrap_or(0);
+        f.pc = handler.reraise_via.unwrap_or(0) as usize;
     }
     None
 }
@@ -168,6 +169,11 @@ fn unwind(p: &mut Process, cx: Pcx, r: Raise) -> Option<Raise> {
 /// the current frame is replaced.
 /// `owner` is `Some` for a closure or a program (it keeps `code` alive);
 /// `None` means `code` is a module function, which the VM never frees.
+///
+/// The arguments stay where they are and become slots `0..arity` of the new
+/// frame; a head that is a plain variable is compiled to `Pat::Any` and
+/// reads its argument's slot directly (see `Compiler::head_patterns`).
+#[inline]
 fn enter(
     p: &mut Process,
     cx: Pcx,
@@ -178,25 +184,17 @@ fn enter(
     tail: bool,
 ) -> Result<(), Raise> {
     if code.arity as usize != argc {
-        let args = p.stack.split_off(p.stack.len() - argc);
-        return Err(match fun {
-            Some(f) => error::bad_arity_error(Value::Fun(Arc::new(clone_fun(f))), args),
-            None => error::undefined_function(code.module, code.name, argc as u32, true),
-        });
+        return Err(arity_mismatch(p, code, fun, argc));
     }
     if tail {
         if let Some(old) = p.frames.pop() {
-            let start = old.base as usize - old.argc as usize;
-            let args_at = p.stack.len() - argc;
-            p.stack.drain(start..args_at);
+            drop_frame_below_args(&mut p.stack, old.base, argc);
         }
     }
-    let args_start = p.stack.len() - argc;
-    let base = p.stack.len();
+    let base = p.stack.len() - argc;
     let nlocals = code.nlocals as usize;
-    p.stack.reserve(nlocals);
-    for _ in 0..nlocals {
-        p.stack.push(Value::Nil);
+    if nlocals > argc {
+        p.stack.resize(base + nlocals, Value::Nil);
     }
     if let Some(Fun::Closure { captured, .. }) = fun {
         for (i, (_, inner)) in code.captures.iter().enumerate() {
@@ -205,20 +203,19 @@ fn enter(
     }
     let mut entry = None;
     'clauses: for c in &code.clauses {
-        // Arguments sit below `base`, locals from `base` on: match in place.
-        let (args, locals) = p.stack.split_at_mut(base);
+        let locals = &mut p.stack[base..];
         for (j, pat) in c.args.iter().enumerate() {
-            let arg = &args[args_start + j];
             // The shapes most function heads have, without the general matcher.
-            let ok = match (pat, arg) {
-                (Pat::Bind(s), _) => {
-                    locals[*s as usize] = arg.clone();
-                    true
-                }
+            let ok = match (pat, &locals[j]) {
                 (Pat::Any, _) => true,
                 (Pat::Lit(Value::Int(x)), Value::Int(y)) => x == y,
                 (Pat::Lit(Value::Atom(x)), Value::Atom(y)) => x == y,
-                _ => match_pat(pat, arg, locals),
+                _ => {
+                    // Binds only slots past the arguments, but reads them
+                    // through `locals` too: match a copy of the argument.
+                    let arg = locals[j].clone();
+                    match_pat(pat, &arg, locals)
+                }
             };
             if !ok {
                 continue 'clauses;
@@ -233,28 +230,53 @@ fn enter(
         entry = Some(c.entry);
         break;
     }
-    match entry {
-        Some(pc) => {
-            p.frames.push(match owner {
-                None => Frame::module_fn(code, pc, base as u32, argc as u32),
-                Some(owner) => Frame::owned(owner, pc, base as u32, argc as u32),
-            });
-            Ok(())
-        }
-        None => {
-            let args = p.stack[args_start..base].to_vec();
-            p.stack.truncate(args_start);
-            let (m, n) = if code.is_anonymous() {
-                (
-                    Atom::new("erl_eval"),
-                    Atom::new("-inside-an-interpreted-fun-"),
-                )
-            } else {
-                (code.module, code.name)
-            };
-            Err(error::function_clause_error(m, n, argc as u32, args))
-        }
+    let Some(pc) = entry else {
+        return Err(no_clause_matches(p, code, base, argc));
+    };
+    push_in_place(&mut p.frames, || match owner {
+        None => Frame::module_fn(code, pc as usize, base),
+        Some(owner) => Frame::owned(owner, pc as usize, base),
+    });
+    Ok(())
+}
+
+/// For a tail call: the old frame's slots from `start` go, and the `argc`
+/// new arguments on top move down to take their place.
+#[inline]
+fn drop_frame_below_args(stack: &mut Vec<Value>, start: usize, argc: usize) {
+    let args_at = stack.len() - argc;
+    if args_at == start {
+        return;
     }
+    for i in 0..argc {
+        stack.swap(start + i, args_at + i);
+    }
+    stack.cut(start + argc);
+}
+
+#[cold]
+fn arity_mismatch(p: &mut Process, code: &FnCode, fun: Option<&Fun>, argc: usize) -> Raise {
+    let args = p.stack.split_off(p.stack.len() - argc);
+    match fun {
+        Some(f) => error::bad_arity_error(Value::Fun(Arc::new(clone_fun(f))), args),
+        None => error::undefined_function(code.module, code.name, argc as u32, true),
+    }
+}
+
+/// FunctionClauseError for a call whose arguments sit at `base`.
+#[cold]
+fn no_clause_matches(p: &mut Process, code: &FnCode, base: usize, argc: usize) -> Raise {
+    let args = p.stack[base..base + argc].to_vec();
+    p.stack.truncate(base);
+    let (m, n) = if code.is_anonymous() {
+        (
+            Atom::new("erl_eval"),
+            Atom::new("-inside-an-interpreted-fun-"),
+        )
+    } else {
+        (code.module, code.name)
+    };
+    error::function_clause_error(m, n, argc as u32, args)
 }
 
 fn clone_fun(f: &Fun) -> Fun {
@@ -343,15 +365,22 @@ fn invoke(p: &mut Process, cx: Pcx, callee: Callee, argc: usize, tail: bool) -> 
     }
 }
 
-/// Pops the current frame, leaving the top value as its result.
+/// Pops the current frame, leaving the top value as its result. Returns
+/// the value instead when that was the last frame.
+#[inline]
 fn return_value(p: &mut Process) -> Option<Value> {
-    let v = p.stack.pop().unwrap_or(Value::NIL_ATOM);
-    let f = p.frames.pop()?;
-    p.stack.truncate(f.base as usize - f.argc as usize);
-    if p.frames.is_empty() {
+    // The frame is read field by field and dropped in place: it was written
+    // a moment ago (a leaf call), and copying it out whole would wait on
+    // those stores (see `stack::push_in_place`).
+    let depth = p.frames.len();
+    let base = p.frames.last()?.base;
+    p.frames.truncate(depth - 1);
+    if depth == 1 {
+        let v = p.stack.take_top();
+        p.stack.cut(base);
         return Some(v);
     }
-    p.stack.push(v);
+    p.stack.collapse_to(base);
     None
 }
 
@@ -407,19 +436,19 @@ fn receive_deadline(timeout: &Value) -> Result<Option<Instant>, Raise> {
 fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
     'frame: loop {
         let Some(frame) = p.frames.last() else {
-            return Ok(Outcome::Done(p.stack.pop().unwrap_or(Value::NIL_ATOM)));
+            return Ok(Outcome::Done(p.stack.pop_top()));
         };
         // `code` outlives a pop of this frame only for module code (which
         // the VM never frees): the ops that pop the current frame (tail calls,
         // `Return`, unwinding) leave this loop through `continue 'frame` or
         // `return` right after, before `code` is touched again.
         let code: &FnCode = frame.code();
-        let mut pc = frame.pc as usize;
-        let base = frame.base as usize;
+        let mut pc = frame.pc;
+        let base = frame.base;
         macro_rules! save_pc {
             () => {
                 if let Some(f) = p.frames.last_mut() {
-                    f.pc = pc as u32;
+                    f.pc = pc;
                 }
             };
         }
@@ -440,10 +469,64 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
         macro_rules! next_frame {
             () => {
                 if p.frames.is_empty() {
-                    return Ok(Outcome::Done(p.stack.pop().unwrap_or(Value::NIL_ATOM)));
+                    return Ok(Outcome::Done(p.stack.pop_top()));
                 }
                 continue 'frame;
             };
+        }
+        // An integer operator: pushes the result and goes on to the next op,
+        // or falls through when `+`, `-` or `*` overflows. Each arm pushes a
+        // value of a known variant straight into the stack; merging the arms
+        // into one temporary first costs a store-forwarding stall per op.
+        macro_rules! push_int_op {
+            ($k:expr, $x:expr, $y:expr) => {{
+                use crate::code::BinOp as B;
+                let (x, y): (i64, i64) = ($x, $y);
+                match $k {
+                    B::Add => {
+                        if let Some(r) = x.checked_add(y) {
+                            p.stack.push_with(|| Value::Int(r));
+                            continue;
+                        }
+                    }
+                    B::Sub => {
+                        if let Some(r) = x.checked_sub(y) {
+                            p.stack.push_with(|| Value::Int(r));
+                            continue;
+                        }
+                    }
+                    B::Mul => {
+                        if let Some(r) = x.checked_mul(y) {
+                            p.stack.push_with(|| Value::Int(r));
+                            continue;
+                        }
+                    }
+                    B::Lt => {
+                        p.stack.push_with(|| Value::bool(x < y));
+                        continue;
+                    }
+                    B::Gt => {
+                        p.stack.push_with(|| Value::bool(x > y));
+                        continue;
+                    }
+                    B::Le => {
+                        p.stack.push_with(|| Value::bool(x <= y));
+                        continue;
+                    }
+                    B::Ge => {
+                        p.stack.push_with(|| Value::bool(x >= y));
+                        continue;
+                    }
+                    B::Eq | B::StrictEq => {
+                        p.stack.push_with(|| Value::bool(x == y));
+                        continue;
+                    }
+                    B::Ne | B::StrictNe => {
+                        p.stack.push_with(|| Value::bool(x != y));
+                        continue;
+                    }
+                }
+            }};
         }
         loop {
             let op = code.ops[pc];
@@ -454,31 +537,16 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
                     // Two small integers: compute in place, nothing to drop.
                     if let (Value::Int(x), Value::Int(y)) = (&p.stack[n - 2], &p.stack[n - 1]) {
                         let (x, y) = (*x, *y);
-                        let r = match k {
-                            crate::code::BinOp::Add => x.checked_add(y).map(Value::Int),
-                            crate::code::BinOp::Sub => x.checked_sub(y).map(Value::Int),
-                            crate::code::BinOp::Mul => x.checked_mul(y).map(Value::Int),
-                            crate::code::BinOp::Lt => Some(Value::bool(x < y)),
-                            crate::code::BinOp::Gt => Some(Value::bool(x > y)),
-                            crate::code::BinOp::Le => Some(Value::bool(x <= y)),
-                            crate::code::BinOp::Ge => Some(Value::bool(x >= y)),
-                            crate::code::BinOp::Eq | crate::code::BinOp::StrictEq => {
-                                Some(Value::bool(x == y))
-                            }
-                            crate::code::BinOp::Ne | crate::code::BinOp::StrictNe => {
-                                Some(Value::bool(x != y))
-                            }
-                        };
-                        if let Some(r) = r {
-                            // SAFETY: both slots hold `Value::Int`, which owns
-                            // nothing, so shortening the Vec over them without
-                            // running their destructors leaks nothing.
-                            unsafe { p.stack.set_len(n - 2) };
-                            p.stack.push(r);
-                            continue;
-                        }
+                        // SAFETY: both slots hold `Value::Int`, which owns
+                        // nothing, so shortening the Vec over them without
+                        // running their destructors leaks nothing.
+                        unsafe { p.stack.set_len(n - 2) };
+                        push_int_op!(k, x, y);
+                        // Overflow: put the operands back for the slow path.
+                        p.stack.push(Value::Int(x));
+                        p.stack.push(Value::Int(y));
                     }
-                    match crate::matching::binop(k, &p.stack[n - 2], &p.stack[n - 1]) {
+                    match crate::matching::binop_general(k, &p.stack[n - 2], &p.stack[n - 1]) {
                         Ok(v) => {
                             p.stack.truncate(n - 2);
                             p.stack.push(v);
@@ -489,11 +557,38 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
                         }
                     }
                 }
-                Op::Const(i) => p.stack.push(code.consts[i as usize].clone()),
-                Op::Local(i) => {
-                    let v = p.stack[base + i as usize].clone();
-                    p.stack.push(v);
+                Op::BinOpLocalInt { op: k, slot, imm } => {
+                    let x = &p.stack[base + slot as usize];
+                    if let Value::Int(x) = x {
+                        let x = *x;
+                        push_int_op!(k, x, imm as i64);
+                    }
+                    let x = &p.stack[base + slot as usize];
+                    match crate::matching::binop_general(k, x, &Value::Int(imm as i64)) {
+                        Ok(v) => p.stack.push(v),
+                        Err(e) => {
+                            save_pc!();
+                            return Err(e);
+                        }
+                    }
                 }
+                Op::BinOpLocals { op: k, a, b } => {
+                    let (x, y) = (&p.stack[base + a as usize], &p.stack[base + b as usize]);
+                    if let (Value::Int(x), Value::Int(y)) = (x, y) {
+                        let (x, y) = (*x, *y);
+                        push_int_op!(k, x, y);
+                    }
+                    let (x, y) = (&p.stack[base + a as usize], &p.stack[base + b as usize]);
+                    match crate::matching::binop_general(k, x, y) {
+                        Ok(v) => p.stack.push(v),
+                        Err(e) => {
+                            save_pc!();
+                            return Err(e);
+                        }
+                    }
+                }
+                Op::Const(i) => p.stack.push_with(|| code.consts[i as usize].clone()),
+                Op::Local(i) => p.stack.dup(base + i as usize),
                 Op::Pop => {
                     p.stack.pop();
                 }
@@ -517,7 +612,7 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
                 }
                 Op::MapUpdate(n) => {
                     let items = p.stack.split_off(p.stack.len() - 2 * n as usize);
-                    let target = p.stack.pop().unwrap_or(Value::NIL_ATOM);
+                    let target = p.stack.pop_top();
                     let Value::Map(m) = &target else {
                         save_pc!();
                         return Err(error::bad_map_error(target));
@@ -602,8 +697,8 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
                         let n = spread(p, &args)?;
                         call_fun_value(p, cx, n, tail)?;
                     } else {
-                        let fname = p.stack.pop().unwrap_or(Value::NIL_ATOM);
-                        let module = p.stack.pop().unwrap_or(Value::NIL_ATOM);
+                        let fname = p.stack.pop_top();
+                        let module = p.stack.pop_top();
                         let (Value::Atom(m), Value::Atom(f)) = (&module, &fname) else {
                             return Err(error::badarg());
                         };
@@ -656,7 +751,7 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
                     }
                 }
                 Op::Switch(i) => {
-                    let subject = p.stack.pop().unwrap_or(Value::NIL_ATOM);
+                    let subject = p.stack.pop_top();
                     let sw = &code.switches[i as usize];
                     let mut target = None;
                     for c in &sw.clauses {
@@ -727,7 +822,7 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
                 }
                 Op::Reraise => {
                     save_pc!();
-                    let subject = p.stack.pop().unwrap_or(Value::NIL_ATOM);
+                    let subject = p.stack.pop_top();
                     if let Value::Tuple(t) = &subject {
                         if let (Some(kind), Some(v)) =
                             (t[0].as_atom().and_then(Kind::from_atom), t.get(1))

@@ -66,6 +66,7 @@ pub fn match_pat(p: &Pat, v: &Value, locals: &mut [Value]) -> bool {
 }
 
 /// Evaluates a guard; `true` only if it returns `true` without raising.
+#[inline]
 pub fn guard_passes(g: &Guard, locals: &[Value], ctx: &mut Ctx) -> bool {
     // `when x > 1`: the commonest guard, evaluated without building values.
     if let Guard::BinOp(k, a, b) = g {
@@ -182,28 +183,40 @@ pub fn member(x: &Value, coll: &Value) -> Option<bool> {
     }
 }
 
+/// The operators of `code::BinOp` on two small integers, or `None` when
+/// the result does not fit (`+`, `-`, `*` overflowing into a big integer).
+#[inline(always)]
+pub fn int_binop(k: BinOp, x: i64, y: i64) -> Option<Value> {
+    match k {
+        BinOp::Add => x.checked_add(y).map(Value::Int),
+        BinOp::Sub => x.checked_sub(y).map(Value::Int),
+        BinOp::Mul => x.checked_mul(y).map(Value::Int),
+        BinOp::Lt => Some(Value::bool(x < y)),
+        BinOp::Gt => Some(Value::bool(x > y)),
+        BinOp::Le => Some(Value::bool(x <= y)),
+        BinOp::Ge => Some(Value::bool(x >= y)),
+        BinOp::Eq | BinOp::StrictEq => Some(Value::bool(x == y)),
+        BinOp::Ne | BinOp::StrictNe => Some(Value::bool(x != y)),
+    }
+}
+
 /// The operators of `code::BinOp`: integers inline, everything else through
 /// the general arithmetic and term-order functions.
 #[inline]
 pub fn binop(k: BinOp, a: &Value, b: &Value) -> crate::error::Result<Value> {
-    use crate::bifs::arith;
     if let (Value::Int(x), Value::Int(y)) = (a, b) {
-        let (x, y) = (*x, *y);
-        let r = match k {
-            BinOp::Add => x.checked_add(y).map(Value::Int),
-            BinOp::Sub => x.checked_sub(y).map(Value::Int),
-            BinOp::Mul => x.checked_mul(y).map(Value::Int),
-            BinOp::Lt => Some(Value::bool(x < y)),
-            BinOp::Gt => Some(Value::bool(x > y)),
-            BinOp::Le => Some(Value::bool(x <= y)),
-            BinOp::Ge => Some(Value::bool(x >= y)),
-            BinOp::Eq | BinOp::StrictEq => Some(Value::bool(x == y)),
-            BinOp::Ne | BinOp::StrictNe => Some(Value::bool(x != y)),
-        };
-        if let Some(r) = r {
+        if let Some(r) = int_binop(k, *x, *y) {
             return Ok(r);
         }
     }
+    binop_general(k, a, b)
+}
+
+/// `binop` for everything but two small integers.
+#[cold]
+#[inline(never)]
+pub fn binop_general(k: BinOp, a: &Value, b: &Value) -> crate::error::Result<Value> {
+    use crate::bifs::arith;
     Ok(match k {
         BinOp::Add => arith::add(a, b)?,
         BinOp::Sub => arith::sub(a, b)?,

@@ -29,39 +29,42 @@ pub(crate) struct Frame {
     /// runs. Never read: it is held for its `Drop`.
     #[allow(dead_code)]
     owner: Option<Arc<FnCode>>,
-    pub pc: u32,
-    /// Index of local slot 0 in the value stack.
-    pub base: u32,
-    /// Arguments sit just below `base`; they go when the frame returns.
-    pub argc: u32,
+    // `pc` and `base` are full words, like the pointers beside them: a frame
+    // built from two 32-bit halves and then copied as one 64-bit word stalls
+    // the store buffer on every call (store-to-load forwarding fails).
+    pub pc: usize,
+    /// Index of local slot 0 in the value stack. Slots `0..arity` are the
+    /// arguments, where the caller pushed them; everything from `base` up
+    /// goes when the frame returns.
+    pub base: usize,
 }
 
 impl Frame {
     /// A frame running a module function (code the VM never frees).
-    pub fn module_fn(code: &FnCode, pc: u32, base: u32, argc: u32) -> Frame {
+    #[inline]
+    pub fn module_fn(code: &FnCode, pc: usize, base: usize) -> Frame {
         Frame {
             code,
             owner: None,
             pc,
             base,
-            argc,
         }
     }
 
     /// A frame running code that `owner` keeps alive.
-    pub fn owned(owner: Arc<FnCode>, pc: u32, base: u32, argc: u32) -> Frame {
+    pub fn owned(owner: Arc<FnCode>, pc: usize, base: usize) -> Frame {
         Frame {
             code: Arc::as_ptr(&owner),
             owner: Some(owner),
             pc,
             base,
-            argc,
         }
     }
 
     /// The code this frame runs. The reference is not tied to `self`: the
     /// machine keeps using it after popping the frame only for module code
     /// (see `machine::run`).
+    #[inline]
     pub fn code<'a>(&self) -> &'a FnCode {
         // SAFETY: `code` points either into the VM's module table, which never
         // frees a module while the VM lives (and every process holds the VM),

@@ -88,6 +88,20 @@ impl Value {
     pub const NIL_ATOM: Value = Value::Atom(Atom::NIL);
     pub const OK: Value = Value::Atom(Atom::OK);
 
+    /// Whether the value owns no heap data (dropping it is a no-op).
+    #[inline(always)]
+    pub fn is_immediate(&self) -> bool {
+        !matches!(
+            self,
+            Value::BigInt(_)
+                | Value::Str(_)
+                | Value::Cons(_)
+                | Value::Tuple(_)
+                | Value::Map(_)
+                | Value::Fun(_)
+        )
+    }
+
     pub fn bool(b: bool) -> Value {
         Value::Atom(if b { Atom::TRUE } else { Atom::FALSE })
     }

@@ -362,18 +362,43 @@ impl<'k> Compiler<'k> {
                 self.expr(rhs, false);
                 self.emit_kernel("**", 2);
             }
-            _ => {
-                self.expr(lhs, false);
-                self.expr(rhs, false);
-                self.set_offset(whole.span);
-                match crate::code::BinOp::from_symbol(op.symbol()) {
-                    Some(b) => {
-                        self.emit(Op::BinOp(b));
-                    }
-                    None => self.emit_kernel(op.symbol(), 2),
+            _ => match crate::code::BinOp::from_symbol(op.symbol()) {
+                Some(b) => self.binop(b, lhs, rhs, whole),
+                None => {
+                    self.expr(lhs, false);
+                    self.expr(rhs, false);
+                    self.set_offset(whole.span);
+                    self.emit_kernel(op.symbol(), 2)
+                }
+            },
+        }
+    }
+
+    /// An operator with an integer fast path. `local op small-int` and
+    /// `local op local` become one op (most loop arithmetic and tests).
+    fn binop(&mut self, op: crate::code::BinOp, lhs: &Expr, rhs: &Expr, whole: &Expr) {
+        let slot_of = |c: &mut Self, e: &Expr| match &e.kind {
+            ExprKind::Var(name) if name != "__MODULE__" => c.lookup(name),
+            _ => None,
+        };
+        if let Some(a) = slot_of(self, lhs) {
+            if let ExprKind::Int(i) = rhs.kind {
+                if let Ok(imm) = i32::try_from(i) {
+                    self.set_offset(whole.span);
+                    self.emit(Op::BinOpLocalInt { op, slot: a, imm });
+                    return;
                 }
             }
+            if let Some(b) = slot_of(self, rhs) {
+                self.set_offset(whole.span);
+                self.emit(Op::BinOpLocals { op, a, b });
+                return;
+            }
         }
+        self.expr(lhs, false);
+        self.expr(rhs, false);
+        self.set_offset(whole.span);
+        self.emit(Op::BinOp(op));
     }
 
     /// `a |> f(b)` is `f(a, b)`.
@@ -585,7 +610,7 @@ impl<'k> Compiler<'k> {
         self.push_fn(module, Atom::new("-fun-"), arity as u32);
         for c in clauses {
             self.push_scope();
-            let pats: Vec<_> = self.patterns(&c.args);
+            let pats: Vec<_> = self.head_patterns(&c.args);
             let guard = c.guard.as_ref().map(|g| self.guard(g));
             let entry = self.here();
             self.cur().clauses.push(crate::code::Clause {

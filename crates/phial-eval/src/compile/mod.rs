@@ -208,7 +208,8 @@ impl<'k> Compiler<'k> {
             handlers: Vec::new(),
             modules: Vec::new(),
             clauses: Vec::new(),
-            nlocals: 0,
+            // Slots 0..arity are the arguments (see `FnCode::nlocals`).
+            nlocals: arity,
             captures: Vec::new(),
             scopes: vec![FxHashMap::default()],
             captured: FxHashMap::default(),

@@ -202,7 +202,7 @@ impl<'k> Compiler<'k> {
                         _ => a.clone(),
                     })
                     .collect();
-                let args = self.patterns(&pats_src);
+                let args = self.head_patterns(&pats_src);
                 let guard = c.guard.map(|g| self.guard(g));
                 let entry = self.here();
                 self.cur().clauses.push(Clause { args, guard, entry });
@@ -314,10 +314,11 @@ impl<'k> Compiler<'k> {
         let required = params.iter().filter(|p| !is_default(p)).count();
         let mut defaults_taken = given.saturating_sub(required);
         self.push_fn(module, name, given as u32);
-        let slots: Vec<u32> = (0..given).map(|i| self.bind(&format!("arg {i}"))).collect();
+        // The arguments are slots 0..given already (see `FnCode::nlocals`).
+        let slots: Vec<u32> = (0..given as u32).collect();
         let entry = self.here();
         self.cur().clauses.push(Clause {
-            args: slots.iter().map(|s| crate::code::Pat::Bind(*s)).collect(),
+            args: vec![crate::code::Pat::Any; given],
             guard: None,
             entry,
         });

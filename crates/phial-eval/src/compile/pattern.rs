@@ -34,6 +34,26 @@ impl<'k> Compiler<'k> {
         ps
     }
 
+    /// Compiles a function or `fn` head. An argument that is a plain
+    /// variable is bound to the argument's own slot (`0..arity`) and its
+    /// pattern is `Any`: entering the function then copies nothing.
+    pub(crate) fn head_patterns(&mut self, es: &[Expr]) -> Vec<Pat> {
+        let mut seen = FxHashMap::default();
+        let ps = es
+            .iter()
+            .enumerate()
+            .map(|(j, e)| match plain_var(e) {
+                Some(name) if !seen.contains_key(name) => {
+                    seen.insert(name.to_string(), j as u32);
+                    Pat::Any
+                }
+                _ => self.pat(e, &mut seen),
+            })
+            .collect();
+        self.commit_bindings(seen);
+        ps
+    }
+
     fn commit_bindings(&mut self, seen: FxHashMap<String, u32>) {
         let scope = self.cur().scopes.last_mut().expect("no scope");
         for (name, slot) in seen {
@@ -514,4 +534,20 @@ fn range_pattern(first: Pat, last: Pat, step: Option<Pat>) -> Pat {
         keys.push((MapKey::Lit(Value::Atom(Atom::STEP)), s));
     }
     Pat::Map(keys)
+}
+
+/// The name a pattern binds when it is just a variable (`x`, or `x` written
+/// as a bare call), not `_`, `_ignored` style wildcards or `__MODULE__`.
+fn plain_var(e: &Expr) -> Option<&str> {
+    let name = match &e.kind {
+        ExprKind::Var(name) => name,
+        ExprKind::Call {
+            target: CallTarget::Local(name),
+            args,
+            parens: false,
+            block: None,
+        } if args.is_empty() => name,
+        _ => return None,
+    };
+    (name != "_" && name != "__MODULE__").then_some(name.as_str())
 }

@@ -1,0 +1,153 @@
+//! Fast paths for a process's value stack (`Vec<Value>`) and frame stack:
+//! the operations the step loop does on every call and return.
+//!
+//! `Vec::truncate` runs the destructor of every value it removes, an
+//! out-of-line call each; most frames hold only integers and atoms, which
+//! own nothing. `Option::unwrap_or(default)` builds and then drops the
+//! default on every pop. Both showed up as a fifth of the time of a call.
+//!
+//! Not here: what lives on the stack (see `process::Frame`).
+
+use crate::value::Value;
+
+pub(crate) trait ValueStack {
+    /// Pops the top value (`nil` if the stack is empty, which compiled code
+    /// never allows).
+    fn pop_top(&mut self) -> Value;
+    /// `pop_top` for a value that was pushed a moment ago: an integer or an
+    /// atom is read field by field rather than copied whole, so the read
+    /// does not wait for the stores that built it (see `push_with`).
+    fn take_top(&mut self) -> Value;
+    /// Returns from a frame whose slots start at `base`: the top value (the
+    /// result) moves down to `base` and everything between goes. An
+    /// integer or atom result is moved field by field (see `take_top`).
+    fn collapse_to(&mut self, base: usize);
+    /// Pushes the value `make` builds, building it only once there is room.
+    ///
+    /// `Vec::push(v)` builds `v` first and keeps it alive across the call
+    /// that may grow the vector, so the compiler assembles it in a
+    /// temporary piece by piece and then copies it whole, and the copy
+    /// waits for the pieces (a failed store-to-load forward, on the hottest
+    /// path there is). Here the value is built straight into its slot.
+    fn push_with(&mut self, make: impl FnOnce() -> Value);
+    /// Pushes a copy of the value at `index` (a local variable).
+    fn dup(&mut self, index: usize);
+    /// Shortens the stack to `len`, skipping the destructors of values that
+    /// own nothing.
+    fn cut(&mut self, len: usize);
+}
+
+impl ValueStack for Vec<Value> {
+    #[inline(always)]
+    fn pop_top(&mut self) -> Value {
+        match self.pop() {
+            Some(v) => v,
+            None => Value::NIL_ATOM,
+        }
+    }
+
+    #[inline(always)]
+    fn take_top(&mut self) -> Value {
+        let v = match self.last() {
+            Some(Value::Int(i)) => Value::Int(*i),
+            Some(Value::Atom(a)) => Value::Atom(*a),
+            _ => return self.pop_top(),
+        };
+        // SAFETY: the top is an integer or an atom (matched above), which
+        // owns nothing; dropping it from the vector without its destructor
+        // leaks nothing.
+        unsafe { self.set_len(self.len() - 1) };
+        v
+    }
+
+    #[inline(always)]
+    fn collapse_to(&mut self, base: usize) {
+        let len = self.len();
+        if base + 1 >= len {
+            return;
+        }
+        let top = len - 1;
+        macro_rules! move_down {
+            ($v:expr) => {{
+                let v = $v;
+                // SAFETY: the top is an immediate (matched by the caller),
+                // so forgetting it leaks nothing; after `cut(base)` the
+                // vector is `base` long with room for more (it was longer),
+                // and slot `base` is uninitialised until written.
+                unsafe {
+                    self.set_len(top);
+                    self.cut(base);
+                    self.as_mut_ptr().add(base).write(v);
+                    self.set_len(base + 1);
+                }
+            }};
+        }
+        match &self[top] {
+            Value::Int(i) => move_down!(Value::Int(*i)),
+            Value::Atom(a) => move_down!(Value::Atom(*a)),
+            _ => {
+                let v = self.pop_top();
+                self.truncate(base);
+                self.push(v);
+            }
+        }
+    }
+
+    #[inline(always)]
+    fn push_with(&mut self, make: impl FnOnce() -> Value) {
+        push_in_place(self, make)
+    }
+
+    #[inline(always)]
+    fn dup(&mut self, index: usize) {
+        if self.len() == self.capacity() {
+            grow(self);
+        }
+        let v = self[index].clone();
+        let len = self.len();
+        // SAFETY: as in `push_with`.
+        unsafe {
+            self.as_mut_ptr().add(len).write(v);
+            self.set_len(len + 1);
+        }
+    }
+
+    #[inline(always)]
+    fn cut(&mut self, len: usize) {
+        if len >= self.len() {
+            return;
+        }
+        if self[len..].iter().all(Value::is_immediate) {
+            // SAFETY: `len` is within the vector, and every value past it
+            // owns no heap data, so not running their destructors leaks
+            // nothing.
+            unsafe { self.set_len(len) }
+        } else {
+            self.truncate(len)
+        }
+    }
+}
+
+/// Pushes the item `make` builds onto `v`, building it only once there is
+/// room, straight into its slot (see `ValueStack::push_with`). Also used
+/// for the frame stack.
+#[inline(always)]
+pub(crate) fn push_in_place<T>(v: &mut Vec<T>, make: impl FnOnce() -> T) {
+    if v.len() == v.capacity() {
+        grow(v);
+    }
+    let item = make();
+    let len = v.len();
+    // SAFETY: there is room for one more (checked above); the slot at `len`
+    // is uninitialised and becomes part of the vector once written.
+    unsafe {
+        v.as_mut_ptr().add(len).write(item);
+        v.set_len(len + 1);
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn grow<T>(v: &mut Vec<T>) {
+    v.reserve(v.len().max(16));
+}
