@@ -65,9 +65,45 @@ impl FnCode {
 /// A function head: patterns for each argument, an optional guard, and where
 /// its body starts.
 pub struct Clause {
-    pub args: Vec<Pat>,
+    /// The argument patterns that test something (not `Pat::Any`), with the
+    /// argument each applies to, literal integers and atoms pulled out so
+    /// trying a head like `fib(0)` is one comparison.
+    pub checks: Box<[ArgCheck]>,
     pub guard: Option<Guard>,
     pub entry: u32,
+}
+
+impl Clause {
+    pub fn new(args: Vec<Pat>, guard: Option<Guard>, entry: u32) -> Clause {
+        let checks = args
+            .into_iter()
+            .enumerate()
+            .filter_map(|(j, p)| {
+                let j = j as u32;
+                match p {
+                    Pat::Any => None,
+                    Pat::Lit(Value::Int(i)) => Some(ArgCheck::Int(j, i)),
+                    Pat::Lit(Value::Atom(a)) => Some(ArgCheck::Atom(j, a)),
+                    p => Some(ArgCheck::Pat(j, p)),
+                }
+            })
+            .collect();
+        Clause {
+            checks,
+            guard,
+            entry,
+        }
+    }
+}
+
+/// One test a function head makes of one argument (by index).
+pub enum ArgCheck {
+    /// The argument is this integer.
+    Int(u32, i64),
+    /// The argument is this atom.
+    Atom(u32, Atom),
+    /// Any other pattern (it may bind variables).
+    Pat(u32, Pat),
 }
 
 /// A named call the compiler could not bind to a builtin: looked up in the

@@ -14,9 +14,9 @@
 
 use crate::atom::Atom;
 use crate::bifs::{self, Ctx};
-use crate::code::{FnCode, Op, Pat, SwitchClause, SwitchKind};
+use crate::code::{ArgCheck, FnCode, Op, SwitchClause, SwitchKind};
 use crate::error::{self, Kind, Raise};
-use crate::matching::{guard_passes, match_pat};
+use crate::matching::{guard_passes, int_compare_guard, match_pat};
 use crate::process::{Frame, HandlerRec, Process};
 use crate::stack::{push_in_place, ValueStack};
 use crate::value::{Fun, Value};
@@ -173,7 +173,7 @@ fn unwind(p: &mut Process, cx: Pcx, r: Raise) -> Option<Raise> {
 /// The arguments stay where they are and become slots `0..arity` of the new
 /// frame; a head that is a plain variable is compiled to `Pat::Any` and
 /// reads its argument's slot directly (see `Compiler::head_patterns`).
-#[inline]
+#[inline(always)]
 fn enter(
     p: &mut Process,
     cx: Pcx,
@@ -182,7 +182,7 @@ fn enter(
     fun: Option<&Fun>,
     argc: usize,
     tail: bool,
-) -> Result<(), Raise> {
+) -> Result<Entered, Raise> {
     if code.arity as usize != argc {
         return Err(arity_mismatch(p, code, fun, argc));
     }
@@ -202,18 +202,20 @@ fn enter(
         }
     }
     let mut entry = None;
-    'clauses: for c in &code.clauses {
-        let locals = &mut p.stack[base..];
-        for (j, pat) in c.args.iter().enumerate() {
-            // The shapes most function heads have, without the general matcher.
-            let ok = match (pat, &locals[j]) {
-                (Pat::Any, _) => true,
-                (Pat::Lit(Value::Int(x)), Value::Int(y)) => x == y,
-                (Pat::Lit(Value::Atom(x)), Value::Atom(y)) => x == y,
-                _ => {
+    'clauses: for c in code.clauses.iter() {
+        for check in c.checks.iter() {
+            let ok = match check {
+                ArgCheck::Int(j, x) => {
+                    matches!(p.stack[base + *j as usize], Value::Int(y) if y == *x)
+                }
+                ArgCheck::Atom(j, a) => {
+                    matches!(p.stack[base + *j as usize], Value::Atom(b) if b == *a)
+                }
+                ArgCheck::Pat(j, pat) => {
                     // Binds only slots past the arguments, but reads them
                     // through `locals` too: match a copy of the argument.
-                    let arg = locals[j].clone();
+                    let locals = &mut p.stack[base..];
+                    let arg = locals[*j as usize].clone();
                     match_pat(pat, &arg, locals)
                 }
             };
@@ -222,8 +224,12 @@ fn enter(
             }
         }
         if let Some(g) = &c.guard {
-            let mut ctx = Ctx { cx, vm: &p.vm };
-            if !guard_passes(g, &p.stack[base..], &mut ctx) {
+            let locals = &p.stack[base..];
+            let passes = match int_compare_guard(g, locals) {
+                Some(passes) => passes,
+                None => guard_passes(g, locals, &mut Ctx { cx, vm: &p.vm }),
+            };
+            if !passes {
                 continue;
             }
         }
@@ -237,7 +243,17 @@ fn enter(
         None => Frame::module_fn(code, pc as usize, base),
         Some(owner) => Frame::owned(owner, pc as usize, base),
     });
-    Ok(())
+    Ok(Entered {
+        pc: pc as usize,
+        base,
+    })
+}
+
+/// Where `enter` left the new frame, so the step loop can go on running it
+/// without reading back the frame it just wrote.
+struct Entered {
+    pc: usize,
+    base: usize,
 }
 
 /// For a tail call: the old frame's slots from `start` go, and the `argc`
@@ -346,7 +362,10 @@ fn call_bif(p: &mut Process, cx: Pcx, id: bifs::BifId, argc: usize) -> Result<()
 
 fn invoke(p: &mut Process, cx: Pcx, callee: Callee, argc: usize, tail: bool) -> Result<(), Raise> {
     match callee {
-        Callee::Code(code, fun) => enter(p, cx, &code, None, fun.as_deref(), argc, tail),
+        Callee::Code(code, fun) => {
+            enter(p, cx, &code, None, fun.as_deref(), argc, tail)?;
+            Ok(())
+        }
         Callee::Exception(module) => {
             let arg = p.stack.pop().unwrap_or(Value::Nil);
             p.stack.push(Value::Atom(module));
@@ -367,7 +386,7 @@ fn invoke(p: &mut Process, cx: Pcx, callee: Callee, argc: usize, tail: bool) -> 
 
 /// Pops the current frame, leaving the top value as its result. Returns
 /// the value instead when that was the last frame.
-#[inline]
+#[inline(always)]
 fn return_value(p: &mut Process) -> Option<Value> {
     // The frame is read field by field and dropped in place: it was written
     // a moment ago (a leaf call), and copying it out whole would wait on
@@ -392,7 +411,8 @@ fn call_fun_value(p: &mut Process, cx: Pcx, argc: usize, tail: bool) -> Result<(
         Value::Fun(fun) => match &**fun {
             Fun::Closure { code, .. } => {
                 let owner = code.clone();
-                enter(p, cx, code, Some(owner), Some(fun), argc, tail)
+                enter(p, cx, code, Some(owner), Some(fun), argc, tail)?;
+                Ok(())
             }
             Fun::External {
                 module,
@@ -442,9 +462,9 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
         // the VM never frees): the ops that pop the current frame (tail calls,
         // `Return`, unwinding) leave this loop through `continue 'frame` or
         // `return` right after, before `code` is touched again.
-        let code: &FnCode = frame.code();
+        let mut code: &FnCode = frame.code();
         let mut pc = frame.pc;
-        let base = frame.base;
+        let mut base = frame.base;
         macro_rules! save_pc {
             () => {
                 if let Some(f) = p.frames.last_mut() {
@@ -665,8 +685,12 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
                             }
                         },
                     };
-                    enter(p, cx, target, None, None, site.arity as usize, tail)?;
-                    continue 'frame;
+                    // Go straight on into the callee (module code, which
+                    // outlives any frame).
+                    let at = enter(p, cx, target, None, None, site.arity as usize, tail)?;
+                    code = target;
+                    pc = at.pc;
+                    base = at.base;
                 }
                 Op::CallDyn { name, argc, tail } => {
                     charge_call!();

@@ -65,23 +65,35 @@ pub fn match_pat(p: &Pat, v: &Value, locals: &mut [Value]) -> bool {
     }
 }
 
+/// `when x > 1` and the like: a comparison between integer variables or
+/// literals, the commonest guard, decided without building any value.
+/// `None` when the guard has another shape or the operands are not integers.
+#[inline(always)]
+pub fn int_compare_guard(g: &Guard, locals: &[Value]) -> Option<bool> {
+    let Guard::BinOp(k, a, b) = g else {
+        return None;
+    };
+    let (Value::Int(x), Value::Int(y)) = (operand(a, locals)?, operand(b, locals)?) else {
+        return None;
+    };
+    match k {
+        BinOp::Lt => Some(x < y),
+        BinOp::Gt => Some(x > y),
+        BinOp::Le => Some(x <= y),
+        BinOp::Ge => Some(x >= y),
+        BinOp::Eq | BinOp::StrictEq => Some(x == y),
+        BinOp::Ne | BinOp::StrictNe => Some(x != y),
+        BinOp::Add | BinOp::Sub | BinOp::Mul => None,
+    }
+}
+
 /// Evaluates a guard; `true` only if it returns `true` without raising.
-#[inline]
 pub fn guard_passes(g: &Guard, locals: &[Value], ctx: &mut Ctx) -> bool {
-    // `when x > 1`: the commonest guard, evaluated without building values.
+    if let Some(passes) = int_compare_guard(g, locals) {
+        return passes;
+    }
     if let Guard::BinOp(k, a, b) = g {
         if let (Some(x), Some(y)) = (operand(a, locals), operand(b, locals)) {
-            if let (Value::Int(x), Value::Int(y)) = (x, y) {
-                match k {
-                    BinOp::Lt => return x < y,
-                    BinOp::Gt => return x > y,
-                    BinOp::Le => return x <= y,
-                    BinOp::Ge => return x >= y,
-                    BinOp::Eq | BinOp::StrictEq => return x == y,
-                    BinOp::Ne | BinOp::StrictNe => return x != y,
-                    _ => {}
-                }
-            }
             return matches!(binop(*k, x, y), Ok(Value::Atom(crate::atom::Atom::TRUE)));
         }
     }
@@ -157,7 +169,7 @@ fn eval_guard(g: &Guard, locals: &[Value], ctx: &mut Ctx) -> Option<Value> {
 }
 
 /// A guard operand that is already a value (a variable or a literal).
-#[inline]
+#[inline(always)]
 fn operand<'a>(g: &'a Guard, locals: &'a [Value]) -> Option<&'a Value> {
     match g {
         Guard::Local(s) => Some(&locals[*s as usize]),

@@ -20,7 +20,7 @@ pub(crate) trait ValueStack {
     fn take_top(&mut self) -> Value;
     /// Returns from a frame whose slots start at `base`: the top value (the
     /// result) moves down to `base` and everything between goes. An
-    /// integer or atom result is moved field by field (see `take_top`).
+    /// integer result is moved field by field (see `take_top`).
     fn collapse_to(&mut self, base: usize);
     /// Pushes the value `make` builds, building it only once there is room.
     ///
@@ -67,29 +67,22 @@ impl ValueStack for Vec<Value> {
             return;
         }
         let top = len - 1;
-        macro_rules! move_down {
-            ($v:expr) => {{
-                let v = $v;
-                // SAFETY: the top is an immediate (matched by the caller),
-                // so forgetting it leaks nothing; after `cut(base)` the
-                // vector is `base` long with room for more (it was longer),
-                // and slot `base` is uninitialised until written.
-                unsafe {
-                    self.set_len(top);
-                    self.cut(base);
-                    self.as_mut_ptr().add(base).write(v);
-                    self.set_len(base + 1);
-                }
-            }};
-        }
-        match &self[top] {
-            Value::Int(i) => move_down!(Value::Int(*i)),
-            Value::Atom(a) => move_down!(Value::Atom(*a)),
-            _ => {
-                let v = self.pop_top();
-                self.truncate(base);
-                self.push(v);
+        // Only integers take the field-by-field path: given two such arms,
+        // the compiler merges them back into one whole-value copy.
+        if let Value::Int(i) = self[top] {
+            // SAFETY: the top is an integer, so forgetting it leaks nothing;
+            // after `cut(base)` the vector is `base` long with room for more
+            // (it was longer), and slot `base` is uninitialised until written.
+            unsafe {
+                self.set_len(top);
+                self.cut(base);
+                self.as_mut_ptr().add(base).write(Value::Int(i));
+                self.set_len(base + 1);
             }
+        } else {
+            let v = self.pop_top();
+            self.truncate(base);
+            self.push(v);
         }
     }
 

@@ -613,11 +613,9 @@ impl<'k> Compiler<'k> {
             let pats: Vec<_> = self.head_patterns(&c.args);
             let guard = c.guard.as_ref().map(|g| self.guard(g));
             let entry = self.here();
-            self.cur().clauses.push(crate::code::Clause {
-                args: pats,
-                guard,
-                entry,
-            });
+            self.cur()
+                .clauses
+                .push(crate::code::Clause::new(pats, guard, entry));
             self.body(&c.body, true);
             self.emit(Op::Return);
             self.pop_scope();
@@ -705,17 +703,16 @@ impl<'k> Compiler<'k> {
             .unwrap_or(Atom::new("elixir_compiler_0"));
         self.push_fn(module, Atom::new("-fun-"), n);
         let saved = self.capture_arity.replace(n);
-        let mut pats = Vec::new();
+        // `&i` is argument i, which is slot i - 1 (see `FnCode::nlocals`).
+        let scope = self.cur().scopes.last_mut().expect("no scope");
         for i in 1..=n {
-            let s = self.bind(&format!("&{i}"));
-            pats.push(crate::code::Pat::Bind(s));
+            scope.insert(format!("&{i}"), i - 1);
         }
         let entry = self.here();
-        self.cur().clauses.push(crate::code::Clause {
-            args: pats,
-            guard: None,
-            entry,
-        });
+        let any = vec![crate::code::Pat::Any; n as usize];
+        self.cur()
+            .clauses
+            .push(crate::code::Clause::new(any, None, entry));
         self.expr(e, true);
         self.emit(Op::Return);
         self.capture_arity = saved;

@@ -149,11 +149,7 @@ impl<'k> Compiler<'k> {
             f.scopes[0].insert(name.clone(), slot);
         }
         let entry = self.cur().ops.len() as u32;
-        self.cur().clauses.push(Clause {
-            args: vec![],
-            guard: None,
-            entry,
-        });
+        self.cur().clauses.push(Clause::new(vec![], None, entry));
         if exprs.is_empty() {
             self.emit_const(Value::NIL_ATOM);
         }

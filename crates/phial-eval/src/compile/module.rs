@@ -205,7 +205,7 @@ impl<'k> Compiler<'k> {
                 let args = self.head_patterns(&pats_src);
                 let guard = c.guard.map(|g| self.guard(g));
                 let entry = self.here();
-                self.cur().clauses.push(Clause { args, guard, entry });
+                self.cur().clauses.push(Clause::new(args, guard, entry));
                 self.body(c.body.as_deref().unwrap_or(&[]), true);
                 self.emit(Op::Return);
                 self.pop_scope();
@@ -317,11 +317,9 @@ impl<'k> Compiler<'k> {
         // The arguments are slots 0..given already (see `FnCode::nlocals`).
         let slots: Vec<u32> = (0..given as u32).collect();
         let entry = self.here();
-        self.cur().clauses.push(Clause {
-            args: vec![crate::code::Pat::Any; given],
-            guard: None,
-            entry,
-        });
+        self.cur()
+            .clauses
+            .push(Clause::new(vec![crate::code::Pat::Any; given], None, entry));
         let mut next = 0;
         for p in params {
             match &p.kind {
