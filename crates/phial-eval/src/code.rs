@@ -320,6 +320,11 @@ pub enum Op {
     /// with `String.Chars` first by `Bif(ToString)`).
     Concat(u32),
     Return,
+    /// `Const(i)` then `Return`, in one dispatch: what a leaf clause such
+    /// as `def fib(0), do: 0` or a `:ok` at the end of a function runs. The
+    /// compiler leaves the `Return` after it in place for jumps that land
+    /// there.
+    ReturnConst(u32),
     /// Raise `CondClauseError` (no `cond` clause was true).
     CondFail,
     /// Register `modules[i]`; pushes `{:module, Name, nil, nil}`.

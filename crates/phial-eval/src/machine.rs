@@ -460,8 +460,9 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
         };
         // `code` outlives a pop of this frame only for module code (which
         // the VM never frees): the ops that pop the current frame (tail calls,
-        // `Return`, unwinding) leave this loop through `continue 'frame` or
-        // `return` right after, before `code` is touched again.
+        // `Return`, `ReturnConst`, unwinding) read what they need from `code`
+        // first, and leave through `continue 'frame` or `return` right after
+        // (or, for a call into module code, replace `code` with the callee's).
         let mut code: &FnCode = frame.code();
         let mut pc = frame.pc;
         let mut base = frame.base;
@@ -873,6 +874,19 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
                     if let Some(v) = return_value(p) {
                         return Ok(Outcome::Done(v));
                     }
+                    continue 'frame;
+                }
+                Op::ReturnConst(i) => {
+                    // Take the constant before popping the frame: for a
+                    // closure, the frame is what keeps `code` alive.
+                    let v = code.consts[i as usize].clone();
+                    let depth = p.frames.len();
+                    p.frames.truncate(depth - 1);
+                    p.stack.cut(base);
+                    if depth == 1 {
+                        return Ok(Outcome::Done(v));
+                    }
+                    p.stack.push_with(|| v);
                     continue 'frame;
                 }
                 Op::CondFail => {

@@ -617,7 +617,7 @@ impl<'k> Compiler<'k> {
                 .clauses
                 .push(crate::code::Clause::new(pats, guard, entry));
             self.body(&c.body, true);
-            self.emit(Op::Return);
+            self.emit_return();
             self.pop_scope();
         }
         self.finish_lambda();
@@ -714,7 +714,7 @@ impl<'k> Compiler<'k> {
             .clauses
             .push(crate::code::Clause::new(any, None, entry));
         self.expr(e, true);
-        self.emit(Op::Return);
+        self.emit_return();
         self.capture_arity = saved;
         self.finish_lambda();
     }

@@ -177,7 +177,7 @@ impl<'k> Compiler<'k> {
             self.emit(Op::Tuple(names.len() as u32));
             self.emit(Op::Tuple(2));
         }
-        self.emit(Op::Return);
+        self.emit_return();
         let code = self.pop_fn();
         if self.errors.is_empty() {
             Ok(Program { code, exported })
@@ -253,6 +253,17 @@ impl<'k> Compiler<'k> {
         f.ops.push(op);
         f.offsets.push(f.offset);
         f.ops.len() - 1
+    }
+
+    /// Emits `Return`, turning a `Const` just before it into `ReturnConst`.
+    /// The `Return` stays: a jump may land on it (the end of an `if`), and a
+    /// jump that lands on the old `Const` still pushes it and returns.
+    pub(crate) fn emit_return(&mut self) {
+        let f = self.cur();
+        if let Some(Op::Const(i)) = f.ops.last().copied() {
+            *f.ops.last_mut().expect("just matched") = Op::ReturnConst(i);
+        }
+        self.emit(Op::Return);
     }
 
     pub(crate) fn here(&mut self) -> u32 {

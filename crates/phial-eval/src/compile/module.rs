@@ -207,7 +207,7 @@ impl<'k> Compiler<'k> {
                 let entry = self.here();
                 self.cur().clauses.push(Clause::new(args, guard, entry));
                 self.body(c.body.as_deref().unwrap_or(&[]), true);
-                self.emit(Op::Return);
+                self.emit_return();
                 self.pop_scope();
             }
             let code = self.pop_fn();
@@ -343,7 +343,7 @@ impl<'k> Compiler<'k> {
             }
         }
         self.emit_call(module, name, params.len() as u32, true);
-        self.emit(Op::Return);
+        self.emit_return();
         self.pop_fn()
     }
 }
