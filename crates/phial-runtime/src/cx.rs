@@ -28,6 +28,9 @@ pub struct Cx<'a, T: Term, B: Body<T>> {
     rt: &'a Runtime<T, B>,
     proc: &'a Arc<Proc<T, B>>,
     mail: &'a mut Mail<T>,
+    /// The worker's empty buffer for draining the inbound queue (see
+    /// `Inbound::take_into`).
+    spare: &'a mut Vec<Signal<T>>,
     local: &'a Worker<Task<T, B>>,
     exit: Option<T>,
     leftover: Vec<Signal<T>>,
@@ -38,12 +41,14 @@ impl<'a, T: Term, B: Body<T>> Cx<'a, T, B> {
         rt: &'a Runtime<T, B>,
         proc: &'a Arc<Proc<T, B>>,
         mail: &'a mut Mail<T>,
+        spare: &'a mut Vec<Signal<T>>,
         local: &'a Worker<Task<T, B>>,
     ) -> Self {
         Cx {
             rt,
             proc,
             mail,
+            spare,
             local,
             exit: None,
             leftover: Vec::new(),
@@ -65,18 +70,25 @@ impl<'a, T: Term, B: Body<T>> Cx<'a, T, B> {
         if self.exit.is_some() {
             return false;
         }
-        let batch = self.proc.inbound.take();
+        let mut batch = std::mem::take(self.spare);
+        self.proc.inbound.take_into(&mut batch);
         if batch.is_empty() {
+            *self.spare = batch;
             return false;
         }
         let before = self.mail.len();
-        let mut it = batch.into_iter();
-        while let Some(sig) = it.next() {
-            if let Some(reason) = apply(self.proc, self.mail, sig) {
-                self.exit = Some(reason);
-                self.leftover.extend(it);
-                break;
+        {
+            let mut it = batch.drain(..);
+            while let Some(sig) = it.next() {
+                if let Some(reason) = apply(self.proc, self.mail, sig) {
+                    self.exit = Some(reason);
+                    self.leftover.extend(it);
+                    break;
+                }
             }
+        }
+        if batch.capacity() <= crate::mailbox::SPARE_LIMIT {
+            *self.spare = batch;
         }
         self.mail.len() > before
     }

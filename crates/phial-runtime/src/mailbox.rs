@@ -10,8 +10,9 @@
 //! looked at.
 //!
 //! The inbound queue is a `Vec` behind a `parking_lot` mutex: an empty one
-//! costs 24 bytes and no allocation, draining takes the whole batch in O(1),
-//! and senders hold the lock for one push. `close` marks it dead so a signal
+//! costs 24 bytes and no allocation, draining swaps the whole batch out in
+//! O(1) for an empty buffer that keeps its capacity, and senders hold the
+//! lock for one push. `close` marks it dead so a signal
 //! sent to an exiting process is refused (and handled by the sender) rather
 //! than lost.
 //!
@@ -73,9 +74,14 @@ impl<T> Inbound<T> {
         Ok(())
     }
 
-    /// Take everything queued so far, in arrival order.
-    pub(crate) fn take(&self) -> Vec<Signal<T>> {
-        std::mem::take(&mut self.0.lock().items)
+    /// Take everything queued so far, in arrival order, into `batch` (which
+    /// must be empty), leaving `batch`'s old buffer here for the next pushes.
+    /// `batch` is the draining worker's spare buffer: buffers trade places
+    /// on every drain and keep their capacity, so a steady stream of messages
+    /// allocates nothing, and a parked process holds no more than before.
+    pub(crate) fn take_into(&self, batch: &mut Vec<Signal<T>>) {
+        debug_assert!(batch.is_empty());
+        std::mem::swap(&mut self.0.lock().items, batch);
     }
 
     /// Refuse all further signals and return what was still queued.
@@ -100,6 +106,10 @@ pub(crate) struct Mail<T> {
     pub(crate) queue: VecDeque<T>,
     pub(crate) save: usize,
 }
+
+/// A drained buffer larger than this (in signals) is not kept: a process
+/// that once took a burst of messages should not hold that much forever.
+pub(crate) const SPARE_LIMIT: usize = 1024;
 
 impl<T> Mail<T> {
     pub(crate) fn new() -> Self {

@@ -32,6 +32,7 @@
 
 use crate::body::{Body, Step, Term};
 use crate::cx::Cx;
+use crate::mailbox::Signal;
 use crate::process::{Slot, Task};
 use crate::runtime::Runtime;
 use crate::signals::die;
@@ -172,6 +173,9 @@ struct WorkerCtx<T, B> {
     local: Worker<Task<T, B>>,
     rng: u64,
     tick: u32,
+    /// An empty buffer with capacity, traded for a process's inbound queue
+    /// when this worker drains it (see `Inbound::take_into`).
+    spare: Vec<Signal<T>>,
 }
 
 impl<T, B> WorkerCtx<T, B> {
@@ -247,11 +251,12 @@ pub(crate) fn worker_main<T: Term, B: Body<T>>(
         local,
         rng: 0x9E37_79B9_7F4A_7C15 ^ ((index as u64 + 1) << 17),
         tick: 0,
+        spare: Vec::new(),
     };
     let sched = &rt.shared.sched;
     while !sched.stopping.load(Ordering::Relaxed) {
         match find_task(sched, &mut w) {
-            Some(t) => run_task(&rt, &w.local, t),
+            Some(t) => run_task(&rt, &w.local, &mut w.spare, t),
             None => {
                 crate::memory::trim_if_worthwhile(&rt.shared);
                 sched.sleep(index)
@@ -271,7 +276,12 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
 }
 
 /// One slice of one process.
-fn run_task<T: Term, B: Body<T>>(rt: &Runtime<T, B>, local: &Worker<Task<T, B>>, p: Task<T, B>) {
+fn run_task<T: Term, B: Body<T>>(
+    rt: &Runtime<T, B>,
+    local: &Worker<Task<T, B>>,
+    spare: &mut Vec<Signal<T>>,
+    p: Task<T, B>,
+) {
     let shared = &*rt.shared;
     if !p.state.start_running() {
         return;
@@ -284,7 +294,7 @@ fn run_task<T: Term, B: Body<T>>(rt: &Runtime<T, B>, local: &Worker<Task<T, B>>,
     let Slot::Alive(body) = &mut inner.slot else {
         return;
     };
-    let mut cx = Cx::new(rt, &p, &mut inner.mail, local);
+    let mut cx = Cx::new(rt, &p, &mut inner.mail, spare, local);
     cx.drain_signals();
     let step = if cx.exiting() {
         Step::Yield
