@@ -12,12 +12,39 @@ use crate::code::{BinOp, Guard, MapKey, Pat};
 use crate::term::strict_equal;
 use crate::value::Value;
 
+/// Stores a binding. The slot's old value is usually an integer, an atom or
+/// the `nil` a frame starts with: those skip the (out-of-line) destructor.
+#[inline(always)]
+fn bind(locals: &mut [Value], slot: u32, v: &Value) {
+    let old = std::mem::replace(&mut locals[slot as usize], v.clone());
+    if old.is_immediate() {
+        std::mem::forget(old);
+    }
+}
+
+/// The element patterns most tuples in `receive` and function heads are
+/// made of (`{:msg, v}`), matched without a recursive call; `None` for the
+/// rest.
+#[inline(always)]
+fn match_simple(p: &Pat, v: &Value, locals: &mut [Value]) -> Option<bool> {
+    Some(match p {
+        Pat::Any => true,
+        Pat::Bind(s) => {
+            bind(locals, *s, v);
+            true
+        }
+        Pat::Lit(Value::Atom(a)) => matches!(v, Value::Atom(b) if a == b),
+        Pat::Lit(Value::Int(i)) => matches!(v, Value::Int(j) if i == j),
+        _ => return None,
+    })
+}
+
 /// Matches `v` against `p`, binding into `locals`.
 pub fn match_pat(p: &Pat, v: &Value, locals: &mut [Value]) -> bool {
     match p {
         Pat::Any => true,
         Pat::Bind(s) => {
-            locals[*s as usize] = v.clone();
+            bind(locals, *s, v);
             true
         }
         Pat::Same(s) => strict_equal(&locals[*s as usize], v),
@@ -27,10 +54,14 @@ pub fn match_pat(p: &Pat, v: &Value, locals: &mut [Value]) -> bool {
             _ => strict_equal(l, v),
         },
         Pat::Tuple(ps) => match v {
-            Value::Tuple(items) if items.len() == ps.len() => ps
-                .iter()
-                .zip(items.iter())
-                .all(|(p, x)| match_pat(p, x, locals)),
+            Value::Tuple(items) if items.len() == ps.len() => {
+                ps.iter()
+                    .zip(items.iter())
+                    .all(|(p, x)| match match_simple(p, x, locals) {
+                        Some(ok) => ok,
+                        None => match_pat(p, x, locals),
+                    })
+            }
             _ => false,
         },
         Pat::Nil => matches!(v, Value::Nil),
