@@ -194,7 +194,7 @@ fn enter(
     let base = p.stack.len() - argc;
     let nlocals = code.nlocals as usize;
     if nlocals > argc {
-        p.stack.resize(base + nlocals, Value::Nil);
+        p.stack.push_nils(nlocals - argc);
     }
     if let Some(Fun::Closure { captured, .. }) = fun {
         for (i, (_, inner)) in code.captures.iter().enumerate() {

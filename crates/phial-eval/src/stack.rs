@@ -30,6 +30,8 @@ pub(crate) trait ValueStack {
     /// waits for the pieces (a failed store-to-load forward, on the hottest
     /// path there is). Here the value is built straight into its slot.
     fn push_with(&mut self, make: impl FnOnce() -> Value);
+    /// Pushes `n` empty lists: a new frame's local slots.
+    fn push_nils(&mut self, n: usize);
     /// Pushes a copy of the value at `index` (a local variable).
     fn dup(&mut self, index: usize);
     /// Shortens the stack to `len`, skipping the destructors of values that
@@ -89,6 +91,15 @@ impl ValueStack for Vec<Value> {
     #[inline(always)]
     fn push_with(&mut self, make: impl FnOnce() -> Value) {
         push_in_place(self, make)
+    }
+
+    #[inline(always)]
+    fn push_nils(&mut self, n: usize) {
+        self.reserve(n);
+        for _ in 0..n {
+            // Reserved above, so none of these pushes grows the vector.
+            push_in_place(self, || Value::Nil);
+        }
     }
 
     #[inline(always)]
