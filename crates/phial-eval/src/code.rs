@@ -241,6 +241,13 @@ pub enum Op {
         slot: u32,
         imm: i32,
     },
+    /// `k - 1`, `count + 1`: local `slot` plus a small integer (a
+    /// subtraction arrives with `imm` negated). The commonest operator of
+    /// all, without `BinOpLocalInt`'s second dispatch on the operator.
+    AddLocalInt {
+        slot: u32,
+        imm: i32,
+    },
     /// `sum + v`: two locals, pushes the result.
     BinOpLocals {
         op: BinOp,

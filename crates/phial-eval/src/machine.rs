@@ -593,6 +593,27 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
                         }
                     }
                 }
+                Op::AddLocalInt { slot, imm } => {
+                    let x = &p.stack[base + slot as usize];
+                    if let Value::Int(x) = x {
+                        if let Some(r) = x.checked_add(imm as i64) {
+                            p.stack.push_with(|| Value::Int(r));
+                            continue;
+                        }
+                    }
+                    let x = &p.stack[base + slot as usize];
+                    match crate::matching::binop_general(
+                        crate::code::BinOp::Add,
+                        x,
+                        &Value::Int(imm as i64),
+                    ) {
+                        Ok(v) => p.stack.push(v),
+                        Err(e) => {
+                            save_pc!();
+                            return Err(e);
+                        }
+                    }
+                }
                 Op::BinOpLocals { op: k, a, b } => {
                     let (x, y) = (&p.stack[base + a as usize], &p.stack[base + b as usize]);
                     if let (Value::Int(x), Value::Int(y)) = (x, y) {

@@ -385,7 +385,12 @@ impl<'k> Compiler<'k> {
             if let ExprKind::Int(i) = rhs.kind {
                 if let Ok(imm) = i32::try_from(i) {
                     self.set_offset(whole.span);
-                    self.emit(Op::BinOpLocalInt { op, slot: a, imm });
+                    use crate::code::BinOp::{Add, Sub};
+                    self.emit(match (op, imm.checked_neg()) {
+                        (Add, _) => Op::AddLocalInt { slot: a, imm },
+                        (Sub, Some(neg)) => Op::AddLocalInt { slot: a, imm: neg },
+                        _ => Op::BinOpLocalInt { op, slot: a, imm },
+                    });
                     return;
                 }
             }
