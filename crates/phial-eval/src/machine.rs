@@ -643,32 +643,12 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
                     let items = p.stack.split_off(p.stack.len() - n as usize);
                     p.stack.push(Value::list_with_tail(items, tail));
                 }
-                Op::Map(n) => {
-                    let items = p.stack.split_off(p.stack.len() - 2 * n as usize);
-                    let mut m = crate::value::MapInner::new();
-                    let mut it = items.into_iter();
-                    while let (Some(k), Some(v)) = (it.next(), it.next()) {
-                        m.insert(k, v);
-                    }
-                    p.stack.push(Value::map(m));
-                }
+                Op::Map(n) => build_map(p, n as usize),
                 Op::MapUpdate(n) => {
-                    let items = p.stack.split_off(p.stack.len() - 2 * n as usize);
-                    let target = p.stack.pop_top();
-                    let Value::Map(m) = &target else {
+                    if let Err(e) = update_map(p, n as usize) {
                         save_pc!();
-                        return Err(error::bad_map_error(target));
-                    };
-                    let mut m = (**m).clone();
-                    let mut it = items.into_iter();
-                    while let (Some(k), Some(v)) = (it.next(), it.next()) {
-                        if !m.contains_key(&k) {
-                            save_pc!();
-                            return Err(error::key_error(k, Value::NIL_ATOM));
-                        }
-                        m.insert(k, v);
+                        return Err(e);
                     }
-                    p.stack.push(Value::map(m));
                 }
                 Op::Match(i) => {
                     let v = p.stack.last().cloned().unwrap_or(Value::NIL_ATOM);
@@ -716,19 +696,7 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
                 }
                 Op::CallDyn { name, argc, tail } => {
                     charge_call!();
-                    let argc = argc as usize;
-                    let at = p.stack.len() - argc - 1;
-                    let module = p.stack.remove(at);
-                    let Value::Atom(m) = module else {
-                        p.stack.truncate(at);
-                        return Err(error::argument_error(format!(
-                            "you attempted to apply a function named {} on {}. If you are using Kernel.apply/3, make sure the module is an atom. If you are using the dot syntax, such as module.function(), make sure the left-hand side of the dot is an atom representing a module",
-                            crate::format::inspect(&Value::Atom(name)),
-                            crate::format::inspect(&module)
-                        )));
-                    };
-                    let callee = resolve(p, Some(code.module), m, name, argc)?;
-                    invoke(p, cx, callee, argc, tail)?;
+                    call_dynamic(p, cx, code.module, name, argc as usize, tail)?;
                     next_frame!();
                 }
                 Op::CallFun { argc, tail } => {
@@ -738,34 +706,10 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
                 }
                 Op::Apply { argc, tail } => {
                     charge_call!();
-                    let args = p.stack.pop().unwrap_or(Value::Nil);
-                    if argc == 2 {
-                        let n = spread(p, &args)?;
-                        call_fun_value(p, cx, n, tail)?;
-                    } else {
-                        let fname = p.stack.pop_top();
-                        let module = p.stack.pop_top();
-                        let (Value::Atom(m), Value::Atom(f)) = (&module, &fname) else {
-                            return Err(error::badarg());
-                        };
-                        let n = spread(p, &args)?;
-                        let callee = resolve(p, Some(code.module), *m, *f, n)?;
-                        invoke(p, cx, callee, n, tail)?;
-                    }
+                    apply(p, cx, code.module, argc, tail)?;
                     next_frame!();
                 }
-                Op::MakeFn(i) => {
-                    let lambda = code.lambdas[i as usize].clone();
-                    let captured: Box<[Value]> = lambda
-                        .captures
-                        .iter()
-                        .map(|(outer, _)| p.stack[base + *outer as usize].clone())
-                        .collect();
-                    p.stack.push(Value::Fun(Arc::new(Fun::Closure {
-                        code: lambda,
-                        captured,
-                    })));
-                }
+                Op::MakeFn(i) => make_closure(p, code, base, i as usize),
                 Op::Jump(t) => pc = t as usize,
                 Op::JumpIfFalsy(t) => {
                     if !p.stack.pop().map(|v| v.is_truthy()).unwrap_or(false) {
@@ -868,29 +812,9 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
                 }
                 Op::Reraise => {
                     save_pc!();
-                    let subject = p.stack.pop_top();
-                    if let Value::Tuple(t) = &subject {
-                        if let (Some(kind), Some(v)) =
-                            (t[0].as_atom().and_then(Kind::from_atom), t.get(1))
-                        {
-                            return Err(Raise {
-                                kind,
-                                value: v.clone(),
-                            });
-                        }
-                    }
-                    return Err(Raise::error(subject));
+                    return Err(reraise(p));
                 }
-                Op::Concat(n) => {
-                    let parts = p.stack.split_off(p.stack.len() - n as usize);
-                    let mut s = String::new();
-                    for part in &parts {
-                        if let Value::Str(x) = part {
-                            s.push_str(x);
-                        }
-                    }
-                    p.stack.push(Value::str(s));
-                }
+                Op::Concat(n) => concat(p, n as usize),
                 Op::Return => {
                     if let Some(v) = return_value(p) {
                         return Ok(Outcome::Done(v));
@@ -914,20 +838,144 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
                     save_pc!();
                     return Err(error::cond_clause_error());
                 }
-                Op::DefModule(i) => {
-                    let m = code.modules[i as usize].clone();
-                    let name = m.name;
-                    p.vm.define_module(m);
-                    p.stack.push(Value::tuple(vec![
-                        Value::atom("module"),
-                        Value::Atom(name),
-                        Value::NIL_ATOM,
-                        Value::NIL_ATOM,
-                    ]));
-                }
+                Op::DefModule(i) => define_module(p, code, i as usize),
             }
         }
     }
+}
+
+// The less common ops, out of line: kept in `run`, their locals would
+// compete for registers with the hot loop's (`p`, `code`, `pc`, `base`).
+
+/// `%{k => v, ...}` from `n` pairs on the stack.
+#[inline(never)]
+fn build_map(p: &mut Process, n: usize) {
+    let items = p.stack.split_off(p.stack.len() - 2 * n);
+    let mut m = crate::value::MapInner::new();
+    let mut it = items.into_iter();
+    while let (Some(k), Some(v)) = (it.next(), it.next()) {
+        m.insert(k, v);
+    }
+    p.stack.push(Value::map(m));
+}
+
+/// `%{m | k => v, ...}`: every key must already be there.
+#[inline(never)]
+fn update_map(p: &mut Process, n: usize) -> Result<(), Raise> {
+    let items = p.stack.split_off(p.stack.len() - 2 * n);
+    let target = p.stack.pop_top();
+    let Value::Map(m) = &target else {
+        return Err(error::bad_map_error(target));
+    };
+    let mut m = (**m).clone();
+    let mut it = items.into_iter();
+    while let (Some(k), Some(v)) = (it.next(), it.next()) {
+        if !m.contains_key(&k) {
+            return Err(error::key_error(k, Value::NIL_ATOM));
+        }
+        m.insert(k, v);
+    }
+    p.stack.push(Value::map(m));
+    Ok(())
+}
+
+/// `module.name(args)` where `module` is a value below the arguments.
+#[inline(never)]
+fn call_dynamic(
+    p: &mut Process,
+    cx: Pcx,
+    caller: Atom,
+    name: Atom,
+    argc: usize,
+    tail: bool,
+) -> Result<(), Raise> {
+    let at = p.stack.len() - argc - 1;
+    let module = p.stack.remove(at);
+    let Value::Atom(m) = module else {
+        p.stack.truncate(at);
+        return Err(error::argument_error(format!(
+            "you attempted to apply a function named {} on {}. If you are using Kernel.apply/3, make sure the module is an atom. If you are using the dot syntax, such as module.function(), make sure the left-hand side of the dot is an atom representing a module",
+            crate::format::inspect(&Value::Atom(name)),
+            crate::format::inspect(&module)
+        )));
+    };
+    let callee = resolve(p, Some(caller), m, name, argc)?;
+    invoke(p, cx, callee, argc, tail)
+}
+
+/// `apply(fun, args)` (`argc` 2) or `apply(module, name, args)` (3).
+#[inline(never)]
+fn apply(p: &mut Process, cx: Pcx, caller: Atom, argc: u8, tail: bool) -> Result<(), Raise> {
+    let args = p.stack.pop().unwrap_or(Value::Nil);
+    if argc == 2 {
+        let n = spread(p, &args)?;
+        return call_fun_value(p, cx, n, tail);
+    }
+    let fname = p.stack.pop_top();
+    let module = p.stack.pop_top();
+    let (Value::Atom(m), Value::Atom(f)) = (&module, &fname) else {
+        return Err(error::badarg());
+    };
+    let n = spread(p, &args)?;
+    let callee = resolve(p, Some(caller), *m, *f, n)?;
+    invoke(p, cx, callee, n, tail)
+}
+
+/// A closure over `code.lambdas[i]`, capturing from the frame at `base`.
+#[inline(never)]
+fn make_closure(p: &mut Process, code: &FnCode, base: usize, i: usize) {
+    let lambda = code.lambdas[i].clone();
+    let captured: Box<[Value]> = lambda
+        .captures
+        .iter()
+        .map(|(outer, _)| p.stack[base + *outer as usize].clone())
+        .collect();
+    p.stack.push(Value::Fun(Arc::new(Fun::Closure {
+        code: lambda,
+        captured,
+    })));
+}
+
+/// The exception to re-raise from the `{kind, value}` on the stack.
+#[inline(never)]
+fn reraise(p: &mut Process) -> Raise {
+    let subject = p.stack.pop_top();
+    if let Value::Tuple(t) = &subject {
+        if let (Some(kind), Some(v)) = (t[0].as_atom().and_then(Kind::from_atom), t.get(1)) {
+            return Raise {
+                kind,
+                value: v.clone(),
+            };
+        }
+    }
+    Raise::error(subject)
+}
+
+/// String interpolation: joins the top `n` strings.
+#[inline(never)]
+fn concat(p: &mut Process, n: usize) {
+    let parts = p.stack.split_off(p.stack.len() - n);
+    let mut s = String::new();
+    for part in &parts {
+        if let Value::Str(x) = part {
+            s.push_str(x);
+        }
+    }
+    p.stack.push(Value::str(s));
+}
+
+/// `defmodule`: registers `code.modules[i]` and pushes `{:module, Name, nil, nil}`.
+#[inline(never)]
+fn define_module(p: &mut Process, code: &FnCode, i: usize) {
+    let m = code.modules[i].clone();
+    let name = m.name;
+    p.vm.define_module(m);
+    p.stack.push(Value::tuple(vec![
+        Value::atom("module"),
+        Value::Atom(name),
+        Value::NIL_ATOM,
+        Value::NIL_ATOM,
+    ]));
 }
 
 /// Stands for "no deadline" once a receive has started waiting.
