@@ -272,6 +272,15 @@ pub enum Op {
     Match(u32),
     /// Call a builtin with `argc` arguments from the stack.
     Bif(BifId, u8),
+    /// `send(dest, msg)` (`Kernel.send/2`, `:erlang.send/2`, `dest <- msg`):
+    /// pops both, sends, pushes `msg` (the call's value). Done in place
+    /// rather than as a builtin so the message moves instead of being
+    /// copied, and saves its reference-count round trips.
+    Send,
+    /// A `Send` whose value the very next op, a `Pop`, throws away: the
+    /// message moves into the mailbox and `nil` is pushed for the `Pop`.
+    /// (The `Pop` stays, since a jump from another branch may land on it.)
+    SendDiscard,
     /// Call `calls[i]` with the arguments on the stack.
     Call(u32),
     /// Tail call: reuse the current frame.

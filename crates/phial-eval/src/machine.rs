@@ -657,6 +657,24 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
                         return Err(error::match_error(v));
                     }
                 }
+                Op::Send | Op::SendDiscard => {
+                    let msg = p.stack.pop_top();
+                    let to = p.stack.pop_top();
+                    let pid = match bifs::proc::dest(&mut Ctx { cx, vm: &p.vm }, &to) {
+                        Ok(pid) => pid,
+                        Err(e) => {
+                            save_pc!();
+                            return Err(e);
+                        }
+                    };
+                    if matches!(op, Op::Send) {
+                        cx.send(pid, msg.clone());
+                        p.stack.push(msg);
+                    } else {
+                        cx.send(pid, msg);
+                        p.stack.push_with(|| Value::Nil);
+                    }
+                }
                 Op::Bif(id, argc) => {
                     save_pc!();
                     call_bif(p, cx, id, argc as usize)?;

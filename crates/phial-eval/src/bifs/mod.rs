@@ -142,6 +142,19 @@ pub fn kernel(name: &str, arity: usize) -> Option<BifId> {
     lookup(Atom::KERNEL, Atom::new(name), arity)
 }
 
+/// `Kernel.send/2` or `:erlang.send/2`, which the compiler turns into
+/// `Op::Send`.
+pub fn is_send(id: BifId) -> bool {
+    static SENDS: OnceLock<[Option<BifId>; 2]> = OnceLock::new();
+    let sends = SENDS.get_or_init(|| {
+        [
+            kernel("send", 2),
+            lookup(Atom::new("erlang"), Atom::new("send"), 2),
+        ]
+    });
+    sends.contains(&Some(id))
+}
+
 pub fn entry(id: BifId) -> &'static Entry {
     &registry().entries[id.0 as usize]
 }

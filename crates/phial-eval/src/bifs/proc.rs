@@ -175,7 +175,8 @@ fn pid_arg(v: &Value, pos: usize) -> Result<Pid> {
 }
 
 /// A send destination: a pid or a registered name.
-fn dest(ctx: &mut Ctx, to: &Value) -> Result<Pid> {
+/// Where `send` delivers: a pid, a registered name or `{name, node}`.
+pub(crate) fn dest(ctx: &mut Ctx, to: &Value) -> Result<Pid> {
     match to {
         Value::Pid(p) => Ok(*p),
         Value::Atom(name) => ctx

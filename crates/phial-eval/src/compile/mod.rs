@@ -249,6 +249,14 @@ impl<'k> Compiler<'k> {
     }
 
     pub(crate) fn emit(&mut self, op: Op) -> usize {
+        let op = match op {
+            Op::Bif(id, 2) if bifs::is_send(id) => Op::Send,
+            Op::Pop if matches!(self.cur().ops.last(), Some(Op::Send)) => {
+                *self.cur().ops.last_mut().expect("just matched") = Op::SendDiscard;
+                Op::Pop
+            }
+            op => op,
+        };
         let f = self.cur();
         f.ops.push(op);
         f.offsets.push(f.offset);
