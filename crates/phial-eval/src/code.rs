@@ -46,6 +46,9 @@ pub struct FnCode {
     pub file: Arc<str>,
     /// Line starts of that file (for offset -> line).
     pub lines: Arc<Vec<u32>>,
+    /// Only this crate builds `FnCode` (the compiler, which checks
+    /// `targets_in_range` of all it builds): other crates cannot.
+    pub(crate) _sealed: (),
 }
 
 impl FnCode {
@@ -59,6 +62,50 @@ impl FnCode {
     }
     pub fn is_anonymous(&self) -> bool {
         self.name == Atom::new("-fun-")
+    }
+
+    /// Whether execution can only ever reach ops of this function: every
+    /// clause entry and every jump, switch, `after` and handler target is in
+    /// range, and the last op never falls through to the next. The step loop
+    /// relies on this to fetch ops without a bounds check (`machine::run`);
+    /// the compiler checks it of every function it builds (`pop_fn`).
+    pub fn targets_in_range(&self) -> bool {
+        let n = self.ops.len() as u32;
+        let ok = |t: u32| t < n;
+        let last_stops = matches!(
+            self.ops.last(),
+            Some(
+                Op::Return
+                    | Op::ReturnConst(_)
+                    | Op::Jump(_)
+                    | Op::TailCall(_)
+                    | Op::CondFail
+                    | Op::Reraise
+                    | Op::CallDyn { tail: true, .. }
+                    | Op::CallFun { tail: true, .. }
+                    | Op::Apply { tail: true, .. }
+            )
+        );
+        let ops_ok = self.ops.iter().all(|op| match *op {
+            Op::Jump(t)
+            | Op::JumpIfFalsy(t)
+            | Op::BoolShort { target: t, .. }
+            | Op::TruthyShort { target: t, .. }
+            | Op::Receive { after: t, .. } => ok(t),
+            Op::Switch(i) => (i as usize) < self.switches.len(),
+            Op::TryEnter(h) => (h as usize) < self.handlers.len(),
+            _ => true,
+        });
+        last_stops
+            && ops_ok
+            && self.clauses.iter().all(|c| ok(c.entry))
+            && self
+                .switches
+                .iter()
+                .all(|s| s.clauses.iter().all(|c| ok(c.target)))
+            && self.handlers.iter().all(|h| {
+                h.clauses.iter().all(|c| ok(c.target)) && h.reraise_via.map_or(true, ok)
+            })
     }
 }
 

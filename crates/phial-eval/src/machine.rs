@@ -550,7 +550,14 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
             }};
         }
         loop {
-            let op = code.ops[pc];
+            // SAFETY: `pc < code.ops.len()`. Every frame's pc starts at a
+            // clause entry or a jump/handler target, all in range, and then
+            // either moves to another such target or to the next op, which
+            // exists because the last op never falls through
+            // (`FnCode::targets_in_range`, checked of all compiled code by
+            // `Compiler::pop_fn`; code failing it is never run). A saved pc is
+            // one of these, or the op after a call, which is never the last.
+            let op = unsafe { *code.ops.get_unchecked(pc) };
             pc += 1;
             match op {
                 Op::BinOp(k) => {

@@ -216,7 +216,8 @@ impl<'k> Compiler<'k> {
 
     pub(crate) fn pop_fn(&mut self) -> Arc<FnCode> {
         let f = self.fns.pop().expect("function builder stack underflow");
-        Arc::new(FnCode {
+        let offset = f.offset as usize;
+        let code = Arc::new(FnCode {
             module: f.module,
             name: f.name,
             arity: f.arity,
@@ -234,7 +235,17 @@ impl<'k> Compiler<'k> {
             modules: f.modules,
             file: self.file.clone(),
             lines: self.lines.clone(),
-        })
+            _sealed: (),
+        });
+        // The step loop fetches ops unchecked on the strength of this: code
+        // that fails it is a compiler bug, and must never run.
+        if !code.targets_in_range() {
+            self.error(
+                offset,
+                "internal compiler error: a jump leads outside the function",
+            );
+        }
+        code
     }
 
     pub(crate) fn cur(&mut self) -> &mut FnBuilder {
