@@ -31,6 +31,8 @@ pub struct FnCode {
     pub nlocals: u32,
     /// Function heads tried in order when the function is entered.
     pub clauses: Vec<Clause>,
+    /// A shortcut past the leading literal heads (see `HeadSwitch`).
+    pub head_switch: Option<HeadSwitch>,
     pub ops: Vec<Op>,
     /// Byte offset in the source of each op (for error locations).
     pub offsets: Vec<u32>,
@@ -140,6 +142,46 @@ impl Clause {
             guard,
             entry,
         }
+    }
+}
+
+/// Function heads that open with literal integers for one argument
+/// (`fib(0)`, `fib(1)`, then `fib(k)`): a call finds its literal's clause, or
+/// skips all of them, with one lookup instead of trying each in turn.
+pub struct HeadSwitch {
+    /// The argument the literals are for.
+    pub arg: u32,
+    /// Each literal and the entry of the first clause for it.
+    pub cases: Box<[(i64, u32)]>,
+    /// Index of the first clause the switch does not cover.
+    pub rest: usize,
+}
+
+impl HeadSwitch {
+    /// The switch over `clauses`' leading run of heads whose only test is
+    /// one integer literal, all for the same argument, with no guard.
+    pub fn of(clauses: &[Clause]) -> Option<HeadSwitch> {
+        let mut arg = None;
+        let mut cases: Vec<(i64, u32)> = Vec::new();
+        let mut covered = 0;
+        for c in clauses {
+            match (&*c.checks, &c.guard) {
+                ([ArgCheck::Int(j, x)], None) if arg.is_none_or(|a| a == *j) => {
+                    arg = Some(*j);
+                    // A repeated literal's later clause can never be chosen.
+                    if !cases.iter().any(|(y, _)| y == x) {
+                        cases.push((*x, c.entry));
+                    }
+                    covered += 1;
+                }
+                _ => break,
+            }
+        }
+        Some(HeadSwitch {
+            arg: arg?,
+            cases: cases.into_boxed_slice(),
+            rest: covered,
+        })
     }
 }
 

@@ -201,8 +201,47 @@ fn enter(
             p.stack[base + *inner as usize] = captured[i].clone();
         }
     }
-    let mut entry = None;
-    'clauses: for c in code.clauses.iter() {
+    let entry = match &code.head_switch {
+        Some(sw) => match p.stack[base + sw.arg as usize] {
+            Value::Int(y) => match sw.cases.iter().find(|(x, _)| *x == y) {
+                Some((_, e)) => Some(*e),
+                None => first_matching_head(p, cx, code, base, sw.rest),
+            },
+            _ => first_matching_head(p, cx, code, base, sw.rest),
+        },
+        None => first_matching_head(p, cx, code, base, 0),
+    };
+    let Some(pc) = entry else {
+        return Err(no_clause_matches(p, code, base, argc));
+    };
+    push_in_place(&mut p.frames, || match owner {
+        None => Frame::module_fn(code, pc as usize, base),
+        Some(owner) => Frame::owned(owner, pc as usize, base),
+    });
+    Ok(Entered {
+        pc: pc as usize,
+        base,
+    })
+}
+
+/// Where `enter` left the new frame, so the step loop can go on running it
+/// without reading back the frame it just wrote.
+struct Entered {
+    pc: usize,
+    base: usize,
+}
+
+/// The entry of the first of `code`'s clauses from index `from` whose head
+/// accepts the arguments at `base` (binding the head's variables).
+#[inline(always)]
+fn first_matching_head(
+    p: &mut Process,
+    cx: Pcx,
+    code: &FnCode,
+    base: usize,
+    from: usize,
+) -> Option<u32> {
+    'clauses: for c in code.clauses[from..].iter() {
         for check in c.checks.iter() {
             let ok = match check {
                 ArgCheck::Int(j, x) => {
@@ -233,27 +272,9 @@ fn enter(
                 continue;
             }
         }
-        entry = Some(c.entry);
-        break;
+        return Some(c.entry);
     }
-    let Some(pc) = entry else {
-        return Err(no_clause_matches(p, code, base, argc));
-    };
-    push_in_place(&mut p.frames, || match owner {
-        None => Frame::module_fn(code, pc as usize, base),
-        Some(owner) => Frame::owned(owner, pc as usize, base),
-    });
-    Ok(Entered {
-        pc: pc as usize,
-        base,
-    })
-}
-
-/// Where `enter` left the new frame, so the step loop can go on running it
-/// without reading back the frame it just wrote.
-struct Entered {
-    pc: usize,
-    base: usize,
+    None
 }
 
 /// For a tail call: the old frame's slots from `start` go, and the `argc`

@@ -223,6 +223,7 @@ impl<'k> Compiler<'k> {
             arity: f.arity,
             captures: f.captures,
             nlocals: f.nlocals,
+            head_switch: HeadSwitch::of(&f.clauses),
             clauses: f.clauses,
             ops: f.ops,
             offsets: f.offsets,
