@@ -17,6 +17,9 @@ use std::sync::{Arc, OnceLock};
 
 /// One compiled function: a named function with all its clauses, an
 /// anonymous `fn`, or a top-level script body (arity 0, one clause).
+// Non-exhaustive: only this crate builds `FnCode` (the compiler, which
+// checks `targets_in_range` of everything it builds); other crates cannot.
+#[non_exhaustive]
 pub struct FnCode {
     pub module: Atom,
     pub name: Atom,
@@ -48,9 +51,6 @@ pub struct FnCode {
     pub file: Arc<str>,
     /// Line starts of that file (for offset -> line).
     pub lines: Arc<Vec<u32>>,
-    /// Only this crate builds `FnCode` (the compiler, which checks
-    /// `targets_in_range` of all it builds): other crates cannot.
-    pub(crate) _sealed: (),
 }
 
 impl FnCode {
@@ -105,9 +105,10 @@ impl FnCode {
                 .switches
                 .iter()
                 .all(|s| s.clauses.iter().all(|c| ok(c.target)))
-            && self.handlers.iter().all(|h| {
-                h.clauses.iter().all(|c| ok(c.target)) && h.reraise_via.map_or(true, ok)
-            })
+            && self
+                .handlers
+                .iter()
+                .all(|h| h.clauses.iter().all(|c| ok(c.target)) && h.reraise_via.is_none_or(ok))
     }
 }
 

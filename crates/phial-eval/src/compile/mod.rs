@@ -236,7 +236,6 @@ impl<'k> Compiler<'k> {
             modules: f.modules,
             file: self.file.clone(),
             lines: self.lines.clone(),
-            _sealed: (),
         });
         // The step loop fetches ops unchecked on the strength of this: code
         // that fails it is a compiler bug, and must never run.
@@ -420,3 +419,6 @@ impl FnBuilder {
         s
     }
 }
+
+#[cfg(test)]
+mod tests;
