@@ -29,6 +29,8 @@ pub struct Cx<'a, T: Term, B: Body<T>> {
     proc: &'a Arc<Proc<T, B>>,
     mail: &'a mut Mail<T>,
     local: &'a Worker<Task<T, B>>,
+    /// The worker's last message destination (see [`Cx::send`]).
+    last_dest: &'a mut Option<Task<T, B>>,
     exit: Option<T>,
     leftover: Vec<Signal<T>>,
 }
@@ -39,12 +41,14 @@ impl<'a, T: Term, B: Body<T>> Cx<'a, T, B> {
         proc: &'a Arc<Proc<T, B>>,
         mail: &'a mut Mail<T>,
         local: &'a Worker<Task<T, B>>,
+        last_dest: &'a mut Option<Task<T, B>>,
     ) -> Self {
         Cx {
             rt,
             proc,
             mail,
             local,
+            last_dest,
             exit: None,
             leftover: Vec::new(),
         }
@@ -102,10 +106,27 @@ impl<'a, T: Term, B: Body<T>> Cx<'a, T, B> {
             self.mail.queue.push_back(msg);
             return;
         }
-        let _ = self
-            .rt
-            .shared
-            .deliver(to, Signal::Message(msg), self.origin());
+        // A stream of sends to one process (many producers, one consumer)
+        // reuses the worker's last destination instead of looking it up:
+        // the lookup takes the table shard's read lock and clones the
+        // target's `Arc`, two writes to cache lines every sender on every
+        // core shares. Sound because pids are never reused and a dead
+        // process refuses signals (`deliver_to`). The worker holds at most
+        // one such process alive after its exit, until its next send
+        // elsewhere.
+        let origin = self.origin();
+        let shared = &self.rt.shared;
+        match self.last_dest {
+            Some(p) if p.pid == to => {
+                let _ = shared.deliver_to(p, Signal::Message(msg), origin);
+            }
+            _ => {
+                if let Some(p) = shared.table.get(to) {
+                    let _ = shared.deliver_to(&p, Signal::Message(msg), origin);
+                    *self.last_dest = Some(p);
+                }
+            }
+        }
     }
 
     /// spawn / spawn_link / spawn_monitor. The link and monitor exist before
@@ -148,7 +169,7 @@ impl<'a, T: Term, B: Body<T>> Cx<'a, T, B> {
             if self
                 .rt
                 .shared
-                .deliver_to(p, Signal::Link(me), self.origin())
+                .deliver_to(&p, Signal::Link(me), self.origin())
                 .is_ok()
             {
                 return Ok(());
@@ -183,7 +204,7 @@ impl<'a, T: Term, B: Body<T>> Cx<'a, T, B> {
             if let Some(p) = shared.table.get(pid) {
                 self.proc.meta.lock().rel_mut().monitors.push((r, pid));
                 let sig = Signal::Monitor { from: me, mref: r };
-                if shared.deliver_to(p, sig, self.origin()).is_ok() {
+                if shared.deliver_to(&p, sig, self.origin()).is_ok() {
                     return r;
                 }
                 self.proc.meta.lock().remove_monitor(r);

@@ -170,6 +170,8 @@ impl<T, B> Sched<T, B> {
 struct WorkerCtx<T, B> {
     index: usize,
     local: Worker<Task<T, B>>,
+    /// The last process a send on this worker went to (`Cx::send`).
+    last_dest: Option<Task<T, B>>,
     rng: u64,
     tick: u32,
 }
@@ -245,13 +247,14 @@ pub(crate) fn worker_main<T: Term, B: Body<T>>(
     let mut w = WorkerCtx {
         index,
         local,
+        last_dest: None,
         rng: 0x9E37_79B9_7F4A_7C15 ^ ((index as u64 + 1) << 17),
         tick: 0,
     };
     let sched = &rt.shared.sched;
     while !sched.stopping.load(Ordering::Relaxed) {
         match find_task(sched, &mut w) {
-            Some(t) => run_task(&rt, &w.local, t),
+            Some(t) => run_task(&rt, &w.local, &mut w.last_dest, t),
             None => {
                 crate::memory::trim_if_worthwhile(&rt.shared);
                 sched.sleep(index)
@@ -271,7 +274,12 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
 }
 
 /// One slice of one process.
-fn run_task<T: Term, B: Body<T>>(rt: &Runtime<T, B>, local: &Worker<Task<T, B>>, p: Task<T, B>) {
+fn run_task<T: Term, B: Body<T>>(
+    rt: &Runtime<T, B>,
+    local: &Worker<Task<T, B>>,
+    last_dest: &mut Option<Task<T, B>>,
+    p: Task<T, B>,
+) {
     let shared = &*rt.shared;
     if !p.state.start_running() {
         return;
@@ -284,7 +292,7 @@ fn run_task<T: Term, B: Body<T>>(rt: &Runtime<T, B>, local: &Worker<Task<T, B>>,
     let Slot::Alive(body) = &mut inner.slot else {
         return;
     };
-    let mut cx = Cx::new(rt, &p, &mut inner.mail, local);
+    let mut cx = Cx::new(rt, &p, &mut inner.mail, local, last_dest);
     cx.drain_signals();
     let step = if cx.exiting() {
         Step::Yield
