@@ -74,7 +74,12 @@ impl<'a, T: Term, B: Body<T>> Cx<'a, T, B> {
             return false;
         }
         let before = self.mail.len();
-        let mut it = batch.into_iter();
+        if batch.others.is_none() {
+            // Only messages (the common case): no signal to apply.
+            self.mail.append(batch.msgs);
+            return self.mail.len() > before;
+        }
+        let mut it = batch.into_signals().into_iter();
         while let Some(sig) = it.next() {
             if let Some(reason) = apply(self.proc, self.mail, sig) {
                 self.exit = Some(reason);
