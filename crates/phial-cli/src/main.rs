@@ -1,5 +1,6 @@
 //! The `phial` binary: reads argv and dispatches to the script runner, `-e`
-//! evaluation, `--dump-ast`, or the REPL.
+//! evaluation, `--dump-ast`, or the REPL. Also chooses the process-wide
+//! allocator (mimalloc) and tells the runtime how to return memory to it.
 //!
 //! Not here: the REPL itself (`repl`), evaluation (`phial-eval`).
 
