@@ -663,8 +663,10 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
                     p.stack.pop();
                 }
                 Op::Tuple(n) => {
-                    let items = p.stack.split_off(p.stack.len() - n as usize);
-                    p.stack.push(Value::tuple(items));
+                    // Straight from the stack into the tuple's one allocation.
+                    let items = p.stack.drain(p.stack.len() - n as usize..);
+                    let t = Value::Tuple(crate::value::Tuple::from_exact(items));
+                    p.stack.push(t);
                 }
                 Op::ListTail(n) => {
                     let tail = p.stack.pop().unwrap_or(Value::Nil);

@@ -8,6 +8,10 @@
 //! `Value`'s total order (Erlang's term order, with `1 < 1.0` as the tie
 //! break so `1` and `1.0` are distinct keys, as in Erlang maps).
 //!
+//! A tuple is one allocation (`Tuple`: reference count, length and the
+//! elements inline), so making a message like `{:msg, k}` costs one malloc
+//! and freeing it, often on another core, one free.
+//!
 //! Structs (`%RuntimeError{}`, `1..3`) are maps with a `:__struct__` key, as in
 //! Elixir, so `e.message` and pattern matching need no special case.
 //!
@@ -32,11 +36,42 @@ pub enum Value {
     /// The empty list `[]`.
     Nil,
     Cons(Arc<Cons>),
-    Tuple(Arc<Vec<Value>>),
+    Tuple(Tuple),
     Map(Arc<MapInner>),
     Pid(Pid),
     Ref(Ref),
     Fun(Arc<Fun>),
+}
+
+// A value is two words (tag + payload): the value stack, locals and tuples
+// are arrays of them, so growing it would cost every op.
+const _: () = assert!(std::mem::size_of::<Value>() == 16);
+
+/// A tuple's elements, shared and immutable, in one allocation (count,
+/// length, then the elements). A thin pointer, so `Value` stays two words.
+/// Derefs to `[Value]`, so `t.len()`, `t[0]`, `t.iter()` and `&t[..]` work.
+#[derive(Clone)]
+pub struct Tuple(triomphe::ThinArc<(), Value>);
+
+impl Tuple {
+    /// A tuple of exactly the iterator's elements: made straight from, say, a
+    /// drain of the value stack, with no intermediate `Vec`.
+    pub fn from_exact<I: ExactSizeIterator<Item = Value>>(items: I) -> Tuple {
+        Tuple(triomphe::ThinArc::from_header_and_iter((), items))
+    }
+
+    /// Whether both are the same allocation (a cheap equality shortcut).
+    pub fn ptr_eq(a: &Tuple, b: &Tuple) -> bool {
+        std::ptr::eq(a.0.ptr(), b.0.ptr())
+    }
+}
+
+impl std::ops::Deref for Tuple {
+    type Target = [Value];
+    #[inline(always)]
+    fn deref(&self) -> &[Value] {
+        &self.0.slice
+    }
 }
 
 pub struct Cons {
@@ -112,7 +147,7 @@ impl Value {
         Value::Str(Arc::new(s.into()))
     }
     pub fn tuple(items: Vec<Value>) -> Value {
-        Value::Tuple(Arc::new(items))
+        Value::Tuple(Tuple::from_exact(items.into_iter()))
     }
     pub fn cons(head: Value, tail: Value) -> Value {
         Value::Cons(Arc::new(Cons { head, tail }))

@@ -28,10 +28,9 @@ pub struct Cx<'a, T: Term, B: Body<T>> {
     rt: &'a Runtime<T, B>,
     proc: &'a Arc<Proc<T, B>>,
     mail: &'a mut Mail<T>,
-    /// The worker's empty buffer for draining the inbound queue (see
-    /// `Inbound::take_into`).
-    spare: &'a mut Vec<Signal<T>>,
     local: &'a Worker<Task<T, B>>,
+    /// The worker's last message destination (see [`Cx::send`]).
+    last_dest: &'a mut Option<Task<T, B>>,
     exit: Option<T>,
     leftover: Vec<Signal<T>>,
 }
@@ -41,15 +40,15 @@ impl<'a, T: Term, B: Body<T>> Cx<'a, T, B> {
         rt: &'a Runtime<T, B>,
         proc: &'a Arc<Proc<T, B>>,
         mail: &'a mut Mail<T>,
-        spare: &'a mut Vec<Signal<T>>,
         local: &'a Worker<Task<T, B>>,
+        last_dest: &'a mut Option<Task<T, B>>,
     ) -> Self {
         Cx {
             rt,
             proc,
             mail,
-            spare,
             local,
+            last_dest,
             exit: None,
             leftover: Vec::new(),
         }
@@ -70,25 +69,23 @@ impl<'a, T: Term, B: Body<T>> Cx<'a, T, B> {
         if self.exit.is_some() {
             return false;
         }
-        let mut batch = std::mem::take(self.spare);
-        self.proc.inbound.take_into(&mut batch);
+        let batch = self.proc.inbound.take();
         if batch.is_empty() {
-            *self.spare = batch;
             return false;
         }
         let before = self.mail.len();
-        {
-            let mut it = batch.drain(..);
-            while let Some(sig) = it.next() {
-                if let Some(reason) = apply(self.proc, self.mail, sig) {
-                    self.exit = Some(reason);
-                    self.leftover.extend(it);
-                    break;
-                }
-            }
+        if batch.others.is_none() {
+            // Only messages (the common case): no signal to apply.
+            self.mail.append(batch.msgs);
+            return self.mail.len() > before;
         }
-        if batch.capacity() <= crate::mailbox::SPARE_LIMIT {
-            *self.spare = batch;
+        let mut it = batch.into_signals().into_iter();
+        while let Some(sig) = it.next() {
+            if let Some(reason) = apply(self.proc, self.mail, sig) {
+                self.exit = Some(reason);
+                self.leftover.extend(it);
+                break;
+            }
         }
         self.mail.len() > before
     }
@@ -114,10 +111,27 @@ impl<'a, T: Term, B: Body<T>> Cx<'a, T, B> {
             self.mail.queue.push_back(msg);
             return;
         }
-        let _ = self
-            .rt
-            .shared
-            .deliver(to, Signal::Message(msg), self.origin());
+        // A stream of sends to one process (many producers, one consumer)
+        // reuses the worker's last destination instead of looking it up:
+        // the lookup takes the table shard's read lock and clones the
+        // target's `Arc`, two writes to cache lines every sender on every
+        // core shares. Sound because pids are never reused and a dead
+        // process refuses signals (`deliver_to`). The worker holds at most
+        // one such process alive after its exit, until its next send
+        // elsewhere.
+        let origin = self.origin();
+        let shared = &self.rt.shared;
+        match self.last_dest {
+            Some(p) if p.pid == to => {
+                let _ = shared.deliver_to(p, Signal::Message(msg), origin);
+            }
+            _ => {
+                if let Some(p) = shared.table.get(to) {
+                    let _ = shared.deliver_to(&p, Signal::Message(msg), origin);
+                    *self.last_dest = Some(p);
+                }
+            }
+        }
     }
 
     /// spawn / spawn_link / spawn_monitor. The link and monitor exist before
@@ -160,7 +174,7 @@ impl<'a, T: Term, B: Body<T>> Cx<'a, T, B> {
             if self
                 .rt
                 .shared
-                .deliver_to(p, Signal::Link(me), self.origin())
+                .deliver_to(&p, Signal::Link(me), self.origin())
                 .is_ok()
             {
                 return Ok(());
@@ -195,7 +209,7 @@ impl<'a, T: Term, B: Body<T>> Cx<'a, T, B> {
             if let Some(p) = shared.table.get(pid) {
                 self.proc.meta.lock().rel_mut().monitors.push((r, pid));
                 let sig = Signal::Monitor { from: me, mref: r };
-                if shared.deliver_to(p, sig, self.origin()).is_ok() {
+                if shared.deliver_to(&p, sig, self.origin()).is_ok() {
                     return r;
                 }
                 self.proc.meta.lock().remove_monitor(r);

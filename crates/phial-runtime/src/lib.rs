@@ -26,6 +26,7 @@ mod timer;
 
 pub use body::{Body, Step, Term};
 pub use cx::Cx;
+pub use memory::set_memory_release;
 pub use pid::{Pid, Ref, TimerRef};
 pub use runtime::{Config, NoProc, ProcessInfo, RegisterError, Runtime, OUTSIDE};
 pub use state::Status;

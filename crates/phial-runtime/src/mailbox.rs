@@ -9,12 +9,17 @@
 //! which `receive` scans from the save index: on wake-up only new messages are
 //! looked at.
 //!
-//! The inbound queue is a `Vec` behind a `parking_lot` mutex: an empty one
-//! costs 24 bytes and no allocation, draining swaps the whole batch out in
-//! O(1) for an empty buffer that keeps its capacity, and senders hold the
-//! lock for one push. `close` marks it dead so a signal
-//! sent to an exiting process is refused (and handled by the sender) rather
-//! than lost.
+//! The inbound queue is a `Vec` of messages behind a `parking_lot` mutex: an
+//! empty one costs no allocation, draining takes the whole batch in O(1), and
+//! senders hold the lock for one push. The rarer other signals (exits, links,
+//! monitors) wait in a separate, boxed list, each with the number of
+//! messages that came before it, so arrival order is kept while a message
+//! is stored as itself (not as a wider `Signal`). A batch of only messages
+//! then goes to the private queue without being looked at one by one: a
+//! large one into an empty queue becomes the queue (`Mail::append`), so a
+//! flood of messages is not copied again. `close` marks the queue dead so a
+//! signal sent to an exiting process is refused (and handled by the sender)
+//! rather than lost.
 //!
 //! Not here: what signals mean (signals.rs) or waking the receiver (state.rs).
 
@@ -48,9 +53,41 @@ pub(crate) enum Signal<T> {
     },
 }
 
+/// Non-message signals, each with its place among the messages (how many
+/// arrived before it).
+type Others<T> = Option<Box<Vec<(usize, Signal<T>)>>>;
+
 struct InboundQ<T> {
-    items: Vec<Signal<T>>,
+    msgs: Vec<T>,
+    others: Others<T>,
     closed: bool,
+}
+
+/// What one drain of the inbound queue took, in arrival order.
+pub(crate) struct Batch<T> {
+    pub(crate) msgs: Vec<T>,
+    pub(crate) others: Others<T>,
+}
+
+impl<T> Batch<T> {
+    pub(crate) fn is_empty(&self) -> bool {
+        self.msgs.is_empty() && self.others.is_none()
+    }
+
+    /// Everything as signals, messages and others interleaved as they arrived.
+    pub(crate) fn into_signals(self) -> Vec<Signal<T>> {
+        let others = self.others.map(|b| *b).unwrap_or_default();
+        let mut out = Vec::with_capacity(self.msgs.len() + others.len());
+        let mut msgs = self.msgs.into_iter();
+        let mut taken = 0;
+        for (at, sig) in others {
+            out.extend(msgs.by_ref().take(at - taken).map(Signal::Message));
+            taken = at;
+            out.push(sig);
+        }
+        out.extend(msgs.map(Signal::Message));
+        out
+    }
 }
 
 /// The multi-producer inbound queue.
@@ -59,7 +96,8 @@ pub(crate) struct Inbound<T>(Mutex<InboundQ<T>>);
 impl<T> Inbound<T> {
     pub(crate) fn new() -> Self {
         Inbound(Mutex::new(InboundQ {
-            items: Vec::new(),
+            msgs: Vec::new(),
+            others: None,
             closed: false,
         }))
     }
@@ -70,34 +108,42 @@ impl<T> Inbound<T> {
         if q.closed {
             return Err(sig);
         }
-        q.items.push(sig);
+        match sig {
+            Signal::Message(m) => q.msgs.push(m),
+            other => {
+                let at = q.msgs.len();
+                q.others.get_or_insert_with(Box::default).push((at, other));
+            }
+        }
         Ok(())
     }
 
-    /// Take everything queued so far, in arrival order, into `batch` (which
-    /// must be empty), leaving `batch`'s old buffer here for the next pushes.
-    /// `batch` is the draining worker's spare buffer: buffers trade places
-    /// on every drain and keep their capacity, so a steady stream of messages
-    /// allocates nothing, and a parked process holds no more than before.
-    pub(crate) fn take_into(&self, batch: &mut Vec<Signal<T>>) {
-        debug_assert!(batch.is_empty());
-        std::mem::swap(&mut self.0.lock().items, batch);
+    /// Take everything queued so far.
+    pub(crate) fn take(&self) -> Batch<T> {
+        let mut q = self.0.lock();
+        Batch {
+            msgs: std::mem::take(&mut q.msgs),
+            others: q.others.take(),
+        }
     }
 
-    /// Refuse all further signals and return what was still queued.
+    /// Refuse all further signals and return what was still queued, in
+    /// arrival order.
     pub(crate) fn close(&self) -> Vec<Signal<T>> {
-        let mut q = self.0.lock();
-        q.closed = true;
-        std::mem::take(&mut q.items)
+        let batch = {
+            let mut q = self.0.lock();
+            q.closed = true;
+            Batch {
+                msgs: std::mem::take(&mut q.msgs),
+                others: q.others.take(),
+            }
+        };
+        batch.into_signals()
     }
 
     /// Messages (not other signals) waiting here; for introspection only.
     pub(crate) fn message_count(&self) -> usize {
-        let q = self.0.lock();
-        q.items
-            .iter()
-            .filter(|s| matches!(s, Signal::Message(_)))
-            .count()
+        self.0.lock().msgs.len()
     }
 }
 
@@ -106,10 +152,6 @@ pub(crate) struct Mail<T> {
     pub(crate) queue: VecDeque<T>,
     pub(crate) save: usize,
 }
-
-/// A drained buffer larger than this (in signals) is not kept: a process
-/// that once took a burst of messages should not hold that much forever.
-pub(crate) const SPARE_LIMIT: usize = 1024;
 
 impl<T> Mail<T> {
     pub(crate) fn new() -> Self {
@@ -123,15 +165,22 @@ impl<T> Mail<T> {
         self.queue.len()
     }
 
+    /// Append a batch of messages in order. A batch larger than what the
+    /// empty queue's buffer holds becomes the queue (`VecDeque::from(Vec)`
+    /// keeps the buffer), instead of being copied into a buffer grown for it;
+    /// a small one is copied, so ping-pong keeps reusing its small buffer.
+    pub(crate) fn append(&mut self, msgs: Vec<T>) {
+        if self.queue.is_empty() && msgs.len() > self.queue.capacity() {
+            self.queue = VecDeque::from(msgs);
+        } else {
+            self.queue.extend(msgs);
+        }
+    }
+
     /// Remove message `i`. Removing resets the save index (as BEAM's
     /// `remove_message` does): the next receive may match something it skipped.
     pub(crate) fn take(&mut self, i: usize) -> Option<T> {
-        // The first message is the one most receives take.
-        let m = if i == 0 {
-            self.queue.pop_front()?
-        } else {
-            self.queue.remove(i)?
-        };
+        let m = self.queue.remove(i)?;
         self.save = 0;
         Some(m)
     }
@@ -144,5 +193,54 @@ impl<T> Mail<T> {
         if self.queue.is_empty() && self.queue.capacity() > 32 {
             self.queue = VecDeque::new();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn describe(sigs: Vec<Signal<u32>>) -> Vec<String> {
+        sigs.into_iter()
+            .map(|s| match s {
+                Signal::Message(m) => format!("m{m}"),
+                Signal::Link(p) => format!("link{}", p.id()),
+                _ => "other".to_string(),
+            })
+            .collect()
+    }
+
+    /// Messages and other signals come back out in the order they went in,
+    /// though they wait in separate lists.
+    #[test]
+    fn arrival_order_is_kept_across_the_two_lists() {
+        let q = Inbound::new();
+        let push = |s| assert!(q.push(s).is_ok());
+        push(Signal::Link(Pid::new(0, 7)));
+        push(Signal::Message(1));
+        push(Signal::Message(2));
+        push(Signal::Link(Pid::new(0, 8)));
+        push(Signal::Link(Pid::new(0, 9)));
+        push(Signal::Message(3));
+        assert_eq!(q.message_count(), 3);
+        let batch = q.take();
+        assert!(q.take().is_empty());
+        assert_eq!(
+            describe(batch.into_signals()),
+            ["link7", "m1", "m2", "link8", "link9", "m3"]
+        );
+        push(Signal::Message(4));
+        push(Signal::Link(Pid::new(0, 10)));
+        assert_eq!(describe(q.close()), ["m4", "link10"]);
+        assert!(q.push(Signal::Message(5)).is_err());
+    }
+
+    #[test]
+    fn a_large_batch_becomes_the_empty_private_queue() {
+        let mut mail = Mail::new();
+        mail.append(vec![1, 2, 3]);
+        assert_eq!(mail.take(0), Some(1));
+        mail.append(vec![4]);
+        assert_eq!(mail.queue.iter().copied().collect::<Vec<_>>(), [2, 3, 4]);
     }
 }

@@ -32,7 +32,6 @@
 
 use crate::body::{Body, Step, Term};
 use crate::cx::Cx;
-use crate::mailbox::Signal;
 use crate::process::{Slot, Task};
 use crate::runtime::Runtime;
 use crate::signals::die;
@@ -171,11 +170,10 @@ impl<T, B> Sched<T, B> {
 struct WorkerCtx<T, B> {
     index: usize,
     local: Worker<Task<T, B>>,
+    /// The last process a send on this worker went to (`Cx::send`).
+    last_dest: Option<Task<T, B>>,
     rng: u64,
     tick: u32,
-    /// An empty buffer with capacity, traded for a process's inbound queue
-    /// when this worker drains it (see `Inbound::take_into`).
-    spare: Vec<Signal<T>>,
 }
 
 impl<T, B> WorkerCtx<T, B> {
@@ -249,14 +247,14 @@ pub(crate) fn worker_main<T: Term, B: Body<T>>(
     let mut w = WorkerCtx {
         index,
         local,
+        last_dest: None,
         rng: 0x9E37_79B9_7F4A_7C15 ^ ((index as u64 + 1) << 17),
         tick: 0,
-        spare: Vec::new(),
     };
     let sched = &rt.shared.sched;
     while !sched.stopping.load(Ordering::Relaxed) {
         match find_task(sched, &mut w) {
-            Some(t) => run_task(&rt, &w.local, &mut w.spare, t),
+            Some(t) => run_task(&rt, &w.local, &mut w.last_dest, t),
             None => {
                 crate::memory::trim_if_worthwhile(&rt.shared);
                 sched.sleep(index)
@@ -279,7 +277,7 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
 fn run_task<T: Term, B: Body<T>>(
     rt: &Runtime<T, B>,
     local: &Worker<Task<T, B>>,
-    spare: &mut Vec<Signal<T>>,
+    last_dest: &mut Option<Task<T, B>>,
     p: Task<T, B>,
 ) {
     let shared = &*rt.shared;
@@ -294,7 +292,7 @@ fn run_task<T: Term, B: Body<T>>(
     let Slot::Alive(body) = &mut inner.slot else {
         return;
     };
-    let mut cx = Cx::new(rt, &p, &mut inner.mail, spare, local);
+    let mut cx = Cx::new(rt, &p, &mut inner.mail, local, last_dest);
     cx.drain_signals();
     let step = if cx.exiting() {
         Step::Yield

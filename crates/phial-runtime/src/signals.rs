@@ -34,20 +34,24 @@ impl<T: Term, B: Body<T>> Shared<T, B> {
         origin: Origin<'_, T, B>,
     ) -> Result<(), Signal<T>> {
         match self.table.get(to) {
-            Some(p) => self.deliver_to(p, sig, origin),
+            Some(p) => self.deliver_to(&p, sig, origin),
             None => Err(sig),
         }
     }
 
+    /// Send a signal to the process `p` (found by its pid, or remembered);
+    /// gives it back if `p` has exited: its inbound queue is closed before
+    /// it leaves the table, so a remembered `p` refuses exactly what a
+    /// lookup would.
     pub(crate) fn deliver_to(
         &self,
-        p: Arc<Proc<T, B>>,
+        p: &Arc<Proc<T, B>>,
         sig: Signal<T>,
         origin: Origin<'_, T, B>,
     ) -> Result<(), Signal<T>> {
         p.inbound.push(sig)?;
         if p.state.notify() {
-            self.sched.enqueue(p, origin);
+            self.sched.enqueue(p.clone(), origin);
         }
         Ok(())
     }

@@ -86,7 +86,7 @@ pub static BIFS: &[Def] = &[
     }),
     def("Kernel", "put_elem", 3, |_, a| match (&a[0], &a[1]) {
         (Value::Tuple(t), Value::Int(i)) if *i >= 0 && (*i as usize) < t.len() => {
-            let mut v = (**t).clone();
+            let mut v = t.to_vec();
             v[*i as usize] = a[2].clone();
             Ok(Value::tuple(v))
         }
