@@ -153,5 +153,7 @@ pub(crate) fn push_in_place<T>(v: &mut Vec<T>, make: impl FnOnce() -> T) {
 #[cold]
 #[inline(never)]
 fn grow<T>(v: &mut Vec<T>) {
-    v.reserve(v.len().max(16));
+    // `Vec`'s own amortised doubling, starting small: a million parked
+    // processes each hold their frame and value stacks.
+    v.reserve(1);
 }
