@@ -79,6 +79,8 @@ impl FnCode {
             Some(
                 Op::Return
                     | Op::ReturnConst(_)
+                    | Op::ReturnLocal(_)
+                    | Op::ReturnBinOp(_)
                     | Op::Jump(_)
                     | Op::TailCall(_)
                     | Op::CondFail
@@ -431,6 +433,10 @@ pub enum Op {
     /// compiler leaves the `Return` after it in place for jumps that land
     /// there.
     ReturnConst(u32),
+    /// `Local(i)` then `Return` (`def f(_, acc), do: acc`).
+    ReturnLocal(u32),
+    /// `BinOp(k)` then `Return` (`fib(k - 1) + fib(k - 2)`).
+    ReturnBinOp(BinOp),
     /// Raise `CondClauseError` (no `cond` clause was true).
     CondFail,
     /// Register `modules[i]`; pushes `{:module, Name, nil, nil}`.

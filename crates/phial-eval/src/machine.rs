@@ -516,6 +516,21 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
                 continue 'frame;
             };
         }
+        // Pops the current frame and returns `v` to the caller (or ends the
+        // code), for the ops that return a value they just computed.
+        macro_rules! return_now {
+            ($v:expr) => {{
+                let v: Value = $v;
+                let depth = p.frames.len();
+                p.frames.truncate(depth - 1);
+                p.stack.cut(base);
+                if depth == 1 {
+                    return Ok(Outcome::Done(v));
+                }
+                p.stack.push_with(|| v);
+                continue 'frame;
+            }};
+        }
         // An integer operator: pushes the result and goes on to the next op,
         // or falls through when `+`, `-` or `*` overflows. Each arm pushes a
         // value of a known variant straight into the stack; merging the arms
@@ -869,18 +884,31 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
                     }
                     continue 'frame;
                 }
+                // The fused returns take their value before popping the
+                // frame: for a closure, the frame is what keeps `code` alive.
                 Op::ReturnConst(i) => {
-                    // Take the constant before popping the frame: for a
-                    // closure, the frame is what keeps `code` alive.
                     let v = code.consts[i as usize].clone();
-                    let depth = p.frames.len();
-                    p.frames.truncate(depth - 1);
-                    p.stack.cut(base);
-                    if depth == 1 {
-                        return Ok(Outcome::Done(v));
+                    return_now!(v);
+                }
+                Op::ReturnLocal(i) => {
+                    // The slot goes with the frame: move the value out.
+                    let v = std::mem::replace(&mut p.stack[base + i as usize], Value::Nil);
+                    return_now!(v);
+                }
+                Op::ReturnBinOp(k) => {
+                    let n = p.stack.len();
+                    if let (Value::Int(x), Value::Int(y)) = (&p.stack[n - 2], &p.stack[n - 1]) {
+                        if let Some(v) = crate::matching::int_binop(k, *x, *y) {
+                            return_now!(v);
+                        }
                     }
-                    p.stack.push_with(|| v);
-                    continue 'frame;
+                    match crate::matching::binop_general(k, &p.stack[n - 2], &p.stack[n - 1]) {
+                        Ok(v) => return_now!(v),
+                        Err(e) => {
+                            save_pc!();
+                            return Err(e);
+                        }
+                    }
                 }
                 Op::CondFail => {
                     save_pc!();

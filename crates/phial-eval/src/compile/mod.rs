@@ -274,13 +274,19 @@ impl<'k> Compiler<'k> {
         f.ops.len() - 1
     }
 
-    /// Emits `Return`, turning a `Const` just before it into `ReturnConst`.
-    /// The `Return` stays: a jump may land on it (the end of an `if`), and a
-    /// jump that lands on the old `Const` still pushes it and returns.
+    /// Emits `Return`, fusing a `Const`, `Local` or `BinOp` just before it
+    /// into one returning op. The `Return` stays: a jump may land on it (the
+    /// end of an `if`), and a jump that lands on the fused op still computes
+    /// the value and returns.
     pub(crate) fn emit_return(&mut self) {
         let f = self.cur();
-        if let Some(Op::Const(i)) = f.ops.last().copied() {
-            *f.ops.last_mut().expect("just matched") = Op::ReturnConst(i);
+        if let Some(last) = f.ops.last_mut() {
+            match *last {
+                Op::Const(i) => *last = Op::ReturnConst(i),
+                Op::Local(i) => *last = Op::ReturnLocal(i),
+                Op::BinOp(k) => *last = Op::ReturnBinOp(k),
+                _ => {}
+            }
         }
         self.emit(Op::Return);
     }
