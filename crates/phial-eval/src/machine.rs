@@ -518,10 +518,22 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
         }
         // Pops the current frame and returns `v` to the caller (or ends the
         // code), for the ops that return a value they just computed.
+        // An integer result is carried as an `i64` and rebuilt in its slot:
+        // kept as a `Value` across the frame pop, it would be assembled in a
+        // temporary and copied whole (see `stack::ValueStack::push_with`).
         macro_rules! return_now {
             ($v:expr) => {{
                 let v: Value = $v;
                 let depth = p.frames.len();
+                if let Value::Int(i) = v {
+                    p.frames.truncate(depth - 1);
+                    p.stack.cut(base);
+                    if depth == 1 {
+                        return Ok(Outcome::Done(Value::Int(i)));
+                    }
+                    p.stack.push_with(|| Value::Int(i));
+                    continue 'frame;
+                }
                 p.frames.truncate(depth - 1);
                 p.stack.cut(base);
                 if depth == 1 {
