@@ -122,7 +122,50 @@ pub struct Clause {
     /// trying a head like `fib(0)` is one comparison.
     pub checks: Box<[ArgCheck]>,
     pub guard: Option<Guard>,
+    /// The guard again when it compares a variable with an integer literal
+    /// (`when k > 1`), decided without walking the guard tree.
+    pub int_guard: Option<IntGuard>,
     pub entry: u32,
+}
+
+/// `slot op imm`: a guard comparing a variable with an integer literal.
+#[derive(Clone, Copy)]
+pub struct IntGuard {
+    pub op: BinOp,
+    pub slot: u32,
+    pub imm: i64,
+}
+
+impl IntGuard {
+    fn of(g: &Guard) -> Option<IntGuard> {
+        let Guard::BinOp(op, a, b) = g else {
+            return None;
+        };
+        // `1 < k` is `k > 1`.
+        let (op, slot, imm) = match (&**a, &**b) {
+            (Guard::Local(s), Guard::Lit(Value::Int(i))) => (*op, *s, *i),
+            (Guard::Lit(Value::Int(i)), Guard::Local(s)) => (op.flipped()?, *s, *i),
+            _ => return None,
+        };
+        matches!(
+            op,
+            BinOp::Lt | BinOp::Gt | BinOp::Le | BinOp::Ge | BinOp::Eq | BinOp::Ne
+        )
+        .then_some(IntGuard { op, slot, imm })
+    }
+
+    /// The guard's outcome when the variable holds the integer `x`.
+    #[inline(always)]
+    pub fn test(self, x: i64) -> bool {
+        match self.op {
+            BinOp::Lt => x < self.imm,
+            BinOp::Gt => x > self.imm,
+            BinOp::Le => x <= self.imm,
+            BinOp::Ge => x >= self.imm,
+            BinOp::Eq => x == self.imm,
+            _ => x != self.imm,
+        }
+    }
 }
 
 impl Clause {
@@ -142,6 +185,7 @@ impl Clause {
             .collect();
         Clause {
             checks,
+            int_guard: guard.as_ref().and_then(IntGuard::of),
             guard,
             entry,
         }
@@ -304,6 +348,19 @@ pub enum BinOp {
 }
 
 impl BinOp {
+    /// The comparison with its operands swapped (`a < b` is `b > a`).
+    pub fn flipped(self) -> Option<BinOp> {
+        Some(match self {
+            BinOp::Lt => BinOp::Gt,
+            BinOp::Gt => BinOp::Lt,
+            BinOp::Le => BinOp::Ge,
+            BinOp::Ge => BinOp::Le,
+            BinOp::Eq => BinOp::Eq,
+            BinOp::Ne => BinOp::Ne,
+            _ => return None,
+        })
+    }
+
     pub fn from_symbol(s: &str) -> Option<BinOp> {
         Some(match s {
             "+" => BinOp::Add,

@@ -264,7 +264,14 @@ fn first_matching_head(
         }
         if let Some(g) = &c.guard {
             let locals = &p.stack[base..];
-            let passes = match int_compare_guard(g, locals) {
+            let quick = match c.int_guard {
+                Some(ig) => match locals[ig.slot as usize] {
+                    Value::Int(x) => Some(ig.test(x)),
+                    _ => None,
+                },
+                None => int_compare_guard(g, locals),
+            };
+            let passes = match quick {
                 Some(passes) => passes,
                 None => guard_passes(g, locals, &mut Ctx { cx, vm: &p.vm }),
             };
