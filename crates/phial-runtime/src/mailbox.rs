@@ -180,7 +180,12 @@ impl<T> Mail<T> {
     /// Remove message `i`. Removing resets the save index (as BEAM's
     /// `remove_message` does): the next receive may match something it skipped.
     pub(crate) fn take(&mut self, i: usize) -> Option<T> {
-        let m = self.queue.remove(i)?;
+        // The first message is the one most receives take.
+        let m = if i == 0 {
+            self.queue.pop_front()?
+        } else {
+            self.queue.remove(i)?
+        };
         self.save = 0;
         Some(m)
     }
