@@ -612,9 +612,11 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
             // (`FnCode::targets_in_range`, checked of all compiled code by
             // `Compiler::pop_fn`; code failing it is never run). A saved pc is
             // one of these, or the op after a call, which is never the last.
-            let op = unsafe { *code.ops.get_unchecked(pc) };
+            let op: &Op = unsafe { code.ops.get_unchecked(pc) };
             pc += 1;
-            match op {
+            // Matched in place: each arm loads only the fields it binds,
+            // where copying the whole 12-byte op out first loads all of them.
+            match *op {
                 Op::BinOp(k) => {
                     let n = p.stack.len();
                     // Two small integers: compute in place, nothing to drop.
@@ -731,7 +733,7 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
                             return Err(e);
                         }
                     };
-                    if matches!(op, Op::Send) {
+                    if matches!(*op, Op::Send) {
                         cx.send(pid, msg.clone());
                         p.stack.push(msg);
                     } else {
@@ -746,7 +748,7 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
                 Op::Call(i) | Op::TailCall(i) => {
                     charge_call!();
                     let site = &code.calls[i as usize];
-                    let tail = matches!(op, Op::TailCall(_));
+                    let tail = matches!(*op, Op::TailCall(_));
                     // Module code, borrowed from the call-site cache: no
                     // reference counting (the VM keeps module code alive).
                     let target: &FnCode = match site.cache.get() {
