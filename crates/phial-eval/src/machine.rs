@@ -169,6 +169,8 @@ fn unwind(p: &mut Process, cx: Pcx, r: Raise) -> Option<Raise> {
 /// the current frame is replaced.
 /// `owner` is `Some` for a closure or a program (it keeps `code` alive);
 /// `None` means `code` is a module function, which the VM never frees.
+/// Returns where the new frame starts, or `None` when the chosen clause
+/// returned at once and its value is already on the stack.
 ///
 /// The arguments stay where they are and become slots `0..arity` of the new
 /// frame; a head that is a plain variable is compiled to `Pat::Any` and
@@ -182,7 +184,7 @@ fn enter(
     fun: Option<&Fun>,
     argc: usize,
     tail: bool,
-) -> Result<Entered, Raise> {
+) -> Result<Option<Entered>, Raise> {
     if code.arity as usize != argc {
         return Err(arity_mismatch(p, code, fun, argc));
     }
@@ -214,14 +216,35 @@ fn enter(
     let Some(pc) = entry else {
         return Err(no_clause_matches(p, code, base, argc));
     };
+    // A clause that only returns a constant or an argument (`fib(0)`,
+    // `loop(0, acc)`), called from a frame that stays: return at once,
+    // without pushing a frame to pop right away. Not for tail calls (the
+    // caller's frame is already gone) nor closures (the frame would own
+    // the code).
+    if !tail && owner.is_none() {
+        // SAFETY: `pc` is a clause entry, in range (`targets_in_range`).
+        let leaf = match *unsafe { code.ops.get_unchecked(pc as usize) } {
+            Op::ReturnConst(i) => Some(code.consts[i as usize].clone()),
+            Op::ReturnLocal(i) if (i as usize) < argc => Some(std::mem::replace(
+                &mut p.stack[base + i as usize],
+                Value::Nil,
+            )),
+            _ => None,
+        };
+        if let Some(v) = leaf {
+            p.stack.cut(base);
+            p.stack.push_with(|| v);
+            return Ok(None);
+        }
+    }
     push_in_place(&mut p.frames, || match owner {
         None => Frame::module_fn(code, pc as usize, base),
         Some(owner) => Frame::owned(owner, pc as usize, base),
     });
-    Ok(Entered {
+    Ok(Some(Entered {
         pc: pc as usize,
         base,
-    })
+    }))
 }
 
 /// Where `enter` left the new frame, so the step loop can go on running it
@@ -773,10 +796,11 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
                     };
                     // Go straight on into the callee (module code, which
                     // outlives any frame).
-                    let at = enter(p, cx, target, None, None, site.arity as usize, tail)?;
-                    code = target;
-                    pc = at.pc;
-                    base = at.base;
+                    if let Some(at) = enter(p, cx, target, None, None, site.arity as usize, tail)? {
+                        code = target;
+                        pc = at.pc;
+                        base = at.base;
+                    }
                 }
                 Op::CallDyn { name, argc, tail } => {
                     charge_call!();

@@ -33,8 +33,9 @@ pub static BIFS: &[Def] = &[
     def("Kernel", "spawn_monitor", 1, |ctx, a| {
         spawn_fun(ctx, &a[0], false, true)
     }),
-    def("Kernel", "spawn", 3, |ctx, a| spawn_mfa(ctx, a, false)),
-    def("Kernel", "spawn_link", 3, |ctx, a| spawn_mfa(ctx, a, true)),
+    def("Kernel", "spawn", 3, |ctx, a| spawn_mfa(ctx, a, false, false)),
+    def("Kernel", "spawn_link", 3, |ctx, a| spawn_mfa(ctx, a, true, false)),
+    def("Kernel", "spawn_monitor", 3, |ctx, a| spawn_mfa(ctx, a, false, true)),
     def("Process", "spawn", 2, |ctx, a| {
         spawn_fun(
             ctx,
@@ -214,7 +215,7 @@ fn spawn_fun(ctx: &mut Ctx, f: &Value, link: bool, monitor: bool) -> Result<Valu
     })
 }
 
-fn spawn_mfa(ctx: &mut Ctx, a: &[Value], link: bool) -> Result<Value> {
+fn spawn_mfa(ctx: &mut Ctx, a: &[Value], link: bool, monitor: bool) -> Result<Value> {
     let (Some(m), Some(f)) = (a[0].as_atom(), a[1].as_atom()) else {
         return Err(error::badarg());
     };
@@ -223,8 +224,11 @@ fn spawn_mfa(ctx: &mut Ctx, a: &[Value], link: bool) -> Result<Value> {
     };
     let fun = super::kernel::fun_ref(m, f, args.len() as u32);
     let body = Process::new(ctx.vm.clone(), fun, args, Role::Spawned);
-    let (pid, _) = ctx.cx.spawn(body, link, false);
-    Ok(Value::Pid(pid))
+    let (pid, mref) = ctx.cx.spawn(body, link, monitor);
+    Ok(match mref {
+        Some(r) => Value::tuple(vec![Value::Pid(pid), Value::Ref(r)]),
+        None => Value::Pid(pid),
+    })
 }
 
 fn demonitor(ctx: &mut Ctx, r: &Value, flush: bool) -> Result<Value> {
