@@ -504,6 +504,7 @@ fn receive_deadline(timeout: &Value) -> Result<Option<Instant>, Raise> {
     }
 }
 
+#[inline(always)]
 fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
     'frame: loop {
         let Some(frame) = p.frames.last() else {
