@@ -945,6 +945,10 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
                     let n = p.stack.len();
                     if let (Value::Int(x), Value::Int(y)) = (&p.stack[n - 2], &p.stack[n - 1]) {
                         if let Some(v) = crate::matching::int_binop(k, *x, *y) {
+                            // SAFETY: both operands are integers, which own
+                            // nothing: leaving them out of the frame's cut
+                            // leaks nothing.
+                            unsafe { p.stack.set_len(n - 2) };
                             return_now!(v);
                         }
                     }
