@@ -200,6 +200,10 @@ pub struct HeadSwitch {
     pub arg: u32,
     /// Each literal and the entry of the first clause for it.
     pub cases: Box<[(i64, u32)]>,
+    /// The smallest and largest literal: most calls of a recursive function
+    /// miss every literal, and this says so in two comparisons.
+    pub lo: i64,
+    pub hi: i64,
     /// Index of the first clause the switch does not cover.
     pub rest: usize,
 }
@@ -224,9 +228,13 @@ impl HeadSwitch {
                 _ => break,
             }
         }
+        let lo = cases.iter().map(|(x, _)| *x).min()?;
+        let hi = cases.iter().map(|(x, _)| *x).max()?;
         Some(HeadSwitch {
             arg: arg?,
             cases: cases.into_boxed_slice(),
+            lo,
+            hi,
             rest: covered,
         })
     }

@@ -205,6 +205,9 @@ fn enter(
     }
     let entry = match &code.head_switch {
         Some(sw) => match p.stack[base + sw.arg as usize] {
+            Value::Int(y) if y < sw.lo || y > sw.hi => {
+                first_matching_head(p, cx, code, base, sw.rest)
+            }
             Value::Int(y) => match sw.cases.iter().find(|(x, _)| *x == y) {
                 Some((_, e)) => Some(*e),
                 None => first_matching_head(p, cx, code, base, sw.rest),
