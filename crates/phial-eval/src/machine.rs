@@ -267,7 +267,7 @@ fn first_matching_head(
     base: usize,
     from: usize,
 ) -> Option<u32> {
-    'clauses: for c in code.clauses[from..].iter() {
+    'clauses: for c in code.clauses.iter().skip(from) {
         for check in c.checks.iter() {
             let ok = match check {
                 ArgCheck::Int(j, x) => {
@@ -289,17 +289,16 @@ fn first_matching_head(
             }
         }
         if let Some(g) = &c.guard {
-            let locals = &p.stack[base..];
             let quick = match c.int_guard {
-                Some(ig) => match locals[ig.slot as usize] {
+                Some(ig) => match p.stack[base + ig.slot as usize] {
                     Value::Int(x) => Some(ig.test(x)),
                     _ => None,
                 },
-                None => int_compare_guard(g, locals),
+                None => int_compare_guard(g, &p.stack[base..]),
             };
             let passes = match quick {
                 Some(passes) => passes,
-                None => guard_passes(g, locals, &mut Ctx { cx, vm: &p.vm }),
+                None => guard_passes(g, &p.stack[base..], &mut Ctx { cx, vm: &p.vm }),
             };
             if !passes {
                 continue;

@@ -33,9 +33,15 @@ pub static BIFS: &[Def] = &[
     def("Kernel", "spawn_monitor", 1, |ctx, a| {
         spawn_fun(ctx, &a[0], false, true)
     }),
-    def("Kernel", "spawn", 3, |ctx, a| spawn_mfa(ctx, a, false, false)),
-    def("Kernel", "spawn_link", 3, |ctx, a| spawn_mfa(ctx, a, true, false)),
-    def("Kernel", "spawn_monitor", 3, |ctx, a| spawn_mfa(ctx, a, false, true)),
+    def("Kernel", "spawn", 3, |ctx, a| {
+        spawn_mfa(ctx, a, false, false)
+    }),
+    def("Kernel", "spawn_link", 3, |ctx, a| {
+        spawn_mfa(ctx, a, true, false)
+    }),
+    def("Kernel", "spawn_monitor", 3, |ctx, a| {
+        spawn_mfa(ctx, a, false, true)
+    }),
     def("Process", "spawn", 2, |ctx, a| {
         spawn_fun(
             ctx,
