@@ -527,6 +527,19 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
                 }
             };
         }
+        // An operator on anything but two small integers, through the
+        // general arithmetic and term order: pushes the result or raises.
+        macro_rules! push_general_op {
+            ($k:expr, $x:expr, $y:expr) => {
+                match crate::matching::binop_general($k, $x, $y) {
+                    Ok(v) => p.stack.push(v),
+                    Err(e) => {
+                        save_pc!();
+                        return Err(e);
+                    }
+                }
+            };
+        }
         // One reduction per call; with none left, yield *before* the call so
         // that resuming simply executes it again.
         macro_rules! charge_call {
@@ -675,13 +688,7 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
                         push_int_op!(k, x, imm as i64);
                     }
                     let x = &p.stack[base + slot as usize];
-                    match crate::matching::binop_general(k, x, &Value::Int(imm as i64)) {
-                        Ok(v) => p.stack.push(v),
-                        Err(e) => {
-                            save_pc!();
-                            return Err(e);
-                        }
-                    }
+                    push_general_op!(k, x, &Value::Int(imm as i64));
                 }
                 Op::AddLocalInt { slot, imm } => {
                     let x = &p.stack[base + slot as usize];
@@ -692,17 +699,7 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
                         }
                     }
                     let x = &p.stack[base + slot as usize];
-                    match crate::matching::binop_general(
-                        crate::code::BinOp::Add,
-                        x,
-                        &Value::Int(imm as i64),
-                    ) {
-                        Ok(v) => p.stack.push(v),
-                        Err(e) => {
-                            save_pc!();
-                            return Err(e);
-                        }
-                    }
+                    push_general_op!(crate::code::BinOp::Add, x, &Value::Int(imm as i64));
                 }
                 Op::BinOpLocals { op: k, a, b } => {
                     let (x, y) = (&p.stack[base + a as usize], &p.stack[base + b as usize]);
@@ -711,13 +708,7 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
                         push_int_op!(k, x, y);
                     }
                     let (x, y) = (&p.stack[base + a as usize], &p.stack[base + b as usize]);
-                    match crate::matching::binop_general(k, x, y) {
-                        Ok(v) => p.stack.push(v),
-                        Err(e) => {
-                            save_pc!();
-                            return Err(e);
-                        }
-                    }
+                    push_general_op!(k, x, y);
                 }
                 Op::Const(i) => p.stack.push_with(|| code.consts[i as usize].clone()),
                 Op::Local(i) => p.stack.dup(base + i as usize),
