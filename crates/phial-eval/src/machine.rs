@@ -565,8 +565,8 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
         // Pops the current frame and returns `v` to the caller (or ends the
         // code), for the ops that return a value they just computed. (Plain
         // `Return` uses `return_value`, which moves the result down in place
-        // instead; sharing one function between the two measured ~2% slower
-        // on fib, as the frame's `base` is then re-read from memory.)
+        // instead; one function shared by the two cost fib ~2% more
+        // instructions under callgrind.)
         // An integer result is carried as an `i64` and rebuilt in its slot:
         // kept as a `Value` across the frame pop, it would be assembled in a
         // temporary and copied whole (see `stack::ValueStack::push_with`).
