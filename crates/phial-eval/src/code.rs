@@ -36,6 +36,9 @@ pub struct FnCode {
     pub clauses: Vec<Clause>,
     /// A shortcut past the leading literal heads (see `HeadSwitch`).
     pub head_switch: Option<HeadSwitch>,
+    /// The first clause the head switch does not cover, when its head is
+    /// all plain variables (see `OpenClause`).
+    pub open_clause: Option<OpenClause>,
     pub ops: Vec<Op>,
     /// Byte offset in the source of each op (for error locations).
     pub offsets: Vec<u32>,
@@ -128,12 +131,17 @@ pub struct Clause {
     pub entry: u32,
 }
 
-/// `slot op imm`: a guard comparing a variable with an integer literal.
+/// `slot op imm`: a guard comparing a variable with an integer literal,
+/// kept as the range of integers that pass (`k > 1` is `2..=i64::MAX`), so
+/// deciding it is one subtraction and one unsigned comparison.
 #[derive(Clone, Copy)]
 pub struct IntGuard {
-    pub op: BinOp,
     pub slot: u32,
-    pub imm: i64,
+    /// The range's first value, and its length less one.
+    lo: i64,
+    span: u64,
+    /// `!=`: the integers that pass are those outside the range.
+    outside: bool,
 }
 
 impl IntGuard {
@@ -147,24 +155,28 @@ impl IntGuard {
             (Guard::Lit(Value::Int(i)), Guard::Local(s)) => (op.flipped()?, *s, *i),
             _ => return None,
         };
-        matches!(
-            op,
-            BinOp::Lt | BinOp::Gt | BinOp::Le | BinOp::Ge | BinOp::Eq | BinOp::Ne
-        )
-        .then_some(IntGuard { op, slot, imm })
+        // An empty range (`k < i64::MIN`) is left to the general guard.
+        let (lo, hi, outside) = match op {
+            BinOp::Lt => (i64::MIN, imm.checked_sub(1)?, false),
+            BinOp::Le => (i64::MIN, imm, false),
+            BinOp::Gt => (imm.checked_add(1)?, i64::MAX, false),
+            BinOp::Ge => (imm, i64::MAX, false),
+            BinOp::Eq => (imm, imm, false),
+            BinOp::Ne => (imm, imm, true),
+            _ => return None,
+        };
+        Some(IntGuard {
+            slot,
+            lo,
+            span: hi.wrapping_sub(lo) as u64,
+            outside,
+        })
     }
 
     /// The guard's outcome when the variable holds the integer `x`.
     #[inline(always)]
     pub fn test(self, x: i64) -> bool {
-        match self.op {
-            BinOp::Lt => x < self.imm,
-            BinOp::Gt => x > self.imm,
-            BinOp::Le => x <= self.imm,
-            BinOp::Ge => x >= self.imm,
-            BinOp::Eq => x == self.imm,
-            _ => x != self.imm,
-        }
+        ((x.wrapping_sub(self.lo) as u64) <= self.span) != self.outside
     }
 }
 
@@ -198,12 +210,15 @@ impl Clause {
 pub struct HeadSwitch {
     /// The argument the literals are for.
     pub arg: u32,
-    /// Each literal and the entry of the first clause for it.
-    pub cases: Box<[(i64, u32)]>,
+    /// Each literal and the first clause for it.
+    pub cases: Box<[(i64, Case)]>,
     /// The smallest and largest literal: most calls of a recursive function
     /// miss every literal, and this says so in two comparisons.
     pub lo: i64,
     pub hi: i64,
+    /// When the literals span at most `DENSE_SPAN` values: the entry for
+    /// each value from `lo`, `NO_CASE` where there is none. Empty otherwise.
+    dense: Box<[Option<Case>]>,
     /// Index of the first clause the switch does not cover.
     pub rest: usize,
 }
@@ -211,9 +226,9 @@ pub struct HeadSwitch {
 impl HeadSwitch {
     /// The switch over `clauses`' leading run of heads whose only test is
     /// one integer literal, all for the same argument, with no guard.
-    pub fn of(clauses: &[Clause]) -> Option<HeadSwitch> {
+    pub fn of(clauses: &[Clause], leaf_of: impl Fn(u32) -> Option<Leaf>) -> Option<HeadSwitch> {
         let mut arg = None;
-        let mut cases: Vec<(i64, u32)> = Vec::new();
+        let mut cases: Vec<(i64, Case)> = Vec::new();
         let mut covered = 0;
         for c in clauses {
             match (&*c.checks, &c.guard) {
@@ -221,7 +236,7 @@ impl HeadSwitch {
                     arg = Some(*j);
                     // A repeated literal's later clause can never be chosen.
                     if !cases.iter().any(|(y, _)| y == x) {
-                        cases.push((*x, c.entry));
+                        cases.push((*x, Case::of(c.entry, &leaf_of)));
                     }
                     covered += 1;
                 }
@@ -230,12 +245,109 @@ impl HeadSwitch {
         }
         let lo = cases.iter().map(|(x, _)| *x).min()?;
         let hi = cases.iter().map(|(x, _)| *x).max()?;
+        let dense = match hi.checked_sub(lo) {
+            Some(span) if span < Self::DENSE_SPAN => {
+                let mut table = vec![None; span as usize + 1];
+                for (x, c) in &cases {
+                    table[(x - lo) as usize] = Some(*c);
+                }
+                table.into_boxed_slice()
+            }
+            _ => Box::default(),
+        };
         Some(HeadSwitch {
             arg: arg?,
             cases: cases.into_boxed_slice(),
             lo,
             hi,
+            dense,
             rest: covered,
+        })
+    }
+
+    const DENSE_SPAN: i64 = 64;
+
+    /// The clause for the integer `y`, if a literal is `y`.
+    #[inline(always)]
+    pub fn case_for(&self, y: i64) -> Option<Case> {
+        if y < self.lo || y > self.hi {
+            return None;
+        }
+        if self.dense.is_empty() {
+            return self.cases.iter().find(|(x, _)| *x == y).map(|(_, c)| *c);
+        }
+        self.dense
+            .get(y.wrapping_sub(self.lo) as usize)
+            .copied()
+            .flatten()
+    }
+}
+
+/// A clause a call can choose without trying the heads: where it starts,
+/// and, when its body only returns, what it returns (such a clause runs
+/// without a frame).
+#[derive(Clone, Copy)]
+pub struct Case {
+    pub entry: u32,
+    pub leaf: Option<Leaf>,
+}
+
+impl Case {
+    fn of(entry: u32, leaf_of: impl Fn(u32) -> Option<Leaf>) -> Case {
+        Case {
+            entry,
+            leaf: leaf_of(entry),
+        }
+    }
+}
+
+/// The body of a clause that only returns: `def fib(0), do: 0` returns an
+/// integer constant, `def loop(0, acc), do: acc` an argument.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Leaf {
+    Int(i64),
+    Arg(u32),
+}
+
+impl Leaf {
+    /// The leaf that op `at` of `ops` starts, for a function of `arity`.
+    pub fn at(ops: &[Op], consts: &[Value], arity: u32, at: u32) -> Option<Leaf> {
+        match ops.get(at as usize)? {
+            Op::ReturnConst(i) => match consts.get(*i as usize)? {
+                Value::Int(x) => Some(Leaf::Int(*x)),
+                _ => None,
+            },
+            Op::ReturnLocal(j) if *j < arity => Some(Leaf::Arg(*j)),
+            _ => None,
+        }
+    }
+}
+
+/// A clause whose head is all plain variables, guarded by nothing or by an
+/// integer comparison (`def fib(k) when k > 1`, `def loop(n, acc)`): what
+/// most calls of a recursive function choose, decided by the fast step
+/// loop without looking at the clause list.
+#[derive(Clone, Copy)]
+pub struct OpenClause {
+    pub guard: Option<IntGuard>,
+    pub case: Case,
+}
+
+impl OpenClause {
+    /// The open clause of `clauses` that a call tries first once `switch`
+    /// (if any) has no literal for it.
+    pub fn of(
+        clauses: &[Clause],
+        switch: Option<&HeadSwitch>,
+        leaf_of: impl Fn(u32) -> Option<Leaf>,
+    ) -> Option<OpenClause> {
+        let c = clauses.get(switch.map_or(0, |sw| sw.rest))?;
+        if !c.checks.is_empty() || (c.guard.is_some() && c.int_guard.is_none()) {
+            return None;
+        }
+        Some(OpenClause {
+            guard: c.int_guard,
+            case: Case::of(c.entry, leaf_of),
         })
     }
 }

@@ -84,7 +84,8 @@ impl ValueStack for Vec<Value> {
         } else {
             let v = self.pop_top();
             self.truncate(base);
-            self.push(v);
+            // Not `push`: it would take the vector's address (see `grow`).
+            push_in_place(self, || v);
         }
     }
 
@@ -95,7 +96,9 @@ impl ValueStack for Vec<Value> {
 
     #[inline(always)]
     fn push_nils(&mut self, n: usize) {
-        self.reserve(n);
+        if self.capacity() - self.len() < n {
+            grow(self, n);
+        }
         for _ in 0..n {
             // Reserved above, so none of these pushes grows the vector.
             push_in_place(self, || Value::Nil);
@@ -105,7 +108,7 @@ impl ValueStack for Vec<Value> {
     #[inline(always)]
     fn dup(&mut self, index: usize) {
         if self.len() == self.capacity() {
-            grow(self);
+            grow(self, 1);
         }
         let v = self[index].clone();
         let len = self.len();
@@ -138,7 +141,7 @@ impl ValueStack for Vec<Value> {
 #[inline(always)]
 pub(crate) fn push_in_place<T>(v: &mut Vec<T>, make: impl FnOnce() -> T) {
     if v.len() == v.capacity() {
-        grow(v);
+        grow(v, 1);
     }
     let item = make();
     let len = v.len();
@@ -150,10 +153,22 @@ pub(crate) fn push_in_place<T>(v: &mut Vec<T>, make: impl FnOnce() -> T) {
     }
 }
 
+/// Makes room for `extra` more items.
+///
+/// The vector goes to the growing function by value and comes back, rather
+/// than by reference: a reference would let the vector's address escape
+/// into a call that is never inlined, and a vector held in a local by the
+/// fast step loop (`machine::fast`) could then no longer live in registers.
+#[inline(always)]
+pub(crate) fn grow<T>(v: &mut Vec<T>, extra: usize) {
+    *v = grown(std::mem::take(v), extra);
+}
+
 #[cold]
 #[inline(never)]
-fn grow<T>(v: &mut Vec<T>) {
+fn grown<T>(mut v: Vec<T>, extra: usize) -> Vec<T> {
     // `Vec`'s own amortised doubling, starting small: a million parked
     // processes each hold their frame and value stacks.
-    v.reserve(1);
+    v.reserve(extra);
+    v
 }

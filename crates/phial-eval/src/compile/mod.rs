@@ -217,13 +217,17 @@ impl<'k> Compiler<'k> {
     pub(crate) fn pop_fn(&mut self) -> Arc<FnCode> {
         let f = self.fns.pop().expect("function builder stack underflow");
         let offset = f.offset as usize;
+        let leaf_of = |entry| Leaf::at(&f.ops, &f.consts, f.arity, entry);
+        let head_switch = HeadSwitch::of(&f.clauses, leaf_of);
+        let open_clause = OpenClause::of(&f.clauses, head_switch.as_ref(), leaf_of);
         let code = Arc::new(FnCode {
             module: f.module,
             name: f.name,
             arity: f.arity,
             captures: f.captures,
             nlocals: f.nlocals,
-            head_switch: HeadSwitch::of(&f.clauses),
+            head_switch,
+            open_clause,
             clauses: f.clauses,
             ops: f.ops,
             offsets: f.offsets,

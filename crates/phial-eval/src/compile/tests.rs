@@ -156,5 +156,5 @@ fn head_switch_covers_only_the_leading_unguarded_literal_heads() {
     let t = function(&twice, "t", 1);
     let sw = t.head_switch.as_ref().expect("t/1 has a head switch");
     assert_eq!((sw.cases.len(), sw.rest), (1, 2));
-    assert_eq!(sw.cases[0].1, t.clauses[0].entry);
+    assert_eq!(sw.cases[0].1.entry, t.clauses[0].entry);
 }

@@ -12,14 +12,73 @@
 //! Not here: pattern and guard evaluation (`matching`), builtins (`bifs`),
 //! what happens when a process ends (`process`).
 
+// An integer operator: pushes the result and goes on to the next op,
+// or falls through when `+`, `-` or `*` overflows. Each arm pushes a
+// value of a known variant straight into the stack; merging the arms
+// into one temporary first costs a store-forwarding stall per op.
+macro_rules! push_int_op {
+    ($stack:expr, $k:expr, $x:expr, $y:expr) => {{
+        use crate::code::BinOp as B;
+        let (x, y): (i64, i64) = ($x, $y);
+        match $k {
+            B::Add => {
+                if let Some(r) = x.checked_add(y) {
+                    $stack.push_with(|| Value::Int(r));
+                    continue;
+                }
+            }
+            B::Sub => {
+                if let Some(r) = x.checked_sub(y) {
+                    $stack.push_with(|| Value::Int(r));
+                    continue;
+                }
+            }
+            B::Mul => {
+                if let Some(r) = x.checked_mul(y) {
+                    $stack.push_with(|| Value::Int(r));
+                    continue;
+                }
+            }
+            B::Lt => {
+                $stack.push_with(|| Value::bool(x < y));
+                continue;
+            }
+            B::Gt => {
+                $stack.push_with(|| Value::bool(x > y));
+                continue;
+            }
+            B::Le => {
+                $stack.push_with(|| Value::bool(x <= y));
+                continue;
+            }
+            B::Ge => {
+                $stack.push_with(|| Value::bool(x >= y));
+                continue;
+            }
+            B::Eq | B::StrictEq => {
+                $stack.push_with(|| Value::bool(x == y));
+                continue;
+            }
+            B::Ne | B::StrictNe => {
+                $stack.push_with(|| Value::bool(x != y));
+                continue;
+            }
+        }
+    }};
+}
+
+mod enter;
+mod fast;
+
 use crate::atom::Atom;
 use crate::bifs::{self, Ctx};
-use crate::code::{ArgCheck, FnCode, Op, SwitchClause, SwitchKind};
+use crate::code::{FnCode, Op, SwitchClause, SwitchKind};
 use crate::error::{self, Kind, Raise};
-use crate::matching::{guard_passes, int_compare_guard, match_pat};
-use crate::process::{Frame, HandlerRec, Process};
-use crate::stack::{push_in_place, ValueStack};
+use crate::matching::{guard_passes, match_pat};
+use crate::process::{HandlerRec, Process};
+use crate::stack::ValueStack;
 use crate::value::{Fun, Value};
+use enter::{enter, Parts};
 use phial_runtime::Cx;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -165,204 +224,13 @@ fn unwind(p: &mut Process, cx: Pcx, r: Raise) -> Option<Raise> {
     None
 }
 
-/// Enters `code` with its `argc` arguments on top of the stack. With `tail`,
-/// the current frame is replaced.
-/// `owner` is `Some` for a closure or a program (it keeps `code` alive);
-/// `None` means `code` is a module function, which the VM never frees.
-/// Returns where the new frame starts, or `None` when the chosen clause
-/// returned at once and its value is already on the stack.
-///
-/// The arguments stay where they are and become slots `0..arity` of the new
-/// frame; a head that is a plain variable is compiled to `Pat::Any` and
-/// reads its argument's slot directly (see `Compiler::head_patterns`).
+/// The process's stacks and VM, borrowed apart for `enter`.
 #[inline(always)]
-fn enter(
-    p: &mut Process,
-    cx: Pcx,
-    code: &FnCode,
-    owner: Option<Arc<FnCode>>,
-    fun: Option<&Fun>,
-    argc: usize,
-    tail: bool,
-) -> Result<Option<Entered>, Raise> {
-    if code.arity as usize != argc {
-        return Err(arity_mismatch(p, code, fun, argc));
-    }
-    if tail {
-        if let Some(old) = p.frames.pop() {
-            drop_frame_below_args(&mut p.stack, old.base, argc);
-        }
-    }
-    let base = p.stack.len() - argc;
-    let nlocals = code.nlocals as usize;
-    if nlocals > argc {
-        p.stack.push_nils(nlocals - argc);
-    }
-    if let Some(Fun::Closure { captured, .. }) = fun {
-        for (i, (_, inner)) in code.captures.iter().enumerate() {
-            p.stack[base + *inner as usize] = captured[i].clone();
-        }
-    }
-    let entry = match &code.head_switch {
-        Some(sw) => match p.stack[base + sw.arg as usize] {
-            Value::Int(y) if y < sw.lo || y > sw.hi => {
-                first_matching_head(p, cx, code, base, sw.rest)
-            }
-            Value::Int(y) => match sw.cases.iter().find(|(x, _)| *x == y) {
-                Some((_, e)) => Some(*e),
-                None => first_matching_head(p, cx, code, base, sw.rest),
-            },
-            _ => first_matching_head(p, cx, code, base, sw.rest),
-        },
-        None => first_matching_head(p, cx, code, base, 0),
-    };
-    let Some(pc) = entry else {
-        return Err(no_clause_matches(p, code, base, argc));
-    };
-    // A clause that only returns a constant or an argument (`fib(0)`,
-    // `loop(0, acc)`), called from a frame that stays: return at once,
-    // without pushing a frame to pop right away. Not for tail calls (the
-    // caller's frame is already gone) nor closures (the frame would own
-    // the code).
-    if !tail && owner.is_none() {
-        // SAFETY: `pc` is a clause entry, in range (`targets_in_range`).
-        let leaf = match *unsafe { code.ops.get_unchecked(pc as usize) } {
-            Op::ReturnConst(i) => Some(code.consts[i as usize].clone()),
-            Op::ReturnLocal(i) if (i as usize) < argc => Some(std::mem::replace(
-                &mut p.stack[base + i as usize],
-                Value::Nil,
-            )),
-            _ => None,
-        };
-        if let Some(v) = leaf {
-            p.stack.cut(base);
-            p.stack.push_with(|| v);
-            return Ok(None);
-        }
-    }
-    push_in_place(&mut p.frames, || match owner {
-        None => Frame::module_fn(code, pc as usize, base),
-        Some(owner) => Frame::owned(owner, pc as usize, base),
-    });
-    Ok(Some(Entered {
-        pc: pc as usize,
-        base,
-    }))
-}
-
-/// Where `enter` left the new frame, so the step loop can go on running it
-/// without reading back the frame it just wrote.
-struct Entered {
-    pc: usize,
-    base: usize,
-}
-
-/// The entry of the first of `code`'s clauses from index `from` whose head
-/// accepts the arguments at `base` (binding the head's variables).
-#[inline(always)]
-fn first_matching_head(
-    p: &mut Process,
-    cx: Pcx,
-    code: &FnCode,
-    base: usize,
-    from: usize,
-) -> Option<u32> {
-    'clauses: for c in code.clauses.iter().skip(from) {
-        for check in c.checks.iter() {
-            let ok = match check {
-                ArgCheck::Int(j, x) => {
-                    matches!(p.stack[base + *j as usize], Value::Int(y) if y == *x)
-                }
-                ArgCheck::Atom(j, a) => {
-                    matches!(p.stack[base + *j as usize], Value::Atom(b) if b == *a)
-                }
-                ArgCheck::Pat(j, pat) => {
-                    // Binds only slots past the arguments, but reads them
-                    // through `locals` too: match a copy of the argument.
-                    let locals = &mut p.stack[base..];
-                    let arg = locals[*j as usize].clone();
-                    match_pat(pat, &arg, locals)
-                }
-            };
-            if !ok {
-                continue 'clauses;
-            }
-        }
-        if let Some(g) = &c.guard {
-            let quick = match c.int_guard {
-                Some(ig) => match p.stack[base + ig.slot as usize] {
-                    Value::Int(x) => Some(ig.test(x)),
-                    _ => None,
-                },
-                None => int_compare_guard(g, &p.stack[base..]),
-            };
-            let passes = match quick {
-                Some(passes) => passes,
-                None => guard_passes(g, &p.stack[base..], &mut Ctx { cx, vm: &p.vm }),
-            };
-            if !passes {
-                continue;
-            }
-        }
-        return Some(c.entry);
-    }
-    None
-}
-
-/// For a tail call: the old frame's slots from `start` go, and the `argc`
-/// new arguments on top move down to take their place.
-#[inline]
-fn drop_frame_below_args(stack: &mut Vec<Value>, start: usize, argc: usize) {
-    let args_at = stack.len() - argc;
-    if args_at == start {
-        return;
-    }
-    for i in 0..argc {
-        stack.swap(start + i, args_at + i);
-    }
-    stack.cut(start + argc);
-}
-
-#[cold]
-fn arity_mismatch(p: &mut Process, code: &FnCode, fun: Option<&Fun>, argc: usize) -> Raise {
-    let args = p.stack.split_off(p.stack.len() - argc);
-    match fun {
-        Some(f) => error::bad_arity_error(Value::Fun(Arc::new(clone_fun(f))), args),
-        None => error::undefined_function(code.module, code.name, argc as u32, true),
-    }
-}
-
-/// FunctionClauseError for a call whose arguments sit at `base`.
-#[cold]
-fn no_clause_matches(p: &mut Process, code: &FnCode, base: usize, argc: usize) -> Raise {
-    let args = p.stack[base..base + argc].to_vec();
-    p.stack.truncate(base);
-    let (m, n) = if code.is_anonymous() {
-        (
-            Atom::new("erl_eval"),
-            Atom::new("-inside-an-interpreted-fun-"),
-        )
-    } else {
-        (code.module, code.name)
-    };
-    error::function_clause_error(m, n, argc as u32, args)
-}
-
-fn clone_fun(f: &Fun) -> Fun {
-    match f {
-        Fun::Closure { code, captured } => Fun::Closure {
-            code: code.clone(),
-            captured: captured.clone(),
-        },
-        Fun::External {
-            module,
-            name,
-            arity,
-        } => Fun::External {
-            module: *module,
-            name: *name,
-            arity: *arity,
-        },
+fn parts(p: &mut Process) -> Parts<'_> {
+    Parts {
+        stack: &mut p.stack,
+        frames: &mut p.frames,
+        vm: &p.vm,
     }
 }
 
@@ -416,7 +284,7 @@ fn call_bif(p: &mut Process, cx: Pcx, id: bifs::BifId, argc: usize) -> Result<()
 fn invoke(p: &mut Process, cx: Pcx, callee: Callee, argc: usize, tail: bool) -> Result<(), Raise> {
     match callee {
         Callee::Code(code, fun) => {
-            enter(p, cx, &code, None, fun.as_deref(), argc, tail)?;
+            enter(&mut parts(p), cx, &code, None, fun.as_deref(), argc, tail)?;
             Ok(())
         }
         Callee::Exception(module) => {
@@ -464,7 +332,7 @@ fn call_fun_value(p: &mut Process, cx: Pcx, argc: usize, tail: bool) -> Result<(
         Value::Fun(fun) => match &**fun {
             Fun::Closure { code, .. } => {
                 let owner = code.clone();
-                enter(p, cx, code, Some(owner), Some(fun), argc, tail)?;
+                enter(&mut parts(p), cx, code, Some(owner), Some(fun), argc, tail)?;
                 Ok(())
             }
             Fun::External {
@@ -509,6 +377,9 @@ fn receive_deadline(timeout: &Value) -> Result<Option<Instant>, Raise> {
 #[inline(always)]
 fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
     'frame: loop {
+        if let fast::Stop::Raised(e) = fast::run(p, cx, budget) {
+            return Err(e);
+        }
         let Some(frame) = p.frames.last() else {
             return Ok(Outcome::Done(p.stack.pop_top()));
         };
@@ -592,60 +463,6 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
                 continue 'frame;
             }};
         }
-        // An integer operator: pushes the result and goes on to the next op,
-        // or falls through when `+`, `-` or `*` overflows. Each arm pushes a
-        // value of a known variant straight into the stack; merging the arms
-        // into one temporary first costs a store-forwarding stall per op.
-        macro_rules! push_int_op {
-            ($k:expr, $x:expr, $y:expr) => {{
-                use crate::code::BinOp as B;
-                let (x, y): (i64, i64) = ($x, $y);
-                match $k {
-                    B::Add => {
-                        if let Some(r) = x.checked_add(y) {
-                            p.stack.push_with(|| Value::Int(r));
-                            continue;
-                        }
-                    }
-                    B::Sub => {
-                        if let Some(r) = x.checked_sub(y) {
-                            p.stack.push_with(|| Value::Int(r));
-                            continue;
-                        }
-                    }
-                    B::Mul => {
-                        if let Some(r) = x.checked_mul(y) {
-                            p.stack.push_with(|| Value::Int(r));
-                            continue;
-                        }
-                    }
-                    B::Lt => {
-                        p.stack.push_with(|| Value::bool(x < y));
-                        continue;
-                    }
-                    B::Gt => {
-                        p.stack.push_with(|| Value::bool(x > y));
-                        continue;
-                    }
-                    B::Le => {
-                        p.stack.push_with(|| Value::bool(x <= y));
-                        continue;
-                    }
-                    B::Ge => {
-                        p.stack.push_with(|| Value::bool(x >= y));
-                        continue;
-                    }
-                    B::Eq | B::StrictEq => {
-                        p.stack.push_with(|| Value::bool(x == y));
-                        continue;
-                    }
-                    B::Ne | B::StrictNe => {
-                        p.stack.push_with(|| Value::bool(x != y));
-                        continue;
-                    }
-                }
-            }};
-        }
         loop {
             // SAFETY: `pc < code.ops.len()`. Every frame's pc starts at a
             // clause entry or a jump/handler target, all in range, and then
@@ -668,7 +485,7 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
                         // nothing, so shortening the Vec over them without
                         // running their destructors leaks nothing.
                         unsafe { p.stack.set_len(n - 2) };
-                        push_int_op!(k, x, y);
+                        push_int_op!(p.stack, k, x, y);
                         // Overflow: put the operands back for the slow path.
                         p.stack.push(Value::Int(x));
                         p.stack.push(Value::Int(y));
@@ -688,7 +505,7 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
                     let x = &p.stack[base + slot as usize];
                     if let Value::Int(x) = x {
                         let x = *x;
-                        push_int_op!(k, x, imm as i64);
+                        push_int_op!(p.stack, k, x, imm as i64);
                     }
                     let x = &p.stack[base + slot as usize];
                     push_general_op!(k, x, &Value::Int(imm as i64));
@@ -708,7 +525,7 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
                     let (x, y) = (&p.stack[base + a as usize], &p.stack[base + b as usize]);
                     if let (Value::Int(x), Value::Int(y)) = (x, y) {
                         let (x, y) = (*x, *y);
-                        push_int_op!(k, x, y);
+                        push_int_op!(p.stack, k, x, y);
                     }
                     let (x, y) = (&p.stack[base + a as usize], &p.stack[base + b as usize]);
                     push_general_op!(k, x, y);
@@ -793,7 +610,15 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
                     };
                     // Go straight on into the callee (module code, which
                     // outlives any frame).
-                    if let Some(at) = enter(p, cx, target, None, None, site.arity as usize, tail)? {
+                    if let Some(at) = enter(
+                        &mut parts(p),
+                        cx,
+                        target,
+                        None,
+                        None,
+                        site.arity as usize,
+                        tail,
+                    )? {
                         code = target;
                         pc = at.pc;
                         base = at.base;

@@ -1,0 +1,252 @@
+//! Entering a function: choosing the clause whose head accepts the
+//! arguments, laying out the new frame, and the frameless return of a
+//! clause that only returns a constant or an argument.
+//!
+//! It works on `Parts`, the process's two stacks borrowed apart from the
+//! rest, so that both step loops can use it: the general one on the
+//! process's own vectors, the fast one (`fast`) on its local copies.
+//!
+//! Not here: resolving what to call (`resolve` in the parent), running the
+//! ops (the step loops).
+
+use super::Pcx;
+use crate::atom::Atom;
+use crate::bifs::Ctx;
+use crate::code::{ArgCheck, FnCode, Op};
+use crate::error::{self, Raise};
+use crate::matching::{guard_passes, int_compare_guard, match_pat};
+use crate::process::Frame;
+use crate::stack::{push_in_place, ValueStack};
+use crate::value::{Fun, Value};
+use crate::vm::Vm;
+use std::sync::Arc;
+
+/// A process's value and frame stacks, and its VM, borrowed apart.
+pub(super) struct Parts<'a> {
+    pub stack: &'a mut Vec<Value>,
+    pub frames: &'a mut Vec<Frame>,
+    pub vm: &'a Arc<Vm>,
+}
+
+/// Enters `code` with its `argc` arguments on top of the stack. With `tail`,
+/// the current frame is replaced.
+/// `owner` is `Some` for a closure or a program (it keeps `code` alive);
+/// `None` means `code` is a module function, which the VM never frees.
+/// Returns where the new frame starts, or `None` when the chosen clause
+/// returned at once and its value is already on the stack.
+///
+/// The arguments stay where they are and become slots `0..arity` of the new
+/// frame; a head that is a plain variable is compiled to `Pat::Any` and
+/// reads its argument's slot directly (see `Compiler::head_patterns`).
+#[inline(always)]
+pub(super) fn enter(
+    p: &mut Parts,
+    cx: Pcx,
+    code: &FnCode,
+    owner: Option<Arc<FnCode>>,
+    fun: Option<&Fun>,
+    argc: usize,
+    tail: bool,
+) -> Result<Option<Entered>, Raise> {
+    if code.arity as usize != argc {
+        return Err(arity_mismatch(p, code, fun, argc));
+    }
+    if tail {
+        if let Some(old) = p.frames.pop() {
+            drop_frame_below_args(p.stack, old.base, argc);
+        }
+    }
+    let base = p.stack.len() - argc;
+    let nlocals = code.nlocals as usize;
+    if nlocals > argc {
+        p.stack.push_nils(nlocals - argc);
+    }
+    if let Some(Fun::Closure { captured, .. }) = fun {
+        for (i, (_, inner)) in code.captures.iter().enumerate() {
+            p.stack[base + *inner as usize] = captured[i].clone();
+        }
+    }
+    let entry = match &code.head_switch {
+        Some(sw) => {
+            let hit = match p.stack[base + sw.arg as usize] {
+                Value::Int(y) => sw.case_for(y).map(|c| c.entry),
+                _ => None,
+            };
+            match hit {
+                Some(e) => Some(e),
+                None => first_matching_head(p, cx, code, base, sw.rest),
+            }
+        }
+        None => first_matching_head(p, cx, code, base, 0),
+    };
+    let Some(pc) = entry else {
+        return Err(no_clause_matches(p, code, base, argc));
+    };
+    // A clause that only returns a constant or an argument (`fib(0)`,
+    // `loop(0, acc)`), called from a frame that stays: return at once,
+    // without pushing a frame to pop right away. Not for tail calls (the
+    // caller's frame is already gone) nor closures (the frame would own
+    // the code).
+    if !tail && owner.is_none() {
+        // SAFETY: `pc` is a clause entry, in range (`targets_in_range`).
+        // An integer result is carried as an `i64` and rebuilt in its slot:
+        // an `Option<Value>` here is assembled in a temporary and copied
+        // whole, which stalled every leaf call (a failed store-to-load
+        // forward; `perf annotate` put 15% of fib on that one copy).
+        let leaf = match *unsafe { code.ops.get_unchecked(pc as usize) } {
+            Op::ReturnConst(i) => match code.consts[i as usize] {
+                Value::Int(x) => Leaf::Int(x),
+                ref c => Leaf::Value(c.clone()),
+            },
+            Op::ReturnLocal(i) if (i as usize) < argc => match p.stack[base + i as usize] {
+                Value::Int(x) => Leaf::Int(x),
+                ref mut v => Leaf::Value(std::mem::replace(v, Value::Nil)),
+            },
+            _ => Leaf::No,
+        };
+        match leaf {
+            Leaf::No => {}
+            Leaf::Int(x) => {
+                p.stack.cut(base);
+                p.stack.push_with(|| Value::Int(x));
+                return Ok(None);
+            }
+            Leaf::Value(v) => {
+                p.stack.cut(base);
+                p.stack.push_with(|| v);
+                return Ok(None);
+            }
+        }
+    }
+    push_in_place(p.frames, || match owner {
+        None => Frame::module_fn(code, pc as usize, base),
+        Some(owner) => Frame::owned(owner, pc as usize, base),
+    });
+    Ok(Some(Entered {
+        pc: pc as usize,
+        base,
+    }))
+}
+
+/// What a frameless leaf call returns (see `enter`).
+enum Leaf {
+    No,
+    Int(i64),
+    Value(Value),
+}
+
+/// Where `enter` left the new frame, so the step loop can go on running it
+/// without reading back the frame it just wrote.
+pub(super) struct Entered {
+    pub pc: usize,
+    pub base: usize,
+}
+
+/// The entry of the first of `code`'s clauses from index `from` whose head
+/// accepts the arguments at `base` (binding the head's variables).
+#[inline(always)]
+fn first_matching_head(
+    p: &mut Parts,
+    cx: Pcx,
+    code: &FnCode,
+    base: usize,
+    from: usize,
+) -> Option<u32> {
+    'clauses: for c in code.clauses.iter().skip(from) {
+        for check in c.checks.iter() {
+            let ok = match check {
+                ArgCheck::Int(j, x) => {
+                    matches!(p.stack[base + *j as usize], Value::Int(y) if y == *x)
+                }
+                ArgCheck::Atom(j, a) => {
+                    matches!(p.stack[base + *j as usize], Value::Atom(b) if b == *a)
+                }
+                ArgCheck::Pat(j, pat) => {
+                    // Binds only slots past the arguments, but reads them
+                    // through `locals` too: match a copy of the argument.
+                    let locals = &mut p.stack[base..];
+                    let arg = locals[*j as usize].clone();
+                    match_pat(pat, &arg, locals)
+                }
+            };
+            if !ok {
+                continue 'clauses;
+            }
+        }
+        if let Some(g) = &c.guard {
+            let quick = match c.int_guard {
+                Some(ig) => match p.stack[base + ig.slot as usize] {
+                    Value::Int(x) => Some(ig.test(x)),
+                    _ => None,
+                },
+                None => int_compare_guard(g, &p.stack[base..]),
+            };
+            let passes = match quick {
+                Some(passes) => passes,
+                None => guard_passes(g, &p.stack[base..], &mut Ctx { cx, vm: p.vm }),
+            };
+            if !passes {
+                continue;
+            }
+        }
+        return Some(c.entry);
+    }
+    None
+}
+
+/// For a tail call: the old frame's slots from `start` go, and the `argc`
+/// new arguments on top move down to take their place.
+#[inline(always)]
+pub(super) fn drop_frame_below_args(stack: &mut Vec<Value>, start: usize, argc: usize) {
+    let args_at = stack.len() - argc;
+    if args_at == start {
+        return;
+    }
+    for i in 0..argc {
+        stack.swap(start + i, args_at + i);
+    }
+    stack.cut(start + argc);
+}
+
+#[cold]
+fn arity_mismatch(p: &mut Parts, code: &FnCode, fun: Option<&Fun>, argc: usize) -> Raise {
+    let args = p.stack.split_off(p.stack.len() - argc);
+    match fun {
+        Some(f) => error::bad_arity_error(Value::Fun(Arc::new(clone_fun(f))), args),
+        None => error::undefined_function(code.module, code.name, argc as u32, true),
+    }
+}
+
+/// FunctionClauseError for a call whose arguments sit at `base`.
+#[cold]
+fn no_clause_matches(p: &mut Parts, code: &FnCode, base: usize, argc: usize) -> Raise {
+    let args = p.stack[base..base + argc].to_vec();
+    p.stack.truncate(base);
+    let (m, n) = if code.is_anonymous() {
+        (
+            Atom::new("erl_eval"),
+            Atom::new("-inside-an-interpreted-fun-"),
+        )
+    } else {
+        (code.module, code.name)
+    };
+    error::function_clause_error(m, n, argc as u32, args)
+}
+
+fn clone_fun(f: &Fun) -> Fun {
+    match f {
+        Fun::Closure { code, captured } => Fun::Closure {
+            code: code.clone(),
+            captured: captured.clone(),
+        },
+        Fun::External {
+            module,
+            name,
+            arity,
+        } => Fun::External {
+            module: *module,
+            name: *name,
+            arity: *arity,
+        },
+    }
+}

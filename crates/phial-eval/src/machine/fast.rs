@@ -1,0 +1,309 @@
+//! The fast step loop: runs the ops that make up tight loops and recursion
+//! (locals, constants, integer arithmetic, jumps, calls into module code,
+//! returns) with the process's two stacks held in locals.
+//!
+//! Why a second loop: in the general loop (the parent module) the stacks
+//! are fields of the `Process`, and that loop calls out to so many helpers
+//! that their lengths and pointers live in memory; every push and pop was a
+//! store and a reload, one dependency chain through the whole call path.
+//! Here the vectors are moved out of the process for the run, nothing takes
+//! their address (see `stack::grow`), and the compiler keeps them in
+//! registers.
+//!
+//! The contract with the general loop: this loop stops *before* any op it
+//! does not handle, or handles only in part (an overflow, a non-integer
+//! operand, an uncached call, an exhausted budget, the last frame's
+//! return), leaving that op's frame with `pc` at it and the stacks exactly
+//! as the general loop would have them; the general loop then runs it.
+//! Every op here does what the general loop's arm for it does.
+//!
+//! Not here: any op that needs the mailbox, the VM's tables or the `try`
+//! handlers.
+
+use super::enter::drop_frame_below_args;
+use super::Pcx;
+use crate::code::{Case, FnCode, Leaf, Op};
+use crate::error::Raise;
+use crate::process::{Frame, Process};
+use crate::stack::{push_in_place, ValueStack};
+use crate::value::Value;
+
+/// Why the fast loop stopped.
+pub(super) enum Stop {
+    /// At an op for the general loop, which has not run.
+    Slow,
+    /// A call raised; the frame's `pc` is past the call, as the general
+    /// loop leaves it.
+    Raised(Raise),
+}
+
+/// Runs `p` from its current frame until an op needs the general loop.
+#[inline(never)]
+pub(super) fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Stop {
+    // The stacks are moved into locals for the run and put back after it,
+    // and around the few calls that need the whole process (`with_process!`).
+    let mut stack = std::mem::take(&mut p.stack);
+    let mut frames = std::mem::take(&mut p.frames);
+    let mut left = *budget;
+    // Runs `$e` with the stacks back in the process.
+    macro_rules! with_process {
+        ($e:expr) => {{
+            p.stack = std::mem::take(&mut stack);
+            p.frames = std::mem::take(&mut frames);
+            let r = $e;
+            stack = std::mem::take(&mut p.stack);
+            frames = std::mem::take(&mut p.frames);
+            r
+        }};
+    }
+    let stop = 'run: loop {
+        let Some(frame) = frames.last() else {
+            break 'run Stop::Slow;
+        };
+        // As in the general loop: `code` outlives a pop of this frame only
+        // for module code, and every op that pops the frame goes on through
+        // `continue 'run` or leaves.
+        let mut code: &FnCode = frame.code();
+        let mut pc = frame.pc;
+        let mut base = frame.base;
+        // Hands the op just fetched (at `pc - 1`) to the general loop.
+        macro_rules! slow {
+            () => {{
+                if let Some(f) = frames.last_mut() {
+                    f.pc = pc - 1;
+                }
+                break 'run Stop::Slow;
+            }};
+        }
+        // Pops the frame and pushes its integer result `$i`; the last
+        // frame's return is the general loop's (it ends the code).
+        macro_rules! return_int {
+            ($i:expr) => {{
+                let i: i64 = $i;
+                frames.truncate(frames.len() - 1);
+                stack.cut(base);
+                stack.push_with(|| Value::Int(i));
+                continue 'run;
+            }};
+        }
+        // A call of `calls[$i]`, in tail position when `$tail`.
+        macro_rules! call {
+            ($i:expr, $tail:expr) => {{
+                let (i, tail): (u32, bool) = ($i, $tail);
+                let site = &code.calls[i as usize];
+                // Module code from the call-site cache (the VM keeps it
+                // alive); a first call resolves in the general loop.
+                let Some(target) = site.cache.get() else {
+                    slow!()
+                };
+                let target: &FnCode = target;
+                // Out of reductions: the general loop yields before it.
+                if left == 0 {
+                    slow!()
+                }
+                left -= 1;
+                if let Some(f) = frames.last_mut() {
+                    f.pc = pc;
+                }
+                let argc = site.arity as usize;
+                let Some(case) = quick_case(&stack, target, argc) else {
+                    let entered = with_process!(super::enter(
+                        &mut super::parts(p),
+                        cx,
+                        target,
+                        None,
+                        None,
+                        argc,
+                        tail
+                    ));
+                    match entered {
+                        Ok(_) => continue 'run,
+                        Err(e) => break 'run Stop::Raised(e),
+                    }
+                };
+                let at = stack.len() - argc;
+                // A clause that only returns returns at once, without a
+                // frame (see `enter`); not for a tail call, whose caller's
+                // frame is already gone.
+                if let (Some(leaf), false) = (case.leaf, tail) {
+                    match leaf {
+                        Leaf::Int(x) => {
+                            stack.cut(at);
+                            stack.push_with(|| Value::Int(x));
+                        }
+                        Leaf::Arg(j) => {
+                            let v = std::mem::replace(&mut stack[at + j as usize], Value::Nil);
+                            stack.cut(at);
+                            stack.push_with(|| v);
+                        }
+                    }
+                    continue;
+                }
+                let at = if tail {
+                    match frames.pop() {
+                        Some(old) => {
+                            drop_frame_below_args(&mut stack, old.base, argc);
+                            old.base
+                        }
+                        None => at,
+                    }
+                } else {
+                    at
+                };
+                let nlocals = target.nlocals as usize;
+                if nlocals > argc {
+                    stack.push_nils(nlocals - argc);
+                }
+                let entry = case.entry as usize;
+                push_in_place(&mut frames, || Frame::module_fn(target, entry, at));
+                code = target;
+                pc = entry;
+                base = at;
+            }};
+        }
+        loop {
+            // SAFETY: as in the general loop: `pc` is a clause entry, a
+            // target or the op after one that falls through, all in range
+            // (`FnCode::targets_in_range`).
+            let op: &Op = unsafe { code.ops.get_unchecked(pc) };
+            pc += 1;
+            match *op {
+                Op::Local(i) => stack.dup(base + i as usize),
+                Op::Const(i) => match code.consts[i as usize] {
+                    Value::Int(x) => stack.push_with(|| Value::Int(x)),
+                    ref c => stack.push_with(|| c.clone()),
+                },
+                Op::Pop => {
+                    stack.pop();
+                }
+                Op::AddLocalInt { slot, imm } => {
+                    if let Value::Int(x) = stack[base + slot as usize] {
+                        if let Some(r) = x.checked_add(imm as i64) {
+                            stack.push_with(|| Value::Int(r));
+                            continue;
+                        }
+                    }
+                    slow!()
+                }
+                Op::BinOpLocalInt { op: k, slot, imm } => {
+                    if let Value::Int(x) = stack[base + slot as usize] {
+                        push_int_op!(stack, k, x, imm as i64);
+                    }
+                    slow!()
+                }
+                Op::BinOpLocals { op: k, a, b } => {
+                    let (x, y) = (&stack[base + a as usize], &stack[base + b as usize]);
+                    if let (Value::Int(x), Value::Int(y)) = (x, y) {
+                        let (x, y) = (*x, *y);
+                        push_int_op!(stack, k, x, y);
+                    }
+                    slow!()
+                }
+                Op::BinOp(k) => {
+                    let n = stack.len();
+                    if let (Value::Int(x), Value::Int(y)) = (&stack[n - 2], &stack[n - 1]) {
+                        let (x, y) = (*x, *y);
+                        // SAFETY: both operands are integers, which own
+                        // nothing: forgetting them leaks nothing.
+                        unsafe { stack.set_len(n - 2) };
+                        push_int_op!(stack, k, x, y);
+                        // Overflow: the general loop goes to big integers.
+                        stack.push_with(|| Value::Int(x));
+                        stack.push_with(|| Value::Int(y));
+                    }
+                    slow!()
+                }
+                Op::Jump(t) => pc = t as usize,
+                Op::JumpIfFalsy(t) => {
+                    if !stack.pop_top().is_truthy() {
+                        pc = t as usize;
+                    }
+                }
+                Op::Call(i) => call!(i, false),
+                Op::TailCall(i) => call!(i, true),
+                Op::Return => {
+                    if frames.len() == 1 {
+                        slow!()
+                    }
+                    frames.truncate(frames.len() - 1);
+                    stack.collapse_to(base);
+                    continue 'run;
+                }
+                Op::ReturnConst(i) => {
+                    if frames.len() == 1 {
+                        slow!()
+                    }
+                    match code.consts[i as usize] {
+                        Value::Int(x) => return_int!(x),
+                        _ => slow!(),
+                    }
+                }
+                Op::ReturnLocal(i) => {
+                    if frames.len() == 1 {
+                        slow!()
+                    }
+                    match stack[base + i as usize] {
+                        Value::Int(x) => return_int!(x),
+                        _ => slow!(),
+                    }
+                }
+                Op::ReturnBinOp(k) => {
+                    if frames.len() == 1 {
+                        slow!()
+                    }
+                    let n = stack.len();
+                    if let (Value::Int(x), Value::Int(y)) = (&stack[n - 2], &stack[n - 1]) {
+                        let (x, y) = (*x, *y);
+                        use crate::code::BinOp as B;
+                        let r = match k {
+                            B::Add => x.checked_add(y),
+                            B::Sub => x.checked_sub(y),
+                            B::Mul => x.checked_mul(y),
+                            _ => None,
+                        };
+                        if let Some(r) = r {
+                            // SAFETY: both operands are integers (as in
+                            // `BinOp` above).
+                            unsafe { stack.set_len(n - 2) };
+                            return_int!(r);
+                        }
+                    }
+                    slow!()
+                }
+                _ => slow!(),
+            }
+        }
+    };
+    p.stack = stack;
+    p.frames = frames;
+    *budget = left;
+    stop
+}
+
+/// The clause of module function `code` that accepts the `argc` arguments
+/// on top of `stack`, when a literal of the head switch or the open clause
+/// decides it (binding nothing); `None` leaves the call to `enter`, which
+/// tries every head and raises when none matches.
+///
+/// `argc` is `code`'s arity: the call-site cache holds the function found
+/// by name and arity.
+#[inline(always)]
+fn quick_case(stack: &[Value], code: &FnCode, argc: usize) -> Option<Case> {
+    debug_assert_eq!(code.arity as usize, argc);
+    let args = &stack[stack.len() - argc..];
+    if let Some(sw) = &code.head_switch {
+        if let Some(Value::Int(y)) = args.get(sw.arg as usize) {
+            if let Some(c) = sw.case_for(*y) {
+                return Some(c);
+            }
+        }
+    }
+    let open = code.open_clause?;
+    if let Some(g) = open.guard {
+        match args.get(g.slot as usize) {
+            Some(Value::Int(x)) if g.test(*x) => {}
+            _ => return None,
+        }
+    }
+    Some(open.case)
+}
