@@ -37,6 +37,29 @@ pub(super) enum Stop {
     Raised(Raise),
 }
 
+/// Whether the fast loop runs `op` (when its operands are as it expects).
+#[inline(always)]
+pub(super) fn handles(op: &Op) -> bool {
+    matches!(
+        op,
+        Op::Local(_)
+            | Op::Const(_)
+            | Op::Pop
+            | Op::AddLocalInt { .. }
+            | Op::BinOpLocalInt { .. }
+            | Op::BinOpLocals { .. }
+            | Op::BinOp(_)
+            | Op::Jump(_)
+            | Op::JumpIfFalsy(_)
+            | Op::Call(_)
+            | Op::TailCall(_)
+            | Op::Return
+            | Op::ReturnConst(_)
+            | Op::ReturnLocal(_)
+            | Op::ReturnBinOp(_)
+    )
+}
+
 /// Runs `p` from its current frame until an op needs the general loop.
 #[inline(never)]
 pub(super) fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Stop {

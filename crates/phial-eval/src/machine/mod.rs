@@ -377,8 +377,16 @@ fn receive_deadline(timeout: &Value) -> Result<Option<Instant>, Raise> {
 #[inline(always)]
 fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
     'frame: loop {
-        if let fast::Stop::Raised(e) = fast::run(p, cx, budget) {
-            return Err(e);
+        let Some(frame) = p.frames.last() else {
+            return Ok(Outcome::Done(p.stack.pop_top()));
+        };
+        // The fast loop takes over where it can (see `fast`); it is not
+        // even entered for a frame that resumes at an op it leaves to this
+        // loop, such as a `receive`.
+        if frame.code().ops.get(frame.pc).is_some_and(fast::handles) {
+            if let fast::Stop::Raised(e) = fast::run(p, cx, budget) {
+                return Err(e);
+            }
         }
         let Some(frame) = p.frames.last() else {
             return Ok(Outcome::Done(p.stack.pop_top()));
