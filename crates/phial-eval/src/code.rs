@@ -72,7 +72,7 @@ impl FnCode {
     /// Whether execution can only ever reach ops of this function: every
     /// clause entry and every jump, switch, `after` and handler target is in
     /// range, and the last op never falls through to the next. The step loop
-    /// relies on this to fetch ops without a bounds check (`machine::run`);
+    /// relies on this to fetch ops without a bounds check (both step loops);
     /// the compiler checks it of every function it builds (`pop_fn`).
     pub fn targets_in_range(&self) -> bool {
         let n = self.ops.len() as u32;

@@ -1,13 +1,13 @@
 //! Properties of compiled code that the step loop relies on: every function
 //! the compiler builds keeps execution inside its own ops (the unchecked op
-//! fetch in `machine::run` depends on it), and the head shortcuts are built
+//! fetch in both step loops depends on it), and the head shortcuts are built
 //! only where they keep Elixir's clause order.
 //!
 //! Not here: what programs print (the `.exs` suite under `tests/cases`).
 
 use super::{Compiler, Known};
 use crate::atom::Atom;
-use crate::code::{FnCode, Op};
+use crate::code::{FnCode, Leaf, Op};
 use phial_syntax::{parse, ParseOutcome};
 use std::sync::Arc;
 
@@ -157,4 +157,69 @@ fn head_switch_covers_only_the_leading_unguarded_literal_heads() {
     let sw = t.head_switch.as_ref().expect("t/1 has a head switch");
     assert_eq!((sw.cases.len(), sw.rest), (1, 2));
     assert_eq!(sw.cases[0].1.entry, t.clauses[0].entry);
+}
+
+#[test]
+fn literal_heads_that_only_return_are_known_as_leaves() {
+    let code = compile(
+        "defmodule L do\n def fib(0), do: 0\n def fib(1), do: 1\n def fib(k) when k > 1, do: fib(k - 1) + fib(k - 2)\n\
+         def pick(0, acc), do: acc\n def pick(n, acc), do: pick(n - 1, acc)\n\
+         def name(0), do: :zero\n def name(n), do: n\nend",
+    );
+    let fib = function(&code, "fib", 1);
+    let sw = fib.head_switch.as_ref().expect("fib/1 has a head switch");
+    assert_eq!(sw.case_for(0).and_then(|c| c.leaf), Some(Leaf::Int(0)));
+    assert_eq!(sw.case_for(1).and_then(|c| c.leaf), Some(Leaf::Int(1)));
+    assert!(sw.case_for(2).is_none() && sw.case_for(-1).is_none());
+    let pick = function(&code, "pick", 2);
+    let sw = pick.head_switch.as_ref().expect("pick/2 has a head switch");
+    assert_eq!(sw.case_for(0).and_then(|c| c.leaf), Some(Leaf::Arg(1)));
+    // Only integers are returned without a frame's help: an atom is not.
+    let name = function(&code, "name", 1);
+    let sw = name.head_switch.as_ref().expect("name/1 has a head switch");
+    assert_eq!(sw.case_for(0).and_then(|c| c.leaf), None);
+}
+
+#[test]
+fn the_open_clause_is_the_first_past_the_switch_and_only_when_plain() {
+    let code = compile(
+        "defmodule O do\n def fib(0), do: 0\n def fib(1), do: 1\n def fib(k) when k > 1, do: k\n\
+         def any(x), do: x\n\
+         def ne(k) when k != 3, do: k\n def ne(_), do: 0\n\
+         def typed(k) when is_integer(k), do: k\n\
+         def tup({a, _}), do: a\n\
+         def edge(k) when k > 9223372036854775807, do: k\n def edge(_), do: 0\nend",
+    );
+    let fib = function(&code, "fib", 1);
+    let open = fib.open_clause.expect("fib/1's third clause is open");
+    assert_eq!(open.case.entry, fib.clauses[2].entry);
+    let g = open.guard.expect("`k > 1` is an integer guard");
+    assert!(g.test(2) && g.test(i64::MAX) && !g.test(1) && !g.test(i64::MIN));
+    // No guard at all, and a leaf that returns its argument.
+    let any = function(&code, "any", 1)
+        .open_clause
+        .expect("any/1 is open");
+    assert!(any.guard.is_none());
+    assert_eq!(any.case.leaf, Some(Leaf::Arg(0)));
+    // `!=` passes everything outside its one value.
+    let ne = function(&code, "ne", 1).open_clause.expect("ne/1 is open");
+    let g = ne.guard.expect("`k != 3` is an integer guard");
+    assert!(!g.test(3) && g.test(2) && g.test(4) && g.test(i64::MIN));
+    // A guard that is not an integer comparison, a pattern in the head, or
+    // a comparison no integer passes: left to the general heads.
+    assert!(function(&code, "typed", 1).open_clause.is_none());
+    assert!(function(&code, "tup", 1).open_clause.is_none());
+    let edge = function(&code, "edge", 1);
+    assert!(edge.open_clause.is_none() && edge.clauses[0].int_guard.is_none());
+}
+
+#[test]
+fn a_sparse_head_switch_still_finds_its_literals() {
+    let code =
+        compile("defmodule S do\n def f(0), do: 1\n def f(1000), do: 2\n def f(n), do: n\nend");
+    let f = function(&code, "f", 1);
+    let sw = f.head_switch.as_ref().expect("f/1 has a head switch");
+    assert_eq!(sw.case_for(0).map(|c| c.entry), Some(f.clauses[0].entry));
+    assert_eq!(sw.case_for(1000).map(|c| c.entry), Some(f.clauses[1].entry));
+    assert!(sw.case_for(500).is_none() && sw.case_for(1001).is_none());
 }

@@ -4,11 +4,12 @@
 //!
 //! Why a second loop: in the general loop (the parent module) the stacks
 //! are fields of the `Process`, and that loop calls out to so many helpers
-//! that their lengths and pointers live in memory; every push and pop was a
-//! store and a reload, one dependency chain through the whole call path.
-//! Here the vectors are moved out of the process for the run, nothing takes
-//! their address (see `stack::grow`), and the compiler keeps them in
-//! registers.
+//! that LLVM keeps their lengths and pointers in memory: every push and pop
+//! was a load, a store and a reload. Here the vectors are moved out of the
+//! process for the run and nothing takes their address (see `stack::grow`),
+//! so they can live in registers between the rare calls out. Calls choose
+//! their clause inline when the precomputed shortcuts decide it
+//! (`quick_case`) and go through the shared `enter` otherwise.
 //!
 //! The contract with the general loop: this loop stops *before* any op it
 //! does not handle, or handles only in part (an overflow, a non-integer
@@ -37,7 +38,10 @@ pub(super) enum Stop {
     Raised(Raise),
 }
 
-/// Whether the fast loop runs `op` (when its operands are as it expects).
+/// Whether the fast loop runs `op` (when its operands are as it expects):
+/// the general loop enters the fast one only at such an op. Keep it in step
+/// with the arms of `run`; a mismatch costs speed, never correctness (an op
+/// listed but not run is handed straight back).
 #[inline(always)]
 pub(super) fn handles(op: &Op) -> bool {
     matches!(

@@ -9,6 +9,10 @@
 //! the BEAM; at zero the process yields *before* the call, so resuming simply
 //! re-executes that op.
 //!
+//! This is the general loop, which runs every op. The ops of tight loops
+//! and recursion run in the fast loop (`fast`) whenever a frame reaches
+//! one; entering a function is shared by both (`enter`).
+//!
 //! Not here: pattern and guard evaluation (`matching`), builtins (`bifs`),
 //! what happens when a process ends (`process`).
 
