@@ -16,10 +16,10 @@
 //! Not here: pattern and guard evaluation (`matching`), builtins (`bifs`),
 //! what happens when a process ends (`process`).
 
-// An integer operator: pushes the result and goes on to the next op,
-// or falls through when `+`, `-` or `*` overflows. Each arm pushes a
-// value of a known variant straight into the stack; merging the arms
-// into one temporary first costs a store-forwarding stall per op.
+// An integer operator, for both step loops: pushes the result and goes on
+// to the next op, or falls through when `+`, `-` or `*` overflows. Each arm
+// pushes a value of a known variant straight into the stack; merging the
+// arms into one temporary first costs a store-forwarding stall per op.
 macro_rules! push_int_op {
     ($stack:expr, $k:expr, $x:expr, $y:expr) => {{
         use crate::code::BinOp as B;
