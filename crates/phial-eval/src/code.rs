@@ -129,6 +129,9 @@ pub struct Clause {
     /// (`when k > 1`), decided without walking the guard tree.
     pub int_guard: Option<IntGuard>,
     pub entry: u32,
+    /// What the body returns when it only returns (see `Leaf`); filled in
+    /// once the function's ops are complete (`Clause::find_leaves`).
+    pub leaf: Option<Leaf>,
 }
 
 /// `slot op imm`: a guard comparing a variable with an integer literal,
@@ -198,6 +201,7 @@ impl Clause {
         Clause {
             checks,
             int_guard: guard.as_ref().and_then(IntGuard::of),
+            leaf: None,
             guard,
             entry,
         }
@@ -226,7 +230,7 @@ pub struct HeadSwitch {
 impl HeadSwitch {
     /// The switch over `clauses`' leading run of heads whose only test is
     /// one integer literal, all for the same argument, with no guard.
-    pub fn of(clauses: &[Clause], leaf_of: impl Fn(u32) -> Option<Leaf>) -> Option<HeadSwitch> {
+    pub fn of(clauses: &[Clause]) -> Option<HeadSwitch> {
         let mut arg = None;
         let mut cases: Vec<(i64, Case)> = Vec::new();
         let mut covered = 0;
@@ -236,7 +240,7 @@ impl HeadSwitch {
                     arg = Some(*j);
                     // A repeated literal's later clause can never be chosen.
                     if !cases.iter().any(|(y, _)| y == x) {
-                        cases.push((*x, Case::of(c.entry, &leaf_of)));
+                        cases.push((*x, Case::of(c)));
                     }
                     covered += 1;
                 }
@@ -293,32 +297,40 @@ pub struct Case {
 }
 
 impl Case {
-    fn of(entry: u32, leaf_of: impl Fn(u32) -> Option<Leaf>) -> Case {
+    pub fn of(c: &Clause) -> Case {
         Case {
-            entry,
-            leaf: leaf_of(entry),
+            entry: c.entry,
+            leaf: c.leaf,
         }
     }
 }
 
-/// The body of a clause that only returns: `def fib(0), do: 0` returns an
-/// integer constant, `def loop(0, acc), do: acc` an argument.
+/// The body of a clause that only returns, which a non-tail call runs
+/// without pushing a frame: `def fib(0), do: 0` returns an integer,
+/// `def name(0), do: :zero` another constant, `def loop(0, acc), do: acc`
+/// an argument. The integer is kept apart so that returning it reads no
+/// constant table and builds the value straight in its slot.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Leaf {
     Int(i64),
+    /// `consts[i]`, not an integer.
+    Const(u32),
     Arg(u32),
 }
 
-impl Leaf {
-    /// The leaf that op `at` of `ops` starts, for a function of `arity`.
-    pub fn at(ops: &[Op], consts: &[Value], arity: u32, at: u32) -> Option<Leaf> {
-        match ops.get(at as usize)? {
-            Op::ReturnConst(i) => match consts.get(*i as usize)? {
-                Value::Int(x) => Some(Leaf::Int(*x)),
+impl Clause {
+    /// Fills in each clause's `leaf` from the op its body starts with.
+    pub fn find_leaves(clauses: &mut [Clause], ops: &[Op], consts: &[Value], arity: u32) {
+        for c in clauses {
+            c.leaf = match ops.get(c.entry as usize) {
+                Some(Op::ReturnConst(i)) => match consts.get(*i as usize) {
+                    Some(Value::Int(x)) => Some(Leaf::Int(*x)),
+                    Some(_) => Some(Leaf::Const(*i)),
+                    None => None,
+                },
+                Some(Op::ReturnLocal(j)) if *j < arity => Some(Leaf::Arg(*j)),
                 _ => None,
-            },
-            Op::ReturnLocal(j) if *j < arity => Some(Leaf::Arg(*j)),
-            _ => None,
+            };
         }
     }
 }
@@ -336,18 +348,14 @@ pub struct OpenClause {
 impl OpenClause {
     /// The open clause of `clauses` that a call tries first once `switch`
     /// (if any) has no literal for it.
-    pub fn of(
-        clauses: &[Clause],
-        switch: Option<&HeadSwitch>,
-        leaf_of: impl Fn(u32) -> Option<Leaf>,
-    ) -> Option<OpenClause> {
+    pub fn of(clauses: &[Clause], switch: Option<&HeadSwitch>) -> Option<OpenClause> {
         let c = clauses.get(switch.map_or(0, |sw| sw.rest))?;
         if !c.checks.is_empty() || (c.guard.is_some() && c.int_guard.is_none()) {
             return None;
         }
         Some(OpenClause {
             guard: c.int_guard,
-            case: Case::of(c.entry, leaf_of),
+            case: Case::of(c),
         })
     }
 }

@@ -36,6 +36,9 @@ defmodule Edges do
   def name(1), do: "one"
   def name(n), do: n
 
+  # The same leaves called straight from module code.
+  def names, do: {name(0), name(1), name(7)}
+
   # Locals beyond the arguments, and a comparison feeding `if`.
   def count_up(n, limit) do
     next = n + 1
@@ -68,6 +71,7 @@ IO.inspect(Edges.sum_locals(-9_223_372_036_854_775_807, -10))
 IO.inspect(Enum.map([3, 0, -2, 2.5, :a], &Edges.sign/1))
 IO.inspect(Enum.map([1, 10, 2.0, :atom, "s"], &Edges.small/1))
 IO.inspect(Enum.map([0, 1, 2, -1], &Edges.name/1))
+IO.inspect(Edges.names())
 IO.puts(Edges.count_up(0, 100_000))
 IO.puts(Edges.depth(200_000))
 

@@ -215,11 +215,11 @@ impl<'k> Compiler<'k> {
     }
 
     pub(crate) fn pop_fn(&mut self) -> Arc<FnCode> {
-        let f = self.fns.pop().expect("function builder stack underflow");
+        let mut f = self.fns.pop().expect("function builder stack underflow");
         let offset = f.offset as usize;
-        let leaf_of = |entry| Leaf::at(&f.ops, &f.consts, f.arity, entry);
-        let head_switch = HeadSwitch::of(&f.clauses, leaf_of);
-        let open_clause = OpenClause::of(&f.clauses, head_switch.as_ref(), leaf_of);
+        Clause::find_leaves(&mut f.clauses, &f.ops, &f.consts, f.arity);
+        let head_switch = HeadSwitch::of(&f.clauses);
+        let open_clause = OpenClause::of(&f.clauses, head_switch.as_ref());
         let code = Arc::new(FnCode {
             module: f.module,
             name: f.name,

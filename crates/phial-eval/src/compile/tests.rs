@@ -174,10 +174,16 @@ fn literal_heads_that_only_return_are_known_as_leaves() {
     let pick = function(&code, "pick", 2);
     let sw = pick.head_switch.as_ref().expect("pick/2 has a head switch");
     assert_eq!(sw.case_for(0).and_then(|c| c.leaf), Some(Leaf::Arg(1)));
-    // Only integers are returned without a frame's help: an atom is not.
+    // Any other constant is a leaf too, returned from the constant table.
     let name = function(&code, "name", 1);
     let sw = name.head_switch.as_ref().expect("name/1 has a head switch");
-    assert_eq!(sw.case_for(0).and_then(|c| c.leaf), None);
+    match sw.case_for(0).and_then(|c| c.leaf) {
+        Some(Leaf::Const(i)) => assert!(matches!(
+            name.consts[i as usize],
+            crate::value::Value::Atom(a) if a.as_str() == "zero"
+        )),
+        other => panic!("name(0) returns :zero, not {other:?}"),
+    }
 }
 
 #[test]

@@ -12,7 +12,7 @@
 use super::Pcx;
 use crate::atom::Atom;
 use crate::bifs::Ctx;
-use crate::code::{ArgCheck, FnCode, Op};
+use crate::code::{ArgCheck, Case, FnCode, Leaf};
 use crate::error::{self, Raise};
 use crate::matching::{guard_passes, int_compare_guard, match_pat};
 use crate::process::Frame;
@@ -66,20 +66,20 @@ pub(super) fn enter(
             p.stack[base + *inner as usize] = captured[i].clone();
         }
     }
-    let entry = match &code.head_switch {
+    let case = match &code.head_switch {
         Some(sw) => {
             let hit = match p.stack[base + sw.arg as usize] {
-                Value::Int(y) => sw.case_for(y).map(|c| c.entry),
+                Value::Int(y) => sw.case_for(y),
                 _ => None,
             };
             match hit {
-                Some(e) => Some(e),
+                Some(c) => Some(c),
                 None => first_matching_head(p, cx, code, base, sw.rest),
             }
         }
         None => first_matching_head(p, cx, code, base, 0),
     };
-    let Some(pc) = entry else {
+    let Some(case) = case else {
         return Err(no_clause_matches(p, code, base, argc));
     };
     // A clause that only returns a constant or an argument (`fib(0)`,
@@ -87,37 +87,11 @@ pub(super) fn enter(
     // without pushing a frame to pop right away. Not for tail calls (the
     // caller's frame is already gone) nor closures (the frame would own
     // the code).
-    if !tail && owner.is_none() {
-        // SAFETY: `pc` is a clause entry, in range (`targets_in_range`).
-        // An integer result is carried as an `i64` and rebuilt in its slot:
-        // an `Option<Value>` here is assembled in a temporary and copied
-        // whole, which stalled every leaf call (a failed store-to-load
-        // forward; `perf annotate` put 15% of fib on that one copy).
-        let leaf = match *unsafe { code.ops.get_unchecked(pc as usize) } {
-            Op::ReturnConst(i) => match code.consts[i as usize] {
-                Value::Int(x) => Leaf::Int(x),
-                ref c => Leaf::Value(c.clone()),
-            },
-            Op::ReturnLocal(i) if (i as usize) < argc => match p.stack[base + i as usize] {
-                Value::Int(x) => Leaf::Int(x),
-                ref mut v => Leaf::Value(std::mem::replace(v, Value::Nil)),
-            },
-            _ => Leaf::No,
-        };
-        match leaf {
-            Leaf::No => {}
-            Leaf::Int(x) => {
-                p.stack.cut(base);
-                p.stack.push_with(|| Value::Int(x));
-                return Ok(None);
-            }
-            Leaf::Value(v) => {
-                p.stack.cut(base);
-                p.stack.push_with(|| v);
-                return Ok(None);
-            }
-        }
+    if let (Some(leaf), false, None) = (case.leaf, tail, &owner) {
+        return_leaf(p.stack, code, base, leaf);
+        return Ok(None);
     }
+    let pc = case.entry;
     push_in_place(p.frames, || match owner {
         None => Frame::module_fn(code, pc as usize, base),
         Some(owner) => Frame::owned(owner, pc as usize, base),
@@ -128,11 +102,32 @@ pub(super) fn enter(
     }))
 }
 
-/// What a frameless leaf call returns (see `enter`).
-enum Leaf {
-    No,
-    Int(i64),
-    Value(Value),
+/// Returns `leaf`'s value for a call of `code` whose arguments start at
+/// `at`, without a frame: the arguments go and the value takes their place.
+/// An integer is rebuilt in its slot rather than carried as a `Value`,
+/// which would be assembled in a temporary and copied whole (a failed
+/// store-to-load forward on every leaf call: `perf annotate` once put 15%
+/// of fib on that copy).
+#[inline(always)]
+pub(super) fn return_leaf(stack: &mut Vec<Value>, code: &FnCode, at: usize, leaf: Leaf) {
+    match leaf {
+        Leaf::Int(x) => {
+            stack.cut(at);
+            stack.push_with(|| Value::Int(x));
+        }
+        Leaf::Arg(j) => {
+            let v = std::mem::replace(&mut stack[at + j as usize], Value::Nil);
+            stack.cut(at);
+            match v {
+                Value::Int(x) => stack.push_with(|| Value::Int(x)),
+                v => stack.push_with(|| v),
+            }
+        }
+        Leaf::Const(i) => {
+            stack.cut(at);
+            stack.push_with(|| code.consts[i as usize].clone());
+        }
+    }
 }
 
 /// Where `enter` left the new frame, so the step loop can go on running it
@@ -151,7 +146,7 @@ fn first_matching_head(
     code: &FnCode,
     base: usize,
     from: usize,
-) -> Option<u32> {
+) -> Option<Case> {
     'clauses: for c in code.clauses.iter().skip(from) {
         for check in c.checks.iter() {
             let ok = match check {
@@ -189,7 +184,7 @@ fn first_matching_head(
                 continue;
             }
         }
-        return Some(c.entry);
+        return Some(Case::of(c));
     }
     None
 }

@@ -21,9 +21,9 @@
 //! Not here: any op that needs the mailbox, the VM's tables or the `try`
 //! handlers.
 
-use super::enter::drop_frame_below_args;
+use super::enter::{drop_frame_below_args, return_leaf};
 use super::Pcx;
-use crate::code::{Case, FnCode, Leaf, Op};
+use crate::code::{Case, FnCode, Op};
 use crate::error::Raise;
 use crate::process::{Frame, Process};
 use crate::stack::{push_in_place, ValueStack};
@@ -153,17 +153,7 @@ pub(super) fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Stop {
                 // frame (see `enter`); not for a tail call, whose caller's
                 // frame is already gone.
                 if let (Some(leaf), false) = (case.leaf, tail) {
-                    match leaf {
-                        Leaf::Int(x) => {
-                            stack.cut(at);
-                            stack.push_with(|| Value::Int(x));
-                        }
-                        Leaf::Arg(j) => {
-                            let v = std::mem::replace(&mut stack[at + j as usize], Value::Nil);
-                            stack.cut(at);
-                            stack.push_with(|| v);
-                        }
-                    }
+                    return_leaf(&mut stack, target, at, leaf);
                     continue;
                 }
                 let at = if tail {
