@@ -271,6 +271,16 @@ impl HeadSwitch {
 
     const DENSE_SPAN: i64 = 64;
 
+    /// The clause for the arguments `args`, if a literal is the switched
+    /// argument.
+    #[inline(always)]
+    pub fn case_for_args(&self, args: &[Value]) -> Option<Case> {
+        match args.get(self.arg as usize) {
+            Some(Value::Int(y)) => self.case_for(*y),
+            _ => None,
+        }
+    }
+
     /// The clause for the integer `y`, if a literal is `y`.
     #[inline(always)]
     pub fn case_for(&self, y: i64) -> Option<Case> {

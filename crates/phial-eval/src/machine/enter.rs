@@ -67,16 +67,10 @@ pub(super) fn enter(
         }
     }
     let case = match &code.head_switch {
-        Some(sw) => {
-            let hit = match p.stack[base + sw.arg as usize] {
-                Value::Int(y) => sw.case_for(y),
-                _ => None,
-            };
-            match hit {
-                Some(c) => Some(c),
-                None => first_matching_head(p, cx, code, base, sw.rest),
-            }
-        }
+        Some(sw) => match sw.case_for_args(&p.stack[base..]) {
+            Some(c) => Some(c),
+            None => first_matching_head(p, cx, code, base, sw.rest),
+        },
         None => first_matching_head(p, cx, code, base, 0),
     };
     let Some(case) = case else {

@@ -308,12 +308,12 @@ pub(super) fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Stop {
 fn quick_case(stack: &[Value], code: &FnCode, argc: usize) -> Option<Case> {
     debug_assert_eq!(code.arity as usize, argc);
     let args = &stack[stack.len() - argc..];
-    if let Some(sw) = &code.head_switch {
-        if let Some(Value::Int(y)) = args.get(sw.arg as usize) {
-            if let Some(c) = sw.case_for(*y) {
-                return Some(c);
-            }
-        }
+    if let Some(c) = code
+        .head_switch
+        .as_ref()
+        .and_then(|sw| sw.case_for_args(args))
+    {
+        return Some(c);
     }
     let open = code.open_clause?;
     if let Some(g) = open.guard {
