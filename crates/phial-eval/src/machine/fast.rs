@@ -23,7 +23,7 @@
 
 use super::enter::{drop_frame_below_args, return_leaf};
 use super::Pcx;
-use crate::code::{Case, FnCode, Op};
+use crate::code::{Case, FnCode, Leaf, Op};
 use crate::error::Raise;
 use crate::process::{Frame, Process};
 use crate::stack::{push_in_place, ValueStack};
@@ -134,15 +134,7 @@ pub(super) fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Stop {
                 }
                 let argc = site.arity as usize;
                 let Some(case) = quick_case(&stack, target, argc) else {
-                    let entered = with_process!(super::enter(
-                        &mut super::parts(p),
-                        cx,
-                        target,
-                        None,
-                        None,
-                        argc,
-                        tail
-                    ));
+                    let entered = with_process!(enter_by_heads(p, cx, target, argc, tail));
                     match entered {
                         Ok(_) => continue 'run,
                         Err(e) => break 'run Stop::Raised(e),
@@ -153,7 +145,12 @@ pub(super) fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Stop {
                 // frame (see `enter`); not for a tail call, whose caller's
                 // frame is already gone.
                 if let (Some(leaf), false) = (case.leaf, tail) {
-                    return_leaf(&mut stack, target, at, leaf);
+                    if let Leaf::Int(x) = leaf {
+                        stack.cut(at);
+                        stack.push_with(|| Value::Int(x));
+                    } else {
+                        return_leaf(&mut stack, target, at, leaf);
+                    }
                     continue;
                 }
                 let at = if tail {
@@ -295,6 +292,19 @@ pub(super) fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Stop {
     p.frames = frames;
     *budget = left;
     stop
+}
+
+/// `enter` for a call whose clause the shortcuts do not decide. Out of
+/// line: inlined, its many paths would compete for registers with the loop.
+#[inline(never)]
+fn enter_by_heads(
+    p: &mut Process,
+    cx: Pcx,
+    code: &FnCode,
+    argc: usize,
+    tail: bool,
+) -> Result<Option<super::enter::Entered>, Raise> {
+    super::enter(&mut super::parts(p), cx, code, None, None, argc, tail)
 }
 
 /// The clause of module function `code` that accepts the `argc` arguments
