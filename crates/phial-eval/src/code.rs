@@ -57,6 +57,40 @@ pub struct FnCode {
 }
 
 impl FnCode {
+    /// The code of the frame a stepping native waits in while phial code
+    /// it called runs: `Resume` takes the call's result to the native's
+    /// continuation (which may call again, and the frame resumes again),
+    /// then `Return` hands the native's value to its caller. One shared
+    /// static: it holds no data of its own.
+    pub fn trampoline() -> &'static FnCode {
+        static CODE: OnceLock<FnCode> = OnceLock::new();
+        CODE.get_or_init(|| {
+            let code = FnCode {
+                module: Atom::new("phial"),
+                name: Atom::new("native"),
+                arity: 0,
+                captures: Vec::new(),
+                nlocals: 0,
+                clauses: Vec::new(),
+                head_switch: None,
+                open_clause: None,
+                ops: vec![Op::Resume, Op::Return],
+                offsets: vec![0, 0],
+                consts: Vec::new(),
+                pats: Vec::new(),
+                switches: Vec::new(),
+                lambdas: Vec::new(),
+                calls: Vec::new(),
+                handlers: Vec::new(),
+                modules: Vec::new(),
+                file: Arc::from("nofile"),
+                lines: Arc::new(vec![0]),
+            };
+            debug_assert!(code.targets_in_range());
+            code
+        })
+    }
+
     /// 1-based source line of op `pc`.
     pub fn line_of(&self, pc: usize) -> u32 {
         let off = self.offsets.get(pc).copied().unwrap_or(0);
@@ -559,6 +593,12 @@ pub enum Op {
     Match(u32),
     /// Call a builtin with `argc` arguments from the stack.
     Bif(BifId, u8),
+    /// Call a stepping native (`bifs::Step`), which may call phial code
+    /// before it has its value (see `machine::native`).
+    Native(BifId, u8),
+    /// Only in `FnCode::trampoline`: hand the value on top to the native
+    /// continuation waiting for it, and do what it asks next.
+    Resume,
     /// `send(dest, msg)` (`Kernel.send/2`, `:erlang.send/2`, `dest <- msg`):
     /// pops both, sends, pushes `msg` (the call's value). Done in place
     /// rather than as a builtin so the message moves instead of being

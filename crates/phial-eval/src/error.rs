@@ -288,6 +288,14 @@ pub fn exception_message(e: &Value) -> String {
             format!("expected a function, got: {}", inspect(&field(e, "term")))
         }
         "Elixir.BadMapError" => format!("expected a map, got: {}", inspect(&field(e, "term"))),
+        "Elixir.BadStructError" => format!(
+            "expected a struct named {}, got: {}",
+            field(e, "struct")
+                .as_atom()
+                .map(module_name)
+                .unwrap_or_default(),
+            inspect(&field(e, "term"))
+        ),
         "Elixir.BadBooleanError" => format!(
             "expected a boolean on left-side of \"{}\", got: {}",
             field(e, "operator")

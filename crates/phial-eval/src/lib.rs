@@ -18,6 +18,7 @@ mod prelude;
 pub mod pretty;
 pub mod process;
 mod stack;
+pub mod structs;
 pub mod term;
 pub mod value;
 pub mod vm;

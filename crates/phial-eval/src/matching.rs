@@ -149,21 +149,21 @@ fn eval_guard(g: &Guard, locals: &[Value], ctx: &mut Ctx) -> Option<Value> {
         },
         Guard::Bif(id, args) if args.len() == 1 => {
             let a = eval_guard(&args[0], locals, ctx)?;
-            (bifs::entry(*id).f)(ctx, std::slice::from_ref(&a)).ok()?
+            (bifs::entry(*id).plain()?)(ctx, std::slice::from_ref(&a)).ok()?
         }
         Guard::Bif(id, args) if args.len() == 2 => {
             let pair = [
                 eval_guard(&args[0], locals, ctx)?,
                 eval_guard(&args[1], locals, ctx)?,
             ];
-            (bifs::entry(*id).f)(ctx, &pair).ok()?
+            (bifs::entry(*id).plain()?)(ctx, &pair).ok()?
         }
         Guard::Bif(id, args) => {
             let vals: Vec<Value> = args
                 .iter()
                 .map(|a| eval_guard(a, locals, ctx))
                 .collect::<Option<_>>()?;
-            (bifs::entry(*id).f)(ctx, &vals).ok()?
+            (bifs::entry(*id).plain()?)(ctx, &vals).ok()?
         }
         Guard::Tuple(items) => Value::tuple(
             items

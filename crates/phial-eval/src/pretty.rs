@@ -360,10 +360,30 @@ pub fn to_doc(v: &Value, opts: &InspectOpts) -> Doc {
                     }
                     return text(out);
                 }
-                let entries: Vec<(&Value, &Value)> = m
-                    .iter()
-                    .filter(|(k, _)| !matches!(k, Value::Atom(a) if *a == Atom::STRUCT || *a == Atom::EXCEPTION))
-                    .collect();
+                let def = crate::structs::get(name);
+                let entries: Vec<(&Value, &Value)> = match &def {
+                    // Fields in the order the struct defines them.
+                    Some(d) if d.fits(m) => d
+                        .fields
+                        .iter()
+                        .filter(|(k, _)| *k != Atom::EXCEPTION)
+                        .filter_map(|(k, _)| m.get_key_value(&Value::Atom(*k)))
+                        .collect(),
+                    // A struct with a key added or removed is a map (the
+                    // exceptions phial raises itself may lack optional
+                    // fields: still shown as the exception).
+                    Some(d) if !d.is_exception() => {
+                        return plain_map(m, opts);
+                    }
+                    // Not a struct module: a map with a `__struct__` key.
+                    None if m.get(&Value::Atom(Atom::EXCEPTION)).is_none() => {
+                        return plain_map(m, opts);
+                    }
+                    _ => m
+                        .iter()
+                        .filter(|(k, _)| !matches!(k, Value::Atom(a) if *a == Atom::STRUCT || *a == Atom::EXCEPTION))
+                        .collect(),
+                };
                 let open = format!("%{}{{", inspect_atom(name));
                 let keyword = keyword_keys(entries.iter().map(|(k, _)| *k));
                 return container(
@@ -375,21 +395,26 @@ pub fn to_doc(v: &Value, opts: &InspectOpts) -> Doc {
                     None,
                 );
             }
-            let entries = crate::format::map_entries(m);
-            let keyword = keyword_keys(m.keys());
-            container(
-                "%{".into(),
-                map_items(&entries, opts, keyword),
-                "}",
-                false,
-                true,
-                None,
-            )
+            plain_map(m, opts)
         }
         Value::Pid(p) => text(p.to_string()),
         Value::Ref(r) => text(r.to_string()),
         Value::Fun(f) => text(inspect_fun(f)),
     }
+}
+
+/// `%{...}`: a map's entries in map order.
+fn plain_map(m: &crate::value::MapInner, opts: &InspectOpts) -> Doc {
+    let entries = crate::format::map_entries(m);
+    let keyword = keyword_keys(m.keys());
+    container(
+        "%{".into(),
+        map_items(&entries, opts, keyword),
+        "}",
+        false,
+        true,
+        None,
+    )
 }
 
 /// `v` laid out to fit `width` columns where it can (`usize::MAX`: flat),

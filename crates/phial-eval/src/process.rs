@@ -112,6 +112,10 @@ pub struct Process {
     pub(crate) frames: Vec<Frame>,
     pub(crate) stack: Vec<Value>,
     pub(crate) handlers: Vec<HandlerRec>,
+    /// Continuations of stepping natives waiting for phial code they
+    /// called, innermost last, each with the depth of the frame it waits in
+    /// (see `machine::native`).
+    pub(crate) natives: Vec<(u32, Box<dyn crate::bifs::Resume>)>,
     pub(crate) recv_deadline: Option<Instant>,
     /// Messages at the front of the mailbox that a pure `receive` site
     /// already rejected: `(code address, switch, count)`.
@@ -131,6 +135,7 @@ impl Process {
             frames: Vec::new(),
             stack: Vec::new(),
             handlers: Vec::new(),
+            natives: Vec::new(),
             recv_deadline: None,
             recv_mark: None,
             crash_location: None,
@@ -168,6 +173,7 @@ impl Process {
         self.frames.clear();
         self.stack.clear();
         self.handlers.clear();
+        self.natives.clear();
         self.recv_deadline = None;
         self.recv_mark = None;
         match &self.role {

@@ -65,9 +65,6 @@ pub static BIFS: &[Def] = &[
         Value::Map(m) => Ok(Value::bool(m.contains_key(&a[1]))),
         other => Err(error::bad_map_error(other.clone())),
     }),
-    guard("Kernel", "is_struct", 1, |_, a| {
-        Ok(Value::bool(a[0].struct_name().is_some()))
-    }),
     guard("Kernel", "is_exception", 1, |_, a| {
         Ok(Value::bool(a[0].map_get(Atom::EXCEPTION).is_some()))
     }),
@@ -384,8 +381,6 @@ pub static BIFS: &[Def] = &[
             ))),
         }
     }),
-    def(":phial", "raise", 1, |_, a| Err(raise1(&a[0]))),
-    def(":phial", "raise", 2, |_, a| Err(raise2(&a[0], &a[1]))),
     def(":phial", "sigil_w", 2, |_, a| {
         let Value::Str(s) = &a[0] else {
             return Err(error::badarg());
@@ -614,7 +609,10 @@ fn module_concat(parts: &[Value]) -> Result<Value> {
 /// Calls a Kernel builtin by name (for the `:erlang` spellings of the same functions).
 fn call_kernel(ctx: &mut super::Ctx, name: &str, args: &[Value]) -> Result<Value> {
     match super::kernel(name, args.len()) {
-        Some(id) => (super::entry(id).f)(ctx, args),
+        Some(id) => match super::entry(id).plain() {
+            Some(f) => f(ctx, args),
+            None => Err(error::badarg()),
+        },
         None => Err(error::badarg()),
     }
 }
@@ -638,7 +636,10 @@ fn exception_format(kind: &Value, value: &Value) -> Result<Value> {
 /// Calls another module's builtin (for Erlang spellings of Elixir functions).
 fn call_named(ctx: &mut super::Ctx, module: &str, name: &str, args: &[Value]) -> Result<Value> {
     match super::lookup(Atom::alias(module), Atom::new(name), args.len()) {
-        Some(id) => (super::entry(id).f)(ctx, args),
+        Some(id) => match super::entry(id).plain() {
+            Some(f) => f(ctx, args),
+            None => Err(error::badarg()),
+        },
         None => Err(error::badarg()),
     }
 }

@@ -6,7 +6,6 @@
 
 use super::collections::clause;
 use super::{def, Def};
-use crate::atom::Atom;
 use crate::error::{self, Raise, Result};
 use crate::value::Value;
 use num_bigint::BigInt;
@@ -178,24 +177,12 @@ pub static BIFS: &[Def] = &[
     def(":erlang", "monotonic_time", 1, |_, a| {
         Ok(Value::Int(convert(monotonic_ns(), &a[0])?))
     }),
-    def(":erlang", "element", 2, |_, a| match (&a[0], &a[1]) {
-        (Value::Int(i), Value::Tuple(t)) if *i >= 1 && (*i as usize) <= t.len() => {
-            Ok(t[*i as usize - 1].clone())
-        }
-        (_, Value::Tuple(_)) => Err(error::badarg_at(1, "out of range")),
-        _ => Err(error::badarg_at(2, "not a tuple")),
-    }),
-    def(":erlang", "tuple_size", 1, |_, a| match &a[0] {
-        Value::Tuple(t) => Ok(Value::Int(t.len() as i64)),
-        _ => Err(error::badarg_at(1, "not a tuple")),
-    }),
     def(":erlang", "float", 1, |_, a| {
         match crate::term::to_f64(&a[0]) {
             Some(f) => Ok(Value::Float(f)),
             None => Err(error::badarg_at(1, "not a number")),
         }
     }),
-    def(":erlang", "abs", 1, |_, a| super::arith::abs(&a[0])),
     def(":erlang", "atom_to_binary", 1, |_, a| match &a[0] {
         Value::Atom(x) => Ok(Value::str(x.as_str())),
         _ => Err(error::badarg_at(1, "not an atom")),
@@ -249,12 +236,6 @@ pub static BIFS: &[Def] = &[
             (Some(x), Some(y)) if x.powf(y).is_finite() => Ok(Value::Float(x.powf(y))),
             _ => Err(error::arithmetic_error()),
         }
-    }),
-    def("Exception", "message", 1, |_, a| {
-        if a[0].map_get(Atom::EXCEPTION).is_none() {
-            return Err(clause("Exception", "message", 1, &[&a[0]]));
-        }
-        Ok(Value::str(error::exception_message(&a[0])))
     }),
     def("Exception", "format", 2, |_, a| {
         let r = Raise {

@@ -133,28 +133,7 @@ impl<'k> Compiler<'k> {
                 name,
                 update,
                 entries,
-            } => {
-                let sname = self.struct_name(name);
-                match update {
-                    Some(u) => {
-                        self.expr(u, false);
-                        for (k, v) in entries {
-                            self.expr(k, false);
-                            self.expr(v, false);
-                        }
-                        self.emit(Op::MapUpdate(entries.len() as u32));
-                    }
-                    None => {
-                        self.emit_const(Value::Atom(Atom::STRUCT));
-                        self.emit_const(Value::Atom(sname));
-                        for (k, v) in entries {
-                            self.expr(k, false);
-                            self.expr(v, false);
-                        }
-                        self.emit(Op::Map(entries.len() as u32 + 1));
-                    }
-                }
-            }
+            } => self.struct_expr(name, update.as_deref(), entries, e.span.start),
             ExprKind::Unary { op, expr } => self.unary(*op, expr, e.span.start),
             ExprKind::Binary { op, lhs, rhs } => self.binary(*op, lhs, rhs, e, tail),
             ExprKind::RangeStep { first, last, step } => {
@@ -733,7 +712,7 @@ impl<'k> Compiler<'k> {
         self.emit_const(f);
     }
 
-    fn struct_name(&mut self, e: &Expr) -> Atom {
+    pub(crate) fn struct_name(&mut self, e: &Expr) -> Atom {
         match &e.kind {
             ExprKind::Alias(segs) => Atom::alias(&segs.join(".")),
             ExprKind::Var(v) if v == "__MODULE__" => {

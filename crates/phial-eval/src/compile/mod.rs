@@ -19,6 +19,7 @@ mod control;
 mod expr;
 mod module;
 mod pattern;
+mod structs;
 
 use crate::atom::Atom;
 use crate::bifs::{self, BifId};
@@ -90,6 +91,11 @@ pub struct Compiler<'k> {
     pub(crate) errors: Vec<CompileError>,
     /// The capture argument count while compiling `&(...)`.
     pub(crate) capture_arity: Option<u32>,
+    /// Structs this program defines, by module: their field names (`None`
+    /// when `defstruct` was given something other than a literal list) and
+    /// enforced keys, so `%Name{...}` is checked when it is compiled, as
+    /// Elixir expands a struct at compile time.
+    pub(crate) structs: FxHashMap<Atom, (Option<Vec<Atom>>, Vec<Atom>)>,
 }
 
 /// The result of compiling a top-level program.
@@ -120,6 +126,7 @@ impl<'k> Compiler<'k> {
             module: None,
             errors: Vec::new(),
             capture_arity: None,
+            structs: FxHashMap::default(),
         }
     }
 
@@ -320,7 +327,10 @@ impl<'k> Compiler<'k> {
     }
 
     pub(crate) fn emit_bif(&mut self, id: BifId, argc: usize) {
-        self.emit(Op::Bif(id, argc as u8));
+        match bifs::entry(id).f {
+            bifs::Imp::Plain(_) => self.emit(Op::Bif(id, argc as u8)),
+            bifs::Imp::Step(_) => self.emit(Op::Native(id, argc as u8)),
+        };
     }
 
     /// Emits a call to a Kernel builtin that must exist.

@@ -65,6 +65,9 @@ impl<'k> Compiler<'k> {
                 return;
             }
         };
+        // Structs first: what `defstruct`/`defexception` generate joins the
+        // body (the generated functions must outlive the clause list).
+        let (struct_regs, generated) = self.struct_decls(name, &body);
         // Pass 1: attributes in order, def clauses, other expressions.
         let mut attributes: FxHashMap<String, Value> = FxHashMap::default();
         let mut clauses: Vec<DefClause> = Vec::new();
@@ -75,7 +78,8 @@ impl<'k> Compiler<'k> {
             functions: FxHashSet::default(),
             attributes: FxHashMap::default(),
         });
-        for e in &body {
+        let mut struct_regs = struct_regs.iter();
+        for e in body.iter().chain(generated.iter()) {
             match &e.kind {
                 ExprKind::ModuleAttr {
                     name: attr,
@@ -123,7 +127,9 @@ impl<'k> Compiler<'k> {
                 ) =>
                 {
                     if kw == "defstruct" || kw == "defexception" {
-                        self.error(e.span.start, format!("{kw} is not supported by phial"));
+                        if let Some(reg) = struct_regs.next() {
+                            nested.push(reg);
+                        }
                     }
                 }
                 _ => nested.push(e),
@@ -225,6 +231,55 @@ impl<'k> Compiler<'k> {
         f.modules.push(Arc::new(module));
         self.set_offset(whole.span);
         self.emit(Op::DefModule(i));
+    }
+
+    /// Every `defstruct`/`defexception` of a module body, lowered
+    /// (`Compiler::struct_decl`): the registration to run for each, in
+    /// order, and all the functions they generate.
+    fn struct_decls(&mut self, module: Atom, body: &[Expr]) -> (Vec<Expr>, Vec<Expr>) {
+        let defined: FxHashSet<(String, usize)> = body
+            .iter()
+            .filter_map(|e| match &e.kind {
+                ExprKind::Call {
+                    target: CallTarget::Local(kw),
+                    args,
+                    ..
+                } if kw == "def" || kw == "defp" => def_name(args.first()?),
+                _ => None,
+            })
+            .collect();
+        let mut enforce = Vec::new();
+        let mut regs = Vec::new();
+        let mut generated = Vec::new();
+        for e in body {
+            match &e.kind {
+                ExprKind::ModuleAttr {
+                    name: attr,
+                    value: Some(v),
+                } if attr == "enforce_keys" => {
+                    enforce = self
+                        .constant(v)
+                        .map(|v| v.iter_list().filter_map(Value::as_atom).collect())
+                        .unwrap_or_default();
+                }
+                ExprKind::Call {
+                    target: CallTarget::Local(kw),
+                    args,
+                    ..
+                } if kw == "defstruct" || kw == "defexception" => {
+                    let known = |n: &str, a: usize| defined.contains(&(n.to_string(), a));
+                    let exception = kw == "defexception";
+                    if let Some(d) =
+                        self.struct_decl(module, exception, args, e, enforce.clone(), &known)
+                    {
+                        regs.push(d.register);
+                        generated.extend(d.defs);
+                    }
+                }
+                _ => {}
+            }
+        }
+        (regs, generated)
     }
 
     fn def_clause<'a>(
@@ -345,6 +400,27 @@ impl<'k> Compiler<'k> {
         self.emit_call(module, name, params.len() as u32, true);
         self.emit_return();
         self.pop_fn()
+    }
+}
+
+/// The name and arity a `def` head declares (`f(a, b) when ...`).
+fn def_name(head: &Expr) -> Option<(String, usize)> {
+    let call = match &head.kind {
+        ExprKind::Binary {
+            op: BinaryOp::When,
+            lhs,
+            ..
+        } => lhs,
+        _ => head,
+    };
+    match &call.kind {
+        ExprKind::Call {
+            target: CallTarget::Local(n),
+            args,
+            ..
+        } => Some((n.clone(), args.len())),
+        ExprKind::Var(n) => Some((n.clone(), 0)),
+        _ => None,
     }
 }
 

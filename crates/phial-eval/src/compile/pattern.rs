@@ -177,10 +177,22 @@ impl<'k> Compiler<'k> {
             } => {
                 let mut keys = Vec::new();
                 match &name.kind {
-                    ExprKind::Alias(segs) => keys.push((
-                        MapKey::Lit(Value::Atom(Atom::STRUCT)),
-                        Pat::Lit(Value::Atom(Atom::alias(&segs.join(".")))),
-                    )),
+                    ExprKind::Alias(_) => {
+                        let sname = self.struct_name(name);
+                        let ks: Vec<&Expr> = entries.iter().map(|(k, _)| k).collect();
+                        self.check_struct_keys(sname, &ks, false, true, e.span.start);
+                        keys.push((
+                            MapKey::Lit(Value::Atom(Atom::STRUCT)),
+                            Pat::Lit(Value::Atom(sname)),
+                        ))
+                    }
+                    ExprKind::Var(v) if v == "__MODULE__" => {
+                        let sname = self.struct_name(name);
+                        keys.push((
+                            MapKey::Lit(Value::Atom(Atom::STRUCT)),
+                            Pat::Lit(Value::Atom(sname)),
+                        ))
+                    }
                     _ => {
                         let p = self.pat(name, seen);
                         keys.push((MapKey::Lit(Value::Atom(Atom::STRUCT)), p));

@@ -73,6 +73,7 @@ macro_rules! push_int_op {
 
 mod enter;
 mod fast;
+mod native;
 
 use crate::atom::Atom;
 use crate::bifs::{self, Ctx};
@@ -137,7 +138,14 @@ pub fn execute(p: &mut Process, cx: Pcx) -> Outcome {
 /// Elixir's stack-line form of the op that raised: `f.exs:2: (file)`,
 /// `f.exs:3: M.g/1`, `f.exs:2: anonymous fn/0 in :elixir_compiler_0.__FILE__/1`.
 fn raise_location(p: &Process) -> Option<String> {
-    let frame = p.frames.last()?;
+    // A native's trampoline frame is not a place in the source: the raise
+    // is the native's caller's.
+    let trampoline: *const FnCode = FnCode::trampoline();
+    let frame = p
+        .frames
+        .iter()
+        .rev()
+        .find(|f| !std::ptr::eq(f.code(), trampoline))?;
     let code = frame.code();
     let line = code.line_of(frame.pc.saturating_sub(1));
     let script = code.module == Atom::new("elixir_compiler_0");
@@ -189,6 +197,7 @@ fn unwind(p: &mut Process, cx: Pcx, r: Raise) -> Option<Raise> {
         return Some(r);
     };
     p.frames.truncate(h.frame_depth as usize);
+    native::drop_natives(p, h.frame_depth as usize);
     p.stack.truncate(h.stack_len as usize);
     let Some(frame) = p.frames.last_mut() else {
         return Some(r);
@@ -270,7 +279,9 @@ fn resolve(
 fn call_bif(p: &mut Process, cx: Pcx, id: bifs::BifId, argc: usize) -> Result<(), Raise> {
     let at = p.stack.len() - argc;
     let entry = bifs::entry(id);
-    let f = entry.f;
+    let Some(f) = entry.plain() else {
+        return native::call_native(p, cx, id, argc, false);
+    };
     // `demonitor(ref, [:flush])` may delete a message from the middle of the
     // mailbox, which would shift the indices the receive mark counts.
     if entry.name == Atom::DEMONITOR {
@@ -298,6 +309,9 @@ fn invoke(p: &mut Process, cx: Pcx, callee: Callee, argc: usize, tail: bool) -> 
             let id = bifs::lookup(Atom::new("phial"), Atom::new("make_exception"), 2)
                 .ok_or_else(error::badarg)?;
             invoke(p, cx, Callee::Bif(id), 2, tail)
+        }
+        Callee::Bif(id) if matches!(bifs::entry(id).f, bifs::Imp::Step(_)) => {
+            native::call_native(p, cx, id, argc, tail)
         }
         Callee::Bif(id) => {
             call_bif(p, cx, id, argc)?;
@@ -593,6 +607,16 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
                 Op::Bif(id, argc) => {
                     save_pc!();
                     call_bif(p, cx, id, argc as usize)?;
+                }
+                Op::Native(id, argc) => {
+                    charge_call!();
+                    native::call_native(p, cx, id, argc as usize, false)?;
+                    next_frame!();
+                }
+                Op::Resume => {
+                    charge_call!();
+                    native::resume(p, cx)?;
+                    next_frame!();
                 }
                 Op::Call(i) | Op::TailCall(i) => {
                     charge_call!();

@@ -1,0 +1,139 @@
+//! Stepping natives: builtins that call phial code without running it on
+//! the Rust stack.
+//!
+//! A stepping native (`bifs::StepFn`) returns a `bifs::Step`. `Done` is its
+//! value. `Then` asks for a call whose result is the native's result: the
+//! call simply replaces the native (this is how a protocol function
+//! dispatches to its implementation). `Call` asks for a call and gives a
+//! continuation for its result: the machine pushes a frame running
+//! `FnCode::trampoline` (`Resume`, `Return`), parks the continuation in
+//! `Process::natives` tagged with that frame's depth, and makes the call.
+//! When the call returns into the trampoline frame, `Resume` hands the
+//! result to the continuation, which answers with another `Step`. So a
+//! native `Enum.map` over a user's Enumerable is a chain of ordinary
+//! frames: it is charged reductions, preempted, parked in `receive` and
+//! unwound by exceptions like any phial code.
+//!
+//! Invariant: a continuation lives exactly as long as its trampoline frame.
+//! `Resume` pops it; unwinding past the frame drops it (`drop_natives`).
+//!
+//! Not here: the natives themselves (`bifs`), entering phial functions
+//! (`enter`).
+
+use super::{call_fun_value, invoke, resolve, return_value, Pcx};
+use crate::bifs::{self, Ctx, Step, Target};
+use crate::code::FnCode;
+use crate::error::Raise;
+use crate::process::{Frame, Process};
+use crate::value::Value;
+
+/// Runs stepping native `id` on the `argc` arguments on top of the stack.
+/// Afterwards the native's value is on the stack, or a frame has been
+/// pushed that will produce it.
+pub(super) fn call_native(
+    p: &mut Process,
+    cx: Pcx,
+    id: bifs::BifId,
+    argc: usize,
+    tail: bool,
+) -> Result<(), Raise> {
+    let bifs::Imp::Step(f) = bifs::entry(id).f else {
+        return super::call_bif(p, cx, id, argc);
+    };
+    let at = p.stack.len() - argc;
+    let step = {
+        let mut ctx = Ctx { cx, vm: &p.vm };
+        f(&mut ctx, &p.stack[at..])
+    };
+    p.stack.truncate(at);
+    let step = step?;
+    if tail {
+        // In tail position the native's value is the frame's: return at
+        // once, or let what it calls replace the frame (nothing runs in
+        // it after the native).
+        if let Step::Done(v) = step {
+            p.stack.push(v);
+            return_value(p);
+            return Ok(());
+        }
+        leave_frame(p);
+    }
+    follow(p, cx, step)
+}
+
+/// Pops the current frame for a tail call out of a native: the frame's
+/// slots go (a native's arguments are already off the stack).
+fn leave_frame(p: &mut Process) {
+    if let Some(f) = p.frames.pop() {
+        p.stack.truncate(f.base);
+    }
+}
+
+/// Does what `step` asks, in the current frame.
+fn follow(p: &mut Process, cx: Pcx, step: Step) -> Result<(), Raise> {
+    match step {
+        Step::Done(v) => {
+            p.stack.push(v);
+            Ok(())
+        }
+        Step::Then(target, args) => call_target(p, cx, target, args),
+        Step::Call(target, args, k) => {
+            let base = p.stack.len();
+            p.frames
+                .push(Frame::module_fn(FnCode::trampoline(), 0, base));
+            p.natives.push((p.frames.len() as u32, k));
+            call_target(p, cx, target, args)
+        }
+    }
+}
+
+/// `Op::Resume`: the value on top is the result of the call the innermost
+/// continuation waits for. The frame's `pc` is already past `Resume`.
+pub(super) fn resume(p: &mut Process, cx: Pcx) -> Result<(), Raise> {
+    let result = p.stack.pop().unwrap_or(Value::Nil);
+    let Some((_, k)) = p.natives.pop() else {
+        // Unreachable: every trampoline frame is pushed with its
+        // continuation. Return the value rather than crash the VM.
+        p.stack.push(result);
+        return Ok(());
+    };
+    let step = {
+        let mut ctx = Ctx { cx, vm: &p.vm };
+        k.resume(&mut ctx, result)?
+    };
+    match step {
+        Step::Call(target, args, k) => {
+            // Wait here again: come back to `Resume` with this call's result.
+            if let Some(f) = p.frames.last_mut() {
+                f.pc = 0;
+            }
+            p.natives.push((p.frames.len() as u32, k));
+            call_target(p, cx, target, args)
+        }
+        other => follow(p, cx, other),
+    }
+}
+
+/// Drops the continuations of trampoline frames above `depth` (unwinding).
+pub(super) fn drop_natives(p: &mut Process, depth: usize) {
+    while p.natives.last().is_some_and(|(d, _)| *d as usize > depth) {
+        p.natives.pop();
+    }
+}
+
+/// A non-tail call of `target` with `args`.
+fn call_target(p: &mut Process, cx: Pcx, target: Target, args: Vec<Value>) -> Result<(), Raise> {
+    let n = args.len();
+    match target {
+        Target::Fun(f) => {
+            p.stack.push(f);
+            p.stack.extend(args);
+            call_fun_value(p, cx, n, false)
+        }
+        Target::Mfa(m, name) => {
+            p.stack.extend(args);
+            let callee = resolve(p, None, m, name, n)?;
+            invoke(p, cx, callee, n, false)
+        }
+    }
+}
