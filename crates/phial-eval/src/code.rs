@@ -13,6 +13,7 @@
 use crate::atom::Atom;
 use crate::bifs::BifId;
 use crate::value::Value;
+use std::sync::atomic::{AtomicPtr, AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
 
 /// One compiled function: a named function with all its clauses, an
@@ -420,7 +421,46 @@ pub struct CallSite {
     pub module: Atom,
     pub name: Atom,
     pub arity: u32,
-    pub cache: OnceLock<Arc<FnCode>>,
+    /// The function found, valid while no module has been defined since
+    /// (`gen` against `vm::generation`): a redefined module reaches every
+    /// caller, as in Elixir. Points into the VM's module table, which never
+    /// frees module code.
+    cache: AtomicPtr<FnCode>,
+    gen: AtomicU64,
+}
+
+impl CallSite {
+    pub fn new(module: Atom, name: Atom, arity: u32) -> CallSite {
+        CallSite {
+            module,
+            name,
+            arity,
+            cache: AtomicPtr::new(std::ptr::null_mut()),
+            gen: AtomicU64::new(u64::MAX),
+        }
+    }
+
+    /// The cached callee, if still current.
+    #[inline(always)]
+    pub fn cached(&self) -> Option<&FnCode> {
+        if self.gen.load(Ordering::Acquire) != crate::vm::generation() {
+            return None;
+        }
+        // SAFETY: a non-null pointer was stored by `store` from module code,
+        // which the VM keeps for its whole life (`Vm::define_module` never
+        // frees a module), and every process running this code holds the VM.
+        unsafe { self.cache.load(Ordering::Acquire).as_ref() }
+    }
+
+    /// Remembers `code`, a module function found in the VM's table now.
+    pub fn store(&self, code: &Arc<FnCode>) -> &FnCode {
+        let generation = crate::vm::generation();
+        self.cache
+            .store(Arc::as_ptr(code) as *mut FnCode, Ordering::Release);
+        self.gen.store(generation, Ordering::Release);
+        // SAFETY: as in `cached`: module code outlives every caller.
+        unsafe { &*Arc::as_ptr(code) }
+    }
 }
 
 /// The clauses of a `case`, `receive`, `rescue`/`catch` or `with ... else`.

@@ -16,6 +16,7 @@ mod machine;
 pub mod matching;
 mod prelude;
 pub mod pretty;
+pub mod protocols;
 pub mod process;
 mod stack;
 pub mod structs;

@@ -25,6 +25,8 @@ pub struct StructDef {
     /// first for an exception; never `__struct__`).
     pub fields: Vec<(Atom, Value)>,
     pub enforce: Vec<Atom>,
+    /// `@derive`: the protocols derived, each with its options (`[]`).
+    pub derive: Vec<(Atom, Value)>,
     /// The struct with every default: `module.__struct__()`.
     pub template: Value,
 }
@@ -40,8 +42,17 @@ impl StructDef {
             module,
             fields,
             enforce,
+            derive: Vec::new(),
             template: Value::map(m),
         }
+    }
+
+    /// The options `protocol` is derived with, if it is.
+    pub fn derives(&self, protocol: Atom) -> Option<&Value> {
+        self.derive
+            .iter()
+            .find(|(p, _)| *p == protocol)
+            .map(|(_, o)| o)
     }
 
     pub fn has_field(&self, k: Atom) -> bool {

@@ -13,7 +13,7 @@ use crate::value::Value;
 use parking_lot::RwLock;
 use phial_syntax::{parse, ParseOutcome, SyntaxError};
 use rustc_hash::FxHashMap;
-use std::sync::atomic::{AtomicI32, Ordering};
+use std::sync::atomic::{AtomicI32, AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
 
 /// Where program output goes. The script runner writes to the real streams;
@@ -26,6 +26,16 @@ pub trait Output: Send + Sync {
 }
 
 pub type Runtime = phial_runtime::Runtime<Value, Process>;
+
+/// How many times a module has been defined, by any VM of this process:
+/// caches of what a name resolves to (call sites, protocol dispatch) hold
+/// the generation they were filled in and are stale once it moves.
+static GENERATION: AtomicU64 = AtomicU64::new(0);
+
+#[inline(always)]
+pub fn generation() -> u64 {
+    GENERATION.load(Ordering::Acquire)
+}
 
 pub struct Vm {
     pub out: Arc<dyn Output>,
@@ -57,6 +67,10 @@ impl Vm {
             runtime: OnceLock::new(),
             argv: RwLock::new(Vec::new()),
         });
+        for d in crate::bifs::duplicates() {
+            vm.out
+                .stderr(&format!("phial: internal error: builtin {d} is defined twice\n"));
+        }
         crate::prelude::load(&vm);
         vm
     }
@@ -106,6 +120,62 @@ impl Vm {
     pub fn define_module(&self, m: Arc<Module>) {
         if let Some(old) = self.modules.write().insert(m.name, m) {
             self.replaced.lock().push(old);
+        }
+        GENERATION.fetch_add(1, Ordering::AcqRel);
+    }
+
+    /// `module.__info__(key)` for a module written in phial.
+    pub fn module_info(&self, module: Atom, key: &Value) -> Result<Value, crate::Raise> {
+        let public = |m: &Module| -> Vec<(Atom, u32)> {
+            m.functions
+                .keys()
+                .filter(|k| !m.private.contains(k))
+                .copied()
+                .collect()
+        };
+        match key.as_atom().map(|a| a.as_str()) {
+            Some("functions") => {
+                let mut fs: Vec<(Atom, u32)> = self
+                    .modules
+                    .read()
+                    .get(&module)
+                    .map(|m| public(m))
+                    .unwrap_or_default();
+                for (n, a) in crate::bifs::functions_of(module) {
+                    if !fs.contains(&(n, a as u32)) {
+                        fs.push((n, a as u32));
+                    }
+                }
+                fs.sort_by(|x, y| x.0.as_str().cmp(y.0.as_str()).then(x.1.cmp(&y.1)));
+                Ok(Value::list(
+                    fs.into_iter()
+                        .map(|(n, a)| Value::tuple(vec![Value::Atom(n), Value::Int(a as i64)]))
+                        .collect(),
+                ))
+            }
+            Some("module") => Ok(Value::Atom(module)),
+            Some("macros" | "attributes" | "compile") => Ok(Value::Nil),
+            Some("struct") => Ok(match crate::structs::get(module) {
+                Some(d) => Value::list(
+                    d.fields
+                        .iter()
+                        .filter(|(k, _)| *k != Atom::EXCEPTION)
+                        .map(|(k, _)| {
+                            let mut m = crate::value::MapInner::new();
+                            m.insert(Value::atom("field"), Value::Atom(*k));
+                            m.insert(Value::atom("required"), Value::bool(d.enforce.contains(k)));
+                            Value::map(m)
+                        })
+                        .collect(),
+                ),
+                None => Value::NIL_ATOM,
+            }),
+            _ => Err(crate::error::function_clause_error(
+                module,
+                Atom::new("__info__"),
+                1,
+                vec![key.clone()],
+            )),
         }
     }
 

@@ -32,16 +32,16 @@ pub static BIFS: &[Def] = &[
         }
         Ok(out)
     }),
-    def("Enum", "count", 1, |_, a| {
-        if let Some((f, l, s)) = a[0].as_range() {
-            return Ok(Value::Int(range_len(f, l, s)));
+    // A struct's own Enumerable may know its count and membership
+    // (`Enumerable.count`); the protocol decides, as in Elixir.
+    super::step("Enum", "count", 1, |ctx, a| {
+        if foreign(ctx, &a[0]) {
+            return Ok(super::Step::Then(
+                super::Target::Mfa(Atom::new("phial_enum"), Atom::new("count")),
+                a.to_vec(),
+            ));
         }
-        if let Value::Map(m) = &a[0] {
-            if a[0].struct_name().is_none() {
-                return Ok(Value::Int(m.len() as i64));
-            }
-        }
-        Ok(Value::Int(to_list(&a[0])?.iter_list().count() as i64))
+        enum_count(a).map(super::Step::Done)
     }),
     def("Enum", "empty?", 1, |_, a| {
         Ok(Value::bool(vec_of(&a[0])?.is_empty()))
@@ -172,34 +172,16 @@ pub static BIFS: &[Def] = &[
             extreme(&a[0], Ordering::Greater)?,
         ]))
     }),
-    def("Enum", "member?", 2, |_, a| {
-        if let Some((f, l, s)) = a[0].as_range() {
-            return Ok(Value::bool(match &a[1] {
-                Value::Int(i) => {
-                    let inside = if s > 0 {
-                        f <= *i && *i <= l
-                    } else {
-                        l <= *i && *i <= f
-                    };
-                    inside && (i - f) % s == 0
-                }
-                _ => false,
-            }));
+    // A struct's own Enumerable may know its count and membership
+    // As `count`, for `Enumerable.member?`.
+    super::step("Enum", "member?", 2, |ctx, a| {
+        if foreign(ctx, &a[0]) {
+            return Ok(super::Step::Then(
+                super::Target::Mfa(Atom::new("phial_enum"), Atom::new("member?")),
+                a.to_vec(),
+            ));
         }
-        if let (Value::Map(m), None) = (&a[0], a[0].struct_name()) {
-            return Ok(Value::bool(match &a[1] {
-                Value::Tuple(t) if t.len() == 2 => m
-                    .get(&t[0])
-                    .map(|v| crate::term::strict_equal(v, &t[1]))
-                    .unwrap_or(false),
-                _ => false,
-            }));
-        }
-        Ok(Value::bool(
-            vec_of(&a[0])?
-                .iter()
-                .any(|x| crate::term::strict_equal(x, &a[1])),
-        ))
+        enum_member(a).map(super::Step::Done)
     }),
     def("Enum", "join", 1, |_, a| join(&a[0], "")),
     def("Enum", "join", 2, |_, a| match &a[1] {
@@ -547,4 +529,61 @@ fn chunk_every(e: &Value, count: &Value, step: &Value, leftover: Option<&Value>)
         i += step;
     }
     Ok(Value::list(out))
+}
+
+/// Whether `v` is enumerable only through a protocol implementation in
+/// phial code (a struct other than the ones the natives know, a function).
+fn foreign(ctx: &super::Ctx, v: &Value) -> bool {
+    match v {
+        Value::Fun(_) => true,
+        Value::Map(_) => match v.struct_name() {
+            Some(Atom::RANGE) | None => false,
+            Some(_) => {
+                crate::protocols::impl_for(ctx.vm, Atom::alias("Enumerable"), v, false).is_some()
+            }
+        },
+        _ => false,
+    }
+}
+
+fn enum_count(a: &[Value]) -> Result<Value> {
+    if let Some((f, l, s)) = a[0].as_range() {
+        return Ok(Value::Int(range_len(f, l, s)));
+    }
+    if let Value::Map(m) = &a[0] {
+        if a[0].struct_name().is_none() {
+            return Ok(Value::Int(m.len() as i64));
+        }
+    }
+    Ok(Value::Int(to_list(&a[0])?.iter_list().count() as i64))
+}
+
+fn enum_member(a: &[Value]) -> Result<Value> {
+    if let Some((f, l, s)) = a[0].as_range() {
+        return Ok(Value::bool(match &a[1] {
+            Value::Int(i) => {
+                let inside = if s > 0 {
+                    f <= *i && *i <= l
+                } else {
+                    l <= *i && *i <= f
+                };
+                inside && (i - f) % s == 0
+            }
+            _ => false,
+        }));
+    }
+    if let (Value::Map(m), None) = (&a[0], a[0].struct_name()) {
+        return Ok(Value::bool(match &a[1] {
+            Value::Tuple(t) if t.len() == 2 => m
+                .get(&t[0])
+                .map(|v| crate::term::strict_equal(v, &t[1]))
+                .unwrap_or(false),
+            _ => false,
+        }));
+    }
+    Ok(Value::bool(
+        vec_of(&a[0])?
+            .iter()
+            .any(|x| crate::term::strict_equal(x, &a[1])),
+    ))
 }

@@ -203,7 +203,15 @@ pub static BIFS: &[Def] = &[
         (Value::Str(x), Value::Str(y)) => Ok(Value::bool(x.contains(y.as_str()))),
         _ => Err(error::badarg()),
     }),
-    def("Kernel", "to_string", 1, |_, a| to_string_value(&a[0])),
+    // A struct's own String.Chars implementation is phial code.
+    super::step("Kernel", "to_string", 1, |_, a| match &a[0] {
+        v if v.struct_name().is_some() => Ok(super::Step::Then(
+            super::Target::Mfa(Atom::alias("String.Chars"), Atom::new("to_string")),
+            vec![v.clone()],
+        )),
+        v => to_string_value(v).map(super::Step::Done),
+    }),
+    def(":phial", "chars_to_string", 1, |_, a| to_string_value(&a[0])),
     def("Kernel", "to_charlist", 1, |_, a| to_charlist(&a[0])),
     def("Kernel", "inspect", 1, |_, a| {
         Ok(Value::str(inspect(&a[0])))

@@ -33,6 +33,7 @@ pub mod io;
 pub mod kernel;
 pub mod number;
 pub mod proc;
+pub mod protocol;
 pub mod string;
 pub mod structs;
 
@@ -181,6 +182,7 @@ fn registry() -> &'static Registry {
             number::BIFS,
             structs::BIFS,
             exception::BIFS,
+            protocol::BIFS,
         ];
         let mut reg = Registry {
             entries: Vec::new(),

@@ -12,7 +12,7 @@ use crate::structs::{self, StructDef};
 use crate::value::Value;
 
 pub const BIFS: &[Def] = &[
-    def(":phial", "defstruct", 3, |_, a| define(&a[0], &a[1], &a[2])),
+    def(":phial", "defstruct", 4, |_, a| define(&a[0], &a[1], &a[2], &a[3])),
     def(":phial", "make_struct", 2, |_, a| {
         let d = known(&a[0])?;
         let Value::Tuple(t) = &a[1] else {
@@ -49,10 +49,10 @@ pub const BIFS: &[Def] = &[
     }),
 ];
 
-/// `:phial.defstruct(module, fields, enforce_keys)`: `fields` is what
-/// `defstruct` was given (atoms and `{key, default}` pairs, a keyword list
-/// or a mix), already evaluated.
-fn define(module: &Value, fields: &Value, enforce: &Value) -> Result<Value> {
+/// `:phial.defstruct(module, fields, enforce_keys, derive)`: `fields` is
+/// what `defstruct` was given (atoms and `{key, default}` pairs, a keyword
+/// list or a mix), already evaluated; `derive` is the `@derive` above it.
+fn define(module: &Value, fields: &Value, enforce: &Value, derive: &Value) -> Result<Value> {
     let Value::Atom(m) = module else {
         return Err(error::badarg());
     };
@@ -74,7 +74,23 @@ fn define(module: &Value, fields: &Value, enforce: &Value) -> Result<Value> {
         out.push((k, v));
     }
     let enforce: Vec<Atom> = enforce.iter_list().filter_map(Value::as_atom).collect();
-    structs::define(StructDef::new(*m, out, enforce));
+    let mut def = StructDef::new(*m, out, enforce);
+    // `@derive P`, `@derive [P, {Q, opts}]`.
+    let derive = match derive {
+        Value::Nil | Value::Cons(_) => derive.clone(),
+        one => Value::list(vec![one.clone()]),
+    };
+    for d in derive.iter_list() {
+        match d {
+            Value::Atom(p) => def.derive.push((*p, Value::Nil)),
+            Value::Tuple(t) if t.len() == 2 && t[0].as_atom().is_some() => {
+                def.derive
+                    .push((t[0].as_atom().unwrap_or(Atom::NIL), t[1].clone()))
+            }
+            _ => {}
+        }
+    }
+    structs::define(def);
     Ok(Value::OK)
 }
 

@@ -224,6 +224,8 @@ impl<'k> Compiler<'k> {
                 });
             }
             "defmodule" => self.defmodule(args, block, whole),
+            "defprotocol" => self.defprotocol(args, block, whole),
+            "defimpl" => self.defimpl(args, block, whole),
             "def" | "defp" => {
                 self.error(off, format!("cannot invoke {name}/2 outside module"));
             }

@@ -25,6 +25,8 @@ const SPECIAL_FORMS: &[&str] = &[
     "raise",
     "reraise",
     "defmodule",
+    "defprotocol",
+    "defimpl",
     "def",
     "defp",
     "__MODULE__",

@@ -19,6 +19,7 @@ mod control;
 mod expr;
 mod module;
 mod pattern;
+mod protocol;
 mod structs;
 
 use crate::atom::Atom;
@@ -27,7 +28,7 @@ use crate::code::*;
 use crate::value::Value;
 use phial_syntax::ast::*;
 use rustc_hash::FxHashMap;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 pub use module::Module;
 
@@ -355,12 +356,7 @@ impl<'k> Compiler<'k> {
             Some(i) => *i,
             None => {
                 let i = f.calls.len() as u32;
-                f.calls.push(CallSite {
-                    module,
-                    name,
-                    arity,
-                    cache: OnceLock::new(),
-                });
+                f.calls.push(CallSite::new(module, name, arity));
                 f.call_index.insert(key, i);
                 i
             }

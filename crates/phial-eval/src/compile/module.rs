@@ -249,6 +249,7 @@ impl<'k> Compiler<'k> {
             })
             .collect();
         let mut enforce = Vec::new();
+        let mut derive: Option<&Expr> = None;
         let mut regs = Vec::new();
         let mut generated = Vec::new();
         for e in body {
@@ -262,6 +263,10 @@ impl<'k> Compiler<'k> {
                         .map(|v| v.iter_list().filter_map(Value::as_atom).collect())
                         .unwrap_or_default();
                 }
+                ExprKind::ModuleAttr {
+                    name: attr,
+                    value: Some(v),
+                } if attr == "derive" => derive = Some(v),
                 ExprKind::Call {
                     target: CallTarget::Local(kw),
                     args,
@@ -269,9 +274,10 @@ impl<'k> Compiler<'k> {
                 } if kw == "defstruct" || kw == "defexception" => {
                     let known = |n: &str, a: usize| defined.contains(&(n.to_string(), a));
                     let exception = kw == "defexception";
-                    if let Some(d) =
-                        self.struct_decl(module, exception, args, e, enforce.clone(), &known)
-                    {
+                    let decl =
+                        self.struct_decl(module, exception, args, e, enforce.clone(), derive, &known);
+                    derive = None;
+                    if let Some(d) = decl {
                         regs.push(d.register);
                         generated.extend(d.defs);
                     }

@@ -16,7 +16,6 @@ use crate::atom::Atom;
 use crate::code::Op;
 use crate::value::Value;
 use phial_syntax::ast::*;
-use phial_syntax::{parse, ParseOutcome};
 
 /// What a module body's `defstruct`/`defexception` contributes.
 pub(crate) struct StructDecl {
@@ -37,6 +36,7 @@ impl<'k> Compiler<'k> {
         args: &[Expr],
         whole: &Expr,
         enforce: Vec<Atom>,
+        derive: Option<&Expr>,
         defined: &dyn Fn(&str, usize) -> bool,
     ) -> Option<StructDecl> {
         let span = whole.span;
@@ -105,6 +105,15 @@ impl<'k> Compiler<'k> {
                     Expr::new(ExprKind::Var("__MODULE__".into()), span),
                     fields_expr,
                     enforce_expr,
+                    derive.cloned().unwrap_or_else(|| {
+                        Expr::new(
+                            ExprKind::List {
+                                items: vec![],
+                                tail: None,
+                            },
+                            span,
+                        )
+                    }),
                 ],
                 parens: true,
                 block: None,
@@ -130,10 +139,7 @@ impl<'k> Compiler<'k> {
                 src.push_str("def message(exception), do: exception.message\n");
             }
         }
-        let defs = match parse(&src) {
-            ParseOutcome::Complete(defs) => defs.into_iter().map(|d| respan(d, span)).collect(),
-            _ => Vec::new(),
-        };
+        let defs = super::protocol::parse_generated(&src, span).unwrap_or_default();
         Some(StructDecl { register, defs })
     }
 
@@ -270,33 +276,4 @@ fn literal_field_names(e: &Expr) -> Option<Vec<Atom>> {
         }
     }
     Some(out)
-}
-
-/// Generated code reports errors at the `defstruct` it came from.
-fn respan(mut e: Expr, span: Span) -> Expr {
-    fn go(e: &mut Expr, span: Span) {
-        e.span = span;
-        match &mut e.kind {
-            ExprKind::Call { target, args, .. } => {
-                if let CallTarget::Remote { module, .. } = target {
-                    go(module, span);
-                }
-                args.iter_mut().for_each(|a| go(a, span));
-            }
-            ExprKind::Binary { lhs, rhs, .. } => {
-                go(lhs, span);
-                go(rhs, span);
-            }
-            ExprKind::List { items, tail } => {
-                items.iter_mut().for_each(|a| go(a, span));
-                if let Some(t) = tail {
-                    go(t, span);
-                }
-            }
-            ExprKind::Tuple(items) => items.iter_mut().for_each(|a| go(a, span)),
-            _ => {}
-        }
-    }
-    go(&mut e, span);
-    e
 }

@@ -104,6 +104,8 @@ enum Callee {
     Bif(bifs::BifId),
     /// `SomeError.exception(msg_or_fields)` for a builtin exception module.
     Exception(Atom),
+    /// `Mod.__info__(key)`, which every module has.
+    Info(Atom),
 }
 
 type Pcx<'a, 'b> = &'a mut Cx<'b, Value, Process>;
@@ -268,6 +270,9 @@ fn resolve(
     if arity == 1 && name.as_str() == "exception" && module.as_str().ends_with("Error") {
         return Ok(Callee::Exception(module));
     }
+    if arity == 1 && name.as_str() == "__info__" && p.vm.module_exists(module) {
+        return Ok(Callee::Info(module));
+    }
     Err(error::undefined_function(
         module,
         name,
@@ -291,9 +296,23 @@ fn call_bif(p: &mut Process, cx: Pcx, id: bifs::BifId, argc: usize) -> Result<()
         let mut ctx = Ctx { cx, vm: &p.vm };
         f(&mut ctx, &p.stack[at..])
     };
-    p.stack.truncate(at);
-    p.stack.push(result?);
-    Ok(())
+    match result {
+        Ok(v) => {
+            p.stack.truncate(at);
+            p.stack.push(v);
+            Ok(())
+        }
+        // An argument only a protocol implementation in phial code knows (a
+        // struct's own Enumerable or String.Chars, a stream): convert it
+        // there and call again.
+        Err(e) => match native::foreign_value(&p.vm, &e) {
+            Some(v) => native::retry_converted(p, cx, f, argc, v),
+            None => {
+                p.stack.truncate(at);
+                Err(e)
+            }
+        },
+    }
 }
 
 fn invoke(p: &mut Process, cx: Pcx, callee: Callee, argc: usize, tail: bool) -> Result<(), Raise> {
@@ -309,6 +328,14 @@ fn invoke(p: &mut Process, cx: Pcx, callee: Callee, argc: usize, tail: bool) -> 
             let id = bifs::lookup(Atom::new("phial"), Atom::new("make_exception"), 2)
                 .ok_or_else(error::badarg)?;
             invoke(p, cx, Callee::Bif(id), 2, tail)
+        }
+        Callee::Info(module) => {
+            let key = p.stack.pop().unwrap_or(Value::Nil);
+            p.stack.push(p.vm.module_info(module, &key)?);
+            if tail {
+                return_value(p);
+            }
+            Ok(())
         }
         Callee::Bif(id) if matches!(bifs::entry(id).f, bifs::Imp::Step(_)) => {
             native::call_native(p, cx, id, argc, tail)
@@ -606,12 +633,21 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
                 }
                 Op::Bif(id, argc) => {
                     save_pc!();
+                    let depth = p.frames.len();
                     call_bif(p, cx, id, argc as usize)?;
+                    if p.frames.len() != depth {
+                        next_frame!();
+                    }
                 }
                 Op::Native(id, argc) => {
-                    charge_call!();
+                    save_pc!();
+                    // Most calls of a stepping native have their value at
+                    // once (`to_string` of a number): go on in this frame.
+                    let depth = p.frames.len();
                     native::call_native(p, cx, id, argc as usize, false)?;
-                    next_frame!();
+                    if p.frames.len() != depth {
+                        next_frame!();
+                    }
                 }
                 Op::Resume => {
                     charge_call!();
@@ -624,13 +660,13 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
                     let tail = matches!(*op, Op::TailCall(_));
                     // Module code, borrowed from the call-site cache: no
                     // reference counting (the VM keeps module code alive).
-                    let target: &FnCode = match site.cache.get() {
+                    let target: &FnCode = match site.cached() {
                         Some(c) => c,
                         None => match p
                             .vm
                             .callable(code.module, site.module, site.name, site.arity)
                         {
-                            Some(c) => site.cache.get_or_init(|| c),
+                            Some(c) => site.store(&c),
                             None => {
                                 let callee = resolve(
                                     p,

@@ -21,6 +21,7 @@
 //! (`enter`).
 
 use super::{call_fun_value, invoke, resolve, return_value, Pcx};
+use crate::atom::Atom;
 use crate::bifs::{self, Ctx, Step, Target};
 use crate::code::FnCode;
 use crate::error::Raise;
@@ -135,5 +136,96 @@ fn call_target(p: &mut Process, cx: Pcx, target: Target, args: Vec<Value>) -> Re
             let callee = resolve(p, None, m, name, n)?;
             invoke(p, cx, callee, n, false)
         }
+    }
+}
+
+/// A value a builtin could not use because only a protocol
+/// implementation in phial code knows it (a struct's own Enumerable or
+/// String.Chars, a stream function), with the function that converts it
+/// to what the builtin takes (a list, a string). `e` is the builtin's
+/// `Protocol.UndefinedError`.
+pub(super) struct Foreign {
+    value: Value,
+    via: (Atom, Atom),
+}
+
+pub(super) fn foreign_value(vm: &crate::vm::Vm, e: &Raise) -> Option<Foreign> {
+    let v = &e.value;
+    if v.struct_name() != Some(Atom::PROTOCOL_UNDEFINED_ERROR) {
+        return None;
+    }
+    let protocol = v.map_get(Atom::PROTOCOL)?.as_atom()?;
+    let value = v.map_get(Atom::VALUE)?;
+    let via = match protocol.as_str() {
+        "Elixir.Enumerable" if !value.is_list() => {
+            (Atom::new("phial_enum"), Atom::new("to_list"))
+        }
+        "Elixir.String.Chars" if value.struct_name().is_some() => {
+            (protocol, Atom::new("to_string"))
+        }
+        _ => return None,
+    };
+    crate::protocols::impl_for(vm, protocol, value, false)?;
+    Some(Foreign {
+        value: value.clone(),
+        via,
+    })
+}
+
+/// Calls plain builtin `f` again once `foreign` (one of the `argc`
+/// arguments on the stack, or inside one) has been converted by phial code.
+pub(super) fn retry_converted(
+    p: &mut Process,
+    cx: Pcx,
+    f: bifs::BifFn,
+    argc: usize,
+    foreign: Foreign,
+) -> Result<(), Raise> {
+    let at = p.stack.len() - argc;
+    let args: Vec<Value> = p.stack.drain(at..).collect();
+    follow(p, cx, convert(f, args, foreign))
+}
+
+fn convert(f: bifs::BifFn, args: Vec<Value>, foreign: Foreign) -> Step {
+    let Foreign { value, via } = foreign;
+    Step::Call(
+        Target::Mfa(via.0, via.1),
+        vec![value.clone()],
+        Box::new(move |ctx: &mut Ctx, converted: Value| -> Result<Step, Raise> {
+            let args: Vec<Value> = args
+                .into_iter()
+                .map(|a| replace(a, &value, &converted))
+                .collect();
+            match f(ctx, &args) {
+                Ok(v) => Ok(Step::Done(v)),
+                Err(e) => match foreign_value(ctx.vm, &e) {
+                    Some(next) => Ok(convert(f, args, next)),
+                    None => Err(e),
+                },
+            }
+        }),
+    )
+}
+
+/// `a` with `old` replaced by `new`, where `old` is `a` or an element of
+/// the list `a` (chardata such as `["total: ", money]`).
+fn replace(a: Value, old: &Value, new: &Value) -> Value {
+    if crate::term::strict_equal(&a, old) {
+        return new.clone();
+    }
+    match a.list_to_vec() {
+        Some(items) if items.iter().any(|x| crate::term::strict_equal(x, old)) => Value::list(
+            items
+                .into_iter()
+                .map(|x| {
+                    if crate::term::strict_equal(&x, old) {
+                        new.clone()
+                    } else {
+                        x
+                    }
+                })
+                .collect(),
+        ),
+        _ => a,
     }
 }

@@ -98,6 +98,8 @@ defmodule Enum do
   defp prepend_reversed([], acc), do: acc
   defp prepend_reversed([h | t], acc), do: prepend_reversed(t, [h | acc])
 
+  def into(enum, %{__struct__: _} = collectable), do: :phial_enum.collect(enum, collectable)
+
   def into(enum, collectable) when is_list(collectable) do
     collectable ++ :phial.to_list(enum)
   end
