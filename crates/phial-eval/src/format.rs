@@ -18,6 +18,8 @@ pub struct InspectOpts {
     /// `pretty: true` makes `inspect/2` lay out at `width` like `IO.inspect`.
     pub pretty: bool,
     pub width: usize,
+    /// `structs: false` prints structs as the maps they are.
+    pub structs: bool,
 }
 
 impl Default for InspectOpts {
@@ -27,6 +29,7 @@ impl Default for InspectOpts {
             charlists_as_lists: false,
             pretty: false,
             width: 80,
+            structs: true,
         }
     }
 }
@@ -40,6 +43,22 @@ pub fn inspect(v: &Value) -> String {
 pub fn inspect_with(v: &Value, opts: &InspectOpts) -> String {
     let width = if opts.pretty { opts.width } else { usize::MAX };
     crate::pretty::pretty(v, opts, width)
+}
+
+/// `inspect_with`, or the struct whose own Inspect implementation (phial
+/// code) must run first, as the error the natives retry on (see
+/// `machine::native`).
+pub fn inspect_checked(
+    v: &Value,
+    opts: &InspectOpts,
+    width: usize,
+) -> crate::error::Result<String> {
+    let _ = crate::pretty::take_missing();
+    let out = crate::pretty::pretty(v, opts, width);
+    match crate::pretty::take_missing() {
+        Some(s) => Err(crate::error::protocol_undefined("Inspect", s, "")),
+        None => Ok(out),
+    }
 }
 
 /// Shortest round-trip digits and decimal exponent of a finite float:

@@ -352,7 +352,19 @@ pub fn to_doc(v: &Value, opts: &InspectOpts) -> Doc {
             container("{".into(), items, "}", true, false, None)
         }
         Value::Map(m) => {
+            if let (Some(name), false) = (v.struct_name(), opts.structs) {
+                let _ = name;
+                return plain_map(m, opts);
+            }
             if let Some(name) = v.struct_name() {
+                if crate::protocols::has_user_inspect(name) {
+                    return user_inspected(v, m);
+                }
+                if let Some(d) = crate::structs::get(name) {
+                    if let Some(o) = d.derives(Atom::alias("Inspect")) {
+                        return derived(&d, o, m, opts);
+                    }
+                }
                 if let Some((f, l, s)) = v.as_range() {
                     let mut out = format!("{f}..{l}");
                     if s != 1 {
@@ -401,6 +413,167 @@ pub fn to_doc(v: &Value, opts: &InspectOpts) -> Doc {
         Value::Ref(r) => text(r.to_string()),
         Value::Fun(f) => text(inspect_fun(f)),
     }
+}
+
+thread_local! {
+    /// What a struct with its own Inspect implementation printed, by the
+    /// address of its map, while a native renders (see `user_inspected`).
+    static SUBSTITUTES: std::cell::RefCell<Vec<(usize, String)>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// The first such struct met with nothing printed for it yet.
+    static MISSING: std::cell::RefCell<Option<Value>> = const { std::cell::RefCell::new(None) };
+}
+
+/// A struct whose Inspect implementation is phial code: the text that
+/// code produced, when the native rendering this was given it
+/// (`with_substitutes`); else a placeholder, and the struct is recorded so
+/// the native can have the implementation run and render again
+/// (`take_missing`, `machine::native`).
+fn user_inspected(v: &Value, m: &std::sync::Arc<crate::value::MapInner>) -> Doc {
+    let key = std::sync::Arc::as_ptr(m) as usize;
+    let found = SUBSTITUTES.with(|s| {
+        s.borrow()
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, t)| t.clone())
+    });
+    match found {
+        Some(t) => text(t),
+        None => {
+            MISSING.with(|x| {
+                let mut x = x.borrow_mut();
+                if x.is_none() {
+                    *x = Some(v.clone());
+                }
+            });
+            Doc::Nil
+        }
+    }
+}
+
+/// Runs `f` (a native that renders) with these texts for structs with
+/// their own Inspect implementation, keyed by `substitute_key`.
+pub fn with_substitutes<R>(subs: &[(usize, String)], f: impl FnOnce() -> R) -> R {
+    let saved = SUBSTITUTES.with(|s| std::mem::replace(&mut *s.borrow_mut(), subs.to_vec()));
+    let r = f();
+    SUBSTITUTES.with(|s| *s.borrow_mut() = saved);
+    r
+}
+
+/// An `Inspect.Algebra` document built by phial code (binaries and the
+/// `{:doc_cons, a, b}`-style tuples of `prelude/inspect.ex`), as a layout
+/// document. `None`: not a document. Iterative: user code can build a
+/// document of any depth (a fold over a long list nests to the right).
+pub fn from_algebra(v: &Value) -> Option<Doc> {
+    enum Work<'a> {
+        Visit(&'a Value),
+        /// Build from the last `n` results.
+        Cons,
+        Nest(usize),
+        Group,
+    }
+    let mut work = vec![Work::Visit(v)];
+    let mut out: Vec<Doc> = Vec::new();
+    while let Some(w) = work.pop() {
+        match w {
+            Work::Visit(v) => match v {
+                Value::Str(s) => out.push(text(s.as_str())),
+                Value::Atom(a) if a.as_str() == "doc_nil" => out.push(Doc::Nil),
+                Value::Atom(a) if a.as_str() == "doc_line" => out.push(Doc::Break(" ", false)),
+                Value::Tuple(t) => {
+                    let tag = t.first().and_then(Value::as_atom)?;
+                    match (tag.as_str(), &t[1..]) {
+                        ("doc_string", [Value::Str(s), _]) => out.push(text(s.as_str())),
+                        ("doc_cons", [a, b]) => {
+                            work.push(Work::Cons);
+                            work.push(Work::Visit(b));
+                            work.push(Work::Visit(a));
+                        }
+                        ("doc_nest", [d, Value::Int(n), ..]) => {
+                            work.push(Work::Nest((*n).max(0) as usize));
+                            work.push(Work::Visit(d));
+                        }
+                        ("doc_break", [Value::Str(s), mode]) => {
+                            let flex = mode.as_atom().is_some_and(|m| m.as_str() == "flex");
+                            out.push(Doc::Break(if s.is_empty() { "" } else { " " }, flex));
+                        }
+                        ("doc_group", [d, ..]) => {
+                            work.push(Work::Group);
+                            work.push(Work::Visit(d));
+                        }
+                        ("doc_color" | "doc_force" | "doc_fits", [d, ..]) => {
+                            work.push(Work::Visit(d))
+                        }
+                        ("doc_collapse", _) => out.push(Doc::Nil),
+                        _ => return None,
+                    }
+                }
+                _ => return None,
+            },
+            Work::Cons => {
+                let b = out.pop()?;
+                let a = out.pop()?;
+                out.push(Doc::Concat(vec![a, b]));
+            }
+            Work::Nest(n) => {
+                let d = out.pop()?;
+                out.push(Doc::Nest(n, Box::new(d)));
+            }
+            Work::Group => {
+                let d = out.pop()?;
+                out.push(Doc::Group(Box::new(d)));
+            }
+        }
+    }
+    out.pop()
+}
+
+/// The key `with_substitutes` knows a struct value by.
+pub fn substitute_key(v: &Value) -> Option<usize> {
+    match v {
+        Value::Map(m) => Some(std::sync::Arc::as_ptr(m) as usize),
+        _ => None,
+    }
+}
+
+/// The first struct a rendering since the last call could not print.
+pub fn take_missing() -> Option<Value> {
+    MISSING.with(|x| x.borrow_mut().take())
+}
+
+/// `@derive {Inspect, only: [...]}` / `except: [...]`: `#Name<k: v, ...>`,
+/// the hidden fields shown as a trailing `...`.
+fn derived(
+    d: &crate::structs::StructDef,
+    o: &Value,
+    m: &crate::value::MapInner,
+    opts: &InspectOpts,
+) -> Doc {
+    let only: Option<Vec<Atom>> = crate::bifs::kernel::keyword_get(o, "only")
+        .map(|l| l.iter_list().filter_map(Value::as_atom).collect());
+    let except: Vec<Atom> = crate::bifs::kernel::keyword_get(o, "except")
+        .map(|l| l.iter_list().filter_map(Value::as_atom).collect())
+        .unwrap_or_default();
+    let fields: Vec<Atom> = d
+        .fields
+        .iter()
+        .map(|(k, _)| *k)
+        .filter(|k| *k != Atom::EXCEPTION)
+        .collect();
+    let shown: Vec<Atom> = fields
+        .iter()
+        .copied()
+        .filter(|k| only.as_ref().is_none_or(|o| o.contains(k)) && !except.contains(k))
+        .collect();
+    let entries: Vec<(&Value, &Value)> = shown
+        .iter()
+        .filter_map(|k| m.get_key_value(&Value::Atom(*k)))
+        .collect();
+    let mut items = map_items(&entries, opts, true);
+    if shown.len() < fields.len() {
+        items.push(text("..."));
+    }
+    let open = format!("#{}<", crate::error::module_name(d.module));
+    container(open, items, ">", false, true, None)
 }
 
 /// `%{...}`: a map's entries in map order.

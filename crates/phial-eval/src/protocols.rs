@@ -69,8 +69,8 @@ fn find(vm: &Vm, protocol: Atom, ty: Atom, is_struct: bool, fallback: bool) -> O
         return Some(own);
     }
     let any = Atom::alias(&format!("{proto}.Any"));
-    let derived = is_struct
-        && crate::structs::get(ty).is_some_and(|d| d.derives(protocol).is_some());
+    let derived =
+        is_struct && crate::structs::get(ty).is_some_and(|d| d.derives(protocol).is_some());
     if (derived || fallback) && vm.module_exists(any) {
         return Some(any);
     }
@@ -81,3 +81,45 @@ fn find(vm: &Vm, protocol: Atom, ty: Atom, is_struct: bool, fallback: bool) -> O
 pub fn undefined(protocol: Atom, v: &Value) -> Raise {
     error::protocol_undefined(&module_name(protocol), v.clone(), "")
 }
+
+fn user_inspect() -> &'static parking_lot::RwLock<rustc_hash::FxHashSet<Atom>> {
+    static SET: OnceLock<parking_lot::RwLock<rustc_hash::FxHashSet<Atom>>> = OnceLock::new();
+    SET.get_or_init(Default::default)
+}
+
+/// Notes a module as it is defined: an `Inspect.Name` module is a struct's
+/// own Inspect implementation, which the printer must hand to phial code
+/// (`pretty::user_inspected`). Kept apart from the VM because the printer
+/// has none at hand.
+pub fn note_module(module: Atom) {
+    if let Some(ty) = module.as_str().strip_prefix("Elixir.Inspect.") {
+        if crate::structs::get(Atom::alias(ty)).is_some() || !BUILTIN_TYPES.contains(&ty) {
+            user_inspect().write().insert(Atom::alias(ty));
+        }
+    }
+}
+
+/// Whether struct `name` has its own Inspect implementation.
+pub fn has_user_inspect(name: Atom) -> bool {
+    let set = user_inspect().read();
+    !set.is_empty() && set.contains(&name)
+}
+
+/// Elixir's built-in type names, which implementations are chosen by.
+const BUILTIN_TYPES: &[&str] = &[
+    "Integer",
+    "Float",
+    "Atom",
+    "BitString",
+    "List",
+    "Tuple",
+    "Map",
+    "Function",
+    "PID",
+    "Port",
+    "Reference",
+    "Any",
+    "Algebra",
+    "Opts",
+    "Error",
+];

@@ -126,7 +126,10 @@ fn table() -> &'static RwLock<FxHashMap<Atom, Arc<StructDef>>> {
             (Atom::LAST, Value::NIL_ATOM),
             (Atom::STEP, Value::NIL_ATOM),
         ];
-        t.insert(Atom::RANGE, Arc::new(StructDef::new(Atom::RANGE, range, Vec::new())));
+        t.insert(
+            Atom::RANGE,
+            Arc::new(StructDef::new(Atom::RANGE, range, Vec::new())),
+        );
         RwLock::new(t)
     })
 }
@@ -142,8 +145,14 @@ const BUILTIN_EXCEPTIONS: &[(&str, Fields)] = &[
         "ArithmeticError",
         &[("message", Some("bad argument in arithmetic expression"))],
     ),
-    ("SystemLimitError", &[("message", Some("a system limit has been reached"))]),
-    ("KeyError", &[("key", None), ("term", None), ("message", None)]),
+    (
+        "SystemLimitError",
+        &[("message", Some("a system limit has been reached"))],
+    ),
+    (
+        "KeyError",
+        &[("key", None), ("term", None), ("message", None)],
+    ),
     ("MatchError", &[("term", None)]),
     ("CaseClauseError", &[("term", None)]),
     ("CondClauseError", &[]),
@@ -177,11 +186,18 @@ const BUILTIN_EXCEPTIONS: &[(&str, Fields)] = &[
     ("ErlangError", &[("original", None), ("reason", None)]),
     (
         "Protocol.UndefinedError",
-        &[("protocol", None), ("value", None), ("description", Some(""))],
+        &[
+            ("protocol", None),
+            ("value", None),
+            ("description", Some("")),
+        ],
     ),
     ("BadStructError", &[("struct", None), ("term", None)]),
     ("Enum.EmptyError", &[("message", Some("empty error"))]),
-    ("Enum.OutOfBoundsError", &[("message", Some("out of bounds error"))]),
+    (
+        "Enum.OutOfBoundsError",
+        &[("message", Some("out of bounds error"))],
+    ),
     (
         "UnicodeConversionError",
         &[("encoded", None), ("message", None)],

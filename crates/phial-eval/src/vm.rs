@@ -68,8 +68,9 @@ impl Vm {
             argv: RwLock::new(Vec::new()),
         });
         for d in crate::bifs::duplicates() {
-            vm.out
-                .stderr(&format!("phial: internal error: builtin {d} is defined twice\n"));
+            vm.out.stderr(&format!(
+                "phial: internal error: builtin {d} is defined twice\n"
+            ));
         }
         crate::prelude::load(&vm);
         vm
@@ -118,6 +119,7 @@ impl Vm {
     /// freed: frames of running processes point at module code without
     /// counting references (see `process::Frame`).
     pub fn define_module(&self, m: Arc<Module>) {
+        crate::protocols::note_module(m.name);
         if let Some(old) = self.modules.write().insert(m.name, m) {
             self.replaced.lock().push(old);
         }

@@ -14,9 +14,7 @@ use crate::value::Value;
 
 pub const BIFS: &[Def] = &[
     step(":phial", "raise", 1, |ctx, a| match &a[0] {
-        Value::Atom(m) if defines(ctx, *m, "exception") => {
-            raise_built(*m, Value::Nil)
-        }
+        Value::Atom(m) if defines(ctx, *m, "exception") => raise_built(*m, Value::Nil),
         _ => Err(raise1(&a[0])),
     }),
     step(":phial", "raise", 2, |ctx, a| match &a[0] {
@@ -34,10 +32,9 @@ pub const BIFS: &[Def] = &[
             ));
         }
         match e.struct_name() {
-            Some(m) if defines(ctx, m, "message") => Ok(Step::Then(
-                Target::Mfa(m, Atom::MESSAGE),
-                vec![e.clone()],
-            )),
+            Some(m) if defines(ctx, m, "message") => {
+                Ok(Step::Then(Target::Mfa(m, Atom::MESSAGE), vec![e.clone()]))
+            }
             _ => Ok(Step::Done(Value::str(error::exception_message(e)))),
         }
     }),

@@ -70,7 +70,7 @@ fn io_inspect(ctx: &mut Ctx, v: &Value, opts: &Value, stderr: bool) -> Result<Va
         Some(Value::Atom(Atom::INFINITY)) => usize::MAX,
         _ => 80,
     };
-    let body = crate::pretty::pretty(v, &o, width);
+    let body = crate::format::inspect_checked(v, &o, width)?;
     let text = match label {
         Some(l) => format!("{l}: {body}\n"),
         None => format!("{body}\n"),

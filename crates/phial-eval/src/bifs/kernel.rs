@@ -7,7 +7,7 @@
 use super::{def, guard, Def};
 use crate::atom::Atom;
 use crate::error::{self, badarg_at, Raise, Result};
-use crate::format::{inspect, inspect_with, InspectOpts};
+use crate::format::{inspect, InspectOpts};
 use crate::term::{compare, strict_equal};
 use crate::value::{Fun, Value};
 use std::cmp::Ordering;
@@ -211,13 +211,20 @@ pub static BIFS: &[Def] = &[
         )),
         v => to_string_value(v).map(super::Step::Done),
     }),
-    def(":phial", "chars_to_string", 1, |_, a| to_string_value(&a[0])),
+    def(":phial", "chars_to_string", 1, |_, a| {
+        to_string_value(&a[0])
+    }),
     def("Kernel", "to_charlist", 1, |_, a| to_charlist(&a[0])),
     def("Kernel", "inspect", 1, |_, a| {
-        Ok(Value::str(inspect(&a[0])))
+        let s = crate::format::inspect_checked(&a[0], &InspectOpts::default(), usize::MAX)?;
+        Ok(Value::str(s))
     }),
     def("Kernel", "inspect", 2, |_, a| {
-        Ok(Value::str(inspect_with(&a[0], &inspect_opts(&a[1]))))
+        let o = inspect_opts(&a[1]);
+        let width = if o.pretty { o.width } else { usize::MAX };
+        Ok(Value::str(crate::format::inspect_checked(
+            &a[0], &o, width,
+        )?))
     }),
     def("Kernel", "throw", 1, |_, a| Err(Raise::throw(a[0].clone()))),
     def("Kernel", "exit", 1, |_, a| Err(Raise::exit(a[0].clone()))),
@@ -464,6 +471,7 @@ pub fn inspect_opts(opts: &Value) -> InspectOpts {
                         o.charlists_as_lists = a.as_str() == "as_lists"
                     }
                     (Some("pretty"), Value::Atom(a)) => o.pretty = *a == Atom::TRUE,
+                    (Some("structs"), Value::Atom(a)) => o.structs = *a != Atom::FALSE,
                     (Some("width"), Value::Int(w)) if *w >= 0 => o.width = *w as usize,
                     (Some("width"), Value::Atom(Atom::INFINITY)) => o.width = usize::MAX,
                     _ => {}

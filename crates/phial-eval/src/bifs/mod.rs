@@ -29,6 +29,7 @@ pub mod arith;
 pub mod collections;
 pub mod enum_core;
 pub mod exception;
+pub mod inspect;
 pub mod io;
 pub mod kernel;
 pub mod number;
@@ -183,6 +184,7 @@ fn registry() -> &'static Registry {
             structs::BIFS,
             exception::BIFS,
             protocol::BIFS,
+            inspect::BIFS,
         ];
         let mut reg = Registry {
             entries: Vec::new(),
@@ -195,7 +197,8 @@ fn registry() -> &'static Registry {
                 let m = module_atom(d.module);
                 let key = (m, Atom::new(d.name), d.arity);
                 if reg.index.contains_key(&key) {
-                    reg.duplicates.push(format!("{}.{}/{}", d.module, d.name, d.arity));
+                    reg.duplicates
+                        .push(format!("{}.{}/{}", d.module, d.name, d.arity));
                     continue;
                 }
                 let id = BifId(reg.entries.len() as u16);

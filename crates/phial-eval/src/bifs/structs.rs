@@ -12,7 +12,9 @@ use crate::structs::{self, StructDef};
 use crate::value::Value;
 
 pub const BIFS: &[Def] = &[
-    def(":phial", "defstruct", 4, |_, a| define(&a[0], &a[1], &a[2], &a[3])),
+    def(":phial", "defstruct", 4, |_, a| {
+        define(&a[0], &a[1], &a[2], &a[3])
+    }),
     def(":phial", "make_struct", 2, |_, a| {
         let d = known(&a[0])?;
         let Value::Tuple(t) = &a[1] else {
@@ -21,7 +23,9 @@ pub const BIFS: &[Def] = &[
         d.build(t.chunks(2).map(|kv| (kv[0].clone(), kv[1].clone())))
     }),
     def(":phial", "check_struct", 2, |_, a| check(&a[0], &a[1])),
-    def(":phial", "struct_template", 1, |_, a| Ok(known(&a[0])?.template.clone())),
+    def(":phial", "struct_template", 1, |_, a| {
+        Ok(known(&a[0])?.template.clone())
+    }),
     def(":phial", "struct_new", 2, |_, a| {
         let d = known(&a[0])?;
         d.build(pairs(&a[1])?)
@@ -36,9 +40,13 @@ pub const BIFS: &[Def] = &[
             .collect();
         d.build(given)
     }),
-    def("Kernel", "struct", 1, |_, a| struct_of(&a[0], &Value::Nil, false)),
+    def("Kernel", "struct", 1, |_, a| {
+        struct_of(&a[0], &Value::Nil, false)
+    }),
     def("Kernel", "struct", 2, |_, a| struct_of(&a[0], &a[1], false)),
-    def("Kernel", "struct!", 1, |_, a| struct_of(&a[0], &Value::Nil, true)),
+    def("Kernel", "struct!", 1, |_, a| {
+        struct_of(&a[0], &Value::Nil, true)
+    }),
     def("Kernel", "struct!", 2, |_, a| struct_of(&a[0], &a[1], true)),
     guard("Kernel", "is_struct", 1, |_, a| {
         Ok(Value::bool(a[0].struct_name().is_some()))
@@ -83,10 +91,9 @@ fn define(module: &Value, fields: &Value, enforce: &Value, derive: &Value) -> Re
     for d in derive.iter_list() {
         match d {
             Value::Atom(p) => def.derive.push((*p, Value::Nil)),
-            Value::Tuple(t) if t.len() == 2 && t[0].as_atom().is_some() => {
-                def.derive
-                    .push((t[0].as_atom().unwrap_or(Atom::NIL), t[1].clone()))
-            }
+            Value::Tuple(t) if t.len() == 2 && t[0].as_atom().is_some() => def
+                .derive
+                .push((t[0].as_atom().unwrap_or(Atom::NIL), t[1].clone())),
             _ => {}
         }
     }
@@ -98,8 +105,9 @@ fn define(module: &Value, fields: &Value, enforce: &Value, derive: &Value) -> Re
 /// for a module that defines none.
 fn known(module: &Value) -> Result<std::sync::Arc<StructDef>> {
     match module {
-        Value::Atom(m) => structs::get(*m)
-            .ok_or_else(|| error::undefined_function(*m, Atom::STRUCT, 1, false)),
+        Value::Atom(m) => {
+            structs::get(*m).ok_or_else(|| error::undefined_function(*m, Atom::STRUCT, 1, false))
+        }
         other => Err(error::argument_error(format!(
             "expected a struct name, got: {}",
             inspect(other)
@@ -168,7 +176,9 @@ fn struct_of(base: &Value, kv: &Value, strict: bool) -> Result<Value> {
     };
     let mut m = (**m).clone();
     for (k, v) in given {
-        let field = k.as_atom().is_some_and(|a| def.has_field(a) && a != Atom::EXCEPTION);
+        let field = k
+            .as_atom()
+            .is_some_and(|a| def.has_field(a) && a != Atom::EXCEPTION);
         if field {
             m.insert(k, v);
         } else if strict {

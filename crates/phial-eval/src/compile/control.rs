@@ -230,6 +230,9 @@ impl<'k> Compiler<'k> {
                 self.error(off, format!("cannot invoke {name}/2 outside module"));
             }
             "import" | "alias" | "require" => {
+                if name == "import" {
+                    self.import(args, off);
+                }
                 self.emit_const(Value::OK);
             }
             "__MODULE__" => {

@@ -482,6 +482,17 @@ impl<'k> Compiler<'k> {
             self.error(off, format!("invalid use of special form {name}/{arity}"));
             return;
         }
+        if let Some(m) = self.imported(fname, arity) {
+            for a in args {
+                self.expr(a, false);
+            }
+            self.cur().offset = off as u32;
+            match bifs::lookup(m, fname, arity as usize) {
+                Some(id) => self.emit_bif(id, arity as usize),
+                None => self.emit_call(m, fname, arity, tail),
+            }
+            return;
+        }
         if let Some(id) = bifs::kernel(name, args.len()) {
             for a in args {
                 self.expr(a, false);
@@ -712,6 +723,62 @@ impl<'k> Compiler<'k> {
             arity,
         }));
         self.emit_const(f);
+    }
+
+    /// `import Mod` and its `only:`/`except:` lists.
+    pub(crate) fn import(&mut self, args: &[Expr], off: usize) {
+        let Some(module) = args.first() else {
+            return;
+        };
+        let module = match &module.kind {
+            ExprKind::Alias(segs) => Atom::alias(&segs.join(".")),
+            ExprKind::Atom(a) => Atom::new(a),
+            _ => {
+                self.error(off, "invalid argument for import, expected a module");
+                return;
+            }
+        };
+        let opts = args
+            .get(1)
+            .and_then(super::control::keyword_pairs)
+            .unwrap_or_default();
+        let list = |this: &mut Self, key: &str| -> Option<Vec<(Atom, u32)>> {
+            let (_, v) = opts.iter().find(|(k, _)| k == key)?;
+            match this.constant(v) {
+                Some(l) if l.is_list() => Some(
+                    l.iter_list()
+                        .filter_map(|p| match p {
+                            Value::Tuple(t) if t.len() == 2 => match (&t[0], &t[1]) {
+                                (Value::Atom(f), Value::Int(a)) => Some((*f, *a as u32)),
+                                _ => None,
+                            },
+                            _ => None,
+                        })
+                        .collect(),
+                ),
+                // `only: :functions` / `:macros`: everything phial has.
+                _ => None,
+            }
+        };
+        let only = list(self, "only");
+        let except = list(self, "except").unwrap_or_default();
+        self.imports.push(super::Import {
+            module,
+            only,
+            except,
+        });
+    }
+
+    /// The module an unqualified `name/arity` is imported from, if any.
+    fn imported(&self, name: Atom, arity: u32) -> Option<Atom> {
+        self.imports.iter().rev().find_map(|i| {
+            let allowed = i.only.as_ref().is_none_or(|o| o.contains(&(name, arity)))
+                && !i.except.contains(&(name, arity));
+            let exists = bifs::lookup(i.module, name, arity as usize).is_some()
+                || self.known.has_function(i.module, name, arity)
+                || self.program_functions.contains(&(i.module, name, arity));
+            (allowed && exists).then_some(i.module)
+        })
     }
 
     pub(crate) fn struct_name(&mut self, e: &Expr) -> Atom {

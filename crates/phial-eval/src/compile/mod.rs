@@ -97,6 +97,21 @@ pub struct Compiler<'k> {
     /// enforced keys, so `%Name{...}` is checked when it is compiled, as
     /// Elixir expands a struct at compile time.
     pub(crate) structs: FxHashMap<Atom, (Option<Vec<Atom>>, Vec<Atom>)>,
+    /// `import`s in force, innermost last.
+    pub(crate) imports: Vec<Import>,
+    /// Compiling the prelude, whose top-level code never runs: what a
+    /// `defstruct` registers when it runs is registered at compile time
+    /// instead (its defaults are constants there).
+    pub(crate) prelude: bool,
+    /// The public functions of modules this program defined so far.
+    pub(crate) program_functions: rustc_hash::FxHashSet<(Atom, Atom, u32)>,
+}
+
+/// `import Mod, only: [...], except: [...]`.
+pub(crate) struct Import {
+    pub module: Atom,
+    pub only: Option<Vec<(Atom, u32)>>,
+    pub except: Vec<(Atom, u32)>,
 }
 
 /// The result of compiling a top-level program.
@@ -128,7 +143,16 @@ impl<'k> Compiler<'k> {
             errors: Vec::new(),
             capture_arity: None,
             structs: FxHashMap::default(),
+            imports: Vec::new(),
+            prelude: false,
+            program_functions: Default::default(),
         }
+    }
+
+    /// A compiler for the prelude (see `Compiler::prelude`).
+    pub fn for_prelude(mut self) -> Self {
+        self.prelude = true;
+        self
     }
 
     /// 1-based line of a byte offset.

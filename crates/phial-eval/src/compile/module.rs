@@ -73,6 +73,8 @@ impl<'k> Compiler<'k> {
         let mut clauses: Vec<DefClause> = Vec::new();
         let mut nested: Vec<&Expr> = Vec::new();
         let saved_module = self.module.take();
+        // A module's imports end with it.
+        let saved_imports = self.imports.len();
         self.module = Some(ModuleCtx {
             name,
             functions: FxHashSet::default(),
@@ -120,12 +122,16 @@ impl<'k> Compiler<'k> {
                 }
                 ExprKind::Call {
                     target: CallTarget::Local(kw),
+                    args: directive_args,
                     ..
                 } if matches!(
                     kw.as_str(),
                     "use" | "import" | "alias" | "require" | "defstruct" | "defexception"
                 ) =>
                 {
+                    if kw == "import" {
+                        self.import(directive_args, e.span.start);
+                    }
                     if kw == "defstruct" || kw == "defexception" {
                         if let Some(reg) = struct_regs.next() {
                             nested.push(reg);
@@ -226,6 +232,14 @@ impl<'k> Compiler<'k> {
             self.emit(Op::Pop);
         }
         self.module = saved_module;
+        self.imports.truncate(saved_imports);
+        for (k, _) in module
+            .functions
+            .iter()
+            .filter(|(k, _)| !module.private.contains(k))
+        {
+            self.program_functions.insert((name, k.0, k.1));
+        }
         let f = self.cur();
         let i = f.modules.len() as u32;
         f.modules.push(Arc::new(module));
@@ -274,8 +288,14 @@ impl<'k> Compiler<'k> {
                 } if kw == "defstruct" || kw == "defexception" => {
                     let known = |n: &str, a: usize| defined.contains(&(n.to_string(), a));
                     let exception = kw == "defexception";
-                    let decl =
-                        self.struct_decl(module, exception, args, e, enforce.clone(), derive, &known);
+                    let site = super::structs::StructSite {
+                        exception,
+                        args,
+                        whole: e,
+                        enforce: enforce.clone(),
+                        derive,
+                    };
+                    let decl = self.struct_decl(module, site, &known);
                     derive = None;
                     if let Some(d) = decl {
                         regs.push(d.register);

@@ -68,10 +68,7 @@ impl<'k> Compiler<'k> {
              def __protocol__(:module), do: __MODULE__\n\
              def __protocol__(:consolidated?), do: false\n"
         ));
-        let listed: Vec<String> = funs
-            .iter()
-            .map(|(f, n)| format!("{f}: {n}"))
-            .collect();
+        let listed: Vec<String> = funs.iter().map(|(f, n)| format!("{f}: {n}")).collect();
         src.push_str(&format!(
             "def __protocol__(:functions), do: [{}]\n",
             listed.join(", ")
@@ -118,7 +115,10 @@ impl<'k> Compiler<'k> {
             None => match &self.module {
                 Some(m) => vec![m.name],
                 None => {
-                    self.error(off, "defimpl/3 expects a :for option when declared outside a module");
+                    self.error(
+                        off,
+                        "defimpl/3 expects a :for option when declared outside a module",
+                    );
                     return;
                 }
             },
@@ -212,7 +212,10 @@ fn respan(e: &mut Expr, span: Span) {
                 }
             }
             ExprKind::Tuple(items) | ExprKind::Block(items) => work.extend(items.iter_mut()),
-            ExprKind::Map { update, entries } | ExprKind::Struct { update, entries, .. } => {
+            ExprKind::Map { update, entries }
+            | ExprKind::Struct {
+                update, entries, ..
+            } => {
                 if let Some(u) = update {
                     work.push(u);
                 }

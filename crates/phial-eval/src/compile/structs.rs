@@ -25,6 +25,15 @@ pub(crate) struct StructDecl {
     pub defs: Vec<Expr>,
 }
 
+/// One `defstruct`/`defexception` as written, with the attributes above it.
+pub(crate) struct StructSite<'a> {
+    pub exception: bool,
+    pub args: &'a [Expr],
+    pub whole: &'a Expr,
+    pub enforce: Vec<Atom>,
+    pub derive: Option<&'a Expr>,
+}
+
 impl<'k> Compiler<'k> {
     /// `defstruct fields` / `defexception fields` in `module`'s body.
     /// `defined` says which functions the body defines itself (a user
@@ -32,13 +41,16 @@ impl<'k> Compiler<'k> {
     pub(crate) fn struct_decl(
         &mut self,
         module: Atom,
-        exception: bool,
-        args: &[Expr],
-        whole: &Expr,
-        enforce: Vec<Atom>,
-        derive: Option<&Expr>,
+        site: StructSite,
         defined: &dyn Fn(&str, usize) -> bool,
     ) -> Option<StructDecl> {
+        let StructSite {
+            exception,
+            args,
+            whole,
+            enforce,
+            derive,
+        } = site;
         let span = whole.span;
         let fields_expr = match args {
             [f] => f.clone(),
@@ -61,11 +73,11 @@ impl<'k> Compiler<'k> {
                 n.insert(0, Atom::EXCEPTION);
             }
         }
-        let has_message = names
-            .as_ref()
-            .is_some_and(|n| n.contains(&Atom::MESSAGE));
-        self.structs
-            .insert(module, (all_names, enforce.clone()));
+        let has_message = names.as_ref().is_some_and(|n| n.contains(&Atom::MESSAGE));
+        self.structs.insert(module, (all_names, enforce.clone()));
+        if self.prelude {
+            self.register_now(module, exception, &fields_expr, &enforce);
+        }
         // The registration, run with the module's definition.
         let fields_expr = if exception {
             let flag = Expr::new(
@@ -141,6 +153,39 @@ impl<'k> Compiler<'k> {
         }
         let defs = super::protocol::parse_generated(&src, span).unwrap_or_default();
         Some(StructDecl { register, defs })
+    }
+
+    /// Registers a prelude struct at compile time (its defaults must be
+    /// constants).
+    fn register_now(&mut self, module: Atom, exception: bool, fields: &Expr, enforce: &[Atom]) {
+        let mut out = Vec::new();
+        if exception {
+            out.push((Atom::EXCEPTION, Value::TRUE));
+        }
+        if let ExprKind::List { items, tail: None } = &fields.kind {
+            for it in items {
+                match &it.kind {
+                    ExprKind::Atom(a) => out.push((Atom::new(a), Value::NIL_ATOM)),
+                    ExprKind::Tuple(kv) if kv.len() == 2 => {
+                        let (ExprKind::Atom(k), Some(v)) = (&kv[0].kind, self.constant(&kv[1]))
+                        else {
+                            self.error(
+                                it.span.start,
+                                "internal: a prelude struct default must be a constant",
+                            );
+                            continue;
+                        };
+                        out.push((Atom::new(k), v));
+                    }
+                    _ => {}
+                }
+            }
+        }
+        crate::structs::define(crate::structs::StructDef::new(
+            module,
+            out,
+            enforce.to_vec(),
+        ));
     }
 
     /// The fields and enforced keys of struct `name`, as known when this

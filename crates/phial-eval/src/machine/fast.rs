@@ -120,9 +120,7 @@ pub(super) fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Stop {
                 let site = &code.calls[i as usize];
                 // Module code from the call-site cache (the VM keeps it
                 // alive); a first call resolves in the general loop.
-                let Some(target) = site.cached() else {
-                    slow!()
-                };
+                let Some(target) = site.cached() else { slow!() };
                 // Out of reductions: the general loop yields before it.
                 if left == 0 {
                     slow!()

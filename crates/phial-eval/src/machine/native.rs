@@ -147,6 +147,10 @@ fn call_target(p: &mut Process, cx: Pcx, target: Target, args: Vec<Value>) -> Re
 pub(super) struct Foreign {
     value: Value,
     via: (Atom, Atom),
+    /// The conversion is the text inspect prints for `value` (its own
+    /// Inspect implementation), given to the printer instead of replacing
+    /// an argument (`pretty::with_substitutes`).
+    printed: bool,
 }
 
 pub(super) fn foreign_value(vm: &crate::vm::Vm, e: &Raise) -> Option<Foreign> {
@@ -157,11 +161,16 @@ pub(super) fn foreign_value(vm: &crate::vm::Vm, e: &Raise) -> Option<Foreign> {
     let protocol = v.map_get(Atom::PROTOCOL)?.as_atom()?;
     let value = v.map_get(Atom::VALUE)?;
     let via = match protocol.as_str() {
-        "Elixir.Enumerable" if !value.is_list() => {
-            (Atom::new("phial_enum"), Atom::new("to_list"))
-        }
+        "Elixir.Enumerable" if !value.is_list() => (Atom::new("phial_enum"), Atom::new("to_list")),
         "Elixir.String.Chars" if value.struct_name().is_some() => {
             (protocol, Atom::new("to_string"))
+        }
+        "Elixir.Inspect" => {
+            return Some(Foreign {
+                value: value.clone(),
+                via: (Atom::new("phial_inspect"), Atom::new("render")),
+                printed: true,
+            })
         }
         _ => return None,
     };
@@ -169,6 +178,7 @@ pub(super) fn foreign_value(vm: &crate::vm::Vm, e: &Raise) -> Option<Foreign> {
     Some(Foreign {
         value: value.clone(),
         via,
+        printed: false,
     })
 }
 
@@ -183,27 +193,59 @@ pub(super) fn retry_converted(
 ) -> Result<(), Raise> {
     let at = p.stack.len() - argc;
     let args: Vec<Value> = p.stack.drain(at..).collect();
-    follow(p, cx, convert(f, args, foreign))
+    follow(p, cx, convert(f, args, foreign, Vec::new()))
 }
 
-fn convert(f: bifs::BifFn, args: Vec<Value>, foreign: Foreign) -> Step {
-    let Foreign { value, via } = foreign;
+/// Converts `foreign`, then calls `f` again; `printed` holds the texts of
+/// structs already inspected by their own implementations.
+fn convert(
+    f: bifs::BifFn,
+    args: Vec<Value>,
+    foreign: Foreign,
+    mut printed: Vec<(usize, String)>,
+) -> Step {
+    let Foreign {
+        value,
+        via,
+        printed: is_text,
+    } = foreign;
     Step::Call(
         Target::Mfa(via.0, via.1),
         vec![value.clone()],
-        Box::new(move |ctx: &mut Ctx, converted: Value| -> Result<Step, Raise> {
-            let args: Vec<Value> = args
-                .into_iter()
-                .map(|a| replace(a, &value, &converted))
-                .collect();
-            match f(ctx, &args) {
-                Ok(v) => Ok(Step::Done(v)),
-                Err(e) => match foreign_value(ctx.vm, &e) {
-                    Some(next) => Ok(convert(f, args, next)),
-                    None => Err(e),
-                },
-            }
-        }),
+        Box::new(
+            move |ctx: &mut Ctx, converted: Value| -> Result<Step, Raise> {
+                let args: Vec<Value> = if is_text {
+                    // `args` keeps `value` alive, so its address stays its key.
+                    if let (Some(key), Value::Str(s)) =
+                        (crate::pretty::substitute_key(&value), &converted)
+                    {
+                        printed.push((key, s.to_string()));
+                    }
+                    args
+                } else {
+                    args.into_iter()
+                        .map(|a| replace(a, &value, &converted))
+                        .collect()
+                };
+                let result = crate::pretty::with_substitutes(&printed, || f(ctx, &args));
+                match result {
+                    Ok(v) => Ok(Step::Done(v)),
+                    Err(e) => match foreign_value(ctx.vm, &e) {
+                        // The same struct again: its implementation printed
+                        // nothing usable; stop rather than loop.
+                        Some(next)
+                            if !(next.printed
+                                && printed.iter().any(|(k, _)| {
+                                    Some(*k) == crate::pretty::substitute_key(&next.value)
+                                })) =>
+                        {
+                            Ok(convert(f, args, next, printed))
+                        }
+                        _ => Err(e),
+                    },
+                }
+            },
+        ),
     )
 }
 

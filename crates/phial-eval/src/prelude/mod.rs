@@ -16,6 +16,7 @@ const SOURCES: &[(&str, &str)] = &[
     ("prelude/collections.ex", include_str!("collections.ex")),
     ("prelude/process.ex", include_str!("process.ex")),
     ("prelude/protocols.ex", include_str!("protocols.ex")),
+    ("prelude/inspect.ex", include_str!("inspect.ex")),
 ];
 
 /// Compiles the prelude into `vm`'s module table. A broken prelude is a bug
@@ -30,7 +31,10 @@ pub fn load(vm: &Vm) {
                 continue;
             }
         };
-        match Compiler::new(vm, file, source).compile_program(&exprs, &[], false) {
+        match Compiler::new(vm, file, source)
+            .for_prelude()
+            .compile_program(&exprs, &[], false)
+        {
             Ok(program) => {
                 for m in &program.code.modules {
                     vm.define_module(m.clone());
