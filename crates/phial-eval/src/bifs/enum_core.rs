@@ -8,7 +8,7 @@
 //! an empty enumerable to `max`/`min` `Enum.EmptyError`.
 //! Not here: `List`, `Map` and friends (`collections`).
 
-use super::{def, Def};
+use super::{def, guard, Def};
 use crate::atom::Atom;
 use crate::error::{self, Raise, Result};
 use crate::term::compare;
@@ -17,6 +17,14 @@ use std::cmp::Ordering;
 
 pub static BIFS: &[Def] = &[
     def(":phial", "to_list", 1, |_, a| to_list(&a[0])),
+    // Guard: enumerable only through a protocol implementation in phial
+    // code (the prelude's Enum walks such a value with Enumerable.reduce).
+    guard(":phial", "is_foreign_enum", 1, |_, a| {
+        Ok(Value::bool(match &a[0] {
+            Value::Fun(_) => true,
+            v => v.struct_name().is_some_and(|s| s != Atom::RANGE && s.as_str() != "Elixir.MapSet"),
+        }))
+    }),
     def("Enum", "to_list", 1, |_, a| to_list(&a[0])),
     def("Enum", "reverse", 1, |_, a| {
         let mut out = Value::Nil;

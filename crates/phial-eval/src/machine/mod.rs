@@ -306,6 +306,10 @@ fn call_bif(p: &mut Process, cx: Pcx, id: bifs::BifId, argc: usize) -> Result<()
         // struct's own Enumerable or String.Chars, a stream): convert it
         // there and call again.
         Err(e) => match native::foreign_value(&p.vm, &e) {
+            Some(v) if native::halting(entry, &p.stack[at..], &v) => {
+                let args: Vec<Value> = p.stack.drain(at..).collect();
+                native::call_halting(p, cx, entry.name, args)
+            }
             Some(v) => native::retry_converted(p, cx, f, argc, v),
             None => {
                 p.stack.truncate(at);

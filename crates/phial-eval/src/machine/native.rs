@@ -271,3 +271,33 @@ fn replace(a: Value, old: &Value, new: &Value) -> Value {
         _ => a,
     }
 }
+
+/// Whether builtin `entry` may stop before the end of its first argument,
+/// the protocol-only enumerable `foreign` (`Enum.take(stream, 3)` on an
+/// infinite stream): then its phial version in `:phial_enum_halting`,
+/// which pulls only what it needs, runs instead of a conversion to a list.
+pub(super) fn halting(entry: &bifs::Entry, args: &[Value], foreign: &Foreign) -> bool {
+    !foreign.printed
+        && entry.module == Atom::ELIXIR_ENUM
+        && matches!(
+            entry.name.as_str(),
+            "take" | "at" | "fetch" | "fetch!" | "empty?" | "zip" | "slice"
+        )
+        && args
+            .iter()
+            .any(|a| crate::term::strict_equal(a, &foreign.value))
+}
+
+/// Calls `:phial_enum_halting.name(args)` in place of the builtin.
+pub(super) fn call_halting(
+    p: &mut Process,
+    cx: Pcx,
+    name: Atom,
+    args: Vec<Value>,
+) -> Result<(), Raise> {
+    follow(
+        p,
+        cx,
+        Step::Then(Target::Mfa(Atom::new("phial_enum_halting"), name), args),
+    )
+}

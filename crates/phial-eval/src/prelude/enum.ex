@@ -1,12 +1,26 @@
 # Enum functions that take a function argument. Each converts its
 # enumerable to a list first (:phial.to_list), then walks it with tail
-# recursion and reverses the accumulator. Pure Enum functions are BIFs
+# recursion and reverses the accumulator; the commonest walk a stream or a
+# struct's own Enumerable in one pass instead, and those that may stop
+# early leave it to :phial_enum_halting (prelude/stream.ex). Pure Enum functions are BIFs
 # (bifs/enum_core.rs) and must be called here with the Enum. prefix.
 defmodule Enum do
+  # An enumerable only the protocol knows (a stream, a struct's own
+  # Enumerable) is walked in one pass through Enumerable.reduce, so its
+  # side effects and the function's interleave as in Elixir.
+  def map(enum, fun) when :phial.is_foreign_enum(enum) do
+    :lists.reverse(reduce(enum, [], fn x, acc -> [fun.(x) | acc] end))
+  end
+
   def map(enum, fun), do: map_list(:phial.to_list(enum), fun, [])
 
   defp map_list([], _fun, acc), do: Enum.reverse(acc)
   defp map_list([h | t], fun, acc), do: map_list(t, fun, [fun.(h) | acc])
+
+  def each(enum, fun) when :phial.is_foreign_enum(enum) do
+    reduce(enum, nil, fn x, _ -> fun.(x) end)
+    :ok
+  end
 
   def each(enum, fun) do
     each_list(:phial.to_list(enum), fun)
@@ -17,6 +31,11 @@ defmodule Enum do
   defp each_list([h | t], fun) do
     fun.(h)
     each_list(t, fun)
+  end
+
+  def reduce(enum, acc, fun) when :phial.is_foreign_enum(enum) do
+    {_, acc} = Enumerable.reduce(enum, {:cont, acc}, fn x, a -> {:cont, fun.(x, a)} end)
+    acc
   end
 
   def reduce(enum, acc, fun), do: reduce_list(:phial.to_list(enum), acc, fun)
@@ -31,7 +50,8 @@ defmodule Enum do
   defp reduce_list([], acc, _fun), do: acc
   defp reduce_list([h | t], acc, fun), do: reduce_list(t, fun.(h, acc), fun)
 
-  def reduce_while(enum, acc, fun), do: reduce_while_list(:phial.to_list(enum), acc, fun)
+  def reduce_while(enum, acc, fun) when is_list(enum), do: reduce_while_list(enum, acc, fun)
+  def reduce_while(enum, acc, fun), do: :phial_enum_halting.reduce_while(enum, acc, fun)
 
   defp reduce_while_list([], acc, _fun), do: acc
 
@@ -68,6 +88,10 @@ defmodule Enum do
     scan_list(t, acc, fun, [acc | out])
   end
 
+  def filter(enum, fun) when :phial.is_foreign_enum(enum) do
+    :lists.reverse(reduce(enum, [], fn x, acc -> if fun.(x), do: [x | acc], else: acc end))
+  end
+
   def filter(enum, fun), do: filter_list(:phial.to_list(enum), fun, [])
 
   defp filter_list([], _fun, acc), do: Enum.reverse(acc)
@@ -85,6 +109,10 @@ defmodule Enum do
       end)
 
     {Enum.reverse(a), Enum.reverse(b)}
+  end
+
+  def flat_map(enum, fun) when :phial.is_foreign_enum(enum) do
+    :lists.reverse(reduce(enum, [], fn x, acc -> prepend_reversed(:phial.to_list(fun.(x)), acc) end))
   end
 
   def flat_map(enum, fun), do: flat_map_list(:phial.to_list(enum), fun, [])
@@ -143,13 +171,15 @@ defmodule Enum do
   end
 
   def all?(enum), do: all?(enum, fn x -> x end)
-  def all?(enum, fun), do: all_list(:phial.to_list(enum), fun)
+  def all?(enum, fun) when is_list(enum), do: all_list(enum, fun)
+  def all?(enum, fun), do: :phial_enum_halting.all?(enum, fun)
 
   defp all_list([], _fun), do: true
   defp all_list([h | t], fun), do: if(fun.(h), do: all_list(t, fun), else: false)
 
   def any?(enum), do: any?(enum, fn x -> x end)
-  def any?(enum, fun), do: any_list(:phial.to_list(enum), fun)
+  def any?(enum, fun) when is_list(enum), do: any_list(enum, fun)
+  def any?(enum, fun), do: :phial_enum_halting.any?(enum, fun)
 
   defp any_list([], _fun), do: false
   defp any_list([h | t], fun), do: if(fun.(h), do: true, else: any_list(t, fun))
@@ -161,18 +191,21 @@ defmodule Enum do
   def count_until(enum, fun, limit), do: Kernel.min(count(enum, fun), limit)
 
   def find(enum, fun), do: find(enum, nil, fun)
-  def find(enum, default, fun), do: find_list(:phial.to_list(enum), default, fun)
+  def find(enum, default, fun) when is_list(enum), do: find_list(enum, default, fun)
+  def find(enum, default, fun), do: :phial_enum_halting.find(enum, default, fun)
 
   defp find_list([], default, _fun), do: default
   defp find_list([h | t], default, fun), do: if(fun.(h), do: h, else: find_list(t, default, fun))
 
-  def find_index(enum, fun), do: find_index_list(:phial.to_list(enum), fun, 0)
+  def find_index(enum, fun) when is_list(enum), do: find_index_list(enum, fun, 0)
+  def find_index(enum, fun), do: :phial_enum_halting.find_index(enum, fun)
 
   defp find_index_list([], _fun, _i), do: nil
   defp find_index_list([h | t], fun, i), do: if(fun.(h), do: i, else: find_index_list(t, fun, i + 1))
 
   def find_value(enum, fun), do: find_value(enum, nil, fun)
-  def find_value(enum, default, fun), do: find_value_list(:phial.to_list(enum), default, fun)
+  def find_value(enum, default, fun) when is_list(enum), do: find_value_list(enum, default, fun)
+  def find_value(enum, default, fun), do: :phial_enum_halting.find_value(enum, default, fun)
 
   defp find_value_list([], default, _fun), do: default
 
@@ -181,7 +214,8 @@ defmodule Enum do
     if v, do: v, else: find_value_list(t, default, fun)
   end
 
-  def take_while(enum, fun), do: take_while_list(:phial.to_list(enum), fun, [])
+  def take_while(enum, fun) when is_list(enum), do: take_while_list(enum, fun, [])
+  def take_while(enum, fun), do: :phial_enum_halting.take_while(enum, fun)
 
   defp take_while_list([], _fun, acc), do: Enum.reverse(acc)
 

@@ -17,6 +17,7 @@ const SOURCES: &[(&str, &str)] = &[
     ("prelude/process.ex", include_str!("process.ex")),
     ("prelude/protocols.ex", include_str!("protocols.ex")),
     ("prelude/inspect.ex", include_str!("inspect.ex")),
+    ("prelude/stream.ex", include_str!("stream.ex")),
 ];
 
 /// Compiles the prelude into `vm`'s module table. A broken prelude is a bug

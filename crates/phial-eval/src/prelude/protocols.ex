@@ -126,7 +126,7 @@ end
 # protocol (a struct's own implementation, a stream function).
 defmodule :phial_enum do
   def to_list(enum) do
-    {:done, acc} = Enumerable.reduce(enum, {:cont, []}, fn x, acc -> {:cont, [x | acc]} end)
+    {_, acc} = Enumerable.reduce(enum, {:cont, []}, fn x, acc -> {:cont, [x | acc]} end)
     :lists.reverse(acc)
   end
 
@@ -140,7 +140,7 @@ defmodule :phial_enum do
   def member?(enum, x) do
     case Enumerable.member?(enum, x) do
       {:ok, found} -> found
-      {:error, _} -> Enum.member?(to_list(enum), x)
+      {:error, _} -> Enum.any?(enum, fn y -> y === x end)
     end
   end
 
