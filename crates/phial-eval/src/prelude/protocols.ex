@@ -51,7 +51,7 @@ defimpl Enumerable, for: Map do
 
   def member?(_map, _other), do: {:ok, false}
   def slice(_map), do: {:error, __MODULE__}
-  def reduce(map, acc, fun), do: Enumerable.List.reduce(:maps.to_list(map), acc, fun)
+  def reduce(map, acc, fun), do: Enumerable.List.reduce(Map.to_list(map), acc, fun)
 end
 
 defimpl Enumerable, for: Function do
