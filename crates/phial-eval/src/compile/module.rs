@@ -318,6 +318,26 @@ impl<'k> Compiler<'k> {
     ) -> Option<DefClause<'a>> {
         let kw = if private { "defp" } else { "def" };
         let (head, body) = match (args, block) {
+            // `def f do ... rescue ... end`: the body is an implicit `try`.
+            ([head], Some(b))
+                if b.sections.iter().any(|s| {
+                    matches!(
+                        s.label,
+                        BlockLabel::Rescue | BlockLabel::Catch | BlockLabel::After
+                    )
+                }) =>
+            {
+                let try_expr = Expr::new(
+                    ExprKind::Call {
+                        target: CallTarget::Local("try".into()),
+                        args: vec![],
+                        parens: false,
+                        block: Some(b.clone()),
+                    },
+                    b.span,
+                );
+                (head, Some(vec![try_expr]))
+            }
             ([head], Some(b)) => {
                 let (_, blocks) = split_blocks(&[], Some(b));
                 match blocks.do_ {
