@@ -68,7 +68,9 @@ impl<'k> Compiler<'k> {
              def __protocol__(:module), do: __MODULE__\n\
              def __protocol__(:consolidated?), do: false\n"
         ));
-        let listed: Vec<String> = funs.iter().map(|(f, n)| format!("{f}: {n}")).collect();
+        let mut sorted = funs.clone();
+        sorted.sort();
+        let listed: Vec<String> = sorted.iter().map(|(f, n)| format!("{f}: {n}")).collect();
         src.push_str(&format!(
             "def __protocol__(:functions), do: [{}]\n",
             listed.join(", ")
