@@ -122,6 +122,10 @@ pub struct Process {
     pub(crate) recv_mark: Option<(usize, u32, usize)>,
     /// Where the exception that ended the code was raised (for reports).
     pub(crate) crash_location: Option<String>,
+    /// An uncaught exception waiting while its module's `message/1` runs,
+    /// and what that returned (see `machine::ask_message`).
+    pub(crate) crashing: Option<Raise>,
+    pub(crate) crash_message: Option<String>,
     /// The call to make on the first run: a function and its arguments.
     pub(crate) start: Option<(Value, Vec<Value>)>,
     pub(crate) role: Role,
@@ -139,6 +143,8 @@ impl Process {
             recv_deadline: None,
             recv_mark: None,
             crash_location: None,
+            crashing: None,
+            crash_message: None,
             start: Some((fun, args)),
             role,
         }
@@ -151,6 +157,18 @@ impl Process {
             captured: bindings.into_boxed_slice(),
         }));
         Process::new(vm, fun, Vec::new(), role)
+    }
+
+    /// The one-line report of an uncaught raise, with the message a
+    /// `message/1` of the program's own gave, if it ran.
+    fn banner(&mut self, r: &Raise) -> String {
+        match (self.crash_message.take(), r.kind) {
+            (Some(m), Kind::Error) => {
+                format!("** ({}) {m}", crate::error::exception_name(&r.value))
+            }
+            (_, Kind::Throw) if matches!(self.role, Role::Spawned) => crash_report_body(r),
+            _ => format_banner(r),
+        }
     }
 
     fn exit_reason(r: &Raise) -> Value {
@@ -186,7 +204,7 @@ impl Process {
                 Err(r) => {
                     let reason = Self::exit_reason(&r);
                     if !(r.kind == Kind::Exit && quiet_exit(&r.value)) {
-                        let mut text = format_banner(&r);
+                        let mut text = self.banner(&r);
                         text.push('\n');
                         if let Some(at) = self.crash_location.take() {
                             text.push_str(&format!("    {at}\n"));
@@ -204,7 +222,11 @@ impl Process {
                 Err(r) => {
                     let reason = Self::exit_reason(&r);
                     if r.kind != Kind::Exit {
-                        let mut report = crash_report(cx.self_pid(), &r);
+                        let mut report = format!(
+                            "[error] Process {} raised an exception\n{}\n",
+                            cx.self_pid(),
+                            self.banner(&r)
+                        );
                         if let Some(at) = self.crash_location.take() {
                             report.push_str(&format!("    {at}\n"));
                         }
@@ -265,15 +287,18 @@ fn shutdown_code(reason: &Value) -> Option<i32> {
 
 /// `[error] Process #PID<0.N.0> raised an exception` and the error.
 pub fn crash_report(pid: Pid, r: &Raise) -> String {
-    let body = match r.kind {
-        Kind::Error => format_banner(r),
+    let body = crash_report_body(r);
+    format!("[error] Process {pid} raised an exception\n{body}\n")
+}
+
+fn crash_report_body(r: &Raise) -> String {
+    match r.kind {
+        Kind::Error | Kind::Exit => format_banner(r),
         Kind::Throw => format!(
             "** (ErlangError) Erlang error: {{:nocatch, {}}}",
             inspect(&r.value)
         ),
-        Kind::Exit => format_banner(r),
-    };
-    format!("[error] Process {pid} raised an exception\n{body}\n")
+    }
 }
 
 impl Body<Value> for Process {

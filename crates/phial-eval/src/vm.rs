@@ -73,6 +73,11 @@ impl Vm {
             ));
         }
         crate::prelude::load(&vm);
+        for d in vm.prelude_shadowing() {
+            vm.out.stderr(&format!(
+                "phial: internal error: {d} is both a builtin and prelude code\n"
+            ));
+        }
         vm
     }
 
@@ -124,6 +129,26 @@ impl Vm {
             self.replaced.lock().push(old);
         }
         GENERATION.fetch_add(1, Ordering::AcqRel);
+    }
+
+    /// Functions the prelude defines that a builtin also defines: one
+    /// would hide the other, so each library function must be one or the
+    /// other (checked at start-up and by a unit test).
+    pub fn prelude_shadowing(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for m in self.modules.read().values() {
+            for (name, arity) in m.functions.keys() {
+                if crate::bifs::lookup(m.name, *name, *arity as usize).is_some() {
+                    out.push(format!(
+                        "{}.{}/{arity}",
+                        crate::error::module_name(m.name),
+                        name.as_str()
+                    ));
+                }
+            }
+        }
+        out.sort();
+        out
     }
 
     /// `module.__info__(key)` for a module written in phial.
@@ -270,4 +295,34 @@ pub fn render_compile_error(file: &str, source: &str, e: &CompileError) -> Strin
         .take_while(|s| **s as usize <= e.offset)
         .count();
     format!("** (CompileError) {file}:{line}: {}", e.message)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Collects what the VM prints, to check the prelude loads cleanly.
+    #[derive(Default)]
+    struct Captured(parking_lot::Mutex<String>);
+
+    impl Output for Captured {
+        fn stdout(&self, text: &str) {
+            self.0.lock().push_str(text);
+        }
+        fn stderr(&self, text: &str) {
+            self.0.lock().push_str(text);
+        }
+    }
+
+    #[test]
+    fn prelude_loads_without_errors_and_shadows_no_builtin() {
+        let out = Arc::new(Captured::default());
+        let vm = Vm::new(out.clone());
+        assert_eq!(vm.prelude_shadowing(), Vec::<String>::new());
+        assert_eq!(out.0.lock().as_str(), "");
+        // The library's protocols and their implementations are loaded.
+        for m in ["Enumerable", "Enumerable.List", "String.Chars", "Inspect", "Stream"] {
+            assert!(vm.module_exists(Atom::alias(m)), "{m}");
+        }
+    }
 }

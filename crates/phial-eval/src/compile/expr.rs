@@ -543,10 +543,15 @@ impl<'k> Compiler<'k> {
                     self.expr(a, false);
                 }
                 self.cur().offset = off as u32;
-                if let Some(id) = bifs::lookup(m, fname, arity) {
-                    self.emit_bif(id, arity);
-                } else {
-                    self.emit_call(m, fname, arity as u32, tail);
+                // One resolution rule for every kind of call (see
+                // `machine::resolve`): a function written in phial (this
+                // program's, or a module already loaded) wins over a builtin
+                // of the same name.
+                let defined = self.program_functions.contains(&(m, fname, arity as u32))
+                    || self.known.has_function(m, fname, arity as u32);
+                match bifs::lookup(m, fname, arity) {
+                    Some(id) if !defined => self.emit_bif(id, arity),
+                    _ => self.emit_call(m, fname, arity as u32, tail),
                 }
             }
             None => {

@@ -124,17 +124,61 @@ pub fn execute(p: &mut Process, cx: Pcx) -> Outcome {
     }
     loop {
         match run(p, cx, &mut budget) {
+            // The message of an uncaught exception of the program's own,
+            // computed by its `message/1` (see `ask_message`).
+            Ok(Outcome::Done(msg)) if p.crashing.is_some() => {
+                if let Value::Str(s) = &msg {
+                    p.crash_message = Some(s.to_string());
+                }
+                if let Some(r) = p.crashing.take() {
+                    return Outcome::Raised(r);
+                }
+            }
             Ok(o) => return o,
             Err(r) => {
                 // Where it was raised, while the raising frame is still there.
                 let location = raise_location(p);
                 if let Some(r) = unwind(p, cx, r) {
+                    // `message/1` itself raised: report the first exception.
+                    if let Some(first) = p.crashing.take() {
+                        return Outcome::Raised(first);
+                    }
                     p.crash_location = location;
-                    return Outcome::Raised(r);
+                    match ask_message(p, cx, r) {
+                        Ok(()) => continue,
+                        Err(r) => return Outcome::Raised(r),
+                    }
                 }
             }
         }
     }
+}
+
+/// An uncaught exception whose module defines `message/1` in phial code:
+/// the report needs that message, so the process runs `message/1` before
+/// it ends (with nothing else left on its stacks) and keeps the exception
+/// in `Process::crashing` meanwhile. `Err` hands back any other raise.
+fn ask_message(p: &mut Process, cx: Pcx, r: Raise) -> Result<(), Raise> {
+    let module = match (r.kind, r.value.struct_name()) {
+        (Kind::Error, Some(m)) if p.vm.function(m, Atom::MESSAGE, 1).is_some() => m,
+        _ => return Err(r),
+    };
+    p.frames.clear();
+    p.stack.clear();
+    p.handlers.clear();
+    p.natives.clear();
+    p.stack.push(Value::Fun(Arc::new(Fun::External {
+        module,
+        name: Atom::MESSAGE,
+        arity: 1,
+    })));
+    p.stack.push(r.value.clone());
+    p.crashing = Some(r);
+    if let Err(e) = call_fun_value(p, cx, 1, false) {
+        let first = p.crashing.take();
+        return Err(first.unwrap_or(e));
+    }
+    Ok(())
 }
 
 /// Elixir's stack-line form of the op that raised: `f.exs:2: (file)`,
