@@ -46,6 +46,8 @@ pub struct Vm {
     runtime: OnceLock<Runtime>,
     /// `System.argv/0`.
     pub argv: RwLock<Vec<String>>,
+    /// Which lazily compiled prelude files are loaded (`prelude::LAZY`).
+    lazy: Vec<OnceLock<()>>,
 }
 
 /// Why a source could not be turned into a program.
@@ -66,6 +68,7 @@ impl Vm {
             exit_code: AtomicI32::new(-1),
             runtime: OnceLock::new(),
             argv: RwLock::new(Vec::new()),
+            lazy: crate::prelude::LAZY.iter().map(|_| OnceLock::new()).collect(),
         });
         for d in crate::bifs::duplicates() {
             vm.out.stderr(&format!(
@@ -93,10 +96,30 @@ impl Vm {
     }
 
     pub fn function(&self, module: Atom, name: Atom, arity: u32) -> Option<Arc<FnCode>> {
-        self.modules
+        let found = self
+            .modules
             .read()
             .get(&module)
-            .and_then(|m| m.functions.get(&(name, arity)).cloned())
+            .and_then(|m| m.functions.get(&(name, arity)).cloned());
+        match found {
+            None if self.ensure_lazy(module) => self.function(module, name, arity),
+            found => found,
+        }
+    }
+
+    /// Loads the lazily compiled prelude file defining `module`, if there
+    /// is one not loaded yet; says whether it loaded one. Never called
+    /// while compiling (a prelude file is compiled by this very call).
+    pub fn ensure_lazy(&self, module: Atom) -> bool {
+        let Some(i) = crate::prelude::lazy_file_for(module.as_str()) else {
+            return false;
+        };
+        let mut loaded = false;
+        self.lazy[i].get_or_init(|| {
+            crate::prelude::load_lazy(self, i);
+            loaded = true;
+        });
+        loaded
     }
 
     /// `module.name/arity` as seen from code in `caller`: a private function
@@ -108,16 +131,24 @@ impl Vm {
         name: Atom,
         arity: u32,
     ) -> Option<Arc<FnCode>> {
-        let modules = self.modules.read();
-        let m = modules.get(&module)?;
-        if caller != module && m.private.contains(&(name, arity)) {
-            return None;
+        {
+            let modules = self.modules.read();
+            if let Some(m) = modules.get(&module) {
+                if caller != module && m.private.contains(&(name, arity)) {
+                    return None;
+                }
+                return m.functions.get(&(name, arity)).cloned();
+            }
         }
-        m.functions.get(&(name, arity)).cloned()
+        if self.ensure_lazy(module) {
+            return self.callable(caller, module, name, arity);
+        }
+        None
     }
 
     pub fn module_exists(&self, module: Atom) -> bool {
         self.modules.read().contains_key(&module)
+            || (self.ensure_lazy(module) && self.modules.read().contains_key(&module))
     }
 
     /// Defines (or redefines) a module. A replaced module is kept, never
@@ -129,6 +160,21 @@ impl Vm {
             self.replaced.lock().push(old);
         }
         GENERATION.fetch_add(1, Ordering::AcqRel);
+    }
+
+    /// Loads every lazily compiled part of the prelude now.
+    pub fn load_whole_library(&self) {
+        for l in &self.lazy_names() {
+            self.ensure_lazy(*l);
+        }
+    }
+
+    /// One module of each lazily compiled prelude file.
+    fn lazy_names(&self) -> Vec<Atom> {
+        crate::prelude::LAZY
+            .iter()
+            .filter_map(|(_, _, names)| names.first().map(|n| Atom::new(n)))
+            .collect()
     }
 
     /// Functions the prelude defines that a builtin also defines: one
@@ -283,8 +329,18 @@ impl Vm {
 }
 
 impl Known for Vm {
+    /// What is loaded now: compiling never loads a lazy prelude file (that
+    /// could re-enter the loading of the very file being compiled), except
+    /// for `import`, through `ensure_loaded`.
     fn has_function(&self, module: Atom, name: Atom, arity: u32) -> bool {
-        self.function(module, name, arity).is_some()
+        self.modules
+            .read()
+            .get(&module)
+            .is_some_and(|m| m.functions.contains_key(&(name, arity)))
+    }
+
+    fn ensure_loaded(&self, module: Atom) {
+        self.ensure_lazy(module);
     }
 }
 
@@ -318,6 +374,7 @@ mod tests {
     fn prelude_loads_without_errors_and_shadows_no_builtin() {
         let out = Arc::new(Captured::default());
         let vm = Vm::new(out.clone());
+        vm.load_whole_library();
         assert_eq!(vm.prelude_shadowing(), Vec::<String>::new());
         assert_eq!(out.0.lock().as_str(), "");
         // The library's protocols and their implementations are loaded.

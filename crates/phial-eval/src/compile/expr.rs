@@ -765,6 +765,7 @@ impl<'k> Compiler<'k> {
                 _ => None,
             }
         };
+        self.known.ensure_loaded(module);
         let only = list(self, "only");
         let except = list(self, "except").unwrap_or_default();
         self.imports.push(super::Import {

@@ -43,6 +43,9 @@ pub struct CompileError {
 /// already defined (the prelude, earlier REPL inputs).
 pub trait Known {
     fn has_function(&self, module: Atom, name: Atom, arity: u32) -> bool;
+    /// Loads `module` if the library has it but has not loaded it yet
+    /// (for `import`).
+    fn ensure_loaded(&self, _module: Atom) {}
 }
 
 /// One function being built.

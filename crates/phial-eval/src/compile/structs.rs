@@ -195,6 +195,10 @@ impl<'k> Compiler<'k> {
         if let Some(s) = self.structs.get(&name) {
             return Some(s.clone());
         }
+        if crate::structs::get(name).is_none() {
+            // A struct of the library's lazily compiled part (`Inspect.Opts`).
+            self.known.ensure_loaded(name);
+        }
         crate::structs::get(name).map(|d| {
             (
                 Some(d.fields.iter().map(|(k, _)| *k).collect()),

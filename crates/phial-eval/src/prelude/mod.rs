@@ -10,26 +10,78 @@ use crate::compile::Compiler;
 use crate::vm::Vm;
 use phial_syntax::{parse, ParseOutcome};
 
-const SOURCES: &[(&str, &str)] = &[
+/// Compiled when a VM starts.
+const EAGER: &[(&str, &str)] = &[
     ("prelude/kernel.ex", include_str!("kernel.ex")),
     ("prelude/enum.ex", include_str!("enum.ex")),
     ("prelude/collections.ex", include_str!("collections.ex")),
     ("prelude/process.ex", include_str!("process.ex")),
-    ("prelude/protocols.ex", include_str!("protocols.ex")),
-    ("prelude/inspect.ex", include_str!("inspect.ex")),
-    ("prelude/stream.ex", include_str!("stream.ex")),
 ];
 
-/// Compiles the prelude into `vm`'s module table. A broken prelude is a bug
-/// in phial itself, reported on stderr once.
+/// Compiled the first time one of their modules is looked up (see
+/// `Vm::ensure_lazy`): most scripts never use a stream or a protocol of
+/// their own, and compiling these at start-up would double its time.
+/// Each file lists the module names it defines, as prefixes: `Inspect`
+/// stands for `Inspect` and every `Inspect.*`.
+pub const LAZY: &[(&str, &str, &[&str])] = &[
+    (
+        "prelude/protocols.ex",
+        include_str!("protocols.ex"),
+        &[
+            "Elixir.String.Chars",
+            "Elixir.List.Chars",
+            "Elixir.Enumerable",
+            "Elixir.Collectable",
+            "phial_enum",
+        ],
+    ),
+    (
+        "prelude/inspect.ex",
+        include_str!("inspect.ex"),
+        &["Elixir.Inspect", "phial_inspect"],
+    ),
+    (
+        "prelude/stream.ex",
+        include_str!("stream.ex"),
+        &["Elixir.Stream", "phial_stream", "phial_enum_halting"],
+    ),
+];
+
+/// The lazily compiled file that defines `module`, if any.
+pub fn lazy_file_for(module: &str) -> Option<usize> {
+    LAZY.iter().position(|(_, _, names)| {
+        names.iter().any(|n| {
+            module == *n
+                || module
+                    .strip_prefix(n)
+                    .is_some_and(|rest| rest.starts_with('.'))
+        })
+    })
+}
+
+/// Compiles the eager part of the prelude into `vm`'s module table.
 pub fn load(vm: &Vm) {
-    for (file, source) in SOURCES {
+    for (file, source) in EAGER {
+        load_file(vm, file, source);
+    }
+}
+
+/// Compiles lazily loaded file `i` into `vm`'s module table.
+pub fn load_lazy(vm: &Vm, i: usize) {
+    if let Some((file, source, _)) = LAZY.get(i) {
+        load_file(vm, file, source);
+    }
+}
+
+/// A broken prelude is a bug in phial itself, reported on stderr.
+fn load_file(vm: &Vm, file: &str, source: &str) {
+    {
         let exprs = match parse(source) {
             ParseOutcome::Complete(e) => e,
             _ => {
                 vm.out
                     .stderr(&format!("phial: internal error: {file} does not parse\n"));
-                continue;
+                return;
             }
         };
         match Compiler::new(vm, file, source)
