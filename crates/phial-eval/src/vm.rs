@@ -68,7 +68,10 @@ impl Vm {
             exit_code: AtomicI32::new(-1),
             runtime: OnceLock::new(),
             argv: RwLock::new(Vec::new()),
-            lazy: crate::prelude::LAZY.iter().map(|_| OnceLock::new()).collect(),
+            lazy: crate::prelude::LAZY
+                .iter()
+                .map(|_| OnceLock::new())
+                .collect(),
         });
         for d in crate::bifs::duplicates() {
             vm.out.stderr(&format!(
@@ -378,7 +381,13 @@ mod tests {
         assert_eq!(vm.prelude_shadowing(), Vec::<String>::new());
         assert_eq!(out.0.lock().as_str(), "");
         // The library's protocols and their implementations are loaded.
-        for m in ["Enumerable", "Enumerable.List", "String.Chars", "Inspect", "Stream"] {
+        for m in [
+            "Enumerable",
+            "Enumerable.List",
+            "String.Chars",
+            "Inspect",
+            "Stream",
+        ] {
             assert!(vm.module_exists(Atom::alias(m)), "{m}");
         }
     }

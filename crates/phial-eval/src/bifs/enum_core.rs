@@ -22,7 +22,9 @@ pub static BIFS: &[Def] = &[
     guard(":phial", "is_foreign_enum", 1, |_, a| {
         Ok(Value::bool(match &a[0] {
             Value::Fun(_) => true,
-            v => v.struct_name().is_some_and(|s| s != Atom::RANGE && s.as_str() != "Elixir.MapSet"),
+            v => v
+                .struct_name()
+                .is_some_and(|s| s != Atom::RANGE && s.as_str() != "Elixir.MapSet"),
         }))
     }),
     def("Enum", "to_list", 1, |_, a| to_list(&a[0])),

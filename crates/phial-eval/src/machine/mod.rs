@@ -11,7 +11,10 @@
 //!
 //! This is the general loop, which runs every op. The ops of tight loops
 //! and recursion run in the fast loop (`fast`) whenever a frame reaches
-//! one; entering a function is shared by both (`enter`).
+//! one; entering a function is shared by both (`enter`). The rest of the
+//! machine is by concept: calls and name resolution (`calls`), natives
+//! that call phial code (`native`), `receive` (`receive`), raising and
+//! unwinding (`unwind`).
 //!
 //! Not here: pattern and guard evaluation (`matching`), builtins (`bifs`),
 //! what happens when a process ends (`process`).
@@ -71,22 +74,29 @@ macro_rules! push_int_op {
     }};
 }
 
+mod calls;
 mod enter;
 mod fast;
 mod native;
+mod receive;
+mod unwind;
 
-use crate::atom::Atom;
 use crate::bifs::{self, Ctx};
 use crate::code::{FnCode, Op, SwitchClause, SwitchKind};
-use crate::error::{self, Kind, Raise};
+use crate::error::{self, Raise};
 use crate::matching::{guard_passes, match_pat};
 use crate::process::{HandlerRec, Process};
 use crate::stack::ValueStack;
-use crate::value::{Fun, Value};
-use enter::{enter, Parts};
+use crate::value::Value;
+use calls::{
+    apply, call_bif, call_dynamic, call_fun_value, invoke, make_closure, parts, resolve,
+    return_value,
+};
+use enter::enter;
 use phial_runtime::Cx;
-use std::sync::Arc;
-use std::time::{Duration, Instant};
+use receive::{far_future, receive_deadline, receive_scan, take};
+use std::time::Instant;
+use unwind::{ask_message, raise_location, reraise, unwind};
 
 /// Reductions per time slice (the BEAM's `CONTEXT_REDS`).
 pub const REDUCTIONS: u32 = 4000;
@@ -96,16 +106,6 @@ pub enum Outcome {
     Wait(Option<Instant>),
     Done(Value),
     Raised(Raise),
-}
-
-/// What to call.
-enum Callee {
-    Code(Arc<FnCode>, Option<Arc<Fun>>),
-    Bif(bifs::BifId),
-    /// `SomeError.exception(msg_or_fields)` for a builtin exception module.
-    Exception(Atom),
-    /// `Mod.__info__(key)`, which every module has.
-    Info(Atom),
 }
 
 type Pcx<'a, 'b> = &'a mut Cx<'b, Value, Process>;
@@ -154,67 +154,6 @@ pub fn execute(p: &mut Process, cx: Pcx) -> Outcome {
     }
 }
 
-/// An uncaught exception whose module defines `message/1` in phial code:
-/// the report needs that message, so the process runs `message/1` before
-/// it ends (with nothing else left on its stacks) and keeps the exception
-/// in `Process::crashing` meanwhile. `Err` hands back any other raise.
-fn ask_message(p: &mut Process, cx: Pcx, r: Raise) -> Result<(), Raise> {
-    let module = match (r.kind, r.value.struct_name()) {
-        (Kind::Error, Some(m)) if p.vm.function(m, Atom::MESSAGE, 1).is_some() => m,
-        _ => return Err(r),
-    };
-    p.frames.clear();
-    p.stack.clear();
-    p.handlers.clear();
-    p.natives.clear();
-    p.stack.push(Value::Fun(Arc::new(Fun::External {
-        module,
-        name: Atom::MESSAGE,
-        arity: 1,
-    })));
-    p.stack.push(r.value.clone());
-    p.crashing = Some(r);
-    if let Err(e) = call_fun_value(p, cx, 1, false) {
-        let first = p.crashing.take();
-        return Err(first.unwrap_or(e));
-    }
-    Ok(())
-}
-
-/// Elixir's stack-line form of the op that raised: `f.exs:2: (file)`,
-/// `f.exs:3: M.g/1`, `f.exs:2: anonymous fn/0 in :elixir_compiler_0.__FILE__/1`.
-fn raise_location(p: &Process) -> Option<String> {
-    // A native's trampoline frame is not a place in the source: the raise
-    // is the native's caller's.
-    let trampoline: *const FnCode = FnCode::trampoline();
-    let frame = p
-        .frames
-        .iter()
-        .rev()
-        .find(|f| !std::ptr::eq(f.code(), trampoline))?;
-    let code = frame.code();
-    let line = code.line_of(frame.pc.saturating_sub(1));
-    let script = code.module == Atom::new("elixir_compiler_0");
-    let what = if code.is_anonymous() {
-        let owner = if script {
-            ":elixir_compiler_0.__FILE__/1".to_string()
-        } else {
-            error::module_name(code.module)
-        };
-        format!("anonymous fn/{} in {owner}", code.arity)
-    } else if script {
-        "(file)".to_string()
-    } else {
-        format!(
-            "{}.{}/{}",
-            error::module_name(code.module),
-            code.name.as_str(),
-            code.arity
-        )
-    };
-    Some(format!("{}:{line}: {what}", code.file))
-}
-
 /// Does clause `c` accept `subject`? Binds the pattern's variables into the
 /// frame at `base`, then runs the guard (a guard that raises fails).
 fn clause_accepts(
@@ -233,237 +172,6 @@ fn clause_accepts(
             let mut ctx = Ctx { cx, vm: &p.vm };
             guard_passes(g, &p.stack[base..], &mut ctx)
         }
-    }
-}
-
-/// Finds the innermost `try` handler, unwinds to it and dispatches the
-/// exception to its clauses. Returns the raise if nothing handles it.
-fn unwind(p: &mut Process, cx: Pcx, r: Raise) -> Option<Raise> {
-    let Some(h) = p.handlers.pop() else {
-        return Some(r);
-    };
-    p.frames.truncate(h.frame_depth as usize);
-    native::drop_natives(p, h.frame_depth as usize);
-    p.stack.truncate(h.stack_len as usize);
-    let Some(frame) = p.frames.last_mut() else {
-        return Some(r);
-    };
-    let code = frame.code();
-    let handler = &code.handlers[h.handler as usize];
-    let tag = Value::Atom(r.kind.atom());
-    let (rescued, caught) = if r.kind == Kind::Error {
-        (
-            error::normalize(r.value.clone()),
-            error::denormalize(&r.value),
-        )
-    } else {
-        (r.value.clone(), r.value.clone())
-    };
-    let rescue_subject = Value::tuple(vec![tag.clone(), rescued]);
-    let catch_subject = Value::tuple(vec![tag, caught]);
-    let base = frame.base;
-    for (i, c) in handler.clauses.iter().enumerate() {
-        let subject = if i < handler.catch_from {
-            &rescue_subject
-        } else {
-            &catch_subject
-        };
-        if clause_accepts(p, cx, c, subject, base) {
-            if let Some(f) = p.frames.last_mut() {
-                f.pc = c.target as usize;
-            }
-            return None;
-        }
-    }
-    let subject = Value::tuple(vec![Value::Atom(r.kind.atom()), r.value]);
-    p.stack.push(subject);
-    if let Some(f) = p.frames.last_mut() {
-        f.pc = handler.reraise_via.unwrap_or(0) as usize;
-    }
-    None
-}
-
-/// The process's stacks and VM, borrowed apart for `enter`.
-#[inline(always)]
-fn parts(p: &mut Process) -> Parts<'_> {
-    Parts {
-        stack: &mut p.stack,
-        frames: &mut p.frames,
-        vm: &p.vm,
-    }
-}
-
-/// Resolves `module.name/arity`: a compiled function, else a builtin.
-fn resolve(
-    p: &Process,
-    caller: Option<Atom>,
-    module: Atom,
-    name: Atom,
-    arity: usize,
-) -> Result<Callee, Raise> {
-    let found = match caller {
-        Some(c) => p.vm.callable(c, module, name, arity as u32),
-        None => p.vm.function(module, name, arity as u32),
-    };
-    if let Some(code) = found {
-        return Ok(Callee::Code(code, None));
-    }
-    if let Some(id) = bifs::lookup(module, name, arity) {
-        return Ok(Callee::Bif(id));
-    }
-    if arity == 1 && name.as_str() == "exception" && module.as_str().ends_with("Error") {
-        return Ok(Callee::Exception(module));
-    }
-    if arity == 1 && name.as_str() == "__info__" && p.vm.module_exists(module) {
-        return Ok(Callee::Info(module));
-    }
-    Err(error::undefined_function(
-        module,
-        name,
-        arity as u32,
-        p.vm.module_exists(module) || bifs::module_exists(module) || erlang_module(module),
-    ))
-}
-
-fn call_bif(p: &mut Process, cx: Pcx, id: bifs::BifId, argc: usize) -> Result<(), Raise> {
-    let at = p.stack.len() - argc;
-    let entry = bifs::entry(id);
-    let Some(f) = entry.plain() else {
-        return native::call_native(p, cx, id, argc, false);
-    };
-    // `demonitor(ref, [:flush])` may delete a message from the middle of the
-    // mailbox, which would shift the indices the receive mark counts.
-    if entry.name == Atom::DEMONITOR {
-        p.recv_mark = None;
-    }
-    let result = {
-        let mut ctx = Ctx { cx, vm: &p.vm };
-        f(&mut ctx, &p.stack[at..])
-    };
-    match result {
-        Ok(v) => {
-            p.stack.truncate(at);
-            p.stack.push(v);
-            Ok(())
-        }
-        // An argument only a protocol implementation in phial code knows (a
-        // struct's own Enumerable or String.Chars, a stream): convert it
-        // there and call again.
-        Err(e) => match native::foreign_value(&p.vm, &e) {
-            Some(v) if native::halting(entry, &p.stack[at..], &v) => {
-                let args: Vec<Value> = p.stack.drain(at..).collect();
-                native::call_halting(p, cx, entry.name, args)
-            }
-            Some(v) => native::retry_converted(p, cx, f, argc, v),
-            None => {
-                p.stack.truncate(at);
-                Err(e)
-            }
-        },
-    }
-}
-
-fn invoke(p: &mut Process, cx: Pcx, callee: Callee, argc: usize, tail: bool) -> Result<(), Raise> {
-    match callee {
-        Callee::Code(code, fun) => {
-            enter(&mut parts(p), cx, &code, None, fun.as_deref(), argc, tail)?;
-            Ok(())
-        }
-        Callee::Exception(module) => {
-            let arg = p.stack.pop().unwrap_or(Value::Nil);
-            p.stack.push(Value::Atom(module));
-            p.stack.push(arg);
-            let id = bifs::lookup(Atom::new("phial"), Atom::new("make_exception"), 2)
-                .ok_or_else(error::badarg)?;
-            invoke(p, cx, Callee::Bif(id), 2, tail)
-        }
-        Callee::Info(module) => {
-            let key = p.stack.pop().unwrap_or(Value::Nil);
-            p.stack.push(p.vm.module_info(module, &key)?);
-            if tail {
-                return_value(p);
-            }
-            Ok(())
-        }
-        Callee::Bif(id) if matches!(bifs::entry(id).f, bifs::Imp::Step(_)) => {
-            native::call_native(p, cx, id, argc, tail)
-        }
-        Callee::Bif(id) => {
-            call_bif(p, cx, id, argc)?;
-            if tail {
-                return_value(p);
-            }
-            Ok(())
-        }
-    }
-}
-
-/// Pops the current frame, leaving the top value as its result. Returns
-/// the value instead when that was the last frame.
-#[inline(always)]
-fn return_value(p: &mut Process) -> Option<Value> {
-    // The frame is read field by field and dropped in place: it was written
-    // a moment ago (a leaf call), and copying it out whole would wait on
-    // those stores (see `stack::push_in_place`).
-    let depth = p.frames.len();
-    let base = p.frames.last()?.base;
-    p.frames.truncate(depth - 1);
-    if depth == 1 {
-        let v = p.stack.take_top();
-        p.stack.cut(base);
-        return Some(v);
-    }
-    p.stack.collapse_to(base);
-    None
-}
-
-/// Calls the function value sitting below `argc` arguments.
-fn call_fun_value(p: &mut Process, cx: Pcx, argc: usize, tail: bool) -> Result<(), Raise> {
-    let at = p.stack.len() - argc - 1;
-    let f = p.stack.remove(at);
-    match &f {
-        Value::Fun(fun) => match &**fun {
-            Fun::Closure { code, .. } => {
-                let owner = code.clone();
-                enter(&mut parts(p), cx, code, Some(owner), Some(fun), argc, tail)?;
-                Ok(())
-            }
-            Fun::External {
-                module,
-                name,
-                arity,
-            } => {
-                if *arity as usize != argc {
-                    let args = p.stack.split_off(p.stack.len() - argc);
-                    return Err(error::bad_arity_error(f.clone(), args));
-                }
-                let callee = resolve(p, None, *module, *name, argc)?;
-                invoke(p, cx, callee, argc, tail)
-            }
-        },
-        other => {
-            p.stack.truncate(at);
-            Err(error::bad_function_error(other.clone()))
-        }
-    }
-}
-
-/// Pushes the elements of a list (for `apply`); returns how many.
-fn spread(p: &mut Process, list: &Value) -> Result<usize, Raise> {
-    let items = list.list_to_vec().ok_or_else(error::badarg)?;
-    let n = items.len();
-    p.stack.extend(items);
-    Ok(n)
-}
-
-fn receive_deadline(timeout: &Value) -> Result<Option<Instant>, Raise> {
-    match timeout {
-        Value::Atom(Atom::INFINITY) => Ok(None),
-        Value::Int(ms) if *ms >= 0 => Ok(Some(Instant::now() + Duration::from_millis(*ms as u64))),
-        _ => Err(error::argument_error(format!(
-            "timeout value for receive ... after must be a non-negative integer or :infinity, got: {}",
-            crate::format::inspect(timeout)
-        ))),
     }
 }
 
@@ -946,78 +654,6 @@ fn update_map(p: &mut Process, n: usize) -> Result<(), Raise> {
     Ok(())
 }
 
-/// `module.name(args)` where `module` is a value below the arguments.
-#[inline(never)]
-fn call_dynamic(
-    p: &mut Process,
-    cx: Pcx,
-    caller: Atom,
-    name: Atom,
-    argc: usize,
-    tail: bool,
-) -> Result<(), Raise> {
-    let at = p.stack.len() - argc - 1;
-    let module = p.stack.remove(at);
-    let Value::Atom(m) = module else {
-        p.stack.truncate(at);
-        return Err(error::argument_error(format!(
-            "you attempted to apply a function named {} on {}. If you are using Kernel.apply/3, make sure the module is an atom. If you are using the dot syntax, such as module.function(), make sure the left-hand side of the dot is an atom representing a module",
-            crate::format::inspect(&Value::Atom(name)),
-            crate::format::inspect(&module)
-        )));
-    };
-    let callee = resolve(p, Some(caller), m, name, argc)?;
-    invoke(p, cx, callee, argc, tail)
-}
-
-/// `apply(fun, args)` (`argc` 2) or `apply(module, name, args)` (3).
-#[inline(never)]
-fn apply(p: &mut Process, cx: Pcx, caller: Atom, argc: u8, tail: bool) -> Result<(), Raise> {
-    let args = p.stack.pop().unwrap_or(Value::Nil);
-    if argc == 2 {
-        let n = spread(p, &args)?;
-        return call_fun_value(p, cx, n, tail);
-    }
-    let fname = p.stack.pop_top();
-    let module = p.stack.pop_top();
-    let (Value::Atom(m), Value::Atom(f)) = (&module, &fname) else {
-        return Err(error::badarg());
-    };
-    let n = spread(p, &args)?;
-    let callee = resolve(p, Some(caller), *m, *f, n)?;
-    invoke(p, cx, callee, n, tail)
-}
-
-/// A closure over `code.lambdas[i]`, capturing from the frame at `base`.
-#[inline(never)]
-fn make_closure(p: &mut Process, code: &FnCode, base: usize, i: usize) {
-    let lambda = code.lambdas[i].clone();
-    let captured: Box<[Value]> = lambda
-        .captures
-        .iter()
-        .map(|(outer, _)| p.stack[base + *outer as usize].clone())
-        .collect();
-    p.stack.push(Value::Fun(Arc::new(Fun::Closure {
-        code: lambda,
-        captured,
-    })));
-}
-
-/// The exception to re-raise from the `{kind, value}` on the stack.
-#[inline(never)]
-fn reraise(p: &mut Process) -> Raise {
-    let subject = p.stack.pop_top();
-    if let Value::Tuple(t) = &subject {
-        if let (Some(kind), Some(v)) = (t[0].as_atom().and_then(Kind::from_atom), t.get(1)) {
-            return Raise {
-                kind,
-                value: v.clone(),
-            };
-        }
-    }
-    Raise::error(subject)
-}
-
 /// String interpolation: joins the top `n` strings.
 #[inline(never)]
 fn concat(p: &mut Process, n: usize) {
@@ -1043,96 +679,4 @@ fn define_module(p: &mut Process, code: &FnCode, i: usize) {
         Value::NIL_ATOM,
         Value::NIL_ATOM,
     ]));
-}
-
-/// Stands for "no deadline" once a receive has started waiting.
-fn far_future() -> Instant {
-    use std::sync::OnceLock;
-    static FAR: OnceLock<Instant> = OnceLock::new();
-    *FAR.get_or_init(|| Instant::now() + Duration::from_secs(100 * 365 * 24 * 3600))
-}
-
-/// Removes message `i`, keeping the receive mark true: the messages before
-/// `i` that the marked site rejected are still there and still rejected.
-fn take(p: &mut Process, cx: Pcx, i: usize) {
-    cx.take_message(i);
-    if let Some(mark) = &mut p.recv_mark {
-        mark.2 = mark.2.min(i);
-    }
-}
-
-/// Finds the first message (from the save index) that a clause of
-/// `code.switches[switch]` accepts, binding the clause's variables.
-///
-/// For a pure switch (see `Switch::is_pure`), messages this same site
-/// rejected on an earlier visit are skipped, so a server that repeatedly
-/// waits for one kind of message past a backlog of others scans the backlog
-/// once, not once per receive.
-fn receive_scan(
-    p: &mut Process,
-    cx: Pcx,
-    code: &FnCode,
-    switch: u32,
-    base: usize,
-) -> Option<(usize, u32)> {
-    cx.drain_new();
-    let sw = &code.switches[switch as usize];
-    let site = (code as *const FnCode as usize, switch);
-    let pure = sw.is_pure();
-    let len = cx.mailbox_len();
-    let mut i = cx.save_index();
-    if pure {
-        if let Some((addr, sw_idx, rejected)) = p.recv_mark {
-            if (addr, sw_idx) == site {
-                i = i.max(rejected);
-            }
-        }
-    }
-    while i < len {
-        for c in &sw.clauses {
-            let Some(msg) = cx.message(i) else { break };
-            if !match_pat(&c.pat, msg, &mut p.stack[base..]) {
-                continue;
-            }
-            let ok = match &c.guard {
-                None => true,
-                Some(g) => {
-                    let mut ctx = Ctx { cx, vm: &p.vm };
-                    guard_passes(g, &p.stack[base..], &mut ctx)
-                }
-            };
-            if ok {
-                p.recv_mark = pure.then_some((site.0, site.1, i));
-                return Some((i, c.target));
-            }
-        }
-        i += 1;
-    }
-    if pure {
-        p.recv_mark = Some((site.0, site.1, len));
-    }
-    None
-}
-
-/// Erlang/OTP modules that exist on the BEAM even where phial implements
-/// few of their functions (so a missing function reads "is undefined or
-/// private", not "module is not available").
-fn erlang_module(m: Atom) -> bool {
-    matches!(
-        m.as_str(),
-        "erlang"
-            | "lists"
-            | "maps"
-            | "timer"
-            | "math"
-            | "io"
-            | "string"
-            | "binary"
-            | "ets"
-            | "proplists"
-            | "os"
-            | "code"
-            | "unicode"
-            | "io_lib"
-    )
 }
