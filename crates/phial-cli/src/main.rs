@@ -4,6 +4,7 @@
 //!
 //! Not here: the REPL itself (`repl`), evaluation (`phial-eval`).
 
+mod dump_ast;
 mod output;
 mod repl;
 mod script;
@@ -37,6 +38,15 @@ fn release_free_memory() {
     unsafe { libmimalloc_sys::mi_collect(true) }
 }
 
+/// `PHIAL_THREADS`: how many scheduler threads the runtime runs (unset or
+/// 0: one per core).
+pub(crate) fn threads_from_env() -> usize {
+    std::env::var("PHIAL_THREADS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0)
+}
+
 fn main() -> ExitCode {
     phial_runtime::set_memory_release(release_free_memory);
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -58,7 +68,7 @@ fn run(args: Vec<String>) -> i32 {
             0
         }
         "--dump-ast" => match args.get(1) {
-            Some(path) => phial_syntax::dump_ast_cli(path),
+            Some(path) => dump_ast::dump_ast_cli(path),
             None => {
                 eprintln!("phial: --dump-ast needs a file (or - for stdin)");
                 2

@@ -20,4 +20,8 @@ impl phial_eval::Output for StdStreams {
     fn flush(&self) {
         let _ = std::io::stdout().lock().flush();
     }
+    fn halt(&self, code: i32) {
+        self.flush();
+        std::process::exit(code)
+    }
 }

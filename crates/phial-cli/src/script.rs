@@ -16,7 +16,7 @@ fn color_stderr() -> bool {
 }
 
 fn new_vm(argv: Vec<String>) -> Arc<Vm> {
-    let vm = Vm::new(Arc::new(StdStreams));
+    let vm = Vm::with_threads(Arc::new(StdStreams), crate::threads_from_env());
     *vm.argv.write() = argv;
     vm
 }

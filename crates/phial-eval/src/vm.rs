@@ -23,6 +23,10 @@ pub trait Output: Send + Sync {
     fn stderr(&self, text: &str);
     /// Push anything buffered out (before exiting).
     fn flush(&self) {}
+    /// `System.halt(code)`: end the whole program now. The host decides
+    /// how (the `phial` binary exits the OS process); a host that returns
+    /// leaves the halting process to end with `:shutdown`.
+    fn halt(&self, code: i32);
 }
 
 pub type Runtime = phial_runtime::Runtime<Value, Process>;
@@ -48,6 +52,9 @@ pub struct Vm {
     pub argv: RwLock<Vec<String>>,
     /// Which lazily compiled prelude files are loaded (`prelude::LAZY`).
     lazy: Vec<OnceLock<()>>,
+    /// Scheduler threads for the runtime (0: one per core), the host's
+    /// choice (`Vm::with_threads`).
+    threads: usize,
 }
 
 /// Why a source could not be turned into a program.
@@ -59,8 +66,14 @@ pub enum LoadError {
 }
 
 impl Vm {
-    /// A VM with the prelude loaded.
+    /// A VM with the prelude loaded, one scheduler thread per core.
     pub fn new(out: Arc<dyn Output>) -> Arc<Vm> {
+        Vm::with_threads(out, 0)
+    }
+
+    /// A VM whose runtime will run `threads` scheduler threads (0: one
+    /// per core).
+    pub fn with_threads(out: Arc<dyn Output>, threads: usize) -> Arc<Vm> {
         let vm = Arc::new(Vm {
             out,
             modules: RwLock::new(FxHashMap::default()),
@@ -72,6 +85,7 @@ impl Vm {
                 .iter()
                 .map(|_| OnceLock::new())
                 .collect(),
+            threads,
         });
         for d in crate::bifs::duplicates() {
             vm.out.stderr(&format!(
@@ -87,14 +101,12 @@ impl Vm {
         vm
     }
 
-    /// The runtime, started on first use with `threads` workers (0 = one per core).
+    /// The runtime, started on first use with the VM's thread count.
     pub fn runtime(&self) -> &Runtime {
         self.runtime.get_or_init(|| {
-            let threads = std::env::var("PHIAL_THREADS")
-                .ok()
-                .and_then(|s| s.parse().ok())
-                .unwrap_or(0);
-            phial_runtime::Runtime::new(phial_runtime::Config { threads })
+            phial_runtime::Runtime::new(phial_runtime::Config {
+                threads: self.threads,
+            })
         })
     }
 
@@ -371,6 +383,7 @@ mod tests {
         fn stderr(&self, text: &str) {
             self.0.lock().push_str(text);
         }
+        fn halt(&self, _code: i32) {}
     }
 
     #[test]

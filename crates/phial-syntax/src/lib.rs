@@ -4,14 +4,14 @@
 //! (Elixir-tokenizer-style retagging and newline rules) → the LALRPOP grammar
 //! in `grammar/elixir.lalrpop` (actions in `builders`) driven by `parser`,
 //! which also tells complete, incomplete and erroneous input apart.
-//! `dump` prints the AST as S-expressions; `cli` is the `--dump-ast` hook.
+//! `dump` prints the AST as S-expressions (the `--dump-ast` command itself is
+//! the binary's, in phial-cli).
 //!
 //! Not here: evaluation, values, processes — this crate knows nothing of them.
 
 pub mod ast;
 mod builders;
 mod classify;
-mod cli;
 mod diagnostics;
 mod dump;
 mod lexer;
@@ -26,7 +26,6 @@ lalrpop_util::lalrpop_mod!(
 );
 
 pub use ast::*;
-pub use cli::dump_ast_cli;
 pub use diagnostics::{SyntaxError, SyntaxErrorKind};
 pub use dump::{dump_ast, dump_expr};
 pub use parser::{parse, ParseOutcome};

@@ -106,7 +106,7 @@ impl helpers::History for Results<'_> {
 
 impl Session {
     pub fn new(out: Arc<ReplOutput>, color: bool, interrupt: &'static AtomicBool) -> Session {
-        let vm = Vm::new(out.clone());
+        let vm = Vm::with_threads(out.clone(), crate::threads_from_env());
         helpers::install(&vm);
         let shell = Shell::start(vm.clone(), out.clone(), color);
         Session {

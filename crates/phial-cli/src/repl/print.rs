@@ -89,6 +89,10 @@ impl phial_eval::Output for ReplOutput {
     fn flush(&self) {
         let _ = std::io::stdout().lock().flush();
     }
+    fn halt(&self, code: i32) {
+        self.flush();
+        std::process::exit(code)
+    }
 }
 
 /// A result as IEx prints it: pretty at width 80, syntax-coloured on a tty.

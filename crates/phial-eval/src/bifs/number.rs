@@ -490,7 +490,11 @@ fn convert(ns: i64, unit: &Value) -> Result<i64> {
 
 fn halt(ctx: &mut super::Ctx, code: i32) -> Result<Value> {
     ctx.vm.out.flush();
-    std::process::exit(code)
+    ctx.vm.set_exit_code(code);
+    ctx.vm.out.halt(code);
+    Err(crate::error::Raise::exit(Value::Atom(
+        crate::atom::Atom::SHUTDOWN,
+    )))
 }
 
 fn math1(v: &Value, f: fn(f64) -> f64) -> Result<Value> {

@@ -1,9 +1,11 @@
-//! The `--dump-ast FILE` hook for the `phial` binary (which lives in
-//! phial-cli and just calls [`dump_ast_cli`]). Not an argument parser.
+//! `phial --dump-ast FILE`: parse a file (or stdin) and print its AST as
+//! S-expressions, or its syntax errors. The terminal and file I/O of it
+//! lives here, in the binary; phial-syntax only parses and renders.
+//! Not an argument parser.
 
 use std::io::{IsTerminal, Read, Write};
 
-use crate::{dump_ast, parse};
+use phial_syntax::{dump_ast, parse};
 
 /// Reads `path_or_dash` (`-` is stdin), prints the AST dump to stdout and
 /// returns 0; on a syntax error (an incomplete input is one too) prints each
