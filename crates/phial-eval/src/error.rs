@@ -392,7 +392,7 @@ pub fn type_description(v: &Value) -> &'static str {
         Value::Tuple(_) => "Tuple",
         Value::Map(_) => "Map",
         Value::Pid(_) => "PID",
-        Value::Ref(_) => "Reference",
+        Value::Ref(_) | Value::Resource(_) => "Reference",
         Value::Fun(_) => "Function",
     }
 }

@@ -412,6 +412,11 @@ pub fn to_doc(v: &Value, opts: &InspectOpts) -> Doc {
         Value::Pid(p) => text(p.to_string()),
         Value::Ref(r) => text(r.to_string()),
         Value::Fun(f) => text(inspect_fun(f)),
+        Value::Resource(r) => text(format!(
+            "#Reference<0.{}.{}>",
+            r.kind,
+            std::sync::Arc::as_ptr(r) as usize
+        )),
     }
 }
 

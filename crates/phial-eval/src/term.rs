@@ -17,7 +17,7 @@ fn type_rank(v: &Value) -> u8 {
     match v {
         Value::Int(_) | Value::BigInt(_) | Value::Float(_) => 0,
         Value::Atom(_) => 1,
-        Value::Ref(_) => 2,
+        Value::Ref(_) | Value::Resource(_) => 2,
         Value::Fun(_) => 3,
         Value::Pid(_) => 4,
         Value::Tuple(_) => 5,
@@ -89,6 +89,12 @@ fn compare_with(a: &Value, b: &Value, exact: bool) -> Ordering {
         }
         (Value::Atom(x), Value::Atom(y)) => x.cmp_text(*y),
         (Value::Ref(x), Value::Ref(y)) => x.cmp(y),
+        // Resources by identity, after every plain reference.
+        (Value::Resource(x), Value::Resource(y)) => {
+            (std::sync::Arc::as_ptr(x) as usize).cmp(&(std::sync::Arc::as_ptr(y) as usize))
+        }
+        (Value::Ref(_), Value::Resource(_)) => Ordering::Less,
+        (Value::Resource(_), Value::Ref(_)) => Ordering::Greater,
         (Value::Pid(x), Value::Pid(y)) => x.cmp(y),
         (Value::Fun(x), Value::Fun(y)) => cmp_funs(x, y),
         (Value::Tuple(x), Value::Tuple(y)) => x.len().cmp(&y.len()).then_with(|| {

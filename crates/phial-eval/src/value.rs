@@ -41,6 +41,31 @@ pub enum Value {
     Pid(Pid),
     Ref(Ref),
     Fun(Arc<Fun>),
+    /// Something only natives look inside (a compiled regex; later ETS
+    /// tables): shared, compared by identity, printed by its kind.
+    Resource(Arc<Resource>),
+}
+
+/// An opaque native resource: a kind name (for printing and errors) and
+/// the native's own data. One allocation behind a thin pointer, so
+/// `Value` stays two words.
+pub struct Resource {
+    pub kind: &'static str,
+    pub data: Box<dyn std::any::Any + Send + Sync>,
+}
+
+impl Resource {
+    pub fn new<T: std::any::Any + Send + Sync>(kind: &'static str, data: T) -> Value {
+        Value::Resource(Arc::new(Resource {
+            kind,
+            data: Box::new(data),
+        }))
+    }
+
+    /// The data, if it is a `T`.
+    pub fn get<T: std::any::Any>(&self) -> Option<&T> {
+        self.data.downcast_ref()
+    }
 }
 
 // A value is two words (tag + payload): the value stack, locals and tuples
@@ -126,14 +151,16 @@ impl Value {
     /// Whether the value owns no heap data (dropping it is a no-op).
     #[inline(always)]
     pub fn is_immediate(&self) -> bool {
-        !matches!(
+        // The members, not the exceptions: a new kind that owns heap data
+        // is not immediate until someone says so here.
+        matches!(
             self,
-            Value::BigInt(_)
-                | Value::Str(_)
-                | Value::Cons(_)
-                | Value::Tuple(_)
-                | Value::Map(_)
-                | Value::Fun(_)
+            Value::Int(_)
+                | Value::Float(_)
+                | Value::Atom(_)
+                | Value::Nil
+                | Value::Pid(_)
+                | Value::Ref(_)
         )
     }
 
@@ -295,6 +322,7 @@ impl Value {
             Value::Pid(_) => "pid",
             Value::Ref(_) => "reference",
             Value::Fun(_) => "function",
+            Value::Resource(_) => "reference",
         }
     }
 }
@@ -341,5 +369,39 @@ impl From<Atom> for Value {
 impl From<&str> for Value {
     fn from(s: &str) -> Value {
         Value::str(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resources_are_boxed_compared_by_identity_and_hold_their_data() {
+        let a = Resource::new("test", 41u32);
+        let b = Resource::new("test", 41u32);
+        assert!(!a.is_immediate());
+        assert_eq!(a.clone(), a);
+        assert_ne!(a, b);
+        let Value::Resource(r) = &a else {
+            unreachable!("built as a resource")
+        };
+        assert_eq!(r.get::<u32>(), Some(&41));
+        assert_eq!(r.get::<String>(), None);
+        assert_eq!(a.type_name(), "reference");
+    }
+
+    #[test]
+    fn immediates_are_exactly_the_kinds_without_heap_data() {
+        for v in [Value::Int(1), Value::Float(1.0), Value::TRUE, Value::Nil] {
+            assert!(v.is_immediate());
+        }
+        for v in [
+            Value::str("s"),
+            Value::list(vec![Value::Int(1)]),
+            Value::tuple(vec![]),
+        ] {
+            assert!(!v.is_immediate());
+        }
     }
 }

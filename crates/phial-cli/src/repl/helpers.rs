@@ -411,7 +411,7 @@ pub fn info_text(vm: &Vm, v: &Value) -> String {
         Value::Tuple(_) => ("Tuple", "Tuple", "IEx.Info, Inspect"),
         Value::Map(_) => ("Map", "Map", "Collectable, Enumerable, IEx.Info, Inspect"),
         Value::Pid(_) => ("PID", "Process, Node", "IEx.Info, Inspect"),
-        Value::Ref(_) => ("Reference", "", "IEx.Info, Inspect"),
+        Value::Ref(_) | Value::Resource(_) => ("Reference", "", "IEx.Info, Inspect"),
         Value::Fun(_) => ("Function", "Function", "IEx.Info, Inspect"),
     };
     rows.push(("Data type", ty.to_string()));
