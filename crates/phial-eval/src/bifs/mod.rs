@@ -18,6 +18,7 @@ use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 pub mod arith;
+pub mod code;
 pub mod collections;
 pub mod enum_core;
 pub mod io;
@@ -103,6 +104,7 @@ fn registry() -> &'static Registry {
             string::BIFS,
             enum_core::BIFS,
             number::BIFS,
+            code::BIFS,
         ];
         let mut reg = Registry {
             entries: Vec::new(),
