@@ -18,6 +18,8 @@ pub struct InspectOpts {
     /// `pretty: true` makes `inspect/2` lay out at `width` like `IO.inspect`.
     pub pretty: bool,
     pub width: usize,
+    /// `structs: false` prints structs as the maps they are.
+    pub structs: bool,
 }
 
 impl Default for InspectOpts {
@@ -27,6 +29,7 @@ impl Default for InspectOpts {
             charlists_as_lists: false,
             pretty: false,
             width: 80,
+            structs: true,
         }
     }
 }

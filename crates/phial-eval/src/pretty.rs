@@ -352,13 +352,27 @@ pub fn to_doc(v: &Value, opts: &InspectOpts) -> Doc {
             container("{".into(), items, "}", true, false, None)
         }
         Value::Map(m) => {
-            if let Some(name) = v.struct_name() {
+            if let Some(name) = v.struct_name().filter(|_| opts.structs) {
                 if let Some((f, l, s)) = v.as_range() {
                     let mut out = format!("{f}..{l}");
                     if s != 1 {
                         let _ = write!(out, "//{s}");
                     }
                     return text(out);
+                }
+                if let Some(set) = v.as_mapset() {
+                    // Elixir's Inspect impl for MapSet: the elements as a
+                    // list, charlists as lists.
+                    let elements = Value::list(set.keys().cloned().collect());
+                    let o = InspectOpts {
+                        charlists_as_lists: true,
+                        ..*opts
+                    };
+                    return Doc::Concat(vec![
+                        text("MapSet.new("),
+                        to_doc(&elements, &o),
+                        text(")"),
+                    ]);
                 }
                 let entries: Vec<(&Value, &Value)> = m
                     .iter()

@@ -282,6 +282,20 @@ impl Value {
         }
     }
 
+    /// The element map of a `MapSet` struct (`%{__struct__: MapSet, map: %{elem => []}}`,
+    /// as Elixir 1.14 builds it; the prelude's `MapSet` module makes them).
+    pub fn as_mapset(&self) -> Option<&MapInner> {
+        static MAPSET: std::sync::OnceLock<Atom> = std::sync::OnceLock::new();
+        let name = *MAPSET.get_or_init(|| Atom::alias("MapSet"));
+        if self.struct_name() != Some(name) {
+            return None;
+        }
+        match self.map_get(Atom::new("map")) {
+            Some(Value::Map(m)) => Some(m),
+            _ => None,
+        }
+    }
+
     /// Is this a charlist-printable or keyword-style list etc.: helpers live in `format`.
     pub fn type_name(&self) -> &'static str {
         match self {

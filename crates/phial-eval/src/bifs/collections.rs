@@ -700,7 +700,12 @@ fn key_position(a: &[Value], name: &str, lists_fun: &str) -> Result<(Vec<Value>,
         clause(":lists", lists_fun, 4, &[&a[1], &a[2], &a[0], last])
     };
     let Value::Int(p) = &a[2] else {
-        return Err(clause("List", name, a.len() as u32, &a.iter().collect::<Vec<_>>()));
+        return Err(clause(
+            "List",
+            name,
+            a.len() as u32,
+            &a.iter().collect::<Vec<_>>(),
+        ));
     };
     let items = proper(&a[0]).ok_or_else(fail)?;
     if *p < 0 {
@@ -723,8 +728,9 @@ fn replace_nth(mut items: Vec<Value>, i: usize, new: Value) -> Value {
 /// The text of a charlist argument (the `:erlang.list_to_*` functions).
 fn charlist_text(v: &Value) -> Result<String> {
     match v {
-        Value::Nil | Value::Cons(_) => crate::format::chardata_to_string(v)
-            .ok_or_else(|| error::badarg_at(1, "not a list")),
+        Value::Nil | Value::Cons(_) => {
+            crate::format::chardata_to_string(v).ok_or_else(|| error::badarg_at(1, "not a list"))
+        }
         _ => Err(error::badarg_at(1, "not a list")),
     }
 }

@@ -41,6 +41,9 @@ pub static BIFS: &[Def] = &[
                 return Ok(Value::Int(m.len() as i64));
             }
         }
+        if let Some(set) = a[0].as_mapset() {
+            return Ok(Value::Int(set.len() as i64));
+        }
         Ok(Value::Int(to_list(&a[0])?.iter_list().count() as i64))
     }),
     def("Enum", "empty?", 1, |_, a| {
@@ -185,6 +188,9 @@ pub static BIFS: &[Def] = &[
                 }
                 _ => false,
             }));
+        }
+        if let Some(set) = a[0].as_mapset() {
+            return Ok(Value::bool(set.contains_key(&a[1])));
         }
         if let (Value::Map(m), None) = (&a[0], a[0].struct_name()) {
             return Ok(Value::bool(match &a[1] {
@@ -351,6 +357,9 @@ pub fn to_list(v: &Value) -> Result<Value> {
                     out = Value::cons(Value::Int(f + k * s), out);
                 }
                 return Ok(out);
+            }
+            if let Some(set) = v.as_mapset() {
+                return Ok(Value::list(set.keys().cloned().collect()));
             }
             if v.struct_name().is_some() {
                 return Err(error::protocol_undefined("Enumerable", v.clone(), ""));

@@ -461,6 +461,7 @@ pub fn inspect_opts(opts: &Value) -> InspectOpts {
                         o.charlists_as_lists = a.as_str() == "as_lists"
                     }
                     (Some("pretty"), Value::Atom(a)) => o.pretty = *a == Atom::TRUE,
+                    (Some("structs"), Value::Atom(a)) => o.structs = *a != Atom::FALSE,
                     (Some("width"), Value::Int(w)) if *w >= 0 => o.width = *w as usize,
                     (Some("width"), Value::Atom(Atom::INFINITY)) => o.width = usize::MAX,
                     _ => {}

@@ -102,6 +102,8 @@ defmodule Enum do
     collectable ++ :phial.to_list(enum)
   end
 
+  def into(enum, %{__struct__: MapSet} = set), do: MapSet.union(set, MapSet.new(enum))
+
   def into(enum, collectable) when is_map(collectable) do
     reduce(enum, collectable, fn
       {k, v}, acc -> Map.put(acc, k, v)

@@ -15,6 +15,7 @@ const SOURCES: &[(&str, &str)] = &[
     ("prelude/enum.ex", include_str!("enum.ex")),
     ("prelude/collections.ex", include_str!("collections.ex")),
     ("prelude/process.ex", include_str!("process.ex")),
+    ("prelude/mapset.ex", include_str!("mapset.ex")),
 ];
 
 /// Compiles the prelude into `vm`'s module table. A broken prelude is a bug
