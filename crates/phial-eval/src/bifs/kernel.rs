@@ -256,6 +256,21 @@ pub static BIFS: &[Def] = &[
             .collect::<Result<Vec<_>>>()?;
         Ok(Value::list(items))
     }),
+    def("Function", "capture", 3, |_, a| {
+        match (&a[0], &a[1], &a[2]) {
+            (Value::Atom(m), Value::Atom(f), Value::Int(n)) if (0..=255).contains(n) => {
+                Ok(Value::Fun(std::sync::Arc::new(Fun::External {
+                    module: *m,
+                    name: *f,
+                    arity: *n as u32,
+                })))
+            }
+            (Value::Atom(_), Value::Atom(_), Value::Int(_)) => Err(badarg_at(3, "out of range")),
+            (Value::Atom(_), Value::Atom(_), _) => Err(badarg_at(3, "not an integer")),
+            (Value::Atom(_), _, _) => Err(badarg_at(2, "not an atom")),
+            _ => Err(badarg_at(1, "not an atom")),
+        }
+    }),
     def("Module", "concat", 1, |_, a| {
         let parts: Vec<Value> = a[0]
             .list_to_vec()

@@ -16,6 +16,7 @@ const SOURCES: &[(&str, &str)] = &[
     ("prelude/collections.ex", include_str!("collections.ex")),
     ("prelude/process.ex", include_str!("process.ex")),
     ("prelude/mapset.ex", include_str!("mapset.ex")),
+    ("prelude/basics.ex", include_str!("basics.ex")),
 ];
 
 /// Compiles the prelude into `vm`'s module table. A broken prelude is a bug
