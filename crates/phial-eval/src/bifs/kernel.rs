@@ -223,8 +223,9 @@ pub static BIFS: &[Def] = &[
     def("Kernel", "function_exported?", 3, |ctx, a| {
         match (&a[0], &a[1], &a[2]) {
             (Value::Atom(m), Value::Atom(f), Value::Int(n)) => Ok(Value::bool(
-                ctx.vm.callable(Atom::NIL, *m, *f, *n as u32).is_some()
-                    || super::lookup(*m, *f, *n as usize).is_some(),
+                !elixir_macro(*m, *f, *n)
+                    && (ctx.vm.callable(Atom::NIL, *m, *f, *n as u32).is_some()
+                        || super::lookup(*m, *f, *n as usize).is_some()),
             )),
             _ => Err(error::badarg()),
         }
@@ -657,4 +658,27 @@ fn call_named(ctx: &mut super::Ctx, module: &str, name: &str, args: &[Value]) ->
         Some(id) => (super::entry(id).f)(ctx, args),
         None => Err(error::badarg()),
     }
+}
+
+/// Functions phial has as builtins or prelude code that are macros in
+/// Elixir 1.14, so `function_exported?/3` says false for them as Elixir
+/// does (`macro_exported?` would say true).
+fn elixir_macro(m: Atom, f: Atom, arity: i64) -> bool {
+    const MACROS: &[(&str, &str, i64)] = &[
+        ("Integer", "is_even", 1),
+        ("Integer", "is_odd", 1),
+        ("Kernel", "!", 1),
+        ("Kernel", "<>", 2),
+        ("Kernel", "binding", 0),
+        ("Kernel", "is_exception", 1),
+        ("Kernel", "is_nil", 1),
+        ("Kernel", "is_struct", 1),
+        ("Kernel", "to_charlist", 1),
+        ("Kernel", "to_string", 1),
+        ("Kernel", "then", 2),
+        ("Kernel", "tap", 2),
+    ];
+    MACROS
+        .iter()
+        .any(|(mm, ff, aa)| *aa == arity && f.as_str() == *ff && m == Atom::alias(mm))
 }
