@@ -47,6 +47,16 @@ pub static BIFS: &[Def] = &[
         Ok(Value::Int(to_list(&a[0])?.iter_list().count() as i64))
     }),
     def("Enum", "empty?", 1, |_, a| {
+        // Ranges, sets and maps know their size: 1..huge stays lazy.
+        if let Some((f, l, s)) = a[0].as_range() {
+            return Ok(Value::bool(range_len(f, l, s) == 0));
+        }
+        if let Some(set) = a[0].as_mapset() {
+            return Ok(Value::bool(set.is_empty()));
+        }
+        if let (Value::Map(m), None) = (&a[0], a[0].struct_name()) {
+            return Ok(Value::bool(m.is_empty()));
+        }
         Ok(Value::bool(vec_of(&a[0])?.is_empty()))
     }),
     def("Enum", "at", 2, |_, a| {
@@ -56,18 +66,18 @@ pub static BIFS: &[Def] = &[
         at(&a[0], &a[1], a[2].clone(), "at", 3)
     }),
     def("Enum", "fetch", 2, |_, a| {
-        let items = vec_of(&a[0])?;
+        let items = Seq::of(&a[0])?;
         let i = int_arg(&a[1], &[&a[0], &a[1]], "fetch", 2)?;
         Ok(match index(items.len(), i) {
-            Some(i) => Value::tuple(vec![Value::OK, items[i].clone()]),
+            Some(i) => Value::tuple(vec![Value::OK, items.get(i)]),
             None => Value::atom("error"),
         })
     }),
     def("Enum", "fetch!", 2, |_, a| {
-        let items = vec_of(&a[0])?;
+        let items = Seq::of(&a[0])?;
         let i = int_arg(&a[1], &[&a[0], &a[1]], "fetch!", 2)?;
         match index(items.len(), i) {
-            Some(i) => Ok(items[i].clone()),
+            Some(i) => Ok(items.get(i)),
             None => Err(out_of_bounds(&a[1], &a[0])),
         }
     }),
@@ -84,14 +94,14 @@ pub static BIFS: &[Def] = &[
         Ok(Value::list(out))
     }),
     def("Enum", "take", 2, |_, a| {
-        let items = vec_of(&a[0])?;
+        let items = Seq::of(&a[0])?;
         let n = int_arg(&a[1], &[&a[0], &a[1]], "take", 2)?;
         let len = items.len() as i64;
-        Ok(Value::list(if n >= 0 {
-            items.into_iter().take(n as usize).collect()
+        Ok(if n >= 0 {
+            items.list(0..n.min(len) as usize)
         } else {
-            items.into_iter().skip((len + n).max(0) as usize).collect()
-        }))
+            items.list((len + n).max(0) as usize..len as usize)
+        })
     }),
     def("Enum", "drop", 2, |_, a| {
         let items = vec_of(&a[0])?;
@@ -115,14 +125,14 @@ pub static BIFS: &[Def] = &[
         ]))
     }),
     def("Enum", "slice", 2, |_, a| {
-        let items = vec_of(&a[0])?;
+        let items = Seq::of(&a[0])?;
         let Some((first, last, step)) = a[1].as_range() else {
             return Err(fce("slice", 2, &[&a[0], &a[1]]));
         };
-        Ok(Value::list(slice_range(&items, first, last, step)))
+        Ok(items.list(slice_range(items.len(), first, last, step)))
     }),
     def("Enum", "slice", 3, |_, a| {
-        let items = vec_of(&a[0])?;
+        let items = Seq::of(&a[0])?;
         let args = [&a[0], &a[1], &a[2]];
         let start = int_arg(&a[1], &args, "slice", 3)?;
         let amount = int_arg(&a[2], &args, "slice", 3)?;
@@ -134,13 +144,8 @@ pub static BIFS: &[Def] = &[
         if start < 0 || start >= len {
             return Ok(Value::Nil);
         }
-        Ok(Value::list(
-            items
-                .into_iter()
-                .skip(start as usize)
-                .take(amount as usize)
-                .collect(),
-        ))
+        let end = start.saturating_add(amount).min(len);
+        Ok(items.list(start as usize..end as usize))
     }),
     def("Enum", "sort", 1, |_, a| {
         let mut items = vec_of(&a[0])?;
@@ -432,18 +437,51 @@ fn index(len: usize, i: i64) -> Option<usize> {
     (0..len).contains(&i).then_some(i as usize)
 }
 
+/// An enumerable read by position; a range is not listed to be read
+/// (`Enum.at(1..huge, 5)`, `Enum.take(1..huge, 3)` stay cheap).
+enum Seq {
+    Items(Vec<Value>),
+    Range { first: i64, step: i64, len: usize },
+}
+
+impl Seq {
+    fn of(v: &Value) -> Result<Seq> {
+        if let Some((first, last, step)) = v.as_range() {
+            let len = range_len(first, last, step) as usize;
+            return Ok(Seq::Range { first, step, len });
+        }
+        Ok(Seq::Items(vec_of(v)?))
+    }
+    fn len(&self) -> usize {
+        match self {
+            Seq::Items(items) => items.len(),
+            Seq::Range { len, .. } => *len,
+        }
+    }
+    fn get(&self, i: usize) -> Value {
+        match self {
+            Seq::Items(items) => items[i].clone(),
+            Seq::Range { first, step, .. } => Value::Int(first + i as i64 * step),
+        }
+    }
+    /// The elements at `indices` (all in range) as a list.
+    fn list(&self, indices: impl DoubleEndedIterator<Item = usize>) -> Value {
+        Value::list_from_iter(indices.map(|i| self.get(i)).collect::<Vec<_>>())
+    }
+}
+
 fn at(e: &Value, i: &Value, default: Value, name: &str, arity: u32) -> Result<Value> {
-    let items = vec_of(e)?;
+    let items = Seq::of(e)?;
     let i = int_arg(i, &[e, i], name, arity)?;
     Ok(index(items.len(), i)
-        .map(|i| items[i].clone())
+        .map(|i| items.get(i))
         .unwrap_or(default))
 }
 
 /// Elixir 1.14's `Enum.slice/2`: negative bounds count from the end; a
 /// range written backwards (`1..-1`, step -1) still slices forwards.
-fn slice_range(items: &[Value], first: i64, last: i64, step: i64) -> Vec<Value> {
-    let len = items.len() as i64;
+fn slice_range(len: usize, first: i64, last: i64, step: i64) -> std::vec::IntoIter<usize> {
+    let len = len as i64;
     let step = if step < 0 { 1 } else { step };
     let first = if first < 0 {
         (first + len).max(0)
@@ -452,16 +490,27 @@ fn slice_range(items: &[Value], first: i64, last: i64, step: i64) -> Vec<Value> 
     };
     let last = if last < 0 { last + len } else { last };
     if len == 0 || first > last || first >= len {
-        return Vec::new();
+        return Vec::new().into_iter();
     }
     let last = last.min(len - 1);
-    (first..=last)
+    (first as usize..=last as usize)
         .step_by(step as usize)
-        .map(|i| items[i as usize].clone())
-        .collect()
+        .collect::<Vec<_>>()
+        .into_iter()
 }
 
 fn extreme(e: &Value, want: Ordering) -> Result<Value> {
+    // A range's extremes are its ends (the last one reached by the step),
+    // found without listing it.
+    if let Some((f, l, s)) = e.as_range() {
+        if range_len(f, l, s) == 0 {
+            return Err(empty_error());
+        }
+        // In i128: the difference of two i64 ends can overflow i64.
+        let last = (l as i128 - (l as i128 - f as i128) % s as i128) as i64;
+        let (lo, hi) = if f <= last { (f, last) } else { (last, f) };
+        return Ok(Value::Int(if want == Ordering::Greater { hi } else { lo }));
+    }
     let items = vec_of(e)?;
     let mut it = items.into_iter();
     let mut best = it.next().ok_or_else(empty_error)?;

@@ -230,7 +230,7 @@ defmodule Enum do
   def max(enum, sorter), do: max(enum, sorter, &empty/0)
 
   def max(enum, sorter, empty_fallback),
-    do: aggregate(:phial.to_list(enum), max_sort_fun(sorter), empty_fallback)
+    do: aggregate(enum, max_sort_fun(sorter), empty_fallback)
 
   def min(enum, empty_fallback) when is_function(empty_fallback, 0),
     do: min(enum, &<=/2, empty_fallback)
@@ -238,7 +238,7 @@ defmodule Enum do
   def min(enum, sorter), do: min(enum, sorter, &empty/0)
 
   def min(enum, sorter, empty_fallback),
-    do: aggregate(:phial.to_list(enum), min_sort_fun(sorter), empty_fallback)
+    do: aggregate(enum, min_sort_fun(sorter), empty_fallback)
 
   defp empty, do: raise(Enum.EmptyError, message: "empty error")
 
@@ -249,6 +249,24 @@ defmodule Enum do
 
   defp aggregate([], _fun, empty), do: empty.()
   defp aggregate([h | t], fun, _empty), do: aggregate_list(t, h, fun)
+
+  # A range is decided by its two ends, as Elixir does: 1..huge stays lazy.
+  defp aggregate(first..last//step = range, fun, empty) do
+    case Range.size(range) do
+      0 ->
+        empty.()
+
+      _ ->
+        last = last - rem(last - first, step)
+
+        case fun.(first, last) do
+          true -> first
+          false -> last
+        end
+    end
+  end
+
+  defp aggregate(enum, fun, empty), do: aggregate(:phial.to_list(enum), fun, empty)
 
   defp aggregate_list([], acc, _fun), do: acc
 
