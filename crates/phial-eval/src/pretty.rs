@@ -368,7 +368,12 @@ pub fn to_doc(v: &Value, opts: &InspectOpts) -> Doc {
                 if let Some(set) = v.as_mapset() {
                     // Elixir's Inspect impl for MapSet: the elements as a
                     // list, charlists as lists.
-                    let elements = Value::list(set.keys().cloned().collect());
+                    let elements = Value::list(
+                        crate::format::map_entries(set)
+                            .into_iter()
+                            .map(|(k, _)| k.clone())
+                            .collect(),
+                    );
                     let o = InspectOpts {
                         charlists_as_lists: true,
                         ..*opts

@@ -364,7 +364,13 @@ pub fn to_list(v: &Value) -> Result<Value> {
                 return Ok(out);
             }
             if let Some(set) = v.as_mapset() {
-                return Ok(Value::list(set.keys().cloned().collect()));
+                // In the BEAM's map order (integers before floats), as Map.keys.
+                return Ok(Value::list(
+                    crate::format::map_entries(set)
+                        .into_iter()
+                        .map(|(k, _)| k.clone())
+                        .collect(),
+                ));
             }
             if v.struct_name().is_some() {
                 return Err(error::protocol_undefined("Enumerable", v.clone(), ""));
