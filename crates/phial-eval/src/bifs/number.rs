@@ -580,6 +580,11 @@ fn float_ratio(f: f64) -> (BigInt, BigInt) {
 /// the default being `scientific: 20`. Both are computed on the float's
 /// exact value, as the BEAM does.
 fn float_to_binary(v: &Value, opts: &Value) -> Result<String> {
+    // Elixir walks the options (expand_compact/1) before the BEAM sees
+    // the float.
+    let items = opts
+        .list_to_vec()
+        .ok_or_else(|| clause("Float", "expand_compact", 1, &[opts]))?;
     let Value::Float(f) = v else {
         return Err(error::badarg_at(1, "not a float"));
     };
@@ -587,7 +592,6 @@ fn float_to_binary(v: &Value, opts: &Value) -> Result<String> {
     let mut decimals: Option<usize> = None;
     let mut scientific = 20usize;
     let mut compact = false;
-    let items = opts.list_to_vec().ok_or_else(invalid)?;
     for item in &items {
         match item {
             Value::Atom(a) if a.as_str() == "compact" => compact = true,
