@@ -285,12 +285,13 @@ impl Value {
     /// The element map of a `MapSet` struct (`%{__struct__: MapSet, map: %{elem => []}}`,
     /// as Elixir 1.14 builds it; the prelude's `MapSet` module makes them).
     pub fn as_mapset(&self) -> Option<&MapInner> {
-        static MAPSET: std::sync::OnceLock<Atom> = std::sync::OnceLock::new();
-        let name = *MAPSET.get_or_init(|| Atom::alias("MapSet"));
+        // Interned once: this runs on every `in` and Enum call on a struct.
+        static NAMES: std::sync::OnceLock<(Atom, Atom)> = std::sync::OnceLock::new();
+        let (name, field) = *NAMES.get_or_init(|| (Atom::alias("MapSet"), Atom::new("map")));
         if self.struct_name() != Some(name) {
             return None;
         }
-        match self.map_get(Atom::new("map")) {
+        match self.map_get(field) {
             Some(Value::Map(m)) => Some(m),
             _ => None,
         }
