@@ -13,6 +13,7 @@ use crate::atom::Atom;
 use crate::error::{self, Raise, Result};
 use crate::term::compare;
 use crate::value::Value;
+use num_bigint::BigInt;
 use std::cmp::Ordering;
 
 pub static BIFS: &[Def] = &[
@@ -34,7 +35,7 @@ pub static BIFS: &[Def] = &[
     }),
     def("Enum", "count", 1, |_, a| {
         if let Some((f, l, s)) = a[0].as_range() {
-            return Ok(Value::Int(range_len(f, l, s)));
+            return Ok(Value::bigint(BigInt::from(range_len(f, l, s))));
         }
         if let Value::Map(m) = &a[0] {
             if a[0].struct_name().is_none() {
@@ -68,7 +69,7 @@ pub static BIFS: &[Def] = &[
     def("Enum", "fetch", 2, |_, a| {
         let items = Seq::of(&a[0])?;
         let i = int_arg(&a[1], &[&a[0], &a[1]], "fetch", 2)?;
-        Ok(match index(items.len(), i) {
+        Ok(match items.index(i) {
             Some(i) => Value::tuple(vec![Value::OK, items.get(i)]),
             None => Value::atom("error"),
         })
@@ -76,7 +77,7 @@ pub static BIFS: &[Def] = &[
     def("Enum", "fetch!", 2, |_, a| {
         let items = Seq::of(&a[0])?;
         let i = int_arg(&a[1], &[&a[0], &a[1]], "fetch!", 2)?;
-        match index(items.len(), i) {
+        match items.index(i) {
             Some(i) => Ok(items.get(i)),
             None => Err(out_of_bounds(&a[1], &a[0])),
         }
@@ -95,12 +96,12 @@ pub static BIFS: &[Def] = &[
     }),
     def("Enum", "take", 2, |_, a| {
         let items = Seq::of(&a[0])?;
-        let n = int_arg(&a[1], &[&a[0], &a[1]], "take", 2)?;
-        let len = items.len() as i64;
+        let n = int_arg(&a[1], &[&a[0], &a[1]], "take", 2)? as i128;
+        let len = items.len();
         Ok(if n >= 0 {
-            items.list(0..n.min(len) as usize)
+            items.list(0..n.min(len))
         } else {
-            items.list((len + n).max(0) as usize..len as usize)
+            items.list((len + n).max(0)..len)
         })
     }),
     def("Enum", "drop", 2, |_, a| {
@@ -139,13 +140,14 @@ pub static BIFS: &[Def] = &[
         if amount < 0 {
             return Err(fce("slice", 3, &args));
         }
-        let len = items.len() as i64;
+        let len = items.len();
+        let start = start as i128;
         let start = if start < 0 { len + start } else { start };
         if start < 0 || start >= len {
             return Ok(Value::Nil);
         }
-        let end = start.saturating_add(amount).min(len);
-        Ok(items.list(start as usize..end as usize))
+        let end = (start + amount as i128).min(len);
+        Ok(items.list(start..end))
     }),
     def("Enum", "sort", 1, |_, a| {
         let mut items = vec_of(&a[0])?;
@@ -342,12 +344,20 @@ pub fn random_below(n: usize) -> usize {
     })
 }
 
-pub fn range_len(first: i64, last: i64, step: i64) -> i64 {
+/// How many elements `first..last//step` has, in i128: `-2**63..2**63-1`
+/// has 2**64 of them, and the difference of two i64 ends overflows i64.
+pub fn range_len(first: i64, last: i64, step: i64) -> i128 {
     if (step > 0 && first > last) || (step < 0 && first < last) {
         0
     } else {
-        (last - first) / step + 1
+        (last as i128 - first as i128) / step as i128 + 1
     }
+}
+
+/// The `k`th element of `first..last//step` (`k` below its length, so the
+/// result is between the ends and fits in i64).
+pub fn range_nth(first: i64, step: i64, k: i128) -> i64 {
+    (first as i128 + k * step as i128) as i64
 }
 
 /// Any enumerable phial knows (list, range, map) as a list.
@@ -359,7 +369,7 @@ pub fn to_list(v: &Value) -> Result<Value> {
                 let n = range_len(f, l, s);
                 let mut out = Value::Nil;
                 for k in (0..n).rev() {
-                    out = Value::cons(Value::Int(f + k * s), out);
+                    out = Value::cons(Value::Int(range_nth(f, s, k)), out);
                 }
                 return Ok(out);
             }
@@ -436,42 +446,42 @@ fn out_of_bounds(i: &Value, e: &Value) -> Raise {
     ))
 }
 
-/// A possibly negative index into `len` elements.
-fn index(len: usize, i: i64) -> Option<usize> {
-    let len = len as i64;
-    let i = if i < 0 { len + i } else { i };
-    (0..len).contains(&i).then_some(i as usize)
-}
-
 /// An enumerable read by position; a range is not listed to be read
 /// (`Enum.at(1..huge, 5)`, `Enum.take(1..huge, 3)` stay cheap).
 enum Seq {
     Items(Vec<Value>),
-    Range { first: i64, step: i64, len: usize },
+    Range { first: i64, step: i64, len: i128 },
 }
 
 impl Seq {
     fn of(v: &Value) -> Result<Seq> {
         if let Some((first, last, step)) = v.as_range() {
-            let len = range_len(first, last, step) as usize;
+            let len = range_len(first, last, step);
             return Ok(Seq::Range { first, step, len });
         }
         Ok(Seq::Items(vec_of(v)?))
     }
-    fn len(&self) -> usize {
+    /// In i128: `-2**63..2**63-1` has more elements than an i64 counts.
+    fn len(&self) -> i128 {
         match self {
-            Seq::Items(items) => items.len(),
+            Seq::Items(items) => items.len() as i128,
             Seq::Range { len, .. } => *len,
         }
     }
-    fn get(&self, i: usize) -> Value {
+    /// Position `i` (negative: from the end), if it is inside.
+    fn index(&self, i: i64) -> Option<i128> {
+        let len = self.len();
+        let i = if i < 0 { len + i as i128 } else { i as i128 };
+        (0..len).contains(&i).then_some(i)
+    }
+    fn get(&self, i: i128) -> Value {
         match self {
-            Seq::Items(items) => items[i].clone(),
-            Seq::Range { first, step, .. } => Value::Int(first + i as i64 * step),
+            Seq::Items(items) => items[i as usize].clone(),
+            Seq::Range { first, step, .. } => Value::Int(range_nth(*first, *step, i)),
         }
     }
     /// The elements at `indices` (all in range) as a list.
-    fn list(&self, indices: impl DoubleEndedIterator<Item = usize>) -> Value {
+    fn list(&self, indices: impl DoubleEndedIterator<Item = i128>) -> Value {
         Value::list_from_iter(indices.map(|i| self.get(i)).collect::<Vec<_>>())
     }
 }
@@ -479,16 +489,14 @@ impl Seq {
 fn at(e: &Value, i: &Value, default: Value, name: &str, arity: u32) -> Result<Value> {
     let items = Seq::of(e)?;
     let i = int_arg(i, &[e, i], name, arity)?;
-    Ok(index(items.len(), i)
-        .map(|i| items.get(i))
-        .unwrap_or(default))
+    Ok(items.index(i).map(|i| items.get(i)).unwrap_or(default))
 }
 
 /// Elixir 1.14's `Enum.slice/2`: negative bounds count from the end; a
 /// range written backwards (`1..-1`, step -1) still slices forwards.
-fn slice_range(len: usize, first: i64, last: i64, step: i64) -> std::vec::IntoIter<usize> {
-    let len = len as i64;
+fn slice_range(len: i128, first: i64, last: i64, step: i64) -> std::vec::IntoIter<i128> {
     let step = if step < 0 { 1 } else { step };
+    let (first, last) = (first as i128, last as i128);
     let first = if first < 0 {
         (first + len).max(0)
     } else {
@@ -499,7 +507,7 @@ fn slice_range(len: usize, first: i64, last: i64, step: i64) -> std::vec::IntoIt
         return Vec::new().into_iter();
     }
     let last = last.min(len - 1);
-    (first as usize..=last as usize)
+    (first..=last)
         .step_by(step as usize)
         .collect::<Vec<_>>()
         .into_iter()

@@ -133,7 +133,9 @@ pub static BIFS: &[Def] = &[
         range_new(&a[0], &a[1], Some(&a[2]))
     }),
     def("Range", "size", 1, |_, a| match a[0].as_range() {
-        Some((f, l, s)) => Ok(Value::Int(super::enum_core::range_len(f, l, s))),
+        Some((f, l, s)) => Ok(Value::bigint(BigInt::from(super::enum_core::range_len(
+            f, l, s,
+        )))),
         None => Err(clause("Range", "size", 1, &[&a[0]])),
     }),
     def("Range", "disjoint?", 2, |_, a| {
@@ -144,8 +146,10 @@ pub static BIFS: &[Def] = &[
                 if n1 == 0 || n2 == 0 {
                     return Ok(Value::TRUE);
                 }
-                let (lo1, hi1) = (f1.min(f1 + (n1 - 1) * s1), f1.max(f1 + (n1 - 1) * s1));
-                let (lo2, hi2) = (f2.min(f2 + (n2 - 1) * s2), f2.max(f2 + (n2 - 1) * s2));
+                let last1 = super::enum_core::range_nth(f1, s1, n1 - 1);
+                let last2 = super::enum_core::range_nth(f2, s2, n2 - 1);
+                let (lo1, hi1) = (f1.min(last1), f1.max(last1));
+                let (lo2, hi2) = (f2.min(last2), f2.max(last2));
                 Ok(Value::bool(hi1 < lo2 || hi2 < lo1))
             }
             _ => Err(clause("Range", "disjoint?", 2, &[&a[0], &a[1]])),
@@ -580,6 +584,16 @@ fn float_ratio(f: f64) -> (BigInt, BigInt) {
 /// the default being `scientific: 20`. Both are computed on the float's
 /// exact value, as the BEAM does.
 fn float_to_binary(v: &Value, opts: &Value) -> Result<String> {
+    // The BEAM formats into a 256-byte buffer: a longer result is refused
+    // as an invalid option.
+    let text = float_text(v, opts)?;
+    if text.len() > 255 {
+        return Err(error::badarg_at(2, "invalid option in list"));
+    }
+    Ok(text)
+}
+
+fn float_text(v: &Value, opts: &Value) -> Result<String> {
     // Elixir walks the options (expand_compact/1) before the BEAM sees
     // the float.
     let items = opts

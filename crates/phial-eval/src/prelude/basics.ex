@@ -85,20 +85,27 @@ defmodule String do
   def ljust(subject, length), do: ljust(subject, length, ?\s)
 
   def ljust(subject, length, pad) when is_integer(pad) and is_integer(length) and length >= 0,
-    do: String.pad_trailing(subject, length, List.to_string([pad]))
+    do: String.pad_trailing(subject, length, utf8(pad))
 
   def rjust(subject, length), do: rjust(subject, length, ?\s)
 
   def rjust(subject, length, pad) when is_integer(pad) and is_integer(length) and length >= 0,
-    do: String.pad_leading(subject, length, List.to_string([pad]))
+    do: String.pad_leading(subject, length, utf8(pad))
 
   def lstrip(string), do: String.trim_leading(string)
-  def lstrip(string, char) when is_integer(char), do: String.replace_leading(string, List.to_string([char]), "")
+  def lstrip(string, char) when is_integer(char), do: String.replace_leading(string, utf8(char), "")
   def rstrip(string), do: String.trim_trailing(string)
-  def rstrip(string, char) when is_integer(char), do: String.replace_trailing(string, List.to_string([char]), "")
+  def rstrip(string, char) when is_integer(char), do: String.replace_trailing(string, utf8(char), "")
   def strip(string), do: String.trim(string)
-  def strip(string, char), do: String.trim(string, List.to_string([char]))
+  def strip(string, char), do: String.trim(string, utf8(char))
   def to_char_list(string), do: String.to_charlist(string)
+
+  # <<char::utf8>>: a code point that UTF-8 cannot encode is a plain
+  # ArgumentError.
+  defp utf8(char) when is_integer(char) and char >= 0 and char <= 0x10FFFF and (char < 0xD800 or char > 0xDFFF),
+    do: List.to_string([char])
+
+  defp utf8(_char), do: raise(ArgumentError)
 
   def myers_difference(string1, string2) when is_binary(string1) and is_binary(string2) do
     String.graphemes(string1)
