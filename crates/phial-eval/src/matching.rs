@@ -220,6 +220,9 @@ pub fn member(x: &Value, coll: &Value) -> Option<bool> {
         };
         return Some(*i >= lo && *i <= hi && (i - first) % step == 0);
     }
+    if let Some(set) = coll.as_mapset() {
+        return Some(set.contains_key(x));
+    }
     match coll {
         Value::Nil | Value::Cons(_) => Some(coll.iter_list().any(|y| strict_equal(x, y))),
         _ => None,

@@ -367,10 +367,34 @@ pub fn to_doc(v: &Value, opts: &InspectOpts) -> Doc {
                 }
                 if let Some((f, l, s)) = v.as_range() {
                     let mut out = format!("{f}..{l}");
-                    if s != 1 {
+                    // Elixir's Inspect.Range leaves out the step only for
+                    // an increasing range with step 1.
+                    if s != 1 || l < f {
                         let _ = write!(out, "//{s}");
                     }
                     return text(out);
+                }
+                if let Some(doc) = odd_range_doc(v, m, opts) {
+                    return doc;
+                }
+                if let Some(set) = v.as_mapset() {
+                    // Elixir's Inspect impl for MapSet: the elements as a
+                    // list, charlists as lists.
+                    let elements = Value::list(
+                        crate::format::map_entries(set)
+                            .into_iter()
+                            .map(|(k, _)| k.clone())
+                            .collect(),
+                    );
+                    let o = InspectOpts {
+                        charlists_as_lists: true,
+                        ..*opts
+                    };
+                    return Doc::Concat(vec![
+                        text("MapSet.new("),
+                        to_doc(&elements, &o),
+                        text(")"),
+                    ]);
                 }
                 let def = crate::structs::get(name);
                 let entries: Vec<(&Value, &Value)> = match &def {
@@ -593,6 +617,24 @@ fn plain_map(m: &crate::value::MapInner, opts: &InspectOpts) -> Doc {
         true,
         None,
     )
+}
+
+/// A `%Range{}` whose fields are not all integers (`Range.__struct__()`
+/// is `nil..nil//nil`): Elixir's Inspect.Range prints it all the same.
+fn odd_range_doc(v: &Value, m: &crate::value::MapInner, opts: &InspectOpts) -> Option<Doc> {
+    if v.struct_name() != Some(Atom::RANGE) || m.len() != 4 {
+        return None;
+    }
+    let first = v.map_get(Atom::FIRST)?;
+    let last = v.map_get(Atom::LAST)?;
+    let step = v.map_get(Atom::STEP)?;
+    let mut parts = vec![to_doc(first, opts), text(".."), to_doc(last, opts)];
+    let ascending = crate::term::compare(last, first) != std::cmp::Ordering::Less;
+    if !(matches!(step, Value::Int(1)) && ascending) {
+        parts.push(text("//"));
+        parts.push(to_doc(step, opts));
+    }
+    Some(Doc::Concat(parts))
 }
 
 /// `v` laid out to fit `width` columns where it can (`usize::MAX`: flat),

@@ -107,9 +107,11 @@ fn compare_with(a: &Value, b: &Value, exact: bool) -> Ordering {
             Ordering::Equal
         }),
         (Value::Map(x), Value::Map(y)) => x.len().cmp(&y.len()).then_with(|| {
-            // Keys first (in key order), then values in key order.
+            // Keys first (in key order), then values in key order. Keys
+            // compare exactly even for `==`, as on the BEAM:
+            // %{1 => :a} != %{1.0 => :a}, while %{a: 1} == %{a: 1.0}.
             for ((k1, _), (k2, _)) in x.iter().zip(y.iter()) {
-                let o = compare_with(k1, k2, exact);
+                let o = compare_with(k1, k2, true);
                 if o != Ordering::Equal {
                     return o;
                 }

@@ -55,7 +55,7 @@ pub struct Resource {
 }
 
 impl Resource {
-    pub fn new<T: std::any::Any + Send + Sync>(kind: &'static str, data: T) -> Value {
+    pub fn value<T: std::any::Any + Send + Sync>(kind: &'static str, data: T) -> Value {
         Value::Resource(Arc::new(Resource {
             kind,
             data: Box::new(data),
@@ -309,6 +309,21 @@ impl Value {
         }
     }
 
+    /// The element map of a `MapSet` struct (`%{__struct__: MapSet, map: %{elem => []}}`,
+    /// as Elixir 1.14 builds it; the prelude's `MapSet` module makes them).
+    pub fn as_mapset(&self) -> Option<&MapInner> {
+        // Interned once: this runs on every `in` and Enum call on a struct.
+        static NAMES: std::sync::OnceLock<(Atom, Atom)> = std::sync::OnceLock::new();
+        let (name, field) = *NAMES.get_or_init(|| (Atom::alias("MapSet"), Atom::new("map")));
+        if self.struct_name() != Some(name) {
+            return None;
+        }
+        match self.map_get(field) {
+            Some(Value::Map(m)) => Some(m),
+            _ => None,
+        }
+    }
+
     /// Is this a charlist-printable or keyword-style list etc.: helpers live in `format`.
     pub fn type_name(&self) -> &'static str {
         match self {
@@ -378,8 +393,8 @@ mod tests {
 
     #[test]
     fn resources_are_boxed_compared_by_identity_and_hold_their_data() {
-        let a = Resource::new("test", 41u32);
-        let b = Resource::new("test", 41u32);
+        let a = Resource::value("test", 41u32);
+        let b = Resource::value("test", 41u32);
         assert!(!a.is_immediate());
         assert_eq!(a.clone(), a);
         assert_ne!(a, b);

@@ -302,6 +302,82 @@ pub static BIFS: &[Def] = &[
             crate::format::printable_charlist(&a[0]).is_some() || a[0] == Value::Nil,
         ))
     }),
+    def("Map", "from_keys", 2, |_, a| {
+        let keys = match &a[0] {
+            Value::Nil | Value::Cons(_) => {
+                proper(&a[0]).ok_or_else(|| error::badarg_at(1, "not a proper list"))?
+            }
+            _ => return Err(error::badarg_at(1, "not a list")),
+        };
+        let mut m = MapInner::new();
+        for k in keys {
+            m.insert(k, a[1].clone());
+        }
+        Ok(Value::map(m))
+    }),
+    def("List", "improper?", 1, |_, a| match &a[0] {
+        Value::Nil | Value::Cons(_) => Ok(Value::bool(proper(&a[0]).is_none())),
+        _ => Err(clause("List", "improper?", 1, &[&a[0]])),
+    }),
+    // The :lists key functions compare with ==, as keyfind does; a
+    // non-list raises what :lists' own clauses raise.
+    def("List", "keyreplace", 4, |_, a| {
+        let (items, found) = key_position(a, "keyreplace", "keyreplace3")?;
+        Ok(match found {
+            Some(i) => replace_nth(items, i, a[3].clone()),
+            None => a[0].clone(),
+        })
+    }),
+    def("List", "keystore", 4, |_, a| {
+        let (mut items, found) = key_position(a, "keystore", "keystore2")?;
+        Ok(match found {
+            Some(i) => replace_nth(items, i, a[3].clone()),
+            None => {
+                items.push(a[3].clone());
+                Value::list(items)
+            }
+        })
+    }),
+    def("List", "keytake", 3, |_, a| {
+        let (mut items, found) = key_position(a, "keytake", "keytake")?;
+        Ok(match found {
+            Some(i) => {
+                let t = items.remove(i);
+                Value::tuple(vec![t, Value::list(items)])
+            }
+            None => Value::NIL_ATOM,
+        })
+    }),
+    def("List", "to_integer", 2, |_, a| {
+        let text = charlist_text(&a[0])?;
+        match &a[1] {
+            Value::Int(b) if (2..=36).contains(b) => {
+                super::string::parse_int_exact(&text, *b as u32).ok_or_else(|| {
+                    error::badarg_at(1, "not a textual representation of an integer")
+                })
+            }
+            _ => Err(error::badarg_at(
+                2,
+                "not an integer in the range 2 through 36",
+            )),
+        }
+    }),
+    def("List", "to_float", 1, |_, a| {
+        let text = charlist_text(&a[0])?;
+        match super::number::parse_float_prefix(&text) {
+            Some((f, rest)) if rest.is_empty() && text.contains('.') => Ok(Value::Float(f)),
+            _ => Err(error::badarg_at(
+                1,
+                "not a textual representation of a float",
+            )),
+        }
+    }),
+    def("List", "to_existing_atom", 1, |_, a| {
+        let text = charlist_text(&a[0])?;
+        Atom::existing(&text)
+            .map(Value::Atom)
+            .ok_or_else(|| error::badarg_at(1, "not an already existing atom"))
+    }),
     // Tuple
     def("Tuple", "to_list", 1, |_, a| {
         Ok(Value::list(tuple(&a[0], 1)?.to_vec()))
@@ -610,4 +686,51 @@ fn kw_get(list: &Value, key: &Value, default: Value) -> Result<Value> {
         _ => return Err(clause("Keyword", "get", 3, &[list, key, &default])),
     };
     Ok(kw_find(&items, key).unwrap_or(default))
+}
+
+/// For `List.keyreplace/4`, `keystore/4`, `keytake/3` (args: list, key,
+/// position, ...): the list's elements and the index of the first tuple
+/// whose element at `position` is `==` the key. A bad list or position
+/// raises the `FunctionClauseError` of the `:lists` function Elixir calls.
+fn key_position(a: &[Value], name: &str, lists_fun: &str) -> Result<(Vec<Value>, Option<usize>)> {
+    // All three :lists functions fail in a 4-argument helper (keytake/3
+    // calls keytake/4 with an accumulator).
+    let fail = || {
+        let last = a.get(3).unwrap_or(&Value::Nil);
+        clause(":lists", lists_fun, 4, &[&a[1], &a[2], &a[0], last])
+    };
+    let Value::Int(p) = &a[2] else {
+        return Err(clause(
+            "List",
+            name,
+            a.len() as u32,
+            &a.iter().collect::<Vec<_>>(),
+        ));
+    };
+    let items = proper(&a[0]).ok_or_else(fail)?;
+    if *p < 0 {
+        return Err(fail());
+    }
+    let found = items.iter().position(|x| match x {
+        Value::Tuple(t) => t
+            .get(*p as usize)
+            .is_some_and(|e| crate::term::equal(e, &a[1])),
+        _ => false,
+    });
+    Ok((items, found))
+}
+
+fn replace_nth(mut items: Vec<Value>, i: usize, new: Value) -> Value {
+    items[i] = new;
+    Value::list(items)
+}
+
+/// The text of a charlist argument (the `:erlang.list_to_*` functions).
+fn charlist_text(v: &Value) -> Result<String> {
+    match v {
+        Value::Nil | Value::Cons(_) => {
+            crate::format::chardata_to_string(v).ok_or_else(|| error::badarg_at(1, "not a list"))
+        }
+        _ => Err(error::badarg_at(1, "not a list")),
+    }
 }

@@ -13,6 +13,7 @@ use crate::atom::Atom;
 use crate::error::{self, Raise, Result};
 use crate::term::compare;
 use crate::value::Value;
+use num_bigint::BigInt;
 use std::cmp::Ordering;
 
 pub static BIFS: &[Def] = &[
@@ -54,6 +55,16 @@ pub static BIFS: &[Def] = &[
         enum_count(a).map(super::Step::Done)
     }),
     def("Enum", "empty?", 1, |_, a| {
+        // Ranges, sets and maps know their size: 1..huge stays lazy.
+        if let Some((f, l, s)) = a[0].as_range() {
+            return Ok(Value::bool(range_len(f, l, s) == 0));
+        }
+        if let Some(set) = a[0].as_mapset() {
+            return Ok(Value::bool(set.is_empty()));
+        }
+        if let (Value::Map(m), None) = (&a[0], a[0].struct_name()) {
+            return Ok(Value::bool(m.is_empty()));
+        }
         Ok(Value::bool(vec_of(&a[0])?.is_empty()))
     }),
     def("Enum", "at", 2, |_, a| {
@@ -63,18 +74,18 @@ pub static BIFS: &[Def] = &[
         at(&a[0], &a[1], a[2].clone(), "at", 3)
     }),
     def("Enum", "fetch", 2, |_, a| {
-        let items = vec_of(&a[0])?;
+        let items = Seq::of(&a[0])?;
         let i = int_arg(&a[1], &[&a[0], &a[1]], "fetch", 2)?;
-        Ok(match index(items.len(), i) {
-            Some(i) => Value::tuple(vec![Value::OK, items[i].clone()]),
+        Ok(match items.index(i) {
+            Some(i) => Value::tuple(vec![Value::OK, items.get(i)]),
             None => Value::atom("error"),
         })
     }),
     def("Enum", "fetch!", 2, |_, a| {
-        let items = vec_of(&a[0])?;
+        let items = Seq::of(&a[0])?;
         let i = int_arg(&a[1], &[&a[0], &a[1]], "fetch!", 2)?;
-        match index(items.len(), i) {
-            Some(i) => Ok(items[i].clone()),
+        match items.index(i) {
+            Some(i) => Ok(items.get(i)),
             None => Err(out_of_bounds(&a[1], &a[0])),
         }
     }),
@@ -91,14 +102,14 @@ pub static BIFS: &[Def] = &[
         Ok(Value::list(out))
     }),
     def("Enum", "take", 2, |_, a| {
-        let items = vec_of(&a[0])?;
-        let n = int_arg(&a[1], &[&a[0], &a[1]], "take", 2)?;
-        let len = items.len() as i64;
-        Ok(Value::list(if n >= 0 {
-            items.into_iter().take(n as usize).collect()
+        let items = Seq::of(&a[0])?;
+        let n = int_arg(&a[1], &[&a[0], &a[1]], "take", 2)? as i128;
+        let len = items.len();
+        Ok(if n >= 0 {
+            items.list(0..n.min(len))
         } else {
-            items.into_iter().skip((len + n).max(0) as usize).collect()
-        }))
+            items.list((len + n).max(0)..len)
+        })
     }),
     def("Enum", "drop", 2, |_, a| {
         let items = vec_of(&a[0])?;
@@ -122,32 +133,28 @@ pub static BIFS: &[Def] = &[
         ]))
     }),
     def("Enum", "slice", 2, |_, a| {
-        let items = vec_of(&a[0])?;
+        let items = Seq::of(&a[0])?;
         let Some((first, last, step)) = a[1].as_range() else {
             return Err(fce("slice", 2, &[&a[0], &a[1]]));
         };
-        Ok(Value::list(slice_range(&items, first, last, step)))
+        Ok(items.list(slice_range(items.len(), first, last, step)))
     }),
     def("Enum", "slice", 3, |_, a| {
-        let items = vec_of(&a[0])?;
+        let items = Seq::of(&a[0])?;
         let args = [&a[0], &a[1], &a[2]];
         let start = int_arg(&a[1], &args, "slice", 3)?;
         let amount = int_arg(&a[2], &args, "slice", 3)?;
         if amount < 0 {
             return Err(fce("slice", 3, &args));
         }
-        let len = items.len() as i64;
+        let len = items.len();
+        let start = start as i128;
         let start = if start < 0 { len + start } else { start };
         if start < 0 || start >= len {
             return Ok(Value::Nil);
         }
-        Ok(Value::list(
-            items
-                .into_iter()
-                .skip(start as usize)
-                .take(amount as usize)
-                .collect(),
-        ))
+        let end = (start + amount as i128).min(len);
+        Ok(items.list(start..end))
     }),
     def("Enum", "sort", 1, |_, a| {
         let mut items = vec_of(&a[0])?;
@@ -323,12 +330,20 @@ pub fn random_below(n: usize) -> usize {
     })
 }
 
-pub fn range_len(first: i64, last: i64, step: i64) -> i64 {
+/// How many elements `first..last//step` has, in i128: `-2**63..2**63-1`
+/// has 2**64 of them, and the difference of two i64 ends overflows i64.
+pub fn range_len(first: i64, last: i64, step: i64) -> i128 {
     if (step > 0 && first > last) || (step < 0 && first < last) {
         0
     } else {
-        (last - first) / step + 1
+        (last as i128 - first as i128) / step as i128 + 1
     }
+}
+
+/// The `k`th element of `first..last//step` (`k` below its length, so the
+/// result is between the ends and fits in i64).
+pub fn range_nth(first: i64, step: i64, k: i128) -> i64 {
+    (first as i128 + k * step as i128) as i64
 }
 
 /// Any enumerable phial knows (list, range, map) as a list.
@@ -340,9 +355,18 @@ pub fn to_list(v: &Value) -> Result<Value> {
                 let n = range_len(f, l, s);
                 let mut out = Value::Nil;
                 for k in (0..n).rev() {
-                    out = Value::cons(Value::Int(f + k * s), out);
+                    out = Value::cons(Value::Int(range_nth(f, s, k)), out);
                 }
                 return Ok(out);
+            }
+            if let Some(set) = v.as_mapset() {
+                // In the BEAM's map order (integers before floats), as Map.keys.
+                return Ok(Value::list(
+                    crate::format::map_entries(set)
+                        .into_iter()
+                        .map(|(k, _)| k.clone())
+                        .collect(),
+                ));
             }
             if v.struct_name().is_some() {
                 return Err(error::protocol_undefined("Enumerable", v.clone(), ""));
@@ -408,26 +432,57 @@ fn out_of_bounds(i: &Value, e: &Value) -> Raise {
     ))
 }
 
-/// A possibly negative index into `len` elements.
-fn index(len: usize, i: i64) -> Option<usize> {
-    let len = len as i64;
-    let i = if i < 0 { len + i } else { i };
-    (0..len).contains(&i).then_some(i as usize)
+/// An enumerable read by position; a range is not listed to be read
+/// (`Enum.at(1..huge, 5)`, `Enum.take(1..huge, 3)` stay cheap).
+enum Seq {
+    Items(Vec<Value>),
+    Range { first: i64, step: i64, len: i128 },
+}
+
+impl Seq {
+    fn of(v: &Value) -> Result<Seq> {
+        if let Some((first, last, step)) = v.as_range() {
+            let len = range_len(first, last, step);
+            return Ok(Seq::Range { first, step, len });
+        }
+        Ok(Seq::Items(vec_of(v)?))
+    }
+    /// In i128: `-2**63..2**63-1` has more elements than an i64 counts.
+    fn len(&self) -> i128 {
+        match self {
+            Seq::Items(items) => items.len() as i128,
+            Seq::Range { len, .. } => *len,
+        }
+    }
+    /// Position `i` (negative: from the end), if it is inside.
+    fn index(&self, i: i64) -> Option<i128> {
+        let len = self.len();
+        let i = if i < 0 { len + i as i128 } else { i as i128 };
+        (0..len).contains(&i).then_some(i)
+    }
+    fn get(&self, i: i128) -> Value {
+        match self {
+            Seq::Items(items) => items[i as usize].clone(),
+            Seq::Range { first, step, .. } => Value::Int(range_nth(*first, *step, i)),
+        }
+    }
+    /// The elements at `indices` (all in range) as a list.
+    fn list(&self, indices: impl DoubleEndedIterator<Item = i128>) -> Value {
+        Value::list_from_iter(indices.map(|i| self.get(i)).collect::<Vec<_>>())
+    }
 }
 
 fn at(e: &Value, i: &Value, default: Value, name: &str, arity: u32) -> Result<Value> {
-    let items = vec_of(e)?;
+    let items = Seq::of(e)?;
     let i = int_arg(i, &[e, i], name, arity)?;
-    Ok(index(items.len(), i)
-        .map(|i| items[i].clone())
-        .unwrap_or(default))
+    Ok(items.index(i).map(|i| items.get(i)).unwrap_or(default))
 }
 
 /// Elixir 1.14's `Enum.slice/2`: negative bounds count from the end; a
 /// range written backwards (`1..-1`, step -1) still slices forwards.
-fn slice_range(items: &[Value], first: i64, last: i64, step: i64) -> Vec<Value> {
-    let len = items.len() as i64;
+fn slice_range(len: i128, first: i64, last: i64, step: i64) -> std::vec::IntoIter<i128> {
     let step = if step < 0 { 1 } else { step };
+    let (first, last) = (first as i128, last as i128);
     let first = if first < 0 {
         (first + len).max(0)
     } else {
@@ -435,16 +490,27 @@ fn slice_range(items: &[Value], first: i64, last: i64, step: i64) -> Vec<Value> 
     };
     let last = if last < 0 { last + len } else { last };
     if len == 0 || first > last || first >= len {
-        return Vec::new();
+        return Vec::new().into_iter();
     }
     let last = last.min(len - 1);
     (first..=last)
         .step_by(step as usize)
-        .map(|i| items[i as usize].clone())
-        .collect()
+        .collect::<Vec<_>>()
+        .into_iter()
 }
 
 fn extreme(e: &Value, want: Ordering) -> Result<Value> {
+    // A range's extremes are its ends (the last one reached by the step),
+    // found without listing it.
+    if let Some((f, l, s)) = e.as_range() {
+        if range_len(f, l, s) == 0 {
+            return Err(empty_error());
+        }
+        // In i128: the difference of two i64 ends can overflow i64.
+        let last = (l as i128 - (l as i128 - f as i128) % s as i128) as i64;
+        let (lo, hi) = if f <= last { (f, last) } else { (last, f) };
+        return Ok(Value::Int(if want == Ordering::Greater { hi } else { lo }));
+    }
     let items = vec_of(e)?;
     let mut it = items.into_iter();
     let mut best = it.next().ok_or_else(empty_error)?;
@@ -558,12 +624,15 @@ fn foreign(ctx: &super::Ctx, v: &Value) -> bool {
 
 fn enum_count(a: &[Value]) -> Result<Value> {
     if let Some((f, l, s)) = a[0].as_range() {
-        return Ok(Value::Int(range_len(f, l, s)));
+        return Ok(Value::bigint(BigInt::from(range_len(f, l, s))));
     }
     if let Value::Map(m) = &a[0] {
         if a[0].struct_name().is_none() {
             return Ok(Value::Int(m.len() as i64));
         }
+    }
+    if let Some(set) = a[0].as_mapset() {
+        return Ok(Value::Int(set.len() as i64));
     }
     Ok(Value::Int(to_list(&a[0])?.iter_list().count() as i64))
 }
@@ -581,6 +650,9 @@ fn enum_member(a: &[Value]) -> Result<Value> {
             }
             _ => false,
         }));
+    }
+    if let Some(set) = a[0].as_mapset() {
+        return Ok(Value::bool(set.contains_key(&a[1])));
     }
     if let (Value::Map(m), None) = (&a[0], a[0].struct_name()) {
         return Ok(Value::bool(match &a[1] {

@@ -235,8 +235,9 @@ pub static BIFS: &[Def] = &[
     def("Kernel", "function_exported?", 3, |ctx, a| {
         match (&a[0], &a[1], &a[2]) {
             (Value::Atom(m), Value::Atom(f), Value::Int(n)) => Ok(Value::bool(
-                ctx.vm.callable(Atom::NIL, *m, *f, *n as u32).is_some()
-                    || super::lookup(*m, *f, *n as usize).is_some(),
+                !elixir_macro(*m, *f, *n)
+                    && (ctx.vm.callable(Atom::NIL, *m, *f, *n as u32).is_some()
+                        || super::lookup(*m, *f, *n as usize).is_some()),
             )),
             _ => Err(error::badarg()),
         }
@@ -267,6 +268,21 @@ pub static BIFS: &[Def] = &[
             .map(|k| fun_info(&a[0], &Value::atom(k)))
             .collect::<Result<Vec<_>>>()?;
         Ok(Value::list(items))
+    }),
+    def("Function", "capture", 3, |_, a| {
+        match (&a[0], &a[1], &a[2]) {
+            (Value::Atom(m), Value::Atom(f), Value::Int(n)) if (0..=255).contains(n) => {
+                Ok(Value::Fun(std::sync::Arc::new(Fun::External {
+                    module: *m,
+                    name: *f,
+                    arity: *n as u32,
+                })))
+            }
+            (Value::Atom(_), Value::Atom(_), Value::Int(_)) => Err(badarg_at(3, "out of range")),
+            (Value::Atom(_), Value::Atom(_), _) => Err(badarg_at(3, "not an integer")),
+            (Value::Atom(_), _, _) => Err(badarg_at(2, "not an atom")),
+            _ => Err(badarg_at(1, "not an atom")),
+        }
     }),
     def("Module", "concat", 1, |_, a| {
         let parts: Vec<Value> = a[0]
@@ -658,4 +674,27 @@ fn call_named(ctx: &mut super::Ctx, module: &str, name: &str, args: &[Value]) ->
         },
         None => Err(error::badarg()),
     }
+}
+
+/// Functions phial has as builtins or prelude code that are macros in
+/// Elixir 1.14, so `function_exported?/3` says false for them as Elixir
+/// does (`macro_exported?` would say true).
+fn elixir_macro(m: Atom, f: Atom, arity: i64) -> bool {
+    const MACROS: &[(&str, &str, i64)] = &[
+        ("Integer", "is_even", 1),
+        ("Integer", "is_odd", 1),
+        ("Kernel", "!", 1),
+        ("Kernel", "<>", 2),
+        ("Kernel", "binding", 0),
+        ("Kernel", "is_exception", 1),
+        ("Kernel", "is_nil", 1),
+        ("Kernel", "is_struct", 1),
+        ("Kernel", "to_charlist", 1),
+        ("Kernel", "to_string", 1),
+        ("Kernel", "then", 2),
+        ("Kernel", "tap", 2),
+    ];
+    MACROS
+        .iter()
+        .any(|(mm, ff, aa)| *aa == arity && f.as_str() == *ff && m == Atom::alias(mm))
 }

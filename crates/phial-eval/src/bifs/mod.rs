@@ -26,6 +26,7 @@ use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 pub mod arith;
+pub mod code;
 pub mod collections;
 pub mod enum_core;
 pub mod exception;
@@ -185,6 +186,7 @@ fn registry() -> &'static Registry {
             exception::BIFS,
             protocol::BIFS,
             inspect::BIFS,
+            code::BIFS,
         ];
         let mut reg = Registry {
             entries: Vec::new(),

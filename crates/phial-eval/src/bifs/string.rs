@@ -9,6 +9,7 @@
 
 use super::collections::{clause, proper};
 use super::{def, Def};
+use crate::atom::Atom;
 use crate::error::{self, Raise, Result};
 use crate::value::Value;
 use unicode_segmentation::UnicodeSegmentation;
@@ -33,12 +34,17 @@ pub static BIFS: &[Def] = &[
     }),
     def("String", "capitalize", 1, |_, a| {
         let st = s(&a[0], "capitalize", 2, a)?;
-        let mut g = st.graphemes(true);
-        let out = match g.next() {
-            Some(first) => format!("{}{}", first.to_uppercase(), g.as_str().to_lowercase()),
-            None => String::new(),
-        };
-        Ok(Value::str(out))
+        Ok(Value::str(capitalize(st, "default")))
+    }),
+    def("String", "capitalize", 2, |_, a| {
+        let st = s(&a[0], "capitalize", 2, a)?;
+        match a[1].as_atom().map(|m| m.as_str()) {
+            Some(mode @ ("default" | "ascii" | "greek" | "turkic")) => {
+                Ok(Value::str(capitalize(st, mode)))
+            }
+            // Elixir titlecases the first letter, then fails in downcase/2.
+            _ => Err(clause("String", "downcase", 2, &[&a[0], &a[1]])),
+        }
     }),
     def("String", "reverse", 1, |_, a| {
         Ok(Value::str(
@@ -291,6 +297,91 @@ pub static BIFS: &[Def] = &[
         Value::Str(st) => Ok(Value::bool(crate::format::string_printable(st))),
         _ => Err(sfce("printable?", 2, a)),
     }),
+    def("String", "next_codepoint", 1, |_, a| {
+        let st = s(&a[0], "next_codepoint", 1, a)?;
+        Ok(match st.chars().next() {
+            Some(c) => Value::tuple(vec![
+                Value::str(c.to_string()),
+                Value::str(&st[c.len_utf8()..]),
+            ]),
+            None => Value::NIL_ATOM,
+        })
+    }),
+    def("String", "next_grapheme", 1, |_, a| {
+        let st = s(&a[0], "next_grapheme", 1, a)?;
+        Ok(match st.graphemes(true).next() {
+            Some(g) => Value::tuple(vec![Value::str(g), Value::str(&st[g.len()..])]),
+            None => Value::NIL_ATOM,
+        })
+    }),
+    def("String", "next_grapheme_size", 1, |_, a| {
+        let st = s(&a[0], "next_grapheme_size", 1, a)?;
+        Ok(match st.graphemes(true).next() {
+            Some(g) => Value::tuple(vec![Value::Int(g.len() as i64), Value::str(&st[g.len()..])]),
+            None => Value::NIL_ATOM,
+        })
+    }),
+    def("String", "valid_character?", 1, |_, a| {
+        Ok(Value::bool(
+            matches!(&a[0], Value::Str(st) if st.chars().count() == 1),
+        ))
+    }),
+    def("String", "printable?", 2, |_, a| match (&a[0], &a[1]) {
+        (Value::Str(st), Value::Atom(Atom::INFINITY)) => {
+            Ok(Value::bool(crate::format::string_printable(st)))
+        }
+        (Value::Str(st), Value::Int(n)) if *n >= 0 => {
+            let prefix: String = st.chars().take(*n as usize).collect();
+            Ok(Value::bool(crate::format::string_printable(&prefix)))
+        }
+        _ => Err(sfce("printable?", 2, a)),
+    }),
+    // phial strings are always valid UTF-8, so :valid gives one chunk.
+    def("String", "chunk", 2, |_, a| {
+        let mode = a[1].as_atom().map(|m| m.as_str());
+        let (Value::Str(st), Some(mode @ ("valid" | "printable"))) = (&a[0], mode) else {
+            return Err(sfce("chunk", 2, a));
+        };
+        if st.is_empty() {
+            return Ok(Value::Nil);
+        }
+        if mode == "valid" {
+            return Ok(Value::list(vec![a[0].clone()]));
+        }
+        let mut chunks: Vec<Value> = Vec::new();
+        let mut cur = String::new();
+        let mut flag = None;
+        for c in st.chars() {
+            let p = crate::format::string_printable(c.encode_utf8(&mut [0; 4]));
+            if flag.is_some_and(|f| f != p) {
+                chunks.push(Value::str(std::mem::take(&mut cur)));
+            }
+            flag = Some(p);
+            cur.push(c);
+        }
+        chunks.push(Value::str(cur));
+        Ok(Value::list(chunks))
+    }),
+    def("String", "replace_leading", 3, |_, a| {
+        let (st, m, r) = three_strings("replace_leading", a)?;
+        let mut rest = st;
+        let mut n = 0;
+        while let Some(after) = rest.strip_prefix(m) {
+            rest = after;
+            n += 1;
+        }
+        Ok(Value::str(format!("{}{rest}", r.repeat(n))))
+    }),
+    def("String", "replace_trailing", 3, |_, a| {
+        let (st, m, r) = three_strings("replace_trailing", a)?;
+        let mut rest = st;
+        let mut n = 0;
+        while let Some(before) = rest.strip_suffix(m) {
+            rest = before;
+            n += 1;
+        }
+        Ok(Value::str(format!("{rest}{}", r.repeat(n))))
+    }),
     def("String", "equivalent?", 2, |_, a| match (&a[0], &a[1]) {
         // No Unicode normalisation tables here: equal text only.
         (Value::Str(x), Value::Str(y)) => Ok(Value::bool(x == y)),
@@ -505,4 +596,66 @@ fn replace(st: &Value, pat: &Value, rep: &Value, opts: &Value, a: &[Value]) -> R
 pub fn parse_int_exact(st: &str, base: u32) -> Option<Value> {
     let (v, rest) = super::number::parse_int_prefix(st, base)?;
     rest.is_empty().then_some(v)
+}
+
+/// The three binaries of `replace_leading/3` and `replace_trailing/3`; an
+/// empty match is refused as Elixir refuses it.
+fn three_strings<'v>(name: &str, a: &'v [Value]) -> Result<(&'v str, &'v str, &'v str)> {
+    match (&a[0], &a[1], &a[2]) {
+        (Value::Str(st), Value::Str(m), Value::Str(r)) => {
+            if m.is_empty() {
+                return Err(error::argument_error(
+                    "cannot use an empty string as the match to replace",
+                ));
+            }
+            Ok((st, m, r))
+        }
+        _ => Err(sfce(name, 3, a)),
+    }
+}
+
+/// `String.capitalize/2`: the first code point in title case (which
+/// differs from upper case for digraphs and ligatures), the rest downcased
+/// by `mode` (`"default"`, `"ascii"`, `"greek"`, `"turkic"`).
+fn capitalize(st: &str, mode: &str) -> String {
+    let mut chars = st.chars();
+    let Some(first) = chars.next() else {
+        return String::new();
+    };
+    let rest = chars.as_str();
+    let head = match mode {
+        "ascii" => first.to_ascii_uppercase().to_string(),
+        "turkic" if first == 'i' => "\u{130}".to_string(),
+        _ => titlecase(first),
+    };
+    let tail = match mode {
+        "ascii" => rest.to_ascii_lowercase(),
+        "turkic" => rest
+            .replace('I', "\u{131}")
+            .replace('\u{130}', "i")
+            .to_lowercase(),
+        _ => rest.to_lowercase(),
+    };
+    head + &tail
+}
+
+/// Unicode's title case of one code point: upper case except where
+/// SpecialCasing/UnicodeData give a distinct title form.
+fn titlecase(c: char) -> String {
+    match c {
+        '\u{1c4}'..='\u{1c6}' => "\u{1c5}".into(),
+        '\u{1c7}'..='\u{1c9}' => "\u{1c8}".into(),
+        '\u{1ca}'..='\u{1cc}' => "\u{1cb}".into(),
+        '\u{1f1}'..='\u{1f3}' => "\u{1f2}".into(),
+        '\u{df}' => "Ss".into(),
+        '\u{fb00}' => "Ff".into(),
+        '\u{fb01}' => "Fi".into(),
+        '\u{fb02}' => "Fl".into(),
+        '\u{fb03}' => "Ffi".into(),
+        '\u{fb04}' => "Ffl".into(),
+        '\u{fb05}' | '\u{fb06}' => "St".into(),
+        '\u{587}' => "\u{535}\u{582}".into(),
+        '\u{149}' => "\u{2bc}N".into(),
+        _ => c.to_uppercase().collect(),
+    }
 }

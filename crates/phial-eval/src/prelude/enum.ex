@@ -126,11 +126,13 @@ defmodule Enum do
   defp prepend_reversed([], acc), do: acc
   defp prepend_reversed([h | t], acc), do: prepend_reversed(t, [h | acc])
 
-  def into(enum, %{__struct__: _} = collectable), do: :phial_enum.collect(enum, collectable)
-
   def into(enum, collectable) when is_list(collectable) do
     collectable ++ :phial.to_list(enum)
   end
+
+  def into(enum, %{__struct__: MapSet} = set), do: MapSet.union(set, MapSet.new(enum))
+
+  def into(enum, %{__struct__: _} = collectable), do: :phial_enum.collect(enum, collectable)
 
   def into(enum, collectable) when is_map(collectable) do
     reduce(enum, collectable, fn
@@ -255,32 +257,144 @@ defmodule Enum do
   def map_join(enum, fun), do: Enum.join(map(enum, fun), "")
   def map_join(enum, joiner, fun), do: Enum.join(map(enum, fun), joiner)
 
-  def max_by(enum, fun), do: by(enum, fun, fn a, b -> a > b end, "max_by")
-  def min_by(enum, fun), do: by(enum, fun, fn a, b -> a < b end, "min_by")
+  # max/min and their _by forms take a sorter (a 2-arity function or a
+  # module with compare/2) and an empty fallback, as Elixir 1.14's do; a
+  # 0-arity function in the sorter's place is the old (deprecated) fallback.
+  def max(enum, empty_fallback) when is_function(empty_fallback, 0),
+    do: max(enum, &>=/2, empty_fallback)
 
-  def max(enum, empty_fallback) when is_function(empty_fallback, 0) do
-    if Enum.empty?(enum), do: empty_fallback.(), else: Enum.max(enum)
+  def max(enum, sorter), do: max(enum, sorter, &empty/0)
+
+  def max(enum, sorter, empty_fallback),
+    do: aggregate(enum, max_sort_fun(sorter), empty_fallback)
+
+  def min(enum, empty_fallback) when is_function(empty_fallback, 0),
+    do: min(enum, &<=/2, empty_fallback)
+
+  def min(enum, sorter), do: min(enum, sorter, &empty/0)
+
+  def min(enum, sorter, empty_fallback),
+    do: aggregate(enum, min_sort_fun(sorter), empty_fallback)
+
+  defp empty, do: raise(Enum.EmptyError, message: "empty error")
+
+  defp max_sort_fun(sorter) when is_function(sorter, 2), do: sorter
+  defp max_sort_fun(module) when is_atom(module), do: &(module.compare(&1, &2) != :lt)
+  defp min_sort_fun(sorter) when is_function(sorter, 2), do: sorter
+  defp min_sort_fun(module) when is_atom(module), do: &(module.compare(&1, &2) != :gt)
+
+  defp aggregate([], _fun, empty), do: empty.()
+  defp aggregate([h | t], fun, _empty), do: aggregate_list(t, h, fun)
+
+  # A range is decided by its two ends, as Elixir does: 1..huge stays lazy.
+  defp aggregate(first..last//step = range, fun, empty) do
+    case Range.size(range) do
+      0 ->
+        empty.()
+
+      _ ->
+        last = last - rem(last - first, step)
+
+        case fun.(first, last) do
+          true -> first
+          false -> last
+        end
+    end
   end
 
-  def min(enum, empty_fallback) when is_function(empty_fallback, 0) do
-    if Enum.empty?(enum), do: empty_fallback.(), else: Enum.min(enum)
+  defp aggregate(enum, fun, empty), do: aggregate(:phial.to_list(enum), fun, empty)
+
+  defp aggregate_list([], acc, _fun), do: acc
+
+  defp aggregate_list([h | t], acc, fun) do
+    acc =
+      case fun.(acc, h) do
+        true -> acc
+        false -> h
+      end
+
+    aggregate_list(t, acc, fun)
   end
 
-  def min_max_by(enum, fun), do: {min_by(enum, fun), max_by(enum, fun)}
+  def max_by(enum, fun), do: max_by(enum, fun, &>=/2, &empty/0)
 
-  defp by(enum, fun, better, _name) do
-    case :phial.to_list(enum) do
-      [] ->
-        raise Enum.EmptyError, message: "empty error"
+  def max_by(enum, fun, empty_fallback)
+      when is_function(fun, 1) and is_function(empty_fallback, 0),
+      do: max_by(enum, fun, &>=/2, empty_fallback)
 
-      [h | t] ->
-        {best, _} =
-          reduce(t, {h, fun.(h)}, fn x, {b, bk} ->
-            k = fun.(x)
-            if better.(k, bk), do: {x, k}, else: {b, bk}
-          end)
+  def max_by(enum, fun, sorter), do: max_by(enum, fun, sorter, &empty/0)
 
-        best
+  def max_by(enum, fun, sorter, empty_fallback) when is_function(fun, 1),
+      do: aggregate_by(enum, fun, max_sort_fun(sorter), empty_fallback)
+
+  def min_by(enum, fun), do: min_by(enum, fun, &<=/2, &empty/0)
+
+  def min_by(enum, fun, empty_fallback)
+      when is_function(fun, 1) and is_function(empty_fallback, 0),
+      do: min_by(enum, fun, &<=/2, empty_fallback)
+
+  def min_by(enum, fun, sorter), do: min_by(enum, fun, sorter, &empty/0)
+
+  def min_by(enum, fun, sorter, empty_fallback) when is_function(fun, 1),
+      do: aggregate_by(enum, fun, min_sort_fun(sorter), empty_fallback)
+
+  defp aggregate_by(enum, fun, sorter, empty_fallback) do
+    first_fun = &[&1 | fun.(&1)]
+
+    reduce_fun = fn entry, [_ | fun_ref] = old ->
+      fun_entry = fun.(entry)
+
+      case sorter.(fun_ref, fun_entry) do
+        true -> old
+        false -> [entry | fun_entry]
+      end
+    end
+
+    case reduce_by(:phial.to_list(enum), first_fun, reduce_fun) do
+      :empty -> empty_fallback.()
+      [entry | _] -> entry
+    end
+  end
+
+  defp reduce_by([], _first, _fun), do: :empty
+  defp reduce_by([h | t], first, fun), do: reduce_list(t, first.(h), fun)
+
+  def min_max(enum, empty_fallback) when is_function(empty_fallback, 0) do
+    if Enum.empty?(enum), do: empty_fallback.(), else: Enum.min_max(enum)
+  end
+
+  def min_max_by(enum, fun), do: min_max_by(enum, fun, &</2, &empty/0)
+
+  def min_max_by(enum, fun, empty_fallback)
+      when is_function(fun, 1) and is_function(empty_fallback, 0),
+      do: min_max_by(enum, fun, &</2, empty_fallback)
+
+  def min_max_by(enum, fun, sorter), do: min_max_by(enum, fun, sorter, &empty/0)
+
+  def min_max_by(enum, fun, sorter, empty_fallback)
+      when is_function(fun, 1) and is_atom(sorter) and is_function(empty_fallback, 0),
+      do: min_max_by(enum, fun, &(sorter.compare(&1, &2) == :lt), empty_fallback)
+
+  def min_max_by(enum, fun, sorter, empty_fallback)
+      when is_function(fun, 1) and is_function(sorter, 2) and is_function(empty_fallback, 0) do
+    first_fun = fn entry ->
+      fun_entry = fun.(entry)
+      {entry, entry, fun_entry, fun_entry}
+    end
+
+    reduce_fun = fn entry, {prev_min, prev_max, fun_min, fun_max} = acc ->
+      fun_entry = fun.(entry)
+
+      cond do
+        sorter.(fun_entry, fun_min) -> {entry, prev_max, fun_entry, fun_max}
+        sorter.(fun_max, fun_entry) -> {prev_min, entry, fun_min, fun_entry}
+        true -> acc
+      end
+    end
+
+    case reduce_by(:phial.to_list(enum), first_fun, reduce_fun) do
+      :empty -> empty_fallback.()
+      {min, max, _, _} -> {min, max}
     end
   end
 
@@ -349,4 +463,172 @@ defmodule Enum do
   def filter_map(enum, filter, mapper), do: map(filter(enum, filter), mapper)
 
   def sum_by(enum, fun), do: reduce(enum, 0, fn x, acc -> acc + fun.(x) end)
+  def chunk_while(enum, acc, chunk_fun, after_fun) do
+    {res, acc} = chunk_while_list(:phial.to_list(enum), [], acc, chunk_fun)
+
+    case after_fun.(acc) do
+      {:cont, _acc} -> Enum.reverse(res)
+      {:cont, chunk, _acc} -> Enum.reverse([chunk | res])
+    end
+  end
+
+  defp chunk_while_list([], buffer, acc, _fun), do: {buffer, acc}
+
+  defp chunk_while_list([h | t], buffer, acc, fun) do
+    case fun.(h, acc) do
+      {:cont, chunk, acc} -> chunk_while_list(t, [chunk | buffer], acc, fun)
+      {:cont, acc} -> chunk_while_list(t, buffer, acc, fun)
+      {:halt, acc} -> {buffer, acc}
+    end
+  end
+
+  def chunk(enum, count), do: Enum.chunk_every(enum, count, count, :discard)
+  def chunk(enum, n, step), do: Enum.chunk_every(enum, n, step, :discard)
+  def chunk(enum, count, step, leftover), do: Enum.chunk_every(enum, count, step, leftover || :discard)
+
+  def drop_every(_enum, 1), do: []
+  def drop_every(enum, 0), do: :phial.to_list(enum)
+  def drop_every([], nth) when is_integer(nth), do: []
+
+  def drop_every(enum, nth) when is_integer(nth) and nth > 1,
+    do: drop_every_list(:phial.to_list(enum), nth, 0, [])
+
+  defp drop_every_list([], _nth, _i, acc), do: Enum.reverse(acc)
+
+  defp drop_every_list([h | t], nth, i, acc) do
+    if rem(i, nth) == 0,
+      do: drop_every_list(t, nth, i + 1, acc),
+      else: drop_every_list(t, nth, i + 1, [h | acc])
+  end
+
+  def map_every(enum, 1, fun), do: map(enum, fun)
+  def map_every(enum, 0, _fun), do: :phial.to_list(enum)
+  def map_every([], nth, _fun) when is_integer(nth) and nth > 1, do: []
+
+  def map_every(enum, nth, fun) when is_integer(nth) and nth > 1,
+    do: map_every_list(:phial.to_list(enum), nth, fun, 0, [])
+
+  defp map_every_list([], _nth, _fun, _i, acc), do: Enum.reverse(acc)
+
+  defp map_every_list([h | t], nth, fun, i, acc) do
+    if rem(i, nth) == 0,
+      do: map_every_list(t, nth, fun, i + 1, [fun.(h) | acc]),
+      else: map_every_list(t, nth, fun, i + 1, [h | acc])
+  end
+
+  def map_intersperse(enum, separator, mapper) do
+    case map(enum, mapper) do
+      [] -> []
+      list -> Enum.intersperse(list, separator)
+    end
+  end
+
+  def flat_map_reduce(enum, acc, fun), do: flat_map_reduce_list(:phial.to_list(enum), [], acc, fun)
+
+  defp flat_map_reduce_list([], list, acc, _fun), do: {Enum.reverse(list), acc}
+
+  defp flat_map_reduce_list([h | t], list, acc, fun) do
+    case fun.(h, acc) do
+      {:halt, acc} -> {Enum.reverse(list), acc}
+      {entries, acc} -> flat_map_reduce_list(t, prepend_reversed(:phial.to_list(entries), list), acc, fun)
+    end
+  end
+
+  def partition(enum, fun), do: split_with(enum, fun)
+
+  def uniq(enum, fun), do: uniq_by(enum, fun)
+
+  def zip_reduce(left, right, acc, reducer) when is_function(reducer, 3),
+    do: zip_reduce_list(:phial.to_list(left), :phial.to_list(right), acc, reducer)
+
+  defp zip_reduce_list([l | ls], [r | rs], acc, fun), do: zip_reduce_list(ls, rs, fun.(l, r, acc), fun)
+  defp zip_reduce_list(_, _, acc, _fun), do: acc
+
+  def zip_reduce([], acc, reducer) when is_function(reducer, 2), do: acc
+
+  def zip_reduce(enums, acc, reducer) when is_function(reducer, 2),
+    do: zip_reduce_all(map(enums, &:phial.to_list/1), acc, reducer)
+
+  defp zip_reduce_all(lists, acc, fun) do
+    if Enum.any?(lists, &(&1 == [])) do
+      acc
+    else
+      zip_reduce_all(map(lists, &tl/1), fun.(map(lists, &hd/1), acc), fun)
+    end
+  end
+  def reverse_slice(enum, start_index, count)
+      when is_integer(start_index) and start_index >= 0 and is_integer(count) and count >= 0 do
+    list = :phial.to_list(enum)
+    {head, rest} = Enum.split(list, start_index)
+    {middle, tail} = Enum.split(rest, count)
+    head ++ Enum.reverse(middle, tail)
+  end
+
+  def slide(enum, single_index, insertion_index) when is_integer(single_index),
+    do: slide(enum, single_index..single_index, insertion_index)
+
+  def slide(_, _.._//step = index_range, _insertion_index) when step != 1 do
+    raise ArgumentError,
+          "Enum.slide/3 does not accept ranges with custom steps, got: #{inspect(index_range)}"
+  end
+
+  def slide(enum, first..last, insertion_index)
+      when first < 0 or last < 0 or insertion_index < 0 do
+    count = Enum.count(enum)
+    normalized_first = if first >= 0, do: first, else: Kernel.max(first + count, 0)
+    normalized_last = if last >= 0, do: last, else: last + count
+
+    normalized_insertion_index =
+      if insertion_index >= 0, do: insertion_index, else: insertion_index + count
+
+    if normalized_first < count and normalized_first != normalized_insertion_index do
+      slide(enum, normalized_first..normalized_last//1, normalized_insertion_index)
+    else
+      Enum.to_list(enum)
+    end
+  end
+
+  def slide(enum, first.._, insertion_index) when first == insertion_index, do: Enum.to_list(enum)
+
+  def slide(_, first..last, insertion_index)
+      when insertion_index > first and insertion_index <= last do
+    raise ArgumentError,
+          "insertion index for slide must be outside the range being moved " <>
+            "(tried to insert #{first}..#{last} at #{insertion_index})"
+  end
+
+  def slide(enum, first..last, _insertion_index) when first > last, do: Enum.to_list(enum)
+
+  def slide(enum, first..last, insertion_index) do
+    list = :phial.to_list(enum)
+
+    cond do
+      insertion_index <= first -> slide_any(list, insertion_index, first, last)
+      insertion_index > last -> slide_any(list, first, last + 1, insertion_index)
+    end
+  end
+
+  # Moves middle..last in front of start: the head and the part moved
+  # forward gather (reversed) in pre, the rest in post.
+  defp slide_any(list, start, middle, last) do
+    {_size, pre, post} =
+      reduce(list, {0, [], []}, fn item, {index, pre, post} ->
+        {pre, post} =
+          cond do
+            index < start -> {[item | pre], post}
+            index >= start and index < middle -> {pre, [item | post]}
+            index >= middle and index <= last -> {[item | pre], post}
+            true -> {pre, [item | post]}
+          end
+
+        {index + 1, pre, post}
+      end)
+
+    Enum.reverse(pre, Enum.reverse(post))
+  end
+
+  def take_random(_enum, 0), do: []
+
+  def take_random(enum, count) when is_integer(count) and count > 0,
+    do: Enum.take(Enum.shuffle(enum), count)
 end

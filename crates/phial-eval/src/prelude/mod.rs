@@ -16,6 +16,8 @@ const EAGER: &[(&str, &str)] = &[
     ("prelude/enum.ex", include_str!("enum.ex")),
     ("prelude/collections.ex", include_str!("collections.ex")),
     ("prelude/process.ex", include_str!("process.ex")),
+    ("prelude/mapset.ex", include_str!("mapset.ex")),
+    ("prelude/basics.ex", include_str!("basics.ex")),
 ];
 
 /// Compiled the first time one of their modules is looked up (see

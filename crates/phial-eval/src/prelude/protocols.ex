@@ -82,6 +82,13 @@ defimpl Enumerable, for: Range do
   defp reduce(_first, _last, _step, {:cont, acc}, _fun), do: {:done, acc}
 end
 
+defimpl Enumerable, for: MapSet do
+  def count(set), do: {:ok, MapSet.size(set)}
+  def member?(set, x), do: {:ok, MapSet.member?(set, x)}
+  def slice(_set), do: {:error, __MODULE__}
+  def reduce(set, acc, fun), do: Enumerable.List.reduce(MapSet.to_list(set), acc, fun)
+end
+
 defprotocol Collectable do
   def into(collectable)
 end
@@ -119,6 +126,18 @@ defimpl Collectable, for: BitString do
     end
 
     {binary, fun}
+  end
+end
+
+defimpl Collectable, for: MapSet do
+  def into(set) do
+    fun = fn
+      s, {:cont, x} -> MapSet.put(s, x)
+      s, :done -> s
+      _s, :halt -> :ok
+    end
+
+    {set, fun}
   end
 end
 

@@ -11,6 +11,10 @@
 # infinite stream is never run to its end.
 
 defmodule Stream do
+  # Elixir's composed-stream struct; phial's streams are functions (see
+  # the top of this file), so this only exists for code that names it.
+  defstruct enum: nil, funs: [], accs: [], done: nil
+
   # ---- transformations ----------------------------------------------
 
   def map(enum, fun) do
@@ -152,6 +156,13 @@ defmodule Stream do
       {cmd, a, s}
     end)
   end
+
+  def chunk(enum, n), do: chunk(enum, n, n, nil)
+  def chunk(enum, n, step, leftover \\ nil), do: chunk_every(enum, n, step, leftover || :discard)
+
+  def duplicate(value, n) when is_integer(n) and n >= 0, do: take(repeatedly(fn -> value end), n)
+
+  def uniq(enum, fun), do: uniq_by(enum, fun)
 
   def dedup(enum), do: dedup_by(enum, fn x -> x end)
 
