@@ -17,6 +17,7 @@ pub mod matching;
 mod prelude;
 pub mod pretty;
 pub mod process;
+mod reclaim;
 mod stack;
 pub mod term;
 pub mod value;
