@@ -222,143 +222,97 @@ fn decrement(limit: usize) -> usize {
     }
 }
 
-fn with_limit(opts: &InspectOpts, limit: usize) -> InspectOpts {
-    InspectOpts { limit, ..*opts }
+/// A container whose elements are being turned into documents: `to_doc`
+/// keeps a stack of these instead of recursing, so a value of any depth
+/// is laid out with heap memory only.
+struct Frame<'a> {
+    shape: Shape,
+    /// The values to lay out, in order, each with the limit Elixir gives
+    /// it (one less per element already shown).
+    jobs: Vec<(&'a Value, usize)>,
+    next: usize,
+    /// The documents of `jobs[..next]`.
+    docs: Vec<Doc>,
+    /// For keyword lists and maps: each element's `key: ` text.
+    keys: Vec<String>,
+    /// The limit ran out: the container ends with `...`.
+    ellipsis: bool,
 }
 
-/// The elements of a list (possibly improper) as documents, each printed
-/// with the limit Elixir gives it (one less per element already shown), and
-/// `...` once the limit runs out.
-fn list_items(v: &Value, opts: &InspectOpts, keyword: bool) -> (Vec<Doc>, bool) {
-    let mut items = Vec::new();
-    // Elixir's `simple?`, judged per element; an improper tail counts its
-    // two sides, not the joined document.
-    let mut all_simple = true;
-    let mut limit = opts.limit;
-    let mut cur = v;
-    loop {
-        match cur {
-            Value::Nil => break,
-            Value::Cons(c) => {
-                if limit == 0 {
-                    items.push(text("..."));
-                    break;
-                }
-                limit = decrement(limit);
-                let o = with_limit(opts, limit);
-                match (&c.tail, keyword) {
-                    (Value::Nil | Value::Cons(_), kw) => {
-                        let d = if kw {
-                            keyword_doc(&c.head, &o)
-                        } else {
-                            to_doc(&c.head, &o)
-                        };
-                        all_simple = all_simple && simple(&d);
-                        items.push(d);
-                    }
-                    (tail, _) => {
-                        let l = to_doc(&c.head, &o);
-                        let r = to_doc(tail, &o);
-                        all_simple = all_simple && simple(&l) && simple(&r);
-                        items.push(Doc::Concat(vec![
-                            l,
-                            text(" |"),
-                            Doc::Break(" ", all_simple),
-                            r,
-                        ]));
-                        break;
-                    }
-                }
-                cur = &c.tail;
-            }
-            _ => break,
-        }
-    }
-    (items, all_simple)
+enum Shape {
+    /// A list; `improper`: the last two jobs are the last head and the tail.
+    List {
+        keyword: bool,
+        improper: bool,
+    },
+    Tuple,
+    /// A map or struct (`open` is `%{` or `%Name{`); unless `keyword`, the
+    /// jobs are key, value, key, value, ...
+    Map {
+        open: String,
+        keyword: bool,
+    },
 }
 
-fn keyword_doc(pair: &Value, opts: &InspectOpts) -> Doc {
-    match pair {
-        Value::Tuple(t) if t.len() == 2 => match t[0] {
-            Value::Atom(a) => Doc::Concat(vec![text(keyword_key(a)), to_doc(&t[1], opts)]),
-            _ => to_doc(pair, opts),
-        },
-        _ => to_doc(pair, opts),
+/// What `start` makes of a value: its document, or a frame to fill.
+enum Start<'a> {
+    Leaf(Doc),
+    Frame(Frame<'a>),
+}
+
+fn frame(shape: Shape) -> Frame<'static> {
+    Frame {
+        shape,
+        jobs: Vec::new(),
+        next: 0,
+        docs: Vec::new(),
+        keys: Vec::new(),
+        ellipsis: false,
     }
 }
 
-/// Map entries (already in print order) as `key: value` or `key => value`.
-fn map_items(entries: &[(&Value, &Value)], opts: &InspectOpts, keyword: bool) -> Vec<Doc> {
-    let mut items = Vec::new();
-    let mut limit = opts.limit;
-    for (k, v) in entries {
-        if limit == 0 {
-            items.push(text("..."));
-            break;
-        }
-        limit = decrement(limit);
-        let o = with_limit(opts, limit);
-        if keyword {
-            items.push(Doc::Concat(vec![
-                text(keyword_key(k.as_atom().unwrap())),
-                to_doc(v, &o),
-            ]));
-        } else {
-            items.push(Doc::Concat(vec![
-                to_doc(k, &o),
-                text(" => "),
-                to_doc(v, &o),
-            ]));
-        }
-    }
-    items
-}
-
-/// Elixir's `Inspect.List.keyword?` for map keys: atoms, none an alias.
-fn keyword_keys<'a>(mut keys: impl Iterator<Item = &'a Value>) -> bool {
-    keys.all(|k| matches!(k, Value::Atom(a) if !a.as_str().starts_with("Elixir.")))
-}
-
-/// The document for one value: Elixir's `Inspect.Algebra.to_doc/2`.
-pub fn to_doc(v: &Value, opts: &InspectOpts) -> Doc {
-    match v {
+/// A scalar's document, or the frame of a container (the work of
+/// Elixir's `Inspect` implementations up to their recursive calls).
+fn start<'a>(v: &'a Value, limit: usize, opts: &InspectOpts) -> Start<'a> {
+    Start::Leaf(match v {
         Value::Int(i) => text(i.to_string()),
         Value::BigInt(b) => text(b.to_string()),
         Value::Float(f) => text(float_inspect(*f)),
         Value::Atom(a) => text(inspect_atom(*a)),
         Value::Str(s) => text(inspect_binary(s)),
         Value::Nil => text("[]"),
+        Value::Pid(p) => text(p.to_string()),
+        Value::Ref(r) => text(r.to_string()),
+        Value::Fun(f) => text(inspect_fun(f)),
         Value::Cons(_) => {
             if !opts.charlists_as_lists {
                 if let Some(s) = printable_charlist(v) {
-                    return text(quote_string(&s, '\''));
+                    return Start::Leaf(text(quote_string(&s, '\'')));
                 }
             }
-            let keyword = is_keyword(v);
-            let (items, all_simple) = list_items(v, opts, keyword);
-            container("[".into(), items, "]", false, keyword, Some(all_simple))
+            return Start::Frame(list_frame(v, limit));
         }
         Value::Tuple(t) => {
-            let mut items = Vec::new();
-            let mut limit = opts.limit;
+            let mut f = frame(Shape::Tuple);
+            let mut limit = limit;
             for x in t.iter() {
                 if limit == 0 {
-                    items.push(text("..."));
+                    f.ellipsis = true;
                     break;
                 }
                 limit = decrement(limit);
-                items.push(to_doc(x, &with_limit(opts, limit)));
+                f.jobs.push((x, limit));
             }
-            container("{".into(), items, "}", true, false, None)
+            return Start::Frame(f);
         }
         Value::Map(m) => {
             if let Some(name) = v.struct_name() {
-                if let Some((f, l, s)) = v.as_range() {
-                    let mut out = format!("{f}..{l}");
-                    if s != 1 {
-                        let _ = write!(out, "//{s}");
+                if let Some((first, last, step)) = v.as_range() {
+                    let mut out = format!("{first}..{last}");
+                    if step != 1 {
+                        let _ = write!(out, "//{step}");
                     }
-                    return text(out);
+                    return Start::Leaf(text(out));
                 }
                 let entries: Vec<(&Value, &Value)> = m
                     .iter()
@@ -366,29 +320,205 @@ pub fn to_doc(v: &Value, opts: &InspectOpts) -> Doc {
                     .collect();
                 let open = format!("%{}{{", inspect_atom(name));
                 let keyword = keyword_keys(entries.iter().map(|(k, _)| *k));
-                return container(
-                    open,
-                    map_items(&entries, opts, keyword),
-                    "}",
-                    false,
-                    true,
-                    None,
-                );
+                return Start::Frame(map_frame(open, &entries, limit, keyword));
             }
             let entries = crate::format::map_entries(m);
             let keyword = keyword_keys(m.keys());
-            container(
-                "%{".into(),
-                map_items(&entries, opts, keyword),
-                "}",
-                false,
-                true,
-                None,
-            )
+            return Start::Frame(map_frame("%{".into(), &entries, limit, keyword));
         }
-        Value::Pid(p) => text(p.to_string()),
-        Value::Ref(r) => text(r.to_string()),
-        Value::Fun(f) => text(inspect_fun(f)),
+    })
+}
+
+/// A list's frame: its elements (possibly improper), and `...` once the
+/// limit runs out.
+fn list_frame(v: &Value, limit: usize) -> Frame<'_> {
+    let keyword = is_keyword(v);
+    let mut f = frame(Shape::List {
+        keyword,
+        improper: false,
+    });
+    let mut limit = limit;
+    let mut cur = v;
+    while let Value::Cons(c) = cur {
+        if limit == 0 {
+            f.ellipsis = true;
+            break;
+        }
+        limit = decrement(limit);
+        match &c.tail {
+            Value::Nil | Value::Cons(_) => match (&c.head, keyword) {
+                // `is_keyword` saw that every element is an `{atom, _}`.
+                (Value::Tuple(t), true) if t.len() == 2 => {
+                    let key = t[0].as_atom().map(keyword_key).unwrap_or_default();
+                    f.keys.push(key);
+                    f.jobs.push((&t[1], limit));
+                }
+                (head, _) => f.jobs.push((head, limit)),
+            },
+            tail => {
+                f.jobs.push((&c.head, limit));
+                f.jobs.push((tail, limit));
+                f.shape = Shape::List {
+                    keyword,
+                    improper: true,
+                };
+                break;
+            }
+        }
+        cur = &c.tail;
+    }
+    f
+}
+
+/// Map entries (already in print order) as `key: value` or `key => value`.
+fn map_frame<'a>(
+    open: String,
+    entries: &[(&'a Value, &'a Value)],
+    limit: usize,
+    keyword: bool,
+) -> Frame<'a> {
+    let mut f = frame(Shape::Map { open, keyword });
+    let mut limit = limit;
+    for (k, v) in entries {
+        if limit == 0 {
+            f.ellipsis = true;
+            break;
+        }
+        limit = decrement(limit);
+        if keyword {
+            f.keys
+                .push(k.as_atom().map(keyword_key).unwrap_or_default());
+        } else {
+            f.jobs.push((k, limit));
+        }
+        f.jobs.push((v, limit));
+    }
+    f
+}
+
+impl Frame<'_> {
+    /// The container's document, from its elements' documents.
+    fn finish(self) -> Doc {
+        let Frame {
+            shape,
+            docs,
+            keys,
+            ellipsis,
+            ..
+        } = self;
+        let mut items = Vec::with_capacity(docs.len() + 1);
+        let doc = match shape {
+            Shape::List { keyword, improper } => {
+                // Elixir's `simple?`, judged per element; an improper tail
+                // counts its two sides, not the joined document.
+                let mut all_simple = true;
+                let mut docs = docs.into_iter();
+                let plain = if improper {
+                    docs.len().saturating_sub(2)
+                } else {
+                    docs.len()
+                };
+                let mut keys = keys.into_iter();
+                for d in docs.by_ref().take(plain) {
+                    let d = match (keyword, keys.next()) {
+                        (true, Some(k)) => Doc::Concat(vec![text(k), d]),
+                        _ => d,
+                    };
+                    all_simple = all_simple && simple(&d);
+                    items.push(d);
+                }
+                if let (Some(l), Some(r)) = (docs.next(), docs.next()) {
+                    all_simple = all_simple && simple(&l) && simple(&r);
+                    items.push(Doc::Concat(vec![
+                        l,
+                        text(" |"),
+                        Doc::Break(" ", all_simple),
+                        r,
+                    ]));
+                }
+                if ellipsis {
+                    items.push(text("..."));
+                }
+                return container("[".into(), items, "]", false, keyword, Some(all_simple));
+            }
+            Shape::Tuple => {
+                items.extend(docs);
+                if ellipsis {
+                    items.push(text("..."));
+                }
+                container("{".into(), items, "}", true, false, None)
+            }
+            Shape::Map { open, keyword } => {
+                if keyword {
+                    for (k, d) in keys.into_iter().zip(docs) {
+                        items.push(Doc::Concat(vec![text(k), d]));
+                    }
+                } else {
+                    let mut docs = docs.into_iter();
+                    while let (Some(k), Some(v)) = (docs.next(), docs.next()) {
+                        items.push(Doc::Concat(vec![k, text(" => "), v]));
+                    }
+                }
+                if ellipsis {
+                    items.push(text("..."));
+                }
+                container(open, items, "}", false, true, None)
+            }
+        };
+        doc
+    }
+}
+
+/// Elixir's `Inspect.List.keyword?` for map keys: atoms, none an alias.
+fn keyword_keys<'a>(mut keys: impl Iterator<Item = &'a Value>) -> bool {
+    keys.all(|k| matches!(k, Value::Atom(a) if !a.as_str().starts_with("Elixir.")))
+}
+
+/// The document for one value: Elixir's `Inspect.Algebra.to_doc/2`, with
+/// an explicit stack of the containers being laid out (first the value's,
+/// then its current element's, ...) in place of recursion.
+pub fn to_doc(v: &Value, opts: &InspectOpts) -> Doc {
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut done: Option<Doc> = None;
+    let mut visit = Some((v, opts.limit));
+    loop {
+        if let Some((v, limit)) = visit.take() {
+            match start(v, limit, opts) {
+                Start::Leaf(d) => done = Some(d),
+                Start::Frame(f) => stack.push(f),
+            }
+        }
+        let Some(top) = stack.last_mut() else {
+            return done.unwrap_or(Doc::Nil);
+        };
+        if let Some(d) = done.take() {
+            top.docs.push(d);
+        }
+        if let Some(&job) = top.jobs.get(top.next) {
+            top.next += 1;
+            visit = Some(job);
+        } else if let Some(f) = stack.pop() {
+            done = Some(f.finish());
+        }
+    }
+}
+
+impl Drop for Doc {
+    /// Frees a document of any depth with a work list, not recursion: a
+    /// million-deep value's document is millions of nested boxes.
+    fn drop(&mut self) {
+        fn take_children(d: &mut Doc, out: &mut Vec<Doc>) {
+            match d {
+                Doc::Concat(v) => out.append(v),
+                Doc::Nest(_, b) | Doc::Group(b) => out.push(std::mem::replace(&mut **b, Doc::Nil)),
+                Doc::Nil | Doc::Text(_) | Doc::Break(..) => {}
+            }
+        }
+        let mut work = Vec::new();
+        take_children(self, &mut work);
+        while let Some(mut d) = work.pop() {
+            take_children(&mut d, &mut work);
+        }
     }
 }
 

@@ -535,11 +535,22 @@ fn list_end(l: &Value, default: Value, first: bool, arity: u32) -> Result<Value>
     }
 }
 
+/// The elements of nested lists, in order, or `None` if any list in it is
+/// improper. The lists being walked are an explicit stack (innermost
+/// last), so any depth of nesting is flattened without recursion.
 fn flatten(v: &Value, out: &mut Vec<Value>) -> Option<()> {
-    for x in proper(v)? {
-        match &x {
-            Value::Nil | Value::Cons(_) => flatten(&x, out)?,
-            _ => out.push(x),
+    let mut rests = vec![v];
+    while let Some(cur) = rests.pop() {
+        match cur {
+            Value::Nil => {}
+            Value::Cons(c) => {
+                rests.push(&c.tail);
+                match &c.head {
+                    l @ (Value::Nil | Value::Cons(_)) => rests.push(l),
+                    x => out.push(x.clone()),
+                }
+            }
+            _ => return None,
         }
     }
     Some(())
