@@ -34,7 +34,7 @@ pub static BIFS: &[Def] = &[
     }),
     def("Enum", "count", 1, |_, a| {
         if let Some((f, l, s)) = a[0].as_range() {
-            return Ok(Value::Int(range_len(f, l, s)));
+            return Ok(int128(range_count(f, l, s)));
         }
         if let Value::Map(m) = &a[0] {
             if a[0].struct_name().is_none() {
@@ -44,7 +44,10 @@ pub static BIFS: &[Def] = &[
         Ok(Value::Int(to_list(&a[0])?.iter_list().count() as i64))
     }),
     def("Enum", "empty?", 1, |_, a| {
-        Ok(Value::bool(vec_of(&a[0])?.is_empty()))
+        if let Some((f, l, s)) = a[0].as_range() {
+            return Ok(Value::bool(range_count(f, l, s) == 0));
+        }
+        Ok(Value::bool(to_list(&a[0])?.iter_list().next().is_none()))
     }),
     def("Enum", "at", 2, |_, a| {
         at(&a[0], &a[1], Value::NIL_ATOM, "at", 3)
@@ -81,8 +84,18 @@ pub static BIFS: &[Def] = &[
         Ok(Value::list(out))
     }),
     def("Enum", "take", 2, |_, a| {
-        let items = vec_of(&a[0])?;
         let n = int_arg(&a[1], &[&a[0], &a[1]], "take", 2)?;
+        // A range stays lazy: only the elements taken are made.
+        if let Some((f, l, s)) = a[0].as_range() {
+            let count = range_count(f, l, s);
+            let n = n as i128;
+            return if n >= 0 {
+                range_list(f, s, 0, n.min(count))
+            } else {
+                range_list(f, s, (count + n).max(0), count)
+            };
+        }
+        let items = vec_of(&a[0])?;
         let len = items.len() as i64;
         Ok(Value::list(if n >= 0 {
             items.into_iter().take(n as usize).collect()
@@ -151,6 +164,13 @@ pub static BIFS: &[Def] = &[
         Ok(Value::list(items))
     }),
     def("Enum", "sum", 1, |_, a| {
+        // A range's sum in closed form, as Elixir's: constant memory.
+        if let Some((f, l, s)) = a[0].as_range() {
+            use num_bigint::BigInt;
+            let c = BigInt::from(range_count(f, l, s));
+            let sum = &c * f + BigInt::from(s) * &c * (&c - 1) / 2;
+            return Ok(Value::bigint(sum));
+        }
         let mut acc = Value::Int(0);
         for x in vec_of(&a[0])? {
             acc = super::arith::add(&acc, &x)?;
@@ -331,12 +351,54 @@ pub fn random_below(n: usize) -> usize {
     })
 }
 
-pub fn range_len(first: i64, last: i64, step: i64) -> i64 {
-    if (step > 0 && first > last) || (step < 0 && first < last) {
+/// How many elements `first..last//step` has: up to 2^64, so in `i128`
+/// (`i64` arithmetic overflows on the full range).
+pub fn range_count(first: i64, last: i64, step: i64) -> i128 {
+    let (f, l, s) = (first as i128, last as i128, step as i128);
+    if s == 0 || (s > 0 && f > l) || (s < 0 && f < l) {
         0
     } else {
-        (last - first) / step + 1
+        (l - f) / s + 1
     }
+}
+
+/// `range_count` where it fits `i64` (every range but the near-full ones).
+pub fn range_len(first: i64, last: i64, step: i64) -> i64 {
+    i64::try_from(range_count(first, last, step)).unwrap_or(i64::MAX)
+}
+
+/// The `k`-th element of a range, `k` below its count: between `first`
+/// and `last`, so it fits.
+fn range_at(first: i64, step: i64, k: i128) -> Value {
+    Value::Int((first as i128 + k * step as i128) as i64)
+}
+
+/// An integer that may not fit `i64`.
+fn int128(n: i128) -> Value {
+    match i64::try_from(n) {
+        Ok(i) => Value::Int(i),
+        Err(_) => Value::bigint(num_bigint::BigInt::from(n)),
+    }
+}
+
+/// The most elements a range is turned into a list of: 2^32 cons cells
+/// are 128 GB, past any machine phial runs on, and a bigger range would
+/// only grow until the OS killed the VM. Beyond it `SystemLimitError`
+/// (Elixir dies of the allocation instead).
+const MAX_RANGE_LIST: i128 = 1 << 32;
+
+/// A range's elements from index `from` (inclusive) to `to` (exclusive).
+fn range_list(first: i64, step: i64, from: i128, to: i128) -> Result<Value> {
+    if to - from > MAX_RANGE_LIST {
+        return Err(error::system_limit_error());
+    }
+    let mut out = Value::Nil;
+    let mut k = to;
+    while k > from {
+        k -= 1;
+        out = Value::cons(range_at(first, step, k), out);
+    }
+    Ok(out)
 }
 
 /// Any enumerable phial knows (list, range, map) as a list.
@@ -345,12 +407,7 @@ pub fn to_list(v: &Value) -> Result<Value> {
         Value::Nil | Value::Cons(_) => Ok(v.clone()),
         Value::Map(m) => {
             if let Some((f, l, s)) = v.as_range() {
-                let n = range_len(f, l, s);
-                let mut out = Value::Nil;
-                for k in (0..n).rev() {
-                    out = Value::cons(Value::Int(f + k * s), out);
-                }
-                return Ok(out);
+                return range_list(f, s, 0, range_count(f, l, s));
             }
             if v.struct_name().is_some() {
                 return Err(error::protocol_undefined("Enumerable", v.clone(), ""));
@@ -424,8 +481,17 @@ fn index(len: usize, i: i64) -> Option<usize> {
 }
 
 fn at(e: &Value, i: &Value, default: Value, name: &str, arity: u32) -> Result<Value> {
-    let items = vec_of(e)?;
     let i = int_arg(i, &[e, i], name, arity)?;
+    if let Some((f, l, s)) = e.as_range() {
+        let count = range_count(f, l, s);
+        let k = if i < 0 { count + i as i128 } else { i as i128 };
+        return Ok(if (0..count).contains(&k) {
+            range_at(f, s, k)
+        } else {
+            default
+        });
+    }
+    let items = vec_of(e)?;
     Ok(index(items.len(), i)
         .map(|i| items[i].clone())
         .unwrap_or(default))

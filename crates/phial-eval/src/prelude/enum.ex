@@ -8,6 +8,11 @@ defmodule Enum do
   defp map_list([], _fun, acc), do: Enum.reverse(acc)
   defp map_list([h | t], fun, acc), do: map_list(t, fun, [fun.(h) | acc])
 
+  def each(%Range{first: first, last: last, step: step}, fun) do
+    reduce_range(first, last, step, :ok, fn x, _ -> fun.(x) end)
+    :ok
+  end
+
   def each(enum, fun) do
     each_list(:phial.to_list(enum), fun)
   end
@@ -19,7 +24,15 @@ defmodule Enum do
     each_list(t, fun)
   end
 
+  def reduce(%Range{first: first, last: last, step: step}, acc, fun),
+    do: reduce_range(first, last, step, acc, fun)
+
   def reduce(enum, acc, fun), do: reduce_list(:phial.to_list(enum), acc, fun)
+
+  # A range is walked, not made a list first: constant memory at any size.
+  defp reduce_range(i, last, step, acc, _fun) when step > 0 and i > last, do: acc
+  defp reduce_range(i, last, step, acc, _fun) when step < 0 and i < last, do: acc
+  defp reduce_range(i, last, step, acc, fun), do: reduce_range(i + step, last, step, fun.(i, acc), fun)
 
   def reduce(enum, fun) do
     case :phial.to_list(enum) do
@@ -31,7 +44,20 @@ defmodule Enum do
   defp reduce_list([], acc, _fun), do: acc
   defp reduce_list([h | t], acc, fun), do: reduce_list(t, fun.(h, acc), fun)
 
+  def reduce_while(%Range{first: first, last: last, step: step}, acc, fun),
+    do: reduce_while_range(first, last, step, acc, fun)
+
   def reduce_while(enum, acc, fun), do: reduce_while_list(:phial.to_list(enum), acc, fun)
+
+  defp reduce_while_range(i, last, step, acc, _fun) when step > 0 and i > last, do: acc
+  defp reduce_while_range(i, last, step, acc, _fun) when step < 0 and i < last, do: acc
+
+  defp reduce_while_range(i, last, step, acc, fun) do
+    case fun.(i, acc) do
+      {:cont, acc} -> reduce_while_range(i + step, last, step, acc, fun)
+      {:halt, acc} -> acc
+    end
+  end
 
   defp reduce_while_list([], acc, _fun), do: acc
 
