@@ -23,6 +23,12 @@ pub trait Output: Send + Sync {
     fn stderr(&self, text: &str);
     /// Push anything buffered out (before exiting).
     fn flush(&self) {}
+    /// Whether standard output is gone for good (its reader closed the
+    /// pipe): a write to it then raises in the writing process, as
+    /// Elixir's `:terminated` device error does.
+    fn stdout_closed(&self) -> bool {
+        false
+    }
 }
 
 pub type Runtime = phial_runtime::Runtime<Value, Process>;

@@ -234,11 +234,17 @@ fn lex_region(src: &str, from: usize, interp: bool, errors: &mut Vec<SyntaxError
             Ok(r) => r,
             Err(()) => {
                 let c = text.chars().next().unwrap_or(' ');
+                // As Elixir shows it: the character itself, quoted, except
+                // NUL, which it names.
+                let shown = match c {
+                    '\0' => "null byte".to_string(),
+                    c => format!("\"{c}\""),
+                };
                 errors.push(SyntaxError::new(
                     SyntaxErrorKind::SyntaxError,
                     format!(
-                        "unexpected token: \"{}\" (column {}, code point U+{:04X})",
-                        c.escape_default(),
+                        "unexpected token: {} (column {}, code point U+{:04X})",
+                        shown,
                         crate::diagnostics::line_col(src, s).1,
                         c as u32
                     ),
