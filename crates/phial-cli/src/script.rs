@@ -16,7 +16,7 @@ fn color_stderr() -> bool {
 }
 
 fn new_vm(argv: Vec<String>) -> Arc<Vm> {
-    let vm = Vm::with_threads(Arc::new(StdStreams), crate::threads_from_env());
+    let vm = Vm::with_threads(Arc::new(StdStreams::default()), crate::threads_from_env());
     *vm.argv.write() = argv;
     vm
 }
@@ -41,10 +41,20 @@ fn report_load_error(file: &str, source: &str, err: LoadError) -> i32 {
 }
 
 pub fn run_file(path: &str, argv: Vec<String>) -> i32 {
-    let source = match std::fs::read_to_string(path) {
-        Ok(s) => s,
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
         Err(_) => {
             eprintln!("No file named {path}");
+            return 1;
+        }
+    };
+    let source = match String::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!(
+                "{}",
+                invalid_encoding(e.as_bytes(), e.utf8_error().valid_up_to())
+            );
             return 1;
         }
     };
@@ -53,6 +63,20 @@ pub fn run_file(path: &str, argv: Vec<String>) -> i32 {
         Ok(program) => vm.run_main(program),
         Err(e) => report_load_error(path, &source, e),
     }
+}
+
+/// Elixir's report of a script that is not UTF-8: the bytes from the first
+/// bad one, as `inspect` shows a binary (at most 50, then `...`).
+fn invalid_encoding(bytes: &[u8], at: usize) -> String {
+    let rest = bytes.get(at..).unwrap_or_default();
+    let mut shown: Vec<String> = rest.iter().take(50).map(|b| b.to_string()).collect();
+    if rest.len() > 50 {
+        shown.push("...".into());
+    }
+    format!(
+        "** (UnicodeConversionError) invalid encoding starting at <<{}>>",
+        shown.join(", ")
+    )
 }
 
 pub fn run_eval(exprs: &[String], argv: Vec<String>) -> i32 {

@@ -101,6 +101,14 @@ fn ordinal(n: usize) -> String {
         n => format!("{n}th"),
     }
 }
+/// `SystemLimitError`: a size beyond what can be built (Erlang's
+/// `system_limit`).
+pub fn system_limit_error() -> Raise {
+    exc(
+        Atom::SYSTEM_LIMIT_ERROR,
+        &[("message", Value::str("a system limit has been reached"))],
+    )
+}
 pub fn arithmetic_error() -> Raise {
     exc(
         Atom::ARITHMETIC_ERROR,

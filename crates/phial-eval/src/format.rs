@@ -469,31 +469,28 @@ pub fn to_string(v: &Value) -> Option<String> {
     }
 }
 
-/// A charlist or iodata-ish list (integers, strings, nested lists) as a string.
+/// A charlist or iodata-ish list (integers, strings, nested lists) as a
+/// string. The lists being walked are an explicit stack (innermost last):
+/// chardata nested to any depth is read without recursion.
 pub fn chardata_to_string(v: &Value) -> Option<String> {
     let mut out = String::new();
-    fn go(v: &Value, out: &mut String) -> Option<()> {
-        let mut cur = v;
-        loop {
-            match cur {
-                Value::Nil => return Some(()),
-                Value::Cons(c) => {
-                    match &c.head {
-                        Value::Int(i) => out.push(char::from_u32(u32::try_from(*i).ok()?)?),
-                        Value::Str(s) => out.push_str(s),
-                        l @ (Value::Cons(_) | Value::Nil) => go(l, out)?,
-                        _ => return None,
-                    }
-                    cur = &c.tail;
+    let mut rests = vec![v];
+    while let Some(cur) = rests.pop() {
+        match cur {
+            Value::Nil => {}
+            Value::Cons(c) => {
+                rests.push(&c.tail);
+                match &c.head {
+                    Value::Int(i) => out.push(char::from_u32(u32::try_from(*i).ok()?)?),
+                    Value::Str(s) => out.push_str(s),
+                    l @ (Value::Cons(_) | Value::Nil) => rests.push(l),
+                    _ => return None,
                 }
-                Value::Str(s) => {
-                    out.push_str(s);
-                    return Some(());
-                }
-                _ => return None,
             }
+            // A binary as the tail of a list, or as the whole.
+            Value::Str(s) => out.push_str(s),
+            _ => return None,
         }
     }
-    go(v, &mut out)?;
     Some(out)
 }

@@ -18,6 +18,7 @@ mod prelude;
 pub mod pretty;
 pub mod process;
 pub mod protocols;
+mod reclaim;
 mod stack;
 pub mod structs;
 pub mod term;

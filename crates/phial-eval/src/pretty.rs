@@ -222,96 +222,305 @@ fn decrement(limit: usize) -> usize {
     }
 }
 
-fn with_limit(opts: &InspectOpts, limit: usize) -> InspectOpts {
-    InspectOpts { limit, ..*opts }
+/// A container whose elements are being turned into documents: `to_doc`
+/// keeps a stack of these instead of recursing, so a value of any depth
+/// is laid out with heap memory only.
+struct Frame<'a> {
+    shape: Shape,
+    /// The values to lay out, in order, each with the limit Elixir gives
+    /// it (one less per element already shown).
+    jobs: Vec<(&'a Value, usize)>,
+    next: usize,
+    /// The documents of `jobs[..next]`.
+    docs: Vec<Doc>,
+    /// For keyword lists and maps: each element's `key: ` text.
+    keys: Vec<String>,
+    /// The limit ran out: the container ends with `...`.
+    ellipsis: bool,
 }
 
-/// The elements of a list (possibly improper) as documents, each printed
-/// with the limit Elixir gives it (one less per element already shown), and
-/// `...` once the limit runs out.
-fn list_items(v: &Value, opts: &InspectOpts, keyword: bool) -> (Vec<Doc>, bool) {
-    let mut items = Vec::new();
-    // Elixir's `simple?`, judged per element; an improper tail counts its
-    // two sides, not the joined document.
-    let mut all_simple = true;
-    let mut limit = opts.limit;
-    let mut cur = v;
-    loop {
-        match cur {
-            Value::Nil => break,
-            Value::Cons(c) => {
+enum Shape {
+    /// A list; `improper`: the last two jobs are the last head and the tail.
+    List {
+        keyword: bool,
+        improper: bool,
+    },
+    Tuple,
+    /// A map or struct (`open` is `%{` or `%Name{`); unless `keyword`, the
+    /// jobs are key, value, key, value, ...
+    Map {
+        open: String,
+        keyword: bool,
+    },
+}
+
+/// What `start` makes of a value: its document, or a frame to fill.
+enum Start<'a> {
+    Leaf(Doc),
+    Frame(Frame<'a>),
+}
+
+fn frame(shape: Shape) -> Frame<'static> {
+    Frame {
+        shape,
+        jobs: Vec::new(),
+        next: 0,
+        docs: Vec::new(),
+        keys: Vec::new(),
+        ellipsis: false,
+    }
+}
+
+/// A scalar's document, or the frame of a container (the work of
+/// Elixir's `Inspect` implementations up to their recursive calls).
+fn start<'a>(v: &'a Value, limit: usize, opts: &InspectOpts) -> Start<'a> {
+    Start::Leaf(match v {
+        Value::Int(i) => text(i.to_string()),
+        Value::BigInt(b) => text(b.to_string()),
+        Value::Float(f) => text(float_inspect(*f)),
+        Value::Atom(a) => text(inspect_atom(*a)),
+        Value::Str(s) => text(inspect_binary(s)),
+        Value::Nil => text("[]"),
+        Value::Pid(p) => text(p.to_string()),
+        Value::Ref(r) => text(r.to_string()),
+        Value::Fun(f) => text(inspect_fun(f)),
+        Value::Cons(_) => {
+            if !opts.charlists_as_lists {
+                if let Some(s) = printable_charlist(v) {
+                    return Start::Leaf(text(quote_string(&s, '\'')));
+                }
+            }
+            return Start::Frame(list_frame(v, limit));
+        }
+        Value::Tuple(t) => {
+            let mut f = frame(Shape::Tuple);
+            let mut limit = limit;
+            for x in t.iter() {
                 if limit == 0 {
-                    items.push(text("..."));
+                    f.ellipsis = true;
                     break;
                 }
                 limit = decrement(limit);
-                let o = with_limit(opts, limit);
-                match (&c.tail, keyword) {
-                    (Value::Nil | Value::Cons(_), kw) => {
-                        let d = if kw {
-                            keyword_doc(&c.head, &o)
-                        } else {
-                            to_doc(&c.head, &o)
-                        };
-                        all_simple = all_simple && simple(&d);
-                        items.push(d);
-                    }
-                    (tail, _) => {
-                        let l = to_doc(&c.head, &o);
-                        let r = to_doc(tail, &o);
-                        all_simple = all_simple && simple(&l) && simple(&r);
-                        items.push(Doc::Concat(vec![
-                            l,
-                            text(" |"),
-                            Doc::Break(" ", all_simple),
-                            r,
-                        ]));
-                        break;
-                    }
-                }
-                cur = &c.tail;
+                f.jobs.push((x, limit));
             }
-            _ => break,
+            return Start::Frame(f);
         }
-    }
-    (items, all_simple)
+        Value::Map(m) => {
+            let Some(name) = v.struct_name().filter(|_| opts.structs) else {
+                return Start::Frame(plain_map(m, limit));
+            };
+            if crate::protocols::has_user_inspect(name) {
+                return Start::Leaf(user_inspected(v, m));
+            }
+            let def = crate::structs::get(name);
+            if let Some(d) = &def {
+                if let Some(o) = d.derives(Atom::alias("Inspect")) {
+                    return Start::Leaf(derived(d, o, m, opts));
+                }
+            }
+            if let Some((f, l, s)) = v.as_range() {
+                let mut out = format!("{f}..{l}");
+                // Elixir's Inspect.Range leaves out the step only for an
+                // increasing range with step 1.
+                if s != 1 || l < f {
+                    let _ = write!(out, "//{s}");
+                }
+                return Start::Leaf(text(out));
+            }
+            if let Some(doc) = odd_range_doc(v, m, opts) {
+                return Start::Leaf(doc);
+            }
+            if let Some(set) = v.as_mapset() {
+                // Elixir's Inspect impl for MapSet: the elements as a
+                // list, charlists as lists.
+                let elements = Value::list(
+                    crate::format::map_entries(set)
+                        .into_iter()
+                        .map(|(k, _)| k.clone())
+                        .collect(),
+                );
+                let o = InspectOpts {
+                    charlists_as_lists: true,
+                    limit,
+                    ..*opts
+                };
+                return Start::Leaf(Doc::Concat(vec![
+                    text("MapSet.new("),
+                    to_doc(&elements, &o),
+                    text(")"),
+                ]));
+            }
+            let entries: Vec<(&Value, &Value)> = match &def {
+                // Fields in the order the struct defines them.
+                Some(d) if d.fits(m) => d
+                    .fields
+                    .iter()
+                    .filter(|(k, _)| *k != Atom::EXCEPTION)
+                    .filter_map(|(k, _)| m.get_key_value(&Value::Atom(*k)))
+                    .collect(),
+                // A struct with a key added or removed is a map (the
+                // exceptions phial raises itself may lack optional fields:
+                // still shown as the exception).
+                Some(d) if !d.is_exception() => return Start::Frame(plain_map(m, limit)),
+                // Not a struct module: a map with a `__struct__` key.
+                None if m.get(&Value::Atom(Atom::EXCEPTION)).is_none() => {
+                    return Start::Frame(plain_map(m, limit))
+                }
+                _ => m
+                    .iter()
+                    .filter(|(k, _)| !matches!(k, Value::Atom(a) if *a == Atom::STRUCT || *a == Atom::EXCEPTION))
+                    .collect(),
+            };
+            let open = format!("%{}{{", inspect_atom(name));
+            let keyword = keyword_keys(entries.iter().map(|(k, _)| *k));
+            return Start::Frame(map_frame(open, &entries, limit, keyword));
+        }
+        Value::Resource(r) => text(format!(
+            "#Reference<0.{}.{}>",
+            r.kind,
+            std::sync::Arc::as_ptr(r) as usize
+        )),
+    })
 }
 
-fn keyword_doc(pair: &Value, opts: &InspectOpts) -> Doc {
-    match pair {
-        Value::Tuple(t) if t.len() == 2 => match t[0] {
-            Value::Atom(a) => Doc::Concat(vec![text(keyword_key(a)), to_doc(&t[1], opts)]),
-            _ => to_doc(pair, opts),
-        },
-        _ => to_doc(pair, opts),
-    }
-}
-
-/// Map entries (already in print order) as `key: value` or `key => value`.
-fn map_items(entries: &[(&Value, &Value)], opts: &InspectOpts, keyword: bool) -> Vec<Doc> {
-    let mut items = Vec::new();
-    let mut limit = opts.limit;
-    for (k, v) in entries {
+/// A list's frame: its elements (possibly improper), and `...` once the
+/// limit runs out.
+fn list_frame(v: &Value, limit: usize) -> Frame<'_> {
+    let keyword = is_keyword(v);
+    let mut f = frame(Shape::List {
+        keyword,
+        improper: false,
+    });
+    let mut limit = limit;
+    let mut cur = v;
+    while let Value::Cons(c) = cur {
         if limit == 0 {
-            items.push(text("..."));
+            f.ellipsis = true;
             break;
         }
         limit = decrement(limit);
-        let o = with_limit(opts, limit);
-        if keyword {
-            items.push(Doc::Concat(vec![
-                text(keyword_key(k.as_atom().unwrap())),
-                to_doc(v, &o),
-            ]));
-        } else {
-            items.push(Doc::Concat(vec![
-                to_doc(k, &o),
-                text(" => "),
-                to_doc(v, &o),
-            ]));
+        match &c.tail {
+            Value::Nil | Value::Cons(_) => match (&c.head, keyword) {
+                // `is_keyword` saw that every element is an `{atom, _}`.
+                (Value::Tuple(t), true) if t.len() == 2 => {
+                    let key = t[0].as_atom().map(keyword_key).unwrap_or_default();
+                    f.keys.push(key);
+                    f.jobs.push((&t[1], limit));
+                }
+                (head, _) => f.jobs.push((head, limit)),
+            },
+            tail => {
+                f.jobs.push((&c.head, limit));
+                f.jobs.push((tail, limit));
+                f.shape = Shape::List {
+                    keyword,
+                    improper: true,
+                };
+                break;
+            }
         }
+        cur = &c.tail;
     }
-    items
+    f
+}
+
+/// Map entries (already in print order) as `key: value` or `key => value`.
+fn map_frame<'a>(
+    open: String,
+    entries: &[(&'a Value, &'a Value)],
+    limit: usize,
+    keyword: bool,
+) -> Frame<'a> {
+    let mut f = frame(Shape::Map { open, keyword });
+    let mut limit = limit;
+    for (k, v) in entries {
+        if limit == 0 {
+            f.ellipsis = true;
+            break;
+        }
+        limit = decrement(limit);
+        if keyword {
+            f.keys
+                .push(k.as_atom().map(keyword_key).unwrap_or_default());
+        } else {
+            f.jobs.push((k, limit));
+        }
+        f.jobs.push((v, limit));
+    }
+    f
+}
+
+impl Frame<'_> {
+    /// The container's document, from its elements' documents.
+    fn finish(self) -> Doc {
+        let Frame {
+            shape,
+            docs,
+            keys,
+            ellipsis,
+            ..
+        } = self;
+        let mut items = Vec::with_capacity(docs.len() + 1);
+        let doc = match shape {
+            Shape::List { keyword, improper } => {
+                // Elixir's `simple?`, judged per element; an improper tail
+                // counts its two sides, not the joined document.
+                let mut all_simple = true;
+                let mut docs = docs.into_iter();
+                let plain = if improper {
+                    docs.len().saturating_sub(2)
+                } else {
+                    docs.len()
+                };
+                let mut keys = keys.into_iter();
+                for d in docs.by_ref().take(plain) {
+                    let d = match (keyword, keys.next()) {
+                        (true, Some(k)) => Doc::Concat(vec![text(k), d]),
+                        _ => d,
+                    };
+                    all_simple = all_simple && simple(&d);
+                    items.push(d);
+                }
+                if let (Some(l), Some(r)) = (docs.next(), docs.next()) {
+                    all_simple = all_simple && simple(&l) && simple(&r);
+                    items.push(Doc::Concat(vec![
+                        l,
+                        text(" |"),
+                        Doc::Break(" ", all_simple),
+                        r,
+                    ]));
+                }
+                if ellipsis {
+                    items.push(text("..."));
+                }
+                return container("[".into(), items, "]", false, keyword, Some(all_simple));
+            }
+            Shape::Tuple => {
+                items.extend(docs);
+                if ellipsis {
+                    items.push(text("..."));
+                }
+                container("{".into(), items, "}", true, false, None)
+            }
+            Shape::Map { open, keyword } => {
+                if keyword {
+                    for (k, d) in keys.into_iter().zip(docs) {
+                        items.push(Doc::Concat(vec![text(k), d]));
+                    }
+                } else {
+                    let mut docs = docs.into_iter();
+                    while let (Some(k), Some(v)) = (docs.next(), docs.next()) {
+                        items.push(Doc::Concat(vec![k, text(" => "), v]));
+                    }
+                }
+                if ellipsis {
+                    items.push(text("..."));
+                }
+                container(open, items, "}", false, true, None)
+            }
+        };
+        doc
+    }
 }
 
 /// Elixir's `Inspect.List.keyword?` for map keys: atoms, none an alias.
@@ -319,128 +528,51 @@ fn keyword_keys<'a>(mut keys: impl Iterator<Item = &'a Value>) -> bool {
     keys.all(|k| matches!(k, Value::Atom(a) if !a.as_str().starts_with("Elixir.")))
 }
 
-/// The document for one value: Elixir's `Inspect.Algebra.to_doc/2`.
+/// The document for one value: Elixir's `Inspect.Algebra.to_doc/2`, with
+/// an explicit stack of the containers being laid out (first the value's,
+/// then its current element's, ...) in place of recursion.
 pub fn to_doc(v: &Value, opts: &InspectOpts) -> Doc {
-    match v {
-        Value::Int(i) => text(i.to_string()),
-        Value::BigInt(b) => text(b.to_string()),
-        Value::Float(f) => text(float_inspect(*f)),
-        Value::Atom(a) => text(inspect_atom(*a)),
-        Value::Str(s) => text(inspect_binary(s)),
-        Value::Nil => text("[]"),
-        Value::Cons(_) => {
-            if !opts.charlists_as_lists {
-                if let Some(s) = printable_charlist(v) {
-                    return text(quote_string(&s, '\''));
-                }
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut done: Option<Doc> = None;
+    let mut visit = Some((v, opts.limit));
+    loop {
+        if let Some((v, limit)) = visit.take() {
+            match start(v, limit, opts) {
+                Start::Leaf(d) => done = Some(d),
+                Start::Frame(f) => stack.push(f),
             }
-            let keyword = is_keyword(v);
-            let (items, all_simple) = list_items(v, opts, keyword);
-            container("[".into(), items, "]", false, keyword, Some(all_simple))
         }
-        Value::Tuple(t) => {
-            let mut items = Vec::new();
-            let mut limit = opts.limit;
-            for x in t.iter() {
-                if limit == 0 {
-                    items.push(text("..."));
-                    break;
-                }
-                limit = decrement(limit);
-                items.push(to_doc(x, &with_limit(opts, limit)));
-            }
-            container("{".into(), items, "}", true, false, None)
+        let Some(top) = stack.last_mut() else {
+            return done.unwrap_or(Doc::Nil);
+        };
+        if let Some(d) = done.take() {
+            top.docs.push(d);
         }
-        Value::Map(m) => {
-            if let (Some(name), false) = (v.struct_name(), opts.structs) {
-                let _ = name;
-                return plain_map(m, opts);
-            }
-            if let Some(name) = v.struct_name() {
-                if crate::protocols::has_user_inspect(name) {
-                    return user_inspected(v, m);
-                }
-                if let Some(d) = crate::structs::get(name) {
-                    if let Some(o) = d.derives(Atom::alias("Inspect")) {
-                        return derived(&d, o, m, opts);
-                    }
-                }
-                if let Some((f, l, s)) = v.as_range() {
-                    let mut out = format!("{f}..{l}");
-                    // Elixir's Inspect.Range leaves out the step only for
-                    // an increasing range with step 1.
-                    if s != 1 || l < f {
-                        let _ = write!(out, "//{s}");
-                    }
-                    return text(out);
-                }
-                if let Some(doc) = odd_range_doc(v, m, opts) {
-                    return doc;
-                }
-                if let Some(set) = v.as_mapset() {
-                    // Elixir's Inspect impl for MapSet: the elements as a
-                    // list, charlists as lists.
-                    let elements = Value::list(
-                        crate::format::map_entries(set)
-                            .into_iter()
-                            .map(|(k, _)| k.clone())
-                            .collect(),
-                    );
-                    let o = InspectOpts {
-                        charlists_as_lists: true,
-                        ..*opts
-                    };
-                    return Doc::Concat(vec![
-                        text("MapSet.new("),
-                        to_doc(&elements, &o),
-                        text(")"),
-                    ]);
-                }
-                let def = crate::structs::get(name);
-                let entries: Vec<(&Value, &Value)> = match &def {
-                    // Fields in the order the struct defines them.
-                    Some(d) if d.fits(m) => d
-                        .fields
-                        .iter()
-                        .filter(|(k, _)| *k != Atom::EXCEPTION)
-                        .filter_map(|(k, _)| m.get_key_value(&Value::Atom(*k)))
-                        .collect(),
-                    // A struct with a key added or removed is a map (the
-                    // exceptions phial raises itself may lack optional
-                    // fields: still shown as the exception).
-                    Some(d) if !d.is_exception() => {
-                        return plain_map(m, opts);
-                    }
-                    // Not a struct module: a map with a `__struct__` key.
-                    None if m.get(&Value::Atom(Atom::EXCEPTION)).is_none() => {
-                        return plain_map(m, opts);
-                    }
-                    _ => m
-                        .iter()
-                        .filter(|(k, _)| !matches!(k, Value::Atom(a) if *a == Atom::STRUCT || *a == Atom::EXCEPTION))
-                        .collect(),
-                };
-                let open = format!("%{}{{", inspect_atom(name));
-                let keyword = keyword_keys(entries.iter().map(|(k, _)| *k));
-                return container(
-                    open,
-                    map_items(&entries, opts, keyword),
-                    "}",
-                    false,
-                    true,
-                    None,
-                );
-            }
-            plain_map(m, opts)
+        if let Some(&job) = top.jobs.get(top.next) {
+            top.next += 1;
+            visit = Some(job);
+        } else if let Some(f) = stack.pop() {
+            done = Some(f.finish());
         }
-        Value::Pid(p) => text(p.to_string()),
-        Value::Ref(r) => text(r.to_string()),
-        Value::Fun(f) => text(inspect_fun(f)),
-        Value::Resource(r) => text(format!(
-            "#Reference<0.{}.{}>",
-            r.kind,
-            std::sync::Arc::as_ptr(r) as usize
-        )),
+    }
+}
+
+impl Drop for Doc {
+    /// Frees a document of any depth with a work list, not recursion: a
+    /// million-deep value's document is millions of nested boxes.
+    fn drop(&mut self) {
+        fn take_children(d: &mut Doc, out: &mut Vec<Doc>) {
+            match d {
+                Doc::Concat(v) => out.append(v),
+                Doc::Nest(_, b) | Doc::Group(b) => out.push(std::mem::replace(&mut **b, Doc::Nil)),
+                Doc::Nil | Doc::Text(_) | Doc::Break(..) => {}
+            }
+        }
+        let mut work = Vec::new();
+        take_children(self, &mut work);
+        while let Some(mut d) = work.pop() {
+            take_children(&mut d, &mut work);
+        }
     }
 }
 
@@ -457,8 +589,8 @@ thread_local! {
 /// (`with_substitutes`); else a placeholder, and the struct is recorded so
 /// the native can have the implementation run and render again
 /// (`take_missing`, `machine::native`).
-fn user_inspected(v: &Value, m: &std::sync::Arc<crate::value::MapInner>) -> Doc {
-    let key = std::sync::Arc::as_ptr(m) as usize;
+fn user_inspected(v: &Value, m: &crate::value::MapInner) -> Doc {
+    let key = m as *const crate::value::MapInner as usize;
     let found = SUBSTITUTES.with(|s| {
         s.borrow()
             .iter()
@@ -559,7 +691,7 @@ pub fn from_algebra(v: &Value) -> Option<Doc> {
 /// The key `with_substitutes` knows a struct value by.
 pub fn substitute_key(v: &Value) -> Option<usize> {
     match v {
-        Value::Map(m) => Some(std::sync::Arc::as_ptr(m) as usize),
+        Value::Map(m) => Some(&**m as *const crate::value::MapInner as usize),
         _ => None,
     }
 }
@@ -569,8 +701,28 @@ pub fn take_missing() -> Option<Value> {
     MISSING.with(|x| x.borrow_mut().take())
 }
 
+/// A `%Range{}` whose fields are not all integers (`Range.__struct__()`
+/// is `nil..nil//nil`): Elixir's Inspect.Range prints it all the same.
+fn odd_range_doc(v: &Value, m: &crate::value::MapInner, opts: &InspectOpts) -> Option<Doc> {
+    if v.struct_name() != Some(Atom::RANGE) || m.len() != 4 {
+        return None;
+    }
+    let first = v.map_get(Atom::FIRST)?;
+    let last = v.map_get(Atom::LAST)?;
+    let step = v.map_get(Atom::STEP)?;
+    let mut parts = vec![to_doc(first, opts), text(".."), to_doc(last, opts)];
+    let ascending = crate::term::compare(last, first) != std::cmp::Ordering::Less;
+    if !(matches!(step, Value::Int(1)) && ascending) {
+        parts.push(text("//"));
+        parts.push(to_doc(step, opts));
+    }
+    Some(Doc::Concat(parts))
+}
+
 /// `@derive {Inspect, only: [...]}` / `except: [...]`: `#Name<k: v, ...>`,
-/// the hidden fields shown as a trailing `...`.
+/// the hidden fields shown as a trailing `...`. (Its fields' documents are
+/// made by a nested `to_doc`: a derived struct nests only as deep as the
+/// program's own struct definitions.)
 fn derived(
     d: &crate::structs::StructDef,
     o: &Value,
@@ -593,11 +745,11 @@ fn derived(
         .copied()
         .filter(|k| only.as_ref().is_none_or(|o| o.contains(k)) && !except.contains(k))
         .collect();
-    let entries: Vec<(&Value, &Value)> = shown
+    let mut items: Vec<Doc> = shown
         .iter()
-        .filter_map(|k| m.get_key_value(&Value::Atom(*k)))
+        .filter_map(|k| m.get(&Value::Atom(*k)).map(|v| (k, v)))
+        .map(|(k, v)| Doc::Concat(vec![text(keyword_key(*k)), to_doc(v, opts)]))
         .collect();
-    let mut items = map_items(&entries, opts, true);
     if shown.len() < fields.len() {
         items.push(text("..."));
     }
@@ -606,35 +758,10 @@ fn derived(
 }
 
 /// `%{...}`: a map's entries in map order.
-fn plain_map(m: &crate::value::MapInner, opts: &InspectOpts) -> Doc {
+fn plain_map(m: &crate::value::MapInner, limit: usize) -> Frame<'_> {
     let entries = crate::format::map_entries(m);
     let keyword = keyword_keys(m.keys());
-    container(
-        "%{".into(),
-        map_items(&entries, opts, keyword),
-        "}",
-        false,
-        true,
-        None,
-    )
-}
-
-/// A `%Range{}` whose fields are not all integers (`Range.__struct__()`
-/// is `nil..nil//nil`): Elixir's Inspect.Range prints it all the same.
-fn odd_range_doc(v: &Value, m: &crate::value::MapInner, opts: &InspectOpts) -> Option<Doc> {
-    if v.struct_name() != Some(Atom::RANGE) || m.len() != 4 {
-        return None;
-    }
-    let first = v.map_get(Atom::FIRST)?;
-    let last = v.map_get(Atom::LAST)?;
-    let step = v.map_get(Atom::STEP)?;
-    let mut parts = vec![to_doc(first, opts), text(".."), to_doc(last, opts)];
-    let ascending = crate::term::compare(last, first) != std::cmp::Ordering::Less;
-    if !(matches!(step, Value::Int(1)) && ascending) {
-        parts.push(text("//"));
-        parts.push(to_doc(step, opts));
-    }
-    Some(Doc::Concat(parts))
+    map_frame("%{".into(), &entries, limit, keyword)
 }
 
 /// `v` laid out to fit `width` columns where it can (`usize::MAX`: flat),

@@ -8,10 +8,11 @@
 //!
 //! Not here: printing, arithmetic.
 
-use crate::value::{Fun, Value};
+use crate::value::{Fun, Map, Tuple, Value};
 use num_bigint::BigInt;
 use num_traits::{FromPrimitive, ToPrimitive};
 use std::cmp::Ordering;
+use std::sync::Arc;
 
 fn type_rank(v: &Value) -> u8 {
     match v {
@@ -72,11 +73,24 @@ pub fn compare_exact(a: &Value, b: &Value) -> Ordering {
 }
 
 fn compare_with(a: &Value, b: &Value, exact: bool) -> Ordering {
+    match compare_shallow(a, b, exact) {
+        Shallow::Done(o) => o,
+        Shallow::Nested => compare_nested(a, b, exact),
+    }
+}
+
+/// The answer for two values, unless both are containers of one kind.
+enum Shallow {
+    Done(Ordering),
+    Nested,
+}
+
+fn compare_shallow(a: &Value, b: &Value, exact: bool) -> Shallow {
     let (ra, rb) = (type_rank(a), type_rank(b));
     if ra != rb {
-        return ra.cmp(&rb);
+        return Shallow::Done(ra.cmp(&rb));
     }
-    match (a, b) {
+    Shallow::Done(match (a, b) {
         _ if ra == 0 => {
             let o = cmp_numbers(a, b);
             if o == Ordering::Equal && exact {
@@ -97,64 +111,54 @@ fn compare_with(a: &Value, b: &Value, exact: bool) -> Ordering {
         (Value::Resource(_), Value::Ref(_)) => Ordering::Greater,
         (Value::Pid(x), Value::Pid(y)) => x.cmp(y),
         (Value::Fun(x), Value::Fun(y)) => cmp_funs(x, y),
-        (Value::Tuple(x), Value::Tuple(y)) => x.len().cmp(&y.len()).then_with(|| {
-            for (p, q) in x.iter().zip(y.iter()) {
-                let o = compare_with(p, q, exact);
-                if o != Ordering::Equal {
-                    return o;
-                }
-            }
-            Ordering::Equal
-        }),
-        (Value::Map(x), Value::Map(y)) => x.len().cmp(&y.len()).then_with(|| {
-            // Keys first (in key order), then values in key order. Keys
-            // compare exactly even for `==`, as on the BEAM:
-            // %{1 => :a} != %{1.0 => :a}, while %{a: 1} == %{a: 1.0}.
-            for ((k1, _), (k2, _)) in x.iter().zip(y.iter()) {
-                let o = compare_with(k1, k2, true);
-                if o != Ordering::Equal {
-                    return o;
-                }
-            }
-            for ((_, v1), (_, v2)) in x.iter().zip(y.iter()) {
-                let o = compare_with(v1, v2, exact);
-                if o != Ordering::Equal {
-                    return o;
-                }
-            }
-            Ordering::Equal
-        }),
-        (Value::Nil | Value::Cons(_), Value::Nil | Value::Cons(_)) => {
-            let (mut p, mut q) = (a, b);
-            loop {
-                match (p, q) {
-                    (Value::Nil, Value::Nil) => return Ordering::Equal,
-                    (Value::Nil, _) => return Ordering::Less,
-                    (_, Value::Nil) => return Ordering::Greater,
-                    (Value::Cons(c1), Value::Cons(c2)) => {
-                        if Arc_ptr_eq(c1, c2) {
-                            return Ordering::Equal;
-                        }
-                        let o = compare_with(&c1.head, &c2.head, exact);
-                        if o != Ordering::Equal {
-                            return o;
-                        }
-                        p = &c1.tail;
-                        q = &c2.tail;
-                    }
-                    // An improper tail: compare it as a term.
-                    (x, y) => return compare_with(x, y, exact),
-                }
-            }
-        }
         (Value::Str(x), Value::Str(y)) => x.as_bytes().cmp(y.as_bytes()),
+        (Value::Tuple(x), Value::Tuple(y)) if Tuple::ptr_eq(x, y) => Ordering::Equal,
+        (Value::Tuple(x), Value::Tuple(y)) if x.len() != y.len() => x.len().cmp(&y.len()),
+        (Value::Map(x), Value::Map(y)) if Map::ptr_eq(x, y) => Ordering::Equal,
+        (Value::Map(x), Value::Map(y)) if x.len() != y.len() => x.len().cmp(&y.len()),
+        (Value::Nil, Value::Nil) => Ordering::Equal,
+        (Value::Nil, Value::Cons(_)) => Ordering::Less,
+        (Value::Cons(_), Value::Nil) => Ordering::Greater,
+        (Value::Cons(x), Value::Cons(y)) if Arc::ptr_eq(x, y) => Ordering::Equal,
+        (Value::Tuple(_), Value::Tuple(_))
+        | (Value::Map(_), Value::Map(_))
+        | (Value::Cons(_), Value::Cons(_)) => return Shallow::Nested,
         _ => Ordering::Equal,
-    }
+    })
 }
 
-#[allow(non_snake_case)]
-fn Arc_ptr_eq<T>(a: &std::sync::Arc<T>, b: &std::sync::Arc<T>) -> bool {
-    std::sync::Arc::ptr_eq(a, b)
+/// Compares two containers of one kind with an explicit work list of the
+/// pairs still to compare, first pair last, so no depth of nesting
+/// recurses on the Rust stack. The order is the recursive definition's: a
+/// tuple's elements left to right (lengths are equal by now), a map's keys
+/// in key order and then its values, a list's head and then its tail (an
+/// improper tail compares as a term, so `[1] > [1 | 5]`, as in Erlang).
+fn compare_nested(a: &Value, b: &Value, exact: bool) -> Ordering {
+    // Each pair carries whether it compares exactly: map keys always do,
+    // even under `==`, as on the BEAM (%{1 => :a} != %{1.0 => :a}, while
+    // %{a: 1} == %{a: 1.0}).
+    let mut work: Vec<(&Value, &Value, bool)> = vec![(a, b, exact)];
+    while let Some((p, q, exact)) = work.pop() {
+        match compare_shallow(p, q, exact) {
+            Shallow::Done(Ordering::Equal) => {}
+            Shallow::Done(o) => return o,
+            Shallow::Nested => match (p, q) {
+                (Value::Tuple(x), Value::Tuple(y)) => {
+                    work.extend(x.iter().zip(y.iter()).rev().map(|(a, b)| (a, b, exact)));
+                }
+                (Value::Map(x), Value::Map(y)) => {
+                    work.extend(x.values().zip(y.values()).rev().map(|(a, b)| (a, b, exact)));
+                    work.extend(x.keys().zip(y.keys()).rev().map(|(a, b)| (a, b, true)));
+                }
+                (Value::Cons(x), Value::Cons(y)) => {
+                    work.push((&x.tail, &y.tail, exact));
+                    work.push((&x.head, &y.head, exact));
+                }
+                _ => {}
+            },
+        }
+    }
+    Ordering::Equal
 }
 
 fn cmp_funs(a: &Fun, b: &Fun) -> Ordering {

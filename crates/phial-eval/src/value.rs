@@ -2,9 +2,10 @@
 //!
 //! Sending a message between processes copies a `Value`, which is a pointer
 //! copy plus a reference-count increment: nothing is deep-copied. Lists are
-//! cons cells so `[h | t]` is O(1) both ways; a long list is dropped
-//! iteratively (see `Drop for Cons`) so freeing it never recurses on the Rust
-//! stack. Maps are persistent ordered maps (`imbl::OrdMap`) keyed by
+//! cons cells so `[h | t]` is O(1) both ways. Freeing never recurses on
+//! the Rust stack, however long or deep the value: a list's tail is
+//! unlinked in a loop (`Drop for Cons`) and every container hands its
+//! children to `reclaim`, which bounds the nesting of frees. Maps are persistent ordered maps (`imbl::OrdMap`) keyed by
 //! `Value`'s total order (Erlang's term order, with `1 < 1.0` as the tie
 //! break so `1` and `1.0` are distinct keys, as in Erlang maps).
 //!
@@ -18,8 +19,10 @@
 //! Not here: ordering and equality (`term`), printing (`format`).
 
 use crate::atom::Atom;
+use crate::reclaim;
 use num_bigint::BigInt;
 use phial_runtime::{Pid, Ref};
+use std::mem::ManuallyDrop;
 use std::sync::Arc;
 
 pub type MapInner = imbl::OrdMap<Value, Value>;
@@ -37,7 +40,7 @@ pub enum Value {
     Nil,
     Cons(Arc<Cons>),
     Tuple(Tuple),
-    Map(Arc<MapInner>),
+    Map(Map),
     Pid(Pid),
     Ref(Ref),
     Fun(Arc<Fun>),
@@ -75,14 +78,22 @@ const _: () = assert!(std::mem::size_of::<Value>() == 16);
 /// A tuple's elements, shared and immutable, in one allocation (count,
 /// length, then the elements). A thin pointer, so `Value` stays two words.
 /// Derefs to `[Value]`, so `t.len()`, `t[0]`, `t.iter()` and `&t[..]` work.
+///
+/// The pointer is in a `ManuallyDrop` so that `Drop for Tuple` decides
+/// where the last reference's free runs (see `reclaim`).
 #[derive(Clone)]
-pub struct Tuple(triomphe::ThinArc<(), Value>);
+pub struct Tuple(ManuallyDrop<TupleArc>);
+
+type TupleArc = triomphe::ThinArc<(), Value>;
 
 impl Tuple {
     /// A tuple of exactly the iterator's elements: made straight from, say, a
     /// drain of the value stack, with no intermediate `Vec`.
     pub fn from_exact<I: ExactSizeIterator<Item = Value>>(items: I) -> Tuple {
-        Tuple(triomphe::ThinArc::from_header_and_iter((), items))
+        Tuple(ManuallyDrop::new(triomphe::ThinArc::from_header_and_iter(
+            (),
+            items,
+        )))
     }
 
     /// Whether both are the same allocation (a cheap equality shortcut).
@@ -99,6 +110,69 @@ impl std::ops::Deref for Tuple {
     }
 }
 
+impl Drop for Tuple {
+    fn drop(&mut self) {
+        // Only a tuple holding containers can nest frees; and only the
+        // last reference frees anything (a clone's drop is a decrement).
+        // Should another thread drop its clone between the check and our
+        // decrement, that one level of free runs unguarded: harmless, the
+        // levels below it are guarded again.
+        let nests = self.iter().any(|v| !v.is_immediate()) && self.0.with_arc(|a| a.is_unique());
+        // SAFETY: `self.0` is never used again: this is its drop.
+        let arc = unsafe { ManuallyDrop::take(&mut self.0) };
+        if nests {
+            reclaim::nested(arc, drop);
+        }
+    }
+}
+
+impl From<TupleArc> for Value {
+    fn from(arc: TupleArc) -> Value {
+        Value::Tuple(Tuple(ManuallyDrop::new(arc)))
+    }
+}
+
+/// A map value: a shared persistent map. Derefs to `MapInner`; its drop,
+/// like `Tuple`'s, runs the last reference's free through `reclaim`.
+#[derive(Clone)]
+pub struct Map(ManuallyDrop<Arc<MapInner>>);
+
+impl Map {
+    pub fn new(m: MapInner) -> Map {
+        Map(ManuallyDrop::new(Arc::new(m)))
+    }
+    /// Whether both are the same allocation (a cheap equality shortcut).
+    pub fn ptr_eq(a: &Map, b: &Map) -> bool {
+        Arc::ptr_eq(&a.0, &b.0)
+    }
+}
+
+impl std::ops::Deref for Map {
+    type Target = MapInner;
+    #[inline(always)]
+    fn deref(&self) -> &MapInner {
+        &self.0
+    }
+}
+
+impl Drop for Map {
+    fn drop(&mut self) {
+        // As for tuples: a shared map's drop is only a decrement.
+        let unique = Arc::strong_count(&self.0) == 1;
+        // SAFETY: `self.0` is never used again: this is its drop.
+        let arc = unsafe { ManuallyDrop::take(&mut self.0) };
+        if unique && !arc.is_empty() {
+            reclaim::nested(arc, drop);
+        }
+    }
+}
+
+impl From<Arc<MapInner>> for Value {
+    fn from(arc: Arc<MapInner>) -> Value {
+        Value::Map(Map(ManuallyDrop::new(arc)))
+    }
+}
+
 pub struct Cons {
     pub head: Value,
     pub tail: Value,
@@ -106,15 +180,25 @@ pub struct Cons {
 
 impl Drop for Cons {
     fn drop(&mut self) {
+        reclaim::dispose(std::mem::replace(&mut self.head, Value::Nil));
         // Unlink the tail chain one cell at a time while we hold the only
         // reference, so a million-element list does not recurse a million deep.
         let mut tail = std::mem::replace(&mut self.tail, Value::Nil);
         while let Value::Cons(arc) = tail {
             match Arc::try_unwrap(arc) {
-                Ok(mut cell) => tail = std::mem::replace(&mut cell.tail, Value::Nil),
-                Err(_) => break,
+                Ok(mut cell) => {
+                    reclaim::dispose(std::mem::replace(&mut cell.head, Value::Nil));
+                    tail = std::mem::replace(&mut cell.tail, Value::Nil);
+                }
+                Err(shared) => {
+                    tail = Value::Cons(shared);
+                    break;
+                }
             }
         }
+        // A list shared from here on (its drop is a decrement), or an
+        // improper tail.
+        reclaim::dispose(tail);
     }
 }
 
@@ -131,6 +215,18 @@ pub enum Fun {
         name: Atom,
         arity: u32,
     },
+}
+
+impl Drop for Fun {
+    fn drop(&mut self) {
+        // A closure capturing a closure capturing ... frees level by level
+        // through `reclaim`, like any container.
+        if let Fun::Closure { captured, .. } = self {
+            for v in captured.iter_mut() {
+                reclaim::dispose(std::mem::replace(v, Value::Nil));
+            }
+        }
+    }
 }
 
 impl Fun {
@@ -180,7 +276,7 @@ impl Value {
         Value::Cons(Arc::new(Cons { head, tail }))
     }
     pub fn map(m: MapInner) -> Value {
-        Value::Map(Arc::new(m))
+        Value::Map(Map::new(m))
     }
     pub fn bigint(b: BigInt) -> Value {
         use num_traits::ToPrimitive;

@@ -27,6 +27,12 @@ pub trait Output: Send + Sync {
     /// how (the `phial` binary exits the OS process); a host that returns
     /// leaves the halting process to end with `:shutdown`.
     fn halt(&self, code: i32);
+    /// Whether standard output is gone for good (its reader closed the
+    /// pipe): a write to it then raises in the writing process, as
+    /// Elixir's `:terminated` device error does.
+    fn stdout_closed(&self) -> bool {
+        false
+    }
 }
 
 pub type Runtime = phial_runtime::Runtime<Value, Process>;
@@ -307,14 +313,16 @@ impl Vm {
         bound: &[String],
         export: bool,
     ) -> Result<Program, LoadError> {
-        let exprs = match parse(source) {
-            ParseOutcome::Complete(e) => e,
-            ParseOutcome::Incomplete(e) => return Err(LoadError::Incomplete(e)),
-            ParseOutcome::Error(e) => return Err(LoadError::Syntax(e)),
-        };
-        Compiler::new(self, file, source)
-            .compile_program(&exprs, bound, export)
-            .map_err(LoadError::Compile)
+        with_deep_stack(|| {
+            let exprs = match parse(source) {
+                ParseOutcome::Complete(e) => e,
+                ParseOutcome::Incomplete(e) => return Err(LoadError::Incomplete(e)),
+                ParseOutcome::Error(e) => return Err(LoadError::Syntax(e)),
+            };
+            Compiler::new(self, file, source)
+                .compile_program(&exprs, bound, export)
+                .map_err(LoadError::Compile)
+        })
     }
 
     /// Runs a compiled script as the main process, waits for it, stops every
@@ -356,6 +364,40 @@ impl Known for Vm {
 
     fn ensure_loaded(&self, module: Atom) {
         self.ensure_lazy(module);
+    }
+}
+
+/// The stack `with_deep_stack` gives: the parser keeps trees within
+/// `phial_syntax::MAX_DEPTH` levels, and the compiler's lowering of the
+/// deepest of them (nested `case`s, a few KB a level) needs well under a
+/// tenth of this. Only the pages touched are ever backed by memory.
+const DEEP_STACK: usize = 64 << 20;
+
+/// Runs `f`, which walks syntax by recursion (parsing, compiling), on a
+/// thread with a `DEEP_STACK` stack, and waits for it; the caller's thread
+/// (the main thread's 8 MB, a worker's 2 MB) could not hold the deepest
+/// source the parser accepts. If no thread can be started, `f` runs here.
+pub fn with_deep_stack<R: Send>(f: impl FnOnce() -> R + Send) -> R {
+    let mut job = Some(f);
+    let ran = std::thread::scope(|s| {
+        let slot = &mut job;
+        let h = std::thread::Builder::new()
+            .name("phial-compile".into())
+            .stack_size(DEEP_STACK)
+            .spawn_scoped(s, move || slot.take().map(|f| f()));
+        match h.map(|h| h.join()) {
+            Ok(Ok(r)) => r,
+            // A panic in `f` is not swallowed: it goes on in the caller.
+            Ok(Err(panic)) => std::panic::resume_unwind(panic),
+            // No thread: `f` is still in `job`.
+            Err(_) => None,
+        }
+    });
+    match (ran, job) {
+        (Some(r), _) => r,
+        (None, Some(f)) => f(),
+        // The thread took `f` and so returned `Some`.
+        (None, None) => unreachable!("the job runs exactly once"),
     }
 }
 

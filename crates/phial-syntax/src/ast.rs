@@ -36,11 +36,127 @@ impl Span {
 pub struct Expr {
     pub kind: ExprKind,
     pub span: Span,
+    /// How many expressions deep this one is (1 for a leaf), as built by
+    /// `Expr::new`: what keeps every recursive walk over syntax bounded.
+    depth: u32,
+}
+
+/// The deepest expression the parser builds. Everything that walks syntax
+/// (the compiler's lowering, `--dump-ast`, dropping the tree, matching a
+/// compiled pattern) recurses once or a few times per level; 2,000 levels
+/// need well under 2 MB at any of them, and no hand-written program comes
+/// near (Elixir's own compiler takes minutes on far shallower inputs).
+/// Deeper source is a `SyntaxError` (`parser::parse`).
+pub const MAX_DEPTH: u32 = 2_000;
+
+thread_local! {
+    /// Where the parser first built an expression deeper than `MAX_DEPTH`
+    /// in the current `parse` (which clears and reads it).
+    static TOO_DEEP: std::cell::Cell<Option<Span>> = const { std::cell::Cell::new(None) };
 }
 
 impl Expr {
+    /// An expression node. One deeper than `MAX_DEPTH` is not built: its
+    /// span is recorded for `parse` to report, and an empty block stands in
+    /// for it, so no tree the parser holds is ever deeper than the limit
+    /// (and dropping the parts here recurses at most `MAX_DEPTH` deep).
     pub fn new(kind: ExprKind, span: Span) -> Self {
-        Expr { kind, span }
+        let depth = child_depth(&kind).saturating_add(1);
+        if depth > MAX_DEPTH {
+            TOO_DEEP.with(|t| {
+                if t.get().is_none() {
+                    t.set(Some(span));
+                }
+            });
+            return Expr {
+                kind: ExprKind::Block(Vec::new()),
+                span,
+                depth: 1,
+            };
+        }
+        Expr { kind, span, depth }
+    }
+
+    /// How many expressions deep this one is (1 for a leaf).
+    pub fn depth(&self) -> u32 {
+        self.depth
+    }
+}
+
+/// Clears the too-deep mark before a parse; returns the previous one.
+pub(crate) fn take_too_deep() -> Option<Span> {
+    TOO_DEEP.with(|t| t.take())
+}
+
+/// The depth of the deepest expression directly inside `kind`.
+fn child_depth(kind: &ExprKind) -> u32 {
+    fn d(e: &Expr) -> u32 {
+        e.depth
+    }
+    fn many<'a>(es: impl IntoIterator<Item = &'a Expr>) -> u32 {
+        es.into_iter().map(d).max().unwrap_or(0)
+    }
+    fn parts(ps: &[StrPart]) -> u32 {
+        many(ps.iter().filter_map(|p| match p {
+            StrPart::Interp(e) => Some(e),
+            StrPart::Lit(_) => None,
+        }))
+    }
+    fn clauses(cs: &[StabClause]) -> u32 {
+        cs.iter()
+            .map(|c| many(c.args.iter().chain(c.guard.iter()).chain(c.body.iter())))
+            .max()
+            .unwrap_or(0)
+    }
+    fn pairs(ps: &[(Expr, Expr)]) -> u32 {
+        many(ps.iter().flat_map(|(k, v)| [k, v]))
+    }
+    match kind {
+        ExprKind::Int(_)
+        | ExprKind::BigInt(_)
+        | ExprKind::Float(_)
+        | ExprKind::Atom(_)
+        | ExprKind::Var(_)
+        | ExprKind::Alias(_)
+        | ExprKind::CaptureArg(_) => 0,
+        ExprKind::Str(p) | ExprKind::Charlist(p) | ExprKind::Sigil { parts: p, .. } => parts(p),
+        ExprKind::ModuleAttr { value, .. } => many(value.as_deref()),
+        ExprKind::List { items, tail } => many(items.iter().chain(tail.as_deref())),
+        ExprKind::Tuple(items) | ExprKind::Block(items) => many(items),
+        ExprKind::Map { update, entries } => many(update.as_deref()).max(pairs(entries)),
+        ExprKind::Struct {
+            name,
+            update,
+            entries,
+        } => d(name).max(many(update.as_deref())).max(pairs(entries)),
+        ExprKind::Unary { expr, .. } => d(expr),
+        ExprKind::Binary { lhs, rhs, .. } => d(lhs).max(d(rhs)),
+        ExprKind::RangeStep { first, last, step } => d(first).max(d(last)).max(d(step)),
+        ExprKind::Call {
+            target,
+            args,
+            block,
+            ..
+        } => {
+            let t = match target {
+                CallTarget::Local(_) => 0,
+                CallTarget::Remote { module, .. } => d(module),
+                CallTarget::Anonymous(f) => d(f),
+            };
+            let b = block.as_ref().map_or(0, |b| {
+                b.sections
+                    .iter()
+                    .map(|s| match &s.body {
+                        BlockBody::Exprs(es) => many(es),
+                        BlockBody::Clauses(cs) => clauses(cs),
+                    })
+                    .max()
+                    .unwrap_or(0)
+            });
+            t.max(many(args)).max(b)
+        }
+        ExprKind::Access { expr, key } => d(expr).max(d(key)),
+        ExprKind::Fn(cs) | ExprKind::Stab(cs) => clauses(cs),
     }
 }
 

@@ -123,12 +123,14 @@ pub fn block_call(h: Head, args: Vec<Expr>, block: DoBlock, r: usize) -> Expr {
 }
 
 /// `foo(x) do ... end`: the block joins the parenthesised call.
-pub fn attach(mut c: Expr, block: DoBlock, r: usize) -> Expr {
-    if let ExprKind::Call { block: b, .. } = &mut c.kind {
+pub fn attach(c: Expr, block: DoBlock, r: usize) -> Expr {
+    let span = Span::new(c.span.start, r);
+    let mut kind = c.kind;
+    if let ExprKind::Call { block: b, .. } = &mut kind {
         *b = Some(block);
     }
-    c.span.end = r;
-    c
+    // Built anew so that its depth counts the block.
+    Expr::new(kind, span)
 }
 
 pub fn local(name: String, args: Vec<Expr>, l: usize, r: usize) -> Expr {

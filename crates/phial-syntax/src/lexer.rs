@@ -165,6 +165,64 @@ pub(crate) struct Lexed {
 /// `#{...}`). Errors go to `errors`; lexing continues after them so that one run
 /// reports every bad character.
 pub(crate) fn lex(src: &str, from: usize, interp: bool, errors: &mut Vec<SyntaxError>) -> Lexed {
+    // An interpolation is lexed (and later parsed) by a nested call, so
+    // its nesting is recursion: bounded here, as the parser bounds the
+    // depth of the tree it builds.
+    let _nesting = if interp {
+        match Nesting::enter() {
+            Some(n) => Some(n),
+            None => {
+                errors.push(SyntaxError::new(
+                    SyntaxErrorKind::SyntaxError,
+                    format!(
+                        "syntax error: interpolations nested too deeply (phial allows {MAX_INTERP_NESTING} levels)"
+                    ),
+                    Span::new(from, from),
+                ));
+                // Skip the rest of the source: the error is reported.
+                return Lexed {
+                    tokens: Vec::new(),
+                    end: src.len(),
+                    closed: true,
+                };
+            }
+        }
+    } else {
+        None
+    };
+    lex_region(src, from, interp, errors)
+}
+
+/// How deep `#{...}` may nest inside one another: each level is a few
+/// nested calls of the lexer and the parse driver, a few KB of stack.
+const MAX_INTERP_NESTING: u32 = crate::ast::MAX_DEPTH / 2;
+
+thread_local! {
+    static INTERP_NESTING: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// One level of interpolation being lexed; leaving it (by any return)
+/// counts it off.
+struct Nesting;
+
+impl Nesting {
+    fn enter() -> Option<Nesting> {
+        let n = INTERP_NESTING.get();
+        if n >= MAX_INTERP_NESTING {
+            return None;
+        }
+        INTERP_NESTING.set(n + 1);
+        Some(Nesting)
+    }
+}
+
+impl Drop for Nesting {
+    fn drop(&mut self) {
+        INTERP_NESTING.set(INTERP_NESTING.get().saturating_sub(1));
+    }
+}
+
+fn lex_region(src: &str, from: usize, interp: bool, errors: &mut Vec<SyntaxError>) -> Lexed {
     let mut out: Vec<Spanned> = Vec::new();
     let mut lx = Raw::lexer(&src[from..]);
     let mut depth = 0usize;
@@ -176,11 +234,17 @@ pub(crate) fn lex(src: &str, from: usize, interp: bool, errors: &mut Vec<SyntaxE
             Ok(r) => r,
             Err(()) => {
                 let c = text.chars().next().unwrap_or(' ');
+                // As Elixir shows it: the character itself, quoted, except
+                // NUL, which it names.
+                let shown = match c {
+                    '\0' => "null byte".to_string(),
+                    c => format!("\"{c}\""),
+                };
                 errors.push(SyntaxError::new(
                     SyntaxErrorKind::SyntaxError,
                     format!(
-                        "unexpected token: \"{}\" (column {}, code point U+{:04X})",
-                        c.escape_default(),
+                        "unexpected token: {} (column {}, code point U+{:04X})",
+                        shown,
                         crate::diagnostics::line_col(src, s).1,
                         c as u32
                     ),

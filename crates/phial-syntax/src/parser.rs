@@ -42,6 +42,25 @@ const MAX_ERRORS: usize = 20;
 
 /// Parses a whole file or REPL input.
 pub fn parse(source: &str) -> ParseOutcome {
+    crate::ast::take_too_deep();
+    let outcome = parse_unchecked(source);
+    match crate::ast::take_too_deep() {
+        // Too deep wins over anything else: the tree the grammar saw had a
+        // stand-in where the deep part was, so its other errors may be
+        // artefacts of that.
+        Some(span) => ParseOutcome::Error(vec![SyntaxError::new(
+            SyntaxErrorKind::SyntaxError,
+            format!(
+                "syntax error: expression nested too deeply (phial allows {} levels)",
+                crate::ast::MAX_DEPTH
+            ),
+            Span::new(span.start, span.start),
+        )]),
+        None => outcome,
+    }
+}
+
+fn parse_unchecked(source: &str) -> ParseOutcome {
     let mut errors = Vec::new();
     let lexed = lex(source, 0, false, &mut errors);
     let cls = classify(source, lexed.tokens, &mut errors);

@@ -176,7 +176,8 @@ impl Session {
         // `iex:N` with N the prompt's counter, as in IEx.
         let pad = "\n".repeat(self.counter.saturating_sub(1) as usize);
         let source = format!("{pad}{}", self.pending);
-        let mut exprs = match parse(&source) {
+        // Parsing and compiling recurse over the syntax: on a deep stack.
+        let mut exprs = match phial_eval::vm::with_deep_stack(|| parse(&source)) {
             ParseOutcome::Incomplete(_) => return Fed::Nothing,
             ParseOutcome::Error(errors) => {
                 self.pending.clear();
@@ -201,19 +202,21 @@ impl Session {
             bound.push(n);
             captures.push(v);
         }
-        let program =
-            match Compiler::new(&*self.vm, "iex", &source).compile_program(&exprs, &bound, true) {
-                Ok(p) => p,
-                Err(errors) => {
-                    let text: Vec<String> = errors
-                        .iter()
-                        .take(1)
-                        .map(|e| render_compile_error("iex", &source, e))
-                        .collect();
-                    self.error(&format!("{}\n", text.join("\n")));
-                    return Fed::Nothing;
-                }
-            };
+        let compiled = phial_eval::vm::with_deep_stack(|| {
+            Compiler::new(&*self.vm, "iex", &source).compile_program(&exprs, &bound, true)
+        });
+        let program = match compiled {
+            Ok(p) => p,
+            Err(errors) => {
+                let text: Vec<String> = errors
+                    .iter()
+                    .take(1)
+                    .map(|e| render_compile_error("iex", &source, e))
+                    .collect();
+                self.error(&format!("{}\n", text.join("\n")));
+                return Fed::Nothing;
+            }
+        };
         match self.shell.eval(program.code, captures, self.interrupt) {
             Outcome::Value(v) => {
                 let (result, values) = match &v {

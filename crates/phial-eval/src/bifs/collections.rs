@@ -186,7 +186,18 @@ pub static BIFS: &[Def] = &[
         Ok(Value::list_with_tail(out, tail))
     }),
     def("List", "duplicate", 2, |_, a| match &a[1] {
-        Value::Int(n) if *n >= 0 => Ok(Value::list(vec![a[0].clone(); *n as usize])),
+        Value::Int(n) if *n >= 0 => {
+            // Checked before anything is built: a count no memory can hold
+            // raises instead of growing until the OS kills the VM.
+            if *n as u64 > MAX_BUILD / 32 {
+                return Err(error::system_limit_error());
+            }
+            let mut out = Value::Nil;
+            for _ in 0..*n {
+                out = Value::cons(a[0].clone(), out);
+            }
+            Ok(out)
+        }
         _ => Err(clause(":lists", "duplicate", 2, &[&a[1], &a[0]])),
     }),
     def("List", "delete", 2, |_, a| {
@@ -408,8 +419,11 @@ pub static BIFS: &[Def] = &[
         }
     }),
     def("Tuple", "duplicate", 2, |_, a| match &a[1] {
-        Value::Int(n) if *n >= 0 => Ok(Value::tuple(vec![a[0].clone(); *n as usize])),
-        _ => Err(error::badarg_at(2, "out of range")),
+        // The BEAM's largest tuple has 2^24 - 1 elements.
+        Value::Int(n) if (0..=MAX_TUPLE).contains(n) => {
+            Ok(Value::tuple(vec![a[0].clone(); *n as usize]))
+        }
+        _ => Err(error::badarg_at(1, "out of range")),
     }),
     // Keyword
     def("Keyword", "get", 2, |_, a| {
@@ -611,11 +625,31 @@ fn list_end(l: &Value, default: Value, first: bool, arity: u32) -> Result<Value>
     }
 }
 
+/// The elements of nested lists, in order, or `None` if any list in it is
+/// improper. The lists being walked are an explicit stack (innermost
+/// last), so any depth of nesting is flattened without recursion.
+/// The largest tuple the BEAM makes (`erlang:make_tuple/2` raises past it).
+const MAX_TUPLE: i64 = (1 << 24) - 1;
+
+/// The most bytes one builtin builds in one value (a list's cells, a
+/// string): 2^40, a terabyte, more than any machine phial runs on has.
+/// Past it the builtin raises `SystemLimitError` rather than start an
+/// allocation that can only fail (or take the whole machine's memory).
+pub const MAX_BUILD: u64 = 1 << 40;
+
 fn flatten(v: &Value, out: &mut Vec<Value>) -> Option<()> {
-    for x in proper(v)? {
-        match &x {
-            Value::Nil | Value::Cons(_) => flatten(&x, out)?,
-            _ => out.push(x),
+    let mut rests = vec![v];
+    while let Some(cur) = rests.pop() {
+        match cur {
+            Value::Nil => {}
+            Value::Cons(c) => {
+                rests.push(&c.tail);
+                match &c.head {
+                    l @ (Value::Nil | Value::Cons(_)) => rests.push(l),
+                    x => out.push(x.clone()),
+                }
+            }
+            _ => return None,
         }
     }
     Some(())

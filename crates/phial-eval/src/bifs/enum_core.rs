@@ -168,6 +168,13 @@ pub static BIFS: &[Def] = &[
         Ok(Value::list(items))
     }),
     def("Enum", "sum", 1, |_, a| {
+        // A range's sum in closed form, as Elixir's: constant memory.
+        if let Some((f, l, s)) = a[0].as_range() {
+            use num_bigint::BigInt;
+            let c = BigInt::from(range_len(f, l, s));
+            let sum = &c * f + BigInt::from(s) * &c * (&c - 1) / 2;
+            return Ok(Value::bigint(sum));
+        }
         let mut acc = Value::Int(0);
         for x in vec_of(&a[0])? {
             acc = super::arith::add(&acc, &x)?;
@@ -353,6 +360,11 @@ pub fn to_list(v: &Value) -> Result<Value> {
         Value::Map(m) => {
             if let Some((f, l, s)) = v.as_range() {
                 let n = range_len(f, l, s);
+                // 2^32 cons cells are 128 GB: past that, SystemLimitError
+                // rather than growing until the OS kills the VM.
+                if n > 1 << 32 {
+                    return Err(error::system_limit_error());
+                }
                 let mut out = Value::Nil;
                 for k in (0..n).rev() {
                     out = Value::cons(Value::Int(range_nth(f, s, k)), out);

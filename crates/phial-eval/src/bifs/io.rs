@@ -37,12 +37,19 @@ fn is_stderr(device: &Value) -> bool {
         .unwrap_or(false)
 }
 
-fn write(ctx: &mut Ctx, text: &str, stderr: bool) {
+/// Writes to the device; a closed stdout raises Elixir's
+/// `ErlangError` `:terminated` ("the device has terminated"), which ends
+/// the writer (and a script whose main process it is, with exit code 1).
+fn write(ctx: &mut Ctx, text: &str, stderr: bool) -> Result<()> {
     if stderr {
         ctx.vm.out.stderr(text);
     } else {
         ctx.vm.out.stdout(text);
+        if ctx.vm.out.stdout_closed() {
+            return Err(crate::error::erlang_error(Value::atom("terminated")));
+        }
     }
+    Ok(())
 }
 
 fn puts(ctx: &mut Ctx, v: &Value, end: &str, stderr: bool) -> Result<Value> {
@@ -52,7 +59,7 @@ fn puts(ctx: &mut Ctx, v: &Value, end: &str, stderr: bool) -> Result<Value> {
     let mut text = String::with_capacity(s.len() + 1);
     text.push_str(&s);
     text.push_str(end);
-    write(ctx, &text, stderr);
+    write(ctx, &text, stderr)?;
     Ok(Value::OK)
 }
 
@@ -75,6 +82,6 @@ fn io_inspect(ctx: &mut Ctx, v: &Value, opts: &Value, stderr: bool) -> Result<Va
         Some(l) => format!("{l}: {body}\n"),
         None => format!("{body}\n"),
     };
-    write(ctx, &text, stderr);
+    write(ctx, &text, stderr)?;
     Ok(v.clone())
 }

@@ -132,9 +132,9 @@ pub static BIFS: &[Def] = &[
         range_new(&a[0], &a[1], Some(&a[2]))
     }),
     def("Range", "size", 1, |_, a| match a[0].as_range() {
-        Some((f, l, s)) => Ok(Value::bigint(BigInt::from(super::enum_core::range_len(
-            f, l, s,
-        )))),
+        Some((f, l, s)) => Ok(Value::bigint(num_bigint::BigInt::from(
+            super::enum_core::range_len(f, l, s),
+        ))),
         None => Err(clause("Range", "size", 1, &[&a[0]])),
     }),
     def("Range", "disjoint?", 2, |_, a| {
@@ -367,18 +367,32 @@ fn int_parse(v: &Value, base: &Value) -> Result<Value> {
 }
 
 fn digits(v: &Value, base: &Value) -> Result<Value> {
-    match (big(v), base) {
-        (Some(n), Value::Int(b)) if *b >= 2 => {
+    match (big(v), big(base)) {
+        (Some(n), Some(b)) if b >= BigInt::from(2) => {
             let neg = n.is_negative();
-            let s = n.abs().to_str_radix(*b as u32);
-            Ok(Value::list(
-                s.chars()
-                    .map(|c| {
-                        let d = c.to_digit(36).unwrap_or(0) as i64;
-                        Value::Int(if neg { -d } else { d })
-                    })
-                    .collect(),
-            ))
+            let sign = |d: i64| Value::Int(if neg { -d } else { d });
+            // The bignum crate prints bases up to 36 (fast); a larger base
+            // (Elixir allows any integer from 2) takes repeated division.
+            if let Some(b @ 2..=36) = b.to_u32() {
+                let s = n.abs().to_str_radix(b);
+                return Ok(Value::list(
+                    s.chars()
+                        .map(|c| sign(c.to_digit(36).unwrap_or(0) as i64))
+                        .collect(),
+                ));
+            }
+            let mut rest = n.abs();
+            let mut out = Vec::new();
+            loop {
+                let (q, r) = num_integer::Integer::div_rem(&rest, &b);
+                out.push(norm(if neg { -r } else { r }));
+                if q.is_zero() {
+                    break;
+                }
+                rest = q;
+            }
+            out.reverse();
+            Ok(Value::list(out))
         }
         _ => Err(clause("Integer", "digits", 2, &[v, base])),
     }

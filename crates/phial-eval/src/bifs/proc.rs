@@ -151,12 +151,22 @@ pub static BIFS: &[Def] = &[
     def("Process", "info", 2, |ctx, a| info(ctx, &a[0], Some(&a[1]))),
     def("Process", "send_after", 3, |ctx, a| {
         let to = dest(ctx, &a[0])?;
-        let Value::Int(ms) = a[2] else {
-            return Err(badarg_at(3, "not a non-negative integer"));
+        // Elixir's errors name `erlang:send_after/3`'s arguments: the time
+        // is the 1st. The BEAM takes up to about 2^43 ms (278 years).
+        let ms = match a[2] {
+            Value::Int(ms) if ms < 0 => return Err(badarg_at(1, "out of range")),
+            Value::Int(ms) if ms > 1 << 43 => {
+                return Err(badarg_at(1, "exceeds the maximum supported time value"))
+            }
+            Value::Int(ms) => ms,
+            Value::BigInt(_) => {
+                return Err(badarg_at(1, "exceeds the maximum supported time value"))
+            }
+            _ => return Err(badarg_at(1, "not an integer")),
         };
         let t = ctx
             .cx
-            .send_after(to, a[1].clone(), Duration::from_millis(ms.max(0) as u64));
+            .send_after(to, a[1].clone(), Duration::from_millis(ms as u64));
         Ok(Value::Ref(t.as_ref()))
     }),
     def("Process", "get", 0, |_, _| Ok(Value::Nil)),

@@ -174,7 +174,24 @@ pub static BIFS: &[Def] = &[
         Ok(Value::bool(pats.iter().any(|p| st.ends_with(p.as_str()))))
     }),
     def("String", "duplicate", 2, |_, a| match (&a[0], &a[1]) {
-        (Value::Str(st), Value::Int(n)) if *n >= 0 => Ok(Value::str(st.repeat(*n as usize))),
+        (Value::Str(st), Value::Int(n)) if *n >= 0 => {
+            let size = (st.len() as u64).checked_mul(*n as u64);
+            match size {
+                Some(size) if size <= super::collections::MAX_BUILD => {
+                    let mut out = String::new();
+                    // Asking first turns "no memory for this" into an error.
+                    if out.try_reserve_exact(size as usize).is_err() {
+                        return Err(error::system_limit_error());
+                    }
+                    for _ in 0..*n {
+                        out.push_str(st);
+                    }
+                    Ok(Value::str(out))
+                }
+                // Elixir dies here ("binary_alloc: Cannot allocate").
+                _ => Err(error::system_limit_error()),
+            }
+        }
         (Value::Str(_), _) => Err(error::badarg_at(2, "out of range")),
         _ => Err(error::badarg_at(1, "not a binary")),
     }),

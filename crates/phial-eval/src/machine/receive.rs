@@ -18,11 +18,12 @@ use std::time::{Duration, Instant};
 pub(super) fn receive_deadline(timeout: &Value) -> Result<Option<Instant>, Raise> {
     match timeout {
         Value::Atom(Atom::INFINITY) => Ok(None),
-        Value::Int(ms) if *ms >= 0 => Ok(Some(Instant::now() + Duration::from_millis(*ms as u64))),
-        _ => Err(error::argument_error(format!(
-            "timeout value for receive ... after must be a non-negative integer or :infinity, got: {}",
-            crate::format::inspect(timeout)
-        ))),
+        // The BEAM's timeouts are 32-bit milliseconds: anything else, as
+        // a negative number, is `:timeout_value`.
+        Value::Int(ms @ 0..=0xFFFF_FFFF) => {
+            Ok(Some(Instant::now() + Duration::from_millis(*ms as u64)))
+        }
+        _ => Err(error::erlang_error(Value::atom("timeout_value"))),
     }
 }
 

@@ -22,6 +22,11 @@ defmodule Enum do
     :ok
   end
 
+  def each(%Range{first: first, last: last, step: step}, fun) do
+    reduce_range(first, last, step, :ok, fn x, _ -> fun.(x) end)
+    :ok
+  end
+
   def each(enum, fun) do
     each_list(:phial.to_list(enum), fun)
   end
@@ -38,7 +43,15 @@ defmodule Enum do
     acc
   end
 
+  def reduce(%Range{first: first, last: last, step: step}, acc, fun),
+    do: reduce_range(first, last, step, acc, fun)
+
   def reduce(enum, acc, fun), do: reduce_list(:phial.to_list(enum), acc, fun)
+
+  # A range is walked, not made a list first: constant memory at any size.
+  defp reduce_range(i, last, step, acc, _fun) when step > 0 and i > last, do: acc
+  defp reduce_range(i, last, step, acc, _fun) when step < 0 and i < last, do: acc
+  defp reduce_range(i, last, step, acc, fun), do: reduce_range(i + step, last, step, fun.(i, acc), fun)
 
   def reduce(enum, fun) do
     case :phial.to_list(enum) do
@@ -51,7 +64,20 @@ defmodule Enum do
   defp reduce_list([h | t], acc, fun), do: reduce_list(t, fun.(h, acc), fun)
 
   def reduce_while(enum, acc, fun) when is_list(enum), do: reduce_while_list(enum, acc, fun)
+  def reduce_while(%Range{first: first, last: last, step: step}, acc, fun),
+    do: reduce_while_range(first, last, step, acc, fun)
+
   def reduce_while(enum, acc, fun), do: :phial_enum_halting.reduce_while(enum, acc, fun)
+
+  defp reduce_while_range(i, last, step, acc, _fun) when step > 0 and i > last, do: acc
+  defp reduce_while_range(i, last, step, acc, _fun) when step < 0 and i < last, do: acc
+
+  defp reduce_while_range(i, last, step, acc, fun) do
+    case fun.(i, acc) do
+      {:cont, acc} -> reduce_while_range(i + step, last, step, acc, fun)
+      {:halt, acc} -> acc
+    end
+  end
 
   defp reduce_while_list([], acc, _fun), do: acc
 

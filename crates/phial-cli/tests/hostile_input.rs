@@ -1,0 +1,200 @@
+//! The `phial` binary under hostile input, where the outcome is not a
+//! recorded Elixir stdout: a closed stdout, scripts that are not UTF-8 or
+//! hold a BOM or NUL (Elixir's report is on stderr), source nested past
+//! phial's limit, and sizes where Elixir itself dies of the allocation
+//! (phial raises `SystemLimitError` instead). Each expectation was checked
+//! against `elixir` 1.14 by hand where Elixir survives; the comments say so.
+//!
+//! Not here: anything Elixir prints to stdout (`tests/cases/robust/`).
+
+use std::io::{BufRead, BufReader, Write};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn phial() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_phial"));
+    c.env("NO_COLOR", "1");
+    c
+}
+
+/// Runs a script (written to a temporary file) and returns stdout, stderr
+/// and the exit code.
+fn run_script(name: &str, bytes: &[u8]) -> (String, String, i32) {
+    let dir = std::env::temp_dir().join(format!("phial-hostile-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).expect("write script");
+    let out = phial()
+        .arg(name)
+        .current_dir(&dir)
+        .stdin(Stdio::null())
+        .output()
+        .expect("phial runs");
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        out.status.code().unwrap_or(-1),
+    )
+}
+
+fn eval(expr: &str) -> (String, String, i32) {
+    let out = phial()
+        .arg("-e")
+        .arg(expr)
+        .stdin(Stdio::null())
+        .output()
+        .expect("phial runs");
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        out.status.code().unwrap_or(-1),
+    )
+}
+
+#[test]
+fn a_closed_stdout_ends_the_writer() {
+    // `elixir loop.exs | head -1` stops in well under a second with exit
+    // code 1: IO.puts raises ErlangError :terminated.
+    let mut child = phial()
+        .arg("-e")
+        .arg("defmodule L do\n def go(n), do: (IO.puts(\"line #{n}\"); go(n + 1))\nend\nL.go(0)")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("phial starts");
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().expect("stdout"))
+        .read_line(&mut first)
+        .expect("one line");
+    assert_eq!(first, "line 0\n");
+    // Dropping the reader closed the pipe.
+    let start = Instant::now();
+    let status = loop {
+        if let Some(s) = child.try_wait().expect("wait") {
+            break s;
+        }
+        if start.elapsed() > Duration::from_secs(5) {
+            let _ = child.kill();
+            panic!("phial kept running with its stdout closed");
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    };
+    assert_eq!(status.code(), Some(1));
+    let mut err = String::new();
+    let _ = std::io::Read::read_to_string(&mut child.stderr.take().expect("stderr"), &mut err);
+    assert!(err.contains("terminated"), "{err}");
+}
+
+#[test]
+fn a_script_that_is_not_utf8_is_a_unicode_conversion_error() {
+    // Elixir 1.14, same bytes: the same line on stderr, exit code 1.
+    let (out, err, rc) = run_script("bad.exs", b"IO.puts(\"a\xff\")\n");
+    assert_eq!((out.as_str(), rc), ("", 1));
+    assert_eq!(
+        err.lines().next(),
+        Some("** (UnicodeConversionError) invalid encoding starting at <<255, 34, 41, 10>>")
+    );
+    let mut long = b"IO.puts(\"\xff".to_vec();
+    long.extend([b'z'; 100]);
+    long.extend(b"\")\n");
+    let (_, err, rc) = run_script("long.exs", &long);
+    assert_eq!(rc, 1);
+    let expected = format!(
+        "** (UnicodeConversionError) invalid encoding starting at <<255, {}, ...>>",
+        vec!["122"; 49].join(", ")
+    );
+    assert_eq!(err.lines().next(), Some(expected.as_str()));
+}
+
+#[test]
+fn bom_and_nul_are_reported_as_elixir_reports_them() {
+    let (_, err, rc) = run_script("bom.exs", b"\xef\xbb\xbfIO.puts(\"bom\")\n");
+    assert_eq!(rc, 1);
+    assert_eq!(
+        err.lines().next(),
+        Some("** (SyntaxError) bom.exs:1:1: unexpected token: \"\u{feff}\" (column 1, code point U+FEFF)")
+    );
+    let (_, err, rc) = run_script("nul.exs", b"IO.puts(\"a\")\0\n");
+    assert_eq!(rc, 1);
+    assert_eq!(
+        err.lines().next(),
+        Some("** (SyntaxError) nul.exs:1:13: unexpected token: null byte (column 13, code point U+0000)")
+    );
+}
+
+#[test]
+fn source_nested_past_the_limit_is_a_syntax_error() {
+    // Elixir parses these (slowly); phial stops at 2,000 levels with a
+    // SyntaxError that points at the place, and runs nothing.
+    let n = 100_000;
+    let cases = [
+        format!("IO.puts(:ran)\nx = {}{}\n", "[".repeat(n), "]".repeat(n)),
+        format!("IO.puts(:ran)\nx = {}\n", vec!["1"; n].join("+")),
+        format!(
+            "IO.puts(:ran)\nx = {}1{}\n",
+            "case 1 do _ -> ".repeat(n / 10),
+            " end".repeat(n / 10)
+        ),
+        format!(
+            "IO.puts(:ran)\nx = {}1{}\n",
+            "\"#{".repeat(n / 10),
+            "}\"".repeat(n / 10)
+        ),
+    ];
+    for src in cases {
+        let (out, err, rc) = run_script("deep.exs", src.as_bytes());
+        assert_eq!((out.as_str(), rc), ("", 1), "{err:.300}");
+        assert!(
+            err.starts_with("** (SyntaxError) deep.exs:2:") && err.contains("nested too deeply"),
+            "{err:.300}"
+        );
+    }
+}
+
+#[test]
+fn sizes_elixir_dies_of_raise_system_limit_error() {
+    // Elixir 1.14 aborts the VM on these ("binary_alloc: Cannot allocate",
+    // or grows until the OS kills it); phial raises, rescuably.
+    for expr in [
+        "String.duplicate(\"ab\", 2 ** 62)",
+        "String.duplicate(\"ab\", 2 ** 45)",
+        "List.duplicate(0, 2 ** 62)",
+        "Enum.to_list(1..9_223_372_036_854_775_807)",
+        "Enum.map(1..9_223_372_036_854_775_807, & &1)",
+    ] {
+        let program = format!(
+            "try do\n {expr}\nrescue\n e -> IO.inspect({{e.__struct__, Exception.message(e)}})\nend"
+        );
+        let (out, err, rc) = eval(&program);
+        assert_eq!(
+            (out.as_str(), rc),
+            (
+                "{SystemLimitError, \"a system limit has been reached\"}\n",
+                0
+            ),
+            "{expr}: {err}"
+        );
+    }
+}
+
+#[test]
+fn the_repl_reports_deep_input_and_carries_on() {
+    let mut child = phial()
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("phial starts");
+    let input = format!("{}{}\n1 + 2\n", "[".repeat(50_000), "]".repeat(50_000));
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.as_bytes())
+        .expect("write");
+    let out = child.wait_with_output().expect("phial ends");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("nested too deeply"), "{stdout:.300}");
+    assert!(stdout.contains("iex(1)> 3\n"), "{stdout:.300}");
+}
