@@ -407,7 +407,7 @@ impl Frame<'_> {
             ..
         } = self;
         let mut items = Vec::with_capacity(docs.len() + 1);
-        let doc = match shape {
+        match shape {
             Shape::List { keyword, improper } => {
                 // Elixir's `simple?`, judged per element; an improper tail
                 // counts its two sides, not the joined document.
@@ -439,7 +439,7 @@ impl Frame<'_> {
                 if ellipsis {
                     items.push(text("..."));
                 }
-                return container("[".into(), items, "]", false, keyword, Some(all_simple));
+                container("[".into(), items, "]", false, keyword, Some(all_simple))
             }
             Shape::Tuple => {
                 items.extend(docs);
@@ -464,8 +464,7 @@ impl Frame<'_> {
                 }
                 container(open, items, "}", false, true, None)
             }
-        };
-        doc
+        }
     }
 }
 
