@@ -461,7 +461,7 @@ impl Frame<'_> {
             ..
         } = self;
         let mut items = Vec::with_capacity(docs.len() + 1);
-        let doc = match shape {
+        match shape {
             Shape::List { keyword, improper } => {
                 // Elixir's `simple?`, judged per element; an improper tail
                 // counts its two sides, not the joined document.
@@ -493,7 +493,7 @@ impl Frame<'_> {
                 if ellipsis {
                     items.push(text("..."));
                 }
-                return container("[".into(), items, "]", false, keyword, Some(all_simple));
+                container("[".into(), items, "]", false, keyword, Some(all_simple))
             }
             Shape::Tuple => {
                 items.extend(docs);
@@ -518,8 +518,7 @@ impl Frame<'_> {
                 }
                 container(open, items, "}", false, true, None)
             }
-        };
-        doc
+        }
     }
 }
 
