@@ -157,6 +157,37 @@ impl<'k> Compiler<'k> {
                 self.set_offset(whole.span);
                 self.switch(&clauses, SwitchKind::Case, tail, None);
             }
+            // `match?(pattern, expr)`: a `case` that says whether the
+            // pattern (with its guard) matches; its variables stay inside.
+            "match?" if args.len() == 2 => {
+                let (pat, guard) = match &args[0].kind {
+                    ExprKind::Binary {
+                        op: BinaryOp::When,
+                        lhs,
+                        rhs,
+                    } => ((**lhs).clone(), Some((**rhs).clone())),
+                    _ => (args[0].clone(), None),
+                };
+                let span = whole.span;
+                let atom = |a: &str| Expr::new(ExprKind::Atom(a.into()), span);
+                let clauses = vec![
+                    StabClause {
+                        args: vec![pat],
+                        guard,
+                        body: vec![atom("true")],
+                        span,
+                    },
+                    StabClause {
+                        args: vec![Expr::new(ExprKind::Var("_".into()), span)],
+                        guard: None,
+                        body: vec![atom("false")],
+                        span,
+                    },
+                ];
+                self.expr(&args[1], false);
+                self.set_offset(span);
+                self.switch(&clauses, SwitchKind::Case, tail, None);
+            }
             "cond" => {
                 let (_, b) = split_blocks(args, block);
                 let Some(Section::Clauses(clauses)) = b.do_ else {

@@ -17,6 +17,7 @@ const SPECIAL_FORMS: &[&str] = &[
     "unless",
     "case",
     "cond",
+    "match?",
     "receive",
     "try",
     "for",
