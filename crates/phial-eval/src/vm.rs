@@ -167,6 +167,11 @@ impl Vm {
         None
     }
 
+    /// Whether `module` is in the table now (loading nothing).
+    pub fn module_defined(&self, module: Atom) -> bool {
+        self.modules.read().contains_key(&module)
+    }
+
     pub fn module_exists(&self, module: Atom) -> bool {
         self.modules.read().contains_key(&module)
             || (self.ensure_lazy(module) && self.modules.read().contains_key(&module))

@@ -214,6 +214,7 @@ pub static BIFS: &[Def] = &[
     def(":phial", "chars_to_string", 1, |_, a| {
         to_string_value(&a[0])
     }),
+    def("Access", "get", 2, |_, a| access(&a[0], &a[1])),
     def("Kernel", "to_charlist", 1, |_, a| to_charlist(&a[0])),
     def("Kernel", "inspect", 1, |_, a| {
         let s = crate::format::inspect_checked(&a[0], &InspectOpts::default(), usize::MAX)?;
@@ -501,6 +502,25 @@ pub fn inspect_opts(opts: &Value) -> InspectOpts {
 /// `data[key]` (the Access protocol for maps and keyword lists; nil-safe).
 pub fn access(data: &Value, key: &Value) -> Result<Value> {
     match data {
+        // A struct does not implement Access (unless it says so, which
+        // phial's structs cannot yet).
+        Value::Map(_) if data.struct_name().is_some() => {
+            let m = data.struct_name().unwrap_or(Atom::NIL);
+            let mut e = error::undefined_function(m, Atom::new("fetch"), 2, true).value;
+            if let Value::Map(fields) = &e {
+                let mut fields = (**fields).clone();
+                fields.insert(
+                    Value::Atom(Atom::MESSAGE),
+                    Value::str(format!(
+                        "function {}.fetch/2 is undefined ({} does not implement the Access behaviour. If you are using get_in/put_in/update_in, you can specify the field to be accessed using Access.key!/1)",
+                        error::module_name(m),
+                        error::module_name(m)
+                    )),
+                );
+                e = Value::map(fields);
+            }
+            Err(Raise::error(e))
+        }
         Value::Map(m) => Ok(m.get(key).cloned().unwrap_or(Value::NIL_ATOM)),
         Value::Atom(Atom::NIL) => Ok(Value::NIL_ATOM),
         Value::Nil | Value::Cons(_) => {

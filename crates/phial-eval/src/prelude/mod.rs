@@ -43,6 +43,11 @@ pub const LAZY: &[(&str, &str, &[&str])] = &[
         &["Elixir.Inspect", "phial_inspect"],
     ),
     (
+        "prelude/access.ex",
+        include_str!("access.ex"),
+        &["Elixir.Access"],
+    ),
+    (
         "prelude/stream.ex",
         include_str!("stream.ex"),
         &["Elixir.Stream", "phial_stream", "phial_enum_halting"],
@@ -92,6 +97,15 @@ fn load_file(vm: &Vm, file: &str, source: &str) {
         {
             Ok(program) => {
                 for m in &program.code.modules {
+                    // A second `defmodule` of a name would replace the first
+                    // and lose its functions: each library module is one
+                    // unit, defined once.
+                    if vm.module_defined(m.name) {
+                        vm.out.stderr(&format!(
+                            "phial: internal error: {file} defines {} again\n",
+                            crate::error::module_name(m.name)
+                        ));
+                    }
                     vm.define_module(m.clone());
                 }
             }
