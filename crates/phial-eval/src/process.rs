@@ -78,6 +78,9 @@ impl Frame {
 // moving a frame to another worker thread is as safe as moving an `Arc`.
 unsafe impl Send for Frame {}
 
+/// A process dictionary: keys in insertion order (few, so a list).
+pub type Dict = Vec<(Value, Value)>;
+
 /// An installed `try`: where to unwind to.
 pub(crate) struct HandlerRec {
     pub frame_depth: u32,
@@ -116,6 +119,8 @@ pub struct Process {
     /// called, innermost last, each with the depth of the frame it waits in
     /// (see `machine::native`).
     pub(crate) natives: Vec<(u32, Box<dyn crate::bifs::Resume>)>,
+    /// The process dictionary (`Process.put/2`, `get/1`, ...).
+    pub(crate) dict: Dict,
     pub(crate) recv_deadline: Option<Instant>,
     /// Messages at the front of the mailbox that a pure `receive` site
     /// already rejected: `(code address, switch, count)`.
@@ -140,6 +145,7 @@ impl Process {
             stack: Vec::new(),
             handlers: Vec::new(),
             natives: Vec::new(),
+            dict: Dict::new(),
             recv_deadline: None,
             recv_mark: None,
             crash_location: None,

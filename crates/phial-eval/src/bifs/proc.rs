@@ -24,6 +24,51 @@ pub static BIFS: &[Def] = &[
     def("Kernel", "send", 2, |ctx, a| send(ctx, &a[0], &a[1])),
     def(":erlang", "send", 2, |ctx, a| send(ctx, &a[0], &a[1])),
     def("Process", "send", 3, |ctx, a| send(ctx, &a[0], &a[1])),
+    def("Process", "put", 2, |ctx, a| {
+        let d = dict(ctx)?;
+        let old = match d.iter_mut().find(|(k, _)| k == &a[0]) {
+            Some((_, v)) => std::mem::replace(v, a[1].clone()),
+            None => {
+                d.push((a[0].clone(), a[1].clone()));
+                Value::NIL_ATOM
+            }
+        };
+        Ok(old)
+    }),
+    def("Process", "get", 1, |ctx, a| {
+        dict_get(ctx, &a[0], Value::NIL_ATOM)
+    }),
+    def("Process", "get", 2, |ctx, a| {
+        dict_get(ctx, &a[0], a[1].clone())
+    }),
+    def("Process", "get", 0, |ctx, _| {
+        let d = dict(ctx)?;
+        Ok(Value::list(
+            d.iter()
+                .map(|(k, v)| Value::tuple(vec![k.clone(), v.clone()]))
+                .collect(),
+        ))
+    }),
+    def("Process", "get_keys", 0, |ctx, _| {
+        let d = dict(ctx)?;
+        Ok(Value::list(d.iter().map(|(k, _)| k.clone()).collect()))
+    }),
+    def("Process", "get_keys", 1, |ctx, a| {
+        let d = dict(ctx)?;
+        Ok(Value::list(
+            d.iter()
+                .filter(|(_, v)| v == &a[0])
+                .map(|(k, _)| k.clone())
+                .collect(),
+        ))
+    }),
+    def("Process", "delete", 1, |ctx, a| {
+        let d = dict(ctx)?;
+        Ok(match d.iter().position(|(k, _)| k == &a[0]) {
+            Some(i) => d.remove(i).1,
+            None => Value::NIL_ATOM,
+        })
+    }),
     def("Kernel", "spawn", 1, |ctx, a| {
         spawn_fun(ctx, &a[0], false, false)
     }),
@@ -322,4 +367,17 @@ fn info(ctx: &mut Ctx, pid: &Value, item: Option<&Value>) -> Result<Value> {
         }
         Some(_) => Err(badarg_at(2, "invalid item or item list")),
     }
+}
+
+/// The calling process's dictionary.
+fn dict<'c>(ctx: &'c mut Ctx) -> Result<&'c mut crate::process::Dict> {
+    ctx.dict.as_deref_mut().ok_or_else(error::badarg)
+}
+
+fn dict_get(ctx: &mut Ctx, key: &Value, default: Value) -> Result<Value> {
+    let d = dict(ctx)?;
+    Ok(d.iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v.clone())
+        .unwrap_or(default))
 }

@@ -89,7 +89,11 @@ pub(super) fn call_bif(
         p.recv_mark = None;
     }
     let result = {
-        let mut ctx = Ctx { cx, vm: &p.vm };
+        let mut ctx = Ctx {
+            cx,
+            vm: &p.vm,
+            dict: Some(&mut p.dict),
+        };
         f(&mut ctx, &p.stack[at..])
     };
     match result {

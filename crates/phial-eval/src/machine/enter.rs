@@ -172,7 +172,15 @@ fn first_matching_head(
             };
             let passes = match quick {
                 Some(passes) => passes,
-                None => guard_passes(g, &p.stack[base..], &mut Ctx { cx, vm: p.vm }),
+                None => guard_passes(
+                    g,
+                    &p.stack[base..],
+                    &mut Ctx {
+                        cx,
+                        vm: p.vm,
+                        dict: None,
+                    },
+                ),
             };
             if !passes {
                 continue;

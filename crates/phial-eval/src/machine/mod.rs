@@ -169,7 +169,11 @@ fn clause_accepts(
     match &c.guard {
         None => true,
         Some(g) => {
-            let mut ctx = Ctx { cx, vm: &p.vm };
+            let mut ctx = Ctx {
+                cx,
+                vm: &p.vm,
+                dict: None,
+            };
             guard_passes(g, &p.stack[base..], &mut ctx)
         }
     }
@@ -372,7 +376,14 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
                 Op::Send | Op::SendDiscard => {
                     let msg = p.stack.pop_top();
                     let to = p.stack.pop_top();
-                    let pid = match bifs::proc::dest(&mut Ctx { cx, vm: &p.vm }, &to) {
+                    let pid = match bifs::proc::dest(
+                        &mut Ctx {
+                            cx,
+                            vm: &p.vm,
+                            dict: None,
+                        },
+                        &to,
+                    ) {
                         Ok(pid) => pid,
                         Err(e) => {
                             save_pc!();

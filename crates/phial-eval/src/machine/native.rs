@@ -43,7 +43,11 @@ pub(super) fn call_native(
     };
     let at = p.stack.len() - argc;
     let step = {
-        let mut ctx = Ctx { cx, vm: &p.vm };
+        let mut ctx = Ctx {
+            cx,
+            vm: &p.vm,
+            dict: Some(&mut p.dict),
+        };
         f(&mut ctx, &p.stack[at..])
     };
     p.stack.truncate(at);
@@ -99,7 +103,11 @@ pub(super) fn resume(p: &mut Process, cx: Pcx) -> Result<(), Raise> {
         return Ok(());
     };
     let step = {
-        let mut ctx = Ctx { cx, vm: &p.vm };
+        let mut ctx = Ctx {
+            cx,
+            vm: &p.vm,
+            dict: Some(&mut p.dict),
+        };
         k.resume(&mut ctx, result)?
     };
     match step {

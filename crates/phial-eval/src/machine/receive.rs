@@ -79,7 +79,11 @@ pub(super) fn receive_scan(
             let ok = match &c.guard {
                 None => true,
                 Some(g) => {
-                    let mut ctx = Ctx { cx, vm: &p.vm };
+                    let mut ctx = Ctx {
+                        cx,
+                        vm: &p.vm,
+                        dict: None,
+                    };
                     guard_passes(g, &p.stack[base..], &mut ctx)
                 }
             };
