@@ -214,7 +214,6 @@ pub static BIFS: &[Def] = &[
             .send_after(to, a[1].clone(), Duration::from_millis(ms as u64));
         Ok(Value::Ref(t.as_ref()))
     }),
-    def("Process", "get", 0, |_, _| Ok(Value::Nil)),
 ];
 
 fn has_opt(opts: &Value, name: &str) -> bool {

@@ -20,6 +20,19 @@ pub static BIFS: &[Def] = &[
             s(&a[0], "length", 1, a)?.graphemes(true).count() as i64,
         ))
     }),
+    def("String", "normalize", 2, |_, a| {
+        use unicode_normalization::UnicodeNormalization;
+        let (Value::Str(text), Some(form)) = (&a[0], a[1].as_atom()) else {
+            return Err(clause("String", "normalize", 2, &[&a[0], &a[1]]));
+        };
+        Ok(Value::str(match form.as_str() {
+            "nfd" => text.nfd().collect::<String>(),
+            "nfc" => text.nfc().collect(),
+            "nfkd" => text.nfkd().collect(),
+            "nfkc" => text.nfkc().collect(),
+            _ => return Err(clause("String", "normalize", 2, &[&a[0], &a[1]])),
+        }))
+    }),
     def("String", "upcase", 1, |_, a| {
         Ok(Value::str(s(&a[0], "upcase", 2, a)?.to_uppercase()))
     }),
