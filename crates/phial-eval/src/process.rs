@@ -81,6 +81,18 @@ unsafe impl Send for Frame {}
 /// A process dictionary: keys in insertion order (few, so a list).
 pub type Dict = Vec<(Value, Value)>;
 
+/// The parts of a process that few processes ever use, kept behind one
+/// pointer so that a parked process stays small (`spawn_million`).
+#[derive(Default)]
+pub struct Rare {
+    /// The process dictionary (`Process.put/2`, `get/1`, ...).
+    pub dict: Dict,
+    /// An uncaught exception waiting while its module's `message/1` runs,
+    /// and what that returned (see `machine::unwind::ask_message`).
+    pub crashing: Option<Raise>,
+    pub crash_message: Option<String>,
+}
+
 /// An installed `try`: where to unwind to.
 pub(crate) struct HandlerRec {
     pub frame_depth: u32,
@@ -119,24 +131,25 @@ pub struct Process {
     /// called, innermost last, each with the depth of the frame it waits in
     /// (see `machine::native`).
     pub(crate) natives: Vec<(u32, Box<dyn crate::bifs::Resume>)>,
-    /// The process dictionary (`Process.put/2`, `get/1`, ...).
-    pub(crate) dict: Dict,
+    /// What few processes use (see `Rare`), allocated on first use.
+    pub(crate) rare: Option<Box<Rare>>,
     pub(crate) recv_deadline: Option<Instant>,
     /// Messages at the front of the mailbox that a pure `receive` site
     /// already rejected: `(code address, switch, count)`.
     pub(crate) recv_mark: Option<(usize, u32, usize)>,
     /// Where the exception that ended the code was raised (for reports).
     pub(crate) crash_location: Option<String>,
-    /// An uncaught exception waiting while its module's `message/1` runs,
-    /// and what that returned (see `machine::ask_message`).
-    pub(crate) crashing: Option<Raise>,
-    pub(crate) crash_message: Option<String>,
     /// The call to make on the first run: a function and its arguments.
     pub(crate) start: Option<(Value, Vec<Value>)>,
     pub(crate) role: Role,
 }
 
 impl Process {
+    /// The rarely used parts, allocated now if they were not.
+    pub(crate) fn rare(&mut self) -> &mut Rare {
+        self.rare.get_or_insert_with(Default::default)
+    }
+
     /// A process that will call `fun` with `args`.
     pub fn new(vm: Arc<Vm>, fun: Value, args: Vec<Value>, role: Role) -> Process {
         Process {
@@ -145,12 +158,10 @@ impl Process {
             stack: Vec::new(),
             handlers: Vec::new(),
             natives: Vec::new(),
-            dict: Dict::new(),
+            rare: None,
             recv_deadline: None,
             recv_mark: None,
             crash_location: None,
-            crashing: None,
-            crash_message: None,
             start: Some((fun, args)),
             role,
         }
@@ -168,7 +179,10 @@ impl Process {
     /// The one-line report of an uncaught raise, with the message a
     /// `message/1` of the program's own gave, if it ran.
     fn banner(&mut self, r: &Raise) -> String {
-        match (self.crash_message.take(), r.kind) {
+        match (
+            self.rare.as_mut().and_then(|x| x.crash_message.take()),
+            r.kind,
+        ) {
             (Some(m), Kind::Error) => {
                 format!("** ({}) {m}", crate::error::exception_name(&r.value))
             }

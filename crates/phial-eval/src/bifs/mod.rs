@@ -44,9 +44,9 @@ pub mod structs;
 pub struct Ctx<'a, 'b> {
     pub cx: &'a mut phial_runtime::Cx<'b, Value, Process>,
     pub vm: &'a std::sync::Arc<Vm>,
-    /// The calling process's dictionary (`Process.put/get`), where the
-    /// caller has it at hand (not in guards, which cannot touch it).
-    pub dict: Option<&'a mut crate::process::Dict>,
+    /// The calling process's rarely used parts (its dictionary), where
+    /// the caller has them at hand (not in guards, which cannot touch it).
+    pub rare: Option<&'a mut Option<Box<crate::process::Rare>>>,
 }
 
 pub type BifFn = fn(&mut Ctx, &[Value]) -> Result<Value>;

@@ -370,7 +370,8 @@ fn info(ctx: &mut Ctx, pid: &Value, item: Option<&Value>) -> Result<Value> {
 
 /// The calling process's dictionary.
 fn dict<'c>(ctx: &'c mut Ctx) -> Result<&'c mut crate::process::Dict> {
-    ctx.dict.as_deref_mut().ok_or_else(error::badarg)
+    let rare = ctx.rare.as_deref_mut().ok_or_else(error::badarg)?;
+    Ok(&mut rare.get_or_insert_with(Default::default).dict)
 }
 
 fn dict_get(ctx: &mut Ctx, key: &Value, default: Value) -> Result<Value> {

@@ -92,7 +92,7 @@ pub(super) fn call_bif(
         let mut ctx = Ctx {
             cx,
             vm: &p.vm,
-            dict: Some(&mut p.dict),
+            rare: Some(&mut p.rare),
         };
         f(&mut ctx, &p.stack[at..])
     };

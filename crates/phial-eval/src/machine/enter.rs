@@ -178,7 +178,7 @@ fn first_matching_head(
                     &mut Ctx {
                         cx,
                         vm: p.vm,
-                        dict: None,
+                        rare: None,
                     },
                 ),
             };

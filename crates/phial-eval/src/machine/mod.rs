@@ -126,11 +126,11 @@ pub fn execute(p: &mut Process, cx: Pcx) -> Outcome {
         match run(p, cx, &mut budget) {
             // The message of an uncaught exception of the program's own,
             // computed by its `message/1` (see `ask_message`).
-            Ok(Outcome::Done(msg)) if p.crashing.is_some() => {
+            Ok(Outcome::Done(msg)) if p.rare.as_ref().is_some_and(|x| x.crashing.is_some()) => {
                 if let Value::Str(s) = &msg {
-                    p.crash_message = Some(s.to_string());
+                    p.rare().crash_message = Some(s.to_string());
                 }
-                if let Some(r) = p.crashing.take() {
+                if let Some(r) = p.rare().crashing.take() {
                     return Outcome::Raised(r);
                 }
             }
@@ -140,7 +140,7 @@ pub fn execute(p: &mut Process, cx: Pcx) -> Outcome {
                 let location = raise_location(p);
                 if let Some(r) = unwind(p, cx, r) {
                     // `message/1` itself raised: report the first exception.
-                    if let Some(first) = p.crashing.take() {
+                    if let Some(first) = p.rare.as_mut().and_then(|x| x.crashing.take()) {
                         return Outcome::Raised(first);
                     }
                     p.crash_location = location;
@@ -172,7 +172,7 @@ fn clause_accepts(
             let mut ctx = Ctx {
                 cx,
                 vm: &p.vm,
-                dict: None,
+                rare: None,
             };
             guard_passes(g, &p.stack[base..], &mut ctx)
         }
@@ -380,7 +380,7 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
                         &mut Ctx {
                             cx,
                             vm: &p.vm,
-                            dict: None,
+                            rare: None,
                         },
                         &to,
                     ) {

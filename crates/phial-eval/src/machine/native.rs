@@ -46,7 +46,7 @@ pub(super) fn call_native(
         let mut ctx = Ctx {
             cx,
             vm: &p.vm,
-            dict: Some(&mut p.dict),
+            rare: Some(&mut p.rare),
         };
         f(&mut ctx, &p.stack[at..])
     };
@@ -106,7 +106,7 @@ pub(super) fn resume(p: &mut Process, cx: Pcx) -> Result<(), Raise> {
         let mut ctx = Ctx {
             cx,
             vm: &p.vm,
-            dict: Some(&mut p.dict),
+            rare: Some(&mut p.rare),
         };
         k.resume(&mut ctx, result)?
     };

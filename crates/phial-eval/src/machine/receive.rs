@@ -82,7 +82,7 @@ pub(super) fn receive_scan(
                     let mut ctx = Ctx {
                         cx,
                         vm: &p.vm,
-                        dict: None,
+                        rare: None,
                     };
                     guard_passes(g, &p.stack[base..], &mut ctx)
                 }

@@ -33,9 +33,9 @@ pub(super) fn ask_message(p: &mut Process, cx: Pcx, r: Raise) -> Result<(), Rais
         arity: 1,
     })));
     p.stack.push(r.value.clone());
-    p.crashing = Some(r);
+    p.rare().crashing = Some(r);
     if let Err(e) = call_fun_value(p, cx, 1, false) {
-        let first = p.crashing.take();
+        let first = p.rare().crashing.take();
         return Err(first.unwrap_or(e));
     }
     Ok(())
