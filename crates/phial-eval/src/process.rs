@@ -186,7 +186,6 @@ impl Process {
             (Some(m), Kind::Error) => {
                 format!("** ({}) {m}", crate::error::exception_name(&r.value))
             }
-            (_, Kind::Throw) if matches!(self.role, Role::Spawned) => crash_report_body(r),
             _ => format_banner(r),
         }
     }
@@ -242,11 +241,14 @@ impl Process {
                 Err(r) => {
                     let reason = Self::exit_reason(&r);
                     if r.kind != Kind::Exit {
-                        let mut report = format!(
-                            "[error] Process {} raised an exception\n{}\n",
-                            cx.self_pid(),
-                            self.banner(&r)
-                        );
+                        let body = match r.kind {
+                            Kind::Throw => format!(
+                                "** (ErlangError) Erlang error: {{:nocatch, {}}}",
+                                inspect(&r.value)
+                            ),
+                            _ => self.banner(&r),
+                        };
+                        let mut report = crash_report(cx.self_pid(), &body);
                         if let Some(at) = self.crash_location.take() {
                             report.push_str(&format!("    {at}\n"));
                         }
@@ -306,19 +308,8 @@ fn shutdown_code(reason: &Value) -> Option<i32> {
 }
 
 /// `[error] Process #PID<0.N.0> raised an exception` and the error.
-pub fn crash_report(pid: Pid, r: &Raise) -> String {
-    let body = crash_report_body(r);
+fn crash_report(pid: Pid, body: &str) -> String {
     format!("[error] Process {pid} raised an exception\n{body}\n")
-}
-
-fn crash_report_body(r: &Raise) -> String {
-    match r.kind {
-        Kind::Error | Kind::Exit => format_banner(r),
-        Kind::Throw => format!(
-            "** (ErlangError) Erlang error: {{:nocatch, {}}}",
-            inspect(&r.value)
-        ),
-    }
 }
 
 impl Body<Value> for Process {

@@ -87,15 +87,18 @@ fn user_inspect() -> &'static parking_lot::RwLock<rustc_hash::FxHashSet<Atom>> {
     SET.get_or_init(Default::default)
 }
 
-/// Notes a module as it is defined: an `Inspect.Name` module is a struct's
-/// own Inspect implementation, which the printer must hand to phial code
+/// Notes a module as it is defined: an implementation of Inspect
+/// (`Inspect.Name`, made by `defimpl`, so it has `__impl__/1`) is a
+/// struct's own way to print, which the printer must hand to phial code
 /// (`pretty::user_inspected`). Kept apart from the VM because the printer
-/// has none at hand.
-pub fn note_module(module: Atom) {
-    if let Some(ty) = module.as_str().strip_prefix("Elixir.Inspect.") {
-        if crate::structs::get(Atom::alias(ty)).is_some() || !BUILTIN_TYPES.contains(&ty) {
-            user_inspect().write().insert(Atom::alias(ty));
-        }
+/// has none at hand. Other `Inspect.*` modules (`Inspect.Opts`,
+/// `Inspect.Algebra`) are not implementations.
+pub fn note_module(m: &crate::compile::Module) {
+    let Some(ty) = m.name.as_str().strip_prefix("Elixir.Inspect.") else {
+        return;
+    };
+    if m.functions.contains_key(&(Atom::new("__impl__"), 1)) {
+        user_inspect().write().insert(Atom::alias(ty));
     }
 }
 
@@ -104,22 +107,3 @@ pub fn has_user_inspect(name: Atom) -> bool {
     let set = user_inspect().read();
     !set.is_empty() && set.contains(&name)
 }
-
-/// Elixir's built-in type names, which implementations are chosen by.
-const BUILTIN_TYPES: &[&str] = &[
-    "Integer",
-    "Float",
-    "Atom",
-    "BitString",
-    "List",
-    "Tuple",
-    "Map",
-    "Function",
-    "PID",
-    "Port",
-    "Reference",
-    "Any",
-    "Algebra",
-    "Opts",
-    "Error",
-];

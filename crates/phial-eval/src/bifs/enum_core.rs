@@ -21,12 +21,7 @@ pub static BIFS: &[Def] = &[
     // Guard: enumerable only through a protocol implementation in phial
     // code (the prelude's Enum walks such a value with Enumerable.reduce).
     guard(":phial", "is_foreign_enum", 1, |_, a| {
-        Ok(Value::bool(match &a[0] {
-            Value::Fun(_) => true,
-            v => v
-                .struct_name()
-                .is_some_and(|s| s != Atom::RANGE && s.as_str() != "Elixir.MapSet"),
-        }))
+        Ok(Value::bool(is_foreign_enum(&a[0])))
     }),
     def("Enum", "to_list", 1, |_, a| to_list(&a[0])),
     def("Enum", "reverse", 1, |_, a| {
@@ -45,8 +40,8 @@ pub static BIFS: &[Def] = &[
     }),
     // A struct's own Enumerable may know its count and membership
     // (`Enumerable.count`); the protocol decides, as in Elixir.
-    super::step("Enum", "count", 1, |ctx, a| {
-        if foreign(ctx, &a[0]) {
+    super::step("Enum", "count", 1, |_, a| {
+        if is_foreign_enum(&a[0]) {
             return Ok(super::Step::Then(
                 super::Target::Mfa(Atom::new("phial_enum"), Atom::new("count")),
                 a.to_vec(),
@@ -198,8 +193,8 @@ pub static BIFS: &[Def] = &[
     }),
     // A struct's own Enumerable may know its count and membership
     // As `count`, for `Enumerable.member?`.
-    super::step("Enum", "member?", 2, |ctx, a| {
-        if foreign(ctx, &a[0]) {
+    super::step("Enum", "member?", 2, |_, a| {
+        if is_foreign_enum(&a[0]) {
             return Ok(super::Step::Then(
                 super::Target::Mfa(Atom::new("phial_enum"), Atom::new("member?")),
                 a.to_vec(),
@@ -621,16 +616,14 @@ fn chunk_every(e: &Value, count: &Value, step: &Value, leftover: Option<&Value>)
 
 /// Whether `v` is enumerable only through a protocol implementation in
 /// phial code (a struct other than the ones the natives know, a function).
-fn foreign(ctx: &super::Ctx, v: &Value) -> bool {
+/// (A struct with no Enumerable at all is one too: the protocol raises
+/// Elixir's error for it.)
+pub fn is_foreign_enum(v: &Value) -> bool {
     match v {
         Value::Fun(_) => true,
-        Value::Map(_) => match v.struct_name() {
-            Some(Atom::RANGE) | None => false,
-            Some(_) => {
-                crate::protocols::impl_for(ctx.vm, Atom::alias("Enumerable"), v, false).is_some()
-            }
-        },
-        _ => false,
+        v => v
+            .struct_name()
+            .is_some_and(|s| s != Atom::RANGE && s.as_str() != "Elixir.MapSet"),
     }
 }
 

@@ -60,7 +60,12 @@ pub const BIFS: &[Def] = &[
 /// `:phial.defstruct(module, fields, enforce_keys, derive)`: `fields` is
 /// what `defstruct` was given (atoms and `{key, default}` pairs, a keyword
 /// list or a mix), already evaluated; `derive` is the `@derive` above it.
-fn define(module: &Value, fields: &Value, enforce: &Value, derive: &Value) -> Result<Value> {
+pub(crate) fn define(
+    module: &Value,
+    fields: &Value,
+    enforce: &Value,
+    derive: &Value,
+) -> Result<Value> {
     let Value::Atom(m) = module else {
         return Err(error::badarg());
     };

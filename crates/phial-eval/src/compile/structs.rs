@@ -76,7 +76,25 @@ impl<'k> Compiler<'k> {
         let has_message = names.as_ref().is_some_and(|n| n.contains(&Atom::MESSAGE));
         self.structs.insert(module, (all_names, enforce.clone()));
         if self.prelude {
-            self.register_now(module, exception, &fields_expr, &enforce);
+            // The prelude's top-level code never runs: register now what
+            // `:phial.defstruct` would, from the constant defaults.
+            match self.constant(&fields_expr) {
+                Some(fields) => {
+                    let fields = if exception {
+                        let flag = Value::tuple(vec![Value::Atom(Atom::EXCEPTION), Value::TRUE]);
+                        Value::cons(flag, fields)
+                    } else {
+                        fields
+                    };
+                    let enforced = Value::list(enforce.iter().map(|a| Value::Atom(*a)).collect());
+                    let module = Value::Atom(module);
+                    let _ = crate::bifs::structs::define(&module, &fields, &enforced, &Value::Nil);
+                }
+                None => self.error(
+                    span.start,
+                    "internal: a prelude struct's defaults must be constants",
+                ),
+            }
         }
         // The registration, run with the module's definition.
         let fields_expr = if exception {
@@ -153,39 +171,6 @@ impl<'k> Compiler<'k> {
         }
         let defs = super::protocol::parse_generated(&src, span).unwrap_or_default();
         Some(StructDecl { register, defs })
-    }
-
-    /// Registers a prelude struct at compile time (its defaults must be
-    /// constants).
-    fn register_now(&mut self, module: Atom, exception: bool, fields: &Expr, enforce: &[Atom]) {
-        let mut out = Vec::new();
-        if exception {
-            out.push((Atom::EXCEPTION, Value::TRUE));
-        }
-        if let ExprKind::List { items, tail: None } = &fields.kind {
-            for it in items {
-                match &it.kind {
-                    ExprKind::Atom(a) => out.push((Atom::new(a), Value::NIL_ATOM)),
-                    ExprKind::Tuple(kv) if kv.len() == 2 => {
-                        let (ExprKind::Atom(k), Some(v)) = (&kv[0].kind, self.constant(&kv[1]))
-                        else {
-                            self.error(
-                                it.span.start,
-                                "internal: a prelude struct default must be a constant",
-                            );
-                            continue;
-                        };
-                        out.push((Atom::new(k), v));
-                    }
-                    _ => {}
-                }
-            }
-        }
-        crate::structs::define(crate::structs::StructDef::new(
-            module,
-            out,
-            enforce.to_vec(),
-        ));
     }
 
     /// The fields and enforced keys of struct `name`, as known when this
