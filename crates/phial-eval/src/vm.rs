@@ -50,6 +50,8 @@ pub fn generation() -> u64 {
 pub struct Vm {
     pub out: Arc<dyn Output>,
     modules: RwLock<FxHashMap<Atom, Arc<Module>>>,
+    /// `defguard`s compiled so far, for later inputs (see `compile::defguard`).
+    guards: RwLock<FxHashMap<(Atom, Atom, u32), Arc<crate::compile::GuardMacro>>>,
     /// Old versions of redefined modules, kept alive (see `define_module`).
     replaced: parking_lot::Mutex<Vec<Arc<Module>>>,
     exit_code: AtomicI32,
@@ -83,6 +85,7 @@ impl Vm {
         let vm = Arc::new(Vm {
             out,
             modules: RwLock::new(FxHashMap::default()),
+            guards: RwLock::new(FxHashMap::default()),
             replaced: parking_lot::Mutex::new(Vec::new()),
             exit_code: AtomicI32::new(-1),
             runtime: OnceLock::new(),
@@ -365,6 +368,14 @@ impl Known for Vm {
 
     fn ensure_loaded(&self, module: Atom) {
         self.ensure_lazy(module);
+    }
+
+    fn guard(&self, key: (Atom, Atom, u32)) -> Option<Arc<crate::compile::GuardMacro>> {
+        self.guards.read().get(&key).cloned()
+    }
+
+    fn define_guard(&self, key: (Atom, Atom, u32), guard: Arc<crate::compile::GuardMacro>) {
+        self.guards.write().insert(key, guard);
     }
 }
 

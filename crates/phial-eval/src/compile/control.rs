@@ -290,10 +290,19 @@ impl<'k> Compiler<'k> {
                 self.error(off, format!("cannot invoke {name}/2 outside module"));
             }
             "import" | "alias" | "require" => {
-                if name == "import" {
-                    self.import(args, off);
+                // Each returns the module it names (resolved before an
+                // `alias` takes effect).
+                let named = match args.first().map(|a| &a.kind) {
+                    Some(ExprKind::Alias(segs)) => Value::Atom(self.alias_of(segs)),
+                    Some(ExprKind::Atom(a)) => Value::atom(a),
+                    _ => Value::OK,
+                };
+                match name {
+                    "import" => self.import(args, off),
+                    "alias" => self.alias_directive(args, off),
+                    _ => {}
                 }
-                self.emit_const(Value::OK);
+                self.emit_const(named);
             }
             "__MODULE__" => {
                 let m = self.module.as_ref().map(|m| m.name).unwrap_or(Atom::NIL);
@@ -508,13 +517,13 @@ impl<'k> Compiler<'k> {
             return vec![];
         }
         let arg = &c.args[0];
-        let aliases = |e: &Expr| -> Option<Vec<Atom>> {
+        let aliases = |this: &Self, e: &Expr| -> Option<Vec<Atom>> {
             match &e.kind {
-                ExprKind::Alias(s) => Some(vec![Atom::alias(&s.join("."))]),
+                ExprKind::Alias(s) => Some(vec![this.alias_of(s)]),
                 ExprKind::List { items, tail: None } => items
                     .iter()
                     .map(|i| match &i.kind {
-                        ExprKind::Alias(s) => Some(Atom::alias(&s.join("."))),
+                        ExprKind::Alias(s) => Some(this.alias_of(s)),
                         _ => None,
                     })
                     .collect(),
@@ -528,7 +537,7 @@ impl<'k> Compiler<'k> {
                 rhs,
             } => {
                 let var = self.pattern(lhs);
-                match aliases(rhs) {
+                match aliases(self, rhs) {
                     Some(names) => names
                         .into_iter()
                         .map(|n| wrap(Pat::Both(Box::new(var.clone()), Box::new(by_struct(n)))))
@@ -539,7 +548,7 @@ impl<'k> Compiler<'k> {
                     }
                 }
             }
-            _ => match aliases(arg) {
+            _ => match aliases(self, arg) {
                 Some(names) => names.into_iter().map(|n| wrap(by_struct(n))).collect(),
                 None => {
                     let p = self.pattern(arg);

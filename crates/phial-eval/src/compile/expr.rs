@@ -75,7 +75,7 @@ impl<'k> Compiler<'k> {
                 modifiers,
             } => self.sigil(*letter, parts, modifiers, e.span.start),
             ExprKind::Var(name) => self.var(name, e.span.start, tail),
-            ExprKind::Alias(segs) => self.emit_const(Value::Atom(Atom::alias(&segs.join(".")))),
+            ExprKind::Alias(segs) => self.emit_const(Value::Atom(self.alias_of(segs))),
             ExprKind::ModuleAttr { name, value } => {
                 if value.is_some() {
                     self.error(
@@ -423,6 +423,13 @@ impl<'k> Compiler<'k> {
         tail: bool,
     ) {
         let off = whole.span.start;
+        if block.is_none() {
+            if let Some(g) = self.guard_macro(target, args.len()) {
+                let expanded = super::defguard::expand_in_body(&g, args, whole.span);
+                self.expr(&expanded, tail);
+                return;
+            }
+        }
         match target {
             CallTarget::Local(name) => {
                 if self.special_form(name, args, block, whole, tail) {
@@ -528,7 +535,7 @@ impl<'k> Compiler<'k> {
         let arity = args.len();
         let fname = Atom::new(name);
         let literal = match &module.kind {
-            ExprKind::Alias(segs) => Some(Atom::alias(&segs.join("."))),
+            ExprKind::Alias(segs) => Some(self.alias_of(segs)),
             ExprKind::Atom(a) => Some(Atom::new(a)),
             ExprKind::Var(v) if v == "__MODULE__" => self.module.as_ref().map(|m| m.name),
             _ => None,
@@ -651,7 +658,7 @@ impl<'k> Compiler<'k> {
                         ..
                     } if args.is_empty() => {
                         let m = match &module.kind {
-                            ExprKind::Alias(segs) => Some(Atom::alias(&segs.join("."))),
+                            ExprKind::Alias(segs) => Some(self.alias_of(segs)),
                             ExprKind::Atom(a) => Some(Atom::new(a)),
                             ExprKind::Var(v) if v == "__MODULE__" => {
                                 self.module.as_ref().map(|m| m.name)
@@ -737,7 +744,7 @@ impl<'k> Compiler<'k> {
             return;
         };
         let module = match &module.kind {
-            ExprKind::Alias(segs) => Atom::alias(&segs.join(".")),
+            ExprKind::Alias(segs) => self.alias_of(segs),
             ExprKind::Atom(a) => Atom::new(a),
             _ => {
                 self.error(off, "invalid argument for import, expected a module");
@@ -790,7 +797,7 @@ impl<'k> Compiler<'k> {
 
     pub(crate) fn struct_name(&mut self, e: &Expr) -> Atom {
         match &e.kind {
-            ExprKind::Alias(segs) => Atom::alias(&segs.join(".")),
+            ExprKind::Alias(segs) => self.alias_of(segs),
             ExprKind::Var(v) if v == "__MODULE__" => {
                 self.module.as_ref().map(|m| m.name).unwrap_or(Atom::NIL)
             }

@@ -16,6 +16,7 @@
 //! Not here: patterns and guards (`pattern`), modules (`module`), running code.
 
 mod control;
+mod defguard;
 mod expr;
 mod module;
 mod pattern;
@@ -30,6 +31,7 @@ use phial_syntax::ast::*;
 use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
+pub use defguard::GuardMacro;
 pub use module::Module;
 
 /// A compile-time error, reported before the program runs.
@@ -46,6 +48,12 @@ pub trait Known {
     /// Loads `module` if the library has it but has not loaded it yet
     /// (for `import`).
     fn ensure_loaded(&self, _module: Atom) {}
+    /// A `defguard` compiled earlier (another input, another program).
+    fn guard(&self, _key: (Atom, Atom, u32)) -> Option<Arc<GuardMacro>> {
+        None
+    }
+    /// Keeps a `defguard` for later compilations.
+    fn define_guard(&self, _key: (Atom, Atom, u32), _guard: Arc<GuardMacro>) {}
 }
 
 /// One function being built.
@@ -102,6 +110,13 @@ pub struct Compiler<'k> {
     pub(crate) structs: FxHashMap<Atom, (Option<Vec<Atom>>, Vec<Atom>)>,
     /// `import`s in force, innermost last.
     pub(crate) imports: Vec<Import>,
+    /// `defguard`s this program defined, by module, name and arity.
+    pub(crate) guard_macros: FxHashMap<(Atom, Atom, u32), Arc<GuardMacro>>,
+    /// `alias`es in force, innermost last: (short name, full module).
+    pub(crate) aliases: Vec<(String, Atom)>,
+    /// The lengths of `imports` and `aliases` at each open scope, so both
+    /// end with the scope that made them, as Elixir's are lexical.
+    pub(crate) lexical: Vec<(usize, usize)>,
     /// Compiling the prelude, whose top-level code never runs: what a
     /// `defstruct` registers when it runs is registered at compile time
     /// instead (its defaults are constants there).
@@ -111,6 +126,7 @@ pub struct Compiler<'k> {
 }
 
 /// `import Mod, only: [...], except: [...]`.
+#[derive(Clone)]
 pub(crate) struct Import {
     pub module: Atom,
     pub only: Option<Vec<(Atom, u32)>>,
@@ -147,6 +163,9 @@ impl<'k> Compiler<'k> {
             capture_arity: None,
             structs: FxHashMap::default(),
             imports: Vec::new(),
+            aliases: Vec::new(),
+            guard_macros: FxHashMap::default(),
+            lexical: Vec::new(),
             prelude: false,
             program_functions: Default::default(),
         }
@@ -404,9 +423,31 @@ impl<'k> Compiler<'k> {
 
     pub(crate) fn push_scope(&mut self) {
         self.cur().scopes.push(FxHashMap::default());
+        self.lexical.push((self.imports.len(), self.aliases.len()));
     }
     pub(crate) fn pop_scope(&mut self) {
         self.cur().scopes.pop();
+        if let Some((imports, aliases)) = self.lexical.pop() {
+            self.imports.truncate(imports);
+            self.aliases.truncate(aliases);
+        }
+    }
+
+    /// The module an alias expression names, after the `alias`es in force:
+    /// with `alias MyApp.Utils.Text`, `Text.Sub` is `MyApp.Utils.Text.Sub`.
+    /// `Elixir.Foo` is always `Foo` itself.
+    pub(crate) fn alias_of(&self, segs: &[String]) -> Atom {
+        if let Some(first) = segs.first() {
+            if let Some((_, full)) = self.aliases.iter().rev().find(|(s, _)| s == first) {
+                let mut name = full.as_str().trim_start_matches("Elixir.").to_string();
+                for s in &segs[1..] {
+                    name.push('.');
+                    name.push_str(s);
+                }
+                return Atom::alias(&name);
+            }
+        }
+        Atom::alias(&segs.join("."))
     }
 
     /// A fresh slot bound to `name` in the innermost scope.
