@@ -48,6 +48,9 @@ pub fn generation() -> u64 {
 }
 
 pub struct Vm {
+    /// The VM itself, for what must hand a process an `Arc` of it from a
+    /// `&Vm` (compile-time evaluation, `Known::eval`).
+    this: std::sync::Weak<Vm>,
     pub out: Arc<dyn Output>,
     modules: RwLock<FxHashMap<Atom, Arc<Module>>>,
     /// `defguard`s compiled so far, for later inputs (see `compile::defguard`).
@@ -82,7 +85,8 @@ impl Vm {
     /// A VM whose runtime will run `threads` scheduler threads (0: one
     /// per core).
     pub fn with_threads(out: Arc<dyn Output>, threads: usize) -> Arc<Vm> {
-        let vm = Arc::new(Vm {
+        let vm = Arc::new_cyclic(|this| Vm {
+            this: this.clone(),
             out,
             modules: RwLock::new(FxHashMap::default()),
             guards: RwLock::new(FxHashMap::default()),
@@ -355,6 +359,44 @@ impl Vm {
     }
 }
 
+impl Vm {
+    /// Runs `code` (no arguments, no captures) in a process of its own and
+    /// waits for its value: what the compiler does with a module attribute
+    /// that is not a literal. `modules` are the program's modules compiled
+    /// so far: defined for the run when nothing of that name is, as they
+    /// would be by then in Elixir, which defines a script's modules as it
+    /// runs it. The caller must not be a scheduler thread (the compiler
+    /// runs on its own, see `with_deep_stack`).
+    pub fn eval(&self, code: Arc<FnCode>, modules: &[Arc<Module>]) -> Result<Value, String> {
+        let Some(me) = self.this.upgrade() else {
+            return Err("** (RuntimeError) the VM is shutting down".into());
+        };
+        let lent: Vec<Atom> = modules
+            .iter()
+            .filter(|m| !self.module_defined(m.name))
+            .map(|m| {
+                self.define_module(m.clone());
+                m.name
+            })
+            .collect();
+        let slot = Arc::new(parking_lot::Mutex::new(None));
+        let p = Process::program(me, code, Vec::new(), Role::Eval(slot.clone()));
+        let rt = self.runtime().clone();
+        let pid = rt.spawn(p);
+        rt.wait_exit(pid);
+        if !lent.is_empty() {
+            let mut table = self.modules.write();
+            for m in &lent {
+                table.remove(m);
+            }
+            drop(table);
+            GENERATION.fetch_add(1, Ordering::AcqRel);
+        }
+        let outcome = slot.lock().take();
+        outcome.unwrap_or_else(|| Err("** (exit) the evaluation was killed".into()))
+    }
+}
+
 impl Known for Vm {
     /// What is loaded now: compiling never loads a lazy prelude file (that
     /// could re-enter the loading of the very file being compiled), except
@@ -372,6 +414,10 @@ impl Known for Vm {
 
     fn guard(&self, key: (Atom, Atom, u32)) -> Option<Arc<crate::compile::GuardMacro>> {
         self.guards.read().get(&key).cloned()
+    }
+
+    fn eval(&self, code: Arc<FnCode>, modules: &[Arc<Module>]) -> Result<Value, String> {
+        Vm::eval(self, code, modules)
     }
 
     fn define_guard(&self, key: (Atom, Atom, u32), guard: Arc<crate::compile::GuardMacro>) {
@@ -419,7 +465,11 @@ pub fn render_compile_error(file: &str, source: &str, e: &CompileError) -> Strin
         .iter()
         .take_while(|s| **s as usize <= e.offset)
         .count();
-    format!("** (CompileError) {file}:{line}: {}", e.message)
+    match &e.raised {
+        // As Elixir reports an error raised while a module body runs.
+        Some(report) => format!("{report}\n    {file}:{line}: (module)"),
+        None => format!("** (CompileError) {file}:{line}: {}", e.message),
+    }
 }
 
 #[cfg(test)]

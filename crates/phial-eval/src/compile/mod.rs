@@ -39,6 +39,9 @@ pub use module::Module;
 pub struct CompileError {
     pub message: String,
     pub offset: usize,
+    /// Set when code run at compile time raised: its report
+    /// (`** (ArithmeticError) ...`), shown instead of a CompileError's.
+    pub raised: Option<String>,
 }
 
 /// What the compiler may ask of the world: which functions exist in modules
@@ -51,6 +54,12 @@ pub trait Known {
     /// A `defguard` compiled earlier (another input, another program).
     fn guard(&self, _key: (Atom, Atom, u32)) -> Option<Arc<GuardMacro>> {
         None
+    }
+    /// Runs `code` for its value at compile time (a module attribute),
+    /// with the program's `modules` compiled so far in reach; `Err` is the
+    /// report of what it raised.
+    fn eval(&self, _code: Arc<FnCode>, _modules: &[Arc<Module>]) -> Result<Value, String> {
+        Err("** (CompileError) this expression cannot be evaluated at compile time here".into())
     }
     /// Keeps a `defguard` for later compilations.
     fn define_guard(&self, _key: (Atom, Atom, u32), _guard: Arc<GuardMacro>) {}
@@ -314,6 +323,7 @@ impl<'k> Compiler<'k> {
         self.errors.push(CompileError {
             message: message.into(),
             offset,
+            raised: None,
         });
     }
 

@@ -86,7 +86,14 @@ impl<'k> Compiler<'k> {
             attributes: FxHashMap::default(),
         });
         let mut struct_regs = struct_regs.iter();
+        // Attributes registered with `accumulate: true`.
+        let mut accumulating: FxHashSet<String> = FxHashSet::default();
         for e in body.iter().chain(generated.iter()) {
+            if let Some(name) = registered_accumulating(e) {
+                attributes.insert(name.clone(), Value::Nil);
+                accumulating.insert(name);
+                continue;
+            }
             match &e.kind {
                 ExprKind::ModuleAttr {
                     name: attr,
@@ -99,14 +106,32 @@ impl<'k> Compiler<'k> {
                         continue;
                     }
                     self.module.as_mut().unwrap().attributes = attributes.clone();
-                    match self.constant(v) {
-                        Some(val) => {
-                            attributes.insert(attr.clone(), val);
+                    let val = match self.constant(v) {
+                        Some(val) => Some(val),
+                        // The library's attributes are all literals: its
+                        // modules load on scheduler threads, which must
+                        // not wait for an evaluation.
+                        None if self.prelude => {
+                            self.error(v.span.start, format!("internal: @{attr} is not a literal"));
+                            None
                         }
-                        None => self.error(
-                            v.span.start,
-                            format!("phial evaluates @{attr} at compile time and supports only literal values there"),
-                        ),
+                        None => self.eval_attribute(v),
+                    };
+                    if let Some(val) = val {
+                        let val = if accumulating.contains(attr.as_str()) {
+                            let mut items = vec![val];
+                            items.extend(
+                                attributes
+                                    .get(attr)
+                                    .into_iter()
+                                    .flat_map(Value::iter_list)
+                                    .cloned(),
+                            );
+                            Value::list(items)
+                        } else {
+                            val
+                        };
+                        attributes.insert(attr.clone(), val);
                     }
                 }
                 ExprKind::Call {
@@ -272,6 +297,42 @@ impl<'k> Compiler<'k> {
         f.modules.push(Arc::new(module));
         self.set_offset(whole.span);
         self.emit(Op::DefModule(i));
+    }
+
+    /// Runs an attribute's expression now, as Elixir runs a module body
+    /// while compiling it: the library, the attributes above it and the
+    /// program's modules defined before this one are in reach; the
+    /// module's own functions are not (they do not exist yet).
+    fn eval_attribute(&mut self, v: &Expr) -> Option<Value> {
+        let module = self.module.as_ref()?.name;
+        let errors = self.errors.len();
+        self.push_fn(module, Atom::new("__attribute__"), 0);
+        let entry = self.here();
+        self.cur().clauses.push(Clause::new(vec![], None, entry));
+        self.push_scope();
+        self.expr(v, false);
+        self.emit_return();
+        self.pop_scope();
+        let code = self.pop_fn();
+        if self.errors.len() > errors {
+            return None;
+        }
+        let modules: Vec<Arc<Module>> = self
+            .fns
+            .iter()
+            .flat_map(|f| f.modules.iter().cloned())
+            .collect();
+        match self.known.eval(code, &modules) {
+            Ok(v) => Some(v),
+            Err(report) => {
+                self.errors.push(super::CompileError {
+                    message: String::new(),
+                    offset: v.span.start,
+                    raised: Some(report),
+                });
+                None
+            }
+        }
     }
 
     /// `defdelegate f(a, b), to: Mod, as: :g` becomes
@@ -643,6 +704,32 @@ impl<'k> Compiler<'k> {
         self.emit_return();
         self.pop_fn()
     }
+}
+
+/// `Module.register_attribute(__MODULE__, :name, accumulate: true)`: the
+/// attribute's name.
+fn registered_accumulating(e: &Expr) -> Option<String> {
+    let ExprKind::Call {
+        target: CallTarget::Remote { module, name },
+        args,
+        ..
+    } = &e.kind
+    else {
+        return None;
+    };
+    let (ExprKind::Alias(m), [_, attr, opts]) = (&module.kind, args.as_slice()) else {
+        return None;
+    };
+    if m.len() != 1 || m[0] != "Module" || name != "register_attribute" {
+        return None;
+    }
+    let ExprKind::Atom(attr) = &attr.kind else {
+        return None;
+    };
+    keyword_pairs(opts)?
+        .iter()
+        .any(|(k, v)| k == "accumulate" && matches!(&v.kind, ExprKind::Atom(t) if t == "true"))
+        .then(|| attr.clone())
 }
 
 /// The name and arity a `def` head declares (`f(a, b) when ...`).
