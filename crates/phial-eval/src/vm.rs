@@ -231,7 +231,8 @@ impl Vm {
         let public = |m: &Module| -> Vec<(Atom, u32)> {
             m.functions
                 .keys()
-                .filter(|k| !m.private.contains(k))
+                // A behaviour's `behaviour_info/1` is Erlang's, not listed.
+                .filter(|k| !m.private.contains(k) && k.0.as_str() != "behaviour_info")
                 .copied()
                 .collect()
         };
@@ -418,6 +419,10 @@ impl Known for Vm {
 
     fn eval(&self, code: Arc<FnCode>, modules: &[Arc<Module>]) -> Result<Value, String> {
         Vm::eval(self, code, modules)
+    }
+
+    fn warn(&self, text: &str) {
+        self.out.stderr(text);
     }
 
     fn define_guard(&self, key: (Atom, Atom, u32), guard: Arc<crate::compile::GuardMacro>) {

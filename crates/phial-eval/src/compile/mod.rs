@@ -61,6 +61,8 @@ pub trait Known {
     fn eval(&self, _code: Arc<FnCode>, _modules: &[Arc<Module>]) -> Result<Value, String> {
         Err("** (CompileError) this expression cannot be evaluated at compile time here".into())
     }
+    /// Prints a compile-time warning (stderr).
+    fn warn(&self, _text: &str) {}
     /// Keeps a `defguard` for later compilations.
     fn define_guard(&self, _key: (Atom, Atom, u32), _guard: Arc<GuardMacro>) {}
 }
@@ -119,6 +121,9 @@ pub struct Compiler<'k> {
     pub(crate) structs: FxHashMap<Atom, (Option<Vec<Atom>>, Vec<Atom>)>,
     /// `import`s in force, innermost last.
     pub(crate) imports: Vec<Import>,
+    /// Behaviours this program defined: their callbacks and the optional
+    /// ones, to warn about an implementation that lacks one.
+    pub(crate) behaviours: FxHashMap<Atom, (Vec<(Atom, u32)>, Vec<(Atom, u32)>)>,
     /// `defguard`s this program defined, by module, name and arity.
     pub(crate) guard_macros: FxHashMap<(Atom, Atom, u32), Arc<GuardMacro>>,
     /// `alias`es in force, innermost last: (short name, full module).
@@ -174,6 +179,7 @@ impl<'k> Compiler<'k> {
             imports: Vec::new(),
             aliases: Vec::new(),
             guard_macros: FxHashMap::default(),
+            behaviours: FxHashMap::default(),
             lexical: Vec::new(),
             prelude: false,
             program_functions: Default::default(),

@@ -86,6 +86,7 @@ impl<'k> Compiler<'k> {
             attributes: FxHashMap::default(),
         });
         let mut struct_regs = struct_regs.iter();
+        let mut meta = Metadata::default();
         // Attributes registered with `accumulate: true`.
         let mut accumulating: FxHashSet<String> = FxHashSet::default();
         for e in body.iter().chain(generated.iter()) {
@@ -99,10 +100,7 @@ impl<'k> Compiler<'k> {
                     name: attr,
                     value: Some(v),
                 } => {
-                    if matches!(
-                        attr.as_str(),
-                        "doc" | "moduledoc" | "spec" | "impl" | "typedoc" | "type"
-                    ) {
+                    if self.metadata_attribute(attr, v, &mut meta) {
                         continue;
                     }
                     self.module.as_mut().unwrap().attributes = attributes.clone();
@@ -275,6 +273,7 @@ impl<'k> Compiler<'k> {
             module.functions.insert((fatom, *arity), code);
         }
         self.module.as_mut().unwrap().attributes = attributes;
+        self.behaviour_parts(&mut module, meta, off);
         self.imports = all_imports;
         self.aliases = all_aliases;
         // Nested modules and other expressions run when the definition runs.
@@ -297,6 +296,96 @@ impl<'k> Compiler<'k> {
         f.modules.push(Arc::new(module));
         self.set_offset(whole.span);
         self.emit(Op::DefModule(i));
+    }
+
+    /// Attributes that describe the module rather than hold a value for
+    /// its functions: kept in `meta`, or without effect (typespecs, docs).
+    /// Returns whether `attr` was one.
+    fn metadata_attribute(&mut self, attr: &str, v: &Expr, meta: &mut Metadata) -> bool {
+        match attr {
+            "callback" | "macrocallback" => {
+                match spec_name_arity(v) {
+                    Some(na) => meta.callbacks.push(na),
+                    None => self.error(v.span.start, format!("invalid @{attr} specification")),
+                }
+                true
+            }
+            "optional_callbacks" => {
+                if let Some(list) = self.constant(v) {
+                    for item in list.iter_list() {
+                        if let Value::Tuple(t) = item {
+                            if let (Some(Value::Atom(n)), Some(Value::Int(a))) = (t.first(), t.get(1)) {
+                                meta.optional.push((*n, *a as u32));
+                            }
+                        }
+                    }
+                }
+                true
+            }
+            "behaviour" => {
+                match &v.kind {
+                    ExprKind::Alias(segs) => meta.behaviours.push(self.alias_of(segs)),
+                    ExprKind::Atom(a) => meta.behaviours.push(Atom::new(a)),
+                    _ => {}
+                }
+                true
+            }
+            "doc" | "moduledoc" | "typedoc" | "impl" | "spec" | "type" | "typep" | "opaque"
+            | "dialyzer" | "compile" | "deprecated" | "since" => true,
+            _ => false,
+        }
+    }
+
+    /// A behaviour's `behaviour_info/1`, and Elixir's warning for each
+    /// callback of an implemented behaviour that the module lacks.
+    fn behaviour_parts(&mut self, module: &mut Module, meta: Metadata, off: usize) {
+        if !meta.callbacks.is_empty() {
+            let as_list = |items: &[(Atom, u32)]| {
+                Value::list(
+                    items
+                        .iter()
+                        .map(|(n, a)| Value::tuple(vec![Value::Atom(*n), Value::Int(*a as i64)]))
+                        .collect(),
+                )
+            };
+            let info = Atom::new("behaviour_info");
+            self.push_fn(module.name, info, 1);
+            for (key, value) in [
+                ("callbacks", as_list(&meta.callbacks)),
+                ("optional_callbacks", as_list(&meta.optional)),
+            ] {
+                let entry = self.here();
+                self.cur().clauses.push(Clause::new(
+                    vec![crate::code::Pat::Lit(Value::atom(key))],
+                    None,
+                    entry,
+                ));
+                self.emit_const(value);
+                self.emit_return();
+            }
+            let code = self.pop_fn();
+            module.functions.insert((info, 1), code);
+            self.behaviours.insert(module.name, (meta.callbacks, meta.optional));
+        }
+        for b in meta.behaviours {
+            let Some((callbacks, optional)) = self.behaviours.get(&b).cloned() else {
+                continue;
+            };
+            for cb in callbacks.iter().filter(|cb| !optional.contains(cb)) {
+                if !module.functions.contains_key(cb) {
+                    let line = self.line_of(off);
+                    self.known.warn(&format!(
+                        "warning: function {}/{} required by behaviour {} is not implemented (in module {})\n  {}:{line}: {} (module)\n\n",
+                        cb.0.as_str(),
+                        cb.1,
+                        crate::error::module_name(b),
+                        crate::error::module_name(module.name),
+                        self.file,
+                        crate::error::module_name(module.name),
+                    ));
+                }
+            }
+        }
     }
 
     /// Runs an attribute's expression now, as Elixir runs a module body
@@ -703,6 +792,37 @@ impl<'k> Compiler<'k> {
         self.emit_call(module, name, params.len() as u32, true);
         self.emit_return();
         self.pop_fn()
+    }
+}
+
+/// What a module body declares about itself rather than computes: its
+/// callbacks (it is a behaviour) and the behaviours it implements.
+#[derive(Default)]
+struct Metadata {
+    callbacks: Vec<(Atom, u32)>,
+    optional: Vec<(Atom, u32)>,
+    behaviours: Vec<Atom>,
+}
+
+/// The name and arity a typespec declares: `name(args) :: type`, with an
+/// optional `when` clause.
+fn spec_name_arity(e: &Expr) -> Option<(Atom, u32)> {
+    let mut e = e;
+    loop {
+        match &e.kind {
+            ExprKind::Binary {
+                op: BinaryOp::When | BinaryOp::Type,
+                lhs,
+                ..
+            } => e = lhs,
+            ExprKind::Call {
+                target: CallTarget::Local(n),
+                args,
+                ..
+            } => return Some((Atom::new(n), args.len() as u32)),
+            ExprKind::Var(n) => return Some((Atom::new(n), 0)),
+            _ => return None,
+        }
     }
 }
 
