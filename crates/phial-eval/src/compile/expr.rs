@@ -451,6 +451,9 @@ impl<'k> Compiler<'k> {
                     self.var(name, off, tail);
                     return;
                 }
+                if self.path_macro(name, args, whole, tail) {
+                    return;
+                }
                 self.local_call(name, args, off, tail);
             }
             CallTarget::Remote { module, name } => {

@@ -15,6 +15,7 @@
 //!
 //! Not here: patterns and guards (`pattern`), modules (`module`), running code.
 
+mod access_path;
 mod control;
 mod defguard;
 mod expr;

@@ -314,7 +314,9 @@ impl<'k> Compiler<'k> {
                 if let Some(list) = self.constant(v) {
                     for item in list.iter_list() {
                         if let Value::Tuple(t) = item {
-                            if let (Some(Value::Atom(n)), Some(Value::Int(a))) = (t.first(), t.get(1)) {
+                            if let (Some(Value::Atom(n)), Some(Value::Int(a))) =
+                                (t.first(), t.get(1))
+                            {
                                 meta.optional.push((*n, *a as u32));
                             }
                         }
@@ -365,7 +367,8 @@ impl<'k> Compiler<'k> {
             }
             let code = self.pop_fn();
             module.functions.insert((info, 1), code);
-            self.behaviours.insert(module.name, (meta.callbacks, meta.optional));
+            self.behaviours
+                .insert(module.name, (meta.callbacks, meta.optional));
         }
         for b in meta.behaviours {
             let Some((callbacks, optional)) = self.behaviours.get(&b).cloned() else {
