@@ -124,7 +124,7 @@ pub struct Compiler<'k> {
     pub(crate) imports: Vec<Import>,
     /// Behaviours this program defined: their callbacks and the optional
     /// ones, to warn about an implementation that lacks one.
-    pub(crate) behaviours: FxHashMap<Atom, (Vec<(Atom, u32)>, Vec<(Atom, u32)>)>,
+    pub(crate) behaviours: FxHashMap<Atom, Callbacks>,
     /// `defguard`s this program defined, by module, name and arity.
     pub(crate) guard_macros: FxHashMap<(Atom, Atom, u32), Arc<GuardMacro>>,
     /// `alias`es in force, innermost last: (short name, full module).
@@ -139,6 +139,9 @@ pub struct Compiler<'k> {
     /// The public functions of modules this program defined so far.
     pub(crate) program_functions: rustc_hash::FxHashSet<(Atom, Atom, u32)>,
 }
+
+/// A behaviour's callbacks and, of them, the optional ones.
+pub(crate) type Callbacks = (Vec<(Atom, u32)>, Vec<(Atom, u32)>);
 
 /// `import Mod, only: [...], except: [...]`.
 #[derive(Clone)]
