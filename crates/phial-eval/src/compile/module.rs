@@ -145,6 +145,11 @@ impl<'k> Compiler<'k> {
                         e.span.start,
                         &attributes,
                     ) {
+                        let key = (Atom::new(&c.name), c.args.len() as u32);
+                        let impl_mark = meta.pending_impl.take();
+                        if !meta.defined_at.iter().any(|(k, _, _)| *k == key) {
+                            meta.defined_at.push((key, c.offset, impl_mark));
+                        }
                         clauses.push(c);
                     }
                 }
@@ -332,8 +337,17 @@ impl<'k> Compiler<'k> {
                 }
                 true
             }
-            "doc" | "moduledoc" | "typedoc" | "impl" | "spec" | "type" | "typep" | "opaque"
-            | "dialyzer" | "compile" | "deprecated" | "since" => true,
+            "impl" => {
+                meta.pending_impl = Some(match &v.kind {
+                    ExprKind::Atom(a) if a == "false" => None,
+                    ExprKind::Atom(a) => Some(a.clone()),
+                    ExprKind::Alias(segs) => Some(segs.join(".")),
+                    _ => Some("true".into()),
+                });
+                true
+            }
+            "doc" | "moduledoc" | "typedoc" | "spec" | "type" | "typep" | "opaque" | "dialyzer"
+            | "compile" | "deprecated" | "since" => true,
             _ => false,
         }
     }
@@ -368,8 +382,9 @@ impl<'k> Compiler<'k> {
             let code = self.pop_fn();
             module.functions.insert((info, 1), code);
             self.behaviours
-                .insert(module.name, (meta.callbacks, meta.optional));
+                .insert(module.name, (meta.callbacks.clone(), meta.optional.clone()));
         }
+        self.impl_warnings(module.name, &meta);
         for b in meta.behaviours {
             let Some((callbacks, optional)) = self.behaviours.get(&b).cloned() else {
                 continue;
@@ -388,6 +403,63 @@ impl<'k> Compiler<'k> {
                     ));
                 }
             }
+        }
+    }
+
+    /// Elixir's warnings about `@impl`: one on a function no behaviour
+    /// of the module declares, one in a module without behaviours, and,
+    /// once a module uses `@impl`, one for each callback defined without.
+    fn impl_warnings(&mut self, module: Atom, meta: &Metadata) {
+        let name = crate::error::module_name(module);
+        let known: Vec<(Atom, Atom, u32)> = meta
+            .behaviours
+            .iter()
+            .filter_map(|b| self.behaviours.get(b).map(|(cbs, _)| (b, cbs)))
+            .flat_map(|(b, cbs)| cbs.iter().map(move |(n, a)| (*b, *n, *a)))
+            .collect();
+        let uses_impl = meta.defined_at.iter().any(|(_, _, m)| m.is_some());
+        let mut texts = Vec::new();
+        for ((f, a), off, mark) in &meta.defined_at {
+            let line = self.line_of(*off);
+            let at = format!("  {}:{line}: {name} (module)\n\n", self.file);
+            let callback_of = known.iter().find(|(_, n, ar)| n == f && ar == a);
+            match mark {
+                Some(Some(text)) if meta.behaviours.is_empty() => texts.push(format!(
+                    "warning: got \"@impl {text}\" for function {}/{a} but no behaviour was declared\n{at}",
+                    f.as_str()
+                )),
+                Some(Some(text)) if callback_of.is_none() && !known.is_empty() => {
+                    let mut list: Vec<String> = known
+                        .iter()
+                        .map(|(b, n, ar)| {
+                            format!(
+                                "  * {}.{}/{ar} (function)",
+                                crate::error::module_name(*b),
+                                n.as_str()
+                            )
+                        })
+                        .collect();
+                    list.sort();
+                    texts.push(format!(
+                        "warning: got \"@impl {text}\" for function {}/{a} but no behaviour specifies such callback. The known callbacks are:\n\n{}\n\n{at}",
+                        f.as_str(),
+                        list.join("\n")
+                    ));
+                }
+                None if uses_impl => {
+                    if let Some((b, _, _)) = callback_of {
+                        texts.push(format!(
+                            "warning: module attribute @impl was not set for function {}/{a} callback (specified in {}). This either means you forgot to add the \"@impl true\" annotation before the definition or that you are accidentally overriding this callback\n{at}",
+                            f.as_str(),
+                            crate::error::module_name(*b)
+                        ));
+                    }
+                }
+                _ => {}
+            }
+        }
+        for t in texts {
+            self.known.warn(&t);
         }
     }
 
@@ -805,6 +877,11 @@ struct Metadata {
     callbacks: Vec<(Atom, u32)>,
     optional: Vec<(Atom, u32)>,
     behaviours: Vec<Atom>,
+    /// An `@impl` waiting for the next `def`: its text (`true`, `N`), or
+    /// `None` for `@impl false`.
+    pending_impl: Option<Option<String>>,
+    /// Each function, where it is first defined and the `@impl` it had.
+    defined_at: Vec<((Atom, u32), usize, Option<Option<String>>)>,
 }
 
 /// The name and arity a typespec declares: `name(args) :: type`, with an
