@@ -879,10 +879,13 @@ struct Metadata {
     behaviours: Vec<Atom>,
     /// An `@impl` waiting for the next `def`: its text (`true`, `N`), or
     /// `None` for `@impl false`.
-    pending_impl: Option<Option<String>>,
+    pending_impl: Option<ImplMark>,
     /// Each function, where it is first defined and the `@impl` it had.
-    defined_at: Vec<((Atom, u32), usize, Option<Option<String>>)>,
+    defined_at: Vec<((Atom, u32), usize, Option<ImplMark>)>,
 }
+
+/// What an `@impl` said: `Some("true")`, `Some("N")`, or `None` for false.
+type ImplMark = Option<String>;
 
 /// The name and arity a typespec declares: `name(args) :: type`, with an
 /// optional `when` clause.
