@@ -226,6 +226,11 @@ impl Vm {
         out
     }
 
+    /// A module's `@moduledoc` and `@doc`s, if it was compiled with them.
+    pub fn module_docs(&self, module: Atom) -> Option<Arc<crate::compile::ModuleDocs>> {
+        self.modules.read().get(&module)?.docs.clone()
+    }
+
     /// `module.__info__(key)` for a module written in phial.
     pub fn module_info(&self, module: Atom, key: &Value) -> Result<Value, crate::Raise> {
         let public = |m: &Module| -> Vec<(Atom, u32)> {

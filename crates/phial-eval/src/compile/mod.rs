@@ -18,6 +18,7 @@
 mod access_path;
 mod control;
 mod defguard;
+mod docs;
 mod expr;
 mod module;
 mod pattern;
@@ -33,6 +34,7 @@ use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
 pub use defguard::GuardMacro;
+pub use docs::{FunctionDoc, ModuleDocs};
 pub use module::Module;
 
 /// A compile-time error, reported before the program runs.
@@ -110,6 +112,8 @@ pub struct Compiler<'k> {
     known: &'k dyn Known,
     pub(crate) file: Arc<str>,
     pub(crate) lines: Arc<Vec<u32>>,
+    /// The text being compiled (signatures in docs quote it).
+    pub(crate) source: Arc<str>,
     pub(crate) fns: Vec<FnBuilder>,
     pub(crate) module: Option<ModuleCtx>,
     pub(crate) errors: Vec<CompileError>,
@@ -175,6 +179,7 @@ impl<'k> Compiler<'k> {
             known,
             file: Arc::from(file),
             lines: Arc::new(line_starts(source)),
+            source: Arc::from(source),
             fns: Vec::new(),
             module: None,
             errors: Vec::new(),

@@ -22,6 +22,8 @@ pub struct Module {
     pub name: Atom,
     pub functions: FxHashMap<(Atom, u32), Arc<FnCode>>,
     pub private: FxHashSet<(Atom, u32)>,
+    /// `@moduledoc` and `@doc`s, for the shell's `h`.
+    pub docs: Option<Arc<super::ModuleDocs>>,
 }
 
 /// One `def` clause as written.
@@ -147,6 +149,17 @@ impl<'k> Compiler<'k> {
                     ) {
                         let key = (Atom::new(&c.name), c.args.len() as u32);
                         let impl_mark = meta.pending_impl.take();
+                        let doc = meta.pending_doc.take();
+                        let first = !meta.defined_at.iter().any(|(k, _, _)| *k == key);
+                        if first && !c.private {
+                            meta.docs.functions.push(super::FunctionDoc {
+                                name: key.0,
+                                arity: key.1,
+                                signature: super::docs::signature(&c.name, &c.args, &self.source),
+                                hidden: matches!(doc, Some(None)),
+                                doc: doc.flatten(),
+                            });
+                        }
                         if !meta.defined_at.iter().any(|(k, _, _)| *k == key) {
                             meta.defined_at.push((key, c.offset, impl_mark));
                         }
@@ -213,6 +226,7 @@ impl<'k> Compiler<'k> {
             name,
             functions: FxHashMap::default(),
             private: FxHashSet::default(),
+            docs: None,
         };
         for (fname, arity) in &order {
             let group: Vec<&DefClause> = clauses
@@ -346,8 +360,16 @@ impl<'k> Compiler<'k> {
                 });
                 true
             }
-            "doc" | "moduledoc" | "typedoc" | "spec" | "type" | "typep" | "opaque" | "dialyzer"
-            | "compile" | "deprecated" | "since" => true,
+            "doc" => {
+                meta.pending_doc = super::docs::doc_text(v);
+                true
+            }
+            "moduledoc" => {
+                meta.docs.moduledoc = super::docs::doc_text(v).flatten();
+                true
+            }
+            "typedoc" | "spec" | "type" | "typep" | "opaque" | "dialyzer" | "compile"
+            | "deprecated" | "since" => true,
             _ => false,
         }
     }
@@ -385,6 +407,9 @@ impl<'k> Compiler<'k> {
                 .insert(module.name, (meta.callbacks.clone(), meta.optional.clone()));
         }
         self.impl_warnings(module.name, &meta);
+        if !self.prelude {
+            module.docs = Some(Arc::new(meta.docs.clone()));
+        }
         for b in meta.behaviours {
             let Some((callbacks, optional)) = self.behaviours.get(&b).cloned() else {
                 continue;
@@ -880,6 +905,9 @@ struct Metadata {
     /// An `@impl` waiting for the next `def`: its text (`true`, `N`), or
     /// `None` for `@impl false`.
     pending_impl: Option<ImplMark>,
+    /// A `@doc` waiting for the next `def` (see `docs::doc_text`).
+    pending_doc: Option<Option<String>>,
+    docs: super::ModuleDocs,
     /// Each function, where it is first defined and the `@impl` it had.
     defined_at: Vec<((Atom, u32), usize, Option<ImplMark>)>,
 }
