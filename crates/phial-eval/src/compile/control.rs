@@ -254,13 +254,7 @@ impl<'k> Compiler<'k> {
                     args.len()
                 };
                 if n == 0 || n > 2 {
-                    self.error(
-                        off,
-                        format!(
-                            "undefined function {name}/{} (there is no such import)",
-                            args.len()
-                        ),
-                    );
+                    self.error(off, self.undefined_local(name, args.len()));
                     return true;
                 }
                 for a in &args[..n] {

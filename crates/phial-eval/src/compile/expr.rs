@@ -436,13 +436,7 @@ impl<'k> Compiler<'k> {
                     return;
                 }
                 if block.is_some() {
-                    self.error(
-                        off,
-                        format!(
-                            "undefined function {name}/{} (there is no such import)",
-                            args.len() + 1
-                        ),
-                    );
+                    self.error(off, self.undefined_local(name, args.len() + 1));
                     return;
                 }
                 // A variable holding a function called without a dot is an error in
@@ -520,10 +514,7 @@ impl<'k> Compiler<'k> {
             self.emit_call(Atom::KERNEL, fname, arity, tail);
             return;
         }
-        self.error(
-            off,
-            format!("undefined function {name}/{arity} (there is no such import)"),
-        );
+        self.error(off, self.undefined_local(name, arity as usize));
     }
 
     fn remote_call(
@@ -693,10 +684,7 @@ impl<'k> Compiler<'k> {
                             self.emit_fun_ref(Atom::KERNEL, fname, ar);
                             return;
                         }
-                        self.error(
-                            off,
-                            format!("undefined function {name}/{ar} (there is no such import)"),
-                        );
+                        self.error(off, self.undefined_local(name, ar as usize));
                         return;
                     }
                     _ => {}

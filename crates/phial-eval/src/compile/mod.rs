@@ -163,6 +163,13 @@ pub struct Program {
     pub exported: Vec<String>,
 }
 
+/// A top-level `defmodule` (or `defprotocol`/`defimpl`): compiled, in
+/// Elixir, only when the script reaches it.
+fn defines_module(e: &Expr) -> bool {
+    matches!(&e.kind, ExprKind::Call { target: CallTarget::Local(n), .. }
+        if matches!(n.as_str(), "defmodule" | "defprotocol" | "defimpl"))
+}
+
 pub fn line_starts(source: &str) -> Vec<u32> {
     let mut v = vec![0u32];
     for (i, b) in source.bytes().enumerate() {
@@ -231,12 +238,24 @@ impl<'k> Compiler<'k> {
         if exprs.is_empty() {
             self.emit_const(Value::NIL_ATOM);
         }
+        // Errors in a top-level module's body, set aside: a script runs
+        // what comes before such a module, as Elixir compiles a module
+        // when the script reaches it (see `defer_module_errors`).
+        let mut deferred = Vec::new();
         for (i, e) in exprs.iter().enumerate() {
             let last = i + 1 == exprs.len();
+            let mark = self.mark();
             self.expr(e, last && !export);
+            if !export && !self.prelude && self.errors.len() > mark.0 && defines_module(e) {
+                self.defer_module_errors(mark, &mut deferred);
+            }
             if !last {
                 self.emit(Op::Pop);
             }
+        }
+        // An error in top-level code stops the script before it runs.
+        if !self.errors.is_empty() {
+            return Err(self.errors);
         }
         let mut exported = Vec::new();
         if export {
@@ -262,6 +281,50 @@ impl<'k> Compiler<'k> {
         } else {
             Err(self.errors)
         }
+    }
+
+    /// Where the code of the current function and the errors stand now.
+    fn mark(&mut self) -> (usize, usize, usize, usize) {
+        let errors = self.errors.len();
+        let f = self.cur();
+        (errors, f.ops.len(), f.switches.len(), f.handlers.len())
+    }
+
+    /// Replaces the code emitted since `mark` (a module definition that
+    /// failed to compile) by code raising its first error as a
+    /// `CompileError`, and moves its errors out of `self.errors`. Errors
+    /// raised by code run at compile time (an attribute's) stay: phial
+    /// evaluates those before the script starts.
+    fn defer_module_errors(
+        &mut self,
+        mark: (usize, usize, usize, usize),
+        deferred: &mut Vec<CompileError>,
+    ) {
+        let new: Vec<CompileError> = self.errors.drain(mark.0..).collect();
+        if new.iter().any(|e| e.raised.is_some()) {
+            self.errors.extend(new);
+            return;
+        }
+        let f = self.cur();
+        f.ops.truncate(mark.1);
+        f.offsets.truncate(mark.1);
+        f.switches.truncate(mark.2);
+        f.handlers.truncate(mark.3);
+        let first = &new[0];
+        let line = self.line_of(first.offset);
+        let exception = Value::make_struct(
+            Atom::alias("CompileError"),
+            &[
+                (Atom::EXCEPTION, Value::TRUE),
+                (Atom::new("file"), Value::str(self.file.to_string())),
+                (Atom::new("line"), Value::Int(line as i64)),
+                (Atom::new("description"), Value::str(first.message.clone())),
+            ],
+        );
+        self.cur().offset = first.offset as u32;
+        self.emit_const(exception);
+        self.emit_bif_named(":erlang", "error", 1);
+        deferred.extend(new);
     }
 
     // ----- function builders -------------------------------------------------
@@ -332,6 +395,17 @@ impl<'k> Compiler<'k> {
 
     pub(crate) fn cur(&mut self) -> &mut FnBuilder {
         self.fns.last_mut().expect("no function being compiled")
+    }
+
+    /// Elixir's words for a call to a local function that does not exist.
+    pub(crate) fn undefined_local(&self, name: &str, arity: usize) -> String {
+        match &self.module {
+            Some(m) => format!(
+                "undefined function {name}/{arity} (expected {} to define such a function or for it to be imported, but none are available)",
+                crate::error::module_name(m.name)
+            ),
+            None => format!("undefined function {name}/{arity} (there is no such import)"),
+        }
     }
 
     pub(crate) fn error(&mut self, offset: usize, message: impl Into<String>) {
