@@ -45,3 +45,19 @@ IO.inspect(area.(4))
 case Geo.Shapes.Square do
   Square -> IO.puts("matched the alias")
 end
+
+# alias __MODULE__ and __MODULE__.Sub
+defmodule Geo.Point do
+  alias __MODULE__
+  alias __MODULE__.Polar, as: P
+
+  defmodule Polar do
+    def from({x, y}), do: {:polar, x + y}
+  end
+
+  def new(x, y), do: {Point, x, y}
+  def polar(p), do: {P.from(p), __MODULE__.Polar.from(p), __MODULE__.Polar}
+end
+
+IO.inspect(Geo.Point.new(1, 2))
+IO.inspect(Geo.Point.polar({3, 4}))

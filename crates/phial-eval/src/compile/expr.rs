@@ -528,12 +528,15 @@ impl<'k> Compiler<'k> {
     ) {
         let arity = args.len();
         let fname = Atom::new(name);
-        let literal = match &module.kind {
-            ExprKind::Alias(segs) => Some(self.alias_of(segs)),
-            ExprKind::Atom(a) => Some(Atom::new(a)),
-            ExprKind::Var(v) if v == "__MODULE__" => self.module.as_ref().map(|m| m.name),
-            _ => None,
-        };
+        // `__MODULE__.Sub` is a module name, not a field of `__MODULE__`.
+        if args.is_empty() && !parens && name.starts_with(|c: char| c.is_ascii_uppercase()) {
+            if let Some(m) = self.module_literal(module) {
+                let full = format!("{}.{name}", m.as_str().trim_start_matches("Elixir."));
+                self.emit_const(Value::Atom(Atom::alias(&full)));
+                return;
+            }
+        }
+        let literal = self.module_literal(module);
         match literal {
             Some(m) => {
                 if (m == Atom::KERNEL || m == Atom::ERLANG)
@@ -784,6 +787,29 @@ impl<'k> Compiler<'k> {
                 || self.program_functions.contains(&(i.module, name, arity));
             (allowed && exists).then_some(i.module)
         })
+    }
+
+    /// The module an expression names at compile time: an alias, an
+    /// Erlang module, `__MODULE__` or `__MODULE__.Sub`.
+    pub(crate) fn module_literal(&self, e: &Expr) -> Option<Atom> {
+        match &e.kind {
+            ExprKind::Alias(segs) => Some(self.alias_of(segs)),
+            ExprKind::Atom(a) => Some(Atom::new(a)),
+            ExprKind::Var(v) if v == "__MODULE__" => self.module.as_ref().map(|m| m.name),
+            ExprKind::Call {
+                target: CallTarget::Remote { module, name },
+                args,
+                parens: false,
+                block: None,
+            } if args.is_empty() && name.starts_with(|c: char| c.is_ascii_uppercase()) => {
+                let m = self.module_literal(module)?;
+                Some(Atom::alias(&format!(
+                    "{}.{name}",
+                    m.as_str().trim_start_matches("Elixir.")
+                )))
+            }
+            _ => None,
+        }
     }
 
     pub(crate) fn struct_name(&mut self, e: &Expr) -> Atom {

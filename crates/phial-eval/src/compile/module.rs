@@ -636,6 +636,27 @@ impl<'k> Compiler<'k> {
                 // `alias :lists` alone is allowed and does nothing.
                 _ => {}
             },
+            // `alias __MODULE__` and `alias __MODULE__.Sub`.
+            ExprKind::Var(v) if v == "__MODULE__" => {
+                if let Some(m) = self.module.as_ref().map(|m| m.name) {
+                    let full = m.as_str().trim_start_matches("Elixir.").to_string();
+                    self.push_alias(&full, as_name, off);
+                }
+            }
+            ExprKind::Call {
+                target: CallTarget::Remote { module, name },
+                args: none,
+                parens: false,
+                ..
+            } if none.is_empty()
+                && matches!(&module.kind, ExprKind::Var(v) if v == "__MODULE__")
+                && name.starts_with(|c: char| c.is_ascii_uppercase()) =>
+            {
+                if let Some(m) = self.module.as_ref().map(|m| m.name) {
+                    let full = format!("{}.{name}", m.as_str().trim_start_matches("Elixir."));
+                    self.push_alias(&full, as_name, off);
+                }
+            }
             // `alias Base.{A, B.C}`.
             ExprKind::Call {
                 target: CallTarget::Remote { module, name },
@@ -661,6 +682,19 @@ impl<'k> Compiler<'k> {
             }
             _ => self.error(off, "invalid argument for alias"),
         }
+    }
+
+    /// Aliases the dotted module `full` as `as:` or as its last part.
+    fn push_alias(&mut self, full: &str, as_name: Option<&Expr>, off: usize) {
+        let short = match as_name.map(|e| &e.kind) {
+            Some(ExprKind::Alias(a)) if a.len() == 1 => a[0].clone(),
+            Some(_) => {
+                self.error(off, "invalid value for option :as, expected a simple alias");
+                return;
+            }
+            None => full.rsplit('.').next().unwrap_or(full).to_string(),
+        };
+        self.aliases.push((short, Atom::alias(full)));
     }
 
     /// A `defmodule Inner` inside a module also aliases `Inner` to its
