@@ -15,11 +15,23 @@ fn color_stderr() -> bool {
     std::env::var_os("NO_COLOR").is_none() && std::io::stderr().is_terminal()
 }
 
-fn new_vm(argv: Vec<String>) -> Arc<Vm> {
-    let vm = Vm::with_threads(Arc::new(StdStreams::default()), crate::threads_from_env());
-    *vm.argv.write() = argv;
-    vm
+/// The script's VM, or the exit code of one that would not start (a
+/// defect in phial's own library, reported on stderr).
+fn new_vm(argv: Vec<String>) -> Result<Arc<Vm>, i32> {
+    match Vm::with_threads(Arc::new(StdStreams::default()), crate::threads_from_env()) {
+        Ok(vm) => {
+            *vm.argv.write() = argv;
+            Ok(vm)
+        }
+        Err(e) => {
+            eprint!("{e}");
+            Err(INTERNAL_ERROR)
+        }
+    }
 }
+
+/// The exit code when phial itself is broken (sysexits' EX_SOFTWARE).
+pub const INTERNAL_ERROR: i32 = 70;
 
 /// Prints why a source failed to load, as Elixir words it; returns exit code 1.
 fn report_load_error(file: &str, source: &str, err: LoadError) -> i32 {
@@ -58,7 +70,10 @@ pub fn run_file(path: &str, argv: Vec<String>) -> i32 {
             return 1;
         }
     };
-    let vm = new_vm(argv);
+    let vm = match new_vm(argv) {
+        Ok(vm) => vm,
+        Err(code) => return code,
+    };
     match vm.load(path, &source, &[], false) {
         Ok(program) => vm.run_main(program),
         Err(e) => report_load_error(path, &source, e),
@@ -80,7 +95,10 @@ fn invalid_encoding(bytes: &[u8], at: usize) -> String {
 }
 
 pub fn run_eval(exprs: &[String], argv: Vec<String>) -> i32 {
-    let vm = new_vm(argv);
+    let vm = match new_vm(argv) {
+        Ok(vm) => vm,
+        Err(code) => return code,
+    };
     let source = exprs.join("\n");
     match vm.load("nofile", &source, &[], false) {
         Ok(program) => vm.run_main(program),

@@ -1,5 +1,5 @@
 //! The "no builtin panics" sweep: generates a phial script that calls every
-//! registered BIF (`phial_eval::bifs::entries()`) with each of a set of
+//! registered BIF (`phial_eval::library::entries()`) with each of a set of
 //! wrong-typed arguments inside `try`, runs it with the real binary, and
 //! checks that every call came back as an Elixir error or a value (the script
 //! reaches its last line, exits 0, and nothing panicked).
@@ -42,7 +42,7 @@ fn is_identifier(name: &str) -> bool {
 fn every_builtin_survives_wrong_arguments() {
     let mut body = String::new();
     let mut count = 0;
-    for e in phial_eval::bifs::entries() {
+    for e in phial_eval::library::entries() {
         let module = module_source(e.module.as_str());
         let name = e.name.as_str();
         if SKIP.contains(&format!("{module}.{name}").as_str()) {

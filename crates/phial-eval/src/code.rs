@@ -11,7 +11,7 @@
 //! Not here: how ops execute (`machine`), how the AST becomes ops (`compile`).
 
 use crate::atom::Atom;
-use crate::bifs::BifId;
+use crate::library::BifId;
 use crate::value::Value;
 use std::sync::atomic::{AtomicPtr, AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};

@@ -7,14 +7,13 @@
 //! VM's runtime. This crate does no terminal I/O of its own.
 
 pub mod atom;
-pub mod bifs;
 pub mod code;
 pub mod compile;
 pub mod error;
 pub mod format;
+pub mod library;
 mod machine;
 pub mod matching;
-mod prelude;
 pub mod pretty;
 pub mod process;
 pub mod protocols;
@@ -29,4 +28,4 @@ pub use atom::Atom;
 pub use error::{Kind, Raise};
 pub use process::{Process, Role, ShellHost};
 pub use value::Value;
-pub use vm::{LoadError, Output, Runtime, Vm};
+pub use vm::{LoadError, Output, Runtime, StartError, Vm};

@@ -7,8 +7,8 @@
 //!
 //! Not here: compiling them (`compile::pattern`).
 
-use crate::bifs::{self, Ctx};
 use crate::code::{BinOp, Guard, MapKey, Pat};
+use crate::library::{self, Ctx};
 use crate::term::strict_equal;
 use crate::value::Value;
 
@@ -149,21 +149,21 @@ fn eval_guard(g: &Guard, locals: &[Value], ctx: &mut Ctx) -> Option<Value> {
         },
         Guard::Bif(id, args) if args.len() == 1 => {
             let a = eval_guard(&args[0], locals, ctx)?;
-            (bifs::entry(*id).plain()?)(ctx, std::slice::from_ref(&a)).ok()?
+            (library::entry(*id).plain()?)(ctx, std::slice::from_ref(&a)).ok()?
         }
         Guard::Bif(id, args) if args.len() == 2 => {
             let pair = [
                 eval_guard(&args[0], locals, ctx)?,
                 eval_guard(&args[1], locals, ctx)?,
             ];
-            (bifs::entry(*id).plain()?)(ctx, &pair).ok()?
+            (library::entry(*id).plain()?)(ctx, &pair).ok()?
         }
         Guard::Bif(id, args) => {
             let vals: Vec<Value> = args
                 .iter()
                 .map(|a| eval_guard(a, locals, ctx))
                 .collect::<Option<_>>()?;
-            (bifs::entry(*id).plain()?)(ctx, &vals).ok()?
+            (library::entry(*id).plain()?)(ctx, &vals).ok()?
         }
         Guard::Tuple(items) => Value::tuple(
             items
@@ -262,7 +262,7 @@ pub fn binop(k: BinOp, a: &Value, b: &Value) -> crate::error::Result<Value> {
 #[cold]
 #[inline(never)]
 pub fn binop_general(k: BinOp, a: &Value, b: &Value) -> crate::error::Result<Value> {
-    use crate::bifs::arith;
+    use crate::library::support::arith;
     Ok(match k {
         BinOp::Add => arith::add(a, b)?,
         BinOp::Sub => arith::sub(a, b)?,

@@ -620,7 +620,7 @@ pub fn with_substitutes<R>(subs: &[(usize, String)], f: impl FnOnce() -> R) -> R
 }
 
 /// An `Inspect.Algebra` document built by phial code (binaries and the
-/// `{:doc_cons, a, b}`-style tuples of `prelude/inspect.ex`), as a layout
+/// `{:doc_cons, a, b}`-style tuples of `library/elixir/inspect_algebra.ex`), as a layout
 /// document. `None`: not a document. Iterative: user code can build a
 /// document of any depth (a fold over a long list nests to the right).
 pub fn from_algebra(v: &Value) -> Option<Doc> {
@@ -728,9 +728,9 @@ fn derived(
     m: &crate::value::MapInner,
     opts: &InspectOpts,
 ) -> Doc {
-    let only: Option<Vec<Atom>> = crate::bifs::kernel::keyword_get(o, "only")
+    let only: Option<Vec<Atom>> = crate::library::support::terms::keyword_get(o, "only")
         .map(|l| l.iter_list().filter_map(Value::as_atom).collect());
-    let except: Vec<Atom> = crate::bifs::kernel::keyword_get(o, "except")
+    let except: Vec<Atom> = crate::library::support::terms::keyword_get(o, "except")
         .map(|l| l.iter_list().filter_map(Value::as_atom).collect())
         .unwrap_or_default();
     let fields: Vec<Atom> = d

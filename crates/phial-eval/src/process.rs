@@ -133,7 +133,7 @@ pub struct Process {
     /// Continuations of stepping natives waiting for phial code they
     /// called, innermost last, each with the depth of the frame it waits in
     /// (see `machine::native`).
-    pub(crate) natives: Vec<(u32, Box<dyn crate::bifs::Resume>)>,
+    pub(crate) natives: Vec<(u32, Box<dyn crate::library::Resume>)>,
     /// What few processes use (see `Rare`), allocated on first use.
     pub(crate) rare: Option<Box<Rare>>,
     pub(crate) recv_deadline: Option<Instant>,

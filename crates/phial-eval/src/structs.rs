@@ -9,7 +9,7 @@
 //! struct replaces its entry.
 //!
 //! Not here: the `defstruct` lowering (`compile::module`), the builtins
-//! over structs (`bifs::structs`).
+//! over structs (`library::support::structs`).
 
 use crate::atom::Atom;
 use crate::error::{self, Raise};

@@ -61,7 +61,8 @@ pub struct Vm {
     runtime: OnceLock<Runtime>,
     /// `System.argv/0`.
     pub argv: RwLock<Vec<String>>,
-    /// Which lazily compiled prelude files are loaded (`prelude::LAZY`).
+    /// Which lazily compiled units are loaded (one per `library::UNITS`
+    /// row; eager units' are never used).
     lazy: Vec<OnceLock<()>>,
     /// Scheduler threads for the runtime (0: one per core), the host's
     /// choice (`Vm::with_threads`).
@@ -76,15 +77,32 @@ pub enum LoadError {
     Compile(Vec<CompileError>),
 }
 
+/// Why a VM would not start: the library defines something twice, or
+/// its eager part does not compile (a bug in phial itself, never in a
+/// program). Each line names one defect.
+#[derive(Debug)]
+pub struct StartError(pub Vec<String>);
+
+impl std::fmt::Display for StartError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for d in &self.0 {
+            writeln!(f, "phial: internal error: {d}")?;
+        }
+        Ok(())
+    }
+}
+
 impl Vm {
-    /// A VM with the prelude loaded, one scheduler thread per core.
-    pub fn new(out: Arc<dyn Output>) -> Arc<Vm> {
+    /// A VM with the library's eager units loaded, one scheduler thread
+    /// per core.
+    pub fn new(out: Arc<dyn Output>) -> Result<Arc<Vm>, StartError> {
         Vm::with_threads(out, 0)
     }
 
     /// A VM whose runtime will run `threads` scheduler threads (0: one
-    /// per core).
-    pub fn with_threads(out: Arc<dyn Output>, threads: usize) -> Arc<Vm> {
+    /// per core). It refuses to start if the library is defective (see
+    /// `library`): a name defined twice is never silently resolved.
+    pub fn with_threads(out: Arc<dyn Output>, threads: usize) -> Result<Arc<Vm>, StartError> {
         let vm = Arc::new_cyclic(|this| Vm {
             this: this.clone(),
             out,
@@ -94,19 +112,19 @@ impl Vm {
             exit_code: AtomicI32::new(-1),
             runtime: OnceLock::new(),
             argv: RwLock::new(Vec::new()),
-            lazy: crate::prelude::LAZY
+            lazy: crate::library::UNITS
                 .iter()
                 .map(|_| OnceLock::new())
                 .collect(),
             threads,
         });
-        for d in crate::bifs::duplicates() {
-            vm.out.stderr(&format!(
-                "phial: internal error: builtin {d} is defined twice\n"
-            ));
+        let mut defects = crate::library::defects().to_vec();
+        defects.extend(crate::library::load_eager(&vm));
+        if defects.is_empty() {
+            Ok(vm)
+        } else {
+            Err(StartError(defects))
         }
-        crate::prelude::load(&vm);
-        vm
     }
 
     /// The runtime, started on first use with the VM's thread count.
@@ -130,19 +148,35 @@ impl Vm {
         }
     }
 
-    /// Loads the lazily compiled prelude file defining `module`, if there
-    /// is one not loaded yet; says whether it loaded one. Never called
-    /// while compiling (a prelude file is compiled by this very call).
+    /// Loads the lazily compiled unit `module` belongs to, if there is one
+    /// not loaded yet; says whether it loaded one. A unit is compiled by
+    /// this very call, so the compiler reaches it only for another unit
+    /// (`import`, a struct literal), never for the one being compiled.
     pub fn ensure_lazy(&self, module: Atom) -> bool {
-        let Some(i) = crate::prelude::lazy_file_for(module.as_str()) else {
+        let Some(i) = crate::library::lazy_unit_for(module) else {
             return false;
         };
-        let mut loaded = false;
+        self.load_lazy_unit(i)
+    }
+
+    /// Loads lazy unit `i` (of `library::UNITS`) unless it is loaded; says
+    /// whether it was not loaded when asked. A process that finds another
+    /// one loading the unit waits for it and must look again, so this is
+    /// true for it too; once loaded it is false, so a caller that looks
+    /// again on true stops there.
+    fn load_lazy_unit(&self, i: usize) -> bool {
+        if self.lazy[i].get().is_some() {
+            return false;
+        }
         self.lazy[i].get_or_init(|| {
-            crate::prelude::load_lazy(self, i);
-            loaded = true;
+            // A defect here is phial's own bug, caught by the unit test
+            // that loads every lazy unit; a running program can only be
+            // told about it.
+            for d in crate::library::load_unit(self, &crate::library::UNITS[i]) {
+                self.out.stderr(&format!("phial: internal error: {d}\n"));
+            }
         });
-        loaded
+        true
     }
 
     /// `module.name/arity` as seen from code in `caller`: a private function
@@ -190,30 +224,24 @@ impl Vm {
         GENERATION.fetch_add(1, Ordering::AcqRel);
     }
 
-    /// Loads every lazily compiled part of the prelude now.
+    /// Loads every lazily compiled unit of the library now.
     pub fn load_whole_library(&self) {
-        for l in &self.lazy_names() {
-            self.ensure_lazy(*l);
+        for (i, unit) in crate::library::UNITS.iter().enumerate() {
+            if unit.load == crate::library::Load::Lazy {
+                self.load_lazy_unit(i);
+            }
         }
     }
 
-    /// One module of each lazily compiled prelude file.
-    fn lazy_names(&self) -> Vec<Atom> {
-        crate::prelude::LAZY
-            .iter()
-            .filter_map(|(_, _, names)| names.first().map(|n| Atom::new(n)))
-            .collect()
-    }
-
-    /// Functions the prelude defines that a builtin also defines: one
-    /// would hide the other, so each library function must be one or the
-    /// other (checked by a unit test over the whole library, not at every
-    /// start-up).
-    pub fn prelude_shadowing(&self) -> Vec<String> {
+    /// Functions phial code defines (the library's or a program's) that a
+    /// builtin of the same module also defines: one would hide the other.
+    /// Loading checks each unit against its own natives; this checks every
+    /// module against every native (the unit test over the whole library).
+    pub fn library_shadowing(&self) -> Vec<String> {
         let mut out = Vec::new();
         for m in self.modules.read().values() {
             for (name, arity) in m.functions.keys() {
-                if crate::bifs::lookup(m.name, *name, *arity as usize).is_some() {
+                if crate::library::lookup(m.name, *name, *arity as usize).is_some() {
                     out.push(format!(
                         "{}.{}/{arity}",
                         crate::error::module_name(m.name),
@@ -249,7 +277,7 @@ impl Vm {
                     .get(&module)
                     .map(|m| public(m))
                     .unwrap_or_default();
-                for (n, a) in crate::bifs::functions_of(module) {
+                for (n, a) in crate::library::functions_of(module) {
                     if !fs.contains(&(n, a as u32)) {
                         fs.push((n, a as u32));
                     }
@@ -501,11 +529,11 @@ mod tests {
     }
 
     #[test]
-    fn prelude_loads_without_errors_and_shadows_no_builtin() {
+    fn library_loads_without_errors_and_shadows_no_builtin() {
         let out = Arc::new(Captured::default());
-        let vm = Vm::new(out.clone());
+        let vm = Vm::new(out.clone()).unwrap_or_else(|e| panic!("{e}"));
         vm.load_whole_library();
-        assert_eq!(vm.prelude_shadowing(), Vec::<String>::new());
+        assert_eq!(vm.library_shadowing(), Vec::<String>::new());
         assert_eq!(out.0.lock().as_str(), "");
         // The library's protocols and their implementations are loaded.
         for m in [

@@ -33,8 +33,8 @@ impl Completer {
         for (m, fs) in self.vm.module_functions() {
             all.entry(m).or_default().extend(fs);
         }
-        for m in phial_eval::bifs::modules() {
-            let fs = phial_eval::bifs::functions_of(m);
+        for m in phial_eval::library::modules() {
+            let fs = phial_eval::library::functions_of(m);
             all.entry(m)
                 .or_default()
                 .extend(fs.into_iter().map(|(n, a)| (n, a as u32)));

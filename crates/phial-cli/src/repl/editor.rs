@@ -89,7 +89,10 @@ fn install_sigint() {
 pub fn run_tty() -> i32 {
     let color = std::env::var_os("NO_COLOR").is_none();
     let out = Arc::new(ReplOutput::new(false));
-    let mut session = Session::new(out.clone(), color, &SIGINT);
+    let mut session = match Session::new(out.clone(), color, &SIGINT) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
     let config = Config::builder()
         .auto_add_history(false)
         .bracketed_paste(true)

@@ -105,11 +105,23 @@ impl helpers::History for Results<'_> {
 }
 
 impl Session {
-    pub fn new(out: Arc<ReplOutput>, color: bool, interrupt: &'static AtomicBool) -> Session {
-        let vm = Vm::with_threads(out.clone(), crate::threads_from_env());
+    /// A shell session, or the exit code of a VM that would not start (a
+    /// defect in phial's own library, reported on stderr).
+    pub fn new(
+        out: Arc<ReplOutput>,
+        color: bool,
+        interrupt: &'static AtomicBool,
+    ) -> Result<Session, i32> {
+        let vm = match Vm::with_threads(out.clone(), crate::threads_from_env()) {
+            Ok(vm) => vm,
+            Err(e) => {
+                eprint!("{e}");
+                return Err(crate::script::INTERNAL_ERROR);
+            }
+        };
         helpers::install(&vm);
         let shell = Shell::start(vm.clone(), out.clone(), color);
-        Session {
+        Ok(Session {
             vm,
             out,
             shell,
@@ -121,7 +133,7 @@ impl Session {
             pending: String::new(),
             paste: PasteFilter::default(),
             interrupt,
-        }
+        })
     }
 
     pub fn prompt(&self) -> String {
@@ -317,7 +329,10 @@ fn run_piped() -> i32 {
     let out = Arc::new(ReplOutput::new(true));
     let color = false;
     static NEVER: AtomicBool = AtomicBool::new(false);
-    let mut session = Session::new(out.clone(), color, &NEVER);
+    let mut session = match Session::new(out.clone(), color, &NEVER) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
     out.say(&banner());
     let stdin = std::io::stdin();
     let mut lines = stdin.lock().lines();

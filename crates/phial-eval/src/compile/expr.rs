@@ -6,8 +6,8 @@
 
 use super::Compiler;
 use crate::atom::Atom;
-use crate::bifs;
 use crate::code::Op;
+use crate::library;
 use crate::value::Value;
 use phial_syntax::ast::*;
 
@@ -184,7 +184,7 @@ impl<'k> Compiler<'k> {
             Some(erl) => Atom::new(erl),
             None => Atom::alias(module),
         };
-        match bifs::lookup(m, Atom::new(name), argc) {
+        match library::lookup(m, Atom::new(name), argc) {
             Some(id) => self.emit_bif(id, argc),
             None => {
                 let off = self.cur().offset as usize;
@@ -492,13 +492,13 @@ impl<'k> Compiler<'k> {
                 self.expr(a, false);
             }
             self.cur().offset = off as u32;
-            match bifs::lookup(m, fname, arity as usize) {
+            match library::lookup(m, fname, arity as usize) {
                 Some(id) => self.emit_bif(id, arity as usize),
                 None => self.emit_call(m, fname, arity, tail),
             }
             return;
         }
-        if let Some(id) = bifs::kernel(name, args.len()) {
+        if let Some(id) = library::kernel(name, args.len()) {
             for a in args {
                 self.expr(a, false);
             }
@@ -554,7 +554,7 @@ impl<'k> Compiler<'k> {
                 // of the same name.
                 let defined = self.program_functions.contains(&(m, fname, arity as u32))
                     || self.known.has_function(m, fname, arity as u32);
-                match bifs::lookup(m, fname, arity) {
+                match library::lookup(m, fname, arity) {
                     Some(id) if !defined => self.emit_bif(id, arity),
                     _ => self.emit_call(m, fname, arity as u32, tail),
                 }
@@ -681,7 +681,7 @@ impl<'k> Compiler<'k> {
                                 return;
                             }
                         }
-                        if bifs::kernel(name, ar as usize).is_some()
+                        if library::kernel(name, ar as usize).is_some()
                             || self.known.has_function(Atom::KERNEL, fname, ar)
                         {
                             self.emit_fun_ref(Atom::KERNEL, fname, ar);
@@ -782,7 +782,7 @@ impl<'k> Compiler<'k> {
         self.imports.iter().rev().find_map(|i| {
             let allowed = i.only.as_ref().is_none_or(|o| o.contains(&(name, arity)))
                 && !i.except.contains(&(name, arity));
-            let exists = bifs::lookup(i.module, name, arity as usize).is_some()
+            let exists = library::lookup(i.module, name, arity as usize).is_some()
                 || self.known.has_function(i.module, name, arity)
                 || self.program_functions.contains(&(i.module, name, arity));
             (allowed && exists).then_some(i.module)

@@ -26,8 +26,8 @@ mod protocol;
 mod structs;
 
 use crate::atom::Atom;
-use crate::bifs::{self, BifId};
 use crate::code::*;
+use crate::library::{self, BifId};
 use crate::value::Value;
 use phial_syntax::ast::*;
 use rustc_hash::FxHashMap;
@@ -418,7 +418,7 @@ impl<'k> Compiler<'k> {
 
     pub(crate) fn emit(&mut self, op: Op) -> usize {
         let op = match op {
-            Op::Bif(id, 2) if bifs::is_send(id) => Op::Send,
+            Op::Bif(id, 2) if library::is_send(id) => Op::Send,
             Op::Pop if matches!(self.cur().ops.last(), Some(Op::Send)) => {
                 *self.cur().ops.last_mut().expect("just matched") = Op::SendDiscard;
                 Op::Pop
@@ -473,15 +473,15 @@ impl<'k> Compiler<'k> {
     }
 
     pub(crate) fn emit_bif(&mut self, id: BifId, argc: usize) {
-        match bifs::entry(id).f {
-            bifs::Imp::Plain(_) => self.emit(Op::Bif(id, argc as u8)),
-            bifs::Imp::Step(_) => self.emit(Op::Native(id, argc as u8)),
+        match library::entry(id).f {
+            library::Imp::Plain(_) => self.emit(Op::Bif(id, argc as u8)),
+            library::Imp::Step(_) => self.emit(Op::Native(id, argc as u8)),
         };
     }
 
     /// Emits a call to a Kernel builtin that must exist.
     pub(crate) fn emit_kernel(&mut self, name: &str, argc: usize) {
-        match bifs::kernel(name, argc) {
+        match library::kernel(name, argc) {
             Some(id) => self.emit_bif(id, argc),
             None => {
                 let off = self.cur().offset as usize;

@@ -10,8 +10,8 @@
 
 use super::Compiler;
 use crate::atom::Atom;
-use crate::bifs;
 use crate::code::{Guard, MapKey, Pat};
+use crate::library as bifs;
 use crate::value::Value;
 use phial_syntax::ast::*;
 use rustc_hash::FxHashMap;
@@ -360,7 +360,7 @@ impl<'k> Compiler<'k> {
             ExprKind::Binary { op, lhs, rhs } => {
                 let a = self.constant(lhs)?;
                 let b = self.constant(rhs)?;
-                use crate::bifs::arith;
+                use crate::library::support::arith;
                 match op {
                     BinaryOp::Add => arith::add(&a, &b).ok()?,
                     BinaryOp::Sub => arith::sub(&a, &b).ok()?,

@@ -88,7 +88,12 @@ impl<'k> Compiler<'k> {
                     };
                     let enforced = Value::list(enforce.iter().map(|a| Value::Atom(*a)).collect());
                     let module = Value::Atom(module);
-                    let _ = crate::bifs::structs::define(&module, &fields, &enforced, &Value::Nil);
+                    let _ = crate::library::support::structs::define(
+                        &module,
+                        &fields,
+                        &enforced,
+                        &Value::Nil,
+                    );
                 }
                 None => self.error(
                     span.start,

@@ -11,9 +11,9 @@
 
 use super::Pcx;
 use crate::atom::Atom;
-use crate::bifs::Ctx;
 use crate::code::{ArgCheck, Case, FnCode, Leaf};
 use crate::error::{self, Raise};
+use crate::library::Ctx;
 use crate::matching::{guard_passes, int_compare_guard, match_pat};
 use crate::process::Frame;
 use crate::stack::{push_in_place, ValueStack};

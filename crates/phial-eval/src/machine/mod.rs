@@ -81,9 +81,9 @@ mod native;
 mod receive;
 mod unwind;
 
-use crate::bifs::{self, Ctx};
 use crate::code::{FnCode, Op, SwitchClause, SwitchKind};
 use crate::error::{self, Raise};
+use crate::library::{self as bifs, Ctx};
 use crate::matching::{guard_passes, match_pat};
 use crate::process::{HandlerRec, Process};
 use crate::stack::ValueStack;
@@ -376,7 +376,7 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
                 Op::Send | Op::SendDiscard => {
                     let msg = p.stack.pop_top();
                     let to = p.stack.pop_top();
-                    let pid = match bifs::proc::dest(
+                    let pid = match bifs::support::processes::dest(
                         &mut Ctx {
                             cx,
                             vm: &p.vm,

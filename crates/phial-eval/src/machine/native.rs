@@ -22,9 +22,9 @@
 
 use super::{call_fun_value, invoke, resolve, return_value, Pcx};
 use crate::atom::Atom;
-use crate::bifs::{self, Ctx, Step, Target};
 use crate::code::FnCode;
 use crate::error::Raise;
+use crate::library::{self as bifs, Ctx, Step, Target};
 use crate::process::{Frame, Process};
 use crate::value::Value;
 

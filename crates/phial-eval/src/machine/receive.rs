@@ -7,9 +7,9 @@
 
 use super::Pcx;
 use crate::atom::Atom;
-use crate::bifs::Ctx;
 use crate::code::FnCode;
 use crate::error::{self, Raise};
+use crate::library::Ctx;
 use crate::matching::{guard_passes, match_pat};
 use crate::process::Process;
 use crate::value::Value;

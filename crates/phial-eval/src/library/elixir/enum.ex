@@ -1,0 +1,661 @@
+# Enum functions that take a function argument. Each converts its
+# enumerable to a list first (:phial.to_list), then walks it with tail
+# recursion and reverses the accumulator; the commonest walk a stream or a
+# struct's own Enumerable in one pass instead, and those that may stop
+# early leave it to :phial_enum_halting (internal/phial_enum_halting.ex).
+# Not here: the pure Enum functions, natives (enum.rs), which must be
+# called here with the Enum. prefix.
+defmodule Enum do
+  # An enumerable only the protocol knows (a stream, a struct's own
+  # Enumerable) is walked in one pass through Enumerable.reduce, so its
+  # side effects and the function's interleave as in Elixir.
+  def map(enum, fun) when :phial.is_foreign_enum(enum) do
+    :lists.reverse(reduce(enum, [], fn x, acc -> [fun.(x) | acc] end))
+  end
+
+  def map(enum, fun), do: map_list(:phial.to_list(enum), fun, [])
+
+  defp map_list([], _fun, acc), do: Enum.reverse(acc)
+  defp map_list([h | t], fun, acc), do: map_list(t, fun, [fun.(h) | acc])
+
+  def each(enum, fun) when :phial.is_foreign_enum(enum) do
+    reduce(enum, nil, fn x, _ -> fun.(x) end)
+    :ok
+  end
+
+  def each(%Range{first: first, last: last, step: step}, fun) do
+    reduce_range(first, last, step, :ok, fn x, _ -> fun.(x) end)
+    :ok
+  end
+
+  def each(enum, fun) do
+    each_list(:phial.to_list(enum), fun)
+  end
+
+  defp each_list([], _fun), do: :ok
+
+  defp each_list([h | t], fun) do
+    fun.(h)
+    each_list(t, fun)
+  end
+
+  def reduce(enum, acc, fun) when :phial.is_foreign_enum(enum) do
+    {_, acc} = Enumerable.reduce(enum, {:cont, acc}, fn x, a -> {:cont, fun.(x, a)} end)
+    acc
+  end
+
+  def reduce(%Range{first: first, last: last, step: step}, acc, fun),
+    do: reduce_range(first, last, step, acc, fun)
+
+  def reduce(enum, acc, fun), do: reduce_list(:phial.to_list(enum), acc, fun)
+
+  # A range is walked, not made a list first: constant memory at any size.
+  defp reduce_range(i, last, step, acc, _fun) when step > 0 and i > last, do: acc
+  defp reduce_range(i, last, step, acc, _fun) when step < 0 and i < last, do: acc
+  defp reduce_range(i, last, step, acc, fun), do: reduce_range(i + step, last, step, fun.(i, acc), fun)
+
+  def reduce(enum, fun) do
+    case :phial.to_list(enum) do
+      [h | t] -> reduce_list(t, h, fun)
+      [] -> raise Enum.EmptyError, message: "empty error"
+    end
+  end
+
+  defp reduce_list([], acc, _fun), do: acc
+  defp reduce_list([h | t], acc, fun), do: reduce_list(t, fun.(h, acc), fun)
+
+  def reduce_while(enum, acc, fun) when is_list(enum), do: reduce_while_list(enum, acc, fun)
+  def reduce_while(%Range{first: first, last: last, step: step}, acc, fun),
+    do: reduce_while_range(first, last, step, acc, fun)
+
+  def reduce_while(enum, acc, fun), do: :phial_enum_halting.reduce_while(enum, acc, fun)
+
+  defp reduce_while_range(i, last, step, acc, _fun) when step > 0 and i > last, do: acc
+  defp reduce_while_range(i, last, step, acc, _fun) when step < 0 and i < last, do: acc
+
+  defp reduce_while_range(i, last, step, acc, fun) do
+    case fun.(i, acc) do
+      {:cont, acc} -> reduce_while_range(i + step, last, step, acc, fun)
+      {:halt, acc} -> acc
+    end
+  end
+
+  defp reduce_while_list([], acc, _fun), do: acc
+
+  defp reduce_while_list([h | t], acc, fun) do
+    case fun.(h, acc) do
+      {:cont, acc} -> reduce_while_list(t, acc, fun)
+      {:halt, acc} -> acc
+    end
+  end
+
+  def map_reduce(enum, acc, fun) do
+    {list, acc} =
+      reduce(enum, {[], acc}, fn x, {l, a} ->
+        {y, a} = fun.(x, a)
+        {[y | l], a}
+      end)
+
+    {Enum.reverse(list), acc}
+  end
+
+  def scan(enum, fun) do
+    case :phial.to_list(enum) do
+      [] -> []
+      [h | t] -> scan_list(t, h, fun, [h])
+    end
+  end
+
+  def scan(enum, acc, fun), do: scan_list(:phial.to_list(enum), acc, fun, [])
+
+  defp scan_list([], _acc, _fun, out), do: Enum.reverse(out)
+
+  defp scan_list([h | t], acc, fun, out) do
+    acc = fun.(h, acc)
+    scan_list(t, acc, fun, [acc | out])
+  end
+
+  def filter(enum, fun) when :phial.is_foreign_enum(enum) do
+    :lists.reverse(reduce(enum, [], fn x, acc -> if fun.(x), do: [x | acc], else: acc end))
+  end
+
+  def filter(enum, fun), do: filter_list(:phial.to_list(enum), fun, [])
+
+  defp filter_list([], _fun, acc), do: Enum.reverse(acc)
+
+  defp filter_list([h | t], fun, acc) do
+    if fun.(h), do: filter_list(t, fun, [h | acc]), else: filter_list(t, fun, acc)
+  end
+
+  def reject(enum, fun), do: filter(enum, fn x -> !fun.(x) end)
+
+  def split_with(enum, fun) do
+    {a, b} =
+      reduce(enum, {[], []}, fn x, {a, b} ->
+        if fun.(x), do: {[x | a], b}, else: {a, [x | b]}
+      end)
+
+    {Enum.reverse(a), Enum.reverse(b)}
+  end
+
+  def flat_map(enum, fun) when :phial.is_foreign_enum(enum) do
+    :lists.reverse(reduce(enum, [], fn x, acc -> prepend_reversed(:phial.to_list(fun.(x)), acc) end))
+  end
+
+  def flat_map(enum, fun), do: flat_map_list(:phial.to_list(enum), fun, [])
+
+  defp flat_map_list([], _fun, acc), do: Enum.reverse(acc)
+
+  defp flat_map_list([h | t], fun, acc) do
+    flat_map_list(t, fun, prepend_reversed(:phial.to_list(fun.(h)), acc))
+  end
+
+  defp prepend_reversed([], acc), do: acc
+  defp prepend_reversed([h | t], acc), do: prepend_reversed(t, [h | acc])
+
+  def into(enum, collectable) when is_list(collectable) do
+    collectable ++ :phial.to_list(enum)
+  end
+
+  def into(enum, %{__struct__: MapSet} = set), do: MapSet.union(set, MapSet.new(enum))
+
+  def into(enum, %{__struct__: _} = collectable), do: :phial_enum.collect(enum, collectable)
+
+  def into(enum, collectable) when is_map(collectable) do
+    reduce(enum, collectable, fn
+      {k, v}, acc -> Map.put(acc, k, v)
+      _, _ -> raise ArgumentError
+    end)
+  end
+
+  def into(enum, collectable) when is_binary(collectable) do
+    reduce(enum, collectable, fn
+      s, acc when is_binary(s) -> acc <> s
+      _, _ -> raise ArgumentError
+    end)
+  end
+
+  def into(enum, collectable, fun), do: into(map(enum, fun), collectable)
+
+  def uniq_by(enum, fun), do: uniq_list(:phial.to_list(enum), fun, %{}, [])
+
+  defp uniq_list([], _fun, _seen, acc), do: Enum.reverse(acc)
+
+  defp uniq_list([h | t], fun, seen, acc) do
+    key = fun.(h)
+
+    if Map.has_key?(seen, key),
+      do: uniq_list(t, fun, seen, acc),
+      else: uniq_list(t, fun, Map.put(seen, key, true), [h | acc])
+  end
+
+  def dedup_by(enum, fun) do
+    {out, _} =
+      reduce(enum, {[], make_ref()}, fn x, {out, last} ->
+        key = fun.(x)
+        if key === last, do: {out, last}, else: {[x | out], key}
+      end)
+
+    Enum.reverse(out)
+  end
+
+  def all?(enum), do: all?(enum, fn x -> x end)
+  def all?(enum, fun) when is_list(enum), do: all_list(enum, fun)
+  def all?(enum, fun), do: :phial_enum_halting.all?(enum, fun)
+
+  defp all_list([], _fun), do: true
+  defp all_list([h | t], fun), do: if(fun.(h), do: all_list(t, fun), else: false)
+
+  def any?(enum), do: any?(enum, fn x -> x end)
+  def any?(enum, fun) when is_list(enum), do: any_list(enum, fun)
+  def any?(enum, fun), do: :phial_enum_halting.any?(enum, fun)
+
+  defp any_list([], _fun), do: false
+  defp any_list([h | t], fun), do: if(fun.(h), do: true, else: any_list(t, fun))
+
+  def count(enum, fun), do: reduce(enum, 0, fn x, n -> if fun.(x), do: n + 1, else: n end)
+
+  def count_until(enum, limit), do: Kernel.min(Enum.count(enum), limit)
+
+  def count_until(enum, fun, limit), do: Kernel.min(count(enum, fun), limit)
+
+  def find(enum, fun), do: find(enum, nil, fun)
+  def find(enum, default, fun) when is_list(enum), do: find_list(enum, default, fun)
+  def find(enum, default, fun), do: :phial_enum_halting.find(enum, default, fun)
+
+  defp find_list([], default, _fun), do: default
+  defp find_list([h | t], default, fun), do: if(fun.(h), do: h, else: find_list(t, default, fun))
+
+  def find_index(enum, fun) when is_list(enum), do: find_index_list(enum, fun, 0)
+  def find_index(enum, fun), do: :phial_enum_halting.find_index(enum, fun)
+
+  defp find_index_list([], _fun, _i), do: nil
+  defp find_index_list([h | t], fun, i), do: if(fun.(h), do: i, else: find_index_list(t, fun, i + 1))
+
+  def find_value(enum, fun), do: find_value(enum, nil, fun)
+  def find_value(enum, default, fun) when is_list(enum), do: find_value_list(enum, default, fun)
+  def find_value(enum, default, fun), do: :phial_enum_halting.find_value(enum, default, fun)
+
+  defp find_value_list([], default, _fun), do: default
+
+  defp find_value_list([h | t], default, fun) do
+    v = fun.(h)
+    if v, do: v, else: find_value_list(t, default, fun)
+  end
+
+  def take_while(enum, fun) when is_list(enum), do: take_while_list(enum, fun, [])
+  def take_while(enum, fun), do: :phial_enum_halting.take_while(enum, fun)
+
+  defp take_while_list([], _fun, acc), do: Enum.reverse(acc)
+
+  defp take_while_list([h | t], fun, acc) do
+    if fun.(h), do: take_while_list(t, fun, [h | acc]), else: Enum.reverse(acc)
+  end
+
+  def drop_while(enum, fun), do: drop_while_list(:phial.to_list(enum), fun)
+
+  defp drop_while_list([], _fun), do: []
+  defp drop_while_list([h | t] = l, fun), do: if(fun.(h), do: drop_while_list(t, fun), else: l)
+
+  def split_while(enum, fun) do
+    list = :phial.to_list(enum)
+    taken = take_while(list, fun)
+    {taken, Enum.drop(list, length(taken))}
+  end
+
+  def group_by(enum, key_fun), do: group_by(enum, key_fun, fn x -> x end)
+
+  def group_by(enum, key_fun, value_fun) do
+    enum
+    |> Enum.reverse()
+    |> reduce(%{}, fn x, acc ->
+      key = key_fun.(x)
+      Map.put(acc, key, [value_fun.(x) | Map.get(acc, key, [])])
+    end)
+  end
+
+  def frequencies_by(enum, fun) do
+    reduce(enum, %{}, fn x, acc ->
+      key = fun.(x)
+      Map.put(acc, key, Map.get(acc, key, 0) + 1)
+    end)
+  end
+
+  def map_join(enum, fun), do: Enum.join(map(enum, fun), "")
+  def map_join(enum, joiner, fun), do: Enum.join(map(enum, fun), joiner)
+
+  # max/min and their _by forms take a sorter (a 2-arity function or a
+  # module with compare/2) and an empty fallback, as Elixir 1.14's do; a
+  # 0-arity function in the sorter's place is the old (deprecated) fallback.
+  def max(enum, empty_fallback) when is_function(empty_fallback, 0),
+    do: max(enum, &>=/2, empty_fallback)
+
+  def max(enum, sorter), do: max(enum, sorter, &empty/0)
+
+  def max(enum, sorter, empty_fallback),
+    do: aggregate(enum, max_sort_fun(sorter), empty_fallback)
+
+  def min(enum, empty_fallback) when is_function(empty_fallback, 0),
+    do: min(enum, &<=/2, empty_fallback)
+
+  def min(enum, sorter), do: min(enum, sorter, &empty/0)
+
+  def min(enum, sorter, empty_fallback),
+    do: aggregate(enum, min_sort_fun(sorter), empty_fallback)
+
+  defp empty, do: raise(Enum.EmptyError, message: "empty error")
+
+  defp max_sort_fun(sorter) when is_function(sorter, 2), do: sorter
+  defp max_sort_fun(module) when is_atom(module), do: &(module.compare(&1, &2) != :lt)
+  defp min_sort_fun(sorter) when is_function(sorter, 2), do: sorter
+  defp min_sort_fun(module) when is_atom(module), do: &(module.compare(&1, &2) != :gt)
+
+  defp aggregate([], _fun, empty), do: empty.()
+  defp aggregate([h | t], fun, _empty), do: aggregate_list(t, h, fun)
+
+  # A range is decided by its two ends, as Elixir does: 1..huge stays lazy.
+  defp aggregate(first..last//step = range, fun, empty) do
+    case Range.size(range) do
+      0 ->
+        empty.()
+
+      _ ->
+        last = last - rem(last - first, step)
+
+        case fun.(first, last) do
+          true -> first
+          false -> last
+        end
+    end
+  end
+
+  defp aggregate(enum, fun, empty), do: aggregate(:phial.to_list(enum), fun, empty)
+
+  defp aggregate_list([], acc, _fun), do: acc
+
+  defp aggregate_list([h | t], acc, fun) do
+    acc =
+      case fun.(acc, h) do
+        true -> acc
+        false -> h
+      end
+
+    aggregate_list(t, acc, fun)
+  end
+
+  def max_by(enum, fun), do: max_by(enum, fun, &>=/2, &empty/0)
+
+  def max_by(enum, fun, empty_fallback)
+      when is_function(fun, 1) and is_function(empty_fallback, 0),
+      do: max_by(enum, fun, &>=/2, empty_fallback)
+
+  def max_by(enum, fun, sorter), do: max_by(enum, fun, sorter, &empty/0)
+
+  def max_by(enum, fun, sorter, empty_fallback) when is_function(fun, 1),
+      do: aggregate_by(enum, fun, max_sort_fun(sorter), empty_fallback)
+
+  def min_by(enum, fun), do: min_by(enum, fun, &<=/2, &empty/0)
+
+  def min_by(enum, fun, empty_fallback)
+      when is_function(fun, 1) and is_function(empty_fallback, 0),
+      do: min_by(enum, fun, &<=/2, empty_fallback)
+
+  def min_by(enum, fun, sorter), do: min_by(enum, fun, sorter, &empty/0)
+
+  def min_by(enum, fun, sorter, empty_fallback) when is_function(fun, 1),
+      do: aggregate_by(enum, fun, min_sort_fun(sorter), empty_fallback)
+
+  defp aggregate_by(enum, fun, sorter, empty_fallback) do
+    first_fun = &[&1 | fun.(&1)]
+
+    reduce_fun = fn entry, [_ | fun_ref] = old ->
+      fun_entry = fun.(entry)
+
+      case sorter.(fun_ref, fun_entry) do
+        true -> old
+        false -> [entry | fun_entry]
+      end
+    end
+
+    case reduce_by(:phial.to_list(enum), first_fun, reduce_fun) do
+      :empty -> empty_fallback.()
+      [entry | _] -> entry
+    end
+  end
+
+  defp reduce_by([], _first, _fun), do: :empty
+  defp reduce_by([h | t], first, fun), do: reduce_list(t, first.(h), fun)
+
+  def min_max(enum, empty_fallback) when is_function(empty_fallback, 0) do
+    if Enum.empty?(enum), do: empty_fallback.(), else: Enum.min_max(enum)
+  end
+
+  def min_max_by(enum, fun), do: min_max_by(enum, fun, &</2, &empty/0)
+
+  def min_max_by(enum, fun, empty_fallback)
+      when is_function(fun, 1) and is_function(empty_fallback, 0),
+      do: min_max_by(enum, fun, &</2, empty_fallback)
+
+  def min_max_by(enum, fun, sorter), do: min_max_by(enum, fun, sorter, &empty/0)
+
+  def min_max_by(enum, fun, sorter, empty_fallback)
+      when is_function(fun, 1) and is_atom(sorter) and is_function(empty_fallback, 0),
+      do: min_max_by(enum, fun, &(sorter.compare(&1, &2) == :lt), empty_fallback)
+
+  def min_max_by(enum, fun, sorter, empty_fallback)
+      when is_function(fun, 1) and is_function(sorter, 2) and is_function(empty_fallback, 0) do
+    first_fun = fn entry ->
+      fun_entry = fun.(entry)
+      {entry, entry, fun_entry, fun_entry}
+    end
+
+    reduce_fun = fn entry, {prev_min, prev_max, fun_min, fun_max} = acc ->
+      fun_entry = fun.(entry)
+
+      cond do
+        sorter.(fun_entry, fun_min) -> {entry, prev_max, fun_entry, fun_max}
+        sorter.(fun_max, fun_entry) -> {prev_min, entry, fun_min, fun_entry}
+        true -> acc
+      end
+    end
+
+    case reduce_by(:phial.to_list(enum), first_fun, reduce_fun) do
+      :empty -> empty_fallback.()
+      {min, max, _, _} -> {min, max}
+    end
+  end
+
+  def sort(enum, :asc), do: Enum.sort(enum)
+  def sort(enum, :desc), do: :phial.sort_desc(enum)
+  def sort(enum, fun) when is_function(fun, 2), do: merge_sort(:phial.to_list(enum), fun)
+
+  def sort_by(enum, mapper), do: sort_by(enum, mapper, :asc)
+
+  def sort_by(enum, mapper, sorter) do
+    pairs = map(enum, fn x -> {mapper.(x), x} end)
+
+    sorted =
+      case sorter do
+        :asc -> merge_sort(pairs, fn {a, _}, {b, _} -> a <= b end)
+        :desc -> merge_sort(pairs, fn {a, _}, {b, _} -> a >= b end)
+        fun -> merge_sort(pairs, fn {a, _}, {b, _} -> fun.(a, b) end)
+      end
+
+    map(sorted, fn {_, x} -> x end)
+  end
+
+  # A stable merge sort: `fun.(a, b)` true means a may come first.
+  defp merge_sort([], _fun), do: []
+  defp merge_sort([x], _fun), do: [x]
+
+  defp merge_sort(list, fun) do
+    {l, r} = Enum.split(list, div(length(list), 2))
+    merge(merge_sort(l, fun), merge_sort(r, fun), fun, [])
+  end
+
+  defp merge([], r, _fun, acc), do: Enum.reverse(acc, r)
+  defp merge(l, [], _fun, acc), do: Enum.reverse(acc, l)
+
+  defp merge([a | l], [b | r], fun, acc) do
+    if fun.(a, b), do: merge(l, [b | r], fun, [a | acc]), else: merge([a | l], r, fun, [b | acc])
+  end
+
+  def with_index(enum, fun) when is_function(fun, 2) do
+    {list, _} = map_reduce(enum, 0, fn x, i -> {fun.(x, i), i + 1} end)
+    list
+  end
+
+  def with_index(enum, offset), do: :phial.with_index(enum, offset)
+
+  def zip_with(l, r, fun), do: map(Enum.zip(l, r), fn {a, b} -> fun.(a, b) end)
+
+  def zip_with(lists, fun), do: map(Enum.zip(lists), fn t -> fun.(Tuple.to_list(t)) end)
+
+  def chunk_by(enum, fun) do
+    case :phial.to_list(enum) do
+      [] ->
+        []
+
+      [h | t] ->
+        {chunks, cur, _} =
+          reduce(t, {[], [h], fun.(h)}, fn x, {chunks, cur, key} ->
+            k = fun.(x)
+            if k === key, do: {chunks, [x | cur], key}, else: {[Enum.reverse(cur) | chunks], [x], k}
+          end)
+
+        Enum.reverse([Enum.reverse(cur) | chunks])
+    end
+  end
+
+  def filter_map(enum, filter, mapper), do: map(filter(enum, filter), mapper)
+
+  def sum_by(enum, fun), do: reduce(enum, 0, fn x, acc -> acc + fun.(x) end)
+  def chunk_while(enum, acc, chunk_fun, after_fun) do
+    {res, acc} = chunk_while_list(:phial.to_list(enum), [], acc, chunk_fun)
+
+    case after_fun.(acc) do
+      {:cont, _acc} -> Enum.reverse(res)
+      {:cont, chunk, _acc} -> Enum.reverse([chunk | res])
+    end
+  end
+
+  defp chunk_while_list([], buffer, acc, _fun), do: {buffer, acc}
+
+  defp chunk_while_list([h | t], buffer, acc, fun) do
+    case fun.(h, acc) do
+      {:cont, chunk, acc} -> chunk_while_list(t, [chunk | buffer], acc, fun)
+      {:cont, acc} -> chunk_while_list(t, buffer, acc, fun)
+      {:halt, acc} -> {buffer, acc}
+    end
+  end
+
+  def chunk(enum, count), do: Enum.chunk_every(enum, count, count, :discard)
+  def chunk(enum, n, step), do: Enum.chunk_every(enum, n, step, :discard)
+  def chunk(enum, count, step, leftover), do: Enum.chunk_every(enum, count, step, leftover || :discard)
+
+  def drop_every(_enum, 1), do: []
+  def drop_every(enum, 0), do: :phial.to_list(enum)
+  def drop_every([], nth) when is_integer(nth), do: []
+
+  def drop_every(enum, nth) when is_integer(nth) and nth > 1,
+    do: drop_every_list(:phial.to_list(enum), nth, 0, [])
+
+  defp drop_every_list([], _nth, _i, acc), do: Enum.reverse(acc)
+
+  defp drop_every_list([h | t], nth, i, acc) do
+    if rem(i, nth) == 0,
+      do: drop_every_list(t, nth, i + 1, acc),
+      else: drop_every_list(t, nth, i + 1, [h | acc])
+  end
+
+  def map_every(enum, 1, fun), do: map(enum, fun)
+  def map_every(enum, 0, _fun), do: :phial.to_list(enum)
+  def map_every([], nth, _fun) when is_integer(nth) and nth > 1, do: []
+
+  def map_every(enum, nth, fun) when is_integer(nth) and nth > 1,
+    do: map_every_list(:phial.to_list(enum), nth, fun, 0, [])
+
+  defp map_every_list([], _nth, _fun, _i, acc), do: Enum.reverse(acc)
+
+  defp map_every_list([h | t], nth, fun, i, acc) do
+    if rem(i, nth) == 0,
+      do: map_every_list(t, nth, fun, i + 1, [fun.(h) | acc]),
+      else: map_every_list(t, nth, fun, i + 1, [h | acc])
+  end
+
+  def map_intersperse(enum, separator, mapper) do
+    case map(enum, mapper) do
+      [] -> []
+      list -> Enum.intersperse(list, separator)
+    end
+  end
+
+  def flat_map_reduce(enum, acc, fun), do: flat_map_reduce_list(:phial.to_list(enum), [], acc, fun)
+
+  defp flat_map_reduce_list([], list, acc, _fun), do: {Enum.reverse(list), acc}
+
+  defp flat_map_reduce_list([h | t], list, acc, fun) do
+    case fun.(h, acc) do
+      {:halt, acc} -> {Enum.reverse(list), acc}
+      {entries, acc} -> flat_map_reduce_list(t, prepend_reversed(:phial.to_list(entries), list), acc, fun)
+    end
+  end
+
+  def partition(enum, fun), do: split_with(enum, fun)
+
+  def uniq(enum, fun), do: uniq_by(enum, fun)
+
+  def zip_reduce(left, right, acc, reducer) when is_function(reducer, 3),
+    do: zip_reduce_list(:phial.to_list(left), :phial.to_list(right), acc, reducer)
+
+  defp zip_reduce_list([l | ls], [r | rs], acc, fun), do: zip_reduce_list(ls, rs, fun.(l, r, acc), fun)
+  defp zip_reduce_list(_, _, acc, _fun), do: acc
+
+  def zip_reduce([], acc, reducer) when is_function(reducer, 2), do: acc
+
+  def zip_reduce(enums, acc, reducer) when is_function(reducer, 2),
+    do: zip_reduce_all(map(enums, &:phial.to_list/1), acc, reducer)
+
+  defp zip_reduce_all(lists, acc, fun) do
+    if Enum.any?(lists, &(&1 == [])) do
+      acc
+    else
+      zip_reduce_all(map(lists, &tl/1), fun.(map(lists, &hd/1), acc), fun)
+    end
+  end
+  def reverse_slice(enum, start_index, count)
+      when is_integer(start_index) and start_index >= 0 and is_integer(count) and count >= 0 do
+    list = :phial.to_list(enum)
+    {head, rest} = Enum.split(list, start_index)
+    {middle, tail} = Enum.split(rest, count)
+    head ++ Enum.reverse(middle, tail)
+  end
+
+  def slide(enum, single_index, insertion_index) when is_integer(single_index),
+    do: slide(enum, single_index..single_index, insertion_index)
+
+  def slide(_, _.._//step = index_range, _insertion_index) when step != 1 do
+    raise ArgumentError,
+          "Enum.slide/3 does not accept ranges with custom steps, got: #{inspect(index_range)}"
+  end
+
+  def slide(enum, first..last, insertion_index)
+      when first < 0 or last < 0 or insertion_index < 0 do
+    count = Enum.count(enum)
+    normalized_first = if first >= 0, do: first, else: Kernel.max(first + count, 0)
+    normalized_last = if last >= 0, do: last, else: last + count
+
+    normalized_insertion_index =
+      if insertion_index >= 0, do: insertion_index, else: insertion_index + count
+
+    if normalized_first < count and normalized_first != normalized_insertion_index do
+      slide(enum, normalized_first..normalized_last//1, normalized_insertion_index)
+    else
+      Enum.to_list(enum)
+    end
+  end
+
+  def slide(enum, first.._, insertion_index) when first == insertion_index, do: Enum.to_list(enum)
+
+  def slide(_, first..last, insertion_index)
+      when insertion_index > first and insertion_index <= last do
+    raise ArgumentError,
+          "insertion index for slide must be outside the range being moved " <>
+            "(tried to insert #{first}..#{last} at #{insertion_index})"
+  end
+
+  def slide(enum, first..last, _insertion_index) when first > last, do: Enum.to_list(enum)
+
+  def slide(enum, first..last, insertion_index) do
+    list = :phial.to_list(enum)
+
+    cond do
+      insertion_index <= first -> slide_any(list, insertion_index, first, last)
+      insertion_index > last -> slide_any(list, first, last + 1, insertion_index)
+    end
+  end
+
+  # Moves middle..last in front of start: the head and the part moved
+  # forward gather (reversed) in pre, the rest in post.
+  defp slide_any(list, start, middle, last) do
+    {_size, pre, post} =
+      reduce(list, {0, [], []}, fn item, {index, pre, post} ->
+        {pre, post} =
+          cond do
+            index < start -> {[item | pre], post}
+            index >= start and index < middle -> {pre, [item | post]}
+            index >= middle and index <= last -> {[item | pre], post}
+            true -> {pre, [item | post]}
+          end
+
+        {index + 1, pre, post}
+      end)
+
+    Enum.reverse(pre, Enum.reverse(post))
+  end
+
+  def take_random(_enum, 0), do: []
+
+  def take_random(enum, count) when is_integer(count) and count > 0,
+    do: Enum.take(Enum.shuffle(enum), count)
+end

@@ -1,0 +1,501 @@
+//! `Enum` natives: conversions to lists and the counting, slicing and
+//! ordering functions over plain values. Functions that take a function
+//! argument are in `enum.ex`, written in phial; those that may stop early
+//! over a stream are in `internal/phial_enum_halting.ex`.
+//!
+//! Argument errors follow Elixir: a non-enumerable raises
+//! `Protocol.UndefinedError`, a bad count or index `FunctionClauseError`,
+//! an empty enumerable to `max`/`min` `Enum.EmptyError`.
+//! Not here: the walks shared with `:phial` (`support::enumerables`).
+
+use crate::atom::Atom;
+use crate::error::{self, Raise, Result};
+use crate::library::support::enumerables::{
+    at, fce, int_arg, is_foreign_enum, range_len, to_list, vec_of, with_index, zip_lists, Seq,
+};
+use crate::library::{def, step, Native};
+use crate::term::compare;
+use crate::value::Value;
+use num_bigint::BigInt;
+use std::cmp::Ordering;
+
+pub const NATIVES: &[Native] = &[
+    def("to_list", 1, |_, a| to_list(&a[0])),
+    def("reverse", 1, |_, a| {
+        let mut out = Value::Nil;
+        for x in to_list(&a[0])?.iter_list() {
+            out = Value::cons(x.clone(), out);
+        }
+        Ok(out)
+    }),
+    def("reverse", 2, |_, a| {
+        let mut out = to_list(&a[1])?;
+        for x in to_list(&a[0])?.iter_list() {
+            out = Value::cons(x.clone(), out);
+        }
+        Ok(out)
+    }),
+    // A struct's own Enumerable may know its count and membership
+    // (`Enumerable.count`); the protocol decides, as in Elixir.
+    step("count", 1, |_, a| {
+        if is_foreign_enum(&a[0]) {
+            return Ok(crate::library::Step::Then(
+                crate::library::Target::Mfa(Atom::new("phial_enum"), Atom::new("count")),
+                a.to_vec(),
+            ));
+        }
+        enum_count(a).map(crate::library::Step::Done)
+    }),
+    def("empty?", 1, |_, a| {
+        // Ranges, sets and maps know their size: 1..huge stays lazy.
+        if let Some((f, l, s)) = a[0].as_range() {
+            return Ok(Value::bool(range_len(f, l, s) == 0));
+        }
+        if let Some(set) = a[0].as_mapset() {
+            return Ok(Value::bool(set.is_empty()));
+        }
+        if let (Value::Map(m), None) = (&a[0], a[0].struct_name()) {
+            return Ok(Value::bool(m.is_empty()));
+        }
+        Ok(Value::bool(vec_of(&a[0])?.is_empty()))
+    }),
+    def("at", 2, |_, a| at(&a[0], &a[1], Value::NIL_ATOM, "at", 3)),
+    def("at", 3, |_, a| at(&a[0], &a[1], a[2].clone(), "at", 3)),
+    def("fetch", 2, |_, a| {
+        let items = Seq::of(&a[0])?;
+        let i = int_arg(&a[1], &[&a[0], &a[1]], "fetch", 2)?;
+        Ok(match items.index(i) {
+            Some(i) => Value::tuple(vec![Value::OK, items.get(i)]),
+            None => Value::atom("error"),
+        })
+    }),
+    def("fetch!", 2, |_, a| {
+        let items = Seq::of(&a[0])?;
+        let i = int_arg(&a[1], &[&a[0], &a[1]], "fetch!", 2)?;
+        match items.index(i) {
+            Some(i) => Ok(items.get(i)),
+            None => Err(out_of_bounds(&a[1], &a[0])),
+        }
+    }),
+    def("concat", 1, |_, a| {
+        let mut out = Vec::new();
+        for x in vec_of(&a[0])? {
+            out.extend(vec_of(&x)?);
+        }
+        Ok(Value::list(out))
+    }),
+    def("concat", 2, |_, a| {
+        let mut out = vec_of(&a[0])?;
+        out.extend(vec_of(&a[1])?);
+        Ok(Value::list(out))
+    }),
+    def("take", 2, |_, a| {
+        let items = Seq::of(&a[0])?;
+        let n = int_arg(&a[1], &[&a[0], &a[1]], "take", 2)? as i128;
+        let len = items.len();
+        Ok(if n >= 0 {
+            items.list(0..n.min(len))
+        } else {
+            items.list((len + n).max(0)..len)
+        })
+    }),
+    def("drop", 2, |_, a| {
+        let items = vec_of(&a[0])?;
+        let n = int_arg(&a[1], &[&a[0], &a[1]], "drop", 2)?;
+        let len = items.len() as i64;
+        Ok(Value::list(if n >= 0 {
+            items.into_iter().skip(n as usize).collect()
+        } else {
+            items.into_iter().take((len + n).max(0) as usize).collect()
+        }))
+    }),
+    def("split", 2, |_, a| {
+        let items = vec_of(&a[0])?;
+        let n = int_arg(&a[1], &[&a[0], &a[1]], "split", 2)?;
+        let len = items.len() as i64;
+        let at = if n >= 0 { n.min(len) } else { (len + n).max(0) } as usize;
+        let (l, r) = items.split_at(at);
+        Ok(Value::tuple(vec![
+            Value::list(l.to_vec()),
+            Value::list(r.to_vec()),
+        ]))
+    }),
+    def("slice", 2, |_, a| {
+        let items = Seq::of(&a[0])?;
+        let Some((first, last, step)) = a[1].as_range() else {
+            return Err(fce("slice", 2, &[&a[0], &a[1]]));
+        };
+        Ok(items.list(slice_range(items.len(), first, last, step)))
+    }),
+    def("slice", 3, |_, a| {
+        let items = Seq::of(&a[0])?;
+        let args = [&a[0], &a[1], &a[2]];
+        let start = int_arg(&a[1], &args, "slice", 3)?;
+        let amount = int_arg(&a[2], &args, "slice", 3)?;
+        if amount < 0 {
+            return Err(fce("slice", 3, &args));
+        }
+        let len = items.len();
+        let start = start as i128;
+        let start = if start < 0 { len + start } else { start };
+        if start < 0 || start >= len {
+            return Ok(Value::Nil);
+        }
+        let end = (start + amount as i128).min(len);
+        Ok(items.list(start..end))
+    }),
+    def("sort", 1, |_, a| {
+        let mut items = vec_of(&a[0])?;
+        items.sort_by(compare);
+        Ok(Value::list(items))
+    }),
+    def("sum", 1, |_, a| {
+        // A range's sum in closed form, as Elixir's: constant memory.
+        if let Some((f, l, s)) = a[0].as_range() {
+            use num_bigint::BigInt;
+            let c = BigInt::from(range_len(f, l, s));
+            let sum = &c * f + BigInt::from(s) * &c * (&c - 1) / 2;
+            return Ok(Value::bigint(sum));
+        }
+        let mut acc = Value::Int(0);
+        for x in vec_of(&a[0])? {
+            acc = crate::library::support::arith::add(&acc, &x)?;
+        }
+        Ok(acc)
+    }),
+    def("product", 1, |_, a| {
+        let mut acc = Value::Int(1);
+        for x in vec_of(&a[0])? {
+            acc = crate::library::support::arith::mul(&acc, &x)?;
+        }
+        Ok(acc)
+    }),
+    def("max", 1, |_, a| extreme(&a[0], Ordering::Greater)),
+    def("min", 1, |_, a| extreme(&a[0], Ordering::Less)),
+    def("min_max", 1, |_, a| {
+        Ok(Value::tuple(vec![
+            extreme(&a[0], Ordering::Less)?,
+            extreme(&a[0], Ordering::Greater)?,
+        ]))
+    }),
+    // A struct's own Enumerable may know its count and membership
+    // As `count`, for `Enumerable.member?`.
+    step("member?", 2, |_, a| {
+        if is_foreign_enum(&a[0]) {
+            return Ok(crate::library::Step::Then(
+                crate::library::Target::Mfa(Atom::new("phial_enum"), Atom::new("member?")),
+                a.to_vec(),
+            ));
+        }
+        enum_member(a).map(crate::library::Step::Done)
+    }),
+    def("join", 1, |_, a| join(&a[0], "")),
+    def("join", 2, |_, a| match &a[1] {
+        Value::Str(s) => join(&a[0], s),
+        _ => Err(fce("join", 2, &[&a[0], &a[1]])),
+    }),
+    def("uniq", 1, |_, a| {
+        // Values are immutable, so a set of them is safe despite `Arc` inside.
+        #[allow(clippy::mutable_key_type)]
+        let mut seen = std::collections::BTreeSet::new();
+        let mut out = Vec::new();
+        for x in vec_of(&a[0])? {
+            if seen.insert(x.clone()) {
+                out.push(x);
+            }
+        }
+        Ok(Value::list(out))
+    }),
+    def("dedup", 1, |_, a| {
+        let mut out: Vec<Value> = Vec::new();
+        for x in vec_of(&a[0])? {
+            if out.last().map(|l| crate::term::strict_equal(l, &x)) != Some(true) {
+                out.push(x);
+            }
+        }
+        Ok(Value::list(out))
+    }),
+    def("frequencies", 1, |_, a| {
+        let mut m = crate::value::MapInner::new();
+        for x in vec_of(&a[0])? {
+            let n = match m.get(&x) {
+                Some(Value::Int(n)) => n + 1,
+                _ => 1,
+            };
+            m.insert(x, Value::Int(n));
+        }
+        Ok(Value::map(m))
+    }),
+    def("with_index", 1, |_, a| with_index(&a[0], 0)),
+    def("zip", 2, |_, a| {
+        let l = vec_of(&a[0])?;
+        let r = vec_of(&a[1])?;
+        Ok(Value::list(
+            l.into_iter()
+                .zip(r)
+                .map(|(x, y)| Value::tuple(vec![x, y]))
+                .collect(),
+        ))
+    }),
+    def("zip", 1, |_, a| zip_all(&a[0])),
+    def("unzip", 1, |_, a| {
+        let (mut l, mut r) = (Vec::new(), Vec::new());
+        for x in vec_of(&a[0])? {
+            match &x {
+                Value::Tuple(t) if t.len() == 2 => {
+                    l.push(t[0].clone());
+                    r.push(t[1].clone());
+                }
+                _ => return Err(fce("unzip", 1, &[&a[0]])),
+            }
+        }
+        Ok(Value::tuple(vec![Value::list(l), Value::list(r)]))
+    }),
+    def("chunk_every", 2, |_, a| {
+        chunk_every(&a[0], &a[1], &a[1], None)
+    }),
+    def("chunk_every", 3, |_, a| {
+        chunk_every(&a[0], &a[1], &a[2], None)
+    }),
+    def("chunk_every", 4, |_, a| {
+        chunk_every(&a[0], &a[1], &a[2], Some(&a[3]))
+    }),
+    def("intersperse", 2, |_, a| {
+        let mut out = Vec::new();
+        for (i, x) in vec_of(&a[0])?.into_iter().enumerate() {
+            if i > 0 {
+                out.push(a[1].clone());
+            }
+            out.push(x);
+        }
+        Ok(Value::list(out))
+    }),
+    def("take_every", 2, |_, a| match &a[1] {
+        Value::Int(0) => Ok(Value::Nil),
+        Value::Int(n) if *n > 0 => Ok(Value::list(
+            vec_of(&a[0])?.into_iter().step_by(*n as usize).collect(),
+        )),
+        _ => Err(fce("take_every", 2, &[&a[0], &a[1]])),
+    }),
+    def("random", 1, |_, a| {
+        let items = vec_of(&a[0])?;
+        if items.is_empty() {
+            return Err(empty_error());
+        }
+        Ok(items[random_below(items.len())].clone())
+    }),
+    def("shuffle", 1, |_, a| {
+        let mut items = vec_of(&a[0])?;
+        for i in (1..items.len()).rev() {
+            items.swap(i, random_below(i + 1));
+        }
+        Ok(Value::list(items))
+    }),
+];
+
+/// A number in `0..n` from a per-thread xorshift generator seeded by the
+/// clock: enough for `Enum.random`, which promises no particular sequence.
+pub fn random_below(n: usize) -> usize {
+    use std::cell::Cell;
+    thread_local!(static STATE: Cell<u64> = const { Cell::new(0) });
+    STATE.with(|s| {
+        let mut x = s.get();
+        if x == 0 {
+            x = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_nanos() as u64)
+                .unwrap_or(1)
+                | 1;
+        }
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        s.set(x);
+        (x % n.max(1) as u64) as usize
+    })
+}
+
+pub fn empty_error() -> Raise {
+    Raise::error(Value::make_struct(
+        Atom::alias("Enum.EmptyError"),
+        &[
+            (Atom::EXCEPTION, Value::TRUE),
+            (Atom::new("message"), Value::str("empty error")),
+        ],
+    ))
+}
+
+pub(crate) fn out_of_bounds(i: &Value, e: &Value) -> Raise {
+    Raise::error(Value::make_struct(
+        Atom::alias("Enum.OutOfBoundsError"),
+        &[
+            (Atom::EXCEPTION, Value::TRUE),
+            (
+                Atom::new("message"),
+                Value::str(format!(
+                    "out of bounds error at position {} when traversing enumerable {}",
+                    crate::format::inspect(i),
+                    crate::format::inspect(e)
+                )),
+            ),
+        ],
+    ))
+}
+
+/// Elixir 1.14's `Enum.slice/2`: negative bounds count from the end; a
+/// range written backwards (`1..-1`, step -1) still slices forwards.
+pub(crate) fn slice_range(len: i128, first: i64, last: i64, step: i64) -> std::vec::IntoIter<i128> {
+    let step = if step < 0 { 1 } else { step };
+    let (first, last) = (first as i128, last as i128);
+    let first = if first < 0 {
+        (first + len).max(0)
+    } else {
+        first
+    };
+    let last = if last < 0 { last + len } else { last };
+    if len == 0 || first > last || first >= len {
+        return Vec::new().into_iter();
+    }
+    let last = last.min(len - 1);
+    (first..=last)
+        .step_by(step as usize)
+        .collect::<Vec<_>>()
+        .into_iter()
+}
+
+pub(crate) fn extreme(e: &Value, want: Ordering) -> Result<Value> {
+    // A range's extremes are its ends (the last one reached by the step),
+    // found without listing it.
+    if let Some((f, l, s)) = e.as_range() {
+        if range_len(f, l, s) == 0 {
+            return Err(empty_error());
+        }
+        // In i128: the difference of two i64 ends can overflow i64.
+        let last = (l as i128 - (l as i128 - f as i128) % s as i128) as i64;
+        let (lo, hi) = if f <= last { (f, last) } else { (last, f) };
+        return Ok(Value::Int(if want == Ordering::Greater { hi } else { lo }));
+    }
+    let items = vec_of(e)?;
+    let mut it = items.into_iter();
+    let mut best = it.next().ok_or_else(empty_error)?;
+    for x in it {
+        // The first of equal elements wins, as in Elixir.
+        if compare(&x, &best) == want {
+            best = x;
+        }
+    }
+    Ok(best)
+}
+
+pub(crate) fn join(e: &Value, sep: &str) -> Result<Value> {
+    let mut out = String::new();
+    for (i, x) in vec_of(e)?.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        match crate::library::support::terms::to_string_value(x)? {
+            Value::Str(s) => out.push_str(&s),
+            _ => return Err(error::badarg()),
+        }
+    }
+    Ok(Value::str(out))
+}
+
+pub(crate) fn zip_all(e: &Value) -> Result<Value> {
+    let lists: Vec<Vec<Value>> = vec_of(e)?.iter().map(vec_of).collect::<Result<_>>()?;
+    Ok(zip_lists(&lists))
+}
+
+pub(crate) fn chunk_every(
+    e: &Value,
+    count: &Value,
+    step: &Value,
+    leftover: Option<&Value>,
+) -> Result<Value> {
+    let items = vec_of(e)?;
+    let (count, step) = match (count, step) {
+        (Value::Int(c), Value::Int(s)) if *c > 0 && *s > 0 => (*c as usize, *s as usize),
+        _ => {
+            let mut args = vec![e, count, step];
+            if let Some(l) = leftover {
+                args.push(l);
+            }
+            return Err(fce("chunk_every", args.len() as u32, &args));
+        }
+    };
+    let pad: Option<Vec<Value>> = match leftover {
+        Some(Value::Atom(a)) if a.as_str() == "discard" => None,
+        Some(l) => Some(vec_of(l)?),
+        None => Some(Vec::new()),
+    };
+    let discard = matches!(leftover, Some(Value::Atom(a)) if a.as_str() == "discard");
+    let mut out = Vec::new();
+    let mut i = 0;
+    // A chunk starts at every step while elements remain; the first short
+    // one is padded (or dropped with `:discard`) and ends the list.
+    while i < items.len() {
+        let end = (i + count).min(items.len());
+        let mut chunk: Vec<Value> = items[i..end].to_vec();
+        if chunk.len() < count {
+            if discard {
+                break;
+            }
+            if let Some(p) = &pad {
+                chunk.extend(p.iter().take(count - chunk.len()).cloned());
+            }
+            out.push(Value::list(chunk));
+            break;
+        }
+        out.push(Value::list(chunk));
+        i += step;
+    }
+    Ok(Value::list(out))
+}
+
+pub(crate) fn enum_count(a: &[Value]) -> Result<Value> {
+    if let Some((f, l, s)) = a[0].as_range() {
+        return Ok(Value::bigint(BigInt::from(range_len(f, l, s))));
+    }
+    if let Value::Map(m) = &a[0] {
+        if a[0].struct_name().is_none() {
+            return Ok(Value::Int(m.len() as i64));
+        }
+    }
+    if let Some(set) = a[0].as_mapset() {
+        return Ok(Value::Int(set.len() as i64));
+    }
+    Ok(Value::Int(to_list(&a[0])?.iter_list().count() as i64))
+}
+
+pub(crate) fn enum_member(a: &[Value]) -> Result<Value> {
+    if let Some((f, l, s)) = a[0].as_range() {
+        return Ok(Value::bool(match &a[1] {
+            Value::Int(i) => {
+                let inside = if s > 0 {
+                    f <= *i && *i <= l
+                } else {
+                    l <= *i && *i <= f
+                };
+                inside && (i - f) % s == 0
+            }
+            _ => false,
+        }));
+    }
+    if let Some(set) = a[0].as_mapset() {
+        return Ok(Value::bool(set.contains_key(&a[1])));
+    }
+    if let (Value::Map(m), None) = (&a[0], a[0].struct_name()) {
+        return Ok(Value::bool(match &a[1] {
+            Value::Tuple(t) if t.len() == 2 => m
+                .get(&t[0])
+                .map(|v| crate::term::strict_equal(v, &t[1]))
+                .unwrap_or(false),
+            _ => false,
+        }));
+    }
+    Ok(Value::bool(
+        vec_of(&a[0])?
+            .iter()
+            .any(|x| crate::term::strict_equal(x, &a[1])),
+    ))
+}

@@ -1,0 +1,33 @@
+//! `Function` natives: `info/1,2`, `capture/3`.
+//!
+//! Not here: `identity/1` (`function.ex`), calling function values
+//! (`machine::calls`).
+
+use crate::error::{badarg_at, Result};
+use crate::library::support::terms::fun_info;
+use crate::library::{def, Native};
+use crate::value::{Fun, Value};
+
+pub const NATIVES: &[Native] = &[
+    def("info", 2, |_, a| fun_info(&a[0], &a[1])),
+    def("info", 1, |_, a| {
+        let items = ["arity", "module", "name", "type"]
+            .iter()
+            .map(|k| fun_info(&a[0], &Value::atom(k)))
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Value::list(items))
+    }),
+    def("capture", 3, |_, a| match (&a[0], &a[1], &a[2]) {
+        (Value::Atom(m), Value::Atom(f), Value::Int(n)) if (0..=255).contains(n) => {
+            Ok(Value::Fun(std::sync::Arc::new(Fun::External {
+                module: *m,
+                name: *f,
+                arity: *n as u32,
+            })))
+        }
+        (Value::Atom(_), Value::Atom(_), Value::Int(_)) => Err(badarg_at(3, "out of range")),
+        (Value::Atom(_), Value::Atom(_), _) => Err(badarg_at(3, "not an integer")),
+        (Value::Atom(_), _, _) => Err(badarg_at(2, "not an atom")),
+        _ => Err(badarg_at(1, "not an atom")),
+    }),
+];

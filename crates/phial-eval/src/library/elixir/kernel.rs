@@ -1,0 +1,387 @@
+//! `Kernel`'s natives: type checks, the operators (over `support::arith`),
+//! tuples and lists, conversions, `throw`/`exit`, processes (`self`,
+//! `send`, `spawn*`), `struct/1,2`, `function_exported?/3`.
+//!
+//! Not here: the functions that take a function argument (`kernel.ex`),
+//! special forms and macros (`compile`), the `:erlang` spellings (`erlang/erlang.rs`).
+
+use crate::atom::Atom;
+use crate::error::{self, arithmetic_error, badarg_at, Raise, Result};
+use crate::format::{inspect, InspectOpts};
+use crate::library::support::arith::{abs, add, div, fdiv, lt, mul, neg, rem, sub};
+use crate::library::support::processes::{send, spawn_fun};
+use crate::library::support::structs::{known, pairs};
+use crate::library::support::terms::{inspect_opts, to_charlist, to_string_value};
+use crate::library::{def, guard, step, Ctx, Native};
+use crate::process::{Process, Role};
+use crate::term::{compare, equal, strict_equal};
+use crate::value::{Fun, Value};
+use std::cmp::Ordering;
+
+pub const NATIVES: &[Native] = &[
+    guard("is_atom", 1, |_, a| {
+        Ok(Value::bool(matches!(a[0], Value::Atom(_))))
+    }),
+    guard("is_integer", 1, |_, a| Ok(Value::bool(a[0].is_integer()))),
+    guard("is_float", 1, |_, a| {
+        Ok(Value::bool(matches!(a[0], Value::Float(_))))
+    }),
+    guard("is_number", 1, |_, a| Ok(Value::bool(a[0].is_number()))),
+    guard("is_binary", 1, |_, a| {
+        Ok(Value::bool(matches!(a[0], Value::Str(_))))
+    }),
+    guard("is_bitstring", 1, |_, a| {
+        Ok(Value::bool(matches!(a[0], Value::Str(_))))
+    }),
+    guard("is_list", 1, |_, a| Ok(Value::bool(a[0].is_list()))),
+    guard("is_tuple", 1, |_, a| {
+        Ok(Value::bool(matches!(a[0], Value::Tuple(_))))
+    }),
+    guard("is_map", 1, |_, a| {
+        Ok(Value::bool(matches!(a[0], Value::Map(_))))
+    }),
+    guard("is_pid", 1, |_, a| {
+        Ok(Value::bool(matches!(a[0], Value::Pid(_))))
+    }),
+    guard("is_reference", 1, |_, a| {
+        Ok(Value::bool(matches!(a[0], Value::Ref(_))))
+    }),
+    guard("is_function", 1, |_, a| {
+        Ok(Value::bool(matches!(a[0], Value::Fun(_))))
+    }),
+    guard("is_function", 2, |_, a| {
+        Ok(Value::bool(match (&a[0], &a[1]) {
+            (Value::Fun(f), Value::Int(n)) => f.arity() as i64 == *n,
+            _ => false,
+        }))
+    }),
+    guard("is_boolean", 1, |_, a| {
+        Ok(Value::bool(a[0].as_bool().is_some()))
+    }),
+    guard("is_nil", 1, |_, a| {
+        Ok(Value::bool(matches!(a[0], Value::Atom(Atom::NIL))))
+    }),
+    guard("is_map_key", 2, |_, a| match &a[0] {
+        Value::Map(m) => Ok(Value::bool(m.contains_key(&a[1]))),
+        other => Err(error::bad_map_error(other.clone())),
+    }),
+    guard("is_exception", 1, |_, a| {
+        Ok(Value::bool(a[0].map_get(Atom::EXCEPTION).is_some()))
+    }),
+    guard("!", 1, |_, a| Ok(Value::bool(!a[0].is_truthy()))),
+    guard("not", 1, |_, a| match a[0].as_bool() {
+        Some(b) => Ok(Value::bool(!b)),
+        None => Err(error::argument_error("argument error")),
+    }),
+    guard("elem", 2, |_, a| match (&a[0], &a[1]) {
+        (Value::Tuple(t), Value::Int(i)) if *i >= 0 && (*i as usize) < t.len() => {
+            Ok(t[*i as usize].clone())
+        }
+        (Value::Tuple(_), Value::Int(_)) => Err(badarg_at(1, "out of range")),
+        (Value::Tuple(_), _) => Err(badarg_at(1, "not an integer")),
+        _ => Err(badarg_at(2, "not a tuple")),
+    }),
+    def("put_elem", 3, |_, a| match (&a[0], &a[1]) {
+        (Value::Tuple(t), Value::Int(i)) if *i >= 0 && (*i as usize) < t.len() => {
+            let mut v = t.to_vec();
+            v[*i as usize] = a[2].clone();
+            Ok(Value::tuple(v))
+        }
+        (Value::Tuple(_), Value::Int(_)) => Err(badarg_at(1, "out of range")),
+        (Value::Tuple(_), _) => Err(badarg_at(1, "not an integer")),
+        _ => Err(badarg_at(2, "not a tuple")),
+    }),
+    guard("tuple_size", 1, |_, a| match &a[0] {
+        Value::Tuple(t) => Ok(Value::Int(t.len() as i64)),
+        _ => Err(badarg_at(1, "not a tuple")),
+    }),
+    guard("map_size", 1, |_, a| match &a[0] {
+        Value::Map(m) => Ok(Value::Int(m.len() as i64)),
+        other => Err(error::bad_map_error(other.clone())),
+    }),
+    guard("byte_size", 1, |_, a| match &a[0] {
+        Value::Str(s) => Ok(Value::Int(s.len() as i64)),
+        _ => Err(badarg_at(1, "not a bitstring")),
+    }),
+    guard("length", 1, |_, a| {
+        let mut n = 0i64;
+        let mut cur = &a[0];
+        loop {
+            match cur {
+                Value::Nil => return Ok(Value::Int(n)),
+                Value::Cons(c) => {
+                    n += 1;
+                    cur = &c.tail;
+                }
+                _ => return Err(badarg_at(1, "not a list")),
+            }
+        }
+    }),
+    guard("hd", 1, |_, a| match &a[0] {
+        Value::Cons(c) => Ok(c.head.clone()),
+        _ => Err(badarg_at(1, "not a nonempty list")),
+    }),
+    guard("tl", 1, |_, a| match &a[0] {
+        Value::Cons(c) => Ok(c.tail.clone()),
+        _ => Err(badarg_at(1, "not a nonempty list")),
+    }),
+    guard("max", 2, |_, a| {
+        Ok(if compare(&a[0], &a[1]) == Ordering::Less {
+            a[1].clone()
+        } else {
+            a[0].clone()
+        })
+    }),
+    guard("min", 2, |_, a| {
+        Ok(if compare(&a[1], &a[0]) == Ordering::Less {
+            a[1].clone()
+        } else {
+            a[0].clone()
+        })
+    }),
+    guard("round", 1, |_, a| match &a[0] {
+        Value::Float(f) => Ok(float_to_int(f.round())),
+        v if v.is_integer() => Ok(v.clone()),
+        _ => Err(badarg_at(1, "not a number")),
+    }),
+    guard("trunc", 1, |_, a| match &a[0] {
+        Value::Float(f) => Ok(float_to_int(f.trunc())),
+        v if v.is_integer() => Ok(v.clone()),
+        _ => Err(badarg_at(1, "not a number")),
+    }),
+    guard("**", 2, |_, a| match (&a[0], &a[1]) {
+        (x, Value::Int(y)) if x.is_integer() && *y >= 0 => {
+            crate::library::support::arith::int_pow(x, &a[1])
+        }
+        _ => match (crate::term::to_f64(&a[0]), crate::term::to_f64(&a[1])) {
+            (Some(x), Some(y)) => {
+                let r = x.powf(y);
+                if r.is_finite() {
+                    Ok(Value::Float(r))
+                } else {
+                    Err(error::arithmetic_error())
+                }
+            }
+            _ => Err(error::arithmetic_error()),
+        },
+    }),
+    def("<>", 2, |_, a| match (&a[0], &a[1]) {
+        (Value::Str(x), Value::Str(y)) => {
+            let mut s = String::with_capacity(x.len() + y.len());
+            s.push_str(x);
+            s.push_str(y);
+            Ok(Value::str(s))
+        }
+        _ => {
+            let (segment, bad) = if matches!(a[0], Value::Str(_)) {
+                (2, &a[1])
+            } else {
+                (1, &a[0])
+            };
+            Err(error::argument_error(format!(
+                "construction of binary failed: segment {segment} of type 'binary': expected a binary but got: {}",
+                inspect(bad)
+            )))
+        }
+    }),
+    def("++", 2, |_, a| {
+        let Some(items) = a[0].list_to_vec() else {
+            return Err(badarg_at(1, "not a list"));
+        };
+        Ok(Value::list_with_tail(items, a[1].clone()))
+    }),
+    def("--", 2, |_, a| {
+        let (Some(mut left), Some(right)) = (a[0].list_to_vec(), a[1].list_to_vec()) else {
+            return Err(error::badarg());
+        };
+        for r in &right {
+            if let Some(i) = left.iter().position(|x| strict_equal(x, r)) {
+                left.remove(i);
+            }
+        }
+        Ok(Value::list(left))
+    }),
+    def("=~", 2, |_, a| match (&a[0], &a[1]) {
+        (Value::Str(x), Value::Str(y)) => Ok(Value::bool(x.contains(y.as_str()))),
+        _ => Err(error::badarg()),
+    }),
+    // A struct's own String.Chars implementation is phial code.
+    step("to_string", 1, |_, a| match &a[0] {
+        v if v.struct_name().is_some() => Ok(crate::library::Step::Then(
+            crate::library::Target::Mfa(Atom::alias("String.Chars"), Atom::new("to_string")),
+            vec![v.clone()],
+        )),
+        v => to_string_value(v).map(crate::library::Step::Done),
+    }),
+    def("to_charlist", 1, |_, a| to_charlist(&a[0])),
+    def("inspect", 1, |_, a| {
+        let s = crate::format::inspect_checked(&a[0], &InspectOpts::default(), usize::MAX)?;
+        Ok(Value::str(s))
+    }),
+    def("inspect", 2, |_, a| {
+        let o = inspect_opts(&a[1]);
+        let width = if o.pretty { o.width } else { usize::MAX };
+        Ok(Value::str(crate::format::inspect_checked(
+            &a[0], &o, width,
+        )?))
+    }),
+    def("throw", 1, |_, a| Err(Raise::throw(a[0].clone()))),
+    def("exit", 1, |_, a| Err(Raise::exit(a[0].clone()))),
+    def("make_ref", 0, |ctx, _| Ok(Value::Ref(ctx.cx.make_ref()))),
+    def("node", 0, |_, _| Ok(Value::atom("nonode@nohost"))),
+    def("function_exported?", 3, |ctx, a| {
+        match (&a[0], &a[1], &a[2]) {
+            (Value::Atom(m), Value::Atom(f), Value::Int(n)) => Ok(Value::bool(
+                !elixir_macro(*m, *f, *n)
+                    && (ctx.vm.callable(Atom::NIL, *m, *f, *n as u32).is_some()
+                        || crate::library::lookup(*m, *f, *n as usize).is_some()),
+            )),
+            _ => Err(error::badarg()),
+        }
+    }),
+    def("binding", 0, |_, _| Ok(Value::Nil)),
+    guard("+", 2, |_, a| add(&a[0], &a[1])),
+    guard("-", 2, |_, a| sub(&a[0], &a[1])),
+    guard("*", 2, |_, a| mul(&a[0], &a[1])),
+    guard("/", 2, |_, a| fdiv(&a[0], &a[1])),
+    guard("-", 1, |_, a| neg(&a[0])),
+    guard("+", 1, |_, a| {
+        if a[0].is_number() {
+            Ok(a[0].clone())
+        } else {
+            Err(arithmetic_error())
+        }
+    }),
+    guard("div", 2, |_, a| div(&a[0], &a[1])),
+    guard("rem", 2, |_, a| rem(&a[0], &a[1])),
+    guard("abs", 1, |_, a| abs(&a[0])),
+    guard("==", 2, |_, a| Ok(Value::bool(equal(&a[0], &a[1])))),
+    guard("!=", 2, |_, a| Ok(Value::bool(!equal(&a[0], &a[1])))),
+    guard("===", 2, |_, a| Ok(Value::bool(strict_equal(&a[0], &a[1])))),
+    guard("!==", 2, |_, a| {
+        Ok(Value::bool(!strict_equal(&a[0], &a[1])))
+    }),
+    guard("<", 2, |_, a| Ok(Value::bool(lt(&a[0], &a[1])))),
+    guard(">", 2, |_, a| Ok(Value::bool(lt(&a[1], &a[0])))),
+    guard("<=", 2, |_, a| Ok(Value::bool(!lt(&a[1], &a[0])))),
+    guard(">=", 2, |_, a| Ok(Value::bool(!lt(&a[0], &a[1])))),
+    def("self", 0, |ctx, _| Ok(Value::Pid(ctx.cx.self_pid()))),
+    def("send", 2, |ctx, a| send(ctx, &a[0], &a[1])),
+    def("spawn", 1, |ctx, a| spawn_fun(ctx, &a[0], false, false)),
+    def("spawn_link", 1, |ctx, a| spawn_fun(ctx, &a[0], true, false)),
+    def("spawn_monitor", 1, |ctx, a| {
+        spawn_fun(ctx, &a[0], false, true)
+    }),
+    def("spawn", 3, |ctx, a| spawn_mfa(ctx, a, false, false)),
+    def("spawn_link", 3, |ctx, a| spawn_mfa(ctx, a, true, false)),
+    def("spawn_monitor", 3, |ctx, a| spawn_mfa(ctx, a, false, true)),
+    def("struct", 1, |_, a| struct_of(&a[0], &Value::Nil, false)),
+    def("struct", 2, |_, a| struct_of(&a[0], &a[1], false)),
+    def("struct!", 1, |_, a| struct_of(&a[0], &Value::Nil, true)),
+    def("struct!", 2, |_, a| struct_of(&a[0], &a[1], true)),
+    guard("is_struct", 1, |_, a| {
+        Ok(Value::bool(a[0].struct_name().is_some()))
+    }),
+    guard("is_struct", 2, |_, a| match &a[1] {
+        Value::Atom(m) => Ok(Value::bool(a[0].struct_name() == Some(*m))),
+        _ => Err(error::argument_error("argument error")),
+    }),
+];
+
+pub(crate) fn float_to_int(f: f64) -> Value {
+    if f.abs() < 9.0e18 {
+        Value::Int(f as i64)
+    } else {
+        use num_traits::FromPrimitive;
+        Value::bigint(num_bigint::BigInt::from_f64(f).unwrap_or_default())
+    }
+}
+
+/// An External fun value for a BIF-backed capture.
+pub fn fun_ref(module: Atom, name: Atom, arity: u32) -> Value {
+    Value::Fun(std::sync::Arc::new(Fun::External {
+        module,
+        name,
+        arity,
+    }))
+}
+
+/// Functions phial has as builtins or prelude code that are macros in
+/// Elixir 1.14, so `function_exported?/3` says false for them as Elixir
+/// does (`macro_exported?` would say true).
+pub(crate) fn elixir_macro(m: Atom, f: Atom, arity: i64) -> bool {
+    const MACROS: &[(&str, &str, i64)] = &[
+        ("Integer", "is_even", 1),
+        ("Integer", "is_odd", 1),
+        ("Kernel", "!", 1),
+        ("Kernel", "<>", 2),
+        ("Kernel", "binding", 0),
+        ("Kernel", "is_exception", 1),
+        ("Kernel", "is_nil", 1),
+        ("Kernel", "is_struct", 1),
+        ("Kernel", "to_charlist", 1),
+        ("Kernel", "to_string", 1),
+        ("Kernel", "then", 2),
+        ("Kernel", "tap", 2),
+    ];
+    MACROS
+        .iter()
+        .any(|(mm, ff, aa)| *aa == arity && f.as_str() == *ff && m == Atom::alias(mm))
+}
+
+pub(crate) fn spawn_mfa(ctx: &mut Ctx, a: &[Value], link: bool, monitor: bool) -> Result<Value> {
+    let (Some(m), Some(f)) = (a[0].as_atom(), a[1].as_atom()) else {
+        return Err(error::badarg());
+    };
+    let Some(args) = a[2].list_to_vec() else {
+        return Err(badarg_at(3, "not a list"));
+    };
+    let fun = fun_ref(m, f, args.len() as u32);
+    let body = Process::new(ctx.vm.clone(), fun, args, Role::Spawned);
+    let (pid, mref) = ctx.cx.spawn(body, link, monitor);
+    Ok(match mref {
+        Some(r) => Value::tuple(vec![Value::Pid(pid), Value::Ref(r)]),
+        None => Value::Pid(pid),
+    })
+}
+
+/// `struct/2` (unknown keys ignored) and `struct!/2` (unknown keys raise,
+/// and building from a module checks `@enforce_keys`).
+pub(crate) fn struct_of(base: &Value, kv: &Value, strict: bool) -> Result<Value> {
+    let given = pairs(kv)?;
+    let (def, start, from_module) = match base {
+        Value::Atom(_) => {
+            let d = known(base)?;
+            let t = d.template.clone();
+            (d, t, true)
+        }
+        Value::Map(_) if base.struct_name().is_some() => {
+            let d = known(&Value::Atom(base.struct_name().unwrap_or(Atom::NIL)))?;
+            (d, base.clone(), false)
+        }
+        other => {
+            return Err(error::argument_error(format!(
+                "expected a struct name or a struct, got: {}",
+                inspect(other)
+            )))
+        }
+    };
+    if strict && from_module {
+        return def.build(given);
+    }
+    let Value::Map(m) = &start else {
+        return Err(error::badarg());
+    };
+    let mut m = (**m).clone();
+    for (k, v) in given {
+        let field = k
+            .as_atom()
+            .is_some_and(|a| def.has_field(a) && a != Atom::EXCEPTION);
+        if field {
+            m.insert(k, v);
+        } else if strict {
+            return Err(error::key_error(k, Value::NIL_ATOM));
+        }
+    }
+    Ok(Value::map(m))
+}

@@ -1,0 +1,38 @@
+//! `Module` natives: `concat/1,2`.
+//!
+//! Not here: `defmodule` (`compile::module`), `__info__` (`Vm::module_info`).
+
+use crate::atom::Atom;
+use crate::error::{self, badarg_at, Result};
+use crate::library::{def, Native};
+use crate::value::Value;
+
+pub const NATIVES: &[Native] = &[
+    def("concat", 1, |_, a| {
+        let parts: Vec<Value> = a[0]
+            .list_to_vec()
+            .ok_or_else(|| badarg_at(1, "not a list"))?;
+        module_concat(&parts)
+    }),
+    def("concat", 2, |_, a| {
+        module_concat(&[a[0].clone(), a[1].clone()])
+    }),
+];
+
+/// `Module.concat/1,2`: `Module.concat(Foo, "Bar")` is `Foo.Bar`.
+pub(crate) fn module_concat(parts: &[Value]) -> Result<Value> {
+    let mut segs: Vec<String> = Vec::new();
+    for p in parts {
+        let text = match p {
+            Value::Atom(a) => a.as_str().to_string(),
+            Value::Str(s) => s.to_string(),
+            _ => return Err(error::badarg()),
+        };
+        if text == "nil" {
+            continue;
+        }
+        let text = text.strip_prefix("Elixir.").unwrap_or(&text).to_string();
+        segs.push(text);
+    }
+    Ok(Value::Atom(Atom::alias(&segs.join("."))))
+}

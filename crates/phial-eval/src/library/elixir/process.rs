@@ -1,0 +1,293 @@
+//! `Process` natives: links, monitors, exits, registered names, `info`, the
+//! process dictionary, timers.
+//!
+//! Not here: waiting (`Process.sleep`: a `receive ... after` in
+//! `process.ex`, so the process parks instead of blocking a worker thread),
+//! `send`/`spawn` shared with `Kernel` (`support::processes`).
+
+use crate::atom::Atom;
+use crate::error::{self, badarg_at, Result};
+use crate::format::inspect;
+use crate::library::support::processes::{dest, send, spawn_fun};
+use crate::library::{def, Ctx, Native};
+use crate::value::Value;
+use phial_runtime::Pid;
+use std::time::Duration;
+
+pub const NATIVES: &[Native] = &[
+    def("send", 3, |ctx, a| send(ctx, &a[0], &a[1])),
+    def("put", 2, |ctx, a| {
+        let d = dict(ctx)?;
+        let old = match d.iter_mut().find(|(k, _)| k == &a[0]) {
+            Some((_, v)) => std::mem::replace(v, a[1].clone()),
+            None => {
+                d.push((a[0].clone(), a[1].clone()));
+                Value::NIL_ATOM
+            }
+        };
+        Ok(old)
+    }),
+    def("get", 1, |ctx, a| dict_get(ctx, &a[0], Value::NIL_ATOM)),
+    def("get", 2, |ctx, a| dict_get(ctx, &a[0], a[1].clone())),
+    def("get", 0, |ctx, _| {
+        let d = dict(ctx)?;
+        Ok(Value::list(
+            d.iter()
+                .map(|(k, v)| Value::tuple(vec![k.clone(), v.clone()]))
+                .collect(),
+        ))
+    }),
+    def("get_keys", 0, |ctx, _| {
+        let d = dict(ctx)?;
+        Ok(Value::list(d.iter().map(|(k, _)| k.clone()).collect()))
+    }),
+    def("get_keys", 1, |ctx, a| {
+        let d = dict(ctx)?;
+        Ok(Value::list(
+            d.iter()
+                .filter(|(_, v)| v == &a[0])
+                .map(|(k, _)| k.clone())
+                .collect(),
+        ))
+    }),
+    def("delete", 1, |ctx, a| {
+        let d = dict(ctx)?;
+        Ok(match d.iter().position(|(k, _)| k == &a[0]) {
+            Some(i) => d.remove(i).1,
+            None => Value::NIL_ATOM,
+        })
+    }),
+    def("spawn", 2, |ctx, a| {
+        spawn_fun(
+            ctx,
+            &a[0],
+            has_opt(&a[1], "link"),
+            has_opt(&a[1], "monitor"),
+        )
+    }),
+    def("alive?", 1, |ctx, a| {
+        Ok(Value::bool(ctx.cx.runtime().is_alive(pid_arg(&a[0], 1)?)))
+    }),
+    def("exit", 2, |ctx, a| {
+        let pid = pid_arg(&a[0], 1)?;
+        ctx.cx.exit(pid, a[1].clone());
+        Ok(Value::TRUE)
+    }),
+    def("flag", 2, |ctx, a| match (a[0].as_atom(), a[1].as_bool()) {
+        (Some(Atom::TRAP_EXIT), Some(on)) => Ok(Value::bool(ctx.cx.set_trap_exit(on))),
+        (Some(Atom::TRAP_EXIT), None) => Err(badarg_at(2, "invalid value for flag")),
+        _ => Err(badarg_at(1, "invalid process flag")),
+    }),
+    def("monitor", 1, |ctx, a| {
+        let pid = match &a[0] {
+            Value::Atom(name) => ctx.cx.whereis(name.as_str()),
+            other => Some(pid_arg(other, 1)?),
+        };
+        match pid {
+            Some(pid) => Ok(Value::Ref(ctx.cx.monitor(pid))),
+            None => Err(badarg_at(1, "not a pid")),
+        }
+    }),
+    def("demonitor", 1, |ctx, a| demonitor(ctx, &a[0], false)),
+    def("demonitor", 2, |ctx, a| {
+        demonitor(ctx, &a[0], has_opt(&a[1], "flush"))
+    }),
+    def("link", 1, |ctx, a| {
+        let pid = pid_arg(&a[0], 1)?;
+        match ctx.cx.link(pid) {
+            Ok(()) => Ok(Value::TRUE),
+            Err(_) => Err(error::erlang_error(Value::Atom(Atom::NOPROC))),
+        }
+    }),
+    def("unlink", 1, |ctx, a| {
+        ctx.cx.unlink(pid_arg(&a[0], 1)?);
+        Ok(Value::TRUE)
+    }),
+    def("register", 2, |ctx, a| {
+        let pid = pid_arg(&a[0], 1)?;
+        let Some(name) = a[1].as_atom() else {
+            return Err(badarg_at(2, "not an atom"));
+        };
+        match ctx.cx.register(name.as_str(), pid) {
+            Ok(()) => Ok(Value::TRUE),
+            // Elixir 1.14 gives one message for all three causes.
+            Err(_) => Err(error::argument_error(format!(
+                "could not register {} with name {} because it is not alive, the name is already taken, or it has already been given another name",
+                inspect(&a[0]),
+                inspect(&a[1])
+            ))),
+        }
+    }),
+    def("unregister", 1, |ctx, a| {
+        let Some(name) = a[0].as_atom() else {
+            return Err(badarg_at(1, "not an atom"));
+        };
+        if ctx.cx.unregister(name.as_str()) {
+            Ok(Value::TRUE)
+        } else {
+            Err(badarg_at(1, "not a pid"))
+        }
+    }),
+    def("whereis", 1, |ctx, a| {
+        let Some(name) = a[0].as_atom() else {
+            return Err(error::badarg());
+        };
+        Ok(ctx
+            .cx
+            .whereis(name.as_str())
+            .map(Value::Pid)
+            .unwrap_or(Value::NIL_ATOM))
+    }),
+    def("registered", 0, |ctx, _| {
+        Ok(Value::list(
+            ctx.cx
+                .runtime()
+                .registered()
+                .iter()
+                .map(|n| Value::atom(n))
+                .collect(),
+        ))
+    }),
+    def("list", 0, |ctx, _| {
+        Ok(Value::list(
+            ctx.cx
+                .runtime()
+                .processes()
+                .into_iter()
+                .map(Value::Pid)
+                .collect(),
+        ))
+    }),
+    def("info", 1, |ctx, a| info(ctx, &a[0], None)),
+    def("info", 2, |ctx, a| info(ctx, &a[0], Some(&a[1]))),
+    def("send_after", 3, |ctx, a| {
+        let to = dest(ctx, &a[0])?;
+        // Elixir's errors name `erlang:send_after/3`'s arguments: the time
+        // is the 1st. The BEAM takes up to about 2^43 ms (278 years).
+        let ms = match a[2] {
+            Value::Int(ms) if ms < 0 => return Err(badarg_at(1, "out of range")),
+            Value::Int(ms) if ms > 1 << 43 => {
+                return Err(badarg_at(1, "exceeds the maximum supported time value"))
+            }
+            Value::Int(ms) => ms,
+            Value::BigInt(_) => {
+                return Err(badarg_at(1, "exceeds the maximum supported time value"))
+            }
+            _ => return Err(badarg_at(1, "not an integer")),
+        };
+        let t = ctx
+            .cx
+            .send_after(to, a[1].clone(), Duration::from_millis(ms as u64));
+        Ok(Value::Ref(t.as_ref()))
+    }),
+];
+
+pub(crate) fn has_opt(opts: &Value, name: &str) -> bool {
+    opts.iter_list().any(|o| match o {
+        Value::Atom(a) => a.as_str() == name,
+        Value::Tuple(t) => {
+            t.len() == 2
+                && t[0].as_atom().map(|a| a.as_str() == name).unwrap_or(false)
+                && t[1].is_truthy()
+        }
+        _ => false,
+    })
+}
+
+pub(crate) fn pid_arg(v: &Value, pos: usize) -> Result<Pid> {
+    match v {
+        Value::Pid(p) => Ok(*p),
+        _ => Err(badarg_at(pos, "not a pid")),
+    }
+}
+
+pub(crate) fn demonitor(ctx: &mut Ctx, r: &Value, flush: bool) -> Result<Value> {
+    match r {
+        Value::Ref(r) => {
+            ctx.cx.demonitor(*r, flush);
+            Ok(Value::TRUE)
+        }
+        _ => Err(badarg_at(1, "not a reference")),
+    }
+}
+
+pub(crate) fn info(ctx: &mut Ctx, pid: &Value, item: Option<&Value>) -> Result<Value> {
+    let pid = pid_arg(pid, 1)?;
+    let Some(i) = ctx.cx.info(pid) else {
+        return Ok(Value::NIL_ATOM);
+    };
+    let status = format!("{:?}", i.status).to_lowercase();
+    let pairs: Vec<(&str, Value)> = vec![
+        (
+            "registered_name",
+            i.registered_name
+                .as_deref()
+                .map(Value::atom)
+                .unwrap_or(Value::Nil),
+        ),
+        ("status", Value::atom(&status)),
+        ("message_queue_len", Value::Int(i.message_queue_len as i64)),
+        (
+            "links",
+            Value::list(i.links.iter().map(|p| Value::Pid(*p)).collect()),
+        ),
+        ("trap_exit", Value::bool(i.trap_exit)),
+        (
+            "monitors",
+            Value::list(
+                i.monitors
+                    .iter()
+                    .map(|(_, p)| Value::tuple(vec![Value::Atom(Atom::PROCESS), Value::Pid(*p)]))
+                    .collect(),
+            ),
+        ),
+        (
+            "monitored_by",
+            Value::list(i.monitored_by.iter().map(|p| Value::Pid(*p)).collect()),
+        ),
+    ];
+    if item.and_then(|v| v.as_atom()).map(|a| a.as_str()) == Some("messages") {
+        // Only a process's own mailbox is readable here.
+        if pid != ctx.cx.self_pid() {
+            return Ok(Value::tuple(vec![Value::atom("messages"), Value::Nil]));
+        }
+        ctx.cx.drain_new();
+        let msgs: Vec<Value> = (0..ctx.cx.mailbox_len())
+            .filter_map(|i| ctx.cx.message(i).cloned())
+            .collect();
+        return Ok(Value::tuple(vec![
+            Value::atom("messages"),
+            Value::list(msgs),
+        ]));
+    }
+    match item {
+        None => Ok(Value::list(
+            pairs
+                .into_iter()
+                .map(|(k, v)| Value::tuple(vec![Value::atom(k), v]))
+                .collect(),
+        )),
+        Some(Value::Atom(key)) => {
+            let k = key.as_str();
+            match pairs.into_iter().find(|(name, _)| *name == k) {
+                Some((name, v)) => Ok(Value::tuple(vec![Value::atom(name), v])),
+                None => Err(badarg_at(2, "invalid item or item list")),
+            }
+        }
+        Some(_) => Err(badarg_at(2, "invalid item or item list")),
+    }
+}
+
+/// The calling process's dictionary.
+pub(crate) fn dict<'c>(ctx: &'c mut Ctx) -> Result<&'c mut crate::process::Dict> {
+    let rare = ctx.rare.as_deref_mut().ok_or_else(error::badarg)?;
+    Ok(&mut rare.get_or_insert_with(Default::default).dict)
+}
+
+pub(crate) fn dict_get(ctx: &mut Ctx, key: &Value, default: Value) -> Result<Value> {
+    let d = dict(ctx)?;
+    Ok(d.iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v.clone())
+        .unwrap_or(default))
+}

@@ -1,0 +1,682 @@
+//! `String` natives, grapheme-aware like Elixir's (`String.length("é")` is 1
+//! however it is encoded), with Elixir 1.14's errors for wrong arguments:
+//! `FunctionClauseError` naming the clause Elixir's guard lives in
+//! (`String.upcase/2`), or the Erlang-style `ArgumentError` where Elixir
+//! hands the value straight to a BIF (`String.to_integer/1`).
+//!
+//! Not here: the distance functions and deprecated aliases (`string.ex`),
+//! `to_string`/`inspect` rules (`format`).
+
+use crate::atom::Atom;
+use crate::error::{self, Raise, Result};
+use crate::library::support::collections::{clause, proper};
+use crate::library::support::strings::parse_int_exact;
+use crate::library::{def, Native};
+use crate::value::Value;
+use unicode_segmentation::UnicodeSegmentation;
+
+pub const NATIVES: &[Native] = &[
+    def("length", 1, |_, a| {
+        Ok(Value::Int(
+            s(&a[0], "length", 1, a)?.graphemes(true).count() as i64,
+        ))
+    }),
+    def("normalize", 2, |_, a| {
+        use unicode_normalization::UnicodeNormalization;
+        let (Value::Str(text), Some(form)) = (&a[0], a[1].as_atom()) else {
+            return Err(clause("String", "normalize", 2, &[&a[0], &a[1]]));
+        };
+        Ok(Value::str(match form.as_str() {
+            "nfd" => text.nfd().collect::<String>(),
+            "nfc" => text.nfc().collect(),
+            "nfkd" => text.nfkd().collect(),
+            "nfkc" => text.nfkc().collect(),
+            _ => return Err(clause("String", "normalize", 2, &[&a[0], &a[1]])),
+        }))
+    }),
+    def("upcase", 1, |_, a| {
+        Ok(Value::str(s(&a[0], "upcase", 2, a)?.to_uppercase()))
+    }),
+    def("upcase", 2, |_, a| {
+        Ok(Value::str(s(&a[0], "upcase", 2, a)?.to_uppercase()))
+    }),
+    def("downcase", 1, |_, a| {
+        Ok(Value::str(s(&a[0], "downcase", 2, a)?.to_lowercase()))
+    }),
+    def("downcase", 2, |_, a| {
+        Ok(Value::str(s(&a[0], "downcase", 2, a)?.to_lowercase()))
+    }),
+    def("capitalize", 1, |_, a| {
+        let st = s(&a[0], "capitalize", 2, a)?;
+        Ok(Value::str(capitalize(st, "default")))
+    }),
+    def("capitalize", 2, |_, a| {
+        let st = s(&a[0], "capitalize", 2, a)?;
+        match a[1].as_atom().map(|m| m.as_str()) {
+            Some(mode @ ("default" | "ascii" | "greek" | "turkic")) => {
+                Ok(Value::str(capitalize(st, mode)))
+            }
+            // Elixir titlecases the first letter, then fails in downcase/2.
+            _ => Err(clause("String", "downcase", 2, &[&a[0], &a[1]])),
+        }
+    }),
+    def("reverse", 1, |_, a| {
+        Ok(Value::str(
+            s(&a[0], "reverse", 1, a)?
+                .graphemes(true)
+                .rev()
+                .collect::<String>(),
+        ))
+    }),
+    def("graphemes", 1, |_, a| {
+        Ok(Value::list(
+            s(&a[0], "graphemes", 1, a)?
+                .graphemes(true)
+                .map(Value::str)
+                .collect(),
+        ))
+    }),
+    def("codepoints", 1, |_, a| {
+        Ok(Value::list(
+            s(&a[0], "codepoints", 1, a)?
+                .chars()
+                .map(|c| Value::str(c.to_string()))
+                .collect(),
+        ))
+    }),
+    def("first", 1, |_, a| {
+        Ok(s(&a[0], "first", 1, a)?
+            .graphemes(true)
+            .next()
+            .map(Value::str)
+            .unwrap_or(Value::NIL_ATOM))
+    }),
+    def("last", 1, |_, a| {
+        Ok(s(&a[0], "last", 1, a)?
+            .graphemes(true)
+            .next_back()
+            .map(Value::str)
+            .unwrap_or(Value::NIL_ATOM))
+    }),
+    def("at", 2, |_, a| {
+        let st = s(&a[0], "at", 2, a)?;
+        let Value::Int(i) = a[1] else {
+            return Err(sfce("at", 2, a));
+        };
+        let g: Vec<&str> = st.graphemes(true).collect();
+        let len = g.len() as i64;
+        let i = if i < 0 { len + i } else { i };
+        Ok(if (0..len).contains(&i) {
+            Value::str(g[i as usize])
+        } else {
+            Value::NIL_ATOM
+        })
+    }),
+    def("slice", 3, |_, a| {
+        let st = s(&a[0], "slice", 3, a)?;
+        let (Value::Int(start), Value::Int(len)) = (&a[1], &a[2]) else {
+            return Err(sfce("slice", 3, a));
+        };
+        if *len < 0 {
+            return Err(sfce("slice", 3, a));
+        }
+        let g: Vec<&str> = st.graphemes(true).collect();
+        let n = g.len() as i64;
+        let start = if *start < 0 {
+            (n + start).max(0)
+        } else {
+            *start
+        };
+        if start >= n {
+            return Ok(Value::str(""));
+        }
+        Ok(Value::str(
+            g[start as usize..]
+                .iter()
+                .take(*len as usize)
+                .copied()
+                .collect::<String>(),
+        ))
+    }),
+    def("slice", 2, |_, a| {
+        let st = s(&a[0], "slice", 2, a)?;
+        let Some((first, last, step)) = a[1].as_range() else {
+            return Err(sfce("slice", 2, a));
+        };
+        let g: Vec<&str> = st.graphemes(true).collect();
+        let n = g.len() as i64;
+        let step = if step < 0 { 1 } else { step };
+        let first = if first < 0 { (first + n).max(0) } else { first };
+        let last = if last < 0 { last + n } else { last };
+        if first > last || first >= n {
+            return Ok(Value::str(""));
+        }
+        let last = last.min(n - 1);
+        Ok(Value::str(
+            (first..=last)
+                .step_by(step as usize)
+                .map(|i| g[i as usize])
+                .collect::<String>(),
+        ))
+    }),
+    def("split_at", 2, |_, a| {
+        let st = s(&a[0], "split_at", 2, a)?;
+        let Value::Int(i) = a[1] else {
+            return Err(sfce("split_at", 2, a));
+        };
+        let g: Vec<&str> = st.graphemes(true).collect();
+        let n = g.len() as i64;
+        let at = if i < 0 { (n + i).max(0) } else { i.min(n) } as usize;
+        Ok(Value::tuple(vec![
+            Value::str(g[..at].concat()),
+            Value::str(g[at..].concat()),
+        ]))
+    }),
+    def("contains?", 2, |_, a| {
+        let st = s(&a[0], "contains?", 2, a)?;
+        let pats = patterns(&a[1]).ok_or_else(|| error::badarg_at(2, "not a valid pattern"))?;
+        Ok(Value::bool(pats.iter().any(|p| st.contains(p.as_str()))))
+    }),
+    def("starts_with?", 2, |_, a| {
+        let st = s(&a[0], "starts_with?", 2, a)?;
+        let pats = patterns(&a[1]).ok_or_else(|| error::badarg_at(2, "not a valid pattern"))?;
+        Ok(Value::bool(pats.iter().any(|p| st.starts_with(p.as_str()))))
+    }),
+    def("ends_with?", 2, |_, a| {
+        let st = s(&a[0], "ends_with?", 2, a)?;
+        let pats = patterns(&a[1]).ok_or_else(|| error::badarg_at(2, "not a valid pattern"))?;
+        Ok(Value::bool(pats.iter().any(|p| st.ends_with(p.as_str()))))
+    }),
+    def("duplicate", 2, |_, a| match (&a[0], &a[1]) {
+        (Value::Str(st), Value::Int(n)) if *n >= 0 => {
+            let size = (st.len() as u64).checked_mul(*n as u64);
+            match size {
+                Some(size) if size <= crate::library::support::collections::MAX_BUILD => {
+                    let mut out = String::new();
+                    // Asking first turns "no memory for this" into an error.
+                    if out.try_reserve_exact(size as usize).is_err() {
+                        return Err(error::system_limit_error());
+                    }
+                    for _ in 0..*n {
+                        out.push_str(st);
+                    }
+                    Ok(Value::str(out))
+                }
+                // Elixir dies here ("binary_alloc: Cannot allocate").
+                _ => Err(error::system_limit_error()),
+            }
+        }
+        (Value::Str(_), _) => Err(error::badarg_at(2, "out of range")),
+        _ => Err(error::badarg_at(1, "not a binary")),
+    }),
+    def("split", 1, |_, a| match &a[0] {
+        Value::Str(st) => Ok(Value::list(st.split_whitespace().map(Value::str).collect())),
+        _ => Err(error::badarg_at(1, "not a binary")),
+    }),
+    def("split", 2, |_, a| split(&a[0], &a[1], &Value::Nil, a)),
+    def("split", 3, |_, a| split(&a[0], &a[1], &a[2], a)),
+    def("trim", 1, |_, a| {
+        Ok(Value::str(s(&a[0], "trim", 1, a)?.trim()))
+    }),
+    def("trim", 2, |_, a| {
+        let (st, chars) = trim_args(a, "trim")?;
+        Ok(Value::str(trim_end(trim_start(st, &chars), &chars)))
+    }),
+    def("trim_leading", 1, |_, a| match &a[0] {
+        Value::Str(st) => Ok(Value::str(st.trim_start())),
+        _ => Err(clause("String.Break", "trim_leading", 1, &[&a[0]])),
+    }),
+    def("trim_leading", 2, |_, a| {
+        let (st, chars) = trim_args(a, "trim_leading")?;
+        Ok(Value::str(trim_start(st, &chars)))
+    }),
+    def("trim_trailing", 1, |_, a| match &a[0] {
+        Value::Str(st) => Ok(Value::str(st.trim_end())),
+        _ => Err(clause("String.Break", "trim_trailing", 1, &[&a[0]])),
+    }),
+    def("trim_trailing", 2, |_, a| {
+        let (st, chars) = trim_args(a, "trim_trailing")?;
+        Ok(Value::str(trim_end(st, &chars)))
+    }),
+    def("pad_leading", 2, |_, a| {
+        pad(&a[0], &a[1], &Value::str(" "), true, a)
+    }),
+    def("pad_leading", 3, |_, a| pad(&a[0], &a[1], &a[2], true, a)),
+    def("pad_trailing", 2, |_, a| {
+        pad(&a[0], &a[1], &Value::str(" "), false, a)
+    }),
+    def("pad_trailing", 3, |_, a| pad(&a[0], &a[1], &a[2], false, a)),
+    def("replace", 3, |_, a| {
+        replace(&a[0], &a[1], &a[2], &Value::Nil, a)
+    }),
+    def("replace", 4, |_, a| replace(&a[0], &a[1], &a[2], &a[3], a)),
+    def("replace_prefix", 3, |_, a| match (&a[0], &a[1], &a[2]) {
+        (Value::Str(st), Value::Str(p), Value::Str(r)) => Ok(match st.strip_prefix(p.as_str()) {
+            Some(rest) => Value::str(format!("{r}{rest}")),
+            None => a[0].clone(),
+        }),
+        _ => Err(sfce("replace_prefix", 3, a)),
+    }),
+    def("replace_suffix", 3, |_, a| match (&a[0], &a[1], &a[2]) {
+        (Value::Str(st), Value::Str(p), Value::Str(r)) => Ok(match st.strip_suffix(p.as_str()) {
+            Some(rest) => Value::str(format!("{rest}{r}")),
+            None => a[0].clone(),
+        }),
+        _ => Err(sfce("replace_suffix", 3, a)),
+    }),
+    def("to_integer", 1, |_, a| match &a[0] {
+        Value::Str(st) => parse_int_exact(st, 10)
+            .ok_or_else(|| error::badarg_at(1, "not a textual representation of an integer")),
+        _ => Err(error::badarg_at(1, "not a binary")),
+    }),
+    def("to_integer", 2, |_, a| match (&a[0], &a[1]) {
+        (Value::Str(st), Value::Int(b)) if (2..=36).contains(b) => parse_int_exact(st, *b as u32)
+            .ok_or_else(|| error::badarg_at(1, "not a textual representation of an integer")),
+        (Value::Str(_), _) => Err(error::badarg_at(
+            2,
+            "not an integer in the range 2 through 36",
+        )),
+        _ => Err(error::badarg_at(1, "not a binary")),
+    }),
+    def("to_float", 1, |_, a| match &a[0] {
+        Value::Str(st) => match crate::library::support::numbers::parse_float_prefix(st) {
+            Some((f, rest)) if rest.is_empty() && st.contains('.') => Ok(Value::Float(f)),
+            _ => Err(error::badarg_at(
+                1,
+                "not a textual representation of a float",
+            )),
+        },
+        _ => Err(error::badarg_at(1, "not a binary")),
+    }),
+    def("to_atom", 1, |_, a| match &a[0] {
+        Value::Str(st) => Ok(Value::atom(st)),
+        _ => Err(error::badarg_at(1, "not a binary")),
+    }),
+    def("to_existing_atom", 1, |_, a| match &a[0] {
+        Value::Str(st) => crate::atom::Atom::existing(st)
+            .map(Value::Atom)
+            .ok_or_else(|| error::badarg_at(1, "not an already existing atom")),
+        _ => Err(error::badarg_at(1, "not a binary")),
+    }),
+    def("to_charlist", 1, |_, a| match &a[0] {
+        Value::Str(st) => Ok(Value::list(
+            st.chars().map(|c| Value::Int(c as i64)).collect(),
+        )),
+        _ => Err(sfce("to_charlist", 1, a)),
+    }),
+    def("valid?", 1, |_, a| match &a[0] {
+        Value::Str(_) => Ok(Value::TRUE),
+        _ => Err(sfce("valid?", 1, a)),
+    }),
+    def("printable?", 1, |_, a| match &a[0] {
+        Value::Str(st) => Ok(Value::bool(crate::format::string_printable(st))),
+        _ => Err(sfce("printable?", 2, a)),
+    }),
+    def("next_codepoint", 1, |_, a| {
+        let st = s(&a[0], "next_codepoint", 1, a)?;
+        Ok(match st.chars().next() {
+            Some(c) => Value::tuple(vec![
+                Value::str(c.to_string()),
+                Value::str(&st[c.len_utf8()..]),
+            ]),
+            None => Value::NIL_ATOM,
+        })
+    }),
+    def("next_grapheme", 1, |_, a| {
+        let st = s(&a[0], "next_grapheme", 1, a)?;
+        Ok(match st.graphemes(true).next() {
+            Some(g) => Value::tuple(vec![Value::str(g), Value::str(&st[g.len()..])]),
+            None => Value::NIL_ATOM,
+        })
+    }),
+    def("next_grapheme_size", 1, |_, a| {
+        let st = s(&a[0], "next_grapheme_size", 1, a)?;
+        Ok(match st.graphemes(true).next() {
+            Some(g) => Value::tuple(vec![Value::Int(g.len() as i64), Value::str(&st[g.len()..])]),
+            None => Value::NIL_ATOM,
+        })
+    }),
+    def("valid_character?", 1, |_, a| {
+        Ok(Value::bool(
+            matches!(&a[0], Value::Str(st) if st.chars().count() == 1),
+        ))
+    }),
+    def("printable?", 2, |_, a| match (&a[0], &a[1]) {
+        (Value::Str(st), Value::Atom(Atom::INFINITY)) => {
+            Ok(Value::bool(crate::format::string_printable(st)))
+        }
+        (Value::Str(st), Value::Int(n)) if *n >= 0 => {
+            let prefix: String = st.chars().take(*n as usize).collect();
+            Ok(Value::bool(crate::format::string_printable(&prefix)))
+        }
+        _ => Err(sfce("printable?", 2, a)),
+    }),
+    // phial strings are always valid UTF-8, so :valid gives one chunk.
+    def("chunk", 2, |_, a| {
+        let mode = a[1].as_atom().map(|m| m.as_str());
+        let (Value::Str(st), Some(mode @ ("valid" | "printable"))) = (&a[0], mode) else {
+            return Err(sfce("chunk", 2, a));
+        };
+        if st.is_empty() {
+            return Ok(Value::Nil);
+        }
+        if mode == "valid" {
+            return Ok(Value::list(vec![a[0].clone()]));
+        }
+        let mut chunks: Vec<Value> = Vec::new();
+        let mut cur = String::new();
+        let mut flag = None;
+        for c in st.chars() {
+            let p = crate::format::string_printable(c.encode_utf8(&mut [0; 4]));
+            if flag.is_some_and(|f| f != p) {
+                chunks.push(Value::str(std::mem::take(&mut cur)));
+            }
+            flag = Some(p);
+            cur.push(c);
+        }
+        chunks.push(Value::str(cur));
+        Ok(Value::list(chunks))
+    }),
+    def("replace_leading", 3, |_, a| {
+        let (st, m, r) = three_strings("replace_leading", a)?;
+        let mut rest = st;
+        let mut n = 0;
+        while let Some(after) = rest.strip_prefix(m) {
+            rest = after;
+            n += 1;
+        }
+        Ok(Value::str(format!("{}{rest}", r.repeat(n))))
+    }),
+    def("replace_trailing", 3, |_, a| {
+        let (st, m, r) = three_strings("replace_trailing", a)?;
+        let mut rest = st;
+        let mut n = 0;
+        while let Some(before) = rest.strip_suffix(m) {
+            rest = before;
+            n += 1;
+        }
+        Ok(Value::str(format!("{rest}{}", r.repeat(n))))
+    }),
+    def("equivalent?", 2, |_, a| match (&a[0], &a[1]) {
+        // No Unicode normalisation tables here: equal text only.
+        (Value::Str(x), Value::Str(y)) => Ok(Value::bool(x == y)),
+        _ => Err(sfce("equivalent?", 2, a)),
+    }),
+];
+
+pub(crate) fn sfce(name: &str, arity: u32, a: &[Value]) -> Raise {
+    let args: Vec<&Value> = a.iter().take(arity as usize).collect();
+    clause("String", name, arity, &args)
+}
+
+pub(crate) fn s<'v>(v: &'v Value, name: &str, arity: u32, a: &[Value]) -> Result<&'v str> {
+    match v {
+        Value::Str(st) => Ok(st),
+        _ => Err(sfce(name, arity, a)),
+    }
+}
+
+/// A pattern argument: one string or a list of strings.
+pub(crate) fn patterns(v: &Value) -> Option<Vec<String>> {
+    match v {
+        Value::Str(p) => Some(vec![p.to_string()]),
+        Value::Nil | Value::Cons(_) => proper(v)?
+            .iter()
+            .map(|p| match p {
+                Value::Str(p) => Some(p.to_string()),
+                _ => None,
+            })
+            .collect(),
+        _ => None,
+    }
+}
+
+pub(crate) fn opt_bool(opts: &Value, key: &str, default: bool) -> bool {
+    match crate::library::support::terms::keyword_get(opts, key) {
+        Some(v) => v.is_truthy(),
+        None => default,
+    }
+}
+
+pub(crate) fn split(st: &Value, pat: &Value, opts: &Value, a: &[Value]) -> Result<Value> {
+    let Value::Str(st) = st else {
+        return Err(clause("String", "split", 3, &[st, pat, opts]));
+    };
+    let pats = match patterns(pat) {
+        Some(p) => p,
+        None => return Err(error::badarg_at(2, "not a valid pattern")),
+    };
+    let _ = a;
+    let trim = opt_bool(opts, "trim", false);
+    let parts = match crate::library::support::terms::keyword_get(opts, "parts") {
+        Some(Value::Int(n)) if *n > 0 => Some(*n as usize),
+        _ => None,
+    };
+    let mut pieces: Vec<String> = Vec::new();
+    if pats.iter().any(|p| p.is_empty()) && pats.len() == 1 {
+        // `String.split("abc", "")` splits between graphemes, with empty ends.
+        let g: Vec<&str> = st.graphemes(true).collect();
+        let limit = parts.unwrap_or(usize::MAX);
+        pieces.push(String::new());
+        let mut rest_start = 0;
+        for (i, x) in g.iter().enumerate() {
+            if pieces.len() >= limit {
+                break;
+            }
+            pieces.push(x.to_string());
+            rest_start = i + 1;
+        }
+        if pieces.len() >= limit {
+            let last = pieces.pop().unwrap_or_default();
+            pieces.push(last + &g[rest_start..].concat());
+        } else {
+            pieces.push(String::new());
+        }
+    } else {
+        let mut rest: &str = st;
+        loop {
+            if let Some(n) = parts {
+                if pieces.len() + 1 >= n {
+                    break;
+                }
+            }
+            let found = pats
+                .iter()
+                .filter(|p| !p.is_empty())
+                .filter_map(|p| rest.find(p.as_str()).map(|i| (i, p.len())))
+                .min_by(|x, y| x.0.cmp(&y.0).then(y.1.cmp(&x.1)));
+            match found {
+                Some((i, l)) => {
+                    let piece = &rest[..i];
+                    rest = &rest[i + l..];
+                    if !(trim && piece.is_empty()) {
+                        pieces.push(piece.to_string());
+                    }
+                }
+                None => break,
+            }
+        }
+        pieces.push(rest.to_string());
+    }
+    if trim {
+        pieces.retain(|p| !p.is_empty());
+    }
+    Ok(Value::list(pieces.into_iter().map(Value::str).collect()))
+}
+
+pub(crate) fn trim_args<'v>(a: &'v [Value], name: &str) -> Result<(&'v str, String)> {
+    match (&a[0], &a[1]) {
+        (Value::Str(st), Value::Str(c)) => Ok((st, c.to_string())),
+        _ => Err(sfce(name, 2, a)),
+    }
+}
+
+pub(crate) fn trim_start<'x>(mut st: &'x str, pat: &str) -> &'x str {
+    if pat.is_empty() {
+        return st;
+    }
+    while let Some(r) = st.strip_prefix(pat) {
+        st = r;
+    }
+    st
+}
+
+pub(crate) fn trim_end<'x>(mut st: &'x str, pat: &str) -> &'x str {
+    if pat.is_empty() {
+        return st;
+    }
+    while let Some(r) = st.strip_suffix(pat) {
+        st = r;
+    }
+    st
+}
+
+pub(crate) fn pad(
+    st: &Value,
+    count: &Value,
+    padding: &Value,
+    leading: bool,
+    a: &[Value],
+) -> Result<Value> {
+    let name = if leading {
+        "pad_leading"
+    } else {
+        "pad_trailing"
+    };
+    let (Value::Str(st), Value::Int(n), Value::Str(p)) = (st, count, padding) else {
+        return Err(clause("String", name, 3, &[st, count, padding]));
+    };
+    let _ = a;
+    if *n < 0 || p.is_empty() {
+        return Err(clause(
+            "String",
+            name,
+            3,
+            &[&Value::Str(st.clone()), count, padding],
+        ));
+    }
+    let len = st.graphemes(true).count();
+    let want = *n as usize;
+    if len >= want {
+        return Ok(Value::Str(st.clone()));
+    }
+    let pg: Vec<&str> = p.graphemes(true).collect();
+    let fill: String = (0..want - len).map(|i| pg[i % pg.len()]).collect();
+    Ok(Value::str(if leading {
+        fill + st
+    } else {
+        format!("{st}{fill}")
+    }))
+}
+
+pub(crate) fn replace(
+    st: &Value,
+    pat: &Value,
+    rep: &Value,
+    opts: &Value,
+    a: &[Value],
+) -> Result<Value> {
+    let _ = a;
+    let (Value::Str(st), Value::Str(r)) = (st, rep) else {
+        return Err(clause("String", "replace", 4, &[st, pat, rep, opts]));
+    };
+    let pats = patterns(pat).ok_or_else(|| error::badarg_at(2, "not a valid pattern"))?;
+    let global = opt_bool(opts, "global", true);
+    if pats.len() == 1 && pats[0].is_empty() {
+        // An empty pattern matches between every grapheme.
+        let g: Vec<&str> = st.graphemes(true).collect();
+        if !global {
+            return Ok(Value::str(format!("{r}{st}")));
+        }
+        let mut out = r.to_string();
+        for x in g {
+            out.push_str(x);
+            out.push_str(r);
+        }
+        return Ok(Value::str(out));
+    }
+    let mut out = String::new();
+    let mut rest: &str = st;
+    loop {
+        let found = pats
+            .iter()
+            .filter(|p| !p.is_empty())
+            .filter_map(|p| rest.find(p.as_str()).map(|i| (i, p.len())))
+            .min_by(|x, y| x.0.cmp(&y.0).then(y.1.cmp(&x.1)));
+        match found {
+            Some((i, l)) => {
+                out.push_str(&rest[..i]);
+                out.push_str(r);
+                rest = &rest[i + l..];
+                if !global {
+                    break;
+                }
+            }
+            None => break,
+        }
+    }
+    out.push_str(rest);
+    Ok(Value::str(out))
+}
+
+/// The three binaries of `replace_leading/3` and `replace_trailing/3`; an
+/// empty match is refused as Elixir refuses it.
+pub(crate) fn three_strings<'v>(name: &str, a: &'v [Value]) -> Result<(&'v str, &'v str, &'v str)> {
+    match (&a[0], &a[1], &a[2]) {
+        (Value::Str(st), Value::Str(m), Value::Str(r)) => {
+            if m.is_empty() {
+                return Err(error::argument_error(
+                    "cannot use an empty string as the match to replace",
+                ));
+            }
+            Ok((st, m, r))
+        }
+        _ => Err(sfce(name, 3, a)),
+    }
+}
+
+/// `String.capitalize/2`: the first code point in title case (which
+/// differs from upper case for digraphs and ligatures), the rest downcased
+/// by `mode` (`"default"`, `"ascii"`, `"greek"`, `"turkic"`).
+pub(crate) fn capitalize(st: &str, mode: &str) -> String {
+    let mut chars = st.chars();
+    let Some(first) = chars.next() else {
+        return String::new();
+    };
+    let rest = chars.as_str();
+    let head = match mode {
+        "ascii" => first.to_ascii_uppercase().to_string(),
+        "turkic" if first == 'i' => "\u{130}".to_string(),
+        _ => titlecase(first),
+    };
+    let tail = match mode {
+        "ascii" => rest.to_ascii_lowercase(),
+        "turkic" => rest
+            .replace('I', "\u{131}")
+            .replace('\u{130}', "i")
+            .to_lowercase(),
+        _ => rest.to_lowercase(),
+    };
+    head + &tail
+}
+
+/// Unicode's title case of one code point: upper case except where
+/// SpecialCasing/UnicodeData give a distinct title form.
+pub(crate) fn titlecase(c: char) -> String {
+    match c {
+        '\u{1c4}'..='\u{1c6}' => "\u{1c5}".into(),
+        '\u{1c7}'..='\u{1c9}' => "\u{1c8}".into(),
+        '\u{1ca}'..='\u{1cc}' => "\u{1cb}".into(),
+        '\u{1f1}'..='\u{1f3}' => "\u{1f2}".into(),
+        '\u{df}' => "Ss".into(),
+        '\u{fb00}' => "Ff".into(),
+        '\u{fb01}' => "Fi".into(),
+        '\u{fb02}' => "Fl".into(),
+        '\u{fb03}' => "Ffi".into(),
+        '\u{fb04}' => "Ffl".into(),
+        '\u{fb05}' | '\u{fb06}' => "St".into(),
+        '\u{587}' => "\u{535}\u{582}".into(),
+        '\u{149}' => "\u{2bc}N".into(),
+        _ => c.to_uppercase().collect(),
+    }
+}

@@ -1,0 +1,108 @@
+//! `:erlang` natives: the spellings of Kernel's functions and operators
+//! Erlang code uses (`:erlang.length/1` points at the same Rust fn as
+//! `Kernel.length/1`), conversions, time, `send`.
+//!
+//! Not here: the Elixir spellings (`elixir/kernel.rs`).
+
+use crate::error::{self, badarg_at, Raise, Result};
+use crate::library::support::arith::{add, div, fdiv, mul, rem, sub};
+use crate::library::support::numbers::int_to_string;
+use crate::library::support::processes::send;
+use crate::library::support::terms::fun_info;
+use crate::library::support::time::{convert, monotonic_ns, system_ns, unique};
+use crate::library::{def, guard, Native};
+use crate::value::Value;
+
+pub const NATIVES: &[Native] = &[
+    def("error", 1, |_, a| Err(Raise::error(a[0].clone()))),
+    def("error", 2, |_, a| Err(Raise::error(a[0].clone()))),
+    def("throw", 1, |_, a| Err(Raise::throw(a[0].clone()))),
+    def("exit", 1, |_, a| Err(Raise::exit(a[0].clone()))),
+    def("fun_info", 2, |_, a| fun_info(&a[0], &a[1])),
+    def("fun_info", 1, |_, a| {
+        let items = ["arity", "module", "name", "type"]
+            .iter()
+            .map(|k| fun_info(&a[0], &Value::atom(k)))
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Value::list(items))
+    }),
+    def("length", 1, |ctx, a| call_kernel(ctx, "length", a)),
+    def("hd", 1, |ctx, a| call_kernel(ctx, "hd", a)),
+    def("tl", 1, |ctx, a| call_kernel(ctx, "tl", a)),
+    def("abs", 1, |ctx, a| call_kernel(ctx, "abs", a)),
+    def("tuple_size", 1, |ctx, a| call_kernel(ctx, "tuple_size", a)),
+    def("map_size", 1, |ctx, a| call_kernel(ctx, "map_size", a)),
+    def("byte_size", 1, |ctx, a| call_kernel(ctx, "byte_size", a)),
+    def("is_atom", 1, |ctx, a| call_kernel(ctx, "is_atom", a)),
+    def("is_list", 1, |ctx, a| call_kernel(ctx, "is_list", a)),
+    def("is_integer", 1, |ctx, a| call_kernel(ctx, "is_integer", a)),
+    def("make_ref", 0, |ctx, a| call_kernel(ctx, "make_ref", a)),
+    def("element", 2, |ctx, a| match &a[0] {
+        Value::Int(i) => call_kernel(ctx, "elem", &[a[1].clone(), Value::Int(i - 1)]),
+        _ => Err(badarg_at(1, "not an integer")),
+    }),
+    guard("+", 2, |_, a| add(&a[0], &a[1])),
+    guard("-", 2, |_, a| sub(&a[0], &a[1])),
+    guard("*", 2, |_, a| mul(&a[0], &a[1])),
+    guard("/", 2, |_, a| fdiv(&a[0], &a[1])),
+    guard("div", 2, |_, a| div(&a[0], &a[1])),
+    guard("rem", 2, |_, a| rem(&a[0], &a[1])),
+    def("self", 0, |ctx, _| Ok(Value::Pid(ctx.cx.self_pid()))),
+    def("send", 2, |ctx, a| send(ctx, &a[0], &a[1])),
+    def("system_time", 0, |_, _| Ok(Value::Int(system_ns()))),
+    def("system_time", 1, |_, a| {
+        Ok(Value::Int(convert(system_ns(), &a[0])?))
+    }),
+    def("monotonic_time", 0, |_, _| Ok(Value::Int(monotonic_ns()))),
+    def("monotonic_time", 1, |_, a| {
+        Ok(Value::Int(convert(monotonic_ns(), &a[0])?))
+    }),
+    def("float", 1, |_, a| match crate::term::to_f64(&a[0]) {
+        Some(f) => Ok(Value::Float(f)),
+        None => Err(error::badarg_at(1, "not a number")),
+    }),
+    def("atom_to_binary", 1, |_, a| match &a[0] {
+        Value::Atom(x) => Ok(Value::str(x.as_str())),
+        _ => Err(error::badarg_at(1, "not an atom")),
+    }),
+    def("binary_to_atom", 1, |_, a| match &a[0] {
+        Value::Str(s) => Ok(Value::atom(s)),
+        _ => Err(error::badarg_at(1, "not a binary")),
+    }),
+    def("integer_to_binary", 1, |_, a| int_to_string(&a[0], 10)),
+    def(
+        "list_to_tuple",
+        1,
+        |_, a| match crate::library::support::collections::proper(&a[0]) {
+            Some(v) => Ok(Value::tuple(v)),
+            None => Err(error::badarg_at(1, "not a list")),
+        },
+    ),
+    def("tuple_to_list", 1, |_, a| match &a[0] {
+        Value::Tuple(t) => Ok(Value::list(t.to_vec())),
+        _ => Err(error::badarg_at(1, "not a tuple")),
+    }),
+    def("unique_integer", 0, |_, _| Ok(Value::Int(unique()))),
+    def("unique_integer", 1, |_, _| Ok(Value::Int(unique()))),
+    def("phash2", 1, |_, a| {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        crate::format::inspect(&a[0]).hash(&mut h);
+        Ok(Value::Int((h.finish() % (1 << 27)) as i64))
+    }),
+];
+
+/// Calls a Kernel builtin by name (for the `:erlang` spellings of the same functions).
+pub(crate) fn call_kernel(
+    ctx: &mut crate::library::Ctx,
+    name: &str,
+    args: &[Value],
+) -> Result<Value> {
+    match crate::library::kernel(name, args.len()) {
+        Some(id) => match crate::library::entry(id).plain() {
+            Some(f) => f(ctx, args),
+            None => Err(error::badarg()),
+        },
+        None => Err(error::badarg()),
+    }
+}

@@ -1,0 +1,152 @@
+//! The standard library, organised by Elixir and Erlang module: each module
+//! is one *unit*, its natives in Rust (`elixir/enum.rs`) beside its part
+//! written in phial (`elixir/enum.ex`), and every unit is listed once, in
+//! `UNITS`. The builtin registry (`registry`) is built from that list, and
+//! so is the module table the VM starts with (`loader`): eager units'
+//! sources compile when a VM starts, lazy ones the first time one of their
+//! modules is looked up. A name defined twice (a unit listed twice, a
+//! native row twice in a unit, a function both native and in the unit's
+//! source) stops the VM from starting (`Vm::with_threads`).
+//!
+//! Where a new module goes: a file pair under `elixir/` (or `erlang/`,
+//! `internal/`), declared in that directory's `mod.rs`, and one row here.
+//! Rust helpers several units share live in `support`.
+//!
+//! Not here: the evaluator's control flow (`machine`), printing (`format`),
+//! how a native's calls into phial code run (`machine::native`).
+
+pub mod elixir;
+pub mod erlang;
+pub mod internal;
+mod loader;
+mod registry;
+pub mod support;
+
+pub(crate) use loader::{lazy_unit_for, load_eager, load_unit};
+pub use registry::*;
+
+use elixir as ex;
+use erlang as erl;
+
+/// When a unit's phial source is compiled.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Load {
+    /// When a VM starts: a script is likely to need it.
+    Eager,
+    /// The first time the unit's module, or a `Module.*` module that is not
+    /// a unit of its own (`Inspect.Map` for `Inspect`), is looked up at run
+    /// time or imported: most scripts never use a stream or a protocol of
+    /// their own, and compiling these at start-up would double its time.
+    Lazy,
+}
+
+/// A unit's phial source, with its path under `library/` for messages.
+pub struct Source {
+    pub path: &'static str,
+    pub text: &'static str,
+}
+
+/// One Elixir or Erlang module: its natives and its phial source.
+pub struct Unit {
+    /// The Elixir alias (`"Enum"`, `"String.Chars"`) or an Erlang module
+    /// with a leading colon (`":erlang"`).
+    pub module: &'static str,
+    pub natives: &'static [Native],
+    pub source: Option<Source>,
+    pub load: Load,
+}
+
+macro_rules! source {
+    ($path:literal) => {
+        Some(Source {
+            path: $path,
+            text: include_str!($path),
+        })
+    };
+}
+
+/// A unit with natives and, maybe, a source compiled at start-up.
+const fn eager(module: &'static str, natives: &'static [Native], source: Option<Source>) -> Unit {
+    Unit {
+        module,
+        natives,
+        source,
+        load: Load::Eager,
+    }
+}
+
+/// A unit whose source is compiled on first use (its natives, if any, are
+/// registered from the start like every other).
+const fn lazy(module: &'static str, natives: &'static [Native], source: Option<Source>) -> Unit {
+    Unit {
+        module,
+        natives,
+        source,
+        load: Load::Lazy,
+    }
+}
+
+/// The library: every Elixir, Erlang and internal module phial has, each
+/// once. Eager sources compile in this order.
+pub const UNITS: &[Unit] = &[
+    // Elixir
+    eager("Kernel", ex::kernel::NATIVES, source!("elixir/kernel.ex")),
+    eager("Enum", ex::enum_::NATIVES, source!("elixir/enum.ex")),
+    eager("Map", ex::map::NATIVES, source!("elixir/map.ex")),
+    eager("List", ex::list::NATIVES, source!("elixir/list.ex")),
+    eager(
+        "Keyword",
+        ex::keyword::NATIVES,
+        source!("elixir/keyword.ex"),
+    ),
+    eager(
+        "Process",
+        ex::process::NATIVES,
+        source!("elixir/process.ex"),
+    ),
+    eager("MapSet", &[], source!("elixir/mapset.ex")),
+    eager("Tuple", ex::tuple::NATIVES, source!("elixir/tuple.ex")),
+    eager(
+        "Integer",
+        ex::integer::NATIVES,
+        source!("elixir/integer.ex"),
+    ),
+    eager("Float", ex::float::NATIVES, source!("elixir/float.ex")),
+    eager("Atom", ex::atom::NATIVES, source!("elixir/atom.ex")),
+    eager("Range", ex::range::NATIVES, source!("elixir/range.ex")),
+    eager(
+        "Function",
+        ex::function::NATIVES,
+        source!("elixir/function.ex"),
+    ),
+    eager("String", ex::string::NATIVES, source!("elixir/string.ex")),
+    eager("IO", ex::io::NATIVES, None),
+    eager("System", ex::system::NATIVES, None),
+    eager("Code", ex::code::NATIVES, None),
+    eager("Module", ex::module::NATIVES, None),
+    eager("Exception", ex::exception::NATIVES, None),
+    lazy("Access", ex::access::NATIVES, source!("elixir/access.ex")),
+    lazy("String.Chars", &[], source!("elixir/string_chars.ex")),
+    lazy("List.Chars", &[], source!("elixir/list_chars.ex")),
+    lazy("Enumerable", &[], source!("elixir/enumerable.ex")),
+    lazy("Collectable", &[], source!("elixir/collectable.ex")),
+    lazy("Inspect", &[], source!("elixir/inspect.ex")),
+    lazy("Inspect.Opts", &[], source!("elixir/inspect_opts.ex")),
+    lazy("Inspect.Algebra", &[], source!("elixir/inspect_algebra.ex")),
+    lazy("Stream", &[], source!("elixir/stream.ex")),
+    // Erlang
+    eager(":erlang", erl::erlang::NATIVES, None),
+    eager(":lists", erl::lists::NATIVES, None),
+    eager(":math", erl::math::NATIVES, None),
+    eager(":timer", erl::timer::NATIVES, source!("erlang/timer.ex")),
+    // phial's own
+    eager(":phial", internal::phial::NATIVES, None),
+    lazy(":phial_enum", &[], source!("internal/phial_enum.ex")),
+    lazy(":phial_inspect", &[], source!("internal/phial_inspect.ex")),
+    lazy(":phial_stream", &[], source!("internal/phial_stream.ex")),
+    lazy(
+        ":phial_enum_halting",
+        &[],
+        source!("internal/phial_enum_halting.ex"),
+    ),
+];
