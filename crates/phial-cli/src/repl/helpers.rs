@@ -303,7 +303,7 @@ impl Rewriter<'_> {
                 }
                 match target {
                     CallTarget::Remote { module, .. } => self.expr(module)?,
-                    CallTarget::Anonymous(f) => self.expr(f)?,
+                    CallTarget::Anonymous(f) | CallTarget::Nested(f) => self.expr(f)?,
                     CallTarget::Local(_) => {}
                 }
                 self.exprs(args)?;
@@ -324,7 +324,9 @@ impl Rewriter<'_> {
                     self.expr(t)?;
                 }
             }
-            ExprKind::Tuple(items) | ExprKind::Block(items) => self.exprs(items)?,
+            ExprKind::Tuple(items) | ExprKind::Block(items) | ExprKind::Bitstring(items) => {
+                self.exprs(items)?
+            }
             ExprKind::Map { update, entries } => {
                 if let Some(u) = update {
                     self.expr(u)?;

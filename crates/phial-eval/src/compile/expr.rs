@@ -176,6 +176,10 @@ impl<'k> Compiler<'k> {
             },
             ExprKind::Block(exprs) => self.body(exprs, tail),
             ExprKind::Stab(_) => self.error(e.span.start, "unexpected -> outside of a block"),
+            ExprKind::Bitstring(_) => self.error(
+                e.span.start,
+                "binaries built with <<...>> are not supported by phial yet",
+            ),
         }
     }
 
@@ -435,6 +439,24 @@ impl<'k> Compiler<'k> {
                 if self.special_form(name, args, block, whole, tail) {
                     return;
                 }
+                // `@` of something other than a name and at most one value
+                // (the parser keeps those as Elixir's `@` call).
+                if name == "@" {
+                    let msg = match args.first().map(|a| &a.kind) {
+                        Some(ExprKind::Call {
+                            target: CallTarget::Local(attr),
+                            args,
+                            block,
+                            ..
+                        }) => format!(
+                            "expected 0 or 1 argument for @{attr}, got: {}",
+                            args.len() + usize::from(block.is_some())
+                        ),
+                        _ => "invalid module attribute: expected @name or @name value".to_string(),
+                    };
+                    self.error(off, msg);
+                    return;
+                }
                 if block.is_some() {
                     self.error(off, self.undefined_local(name, args.len() + 1));
                     return;
@@ -464,6 +486,17 @@ impl<'k> Compiler<'k> {
                     argc: args.len() as u8,
                     tail,
                 });
+            }
+            // Elixir rejects it too outside `quote` ("invalid call").
+            CallTarget::Nested(inner) => {
+                let name = match &inner.kind {
+                    ExprKind::Call {
+                        target: CallTarget::Local(n) | CallTarget::Remote { name: n, .. },
+                        ..
+                    } => n.as_str(),
+                    _ => "f",
+                };
+                self.error(off, format!("invalid call {name}(...)(...)"))
             }
         }
     }
@@ -875,7 +908,7 @@ fn max_capture_arg(e: &Expr) -> u32 {
             ExprKind::Call { target, args, .. } => {
                 match target {
                     CallTarget::Remote { module, .. } => go(module, m),
-                    CallTarget::Anonymous(f) => go(f, m),
+                    CallTarget::Anonymous(f) | CallTarget::Nested(f) => go(f, m),
                     CallTarget::Local(_) => {}
                 }
                 args.iter().for_each(|a| go(a, m))

@@ -489,6 +489,10 @@ impl<'k> Compiler<'k> {
                             }
                         }
                     },
+                    CallTarget::Nested(_) => {
+                        self.error(e.span.start, "invalid call in guard");
+                        Guard::Lit(Value::FALSE)
+                    }
                     CallTarget::Anonymous(_) => {
                         self.error(e.span.start, "invalid expression in guard, anonymous function calls are not allowed in guards");
                         Guard::Lit(Value::FALSE)
