@@ -108,7 +108,7 @@ impl<'k> Compiler<'k> {
                 };
                 find(self.alias_of(segs), Atom::new(name)).filter(|g| !g.private)
             }
-            CallTarget::Anonymous(_) => None,
+            CallTarget::Anonymous(_) | CallTarget::Nested(_) => None,
         }
     }
 }
@@ -194,6 +194,7 @@ fn substitute(e: &Expr, map: &[(&str, &Expr)]) -> Expr {
             }
         }
         ExprKind::Tuple(items) => ExprKind::Tuple(all(items)),
+        ExprKind::Bitstring(items) => ExprKind::Bitstring(all(items)),
         ExprKind::Block(items) => ExprKind::Block(all(items)),
         ExprKind::List { items, tail } => ExprKind::List {
             items: all(items),
