@@ -296,9 +296,15 @@ impl<'k> Compiler<'k> {
         self.imports = all_imports;
         self.aliases = all_aliases;
         // Nested modules and other expressions run when the definition runs.
-        for e in &nested {
+        // The last one's value is the body's (see `Op::DefModule`).
+        if nested.is_empty() {
+            self.emit_const(Value::NIL_ATOM);
+        }
+        for (k, e) in nested.iter().enumerate() {
             self.expr(e, false);
-            self.emit(Op::Pop);
+            if k + 1 < nested.len() {
+                self.emit(Op::Pop);
+            }
         }
         self.module = saved_module;
         self.imports.truncate(saved_imports);
