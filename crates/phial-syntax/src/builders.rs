@@ -58,6 +58,23 @@ pub fn op(op: Op, lhs: Expr, rhs: Expr) -> Expr {
 }
 
 pub fn bin(op: BinaryOp, lhs: Expr, rhs: Expr) -> Expr {
+    // `<-` binds looser than `=` in Elixir: `{:k, _} = x <- list` in a
+    // `for` is `({:k, _} = x) <- list`. The grammar's tiers put `=` lower,
+    // so the tree is turned here.
+    if op == BinaryOp::Match {
+        if let ExprKind::Binary {
+            op: BinaryOp::Send,
+            lhs: k,
+            rhs: list,
+        } = &rhs.kind
+        {
+            return bin(
+                BinaryOp::Send,
+                bin(BinaryOp::Match, lhs, (**k).clone()),
+                (**list).clone(),
+            );
+        }
+    }
     let span = lhs.span.to(rhs.span);
     Expr::new(
         ExprKind::Binary {

@@ -157,35 +157,6 @@ impl<'k> Compiler<'k> {
                 self.set_offset(whole.span);
                 self.switch(&clauses, SwitchKind::Case, tail, None);
             }
-            // `put_in(data.a.b, v)`, `update_in(data[:a].b, fun)`: the path
-            // form, rewritten to the key-list form (`.a` must exist, as
-            // `Access.key!/1` says; `[k]` goes through Access).
-            "put_in" | "update_in" if args.len() == 2 && access_path(&args[0]).is_some() => {
-                let Some((root, keys)) = access_path(&args[0]) else {
-                    return false;
-                };
-                let span = whole.span;
-                let call = Expr::new(
-                    ExprKind::Call {
-                        target: CallTarget::Local(name.to_string()),
-                        args: vec![
-                            root,
-                            Expr::new(
-                                ExprKind::List {
-                                    items: keys,
-                                    tail: None,
-                                },
-                                span,
-                            ),
-                            args[1].clone(),
-                        ],
-                        parens: true,
-                        block: None,
-                    },
-                    span,
-                );
-                self.expr(&call, tail);
-            }
             // `match?(pattern, expr)`: a `case` that says whether the
             // pattern (with its guard) matches; its variables stay inside.
             "match?" if args.len() == 2 => {
@@ -785,52 +756,4 @@ fn generator(step: &Expr) -> Option<(&Expr, Option<&Expr>, &Expr)> {
         },
         _ => None,
     }
-}
-
-/// `data.a[:b].c` as its root (`data`) and the accessors of its path
-/// (`Access.key!(:a)`, `:b`, `Access.key!(:c)`); `None` unless the
-/// expression ends in a field access or `[...]`.
-fn access_path(e: &Expr) -> Option<(Expr, Vec<Expr>)> {
-    let mut keys = Vec::new();
-    let mut cur = e;
-    loop {
-        match &cur.kind {
-            ExprKind::Call {
-                target: CallTarget::Remote { module, name },
-                args,
-                parens: false,
-                block: None,
-            } if args.is_empty()
-                && !matches!(module.kind, ExprKind::Alias(_) | ExprKind::Atom(_)) =>
-            {
-                let span = cur.span;
-                keys.push(Expr::new(
-                    ExprKind::Call {
-                        target: CallTarget::Remote {
-                            module: Box::new(Expr::new(
-                                ExprKind::Alias(vec!["Access".into()]),
-                                span,
-                            )),
-                            name: "key!".into(),
-                        },
-                        args: vec![Expr::new(ExprKind::Atom(name.clone()), span)],
-                        parens: true,
-                        block: None,
-                    },
-                    span,
-                ));
-                cur = module;
-            }
-            ExprKind::Access { expr, key } => {
-                keys.push((**key).clone());
-                cur = expr;
-            }
-            _ => break,
-        }
-    }
-    if keys.is_empty() {
-        return None;
-    }
-    keys.reverse();
-    Some((cur.clone(), keys))
 }
