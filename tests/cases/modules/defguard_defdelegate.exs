@@ -44,3 +44,12 @@ IO.inspect(Num.Api.in_body(4))
 IO.inspect(Num.Guards.zero?(0))
 IO.inspect(function_exported?(Num.Api, :loud, 2))
 IO.inspect(function_exported?(Num.Guards, :is_pos, 1))
+
+# the library's own guard macros
+require Integer
+parity = fn
+  n when Integer.is_even(n) -> :even
+  n when Integer.is_odd(n) -> :odd
+  _ -> :neither
+end
+IO.inspect(Enum.map([4, 7, 2.0, -3], parity))
