@@ -87,9 +87,22 @@ impl<'k> Compiler<'k> {
                     name: attr,
                     value: Some(v),
                 } => {
+                    // Documentation and typespecs have no run-time effect
+                    // (phial checks no types), so their values, which are
+                    // type expressions rather than terms, are not evaluated.
                     if matches!(
                         attr.as_str(),
-                        "doc" | "moduledoc" | "spec" | "impl" | "typedoc" | "type"
+                        "doc"
+                            | "moduledoc"
+                            | "impl"
+                            | "typedoc"
+                            | "spec"
+                            | "type"
+                            | "typep"
+                            | "opaque"
+                            | "callback"
+                            | "macrocallback"
+                            | "optional_callbacks"
                     ) {
                         continue;
                     }
