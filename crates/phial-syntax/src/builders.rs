@@ -468,7 +468,12 @@ pub type MapBody = (Option<Expr>, Vec<MapEntry>);
 /// map: a call of `%{}` whose arguments are the entries (pairs as 2-tuples,
 /// an update as `update | [entries]`). The compiler rejects that call
 /// (`undefined function %{}/N`), as Elixir does outside `quote`.
-fn entries(body: MapBody, span: Span) -> Result<(Option<Expr>, Vec<(Expr, Expr)>), Expr> {
+enum Entries {
+    Pairs(Option<Expr>, Vec<(Expr, Expr)>),
+    Call(Expr),
+}
+
+fn entries(body: MapBody, span: Span) -> Entries {
     let (update, items) = body;
     if items.iter().all(|e| matches!(e, MapEntry::Pair(..))) {
         let pairs = items
@@ -478,7 +483,7 @@ fn entries(body: MapBody, span: Span) -> Result<(Option<Expr>, Vec<(Expr, Expr)>
                 MapEntry::Lone(_) => unreachable!("all pairs"),
             })
             .collect();
-        return Ok((update, pairs));
+        return Entries::Pairs(update, pairs);
     }
     let mut args: Vec<Expr> = items
         .into_iter()
@@ -494,25 +499,25 @@ fn entries(body: MapBody, span: Span) -> Result<(Option<Expr>, Vec<(Expr, Expr)>
         let list = list(std::mem::take(&mut args), None, span.start, span.end);
         args = vec![bin(BinaryOp::Bar, u, list)];
     }
-    Err(call(CallTarget::Local("%{}".into()), args, true, span))
+    Entries::Call(call(CallTarget::Local("%{}".into()), args, true, span))
 }
 
 pub fn map(body: MapBody, l: usize, r: usize) -> Expr {
     match entries(body, sp(l, r)) {
-        Ok((update, entries)) => Expr::new(
+        Entries::Pairs(update, entries) => Expr::new(
             ExprKind::Map {
                 update: update.map(Box::new),
                 entries,
             },
             sp(l, r),
         ),
-        Err(call) => call,
+        Entries::Call(call) => call,
     }
 }
 
 pub fn strukt(name: Expr, body: MapBody, l: usize, r: usize) -> Expr {
     match entries(body, sp(l, r)) {
-        Ok((update, entries)) => Expr::new(
+        Entries::Pairs(update, entries) => Expr::new(
             ExprKind::Struct {
                 name: Box::new(name),
                 update: update.map(Box::new),
@@ -521,7 +526,7 @@ pub fn strukt(name: Expr, body: MapBody, l: usize, r: usize) -> Expr {
             sp(l, r),
         ),
         // Elixir's `{:%, _, [name, {:%{}, _, entries}]}`.
-        Err(map) => call(
+        Entries::Call(map) => call(
             CallTarget::Local("%".into()),
             vec![name, map],
             true,
