@@ -297,6 +297,24 @@ pub(crate) fn classify(src: &str, raw: Vec<Spanned>, errors: &mut Vec<SyntaxErro
                 }
                 tok
             }
+            // `..` where an operand is expected and none follows.
+            Tok::DotDot
+                if !prev.is_some_and(|p| p.ends_value())
+                    && peek(i + 1).is_none_or(|t| {
+                        matches!(
+                            t.1,
+                            Tok::Eol
+                                | Tok::Semi
+                                | Tok::Comma
+                                | Tok::RParen
+                                | Tok::RBracket
+                                | Tok::RBrace
+                                | Tok::GtGt
+                        ) || matches!(&t.1, Tok::Ident(w) if w == "end")
+                    }) =>
+            {
+                Tok::RangeAll
+            }
             Tok::Semi => Tok::Eol,
             // `&+/2`: an operator named before `/` is a function name.
             // `Kernel.+(1, 2)`, `:erlang.*(3, 4)`, `&Kernel.<>/2`: as in Elixir's
