@@ -179,6 +179,40 @@ pub(crate) fn classify(src: &str, raw: Vec<Spanned>, errors: &mut Vec<SyntaxErro
                     other => other,
                 }
             }
+            // `foo:bar`, `foo:+`: a keyword key needs a space after its colon.
+            Tok::Ident(name)
+                if next_glued
+                    && src[e..].starts_with(':')
+                    && !matches!(peek(i + 1), Some((_, Tok::ColonColon, _))) =>
+            {
+                errors.push(SyntaxError::new(
+                    SyntaxErrorKind::SyntaxError,
+                    format!("keyword argument must be followed by space after: {name}:"),
+                    Span::new(s, e),
+                ));
+                i += 1;
+                continue;
+            }
+            // `v@r`: `@` glued inside a name.
+            Tok::Ident(name)
+                if next_glued
+                    && matches!(peek(i + 1), Some((_, Tok::At, ae)) if peek(i + 2).is_some_and(|t| t.0 == *ae && matches!(t.1, Tok::Ident(_))))
+                    && !after_dot =>
+            {
+                let rest = match peek(i + 2) {
+                    Some((_, Tok::Ident(r), _)) => r.clone(),
+                    _ => String::new(),
+                };
+                errors.push(SyntaxError::new(
+                    SyntaxErrorKind::SyntaxError,
+                    format!(
+                        "invalid character \"@\" (code point U+0040) in identifier: {name}@{rest}"
+                    ),
+                    Span::new(s, e),
+                ));
+                i += 3;
+                continue;
+            }
             Tok::Ident(name) => {
                 let next = peek(i + 1);
                 // After `.` too (`Mod.fun do ... end`, Elixir's dot_do_identifier);
