@@ -306,18 +306,25 @@ pub enum StabItem {
         head: Vec<Expr>,
         /// The guard of a parenthesised head (`(a, b) when g ->`,
         /// `() when g ->`); otherwise it is still inside the last argument.
-        guard: Option<Expr>,
+        guard: Option<Box<Expr>>,
         body: Option<Expr>,
         span: Span,
     },
 }
 
 /// A clause head: its arguments and the guard written after parentheses.
-pub type StabHead = (Vec<Expr>, Option<Expr>);
+/// (Boxed: it is rare, and every value on the parser's stack is as large as
+/// the largest.)
+pub type StabHead = (Vec<Expr>, Option<Box<Expr>>);
 
-fn clause(mut head: Vec<Expr>, guard: Option<Expr>, body: Option<Expr>, span: Span) -> StabClause {
+fn clause(
+    mut head: Vec<Expr>,
+    guard: Option<Box<Expr>>,
+    body: Option<Expr>,
+    span: Span,
+) -> StabClause {
     // `x, y when g -> ...`: the guard was parsed as part of the last argument.
-    let mut guard = guard;
+    let mut guard = guard.map(|g| *g);
     if let Some(last) = head.pop_if(|_| guard.is_none()) {
         match last.kind {
             ExprKind::Binary {
