@@ -3,8 +3,11 @@
 //!
 //! Also the post-parse checks Elixir does in its parser's Erlang helpers:
 //! collecting `->` clauses (plain expressions continue the previous clause's
-//! body), splitting a `when` guard off the last clause argument, and `//` only
-//! after `..`. Nothing here looks at tokens.
+//! body), splitting a `when` guard off the last clause argument, `//` only
+//! after `..`, a list's last `h | t` as its tail. And the shapes Elixir's AST
+//! gives syntax phial has no node for: operators without a built-in meaning,
+//! `@` of a non-name, a map with an entry that is not a pair, all as calls.
+//! Nothing here looks at tokens.
 
 use crate::ast::*;
 use crate::diagnostics::{SyntaxError, SyntaxErrorKind};

@@ -6,7 +6,12 @@
 //!   `CallOpen`), `x[` (the bracket becomes `AccessOpen`), `foo do`
 //!   (`DoIdent`), `foo -1` (`OpIdent`, the sign becomes unary), `key: `
 //!   (`Kw`); reserved words become their own tokens, `not in` one token;
-//! - an operator right after `.` is a function name (`Kernel.+(1, 2)`);
+//! - an operator right after `.`, or right before `/` where an operand is
+//!   expected, is a function name (`Kernel.+(1, 2)`, `&&&&/2`, `h(== / 2)`);
+//!   an operator or `%{}` glued to `: ` is a keyword key (`||: 2`); a
+//!   quoted name after `.` is a function name (`:erlang."=:="(a, b)`);
+//!   `..` with no operand is the full range; a `(` glued to the `)` of a
+//!   call calls its result (`unquote(f)(x)`);
 //! - `+`/`-` become unary or binary by what precedes them;
 //! - newlines and `;` are folded, dropped after tokens that expect more input
 //!   (operators, `,`, openers, `do`, `->`) and before binary operators and
