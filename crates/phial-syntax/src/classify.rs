@@ -7,7 +7,7 @@
 //!   (`DoIdent`), `foo -1` (`OpIdent`, the sign becomes unary), `key: `
 //!   (`Kw`); reserved words become their own tokens, `not in` one token;
 //! - an operator right after `.`, or right before `/` where an operand is
-//!   expected, is a function name (`Kernel.+(1, 2)`, `&&&&/2`, `h(== / 2)`);
+//!   expected, is a function name (`Kernel.+(1, 2)`, `& &&&/2`, `h(== / 2)`);
 //!   an operator or `%{}` glued to `: ` is a keyword key (`||: 2`); a
 //!   quoted name after `.` is a function name (`:erlang."=:="(a, b)`);
 //!   `..` with no operand is the full range; a `(` glued to the `)` of a
