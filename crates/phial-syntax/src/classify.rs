@@ -108,13 +108,17 @@ pub(crate) fn classify(src: &str, raw: Vec<Spanned>, errors: &mut Vec<SyntaxErro
             }
             // `h(== / 2)`, `&&&/2`: an operator right before `/`, where an
             // operand is expected, names the function.
-            t if (is_operator(&t) || is_prefix_operator(&t))
-                && matches!(peek(i + 1), Some((_, Tok::Slash, _)))
+            t if matches!(peek(i + 1), Some((_, Tok::Slash, _)))
+                && (is_operator(&t) || is_prefix_operator(&t))
                 && !prev.is_some_and(|p| p.ends_value()) =>
             {
                 Tok::Ident(src[s..e].to_string())
             }
-            Tok::Ident(name) if name.starts_with(|c: char| c.is_uppercase()) => {
+            // (ASCII capitals start aliases, so only a non-ASCII first byte
+            // needs the Unicode test.)
+            Tok::Ident(name)
+                if name.as_bytes()[0] >= 0x80 && name.starts_with(|c: char| c.is_uppercase()) =>
+            {
                 // Only a keyword key may start with a non-ASCII capital
                 // (`[Ólá: 0]`); ASCII capitals are aliases.
                 let c = name.chars().next().unwrap_or(' ');
