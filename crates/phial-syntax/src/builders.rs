@@ -3,8 +3,11 @@
 //!
 //! Also the post-parse checks Elixir does in its parser's Erlang helpers:
 //! collecting `->` clauses (plain expressions continue the previous clause's
-//! body), splitting a `when` guard off the last clause argument, and `//` only
-//! after `..`. Nothing here looks at tokens.
+//! body), splitting a `when` guard off the last clause argument, `//` only
+//! after `..`, a list's last `h | t` as its tail. And the shapes Elixir's AST
+//! gives syntax phial has no node for: operators without a built-in meaning,
+//! `@` of a non-name, a map with an entry that is not a pair, all as calls.
+//! Nothing here looks at tokens.
 
 use crate::ast::*;
 use crate::diagnostics::{SyntaxError, SyntaxErrorKind};
@@ -323,18 +326,25 @@ pub enum StabItem {
         head: Vec<Expr>,
         /// The guard of a parenthesised head (`(a, b) when g ->`,
         /// `() when g ->`); otherwise it is still inside the last argument.
-        guard: Option<Expr>,
+        guard: Option<Box<Expr>>,
         body: Option<Expr>,
         span: Span,
     },
 }
 
 /// A clause head: its arguments and the guard written after parentheses.
-pub type StabHead = (Vec<Expr>, Option<Expr>);
+/// (Boxed: it is rare, and every value on the parser's stack is as large as
+/// the largest.)
+pub type StabHead = (Vec<Expr>, Option<Box<Expr>>);
 
-fn clause(mut head: Vec<Expr>, guard: Option<Expr>, body: Option<Expr>, span: Span) -> StabClause {
+fn clause(
+    mut head: Vec<Expr>,
+    guard: Option<Box<Expr>>,
+    body: Option<Expr>,
+    span: Span,
+) -> StabClause {
     // `x, y when g -> ...`: the guard was parsed as part of the last argument.
-    let mut guard = guard;
+    let mut guard = guard.map(|g| *g);
     if let Some(last) = head.pop_if(|_| guard.is_none()) {
         match last.kind {
             ExprKind::Binary {
@@ -485,7 +495,12 @@ pub type MapBody = (Option<Expr>, Vec<MapEntry>);
 /// map: a call of `%{}` whose arguments are the entries (pairs as 2-tuples,
 /// an update as `update | [entries]`). The compiler rejects that call
 /// (`undefined function %{}/N`), as Elixir does outside `quote`.
-fn entries(body: MapBody, span: Span) -> Result<(Option<Expr>, Vec<(Expr, Expr)>), Expr> {
+enum Entries {
+    Pairs(Option<Expr>, Vec<(Expr, Expr)>),
+    Call(Expr),
+}
+
+fn entries(body: MapBody, span: Span) -> Entries {
     let (update, items) = body;
     if items.iter().all(|e| matches!(e, MapEntry::Pair(..))) {
         let pairs = items
@@ -495,7 +510,7 @@ fn entries(body: MapBody, span: Span) -> Result<(Option<Expr>, Vec<(Expr, Expr)>
                 MapEntry::Lone(_) => unreachable!("all pairs"),
             })
             .collect();
-        return Ok((update, pairs));
+        return Entries::Pairs(update, pairs);
     }
     let mut args: Vec<Expr> = items
         .into_iter()
@@ -511,25 +526,25 @@ fn entries(body: MapBody, span: Span) -> Result<(Option<Expr>, Vec<(Expr, Expr)>
         let list = list(std::mem::take(&mut args), None, span.start, span.end);
         args = vec![bin(BinaryOp::Bar, u, list)];
     }
-    Err(call(CallTarget::Local("%{}".into()), args, true, span))
+    Entries::Call(call(CallTarget::Local("%{}".into()), args, true, span))
 }
 
 pub fn map(body: MapBody, l: usize, r: usize) -> Expr {
     match entries(body, sp(l, r)) {
-        Ok((update, entries)) => Expr::new(
+        Entries::Pairs(update, entries) => Expr::new(
             ExprKind::Map {
                 update: update.map(Box::new),
                 entries,
             },
             sp(l, r),
         ),
-        Err(call) => call,
+        Entries::Call(call) => call,
     }
 }
 
 pub fn strukt(name: Expr, body: MapBody, l: usize, r: usize) -> Expr {
     match entries(body, sp(l, r)) {
-        Ok((update, entries)) => Expr::new(
+        Entries::Pairs(update, entries) => Expr::new(
             ExprKind::Struct {
                 name: Box::new(name),
                 update: update.map(Box::new),
@@ -538,7 +553,7 @@ pub fn strukt(name: Expr, body: MapBody, l: usize, r: usize) -> Expr {
             sp(l, r),
         ),
         // Elixir's `{:%, _, [name, {:%{}, _, entries}]}`.
-        Err(map) => call(
+        Entries::Call(map) => call(
             CallTarget::Local("%".into()),
             vec![name, map],
             true,

@@ -6,7 +6,12 @@
 //!   `CallOpen`), `x[` (the bracket becomes `AccessOpen`), `foo do`
 //!   (`DoIdent`), `foo -1` (`OpIdent`, the sign becomes unary), `key: `
 //!   (`Kw`); reserved words become their own tokens, `not in` one token;
-//! - an operator right after `.` is a function name (`Kernel.+(1, 2)`);
+//! - an operator right after `.`, or right before `/` where an operand is
+//!   expected, is a function name (`Kernel.+(1, 2)`, `& &&&/2`, `h(== / 2)`);
+//!   an operator or `%{}` glued to `: ` is a keyword key (`||: 2`); a
+//!   quoted name after `.` is a function name (`:erlang."=:="(a, b)`);
+//!   `..` with no operand is the full range; a `(` glued to the `)` of a
+//!   call calls its result (`unquote(f)(x)`);
 //! - `+`/`-` become unary or binary by what precedes them;
 //! - newlines and `;` are folded, dropped after tokens that expect more input
 //!   (operators, `,`, openers, `do`, `->`) and before binary operators and
@@ -103,13 +108,17 @@ pub(crate) fn classify(src: &str, raw: Vec<Spanned>, errors: &mut Vec<SyntaxErro
             }
             // `h(== / 2)`, `&&&/2`: an operator right before `/`, where an
             // operand is expected, names the function.
-            t if (is_operator(&t) || is_prefix_operator(&t))
-                && matches!(peek(i + 1), Some((_, Tok::Slash, _)))
+            t if matches!(peek(i + 1), Some((_, Tok::Slash, _)))
+                && (is_operator(&t) || is_prefix_operator(&t))
                 && !prev.is_some_and(|p| p.ends_value()) =>
             {
                 Tok::Ident(src[s..e].to_string())
             }
-            Tok::Ident(name) if name.starts_with(|c: char| c.is_uppercase()) => {
+            // (ASCII capitals start aliases, so only a non-ASCII first byte
+            // needs the Unicode test.)
+            Tok::Ident(name)
+                if name.as_bytes()[0] >= 0x80 && name.starts_with(|c: char| c.is_uppercase()) =>
+            {
                 // Only a keyword key may start with a non-ASCII capital
                 // (`[Ólá: 0]`); ASCII capitals are aliases.
                 let c = name.chars().next().unwrap_or(' ');
@@ -178,6 +187,40 @@ pub(crate) fn classify(src: &str, raw: Vec<Spanned>, errors: &mut Vec<SyntaxErro
                     }
                     other => other,
                 }
+            }
+            // `foo:bar`, `foo:+`: a keyword key needs a space after its colon.
+            Tok::Ident(name)
+                if next_glued
+                    && src[e..].starts_with(':')
+                    && !matches!(peek(i + 1), Some((_, Tok::ColonColon, _))) =>
+            {
+                errors.push(SyntaxError::new(
+                    SyntaxErrorKind::SyntaxError,
+                    format!("keyword argument must be followed by space after: {name}:"),
+                    Span::new(s, e),
+                ));
+                i += 1;
+                continue;
+            }
+            // `v@r`: `@` glued inside a name.
+            Tok::Ident(name)
+                if next_glued
+                    && matches!(peek(i + 1), Some((_, Tok::At, ae)) if peek(i + 2).is_some_and(|t| t.0 == *ae && matches!(t.1, Tok::Ident(_))))
+                    && !after_dot =>
+            {
+                let rest = match peek(i + 2) {
+                    Some((_, Tok::Ident(r), _)) => r.clone(),
+                    _ => String::new(),
+                };
+                errors.push(SyntaxError::new(
+                    SyntaxErrorKind::SyntaxError,
+                    format!(
+                        "invalid character \"@\" (code point U+0040) in identifier: {name}@{rest}"
+                    ),
+                    Span::new(s, e),
+                ));
+                i += 3;
+                continue;
             }
             Tok::Ident(name) => {
                 let next = peek(i + 1);
@@ -296,6 +339,24 @@ pub(crate) fn classify(src: &str, raw: Vec<Spanned>, errors: &mut Vec<SyntaxErro
                     }
                 }
                 tok
+            }
+            // `..` where an operand is expected and none follows.
+            Tok::DotDot
+                if !prev.is_some_and(|p| p.ends_value())
+                    && peek(i + 1).is_none_or(|t| {
+                        matches!(
+                            t.1,
+                            Tok::Eol
+                                | Tok::Semi
+                                | Tok::Comma
+                                | Tok::RParen
+                                | Tok::RBracket
+                                | Tok::RBrace
+                                | Tok::GtGt
+                        ) || matches!(&t.1, Tok::Ident(w) if w == "end")
+                    }) =>
+            {
+                Tok::RangeAll
             }
             Tok::Semi => Tok::Eol,
             // `&+/2`: an operator named before `/` is a function name.

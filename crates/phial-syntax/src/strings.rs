@@ -53,6 +53,13 @@ pub(crate) fn scan_quoted(
 /// the next line; the closing delimiter is the first line whose content starts
 /// with three quotes, and its indentation is stripped from every body line (as
 /// Elixir does).
+///
+/// One pass: the closing line is looked for at each line start outside
+/// interpolations (`#{"""..."""}` holds a heredoc of its own, whose closing
+/// line is not ours), so the indentation to strip is known only at the end;
+/// where each line's leading blanks landed in the output is noted on the
+/// way and they are removed afterwards. (Finding the closing line first
+/// would lex every interpolation twice, and nested heredocs 2^depth times.)
 pub(crate) fn scan_heredoc(
     src: &str,
     after_open: usize,
@@ -64,71 +71,48 @@ pub(crate) fn scan_heredoc(
     let delim: String = std::iter::repeat_n(q, 3).collect();
     let nl = src[after_open..].find('\n')?;
     let body_start = after_open + nl + 1;
-    // Find the closing line: the first line that starts (after blanks) with
-    // the delimiter, outside any interpolation (`#{"""..."""}` holds a
-    // heredoc of its own, whose closing line is not ours).
-    let bytes = src.as_bytes();
+    let mut sc = Scanner {
+        src,
+        parts: Vec::new(),
+        buf: String::new(),
+    };
+    // Per body line: (part index, byte offset in that part, leading blanks).
+    // Blanks are copied as they are, so they sit at that offset.
+    let mut line_marks: Vec<(usize, usize, usize)> = Vec::new();
     let mut i = body_start;
     let mut at_line_start = true;
-    let mut scratch = Vec::new();
-    let (close_line, indent) = loop {
+    let indent = loop {
         if i >= src.len() {
             return None;
         }
         if at_line_start {
             let line = &src[i..];
             let trimmed = line.trim_start_matches([' ', '\t']);
+            let blanks = line.len() - trimmed.len();
             if trimmed.starts_with(&delim) {
-                break (i, line.len() - trimmed.len());
+                i += blanks;
+                break blanks;
             }
-            at_line_start = false;
-        }
-        match bytes[i] {
-            b'\n' => {
-                at_line_start = true;
-                i += 1;
-            }
-            b'\\' => {
-                let next = src[i + 1..].chars().next().map_or(0, char::len_utf8);
-                at_line_start = src[i + 1..].starts_with('\n');
-                i += 1 + next;
-            }
-            b'#' if interp && src[i..].starts_with("#{") => {
-                // Its errors are reported when the body is scanned below.
-                let lexed = lexer::lex(src, i + 2, true, &mut scratch);
-                if !lexed.closed {
-                    return None;
-                }
-                i = lexed.end;
-            }
-            _ => i += src[i..].chars().next().map_or(1, char::len_utf8),
-        }
-    };
-    let mut sc = Scanner {
-        src,
-        parts: Vec::new(),
-        buf: String::new(),
-    };
-    let mut i = body_start;
-    let mut at_line_start = true;
-    while i < close_line {
-        if at_line_start {
-            let mut n = 0;
-            while n < indent && i < close_line && matches!(src.as_bytes()[i], b' ' | b'\t') {
-                i += 1;
-                n += 1;
-            }
-            at_line_start = false;
-            continue;
-        }
-        if src.as_bytes()[i] == b'\n' {
-            at_line_start = true;
+            line_marks.push((sc.parts.len(), sc.buf.len(), blanks));
         }
         // A heredoc has no single-character terminator; use an impossible one.
         i = sc.step(i, "\u{0}\u{0}", mode, interp, errors)?;
-    }
+        // After a newline, or a line continuation (`\` and a newline).
+        at_line_start = src.as_bytes()[i - 1] == b'\n';
+    };
     sc.flush();
-    Some((sc.parts, close_line + indent + 3))
+    // Later marks first, so earlier offsets in the same part stay valid.
+    for &(part, offset, blanks) in line_marks.iter().rev() {
+        if let Some(RawPart::Lit(text)) = sc.parts.get_mut(part) {
+            let strip = blanks.min(indent);
+            if offset + strip <= text.len() {
+                text.replace_range(offset..offset + strip, "");
+            }
+        }
+    }
+    sc.parts
+        .retain(|p| !matches!(p, RawPart::Lit(text) if text.is_empty()));
+    Some((sc.parts, i + 3))
 }
 
 struct Scanner<'a> {

@@ -129,6 +129,8 @@ pub enum Tok {
     Kw(String),
     /// `&1`
     CaptureInt(u32),
+    /// `..` with no operands (`x = ..`, `(..)`): Elixir's full range.
+    RangeAll,
     Fn,
     Do,
     End,

@@ -25,6 +25,20 @@ fn nest(kind: &str, n: usize) -> String {
         "call" => format!("{}1{}", "f(".repeat(n), ")".repeat(n)),
         "no_parens" => format!("{}1", "f ".repeat(n)),
         "interp" => format!("x = {}1{}", "\"#{".repeat(n / 2), "}\"".repeat(n / 2)),
+        // Heredocs nested through interpolations: each level is scanned
+        // once (finding a closing line first would lex each level twice).
+        "heredoc" => format!(
+            "x = \"\"\"\n{}1\n{}\"\"\"",
+            "#{\"\"\"\n".repeat(n / 2),
+            "\"\"\"}\n".repeat(n / 2)
+        ),
+        "bitstring" => format!("x = {}1{}", "<< ".repeat(n), " >>".repeat(n)),
+        // A do-block call as a list item: two levels each.
+        "block_in_list" => format!(
+            "x = {}1{}",
+            "[if a do ".repeat(n / 2),
+            " end, 2]".repeat(n / 2)
+        ),
         other => panic!("no construct {other}"),
     }
 }
@@ -43,6 +57,9 @@ const KINDS: &[&str] = &[
     "call",
     "no_parens",
     "interp",
+    "heredoc",
+    "bitstring",
+    "block_in_list",
 ];
 
 fn on_main_sized_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
@@ -82,9 +99,14 @@ fn nesting_past_the_limit_is_one_syntax_error() {
                 ),
                 other => panic!("{kind} {n}: {:.300}", format!("{other:?}")),
             });
+            // Only the heredocs span several lines.
+            let at = if *kind == "heredoc" {
+                "** (SyntaxError) f.exs:"
+            } else {
+                "** (SyntaxError) f.exs:1:"
+            };
             assert!(
-                headline.starts_with("** (SyntaxError) f.exs:1:")
-                    && headline.contains("nested too deeply"),
+                headline.starts_with(at) && headline.contains("nested too deeply"),
                 "{kind} {n}: {headline}"
             );
             // The snippet points at the column with a caret.

@@ -340,7 +340,16 @@ impl<'k> Compiler<'k> {
                 self.expr(rhs, false);
                 self.emit_bif_named(":phial", "range", 2);
             }
-            When | Default | Bar | Type => {
+            // Elixir's own explanations (its `misplaced operator` errors).
+            Bar => self.error(
+                off,
+                "misplaced operator |/2\n\nThe | operator is typically used between brackets as the cons operator:\n\n    [head | tail]\n\nwhere head is a single element and the tail is the remaining of a list.\nIt is also used to update maps and structs, via the %{map | key: value} notation,\nand in typespecs, such as @type and @spec, to express the union of two types",
+            ),
+            Type => self.error(
+                off,
+                "misplaced operator ::/2\n\nThe :: operator is typically used in bitstrings to specify types and sizes of segments:\n\n    <<size::32-integer, letter::utf8, rest::binary>>\n\nIt is also used in typespecs, such as @type and @spec, to describe inputs and outputs",
+            ),
+            When | Default => {
                 self.error(off, format!("unexpected operator {} here", op.symbol()))
             }
             Pow => {
