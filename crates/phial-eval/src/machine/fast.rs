@@ -23,11 +23,13 @@
 
 use super::enter::{drop_frame_below_args, return_leaf};
 use super::Pcx;
-use crate::code::{Case, FnCode, Leaf, Op};
+use crate::bifs::Ctx;
+use crate::code::{Case, FnCode, Leaf, Op, Switch};
 use crate::error::Raise;
+use crate::matching::{guard_passes, match_pat};
 use crate::process::{Frame, Process};
 use crate::stack::{push_in_place, ValueStack};
-use crate::value::Value;
+use crate::value::{Fun, Value};
 
 /// Why the fast loop stopped.
 pub(super) enum Stop {
@@ -61,6 +63,14 @@ pub(super) fn handles(op: &Op) -> bool {
             | Op::ReturnConst(_)
             | Op::ReturnLocal(_)
             | Op::ReturnBinOp(_)
+            | Op::CallFun { .. }
+            | Op::ListTail(_)
+            | Op::Tuple(_)
+            | Op::Match(_)
+            | Op::Switch(_)
+            | Op::Bif(..)
+            | Op::Native(..)
+            | Op::MakeFn(_)
     )
 }
 
@@ -111,6 +121,17 @@ pub(super) fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Stop {
                 stack.cut(base);
                 stack.push_with(|| Value::Int(i));
                 continue 'run;
+            }};
+        }
+        // An operator on anything but two small integers (floats, big
+        // integers, term order): pushes the result and goes on, or hands
+        // the op to the general loop, which raises the same error.
+        macro_rules! general_op {
+            ($k:expr, $x:expr, $y:expr) => {{
+                match crate::matching::binop_general($k, $x, $y) {
+                    Ok(v) => stack.push_with(|| v),
+                    Err(_) => slow!(),
+                }
             }};
         }
         // A call of `calls[$i]`, in tail position when `$tail`.
@@ -194,13 +215,15 @@ pub(super) fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Stop {
                             continue;
                         }
                     }
-                    slow!()
+                    let x = &stack[base + slot as usize];
+                    general_op!(crate::code::BinOp::Add, x, &Value::Int(imm as i64))
                 }
                 Op::BinOpLocalInt { op: k, slot, imm } => {
                     if let Value::Int(x) = stack[base + slot as usize] {
                         push_int_op!(stack, k, x, imm as i64);
                     }
-                    slow!()
+                    let x = &stack[base + slot as usize];
+                    general_op!(k, x, &Value::Int(imm as i64))
                 }
                 Op::BinOpLocals { op: k, a, b } => {
                     let (x, y) = (&stack[base + a as usize], &stack[base + b as usize]);
@@ -208,7 +231,8 @@ pub(super) fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Stop {
                         let (x, y) = (*x, *y);
                         push_int_op!(stack, k, x, y);
                     }
-                    slow!()
+                    let (x, y) = (&stack[base + a as usize], &stack[base + b as usize]);
+                    general_op!(k, x, y)
                 }
                 Op::BinOp(k) => {
                     let n = stack.len();
@@ -218,11 +242,111 @@ pub(super) fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Stop {
                         // nothing: forgetting them leaks nothing.
                         unsafe { stack.set_len(n - 2) };
                         push_int_op!(stack, k, x, y);
-                        // Overflow: the general loop goes to big integers.
+                        // Overflow: put the operands back for the general
+                        // arithmetic.
                         stack.push_with(|| Value::Int(x));
                         stack.push_with(|| Value::Int(y));
                     }
-                    slow!()
+                    match crate::matching::binop_general(k, &stack[n - 2], &stack[n - 1]) {
+                        Ok(v) => {
+                            stack.truncate(n - 2);
+                            stack.push_with(|| v);
+                        }
+                        // The general loop raises it.
+                        Err(_) => slow!(),
+                    }
+                }
+                Op::ListTail(1) => {
+                    let tail = stack.pop_top();
+                    let head = stack.pop_top();
+                    stack.push_with(|| Value::cons(head, tail));
+                }
+                Op::ListTail(n) => stack = list_from_top(stack, n as usize),
+                Op::Tuple(n) => stack = tuple_from_top(stack, n as usize),
+                Op::Match(i) => {
+                    // The subject stays on the stack, above the frame's
+                    // slots; a failed match is the general loop's to raise
+                    // (matching again binds the same values).
+                    let top = stack.len() - 1 - base;
+                    let (locals, top) = stack[base..].split_at_mut(top);
+                    if !match_pat(&code.pats[i as usize], &top[0], locals) {
+                        slow!()
+                    }
+                }
+                Op::Switch(i) => {
+                    let sw = &code.switches[i as usize];
+                    let mut ctx = Ctx {
+                        cx: &mut *cx,
+                        vm: &p.vm,
+                        rare: None,
+                    };
+                    match switch_target(sw, &mut stack[base..], &mut ctx) {
+                        Some(t) => {
+                            stack.pop();
+                            pc = t as usize;
+                        }
+                        // No clause: the general loop raises.
+                        None => slow!(),
+                    }
+                }
+                Op::MakeFn(i) => {
+                    stack = closure_onto(stack, code, base, i as usize);
+                }
+                Op::Bif(id, argc) => {
+                    if let Some(f) = frames.last_mut() {
+                        f.pc = pc;
+                    }
+                    let depth = frames.len();
+                    let r = with_process!(super::call_bif(p, cx, id, argc as usize));
+                    if let Err(e) = r {
+                        break 'run Stop::Raised(e);
+                    }
+                    if frames.len() != depth {
+                        continue 'run;
+                    }
+                }
+                Op::Native(id, argc) => {
+                    if let Some(f) = frames.last_mut() {
+                        f.pc = pc;
+                    }
+                    let depth = frames.len();
+                    let r =
+                        with_process!(super::native::call_native(p, cx, id, argc as usize, false));
+                    if let Err(e) = r {
+                        break 'run Stop::Raised(e);
+                    }
+                    if frames.len() != depth {
+                        continue 'run;
+                    }
+                }
+                Op::CallFun { argc, tail } => {
+                    let argc = argc as usize;
+                    let at = stack.len() - argc - 1;
+                    // Closures here; a capture (`&M.f/1`) or a non-function
+                    // is the general loop's.
+                    let is_closure =
+                        matches!(&stack[at], Value::Fun(f) if matches!(**f, Fun::Closure { .. }));
+                    if !is_closure || left == 0 {
+                        slow!()
+                    }
+                    left -= 1;
+                    if let Some(f) = frames.last_mut() {
+                        f.pc = pc;
+                    }
+                    let Value::Fun(fun) = stack.remove(at) else {
+                        unreachable!("checked above")
+                    };
+                    let entered = with_process!(super::enter::enter_fun(
+                        &mut super::parts(p),
+                        cx,
+                        fun,
+                        argc,
+                        tail
+                    ));
+                    match entered {
+                        Ok(_) => continue 'run,
+                        Err(e) => break 'run Stop::Raised(e),
+                    }
                 }
                 Op::Jump(t) => pc = t as usize,
                 Op::JumpIfFalsy(t) => {
@@ -301,7 +425,7 @@ fn enter_by_heads(
     argc: usize,
     tail: bool,
 ) -> Result<Option<super::enter::Entered>, Raise> {
-    super::enter(&mut super::parts(p), cx, code, None, None, argc, tail)
+    super::enter(&mut super::parts(p), cx, code, argc, tail)
 }
 
 /// The clause of module function `code` that accepts the `argc` arguments
@@ -330,4 +454,65 @@ fn quick_case(stack: &[Value], code: &FnCode, argc: usize) -> Option<Case> {
         }
     }
     Some(open.case)
+}
+
+// The helpers below take the value stack by value and give it back, as
+// `stack::grow` does: a reference would let the vector's address escape
+// into an out-of-line call, and the loop could no longer keep it in
+// registers.
+
+/// `Op::ListTail(n)`: the list of the `n` values under the tail on top.
+#[inline(never)]
+fn list_from_top(mut stack: Vec<Value>, n: usize) -> Vec<Value> {
+    let tail = stack.pop_top();
+    let items = stack.split_off(stack.len() - n);
+    stack.push(Value::list_with_tail(items, tail));
+    stack
+}
+
+/// `Op::Tuple(n)`: the tuple of the `n` values on top, built straight from
+/// the stack into its one allocation.
+#[inline(never)]
+fn tuple_from_top(mut stack: Vec<Value>, n: usize) -> Vec<Value> {
+    let items = stack.drain(stack.len() - n..);
+    let t = Value::Tuple(crate::value::Tuple::from_exact(items));
+    stack.push(t);
+    stack
+}
+
+/// `Op::MakeFn(i)`: the closure over `code.lambdas[i]`, capturing from the
+/// frame at `base`.
+#[inline(never)]
+fn closure_onto(mut stack: Vec<Value>, code: &FnCode, base: usize, i: usize) -> Vec<Value> {
+    let lambda = code.lambdas[i].clone();
+    let captured: Box<[Value]> = lambda
+        .captures
+        .iter()
+        .map(|(outer, _)| stack[base + *outer as usize].clone())
+        .collect();
+    stack.push(Value::Fun(std::sync::Arc::new(Fun::Closure {
+        code: lambda,
+        captured,
+    })));
+    stack
+}
+
+/// `Op::Switch`: the target of the first clause that accepts the subject
+/// on top of `frame` (the current frame's slots and what is above them),
+/// binding into the slots, as the general loop's `Switch` does; `None`
+/// when no clause does (the general loop raises).
+#[inline(never)]
+fn switch_target(sw: &Switch, frame: &mut [Value], ctx: &mut Ctx) -> Option<u32> {
+    let (locals, subject) = frame.split_at_mut(frame.len() - 1);
+    let subject = &subject[0];
+    let target = sw.clauses.iter().find_map(|c| {
+        if !match_pat(&c.pat, subject, locals) {
+            return None;
+        }
+        match &c.guard {
+            Some(g) if !guard_passes(g, locals, ctx) => None,
+            _ => Some(c.target),
+        }
+    })?;
+    Some(target)
 }

@@ -449,15 +449,7 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
                     };
                     // Go straight on into the callee (module code, which
                     // outlives any frame).
-                    if let Some(at) = enter(
-                        &mut parts(p),
-                        cx,
-                        target,
-                        None,
-                        None,
-                        site.arity as usize,
-                        tail,
-                    )? {
+                    if let Some(at) = enter(&mut parts(p), cx, target, site.arity as usize, tail)? {
                         code = target;
                         pc = at.pc;
                         base = at.base;
