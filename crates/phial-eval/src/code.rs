@@ -229,6 +229,11 @@ impl Clause {
                     Pat::Any => None,
                     Pat::Lit(Value::Int(i)) => Some(ArgCheck::Int(j, i)),
                     Pat::Lit(Value::Atom(a)) => Some(ArgCheck::Atom(j, a)),
+                    Pat::Nil => Some(ArgCheck::Nil(j)),
+                    Pat::Cons(h, t) => match (slot_of(&h), slot_of(&t)) {
+                        (Some(h), Some(t)) => Some(ArgCheck::Cons(j, h, t)),
+                        _ => Some(ArgCheck::Pat(j, Pat::Cons(h, t))),
+                    },
                     p => Some(ArgCheck::Pat(j, p)),
                 }
             })
@@ -240,6 +245,16 @@ impl Clause {
             guard,
             entry,
         }
+    }
+}
+
+/// The slot a head's sub-pattern binds, `Some(None)` for `_`, `None` for
+/// any other pattern (see `ArgCheck::Cons`).
+fn slot_of(p: &Pat) -> Option<Option<u32>> {
+    match p {
+        Pat::Bind(s) => Some(Some(*s)),
+        Pat::Any => Some(None),
+        _ => None,
     }
 }
 
@@ -411,6 +426,12 @@ pub enum ArgCheck {
     Int(u32, i64),
     /// The argument is this atom.
     Atom(u32, Atom),
+    /// The argument is the empty list.
+    Nil(u32),
+    /// The argument is a non-empty list, `[h | t]`: its head and tail go
+    /// to these slots (`None` for `_`). Decided and bound by both step
+    /// loops without the pattern walker.
+    Cons(u32, Option<u32>, Option<u32>),
     /// Any other pattern (it may bind variables).
     Pat(u32, Pat),
 }
@@ -557,9 +578,38 @@ pub enum BinOp {
     Ne,
     StrictEq,
     StrictNe,
+    /// `rem/2`, `div/2` (integers only; a zero divisor raises) and `/`
+    /// (always a float): ops rather than builtin calls, so loops and guards
+    /// doing integer or float arithmetic stay in the fast step loop.
+    Rem,
+    Div,
+    FDiv,
 }
 
 impl BinOp {
+    /// The operator a call of builtin `id` is (`rem(a, b)`, `:erlang.div/2`),
+    /// so the compiler emits the op instead of the call.
+    pub fn of_bif(id: BifId) -> Option<BinOp> {
+        static OPS: OnceLock<Vec<(BifId, BinOp)>> = OnceLock::new();
+        let ops = OPS.get_or_init(|| {
+            let mut v = Vec::new();
+            for m in ["Kernel", "erlang"] {
+                let m = if m == "Kernel" {
+                    Atom::alias(m)
+                } else {
+                    Atom::new(m)
+                };
+                for (name, op) in [("rem", BinOp::Rem), ("div", BinOp::Div), ("/", BinOp::FDiv)] {
+                    if let Some(id) = crate::bifs::lookup(m, Atom::new(name), 2) {
+                        v.push((id, op));
+                    }
+                }
+            }
+            v
+        });
+        ops.iter().find(|(b, _)| *b == id).map(|(_, op)| *op)
+    }
+
     /// The comparison with its operands swapped (`a < b` is `b > a`).
     pub fn flipped(self) -> Option<BinOp> {
         Some(match self {
@@ -586,6 +636,7 @@ impl BinOp {
             "!=" => BinOp::Ne,
             "===" => BinOp::StrictEq,
             "!==" => BinOp::StrictNe,
+            "/" => BinOp::FDiv,
             _ => return None,
         })
     }

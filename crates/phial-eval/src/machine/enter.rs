@@ -183,6 +183,8 @@ fn first_matching_head(
                 ArgCheck::Atom(j, a) => {
                     matches!(p.stack[base + *j as usize], Value::Atom(b) if b == *a)
                 }
+                ArgCheck::Nil(j) => matches!(p.stack[base + *j as usize], Value::Nil),
+                ArgCheck::Cons(j, h, t) => bind_cons(&mut p.stack[base..], *j, *h, *t),
                 ArgCheck::Pat(j, pat) => {
                     // Binds only slots past the arguments, but reads them
                     // through `locals` too: match a copy of the argument.
@@ -222,6 +224,26 @@ fn first_matching_head(
         return Some(Case::of(c));
     }
     None
+}
+
+/// `ArgCheck::Cons`: whether argument `j` of the frame `locals` is a
+/// non-empty list, binding its head and tail to slots `h` and `t`.
+#[inline(always)]
+pub(super) fn bind_cons(locals: &mut [Value], j: u32, h: Option<u32>, t: Option<u32>) -> bool {
+    let Value::Cons(c) = &locals[j as usize] else {
+        return false;
+    };
+    let (hv, tv) = (h.map(|_| c.head.clone()), t.map(|_| c.tail.clone()));
+    for (slot, v) in [(h, hv), (t, tv)] {
+        if let (Some(s), Some(v)) = (slot, v) {
+            let old = std::mem::replace(&mut locals[s as usize], v);
+            // Usually the `nil` a new frame's slot starts with.
+            if old.is_immediate() {
+                std::mem::forget(old);
+            }
+        }
+    }
+    true
 }
 
 /// For a tail call: the old frame's slots from `start` go, and the `argc`

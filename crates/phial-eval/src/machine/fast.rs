@@ -21,10 +21,10 @@
 //! Not here: any op that needs the mailbox, the VM's tables or the `try`
 //! handlers.
 
-use super::enter::{drop_frame_below_args, return_leaf};
+use super::enter::{bind_cons, drop_frame_below_args, return_leaf};
 use super::Pcx;
 use crate::bifs::Ctx;
-use crate::code::{Case, FnCode, Leaf, Op, Switch};
+use crate::code::{ArgCheck, Case, Clause, FnCode, Leaf, Op, Switch};
 use crate::error::Raise;
 use crate::matching::{guard_passes, match_pat};
 use crate::process::{Frame, Process};
@@ -83,13 +83,15 @@ pub(super) fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Stop {
     let mut frames = std::mem::take(&mut p.frames);
     let mut left = *budget;
     // Runs `$e` with the stacks back in the process.
+    // Swaps, not assignments: an assignment drops the empty vector it
+    // replaces, an out-of-line call each time.
     macro_rules! with_process {
         ($e:expr) => {{
-            p.stack = std::mem::take(&mut stack);
-            p.frames = std::mem::take(&mut frames);
+            std::mem::swap(&mut p.stack, &mut stack);
+            std::mem::swap(&mut p.frames, &mut frames);
             let r = $e;
-            stack = std::mem::take(&mut p.stack);
-            frames = std::mem::take(&mut p.frames);
+            std::mem::swap(&mut p.stack, &mut stack);
+            std::mem::swap(&mut p.frames, &mut frames);
             r
         }};
     }
@@ -151,7 +153,7 @@ pub(super) fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Stop {
                     f.pc = pc;
                 }
                 let argc = site.arity as usize;
-                let Some(case) = quick_case(&stack, target, argc) else {
+                let Some((case, binds)) = quick_case(&stack, target, argc) else {
                     let entered = with_process!(enter_by_heads(p, cx, target, argc, tail));
                     match entered {
                         Ok(_) => continue 'run,
@@ -185,6 +187,13 @@ pub(super) fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Stop {
                 let nlocals = target.nlocals as usize;
                 if nlocals > argc {
                     stack.push_nils(nlocals - argc);
+                }
+                if let Some(c) = binds {
+                    for check in c.checks.iter() {
+                        if let ArgCheck::Cons(j, h, t) = *check {
+                            bind_cons(&mut stack[at..], j, h, t);
+                        }
+                    }
                 }
                 let entry = case.entry as usize;
                 push_in_place(&mut frames, || Frame::module_fn(target, entry, at));
@@ -232,6 +241,11 @@ pub(super) fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Stop {
                         push_int_op!(stack, k, x, y);
                     }
                     let (x, y) = (&stack[base + a as usize], &stack[base + b as usize]);
+                    if let Some(r) = floats(x, y).and_then(|(x, y)| float_op(k, x, y)) {
+                        stack.push_with(|| Value::Float(r));
+                        continue;
+                    }
+                    let (x, y) = (&stack[base + a as usize], &stack[base + b as usize]);
                     general_op!(k, x, y)
                 }
                 Op::BinOp(k) => {
@@ -246,6 +260,14 @@ pub(super) fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Stop {
                         // arithmetic.
                         stack.push_with(|| Value::Int(x));
                         stack.push_with(|| Value::Int(y));
+                    } else if let Some((x, y)) = floats(&stack[n - 2], &stack[n - 1]) {
+                        if let Some(r) = float_op(k, x, y) {
+                            // SAFETY: both operands are floats or integers,
+                            // which own nothing.
+                            unsafe { stack.set_len(n - 2) };
+                            stack.push_with(|| Value::Float(r));
+                            continue;
+                        }
                     }
                     match crate::matching::binop_general(k, &stack[n - 2], &stack[n - 1]) {
                         Ok(v) => {
@@ -429,14 +451,21 @@ fn enter_by_heads(
 }
 
 /// The clause of module function `code` that accepts the `argc` arguments
-/// on top of `stack`, when a literal of the head switch or the open clause
-/// decides it (binding nothing); `None` leaves the call to `enter`, which
-/// tries every head and raises when none matches.
+/// on top of `stack`, when the head switch, the open clause or heads made
+/// only of the tests `ArgCheck` decides inline (literals, `[]`, `[h | t]`)
+/// with no guard or an integer guard over the arguments decide it. With
+/// the clause, when its head binds a list's head or tail (to do once the
+/// frame's slots exist). `None` leaves the call to `enter`, which tries
+/// every head and raises when none matches.
 ///
 /// `argc` is `code`'s arity: the call-site cache holds the function found
 /// by name and arity.
 #[inline(always)]
-fn quick_case(stack: &[Value], code: &FnCode, argc: usize) -> Option<Case> {
+fn quick_case<'c>(
+    stack: &[Value],
+    code: &'c FnCode,
+    argc: usize,
+) -> Option<(Case, Option<&'c Clause>)> {
     debug_assert_eq!(code.arity as usize, argc);
     let args = &stack[stack.len() - argc..];
     if let Some(c) = code
@@ -444,16 +473,64 @@ fn quick_case(stack: &[Value], code: &FnCode, argc: usize) -> Option<Case> {
         .as_ref()
         .and_then(|sw| sw.case_for_args(args))
     {
-        return Some(c);
+        return Some((c, None));
     }
-    let open = code.open_clause?;
-    if let Some(g) = open.guard {
-        match args.get(g.slot as usize) {
-            Some(Value::Int(x)) if g.test(*x) => {}
-            _ => return None,
+    if let Some(open) = code.open_clause {
+        match open.guard {
+            None => return Some((open.case, None)),
+            Some(g) => match args.get(g.slot as usize) {
+                Some(Value::Int(x)) if g.test(*x) => return Some((open.case, None)),
+                _ => {}
+            },
         }
     }
-    Some(open.case)
+    let from = code.head_switch.as_ref().map_or(0, |sw| sw.rest);
+    scan_heads(args, &code.clauses[from.min(code.clauses.len())..])
+}
+
+/// The first of `clauses` whose head accepts `args`, when every head up to
+/// it is made of inline tests (see `quick_case`); `None` otherwise.
+#[inline(never)]
+fn scan_heads<'c>(args: &[Value], clauses: &'c [Clause]) -> Option<(Case, Option<&'c Clause>)> {
+    'clauses: for c in clauses {
+        let mut binds = false;
+        for check in c.checks.iter() {
+            let ok = match *check {
+                ArgCheck::Int(j, x) => {
+                    matches!(args.get(j as usize), Some(Value::Int(y)) if *y == x)
+                }
+                ArgCheck::Atom(j, a) => {
+                    matches!(args.get(j as usize), Some(Value::Atom(b)) if *b == a)
+                }
+                ArgCheck::Nil(j) => matches!(args.get(j as usize), Some(Value::Nil)),
+                ArgCheck::Cons(j, h, t) => {
+                    binds |= h.is_some() || t.is_some();
+                    matches!(args.get(j as usize), Some(Value::Cons(_)))
+                }
+                ArgCheck::Pat(..) => return None,
+            };
+            if !ok {
+                continue 'clauses;
+            }
+        }
+        if let Some(g) = &c.guard {
+            // Only guards over the arguments: the slots a head binds do
+            // not exist yet (`int_compare_guard` says `None` for them).
+            let passes = match c.int_guard {
+                Some(ig) if (ig.slot as usize) < args.len() => match args[ig.slot as usize] {
+                    Value::Int(x) => ig.test(x),
+                    _ => return None,
+                },
+                Some(_) => return None,
+                None => crate::matching::int_compare_guard(g, args)?,
+            };
+            if !passes {
+                continue;
+            }
+        }
+        return Some((Case::of(c), binds.then_some(c)));
+    }
+    None
 }
 
 // The helpers below take the value stack by value and give it back, as
@@ -515,4 +592,32 @@ fn switch_target(sw: &Switch, frame: &mut [Value], ctx: &mut Ctx) -> Option<u32>
         }
     })?;
     Some(target)
+}
+
+/// Two operands as floats when at least one is a float and the other a
+/// float or a small integer: the float arithmetic of `push_float_op`.
+#[inline(always)]
+fn floats(a: &Value, b: &Value) -> Option<(f64, f64)> {
+    match (a, b) {
+        (Value::Float(x), Value::Float(y)) => Some((*x, *y)),
+        (Value::Float(x), Value::Int(y)) => Some((*x, *y as f64)),
+        (Value::Int(x), Value::Float(y)) => Some((*x as f64, *y)),
+        _ => None,
+    }
+}
+
+/// A float operator's finite result; `None` for a comparison, a zero
+/// divisor or an infinite or NaN result, which the general arithmetic
+/// decides (and raises where Elixir does).
+#[inline(always)]
+fn float_op(k: crate::code::BinOp, x: f64, y: f64) -> Option<f64> {
+    use crate::code::BinOp as B;
+    let r = match k {
+        B::Add => x + y,
+        B::Sub => x - y,
+        B::Mul => x * y,
+        B::FDiv if y != 0.0 => x / y,
+        _ => return None,
+    };
+    r.is_finite().then_some(r)
 }
