@@ -96,13 +96,30 @@ pub fn match_pat(p: &Pat, v: &Value, locals: &mut [Value]) -> bool {
     }
 }
 
-/// `when x > 1` and the like: a comparison between integer variables or
-/// literals, the commonest guard, decided without building any value.
+/// `when x > 1` and the like: a comparison between integer variables,
+/// literals and arithmetic over them, or `and`/`or` of such, the commonest
+/// guards, decided without building any value.
 /// `None` when the guard has another shape or the operands are not integers.
 #[inline(always)]
 pub fn int_compare_guard(g: &Guard, locals: &[Value]) -> Option<bool> {
-    let Guard::BinOp(k, a, b) = g else {
-        return None;
+    let (k, a, b) = match g {
+        Guard::BinOp(k, a, b) => (k, a, b),
+        // `when step > 0 and i > last`: the right side only matters when
+        // the left does not decide; an undecided side is the general
+        // evaluator's (which gets the same answer, or fails the guard).
+        Guard::And(a, b) => {
+            return match int_compare_guard(a, locals)? {
+                false => Some(false),
+                true => int_compare_guard(b, locals),
+            }
+        }
+        Guard::Or(a, b) => {
+            return match int_compare_guard(a, locals)? {
+                true => Some(true),
+                false => int_compare_guard(b, locals),
+            }
+        }
+        _ => return None,
     };
     let (x, y) = (int_operand(a, locals)?, int_operand(b, locals)?);
     match k {
