@@ -203,7 +203,10 @@ fn first_matching_head(
                     Value::Int(x) => Some(ig.test(x)),
                     _ => None,
                 },
-                None => int_compare_guard(g, &p.stack[base..]),
+                None => match &c.int_cond {
+                    Some(ic) => ic.eval(&p.stack[base..]),
+                    None => int_compare_guard(g, &p.stack[base..]),
+                },
             };
             let passes = match quick {
                 Some(passes) => passes,

@@ -513,16 +513,16 @@ fn scan_heads<'c>(args: &[Value], clauses: &'c [Clause]) -> Option<(Case, Option
                 continue 'clauses;
             }
         }
-        if let Some(g) = &c.guard {
+        if c.guard.is_some() {
             // Only guards over the arguments: the slots a head binds do
-            // not exist yet (`int_compare_guard` says `None` for them).
+            // not exist yet (`IntCond::eval` says `None` for them).
             let passes = match c.int_guard {
                 Some(ig) if (ig.slot as usize) < args.len() => match args[ig.slot as usize] {
                     Value::Int(x) => ig.test(x),
                     _ => return None,
                 },
                 Some(_) => return None,
-                None => crate::matching::int_compare_guard(g, args)?,
+                None => c.int_cond.as_ref()?.eval(args)?,
             };
             if !passes {
                 continue;
