@@ -1,6 +1,10 @@
-//! The fast step loop: runs the ops that make up tight loops and recursion
-//! (locals, constants, integer arithmetic, jumps, calls into module code,
-//! returns) with the process's two stacks held in locals.
+//! The fast step loop: runs the ops of everyday code (locals, constants,
+//! integer and float arithmetic, jumps, calls into module code and
+//! closures, builtin calls, tuples, lists, `=`, `case`, returns) with the
+//! process's two stacks held in locals. Ops that need the whole process (a
+//! builtin, a closure's entry, a head the inline tests cannot decide) put
+//! the stacks back for the call (`with_process!`) rather than leaving the
+//! loop: a switch between the loops costs more than that.
 //!
 //! Why a second loop: in the general loop (the parent module) the stacks
 //! are fields of the `Process`, and that loop calls out to so many helpers
@@ -18,8 +22,9 @@
 //! as the general loop would have them; the general loop then runs it.
 //! Every op here does what the general loop's arm for it does.
 //!
-//! Not here: any op that needs the mailbox, the VM's tables or the `try`
-//! handlers.
+//! Not here: any op that needs the mailbox, the `try` handlers, or the
+//! VM's tables for a first call (`receive`, `send`, `try`, maps, string
+//! building, `apply`).
 
 use super::enter::{bind_cons, drop_frame_below_args, return_leaf};
 use super::Pcx;
