@@ -163,6 +163,10 @@ pub struct Clause {
     /// The guard again when it compares a variable with an integer literal
     /// (`when k > 1`), decided without walking the guard tree.
     pub int_guard: Option<IntGuard>,
+    /// The guard again when it is integer arithmetic and comparisons over
+    /// variables and literals (`when rem(k, 2) == 0 and k > 0`), as a
+    /// flat program decided without building values (see `IntCond`).
+    pub int_cond: Option<IntCond>,
     pub entry: u32,
     /// What the body returns when it only returns (see `Leaf`); filled in
     /// once the function's ops are complete (`Clause::find_leaves`).
@@ -218,6 +222,147 @@ impl IntGuard {
     }
 }
 
+/// An integer guard as a postfix program over a small stack of `i64`s
+/// (booleans as 0 and 1). Built only for guards that are wholly integer
+/// arithmetic (`+ - * rem div`), comparisons and `and`/`or` over variables
+/// and integer literals; evaluating one builds no value and recurses
+/// nowhere. Undecided (`None`: a variable holding something else, an
+/// overflow, a zero divisor, a slot the frame does not have yet) leaves the
+/// guard to the general evaluator, which then decides it as Elixir does.
+/// `and`/`or` evaluate both sides: a side that would not be decided makes
+/// the whole undecided, never wrong.
+#[derive(Clone, Debug)]
+pub struct IntCond {
+    items: Box<[IntItem]>,
+}
+
+#[derive(Clone, Copy, Debug)]
+enum IntItem {
+    Slot(u32),
+    Imm(i64),
+    Op(BinOp),
+    And,
+    Or,
+}
+
+impl IntCond {
+    /// Deepest stack a program may need.
+    const DEPTH: usize = 8;
+
+    fn of(g: &Guard) -> Option<IntCond> {
+        let mut items = Vec::new();
+        // The guard must be a boolean: a comparison, or `and`/`or` of them.
+        Self::push_bool(g, &mut items)?;
+        // Check the depth once, here, so `eval` cannot overflow its stack.
+        let mut depth = 0usize;
+        let mut max = 0;
+        for it in &items {
+            match it {
+                IntItem::Slot(_) | IntItem::Imm(_) => depth += 1,
+                _ => depth -= 1,
+            }
+            max = max.max(depth);
+        }
+        (max <= Self::DEPTH).then(|| IntCond {
+            items: items.into_boxed_slice(),
+        })
+    }
+
+    fn push_bool(g: &Guard, out: &mut Vec<IntItem>) -> Option<()> {
+        match g {
+            Guard::And(a, b) | Guard::Or(a, b) => {
+                Self::push_bool(a, out)?;
+                Self::push_bool(b, out)?;
+                out.push(if matches!(g, Guard::And(..)) {
+                    IntItem::And
+                } else {
+                    IntItem::Or
+                });
+            }
+            Guard::BinOp(
+                k @ (BinOp::Lt
+                | BinOp::Gt
+                | BinOp::Le
+                | BinOp::Ge
+                | BinOp::Eq
+                | BinOp::Ne
+                | BinOp::StrictEq
+                | BinOp::StrictNe),
+                a,
+                b,
+            ) => {
+                Self::push_int(a, out)?;
+                Self::push_int(b, out)?;
+                out.push(IntItem::Op(*k));
+            }
+            _ => return None,
+        }
+        Some(())
+    }
+
+    fn push_int(g: &Guard, out: &mut Vec<IntItem>) -> Option<()> {
+        match g {
+            Guard::Local(s) => out.push(IntItem::Slot(*s)),
+            Guard::Lit(Value::Int(i)) => out.push(IntItem::Imm(*i)),
+            Guard::BinOp(
+                k @ (BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Rem | BinOp::Div),
+                a,
+                b,
+            ) => {
+                Self::push_int(a, out)?;
+                Self::push_int(b, out)?;
+                out.push(IntItem::Op(*k));
+            }
+            _ => return None,
+        }
+        Some(())
+    }
+
+    /// The guard's outcome over the frame slots `locals`, when decided.
+    #[inline]
+    pub fn eval(&self, locals: &[Value]) -> Option<bool> {
+        let mut st = [0i64; Self::DEPTH];
+        let mut n = 0usize;
+        for it in self.items.iter() {
+            let v = match *it {
+                IntItem::Slot(s) => match locals.get(s as usize) {
+                    Some(Value::Int(x)) => *x,
+                    _ => return None,
+                },
+                IntItem::Imm(i) => i,
+                op => {
+                    // Built with its depth checked (`of`): two operands
+                    // are there; `get` keeps a bad program from panicking.
+                    let (x, y) = (*st.get(n.wrapping_sub(2))?, *st.get(n - 1)?);
+                    n -= 2;
+                    match op {
+                        IntItem::And => x & y,
+                        IntItem::Or => x | y,
+                        IntItem::Op(k) => match k {
+                            BinOp::Add => x.checked_add(y)?,
+                            BinOp::Sub => x.checked_sub(y)?,
+                            BinOp::Mul => x.checked_mul(y)?,
+                            BinOp::Rem if y != 0 => x.wrapping_rem(y),
+                            BinOp::Div => x.checked_div(y)?,
+                            BinOp::Lt => (x < y) as i64,
+                            BinOp::Gt => (x > y) as i64,
+                            BinOp::Le => (x <= y) as i64,
+                            BinOp::Ge => (x >= y) as i64,
+                            BinOp::Eq | BinOp::StrictEq => (x == y) as i64,
+                            BinOp::Ne | BinOp::StrictNe => (x != y) as i64,
+                            _ => return None,
+                        },
+                        _ => return None,
+                    }
+                }
+            };
+            *st.get_mut(n)? = v;
+            n += 1;
+        }
+        (n == 1).then(|| st[0] != 0)
+    }
+}
+
 impl Clause {
     pub fn new(args: Vec<Pat>, guard: Option<Guard>, entry: u32) -> Clause {
         let checks = args
@@ -229,6 +374,11 @@ impl Clause {
                     Pat::Any => None,
                     Pat::Lit(Value::Int(i)) => Some(ArgCheck::Int(j, i)),
                     Pat::Lit(Value::Atom(a)) => Some(ArgCheck::Atom(j, a)),
+                    Pat::Nil => Some(ArgCheck::Nil(j)),
+                    Pat::Cons(h, t) => match (slot_of(&h), slot_of(&t)) {
+                        (Some(h), Some(t)) => Some(ArgCheck::Cons(j, h, t)),
+                        _ => Some(ArgCheck::Pat(j, Pat::Cons(h, t))),
+                    },
                     p => Some(ArgCheck::Pat(j, p)),
                 }
             })
@@ -236,10 +386,21 @@ impl Clause {
         Clause {
             checks,
             int_guard: guard.as_ref().and_then(IntGuard::of),
+            int_cond: guard.as_ref().and_then(IntCond::of),
             leaf: None,
             guard,
             entry,
         }
+    }
+}
+
+/// The slot a head's sub-pattern binds, `Some(None)` for `_`, `None` for
+/// any other pattern (see `ArgCheck::Cons`).
+fn slot_of(p: &Pat) -> Option<Option<u32>> {
+    match p {
+        Pat::Bind(s) => Some(Some(*s)),
+        Pat::Any => Some(None),
+        _ => None,
     }
 }
 
@@ -411,6 +572,12 @@ pub enum ArgCheck {
     Int(u32, i64),
     /// The argument is this atom.
     Atom(u32, Atom),
+    /// The argument is the empty list.
+    Nil(u32),
+    /// The argument is a non-empty list, `[h | t]`: its head and tail go
+    /// to these slots (`None` for `_`). Decided and bound by both step
+    /// loops without the pattern walker.
+    Cons(u32, Option<u32>, Option<u32>),
     /// Any other pattern (it may bind variables).
     Pat(u32, Pat),
 }
@@ -557,9 +724,38 @@ pub enum BinOp {
     Ne,
     StrictEq,
     StrictNe,
+    /// `rem/2`, `div/2` (integers only; a zero divisor raises) and `/`
+    /// (always a float): ops rather than builtin calls, so loops and guards
+    /// doing integer or float arithmetic stay in the fast step loop.
+    Rem,
+    Div,
+    FDiv,
 }
 
 impl BinOp {
+    /// The operator a call of builtin `id` is (`rem(a, b)`, `:erlang.div/2`),
+    /// so the compiler emits the op instead of the call.
+    pub fn of_bif(id: BifId) -> Option<BinOp> {
+        static OPS: OnceLock<Vec<(BifId, BinOp)>> = OnceLock::new();
+        let ops = OPS.get_or_init(|| {
+            let mut v = Vec::new();
+            for m in ["Kernel", "erlang"] {
+                let m = if m == "Kernel" {
+                    Atom::alias(m)
+                } else {
+                    Atom::new(m)
+                };
+                for (name, op) in [("rem", BinOp::Rem), ("div", BinOp::Div), ("/", BinOp::FDiv)] {
+                    if let Some(id) = crate::library::lookup(m, Atom::new(name), 2) {
+                        v.push((id, op));
+                    }
+                }
+            }
+            v
+        });
+        ops.iter().find(|(b, _)| *b == id).map(|(_, op)| *op)
+    }
+
     /// The comparison with its operands swapped (`a < b` is `b > a`).
     pub fn flipped(self) -> Option<BinOp> {
         Some(match self {
@@ -586,6 +782,7 @@ impl BinOp {
             "!=" => BinOp::Ne,
             "===" => BinOp::StrictEq,
             "!==" => BinOp::StrictNe,
+            "/" => BinOp::FDiv,
             _ => return None,
         })
     }

@@ -96,17 +96,32 @@ pub fn match_pat(p: &Pat, v: &Value, locals: &mut [Value]) -> bool {
     }
 }
 
-/// `when x > 1` and the like: a comparison between integer variables or
-/// literals, the commonest guard, decided without building any value.
+/// `when x > 1` and the like: a comparison between integer variables,
+/// literals and arithmetic over them, or `and`/`or` of such, the commonest
+/// guards, decided without building any value.
 /// `None` when the guard has another shape or the operands are not integers.
 #[inline(always)]
 pub fn int_compare_guard(g: &Guard, locals: &[Value]) -> Option<bool> {
-    let Guard::BinOp(k, a, b) = g else {
-        return None;
+    let (k, a, b) = match g {
+        Guard::BinOp(k, a, b) => (k, a, b),
+        // `when step > 0 and i > last`: the right side only matters when
+        // the left does not decide; an undecided side is the general
+        // evaluator's (which gets the same answer, or fails the guard).
+        Guard::And(a, b) => {
+            return match int_compare_guard(a, locals)? {
+                false => Some(false),
+                true => int_compare_guard(b, locals),
+            }
+        }
+        Guard::Or(a, b) => {
+            return match int_compare_guard(a, locals)? {
+                true => Some(true),
+                false => int_compare_guard(b, locals),
+            }
+        }
+        _ => return None,
     };
-    let (Value::Int(x), Value::Int(y)) = (operand(a, locals)?, operand(b, locals)?) else {
-        return None;
-    };
+    let (x, y) = (int_operand(a, locals)?, int_operand(b, locals)?);
     match k {
         BinOp::Lt => Some(x < y),
         BinOp::Gt => Some(x > y),
@@ -114,7 +129,7 @@ pub fn int_compare_guard(g: &Guard, locals: &[Value]) -> Option<bool> {
         BinOp::Ge => Some(x >= y),
         BinOp::Eq | BinOp::StrictEq => Some(x == y),
         BinOp::Ne | BinOp::StrictNe => Some(x != y),
-        BinOp::Add | BinOp::Sub | BinOp::Mul => None,
+        _ => None,
     }
 }
 
@@ -199,6 +214,34 @@ fn eval_guard(g: &Guard, locals: &[Value], ctx: &mut Ctx) -> Option<Value> {
     })
 }
 
+/// A guard operand that is a small integer: a variable or literal holding
+/// one, or integer arithmetic over such (`rem(k, 2)`, `n * 2 + 1`),
+/// computed without building a value. `None` for anything else, an
+/// overflow, a zero divisor, or a slot past `locals` (a head's guard tried
+/// before the frame's other slots exist).
+#[inline]
+fn int_operand(g: &Guard, locals: &[Value]) -> Option<i64> {
+    match g {
+        Guard::Local(s) => match locals.get(*s as usize)? {
+            Value::Int(x) => Some(*x),
+            _ => None,
+        },
+        Guard::Lit(Value::Int(x)) => Some(*x),
+        Guard::BinOp(k, a, b) => {
+            let (x, y) = (int_operand(a, locals)?, int_operand(b, locals)?);
+            match k {
+                BinOp::Add => x.checked_add(y),
+                BinOp::Sub => x.checked_sub(y),
+                BinOp::Mul => x.checked_mul(y),
+                BinOp::Rem if y != 0 => Some(x.wrapping_rem(y)),
+                BinOp::Div => x.checked_div(y),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
 /// A guard operand that is already a value (a variable or a literal).
 #[inline(always)]
 fn operand<'a>(g: &'a Guard, locals: &'a [Value]) -> Option<&'a Value> {
@@ -243,6 +286,10 @@ pub fn int_binop(k: BinOp, x: i64, y: i64) -> Option<Value> {
         BinOp::Ge => Some(Value::bool(x >= y)),
         BinOp::Eq | BinOp::StrictEq => Some(Value::bool(x == y)),
         BinOp::Ne | BinOp::StrictNe => Some(Value::bool(x != y)),
+        BinOp::Rem if y != 0 => Some(Value::Int(x.wrapping_rem(y))),
+        BinOp::Div => x.checked_div(y).map(Value::Int),
+        BinOp::FDiv if y != 0 => Some(Value::Float(x as f64 / y as f64)),
+        BinOp::Rem | BinOp::FDiv => None,
     }
 }
 
@@ -275,5 +322,8 @@ pub fn binop_general(k: BinOp, a: &Value, b: &Value) -> crate::error::Result<Val
         BinOp::Ne => Value::bool(!crate::term::equal(a, b)),
         BinOp::StrictEq => Value::bool(strict_equal(a, b)),
         BinOp::StrictNe => Value::bool(!strict_equal(a, b)),
+        BinOp::Rem => arith::rem(a, b)?,
+        BinOp::Div => arith::div(a, b)?,
+        BinOp::FDiv => arith::fdiv(a, b)?,
     })
 }

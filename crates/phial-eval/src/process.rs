@@ -25,10 +25,14 @@ pub(crate) struct Frame {
     /// process calling the same function would otherwise bounce that `Arc`'s
     /// reference count between cores on every call.
     code: *const FnCode,
-    /// For closures and programs: what keeps `code` alive while the frame
-    /// runs. Never read: it is held for its `Drop`.
+    /// For closures and programs: the function value being called, which
+    /// keeps `code` alive while the frame runs. Moved off the value stack
+    /// by the call, so calling a closure touches no reference count (a
+    /// closure shared by processes on other cores would otherwise bounce
+    /// the count of its code between them). Never read: it is held for its
+    /// `Drop`.
     #[allow(dead_code)]
-    owner: Option<Arc<FnCode>>,
+    owner: Option<Arc<Fun>>,
     // `pc` and `base` are full words, like the pointers beside them: a frame
     // built from two 32-bit halves and then copied as one 64-bit word stalls
     // the store buffer on every call (store-to-load forwarding fails).
@@ -51,10 +55,12 @@ impl Frame {
         }
     }
 
-    /// A frame running code that `owner` keeps alive.
-    pub fn owned(owner: Arc<FnCode>, pc: usize, base: usize) -> Frame {
+    /// A frame running `code`, the code of closure `owner`, which keeps
+    /// it alive (a pointer, since it points into `owner`, which moves in).
+    #[inline]
+    pub fn owned(owner: Arc<Fun>, code: *const FnCode, pc: usize, base: usize) -> Frame {
         Frame {
-            code: Arc::as_ptr(&owner),
+            code,
             owner: Some(owner),
             pc,
             base,

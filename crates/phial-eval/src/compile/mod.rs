@@ -419,6 +419,10 @@ impl<'k> Compiler<'k> {
     pub(crate) fn emit(&mut self, op: Op) -> usize {
         let op = match op {
             Op::Bif(id, 2) if library::is_send(id) => Op::Send,
+            // `rem(a, b)`, `div(a, b)`: operators, run in the fast loop.
+            Op::Bif(id, 2) if crate::code::BinOp::of_bif(id).is_some() => {
+                Op::BinOp(crate::code::BinOp::of_bif(id).expect("just matched"))
+            }
             Op::Pop if matches!(self.cur().ops.last(), Some(Op::Send)) => {
                 *self.cur().ops.last_mut().expect("just matched") = Op::SendDiscard;
                 Op::Pop

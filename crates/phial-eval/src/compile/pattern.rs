@@ -515,7 +515,19 @@ impl<'k> Compiler<'k> {
             None => Atom::alias(module),
         };
         match bifs::lookup(m, Atom::new(name), args.len()) {
-            Some(id) if bifs::entry(id).guard => Guard::Bif(id, args),
+            Some(id) if bifs::entry(id).guard => {
+                match (crate::code::BinOp::of_bif(id), &args[..]) {
+                    // `rem(k, 2) == 0`: an operator, decided without a call.
+                    (Some(k), [_, _]) => {
+                        let mut args = args.into_iter();
+                        match (args.next(), args.next()) {
+                            (Some(a), Some(b)) => Guard::BinOp(k, Box::new(a), Box::new(b)),
+                            _ => unreachable!("two arguments"),
+                        }
+                    }
+                    _ => Guard::Bif(id, args),
+                }
+            }
             _ => {
                 let shown = if module == "Kernel" {
                     format!("{name}/{}", args.len())

@@ -8,7 +8,7 @@
 //! call to cached module code (in the step loops themselves), natives that
 //! call phial code (`native`).
 
-use super::enter::{enter, Parts};
+use super::enter::{enter, enter_fun, Parts};
 use super::native;
 use super::Pcx;
 use crate::atom::Atom;
@@ -22,7 +22,7 @@ use std::sync::Arc;
 
 /// What to call.
 pub(super) enum Callee {
-    Code(Arc<FnCode>, Option<Arc<Fun>>),
+    Code(Arc<FnCode>),
     Bif(bifs::BifId),
     /// `SomeError.exception(msg_or_fields)` for a builtin exception module.
     Exception(Atom),
@@ -53,7 +53,7 @@ pub(super) fn resolve(
         None => p.vm.function(module, name, arity as u32),
     };
     if let Some(code) = found {
-        return Ok(Callee::Code(code, None));
+        return Ok(Callee::Code(code));
     }
     if let Some(id) = bifs::lookup(module, name, arity) {
         return Ok(Callee::Bif(id));
@@ -127,8 +127,8 @@ pub(super) fn invoke(
     tail: bool,
 ) -> Result<(), Raise> {
     match callee {
-        Callee::Code(code, fun) => {
-            enter(&mut parts(p), cx, &code, None, fun.as_deref(), argc, tail)?;
+        Callee::Code(code) => {
+            enter(&mut parts(p), cx, &code, argc, tail)?;
             Ok(())
         }
         Callee::Exception(module) => {
@@ -188,11 +188,10 @@ pub(super) fn call_fun_value(
 ) -> Result<(), Raise> {
     let at = p.stack.len() - argc - 1;
     let f = p.stack.remove(at);
-    match &f {
-        Value::Fun(fun) => match &**fun {
-            Fun::Closure { code, .. } => {
-                let owner = code.clone();
-                enter(&mut parts(p), cx, code, Some(owner), Some(fun), argc, tail)?;
+    match f {
+        Value::Fun(fun) => match &*fun {
+            Fun::Closure { .. } => {
+                enter_fun(&mut parts(p), cx, fun, argc, tail)?;
                 Ok(())
             }
             Fun::External {
@@ -202,7 +201,7 @@ pub(super) fn call_fun_value(
             } => {
                 if *arity as usize != argc {
                     let args = p.stack.split_off(p.stack.len() - argc);
-                    return Err(error::bad_arity_error(f.clone(), args));
+                    return Err(error::bad_arity_error(Value::Fun(fun.clone()), args));
                 }
                 let callee = resolve(p, None, *module, *name, argc)?;
                 invoke(p, cx, callee, argc, tail)
@@ -210,7 +209,7 @@ pub(super) fn call_fun_value(
         },
         other => {
             p.stack.truncate(at);
-            Err(error::bad_function_error(other.clone()))
+            Err(error::bad_function_error(other))
         }
     }
 }

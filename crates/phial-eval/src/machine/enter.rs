@@ -28,12 +28,10 @@ pub(super) struct Parts<'a> {
     pub vm: &'a Arc<Vm>,
 }
 
-/// Enters `code` with its `argc` arguments on top of the stack. With `tail`,
-/// the current frame is replaced.
-/// `owner` is `Some` for a closure or a program (it keeps `code` alive);
-/// `None` means `code` is a module function, which the VM never frees.
-/// Returns where the new frame starts, or `None` when the chosen clause
-/// returned at once and its value is already on the stack.
+/// Enters module function `code` with its `argc` arguments on top of the
+/// stack. With `tail`, the current frame is replaced. Returns where the new
+/// frame starts, or `None` when the chosen clause returned at once and its
+/// value is already on the stack.
 ///
 /// The arguments stay where they are and become slots `0..arity` of the new
 /// frame; a head that is a plain variable is compiled to `Pat::Any` and
@@ -43,13 +41,65 @@ pub(super) fn enter(
     p: &mut Parts,
     cx: Pcx,
     code: &FnCode,
-    owner: Option<Arc<FnCode>>,
-    fun: Option<&Fun>,
     argc: usize,
     tail: bool,
 ) -> Result<Option<Entered>, Raise> {
+    let (case, base) = prepare(p, cx, code, None, argc, tail)?;
+    // A clause that only returns a constant or an argument (`fib(0)`,
+    // `loop(0, acc)`), called from a frame that stays: return at once,
+    // without pushing a frame to pop right away. Not for tail calls (the
+    // caller's frame is already gone).
+    if let (Some(leaf), false) = (case.leaf, tail) {
+        return_leaf(p.stack, code, base, leaf);
+        return Ok(None);
+    }
+    let pc = case.entry as usize;
+    push_in_place(p.frames, || Frame::module_fn(code, pc, base));
+    Ok(Some(Entered { pc, base }))
+}
+
+/// `enter` for the closure `fun`, already moved off the stack: the frame
+/// holds it (and so its code) without touching a reference count.
+#[inline(always)]
+pub(super) fn enter_fun(
+    p: &mut Parts,
+    cx: Pcx,
+    fun: Arc<Fun>,
+    argc: usize,
+    tail: bool,
+) -> Result<Option<Entered>, Raise> {
+    let Fun::Closure { code, captured } = &*fun else {
+        // The callers pass closures only.
+        return Err(error::bad_function_error(Value::Fun(fun.clone())));
+    };
+    let (case, base) = prepare(p, cx, code, Some((&fun, captured)), argc, tail)?;
+    // A leaf clause returns without a frame here too; its value is taken
+    // (a constant cloned) before `fun`, the code's owner, goes.
+    if let (Some(leaf), false) = (case.leaf, tail) {
+        return_leaf(p.stack, code, base, leaf);
+        return Ok(None);
+    }
+    let pc = case.entry as usize;
+    let code: *const FnCode = Arc::as_ptr(code);
+    push_in_place(p.frames, || Frame::owned(fun, code, pc, base));
+    Ok(Some(Entered { pc, base }))
+}
+
+/// What `enter` and `enter_fun` share: checks the arity, replaces the
+/// frame for a tail call, lays out the new frame's slots (a closure's
+/// captures included) and chooses the clause. Returns it with the frame's
+/// base.
+#[inline(always)]
+fn prepare(
+    p: &mut Parts,
+    cx: Pcx,
+    code: &FnCode,
+    closure: Option<(&Arc<Fun>, &[Value])>,
+    argc: usize,
+    tail: bool,
+) -> Result<(Case, usize), Raise> {
     if code.arity as usize != argc {
-        return Err(arity_mismatch(p, code, fun, argc));
+        return Err(arity_mismatch(p, code, closure.map(|c| c.0), argc));
     }
     if tail {
         if let Some(old) = p.frames.pop() {
@@ -61,7 +111,7 @@ pub(super) fn enter(
     if nlocals > argc {
         p.stack.push_nils(nlocals - argc);
     }
-    if let Some(Fun::Closure { captured, .. }) = fun {
+    if let Some((_, captured)) = closure {
         for (i, (_, inner)) in code.captures.iter().enumerate() {
             p.stack[base + *inner as usize] = captured[i].clone();
         }
@@ -73,27 +123,10 @@ pub(super) fn enter(
         },
         None => first_matching_head(p, cx, code, base, 0),
     };
-    let Some(case) = case else {
-        return Err(no_clause_matches(p, code, base, argc));
-    };
-    // A clause that only returns a constant or an argument (`fib(0)`,
-    // `loop(0, acc)`), called from a frame that stays: return at once,
-    // without pushing a frame to pop right away. Not for tail calls (the
-    // caller's frame is already gone) nor closures (the frame would own
-    // the code).
-    if let (Some(leaf), false, None) = (case.leaf, tail, &owner) {
-        return_leaf(p.stack, code, base, leaf);
-        return Ok(None);
+    match case {
+        Some(case) => Ok((case, base)),
+        None => Err(no_clause_matches(p, code, base, argc)),
     }
-    let pc = case.entry;
-    push_in_place(p.frames, || match owner {
-        None => Frame::module_fn(code, pc as usize, base),
-        Some(owner) => Frame::owned(owner, pc as usize, base),
-    });
-    Ok(Some(Entered {
-        pc: pc as usize,
-        base,
-    }))
 }
 
 /// Returns `leaf`'s value for a call of `code` whose arguments start at
@@ -150,6 +183,8 @@ fn first_matching_head(
                 ArgCheck::Atom(j, a) => {
                     matches!(p.stack[base + *j as usize], Value::Atom(b) if b == *a)
                 }
+                ArgCheck::Nil(j) => matches!(p.stack[base + *j as usize], Value::Nil),
+                ArgCheck::Cons(j, h, t) => bind_cons(&mut p.stack[base..], *j, *h, *t),
                 ArgCheck::Pat(j, pat) => {
                     // Binds only slots past the arguments, but reads them
                     // through `locals` too: match a copy of the argument.
@@ -168,7 +203,10 @@ fn first_matching_head(
                     Value::Int(x) => Some(ig.test(x)),
                     _ => None,
                 },
-                None => int_compare_guard(g, &p.stack[base..]),
+                None => match &c.int_cond {
+                    Some(ic) => ic.eval(&p.stack[base..]),
+                    None => int_compare_guard(g, &p.stack[base..]),
+                },
             };
             let passes = match quick {
                 Some(passes) => passes,
@@ -191,6 +229,26 @@ fn first_matching_head(
     None
 }
 
+/// `ArgCheck::Cons`: whether argument `j` of the frame `locals` is a
+/// non-empty list, binding its head and tail to slots `h` and `t`.
+#[inline(always)]
+pub(super) fn bind_cons(locals: &mut [Value], j: u32, h: Option<u32>, t: Option<u32>) -> bool {
+    let Value::Cons(c) = &locals[j as usize] else {
+        return false;
+    };
+    let (hv, tv) = (h.map(|_| c.head.clone()), t.map(|_| c.tail.clone()));
+    for (slot, v) in [(h, hv), (t, tv)] {
+        if let (Some(s), Some(v)) = (slot, v) {
+            let old = std::mem::replace(&mut locals[s as usize], v);
+            // Usually the `nil` a new frame's slot starts with.
+            if old.is_immediate() {
+                std::mem::forget(old);
+            }
+        }
+    }
+    true
+}
+
 /// For a tail call: the old frame's slots from `start` go, and the `argc`
 /// new arguments on top move down to take their place.
 #[inline(always)]
@@ -206,10 +264,10 @@ pub(super) fn drop_frame_below_args(stack: &mut Vec<Value>, start: usize, argc: 
 }
 
 #[cold]
-fn arity_mismatch(p: &mut Parts, code: &FnCode, fun: Option<&Fun>, argc: usize) -> Raise {
+fn arity_mismatch(p: &mut Parts, code: &FnCode, fun: Option<&Arc<Fun>>, argc: usize) -> Raise {
     let args = p.stack.split_off(p.stack.len() - argc);
     match fun {
-        Some(f) => error::bad_arity_error(Value::Fun(Arc::new(clone_fun(f))), args),
+        Some(f) => error::bad_arity_error(Value::Fun(f.clone()), args),
         None => error::undefined_function(code.module, code.name, argc as u32, true),
     }
 }
@@ -228,22 +286,4 @@ fn no_clause_matches(p: &mut Parts, code: &FnCode, base: usize, argc: usize) -> 
         (code.module, code.name)
     };
     error::function_clause_error(m, n, argc as u32, args)
-}
-
-fn clone_fun(f: &Fun) -> Fun {
-    match f {
-        Fun::Closure { code, captured } => Fun::Closure {
-            code: code.clone(),
-            captured: captured.clone(),
-        },
-        Fun::External {
-            module,
-            name,
-            arity,
-        } => Fun::External {
-            module: *module,
-            name: *name,
-            arity: *arity,
-        },
-    }
 }

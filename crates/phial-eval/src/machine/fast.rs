@@ -1,6 +1,10 @@
-//! The fast step loop: runs the ops that make up tight loops and recursion
-//! (locals, constants, integer arithmetic, jumps, calls into module code,
-//! returns) with the process's two stacks held in locals.
+//! The fast step loop: runs the ops of everyday code (locals, constants,
+//! integer and float arithmetic, jumps, calls into module code and
+//! closures, builtin calls, tuples, lists, `=`, `case`, returns) with the
+//! process's two stacks held in locals. Ops that need the whole process (a
+//! builtin, a closure's entry, a head the inline tests cannot decide) put
+//! the stacks back for the call (`with_process!`) rather than leaving the
+//! loop: a switch between the loops costs more than that.
 //!
 //! Why a second loop: in the general loop (the parent module) the stacks
 //! are fields of the `Process`, and that loop calls out to so many helpers
@@ -18,16 +22,19 @@
 //! as the general loop would have them; the general loop then runs it.
 //! Every op here does what the general loop's arm for it does.
 //!
-//! Not here: any op that needs the mailbox, the VM's tables or the `try`
-//! handlers.
+//! Not here: any op that needs the mailbox, the `try` handlers, or the
+//! VM's tables for a first call (`receive`, `send`, `try`, maps, string
+//! building, `apply`).
 
-use super::enter::{drop_frame_below_args, return_leaf};
+use super::enter::{bind_cons, drop_frame_below_args, return_leaf};
 use super::Pcx;
-use crate::code::{Case, FnCode, Leaf, Op};
+use crate::code::{ArgCheck, Case, Clause, FnCode, Leaf, Op, Switch};
 use crate::error::Raise;
+use crate::library::Ctx;
+use crate::matching::{guard_passes, match_pat};
 use crate::process::{Frame, Process};
 use crate::stack::{push_in_place, ValueStack};
-use crate::value::Value;
+use crate::value::{Fun, Value};
 
 /// Why the fast loop stopped.
 pub(super) enum Stop {
@@ -61,6 +68,14 @@ pub(super) fn handles(op: &Op) -> bool {
             | Op::ReturnConst(_)
             | Op::ReturnLocal(_)
             | Op::ReturnBinOp(_)
+            | Op::CallFun { .. }
+            | Op::ListTail(_)
+            | Op::Tuple(_)
+            | Op::Match(_)
+            | Op::Switch(_)
+            | Op::Bif(..)
+            | Op::Native(..)
+            | Op::MakeFn(_)
     )
 }
 
@@ -73,13 +88,15 @@ pub(super) fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Stop {
     let mut frames = std::mem::take(&mut p.frames);
     let mut left = *budget;
     // Runs `$e` with the stacks back in the process.
+    // Swaps, not assignments: an assignment drops the empty vector it
+    // replaces, an out-of-line call each time.
     macro_rules! with_process {
         ($e:expr) => {{
-            p.stack = std::mem::take(&mut stack);
-            p.frames = std::mem::take(&mut frames);
+            std::mem::swap(&mut p.stack, &mut stack);
+            std::mem::swap(&mut p.frames, &mut frames);
             let r = $e;
-            stack = std::mem::take(&mut p.stack);
-            frames = std::mem::take(&mut p.frames);
+            std::mem::swap(&mut p.stack, &mut stack);
+            std::mem::swap(&mut p.frames, &mut frames);
             r
         }};
     }
@@ -113,6 +130,17 @@ pub(super) fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Stop {
                 continue 'run;
             }};
         }
+        // An operator on anything but two small integers (floats, big
+        // integers, term order): pushes the result and goes on, or hands
+        // the op to the general loop, which raises the same error.
+        macro_rules! general_op {
+            ($k:expr, $x:expr, $y:expr) => {{
+                match crate::matching::binop_general($k, $x, $y) {
+                    Ok(v) => stack.push_with(|| v),
+                    Err(_) => slow!(),
+                }
+            }};
+        }
         // A call of `calls[$i]`, in tail position when `$tail`.
         macro_rules! call {
             ($i:expr, $tail:expr) => {{
@@ -130,7 +158,7 @@ pub(super) fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Stop {
                     f.pc = pc;
                 }
                 let argc = site.arity as usize;
-                let Some(case) = quick_case(&stack, target, argc) else {
+                let Some((case, binds)) = quick_case(&stack, target, argc) else {
                     let entered = with_process!(enter_by_heads(p, cx, target, argc, tail));
                     match entered {
                         Ok(_) => continue 'run,
@@ -165,6 +193,13 @@ pub(super) fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Stop {
                 if nlocals > argc {
                     stack.push_nils(nlocals - argc);
                 }
+                if let Some(c) = binds {
+                    for check in c.checks.iter() {
+                        if let ArgCheck::Cons(j, h, t) = *check {
+                            bind_cons(&mut stack[at..], j, h, t);
+                        }
+                    }
+                }
                 let entry = case.entry as usize;
                 push_in_place(&mut frames, || Frame::module_fn(target, entry, at));
                 code = target;
@@ -194,13 +229,15 @@ pub(super) fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Stop {
                             continue;
                         }
                     }
-                    slow!()
+                    let x = &stack[base + slot as usize];
+                    general_op!(crate::code::BinOp::Add, x, &Value::Int(imm as i64))
                 }
                 Op::BinOpLocalInt { op: k, slot, imm } => {
                     if let Value::Int(x) = stack[base + slot as usize] {
                         push_int_op!(stack, k, x, imm as i64);
                     }
-                    slow!()
+                    let x = &stack[base + slot as usize];
+                    general_op!(k, x, &Value::Int(imm as i64))
                 }
                 Op::BinOpLocals { op: k, a, b } => {
                     let (x, y) = (&stack[base + a as usize], &stack[base + b as usize]);
@@ -208,7 +245,13 @@ pub(super) fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Stop {
                         let (x, y) = (*x, *y);
                         push_int_op!(stack, k, x, y);
                     }
-                    slow!()
+                    let (x, y) = (&stack[base + a as usize], &stack[base + b as usize]);
+                    if let Some(r) = floats(x, y).and_then(|(x, y)| float_op(k, x, y)) {
+                        stack.push_with(|| Value::Float(r));
+                        continue;
+                    }
+                    let (x, y) = (&stack[base + a as usize], &stack[base + b as usize]);
+                    general_op!(k, x, y)
                 }
                 Op::BinOp(k) => {
                     let n = stack.len();
@@ -218,11 +261,119 @@ pub(super) fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Stop {
                         // nothing: forgetting them leaks nothing.
                         unsafe { stack.set_len(n - 2) };
                         push_int_op!(stack, k, x, y);
-                        // Overflow: the general loop goes to big integers.
+                        // Overflow: put the operands back for the general
+                        // arithmetic.
                         stack.push_with(|| Value::Int(x));
                         stack.push_with(|| Value::Int(y));
+                    } else if let Some((x, y)) = floats(&stack[n - 2], &stack[n - 1]) {
+                        if let Some(r) = float_op(k, x, y) {
+                            // SAFETY: both operands are floats or integers,
+                            // which own nothing.
+                            unsafe { stack.set_len(n - 2) };
+                            stack.push_with(|| Value::Float(r));
+                            continue;
+                        }
                     }
-                    slow!()
+                    match crate::matching::binop_general(k, &stack[n - 2], &stack[n - 1]) {
+                        Ok(v) => {
+                            stack.truncate(n - 2);
+                            stack.push_with(|| v);
+                        }
+                        // The general loop raises it.
+                        Err(_) => slow!(),
+                    }
+                }
+                Op::ListTail(1) => {
+                    let tail = stack.pop_top();
+                    let head = stack.pop_top();
+                    stack.push_with(|| Value::cons(head, tail));
+                }
+                Op::ListTail(n) => stack = list_from_top(stack, n as usize),
+                Op::Tuple(n) => stack = tuple_from_top(stack, n as usize),
+                Op::Match(i) => {
+                    // The subject stays on the stack, above the frame's
+                    // slots; a failed match is the general loop's to raise
+                    // (matching again binds the same values).
+                    let top = stack.len() - 1 - base;
+                    let (locals, top) = stack[base..].split_at_mut(top);
+                    if !match_pat(&code.pats[i as usize], &top[0], locals) {
+                        slow!()
+                    }
+                }
+                Op::Switch(i) => {
+                    let sw = &code.switches[i as usize];
+                    let mut ctx = Ctx {
+                        cx: &mut *cx,
+                        vm: &p.vm,
+                        rare: None,
+                    };
+                    match switch_target(sw, &mut stack[base..], &mut ctx) {
+                        Some(t) => {
+                            stack.pop();
+                            pc = t as usize;
+                        }
+                        // No clause: the general loop raises.
+                        None => slow!(),
+                    }
+                }
+                Op::MakeFn(i) => {
+                    stack = closure_onto(stack, code, base, i as usize);
+                }
+                Op::Bif(id, argc) => {
+                    if let Some(f) = frames.last_mut() {
+                        f.pc = pc;
+                    }
+                    let depth = frames.len();
+                    let r = with_process!(super::call_bif(p, cx, id, argc as usize));
+                    if let Err(e) = r {
+                        break 'run Stop::Raised(e);
+                    }
+                    if frames.len() != depth {
+                        continue 'run;
+                    }
+                }
+                Op::Native(id, argc) => {
+                    if let Some(f) = frames.last_mut() {
+                        f.pc = pc;
+                    }
+                    let depth = frames.len();
+                    let r =
+                        with_process!(super::native::call_native(p, cx, id, argc as usize, false));
+                    if let Err(e) = r {
+                        break 'run Stop::Raised(e);
+                    }
+                    if frames.len() != depth {
+                        continue 'run;
+                    }
+                }
+                Op::CallFun { argc, tail } => {
+                    let argc = argc as usize;
+                    let at = stack.len() - argc - 1;
+                    // Closures here; a capture (`&M.f/1`) or a non-function
+                    // is the general loop's.
+                    let is_closure =
+                        matches!(&stack[at], Value::Fun(f) if matches!(**f, Fun::Closure { .. }));
+                    if !is_closure || left == 0 {
+                        slow!()
+                    }
+                    left -= 1;
+                    if let Some(f) = frames.last_mut() {
+                        f.pc = pc;
+                    }
+                    let Value::Fun(fun) = stack.remove(at) else {
+                        unreachable!("checked above")
+                    };
+                    let entered = with_process!(super::enter::enter_fun(
+                        &mut super::parts(p),
+                        cx,
+                        fun,
+                        argc,
+                        tail
+                    ));
+                    match entered {
+                        Ok(_) => continue 'run,
+                        Err(e) => break 'run Stop::Raised(e),
+                    }
                 }
                 Op::Jump(t) => pc = t as usize,
                 Op::JumpIfFalsy(t) => {
@@ -301,18 +452,25 @@ fn enter_by_heads(
     argc: usize,
     tail: bool,
 ) -> Result<Option<super::enter::Entered>, Raise> {
-    super::enter(&mut super::parts(p), cx, code, None, None, argc, tail)
+    super::enter(&mut super::parts(p), cx, code, argc, tail)
 }
 
 /// The clause of module function `code` that accepts the `argc` arguments
-/// on top of `stack`, when a literal of the head switch or the open clause
-/// decides it (binding nothing); `None` leaves the call to `enter`, which
-/// tries every head and raises when none matches.
+/// on top of `stack`, when the head switch, the open clause or heads made
+/// only of the tests `ArgCheck` decides inline (literals, `[]`, `[h | t]`)
+/// with no guard or an integer guard over the arguments decide it. With
+/// the clause, when its head binds a list's head or tail (to do once the
+/// frame's slots exist). `None` leaves the call to `enter`, which tries
+/// every head and raises when none matches.
 ///
 /// `argc` is `code`'s arity: the call-site cache holds the function found
 /// by name and arity.
 #[inline(always)]
-fn quick_case(stack: &[Value], code: &FnCode, argc: usize) -> Option<Case> {
+fn quick_case<'c>(
+    stack: &[Value],
+    code: &'c FnCode,
+    argc: usize,
+) -> Option<(Case, Option<&'c Clause>)> {
     debug_assert_eq!(code.arity as usize, argc);
     let args = &stack[stack.len() - argc..];
     if let Some(c) = code
@@ -320,14 +478,151 @@ fn quick_case(stack: &[Value], code: &FnCode, argc: usize) -> Option<Case> {
         .as_ref()
         .and_then(|sw| sw.case_for_args(args))
     {
-        return Some(c);
+        return Some((c, None));
     }
-    let open = code.open_clause?;
-    if let Some(g) = open.guard {
-        match args.get(g.slot as usize) {
-            Some(Value::Int(x)) if g.test(*x) => {}
-            _ => return None,
+    if let Some(open) = code.open_clause {
+        match open.guard {
+            None => return Some((open.case, None)),
+            Some(g) => match args.get(g.slot as usize) {
+                Some(Value::Int(x)) if g.test(*x) => return Some((open.case, None)),
+                _ => {}
+            },
         }
     }
-    Some(open.case)
+    let from = code.head_switch.as_ref().map_or(0, |sw| sw.rest);
+    scan_heads(args, &code.clauses[from.min(code.clauses.len())..])
+}
+
+/// The first of `clauses` whose head accepts `args`, when every head up to
+/// it is made of inline tests (see `quick_case`); `None` otherwise.
+#[inline(never)]
+fn scan_heads<'c>(args: &[Value], clauses: &'c [Clause]) -> Option<(Case, Option<&'c Clause>)> {
+    'clauses: for c in clauses {
+        let mut binds = false;
+        for check in c.checks.iter() {
+            let ok = match *check {
+                ArgCheck::Int(j, x) => {
+                    matches!(args.get(j as usize), Some(Value::Int(y)) if *y == x)
+                }
+                ArgCheck::Atom(j, a) => {
+                    matches!(args.get(j as usize), Some(Value::Atom(b)) if *b == a)
+                }
+                ArgCheck::Nil(j) => matches!(args.get(j as usize), Some(Value::Nil)),
+                ArgCheck::Cons(j, h, t) => {
+                    binds |= h.is_some() || t.is_some();
+                    matches!(args.get(j as usize), Some(Value::Cons(_)))
+                }
+                ArgCheck::Pat(..) => return None,
+            };
+            if !ok {
+                continue 'clauses;
+            }
+        }
+        if c.guard.is_some() {
+            // Only guards over the arguments: the slots a head binds do
+            // not exist yet (`IntCond::eval` says `None` for them).
+            let passes = match c.int_guard {
+                Some(ig) if (ig.slot as usize) < args.len() => match args[ig.slot as usize] {
+                    Value::Int(x) => ig.test(x),
+                    _ => return None,
+                },
+                Some(_) => return None,
+                None => c.int_cond.as_ref()?.eval(args)?,
+            };
+            if !passes {
+                continue;
+            }
+        }
+        return Some((Case::of(c), binds.then_some(c)));
+    }
+    None
+}
+
+// The helpers below take the value stack by value and give it back, as
+// `stack::grow` does: a reference would let the vector's address escape
+// into an out-of-line call, and the loop could no longer keep it in
+// registers.
+
+/// `Op::ListTail(n)`: the list of the `n` values under the tail on top.
+#[inline(never)]
+fn list_from_top(mut stack: Vec<Value>, n: usize) -> Vec<Value> {
+    let tail = stack.pop_top();
+    let items = stack.split_off(stack.len() - n);
+    stack.push(Value::list_with_tail(items, tail));
+    stack
+}
+
+/// `Op::Tuple(n)`: the tuple of the `n` values on top, built straight from
+/// the stack into its one allocation.
+#[inline(never)]
+fn tuple_from_top(mut stack: Vec<Value>, n: usize) -> Vec<Value> {
+    let items = stack.drain(stack.len() - n..);
+    let t = Value::Tuple(crate::value::Tuple::from_exact(items));
+    stack.push(t);
+    stack
+}
+
+/// `Op::MakeFn(i)`: the closure over `code.lambdas[i]`, capturing from the
+/// frame at `base`.
+#[inline(never)]
+fn closure_onto(mut stack: Vec<Value>, code: &FnCode, base: usize, i: usize) -> Vec<Value> {
+    let lambda = code.lambdas[i].clone();
+    let captured: Box<[Value]> = lambda
+        .captures
+        .iter()
+        .map(|(outer, _)| stack[base + *outer as usize].clone())
+        .collect();
+    stack.push(Value::Fun(std::sync::Arc::new(Fun::Closure {
+        code: lambda,
+        captured,
+    })));
+    stack
+}
+
+/// `Op::Switch`: the target of the first clause that accepts the subject
+/// on top of `frame` (the current frame's slots and what is above them),
+/// binding into the slots, as the general loop's `Switch` does; `None`
+/// when no clause does (the general loop raises).
+#[inline(never)]
+fn switch_target(sw: &Switch, frame: &mut [Value], ctx: &mut Ctx) -> Option<u32> {
+    let (locals, subject) = frame.split_at_mut(frame.len() - 1);
+    let subject = &subject[0];
+    let target = sw.clauses.iter().find_map(|c| {
+        if !match_pat(&c.pat, subject, locals) {
+            return None;
+        }
+        match &c.guard {
+            Some(g) if !guard_passes(g, locals, ctx) => None,
+            _ => Some(c.target),
+        }
+    })?;
+    Some(target)
+}
+
+/// Two operands as floats when at least one is a float and the other a
+/// float or a small integer: the float arithmetic of `push_float_op`.
+#[inline(always)]
+fn floats(a: &Value, b: &Value) -> Option<(f64, f64)> {
+    match (a, b) {
+        (Value::Float(x), Value::Float(y)) => Some((*x, *y)),
+        (Value::Float(x), Value::Int(y)) => Some((*x, *y as f64)),
+        (Value::Int(x), Value::Float(y)) => Some((*x as f64, *y)),
+        _ => None,
+    }
+}
+
+/// A float operator's finite result; `None` for a comparison, a zero
+/// divisor or an infinite or NaN result, which the general arithmetic
+/// decides (and raises where Elixir does).
+#[inline(always)]
+fn float_op(k: crate::code::BinOp, x: f64, y: f64) -> Option<f64> {
+    use crate::code::BinOp as B;
+    let r = match k {
+        B::Add => x + y,
+        B::Sub => x - y,
+        B::Mul => x * y,
+        B::FDiv if y != 0.0 => x / y,
+        _ => return None,
+    };
+    r.is_finite().then_some(r)
 }

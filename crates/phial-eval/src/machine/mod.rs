@@ -70,6 +70,27 @@ macro_rules! push_int_op {
                 $stack.push_with(|| Value::bool(x != y));
                 continue;
             }
+            // A zero divisor falls through to the general arithmetic,
+            // which raises; `i64::MIN div -1` goes there for its big
+            // integer.
+            B::Rem => {
+                if y != 0 {
+                    $stack.push_with(|| Value::Int(x.wrapping_rem(y)));
+                    continue;
+                }
+            }
+            B::Div => {
+                if let Some(r) = x.checked_div(y) {
+                    $stack.push_with(|| Value::Int(r));
+                    continue;
+                }
+            }
+            B::FDiv => {
+                if y != 0 {
+                    $stack.push_with(|| Value::Float(x as f64 / y as f64));
+                    continue;
+                }
+            }
         }
     }};
 }
@@ -449,15 +470,7 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
                     };
                     // Go straight on into the callee (module code, which
                     // outlives any frame).
-                    if let Some(at) = enter(
-                        &mut parts(p),
-                        cx,
-                        target,
-                        None,
-                        None,
-                        site.arity as usize,
-                        tail,
-                    )? {
+                    if let Some(at) = enter(&mut parts(p), cx, target, site.arity as usize, tail)? {
                         code = target;
                         pc = at.pc;
                         base = at.base;
