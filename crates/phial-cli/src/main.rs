@@ -8,6 +8,7 @@ mod dump_ast;
 mod output;
 mod repl;
 mod script;
+mod signals;
 
 use std::process::ExitCode;
 
@@ -75,6 +76,7 @@ fn run(args: Vec<String>) -> i32 {
             }
         },
         "-e" | "--eval" => {
+            signals::install_for_scripts();
             let mut exprs = Vec::new();
             let mut rest = args.iter();
             let mut argv = Vec::new();
@@ -98,6 +100,9 @@ fn run(args: Vec<String>) -> i32 {
             eprintln!("phial: unknown option {flag}\n\n{USAGE}");
             2
         }
-        path => script::run_file(path, args[1..].to_vec()),
+        path => {
+            signals::install_for_scripts();
+            script::run_file(path, args[1..].to_vec())
+        }
     }
 }

@@ -98,3 +98,36 @@ v(1)
     assert!(out.contains("false\n"), "{out}");
     assert!(out.contains("> 42\niex(7)> 42\n"), "{out}");
 }
+
+/// `h` over a module with docs. The expected text is what IEx 1.14
+/// printed for the same module compiled with `elixirc` (a module typed
+/// into IEx itself has no docs chunk there; phial keeps its docs).
+#[test]
+fn h_shows_moduledoc_doc_and_signatures() {
+    let module = "defmodule Inv do\n  @moduledoc \"\"\"\n  A tiny inventory.\n\n  Items are kept in a map.\n  \"\"\"\n  @doc \"Adds `qty` units of an item.\"\n  def add(inv, sku, qty \\\\ 1), do: {inv, sku, qty}\n  @doc false\n  def hidden, do: 1\n  def f(a, %{} = m, [h | _], 3, {x, y} = pair, opts \\\\ []), do: {a, m, h, x, y, pair, opts}\n  def f(a, b), do: {a, b}\nend\n";
+    let (out, _, _) = run(&format!(
+        "{module}h Inv\nh Inv.add\nh Inv.hidden\nh Inv.f\nh Inv.f/2\nh Nope\n"
+    ));
+    let pad = |n: usize| " ".repeat(n);
+    let expect = [
+        format!(
+            "\n{}Inv\n\nA tiny inventory.\n\nItems are kept in a map.\n\niex(",
+            pad(38)
+        ),
+        format!(
+            "\n{}def add(inv, sku, qty \\\\ 1)\n\nAdds `qty` units of an item.\n\niex(",
+            pad(26)
+        ),
+        "No documentation for Inv.hidden was found\n".to_string(),
+        format!(
+            "\n{}def f(a, b)\n\n\n{}def f(a, m, list, int, pair, opts \\\\ [])\n\niex(",
+            pad(34),
+            pad(20)
+        ),
+        format!("> \n{}def f(a, b)\n\niex(", pad(34)),
+        "Could not load module Nope, got: nofile\n".to_string(),
+    ];
+    for e in expect {
+        assert!(out.contains(&e), "missing {e:?} in {out}");
+    }
+}

@@ -714,7 +714,8 @@ pub enum Op {
     ReturnBinOp(BinOp),
     /// Raise `CondClauseError` (no `cond` clause was true).
     CondFail,
-    /// Register `modules[i]`; pushes `{:module, Name, nil, nil}`.
+    /// Register `modules[i]`; pops the value of the module body and pushes
+    /// `{:module, Name, nil, value}`.
     DefModule(u32),
 }
 

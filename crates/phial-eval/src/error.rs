@@ -258,6 +258,12 @@ pub fn exception_message(e: &Value) -> String {
             format!("no case clause matching: {}", inspect(&field(e, "term")))
         }
         "Elixir.CondClauseError" => "no cond clause evaluated to a truthy value".into(),
+        "Elixir.CompileError" => format!(
+            "{}:{}: {}",
+            crate::format::to_string(&field(e, "file")).unwrap_or_default(),
+            inspect(&field(e, "line")),
+            crate::format::to_string(&field(e, "description")).unwrap_or_default()
+        ),
         "Elixir.TryClauseError" => {
             format!("no try clause matching: {}", inspect(&field(e, "term")))
         }

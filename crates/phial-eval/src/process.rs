@@ -115,6 +115,9 @@ pub enum Role {
     Spawned,
     /// The interactive shell: runs jobs one after another, forever.
     Shell(Arc<dyn ShellHost>),
+    /// Code the compiler runs for its value (a module attribute), whose
+    /// result, or the report of its uncaught error, it waits for here.
+    Eval(Arc<parking_lot::Mutex<Option<Result<Value, String>>>>),
 }
 
 /// The marker a shell host sends to wake an idle shell; never seen by user code.
@@ -236,6 +239,15 @@ impl Process {
                     Step::Exit(reason)
                 }
             },
+            Role::Eval(slot) => {
+                let slot = slot.clone();
+                let outcome = match result {
+                    Ok(v) => Ok(v),
+                    Err(r) => Err(self.banner(&r)),
+                };
+                *slot.lock() = Some(outcome);
+                Step::Exit(Value::Atom(Atom::NORMAL))
+            }
             Role::Spawned => match result {
                 Ok(_) => Step::Exit(Value::Atom(Atom::NORMAL)),
                 Err(r) => {

@@ -48,8 +48,13 @@ pub fn generation() -> u64 {
 }
 
 pub struct Vm {
+    /// The VM itself, for what must hand a process an `Arc` of it from a
+    /// `&Vm` (compile-time evaluation, `Known::eval`).
+    this: std::sync::Weak<Vm>,
     pub out: Arc<dyn Output>,
     modules: RwLock<FxHashMap<Atom, Arc<Module>>>,
+    /// `defguard`s compiled so far, for later inputs (see `compile::defguard`).
+    guards: RwLock<FxHashMap<(Atom, Atom, u32), Arc<crate::compile::GuardMacro>>>,
     /// Old versions of redefined modules, kept alive (see `define_module`).
     replaced: parking_lot::Mutex<Vec<Arc<Module>>>,
     exit_code: AtomicI32,
@@ -98,9 +103,11 @@ impl Vm {
     /// per core). It refuses to start if the library is defective (see
     /// `library`): a name defined twice is never silently resolved.
     pub fn with_threads(out: Arc<dyn Output>, threads: usize) -> Result<Arc<Vm>, StartError> {
-        let vm = Arc::new(Vm {
+        let vm = Arc::new_cyclic(|this| Vm {
+            this: this.clone(),
             out,
             modules: RwLock::new(FxHashMap::default()),
+            guards: RwLock::new(FxHashMap::default()),
             replaced: parking_lot::Mutex::new(Vec::new()),
             exit_code: AtomicI32::new(-1),
             runtime: OnceLock::new(),
@@ -247,12 +254,18 @@ impl Vm {
         out
     }
 
+    /// A module's `@moduledoc` and `@doc`s, if it was compiled with them.
+    pub fn module_docs(&self, module: Atom) -> Option<Arc<crate::compile::ModuleDocs>> {
+        self.modules.read().get(&module)?.docs.clone()
+    }
+
     /// `module.__info__(key)` for a module written in phial.
     pub fn module_info(&self, module: Atom, key: &Value) -> Result<Value, crate::Raise> {
         let public = |m: &Module| -> Vec<(Atom, u32)> {
             m.functions
                 .keys()
-                .filter(|k| !m.private.contains(k))
+                // A behaviour's `behaviour_info/1` is Erlang's, not listed.
+                .filter(|k| !m.private.contains(k) && k.0.as_str() != "behaviour_info")
                 .copied()
                 .collect()
         };
@@ -380,6 +393,44 @@ impl Vm {
     }
 }
 
+impl Vm {
+    /// Runs `code` (no arguments, no captures) in a process of its own and
+    /// waits for its value: what the compiler does with a module attribute
+    /// that is not a literal. `modules` are the program's modules compiled
+    /// so far: defined for the run when nothing of that name is, as they
+    /// would be by then in Elixir, which defines a script's modules as it
+    /// runs it. The caller must not be a scheduler thread (the compiler
+    /// runs on its own, see `with_deep_stack`).
+    pub fn eval(&self, code: Arc<FnCode>, modules: &[Arc<Module>]) -> Result<Value, String> {
+        let Some(me) = self.this.upgrade() else {
+            return Err("** (RuntimeError) the VM is shutting down".into());
+        };
+        let lent: Vec<Atom> = modules
+            .iter()
+            .filter(|m| !self.module_defined(m.name))
+            .map(|m| {
+                self.define_module(m.clone());
+                m.name
+            })
+            .collect();
+        let slot = Arc::new(parking_lot::Mutex::new(None));
+        let p = Process::program(me, code, Vec::new(), Role::Eval(slot.clone()));
+        let rt = self.runtime().clone();
+        let pid = rt.spawn(p);
+        rt.wait_exit(pid);
+        if !lent.is_empty() {
+            let mut table = self.modules.write();
+            for m in &lent {
+                table.remove(m);
+            }
+            drop(table);
+            GENERATION.fetch_add(1, Ordering::AcqRel);
+        }
+        let outcome = slot.lock().take();
+        outcome.unwrap_or_else(|| Err("** (exit) the evaluation was killed".into()))
+    }
+}
+
 impl Known for Vm {
     /// What is loaded now: compiling never loads a lazy prelude file (that
     /// could re-enter the loading of the very file being compiled), except
@@ -393,6 +444,22 @@ impl Known for Vm {
 
     fn ensure_loaded(&self, module: Atom) {
         self.ensure_lazy(module);
+    }
+
+    fn guard(&self, key: (Atom, Atom, u32)) -> Option<Arc<crate::compile::GuardMacro>> {
+        self.guards.read().get(&key).cloned()
+    }
+
+    fn eval(&self, code: Arc<FnCode>, modules: &[Arc<Module>]) -> Result<Value, String> {
+        Vm::eval(self, code, modules)
+    }
+
+    fn warn(&self, text: &str) {
+        self.out.stderr(text);
+    }
+
+    fn define_guard(&self, key: (Atom, Atom, u32), guard: Arc<crate::compile::GuardMacro>) {
+        self.guards.write().insert(key, guard);
     }
 }
 
@@ -436,7 +503,11 @@ pub fn render_compile_error(file: &str, source: &str, e: &CompileError) -> Strin
         .iter()
         .take_while(|s| **s as usize <= e.offset)
         .count();
-    format!("** (CompileError) {file}:{line}: {}", e.message)
+    match &e.raised {
+        // As Elixir reports an error raised while a module body runs.
+        Some(report) => format!("{report}\n    {file}:{line}: (module)"),
+        None => format!("** (CompileError) {file}:{line}: {}", e.message),
+    }
 }
 
 #[cfg(test)]

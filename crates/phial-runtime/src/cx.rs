@@ -302,6 +302,22 @@ impl<'a, T: Term, B: Body<T>> Cx<'a, T, B> {
         self.rt.send_after(to, msg, after)
     }
 
+    /// A timer whose message is made from its own reference
+    /// (`erlang:start_timer/3`).
+    pub fn start_timer(
+        &mut self,
+        to: Pid,
+        msg: impl FnOnce(Ref) -> T,
+        after: Duration,
+    ) -> TimerRef {
+        self.rt.start_timer(to, msg, after)
+    }
+
+    /// The time left on a timer, or None if it fired or was cancelled.
+    pub fn read_timer(&self, t: TimerRef) -> Option<Duration> {
+        self.rt.read_timer(t)
+    }
+
     /// Cancel a `send_after` timer; the time that was left, or None if it
     /// already fired or was cancelled.
     pub fn cancel_timer(&mut self, t: TimerRef) -> Option<Duration> {

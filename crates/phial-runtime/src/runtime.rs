@@ -347,6 +347,23 @@ impl<T: Term, B: Body<T>> Runtime<T, B> {
         TimerRef::new(Ref::new(id.get()))
     }
 
+    /// Deliver what `msg` makes of the timer's own reference to `to`
+    /// after `after` (`erlang:start_timer/3` sends `{:timeout, ref, msg}`).
+    pub fn start_timer(&self, to: Pid, msg: impl FnOnce(Ref) -> T, after: Duration) -> TimerRef {
+        let id = self.shared.fresh_id();
+        let r = Ref::new(id.get());
+        let deadline = crate::Cx::<T, B>::deadline_after(after);
+        self.shared
+            .timers
+            .add(id, deadline, Action::Send(to, msg(r)));
+        TimerRef::new(r)
+    }
+
+    /// The time left on a timer, or None if it fired or was cancelled.
+    pub fn read_timer(&self, t: TimerRef) -> Option<Duration> {
+        self.shared.timers.remaining(t.as_ref().id())
+    }
+
     /// Cancel a `send_after`; the time left, or None if it already fired.
     pub fn cancel_timer(&self, t: TimerRef) -> Option<Duration> {
         self.shared.timers.cancel(t.as_ref().id())

@@ -90,6 +90,14 @@ impl<T, B> Timers<T, B> {
         Some(e.deadline.saturating_duration_since(Instant::now()))
     }
 
+    /// The time left before timer `id` fires, or None if it fired or was
+    /// cancelled (`erlang:read_timer/1`).
+    pub(crate) fn remaining(&self, id: u64) -> Option<Duration> {
+        let st = self.st.lock();
+        let e = st.live.get(&id)?;
+        Some(e.deadline.saturating_duration_since(Instant::now()))
+    }
+
     pub(crate) fn shutdown(&self) {
         let mut st = self.st.lock();
         st.shutdown = true;

@@ -122,7 +122,7 @@ fn child_depth(kind: &ExprKind) -> u32 {
         ExprKind::Str(p) | ExprKind::Charlist(p) | ExprKind::Sigil { parts: p, .. } => parts(p),
         ExprKind::ModuleAttr { value, .. } => many(value.as_deref()),
         ExprKind::List { items, tail } => many(items.iter().chain(tail.as_deref())),
-        ExprKind::Tuple(items) | ExprKind::Block(items) => many(items),
+        ExprKind::Tuple(items) | ExprKind::Block(items) | ExprKind::Bitstring(items) => many(items),
         ExprKind::Map { update, entries } => many(update.as_deref()).max(pairs(entries)),
         ExprKind::Struct {
             name,
@@ -141,7 +141,7 @@ fn child_depth(kind: &ExprKind) -> u32 {
             let t = match target {
                 CallTarget::Local(_) => 0,
                 CallTarget::Remote { module, .. } => d(module),
-                CallTarget::Anonymous(f) => d(f),
+                CallTarget::Anonymous(f) | CallTarget::Nested(f) => d(f),
             };
             let b = block.as_ref().map_or(0, |b| {
                 b.sections
@@ -206,6 +206,11 @@ pub enum ExprKind {
     },
     /// `{a, b}`
     Tuple(Vec<Expr>),
+    /// `<<a, b::size(8), rest::binary>>`: the segments as written; a typed
+    /// segment is a `::` operator whose right side is the type
+    /// (`binary-size(4)` is a `-` of `binary` and a call of `size`), as in
+    /// Elixir's `{:<<>>, _, segments}`.
+    Bitstring(Vec<Expr>),
     /// `%{k => v, a: 1}` and the update form `%{m | a: 2}`.
     Map {
         update: Option<Box<Expr>>,
@@ -223,7 +228,12 @@ pub enum ExprKind {
         expr: Box<Expr>,
     },
     /// Binary operators, including `=` (match), `when`, `|>`, `<-` (send),
-    /// `\\` (default argument), `in`, `not in`, `..`.
+    /// `\\` (default argument), `in`, `not in`, `..`, `::` and `|`.
+    /// Elixir's operators with no built-in meaning (`<<<`, `|||`, `~>`,
+    /// `+++`, `~~~`, ...) are not here: they are calls of the function of
+    /// that name (`Call` with a `Local` target, no parens), as in Elixir's
+    /// AST, so `import Bitwise` or a program's own `def a ~> b` gives them
+    /// their meaning.
     Binary {
         op: BinaryOp,
         lhs: Box<Expr>,
@@ -271,6 +281,10 @@ pub enum CallTarget {
     Remote { module: Box<Expr>, name: String },
     /// `f.(...)`: calling an anonymous function.
     Anonymous(Box<Expr>),
+    /// `unquote(name)(args)`, `f(a)(b)`: calling what a parenthesised call
+    /// returns (Elixir's nested parens; its AST puts the inner call where
+    /// the name goes).
+    Nested(Box<Expr>),
 }
 
 /// One `args -> body` clause of a `fn`, `case`, `receive`, `cond`, ... .

@@ -22,7 +22,59 @@ pub fn sp(l: usize, r: usize) -> Span {
     Span::new(l, r)
 }
 
+/// A binary operator as the grammar read it: one of the AST's, or one of
+/// Elixir's operators without a meaning of its own, which becomes a call.
+pub enum Op {
+    Bin(BinaryOp),
+    Ext(&'static str),
+}
+
+impl From<BinaryOp> for Op {
+    fn from(op: BinaryOp) -> Op {
+        Op::Bin(op)
+    }
+}
+
+/// A prefix operator, likewise (`~~~` is the only `Ext` one).
+pub enum Un {
+    Op(UnaryOp),
+    Ext(&'static str),
+}
+
+impl From<UnaryOp> for Un {
+    fn from(op: UnaryOp) -> Un {
+        Un::Op(op)
+    }
+}
+
+pub fn op(op: Op, lhs: Expr, rhs: Expr) -> Expr {
+    match op {
+        Op::Bin(op) => bin(op, lhs, rhs),
+        Op::Ext(name) => {
+            let span = lhs.span.to(rhs.span);
+            call(CallTarget::Local(name.into()), vec![lhs, rhs], false, span)
+        }
+    }
+}
+
 pub fn bin(op: BinaryOp, lhs: Expr, rhs: Expr) -> Expr {
+    // `<-` binds looser than `=` in Elixir: `{:k, _} = x <- list` in a
+    // `for` is `({:k, _} = x) <- list`. The grammar's tiers put `=` lower,
+    // so the tree is turned here.
+    if op == BinaryOp::Match {
+        if let ExprKind::Binary {
+            op: BinaryOp::Send,
+            lhs: k,
+            rhs: list,
+        } = &rhs.kind
+        {
+            return bin(
+                BinaryOp::Send,
+                bin(BinaryOp::Match, lhs, (**k).clone()),
+                (**list).clone(),
+            );
+        }
+    }
     let span = lhs.span.to(rhs.span);
     Expr::new(
         ExprKind::Binary {
@@ -34,8 +86,12 @@ pub fn bin(op: BinaryOp, lhs: Expr, rhs: Expr) -> Expr {
     )
 }
 
-pub fn un(op: UnaryOp, l: usize, e: Expr) -> Expr {
+pub fn un(op: Un, l: usize, e: Expr) -> Expr {
     let span = Span::new(l, e.span.end);
+    let op = match op {
+        Un::Op(op) => op,
+        Un::Ext(name) => return call(CallTarget::Local(name.into()), vec![e], false, span),
+    };
     Expr::new(
         ExprKind::Unary {
             op,
@@ -150,6 +206,12 @@ pub fn remote(m: Expr, name: String, args: Vec<Expr>, parens: bool, r: usize) ->
     )
 }
 
+/// `f(a)(b)`: the call `f(a)` is the callee.
+pub fn nested(f: Expr, args: Vec<Expr>, r: usize) -> Expr {
+    let span = Span::new(f.span.start, r);
+    call(CallTarget::Nested(Box::new(f)), args, true, span)
+}
+
 pub fn anon(f: Expr, args: Vec<Expr>, r: usize) -> Expr {
     let span = Span::new(f.span.start, r);
     call(CallTarget::Anonymous(Box::new(f)), args, true, span)
@@ -175,6 +237,22 @@ pub fn attr_def(name: String, value: Expr, l: usize, r: usize) -> Expr {
         },
         sp(l, r),
     )
+}
+
+/// `@name value` defines an attribute; `@name a, b` (an error when
+/// compiled, in Elixir too) stays Elixir's `@` call of `name(a, b)`.
+pub fn attr_np(name: String, mut args: Vec<Expr>, l: usize, n: usize, r: usize) -> Expr {
+    if args.len() == 1 {
+        let value = args.pop().expect("one");
+        return attr_def(name, value, l, r);
+    }
+    at(np_call(Head::Local(name, n), args, r), l)
+}
+
+/// `@expr` where `expr` is not an attribute name: Elixir's `{:@, _, [expr]}`.
+pub fn at(e: Expr, l: usize) -> Expr {
+    let span = Span::new(l, e.span.end);
+    call(CallTarget::Local("@".into()), vec![e], false, span)
 }
 
 /// A keyword pair's key with its span.
@@ -203,11 +281,22 @@ pub fn kw_items(pairs: Vec<(KwKey, Expr)>) -> Vec<Expr> {
 }
 
 /// Keyword pairs as map entries (`%{a: 1}`).
-pub fn kw_entries(pairs: Vec<(KwKey, Expr)>) -> Vec<(Expr, Expr)> {
+pub fn kw_entries(pairs: Vec<(KwKey, Expr)>) -> Vec<MapEntry> {
     pairs
         .into_iter()
-        .map(|((k, ks), v)| (Expr::new(ExprKind::Atom(k), ks), v))
+        .map(|((k, ks), v)| MapEntry::Pair(Expr::new(ExprKind::Atom(k), ks), v))
         .collect()
+}
+
+/// `@name(value)`: a definition, like `@name value`; with another number of
+/// arguments, Elixir's `@` call of `name(...)` (which the compiler rejects,
+/// as Elixir's `@` macro does).
+pub fn attr_call(name: String, mut args: Vec<Expr>, l: usize, r: usize) -> Expr {
+    if args.len() == 1 {
+        let value = args.pop().expect("one");
+        return attr_def(name, value, l, r);
+    }
+    at(local(name, args, l + 1, r), l)
 }
 
 /// `(e)` is `e`; `(a; b)` is a block; `(x -> y; z -> w)` is a paren stab
@@ -232,15 +321,21 @@ pub enum StabItem {
     Expr(Expr),
     Clause {
         head: Vec<Expr>,
+        /// The guard of a parenthesised head (`(a, b) when g ->`,
+        /// `() when g ->`); otherwise it is still inside the last argument.
+        guard: Option<Expr>,
         body: Option<Expr>,
         span: Span,
     },
 }
 
-fn clause(mut head: Vec<Expr>, body: Option<Expr>, span: Span) -> StabClause {
+/// A clause head: its arguments and the guard written after parentheses.
+pub type StabHead = (Vec<Expr>, Option<Expr>);
+
+fn clause(mut head: Vec<Expr>, guard: Option<Expr>, body: Option<Expr>, span: Span) -> StabClause {
     // `x, y when g -> ...`: the guard was parsed as part of the last argument.
-    let mut guard = None;
-    if let Some(last) = head.pop() {
+    let mut guard = guard;
+    if let Some(last) = head.pop_if(|_| guard.is_none()) {
         match last.kind {
             ExprKind::Binary {
                 op: BinaryOp::When,
@@ -281,7 +376,12 @@ pub fn stab_body(items: Vec<StabItem>) -> Result<BlockBody, PErr> {
     });
     for item in items {
         match item {
-            StabItem::Clause { head, body, span } => clauses.push(clause(head, body, span)),
+            StabItem::Clause {
+                head,
+                guard,
+                body,
+                span,
+            } => clauses.push(clause(head, guard, body, span)),
             StabItem::Expr(e) => match clauses.last_mut() {
                 Some(c) => {
                     c.span.end = e.span.end;
@@ -337,6 +437,31 @@ pub fn do_block(
     })
 }
 
+/// `[a, b]`, and `[a, b | t]`, whose last item the grammar read as the
+/// operator `b | t` (as Elixir's parser does; its list builder splits it too).
+pub fn list_items(mut items: Vec<Expr>, l: usize, r: usize) -> Expr {
+    let tail = match items.pop() {
+        Some(Expr {
+            kind:
+                ExprKind::Binary {
+                    op: BinaryOp::Bar,
+                    lhs,
+                    rhs,
+                },
+            ..
+        }) => {
+            items.push(*lhs);
+            Some(*rhs)
+        }
+        Some(last) => {
+            items.push(last);
+            None
+        }
+        None => None,
+    };
+    list(items, tail, l, r)
+}
+
 pub fn list(items: Vec<Expr>, tail: Option<Expr>, l: usize, r: usize) -> Expr {
     Expr::new(
         ExprKind::List {
@@ -347,25 +472,77 @@ pub fn list(items: Vec<Expr>, tail: Option<Expr>, l: usize, r: usize) -> Expr {
     )
 }
 
-pub type MapBody = (Option<Expr>, Vec<(Expr, Expr)>);
+/// One entry of a map or struct literal.
+pub enum MapEntry {
+    Pair(Expr, Expr),
+    /// `%{unquote_splicing(kv)}`: an expression standing for entries.
+    Lone(Expr),
+}
+
+pub type MapBody = (Option<Expr>, Vec<MapEntry>);
+
+/// The entries as pairs, or, if one is not a pair, Elixir's AST of the
+/// map: a call of `%{}` whose arguments are the entries (pairs as 2-tuples,
+/// an update as `update | [entries]`). The compiler rejects that call
+/// (`undefined function %{}/N`), as Elixir does outside `quote`.
+fn entries(body: MapBody, span: Span) -> Result<(Option<Expr>, Vec<(Expr, Expr)>), Expr> {
+    let (update, items) = body;
+    if items.iter().all(|e| matches!(e, MapEntry::Pair(..))) {
+        let pairs = items
+            .into_iter()
+            .map(|e| match e {
+                MapEntry::Pair(k, v) => (k, v),
+                MapEntry::Lone(_) => unreachable!("all pairs"),
+            })
+            .collect();
+        return Ok((update, pairs));
+    }
+    let mut args: Vec<Expr> = items
+        .into_iter()
+        .map(|e| match e {
+            MapEntry::Pair(k, v) => {
+                let s = k.span.to(v.span);
+                Expr::new(ExprKind::Tuple(vec![k, v]), s)
+            }
+            MapEntry::Lone(e) => e,
+        })
+        .collect();
+    if let Some(u) = update {
+        let list = list(std::mem::take(&mut args), None, span.start, span.end);
+        args = vec![bin(BinaryOp::Bar, u, list)];
+    }
+    Err(call(CallTarget::Local("%{}".into()), args, true, span))
+}
 
 pub fn map(body: MapBody, l: usize, r: usize) -> Expr {
-    Expr::new(
-        ExprKind::Map {
-            update: body.0.map(Box::new),
-            entries: body.1,
-        },
-        sp(l, r),
-    )
+    match entries(body, sp(l, r)) {
+        Ok((update, entries)) => Expr::new(
+            ExprKind::Map {
+                update: update.map(Box::new),
+                entries,
+            },
+            sp(l, r),
+        ),
+        Err(call) => call,
+    }
 }
 
 pub fn strukt(name: Expr, body: MapBody, l: usize, r: usize) -> Expr {
-    Expr::new(
-        ExprKind::Struct {
-            name: Box::new(name),
-            update: body.0.map(Box::new),
-            entries: body.1,
-        },
-        sp(l, r),
-    )
+    match entries(body, sp(l, r)) {
+        Ok((update, entries)) => Expr::new(
+            ExprKind::Struct {
+                name: Box::new(name),
+                update: update.map(Box::new),
+                entries,
+            },
+            sp(l, r),
+        ),
+        // Elixir's `{:%, _, [name, {:%{}, _, entries}]}`.
+        Err(map) => call(
+            CallTarget::Local("%".into()),
+            vec![name, map],
+            true,
+            sp(l, r),
+        ),
+    }
 }

@@ -18,7 +18,7 @@
 
 use crate::ast::{BlockLabel, Span};
 use crate::diagnostics::{line_col, SyntaxError, SyntaxErrorKind};
-use crate::token::{RawPart, Spanned, StrKind, Tok};
+use crate::token::{OpClass, RawPart, Spanned, StrKind, Tok};
 
 pub(crate) struct Classified {
     pub tokens: Vec<Spanned>,
@@ -34,6 +34,9 @@ struct Open {
     /// Byte offset of the opener (its line is computed only for an error,
     /// keeping the pass linear).
     at: usize,
+    /// Whether the opener is a call's `(`: a `(` glued to its `)` calls the
+    /// result again (`unquote(name)(args)`, Elixir's nested parens).
+    call: bool,
 }
 
 pub(crate) fn classify(src: &str, raw: Vec<Spanned>, errors: &mut Vec<SyntaxError>) -> Classified {
@@ -41,6 +44,8 @@ pub(crate) fn classify(src: &str, raw: Vec<Spanned>, errors: &mut Vec<SyntaxErro
     let n = raw.len();
     let mut out: Vec<Spanned> = Vec::with_capacity(n);
     let mut stack: Vec<Open> = Vec::new();
+    // Where the last `)` that closed a call's `(` ended.
+    let mut call_close_end = None;
     let mut i = 0;
     while i < n {
         let (s, tok, e) = raw[i].take().expect("each raw token is taken once");
@@ -71,6 +76,55 @@ pub(crate) fn classify(src: &str, raw: Vec<Spanned>, errors: &mut Vec<SyntaxErro
                 push(&mut out, (s, Tok::Kw(name), colon_end));
                 continue;
             }
+            // `||: 2`, `+: 1`, `&&&: 2`: an operator as a keyword key.
+            t if kw_colon
+                && (is_operator(&t) || is_prefix_operator(&t) || matches!(t, Tok::Percent)) =>
+            {
+                i += 2;
+                push(&mut out, (s, Tok::Kw(src[s..e].to_string()), colon_end));
+                continue;
+            }
+            // `%{}: 1`
+            Tok::PercentBrace
+                if matches!(peek(i + 1), Some((rs, Tok::RBrace, _)) if *rs == e)
+                    && matches!(peek(i + 2), Some((cs, Tok::Colon, _)) if Some(*cs) == peek(i + 1).map(|t| t.2))
+                    && peek(i + 3).is_none_or(|t| {
+                        matches!(t.1, Tok::Eol) || Some(t.0) > peek(i + 2).map(|t| t.2)
+                    }) =>
+            {
+                let end = peek(i + 2).map_or(e, |t| t.2);
+                i += 3;
+                push(&mut out, (s, Tok::Kw("%{}".into()), end));
+                continue;
+            }
+            // `:erlang."=:="(a, b)`, `Foo."42"()`: a quoted function name.
+            Tok::StrRaw(StrKind::Str, parts) if after_dot && literal(&parts).is_some() => {
+                Tok::Ident(literal(&parts).expect("checked"))
+            }
+            // `h(== / 2)`, `&&&/2`: an operator right before `/`, where an
+            // operand is expected, names the function.
+            t if (is_operator(&t) || is_prefix_operator(&t))
+                && matches!(peek(i + 1), Some((_, Tok::Slash, _)))
+                && !prev.is_some_and(|p| p.ends_value()) =>
+            {
+                Tok::Ident(src[s..e].to_string())
+            }
+            Tok::Ident(name) if name.starts_with(|c: char| c.is_uppercase()) => {
+                // Only a keyword key may start with a non-ASCII capital
+                // (`[Ólá: 0]`); ASCII capitals are aliases.
+                let c = name.chars().next().unwrap_or(' ');
+                errors.push(SyntaxError::new(
+                    SyntaxErrorKind::SyntaxError,
+                    format!(
+                        "unexpected token: \"{c}\" (column {}, code point U+{:04X})",
+                        line_col(src, s).1,
+                        c as u32
+                    ),
+                    Span::new(s, s + c.len_utf8()),
+                ));
+                i += 1;
+                continue;
+            }
             Tok::StrRaw(StrKind::Str, parts) if kw_colon => {
                 i += 2;
                 match literal(&parts) {
@@ -82,6 +136,17 @@ pub(crate) fn classify(src: &str, raw: Vec<Spanned>, errors: &mut Vec<SyntaxErro
                     )),
                 }
                 continue;
+            }
+            // `&and/2`, `&when/2`: a reserved operator word named as a function.
+            Tok::Ident(name)
+                if matches!(prev, Some(Tok::Amp))
+                    && matches!(peek(i + 1), Some((_, Tok::Slash, _)))
+                    && matches!(
+                        reserved(&name),
+                        Some(Tok::And | Tok::Or | Tok::Not | Tok::When | Tok::In)
+                    ) =>
+            {
+                Tok::Ident(name)
             }
             Tok::Ident(name) if !after_dot && reserved(&name).is_some() => {
                 let t = reserved(&name).expect("checked");
@@ -97,11 +162,12 @@ pub(crate) fn classify(src: &str, raw: Vec<Spanned>, errors: &mut Vec<SyntaxErro
                             opener: if matches!(t, Tok::Do) { "do" } else { "fn" },
                             closer: "end",
                             at: s,
+                            call: false,
                         });
                         t
                     }
                     Tok::End => {
-                        if let Err(err) = close(src, &mut stack, "end", s, e) {
+                        if let Err(err) = close(src, &mut stack, "end", s, e).map(|_| ()) {
                             errors.push(err);
                             return Classified {
                                 tokens: out,
@@ -117,7 +183,8 @@ pub(crate) fn classify(src: &str, raw: Vec<Spanned>, errors: &mut Vec<SyntaxErro
                 let next = peek(i + 1);
                 // After `.` too (`Mod.fun do ... end`, Elixir's dot_do_identifier);
                 // the grammar still reads `if map.key do` as a block for `if`.
-                if is_do(&raw, i + 1) {
+                // Not after `@`: `if x > @max do` reads the attribute.
+                if is_do(&raw, i + 1) && !matches!(prev, Some(Tok::At)) {
                     Tok::DoIdent(name)
                 } else if let Some((ns, Tok::Plus | Tok::Minus, ne)) = next {
                     // `foo -1`: space before the sign, none after it.
@@ -152,13 +219,17 @@ pub(crate) fn classify(src: &str, raw: Vec<Spanned>, errors: &mut Vec<SyntaxErro
                 }
             }
             Tok::LParen => {
+                let glued = prev_end == Some(s);
+                let call = glued
+                    && (matches!(prev, Some(Tok::Ident(_) | Tok::Dot))
+                        || (matches!(prev, Some(Tok::RParen)) && call_close_end == Some(s)));
                 stack.push(Open {
                     opener: "(",
                     closer: ")",
                     at: s,
+                    call,
                 });
-                let glued = prev_end == Some(s);
-                if glued && matches!(prev, Some(Tok::Ident(_) | Tok::Dot)) {
+                if call {
                     Tok::CallOpen
                 } else {
                     Tok::LParen
@@ -169,6 +240,7 @@ pub(crate) fn classify(src: &str, raw: Vec<Spanned>, errors: &mut Vec<SyntaxErro
                     opener: "[",
                     closer: "]",
                     at: s,
+                    call: false,
                 });
                 if prev_end == Some(s) && prev.is_some_and(|p| p.ends_value()) {
                     Tok::AccessOpen
@@ -181,6 +253,7 @@ pub(crate) fn classify(src: &str, raw: Vec<Spanned>, errors: &mut Vec<SyntaxErro
                     opener: "{",
                     closer: "}",
                     at: s,
+                    call: false,
                 });
                 tok
             }
@@ -189,6 +262,7 @@ pub(crate) fn classify(src: &str, raw: Vec<Spanned>, errors: &mut Vec<SyntaxErro
                     opener: "<<",
                     closer: ">>",
                     at: s,
+                    call: false,
                 });
                 tok
             }
@@ -199,12 +273,16 @@ pub(crate) fn classify(src: &str, raw: Vec<Spanned>, errors: &mut Vec<SyntaxErro
                     Tok::RBrace => "}",
                     _ => ">>",
                 };
-                if let Err(err) = close(src, &mut stack, closer, s, e) {
-                    errors.push(err);
-                    return Classified {
-                        tokens: out,
-                        unclosed: None,
-                    };
+                match close(src, &mut stack, closer, s, e) {
+                    Ok(true) => call_close_end = Some(e),
+                    Ok(false) => {}
+                    Err(err) => {
+                        errors.push(err);
+                        return Classified {
+                            tokens: out,
+                            unclosed: None,
+                        };
+                    }
                 }
                 tok
             }
@@ -225,7 +303,7 @@ pub(crate) fn classify(src: &str, raw: Vec<Spanned>, errors: &mut Vec<SyntaxErro
             // `tokenize_dot`, an operator right after `.` is always a function
             // name (`.` never precedes a binary operator otherwise), so it
             // becomes an identifier and a glued `(` makes it a parens call.
-            t if (is_operator(&t) || matches!(t, Tok::Bang | Tok::Caret))
+            t if (is_operator(&t) || is_prefix_operator(&t))
                 && (after_dot
                     || (matches!(prev, Some(Tok::Amp))
                         && matches!(peek(i + 1), Some((_, Tok::Slash, _))))) =>
@@ -284,20 +362,22 @@ fn is_do(raw: &[Option<Spanned>], k: usize) -> bool {
     !matches!(raw.get(k + 1), Some(Some((s, Tok::Colon, _))) if *s == e)
 }
 
+/// Pops the innermost opener, which must match `closer`; says whether it was
+/// a call's `(`.
 fn close(
     src: &str,
     stack: &mut Vec<Open>,
     closer: &str,
     s: usize,
     e: usize,
-) -> Result<(), SyntaxError> {
+) -> Result<bool, SyntaxError> {
     let what = if closer == "end" {
         "unexpected reserved word: end".to_string()
     } else {
         format!("unexpected token: {closer}")
     };
     match stack.pop() {
-        Some(open) if open.closer == closer => Ok(()),
+        Some(open) if open.closer == closer => Ok(open.call),
         Some(open) => Err(SyntaxError::new(
             SyntaxErrorKind::SyntaxError,
             format!(
@@ -384,6 +464,14 @@ fn is_operator(t: &Tok) -> bool {
             | Tok::When
             | Tok::In
             | Tok::NotIn
+    ) || matches!(t, Tok::ExtOp(c, _) if *c != OpClass::Unary)
+}
+
+/// Tokens that are only prefix operators (`!x`, `^x`, `&f/1`, `@a`, `~~~x`).
+fn is_prefix_operator(t: &Tok) -> bool {
+    matches!(
+        t,
+        Tok::Bang | Tok::Caret | Tok::Amp | Tok::At | Tok::ExtOp(OpClass::Unary, _)
     )
 }
 
@@ -428,5 +516,6 @@ fn absorbs_eol_after(t: &Tok) -> bool {
                 | Tok::At
                 | Tok::UMinus
                 | Tok::UPlus
+                | Tok::ExtOp(OpClass::Unary, _)
         )
 }

@@ -3,7 +3,8 @@
 //!
 //! Forms: literals print as Elixir would (`1`, `1.0`, `:ok`, `"a\n"`), variables
 //! and aliases bare (`x`, `Foo.Bar`); `(call f a)` is a parenthesised call,
-//! `(call-np f a)` one without parentheses, `(call-anon f a)` is `f.(a)`; a
+//! `(call-np f a)` one without parentheses, `(call-anon f a)` is `f.(a)`,
+//! `(call (call f a) b)` is `f(a)(b)`; `<<a b>>` a binary; a
 //! remote target prints as `Mod.fun` (or `(. expr fun)` for a complex
 //! receiver); operators print as `(op lhs rhs)`; a do-block as
 //! `(do-block (do ...) (else ...))`; clauses as `(-> (args) (when g) body...)`.
@@ -73,6 +74,11 @@ fn expr(o: &mut String, e: &Expr) {
             seq(o, items);
             o.push('}');
         }
+        ExprKind::Bitstring(items) => {
+            o.push_str("<<");
+            seq(o, items);
+            o.push_str(">>");
+        }
         ExprKind::Map { update, entries } => {
             o.push_str("(map");
             if let Some(u) = update {
@@ -140,7 +146,7 @@ fn expr(o: &mut String, e: &Expr) {
                         write!(o, " {name})").unwrap();
                     }
                 },
-                CallTarget::Anonymous(f) => expr(o, f),
+                CallTarget::Anonymous(f) | CallTarget::Nested(f) => expr(o, f),
             }
             for a in args {
                 o.push(' ');

@@ -14,7 +14,7 @@ use logos::Logos;
 use crate::ast::Span;
 use crate::diagnostics::{SyntaxError, SyntaxErrorKind};
 use crate::strings::{self, EscMode};
-use crate::token::{Spanned, StrKind, Tok};
+use crate::token::{OpClass, Spanned, StrKind, Tok};
 
 #[derive(Logos, Debug, Clone, Copy, PartialEq)]
 #[logos(skip r"[ \t\r\f]+")]
@@ -117,6 +117,38 @@ enum Raw {
     LtLt,
     #[token(">>")]
     GtGt,
+    // Elixir's operators with no meaning of their own (Bitwise's, and ones a
+    // program may define), and the ellipsis of typespecs.
+    #[token("|||")]
+    OrOr3,
+    #[token("&&&")]
+    AndAnd3,
+    #[token("<<<")]
+    LtLtLt,
+    #[token(">>>")]
+    GtGtGt,
+    #[token("<<~")]
+    LtLtTilde,
+    #[token("~>>")]
+    TildeGtGt,
+    #[token("<~")]
+    LtTilde,
+    #[token("~>")]
+    TildeGt,
+    #[token("<~>")]
+    LtTildeGt,
+    #[token("<|>")]
+    LtBarGt,
+    #[token("^^^")]
+    Caret3,
+    #[token("+++")]
+    PlusPlus3,
+    #[token("---")]
+    MinusMinus3,
+    #[token("~~~")]
+    Tilde3,
+    #[token("...")]
+    Ellipsis,
     #[regex(r"[0-9]+(_[0-9]+)*")]
     Dec,
     #[regex(r"0x[0-9a-fA-F]+(_[0-9a-fA-F]+)*")]
@@ -129,14 +161,27 @@ enum Raw {
     Float,
     #[regex(r"\?(\\.|[^\\])")]
     Char,
-    #[regex(r"[a-z_][a-zA-Z0-9_]*[?!]?")]
+    // Elixir's identifiers are Unicode (UAX #31): a lowercase or caseless
+    // letter or `_` first; aliases stay ASCII, as in Elixir.
+    #[regex(
+        r"[a-z_\p{Ll}\p{Lo}\p{Lm}\p{Nl}][a-zA-Z0-9_\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*[?!]?"
+    )]
     Ident,
     #[regex(r"[A-Z][a-zA-Z0-9_]*")]
     Alias,
-    #[regex(r":[a-zA-Z_][a-zA-Z0-9_@]*[?!]?")]
+    // A keyword key may hold `@` like an atom (`[ól@!: 0]`), a name may not,
+    // so a name with `@` glued to `:` can only be a key.
+    #[regex(r"[a-z_\p{Ll}\p{Lo}\p{Lm}\p{Nl}][a-zA-Z0-9_@\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*@[a-zA-Z0-9_@\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*[?!]?:")]
+    KwAt,
+    // A name starting with a non-ASCII capital is only valid as a keyword
+    // key (`[Ólá: 0]`, which like an atom may hold `@`); the
+    // classification pass rejects it elsewhere.
+    #[regex(r"[\p{Lu}\p{Lt}&&[^A-Z]][a-zA-Z0-9_@\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*[?!]?")]
+    UpperIdent,
+    #[regex(r":[a-zA-Z_\p{L}\p{Nl}][a-zA-Z0-9_@\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*[?!]?")]
     AtomName,
     // Operator atoms (`:+`, `:<>`, ...). `::` is deliberately absent (it is the type operator).
-    #[regex(r":(\+\+|--|\+|-|\*\*|\*|/|===|==|=~|=|!==|!=|!|<=|>=|<>|<-|<<|>>|<|>|\|\||\|>|\||&&|&|\^|\.\.|\.|\\\\|@)")]
+    #[regex(r":(\+\+\+|---|\+\+|--|\+|-|\*\*|\*|/|===|==|=~|=|!==|!=|!|<=|>=|<>|<-|<<<|>>>|<<~|~>>|<~>|<~|~>|<\|>|<<>>|<<|>>|<|>|\|\|\||\|\||\|>|\||&&&|&&|&|\^\^\^|\^|~~~|\.\.\.|\.\.//|\.\.|\.|\\\\|@|->|\{\}|%\{\}|%)")]
     AtomOp,
     #[token(":\"")]
     AtomQuote,
@@ -318,6 +363,22 @@ fn lex_region(src: &str, from: usize, interp: bool, errors: &mut Vec<SyntaxError
             Raw::BackBack => Tok::BackBack,
             Raw::LtLt => Tok::LtLt,
             Raw::GtGt => Tok::GtGt,
+            Raw::OrOr3 => Tok::ExtOp(OpClass::Or, "|||"),
+            Raw::AndAnd3 => Tok::ExtOp(OpClass::And, "&&&"),
+            Raw::LtLtLt => Tok::ExtOp(OpClass::Arrow, "<<<"),
+            Raw::GtGtGt => Tok::ExtOp(OpClass::Arrow, ">>>"),
+            Raw::LtLtTilde => Tok::ExtOp(OpClass::Arrow, "<<~"),
+            Raw::TildeGtGt => Tok::ExtOp(OpClass::Arrow, "~>>"),
+            Raw::LtTilde => Tok::ExtOp(OpClass::Arrow, "<~"),
+            Raw::TildeGt => Tok::ExtOp(OpClass::Arrow, "~>"),
+            Raw::LtTildeGt => Tok::ExtOp(OpClass::Arrow, "<~>"),
+            Raw::LtBarGt => Tok::ExtOp(OpClass::Arrow, "<|>"),
+            Raw::Caret3 => Tok::ExtOp(OpClass::Xor, "^^^"),
+            Raw::PlusPlus3 => Tok::ExtOp(OpClass::Concat, "+++"),
+            Raw::MinusMinus3 => Tok::ExtOp(OpClass::Concat, "---"),
+            Raw::Tilde3 => Tok::ExtOp(OpClass::Unary, "~~~"),
+            // `...` is a variable in Elixir's AST (`{:..., meta, nil}`).
+            Raw::Ellipsis => Tok::Ident("...".to_string()),
             Raw::Dec => int_token(&text.replace('_', ""), 10),
             Raw::Hex => int_token(&text[2..].replace('_', ""), 16),
             Raw::Oct => int_token(&text[2..].replace('_', ""), 8),
@@ -336,6 +397,8 @@ fn lex_region(src: &str, from: usize, interp: bool, errors: &mut Vec<SyntaxError
             Raw::Char => Tok::Int(strings::char_value(&text[1..]) as i64),
             Raw::Ident => Tok::Ident(text.to_string()),
             Raw::Alias => Tok::Alias(text.to_string()),
+            Raw::UpperIdent => Tok::Ident(text.to_string()),
+            Raw::KwAt => Tok::Kw(text[..text.len() - 1].to_string()),
             Raw::AtomName | Raw::AtomOp => Tok::Atom(text[1..].to_string()),
             Raw::AtomQuote | Raw::Quote | Raw::SQuote => {
                 let (close, kind, what) = match raw {

@@ -64,25 +64,45 @@ pub(crate) fn scan_heredoc(
     let delim: String = std::iter::repeat_n(q, 3).collect();
     let nl = src[after_open..].find('\n')?;
     let body_start = after_open + nl + 1;
-    // Find the closing line.
-    let mut line_start = body_start;
+    // Find the closing line: the first line that starts (after blanks) with
+    // the delimiter, outside any interpolation (`#{"""..."""}` holds a
+    // heredoc of its own, whose closing line is not ours).
+    let bytes = src.as_bytes();
+    let mut i = body_start;
+    let mut at_line_start = true;
+    let mut scratch = Vec::new();
     let (close_line, indent) = loop {
-        if line_start > src.len() {
+        if i >= src.len() {
             return None;
         }
-        let line_end = src[line_start..]
-            .find('\n')
-            .map(|n| line_start + n)
-            .unwrap_or(src.len());
-        let line = &src[line_start..line_end];
-        let trimmed = line.trim_start_matches([' ', '\t']);
-        if trimmed.starts_with(&delim) {
-            break (line_start, line.len() - trimmed.len());
+        if at_line_start {
+            let line = &src[i..];
+            let trimmed = line.trim_start_matches([' ', '\t']);
+            if trimmed.starts_with(&delim) {
+                break (i, line.len() - trimmed.len());
+            }
+            at_line_start = false;
         }
-        if line_end >= src.len() {
-            return None;
+        match bytes[i] {
+            b'\n' => {
+                at_line_start = true;
+                i += 1;
+            }
+            b'\\' => {
+                let next = src[i + 1..].chars().next().map_or(0, char::len_utf8);
+                at_line_start = src[i + 1..].starts_with('\n');
+                i += 1 + next;
+            }
+            b'#' if interp && src[i..].starts_with("#{") => {
+                // Its errors are reported when the body is scanned below.
+                let lexed = lexer::lex(src, i + 2, true, &mut scratch);
+                if !lexed.closed {
+                    return None;
+                }
+                i = lexed.end;
+            }
+            _ => i += src[i..].chars().next().map_or(1, char::len_utf8),
         }
-        line_start = line_end + 1;
     };
     let mut sc = Scanner {
         src,

@@ -32,6 +32,23 @@ pub enum StrKind {
     },
 }
 
+/// The precedence class of an `ExtOp`, as Elixir's tokenizer sorts them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpClass {
+    /// `|||` (with `||`)
+    Or,
+    /// `&&&` (with `&&`)
+    And,
+    /// `<<<` `>>>` `<<~` `~>>` `<~` `~>` `<~>` `<|>` (with `|>`)
+    Arrow,
+    /// `^^^`
+    Xor,
+    /// `+++` `---` (with `++`)
+    Concat,
+    /// `~~~` (prefix)
+    Unary,
+}
+
 #[derive(Debug, Clone)]
 pub enum Tok {
     // ---- produced by the lexer ----
@@ -83,6 +100,10 @@ pub enum Tok {
     BackBack,
     LtLt,
     GtGt,
+    /// An operator Elixir parses but gives no meaning of its own
+    /// (`|||`, `<<<`, `~>`, `+++`, `~~~`, ...): its precedence class and
+    /// its symbol. It becomes a call of the function of that name.
+    ExtOp(OpClass, &'static str),
     Int(i64),
     BigInt(String),
     Float(f64),
@@ -129,7 +150,8 @@ impl Tok {
     pub fn describe(&self, text: &str) -> String {
         match self {
             Tok::Int(_) | Tok::BigInt(_) | Tok::Float(_) => format!("\"{text}\""),
-            Tok::Ident(n) | Tok::DoIdent(n) | Tok::OpIdent(n) | Tok::Alias(n) => n.clone(),
+            Tok::Ident(n) | Tok::DoIdent(n) | Tok::OpIdent(n) => n.clone(),
+            Tok::Alias(n) => format!("'{n}'"),
             Tok::Atom(a) => a.clone(),
             Tok::Kw(k) => format!("{k}:"),
             Tok::Eol => "end of line".into(),

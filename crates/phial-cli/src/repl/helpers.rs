@@ -12,6 +12,7 @@
 //!
 //! Not here: printing results, the shell process.
 
+use phial_eval::atom::Atom;
 use phial_eval::format::inspect;
 use phial_eval::{Value, Vm};
 use phial_runtime::Pid;
@@ -51,6 +52,7 @@ pub const MARK_HELP: &str = "$iex_help";
 pub const MARK_CLEAR: &str = "$iex_clear";
 pub const MARK_RESPAWN: &str = "$iex_respawn";
 pub const MARK_INFO: &str = "$iex_info";
+pub const MARK_DOC: &str = "$iex_doc";
 
 /// Prefix of the hidden bindings that carry helper values into the program.
 pub const HIDDEN: &str = "phial_iex_hidden_";
@@ -198,6 +200,21 @@ impl Rewriter<'_> {
                 }
             }
             ("h", 0) => Some(atom(MARK_HELP, span)),
+            ("h", 1) => match doc_target(&args[0]) {
+                Some((m, f, a)) => {
+                    let f = f.map_or(Value::Atom(Atom::NIL), |f| Value::atom(&f));
+                    let a = a.map_or(Value::Atom(Atom::NIL), Value::Int);
+                    Some(self.hide(
+                        Value::tuple(vec![Value::atom(MARK_DOC), Value::Atom(m), f, a]),
+                        span,
+                    ))
+                }
+                None => {
+                    return Err(
+                        "** (ArgumentError) h/1 takes a module, Mod.fun or Mod.fun/arity".into(),
+                    )
+                }
+            },
             ("clear", 0) => Some(atom(MARK_CLEAR, span)),
             ("respawn", 0) => Some(atom(MARK_RESPAWN, span)),
             ("i", 0) | ("i", 1) => {
@@ -286,7 +303,7 @@ impl Rewriter<'_> {
                 }
                 match target {
                     CallTarget::Remote { module, .. } => self.expr(module)?,
-                    CallTarget::Anonymous(f) => self.expr(f)?,
+                    CallTarget::Anonymous(f) | CallTarget::Nested(f) => self.expr(f)?,
                     CallTarget::Local(_) => {}
                 }
                 self.exprs(args)?;
@@ -307,7 +324,9 @@ impl Rewriter<'_> {
                     self.expr(t)?;
                 }
             }
-            ExprKind::Tuple(items) | ExprKind::Block(items) => self.exprs(items)?,
+            ExprKind::Tuple(items) | ExprKind::Block(items) | ExprKind::Bitstring(items) => {
+                self.exprs(items)?
+            }
             ExprKind::Map { update, entries } => {
                 if let Some(u) = update {
                     self.expr(u)?;
@@ -350,6 +369,79 @@ impl Rewriter<'_> {
             _ => {}
         }
         Ok(())
+    }
+}
+
+/// What `h Mod`, `h Mod.fun` and `h Mod.fun/2` name.
+fn doc_target(e: &Expr) -> Option<(Atom, Option<String>, Option<i64>)> {
+    let module = |m: &Expr| match &m.kind {
+        ExprKind::Alias(segs) => Some(Atom::alias(&segs.join("."))),
+        ExprKind::Atom(a) => Some(Atom::new(a)),
+        _ => None,
+    };
+    match &e.kind {
+        ExprKind::Alias(_) | ExprKind::Atom(_) => Some((module(e)?, None, None)),
+        ExprKind::Call {
+            target: CallTarget::Remote { module: m, name },
+            args,
+            ..
+        } if args.is_empty() => Some((module(m)?, Some(name.clone()), None)),
+        ExprKind::Binary {
+            op: phial_syntax::ast::BinaryOp::Div,
+            lhs,
+            rhs,
+        } => match (doc_target(lhs)?, &rhs.kind) {
+            ((m, Some(f), None), ExprKind::Int(a)) => Some((m, Some(f), Some(*a))),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// What `h` prints for a module or function, in IEx's words and layout
+/// (headings centred in 80 columns).
+pub fn doc_text(vm: &Vm, module: Atom, fun: Option<Atom>, arity: Option<i64>) -> String {
+    let shown = phial_eval::error::module_name(module);
+    let centred = |t: &str| format!("{}{t}", " ".repeat(80usize.saturating_sub(t.len()) / 2));
+    let Some(docs) = vm.module_docs(module) else {
+        return if vm.module_exists(module) {
+            format!("No documentation for {shown} was found\n")
+        } else {
+            format!("Could not load module {shown}, got: nofile\n")
+        };
+    };
+    match fun {
+        None => match &docs.moduledoc {
+            Some(text) => format!("\n{}\n\n{}\n\n", centred(&shown), text.trim_end()),
+            None => format!("No documentation for {shown} was found\n"),
+        },
+        Some(f) => {
+            let mut found: Vec<_> = docs
+                .functions
+                .iter()
+                .filter(|d| d.name == f && arity.is_none_or(|a| d.arity as i64 == a) && !d.hidden)
+                .collect();
+            found.sort_by_key(|d| d.arity);
+            if found.is_empty() {
+                let name = match arity {
+                    Some(a) => format!("{shown}.{}/{a}", f.as_str()),
+                    None => format!("{shown}.{}", f.as_str()),
+                };
+                return format!("No documentation for {name} was found\n");
+            }
+            let mut out = String::new();
+            for d in found {
+                out.push_str(&format!(
+                    "\n{}\n\n",
+                    centred(&format!("def {}", d.signature))
+                ));
+                if let Some(text) = &d.doc {
+                    out.push_str(text.trim_end());
+                    out.push_str("\n\n");
+                }
+            }
+            out
+        }
     }
 }
 

@@ -292,6 +292,17 @@ impl Session {
                 self.out.say(&format!("\n{}", banner()));
                 return;
             }
+            (_, Value::Tuple(t)) if t.len() == 4 && marker(&t[0]) == Some(helpers::MARK_DOC) => {
+                let fun = t[2].as_atom().filter(|a| *a != Atom::NIL);
+                let arity = match &t[3] {
+                    Value::Int(a) => Some(*a),
+                    _ => None,
+                };
+                if let Some(m) = t[1].as_atom() {
+                    self.out.say(&helpers::doc_text(&self.vm, m, fun, arity));
+                }
+                kept = Value::Atom(Atom::NIL);
+            }
             (_, Value::Tuple(t)) if t.len() == 2 && marker(&t[0]) == Some(helpers::MARK_INFO) => {
                 self.out.say(&helpers::info_text(&self.vm, &t[1]));
                 kept = Value::Atom(Atom::NIL);

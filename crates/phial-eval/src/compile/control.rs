@@ -157,35 +157,6 @@ impl<'k> Compiler<'k> {
                 self.set_offset(whole.span);
                 self.switch(&clauses, SwitchKind::Case, tail, None);
             }
-            // `put_in(data.a.b, v)`, `update_in(data[:a].b, fun)`: the path
-            // form, rewritten to the key-list form (`.a` must exist, as
-            // `Access.key!/1` says; `[k]` goes through Access).
-            "put_in" | "update_in" if args.len() == 2 && access_path(&args[0]).is_some() => {
-                let Some((root, keys)) = access_path(&args[0]) else {
-                    return false;
-                };
-                let span = whole.span;
-                let call = Expr::new(
-                    ExprKind::Call {
-                        target: CallTarget::Local(name.to_string()),
-                        args: vec![
-                            root,
-                            Expr::new(
-                                ExprKind::List {
-                                    items: keys,
-                                    tail: None,
-                                },
-                                span,
-                            ),
-                            args[1].clone(),
-                        ],
-                        parens: true,
-                        block: None,
-                    },
-                    span,
-                );
-                self.expr(&call, tail);
-            }
             // `match?(pattern, expr)`: a `case` that says whether the
             // pattern (with its guard) matches; its variables stay inside.
             "match?" if args.len() == 2 => {
@@ -254,13 +225,7 @@ impl<'k> Compiler<'k> {
                     args.len()
                 };
                 if n == 0 || n > 2 {
-                    self.error(
-                        off,
-                        format!(
-                            "undefined function {name}/{} (there is no such import)",
-                            args.len()
-                        ),
-                    );
+                    self.error(off, self.undefined_local(name, args.len()));
                     return true;
                 }
                 for a in &args[..n] {
@@ -290,10 +255,19 @@ impl<'k> Compiler<'k> {
                 self.error(off, format!("cannot invoke {name}/2 outside module"));
             }
             "import" | "alias" | "require" => {
-                if name == "import" {
-                    self.import(args, off);
+                // Each returns the module it names (resolved before an
+                // `alias` takes effect).
+                let named = match args.first().map(|a| &a.kind) {
+                    Some(ExprKind::Alias(segs)) => Value::Atom(self.alias_of(segs)),
+                    Some(ExprKind::Atom(a)) => Value::atom(a),
+                    _ => Value::OK,
+                };
+                match name {
+                    "import" => self.import(args, off),
+                    "alias" => self.alias_directive(args, off),
+                    _ => {}
                 }
-                self.emit_const(Value::OK);
+                self.emit_const(named);
             }
             "__MODULE__" => {
                 let m = self.module.as_ref().map(|m| m.name).unwrap_or(Atom::NIL);
@@ -508,13 +482,13 @@ impl<'k> Compiler<'k> {
             return vec![];
         }
         let arg = &c.args[0];
-        let aliases = |e: &Expr| -> Option<Vec<Atom>> {
+        let aliases = |this: &Self, e: &Expr| -> Option<Vec<Atom>> {
             match &e.kind {
-                ExprKind::Alias(s) => Some(vec![Atom::alias(&s.join("."))]),
+                ExprKind::Alias(s) => Some(vec![this.alias_of(s)]),
                 ExprKind::List { items, tail: None } => items
                     .iter()
                     .map(|i| match &i.kind {
-                        ExprKind::Alias(s) => Some(Atom::alias(&s.join("."))),
+                        ExprKind::Alias(s) => Some(this.alias_of(s)),
                         _ => None,
                     })
                     .collect(),
@@ -528,7 +502,7 @@ impl<'k> Compiler<'k> {
                 rhs,
             } => {
                 let var = self.pattern(lhs);
-                match aliases(rhs) {
+                match aliases(self, rhs) {
                     Some(names) => names
                         .into_iter()
                         .map(|n| wrap(Pat::Both(Box::new(var.clone()), Box::new(by_struct(n)))))
@@ -539,7 +513,7 @@ impl<'k> Compiler<'k> {
                     }
                 }
             }
-            _ => match aliases(arg) {
+            _ => match aliases(self, arg) {
                 Some(names) => names.into_iter().map(|n| wrap(by_struct(n))).collect(),
                 None => {
                     let p = self.pattern(arg);
@@ -782,52 +756,4 @@ fn generator(step: &Expr) -> Option<(&Expr, Option<&Expr>, &Expr)> {
         },
         _ => None,
     }
-}
-
-/// `data.a[:b].c` as its root (`data`) and the accessors of its path
-/// (`Access.key!(:a)`, `:b`, `Access.key!(:c)`); `None` unless the
-/// expression ends in a field access or `[...]`.
-fn access_path(e: &Expr) -> Option<(Expr, Vec<Expr>)> {
-    let mut keys = Vec::new();
-    let mut cur = e;
-    loop {
-        match &cur.kind {
-            ExprKind::Call {
-                target: CallTarget::Remote { module, name },
-                args,
-                parens: false,
-                block: None,
-            } if args.is_empty()
-                && !matches!(module.kind, ExprKind::Alias(_) | ExprKind::Atom(_)) =>
-            {
-                let span = cur.span;
-                keys.push(Expr::new(
-                    ExprKind::Call {
-                        target: CallTarget::Remote {
-                            module: Box::new(Expr::new(
-                                ExprKind::Alias(vec!["Access".into()]),
-                                span,
-                            )),
-                            name: "key!".into(),
-                        },
-                        args: vec![Expr::new(ExprKind::Atom(name.clone()), span)],
-                        parens: true,
-                        block: None,
-                    },
-                    span,
-                ));
-                cur = module;
-            }
-            ExprKind::Access { expr, key } => {
-                keys.push((**key).clone());
-                cur = expr;
-            }
-            _ => break,
-        }
-    }
-    if keys.is_empty() {
-        return None;
-    }
-    keys.reverse();
-    Some((cur.clone(), keys))
 }

@@ -75,7 +75,7 @@ impl<'k> Compiler<'k> {
                 modifiers,
             } => self.sigil(*letter, parts, modifiers, e.span.start),
             ExprKind::Var(name) => self.var(name, e.span.start, tail),
-            ExprKind::Alias(segs) => self.emit_const(Value::Atom(Atom::alias(&segs.join(".")))),
+            ExprKind::Alias(segs) => self.emit_const(Value::Atom(self.alias_of(segs))),
             ExprKind::ModuleAttr { name, value } => {
                 if value.is_some() {
                     self.error(
@@ -176,6 +176,10 @@ impl<'k> Compiler<'k> {
             },
             ExprKind::Block(exprs) => self.body(exprs, tail),
             ExprKind::Stab(_) => self.error(e.span.start, "unexpected -> outside of a block"),
+            ExprKind::Bitstring(_) => self.error(
+                e.span.start,
+                "binaries built with <<...>> are not supported by phial yet",
+            ),
         }
     }
 
@@ -423,25 +427,47 @@ impl<'k> Compiler<'k> {
         tail: bool,
     ) {
         let off = whole.span.start;
+        if block.is_none() {
+            if let Some(g) = self.guard_macro(target, args.len()) {
+                let expanded = super::defguard::expand_in_body(&g, args, whole.span);
+                self.expr(&expanded, tail);
+                return;
+            }
+        }
         match target {
             CallTarget::Local(name) => {
                 if self.special_form(name, args, block, whole, tail) {
                     return;
                 }
-                if block.is_some() {
-                    self.error(
-                        off,
-                        format!(
-                            "undefined function {name}/{} (there is no such import)",
-                            args.len() + 1
+                // `@` of something other than a name and at most one value
+                // (the parser keeps those as Elixir's `@` call).
+                if name == "@" {
+                    let msg = match args.first().map(|a| &a.kind) {
+                        Some(ExprKind::Call {
+                            target: CallTarget::Local(attr),
+                            args,
+                            block,
+                            ..
+                        }) => format!(
+                            "expected 0 or 1 argument for @{attr}, got: {}",
+                            args.len() + usize::from(block.is_some())
                         ),
-                    );
+                        _ => "invalid module attribute: expected @name or @name value".to_string(),
+                    };
+                    self.error(off, msg);
+                    return;
+                }
+                if block.is_some() {
+                    self.error(off, self.undefined_local(name, args.len() + 1));
                     return;
                 }
                 // A variable holding a function called without a dot is an error in
                 // Elixir; a local with the name of a variable and no parens is the var.
                 if !parens && args.is_empty() {
                     self.var(name, off, tail);
+                    return;
+                }
+                if self.path_macro(name, args, whole, tail) {
                     return;
                 }
                 self.local_call(name, args, off, tail);
@@ -460,6 +486,17 @@ impl<'k> Compiler<'k> {
                     argc: args.len() as u8,
                     tail,
                 });
+            }
+            // Elixir rejects it too outside `quote` ("invalid call").
+            CallTarget::Nested(inner) => {
+                let name = match &inner.kind {
+                    ExprKind::Call {
+                        target: CallTarget::Local(n) | CallTarget::Remote { name: n, .. },
+                        ..
+                    } => n.as_str(),
+                    _ => "f",
+                };
+                self.error(off, format!("invalid call {name}(...)(...)"))
             }
         }
     }
@@ -510,10 +547,7 @@ impl<'k> Compiler<'k> {
             self.emit_call(Atom::KERNEL, fname, arity, tail);
             return;
         }
-        self.error(
-            off,
-            format!("undefined function {name}/{arity} (there is no such import)"),
-        );
+        self.error(off, self.undefined_local(name, arity as usize));
     }
 
     fn remote_call(
@@ -527,12 +561,15 @@ impl<'k> Compiler<'k> {
     ) {
         let arity = args.len();
         let fname = Atom::new(name);
-        let literal = match &module.kind {
-            ExprKind::Alias(segs) => Some(Atom::alias(&segs.join("."))),
-            ExprKind::Atom(a) => Some(Atom::new(a)),
-            ExprKind::Var(v) if v == "__MODULE__" => self.module.as_ref().map(|m| m.name),
-            _ => None,
-        };
+        // `__MODULE__.Sub` is a module name, not a field of `__MODULE__`.
+        if args.is_empty() && !parens && name.starts_with(|c: char| c.is_ascii_uppercase()) {
+            if let Some(m) = self.module_literal(module) {
+                let full = format!("{}.{name}", m.as_str().trim_start_matches("Elixir."));
+                self.emit_const(Value::Atom(Atom::alias(&full)));
+                return;
+            }
+        }
+        let literal = self.module_literal(module);
         match literal {
             Some(m) => {
                 if (m == Atom::KERNEL || m == Atom::ERLANG)
@@ -651,7 +688,7 @@ impl<'k> Compiler<'k> {
                         ..
                     } if args.is_empty() => {
                         let m = match &module.kind {
-                            ExprKind::Alias(segs) => Some(Atom::alias(&segs.join("."))),
+                            ExprKind::Alias(segs) => Some(self.alias_of(segs)),
                             ExprKind::Atom(a) => Some(Atom::new(a)),
                             ExprKind::Var(v) if v == "__MODULE__" => {
                                 self.module.as_ref().map(|m| m.name)
@@ -683,10 +720,7 @@ impl<'k> Compiler<'k> {
                             self.emit_fun_ref(Atom::KERNEL, fname, ar);
                             return;
                         }
-                        self.error(
-                            off,
-                            format!("undefined function {name}/{ar} (there is no such import)"),
-                        );
+                        self.error(off, self.undefined_local(name, ar as usize));
                         return;
                     }
                     _ => {}
@@ -737,7 +771,7 @@ impl<'k> Compiler<'k> {
             return;
         };
         let module = match &module.kind {
-            ExprKind::Alias(segs) => Atom::alias(&segs.join(".")),
+            ExprKind::Alias(segs) => self.alias_of(segs),
             ExprKind::Atom(a) => Atom::new(a),
             _ => {
                 self.error(off, "invalid argument for import, expected a module");
@@ -788,9 +822,32 @@ impl<'k> Compiler<'k> {
         })
     }
 
+    /// The module an expression names at compile time: an alias, an
+    /// Erlang module, `__MODULE__` or `__MODULE__.Sub`.
+    pub(crate) fn module_literal(&self, e: &Expr) -> Option<Atom> {
+        match &e.kind {
+            ExprKind::Alias(segs) => Some(self.alias_of(segs)),
+            ExprKind::Atom(a) => Some(Atom::new(a)),
+            ExprKind::Var(v) if v == "__MODULE__" => self.module.as_ref().map(|m| m.name),
+            ExprKind::Call {
+                target: CallTarget::Remote { module, name },
+                args,
+                parens: false,
+                block: None,
+            } if args.is_empty() && name.starts_with(|c: char| c.is_ascii_uppercase()) => {
+                let m = self.module_literal(module)?;
+                Some(Atom::alias(&format!(
+                    "{}.{name}",
+                    m.as_str().trim_start_matches("Elixir.")
+                )))
+            }
+            _ => None,
+        }
+    }
+
     pub(crate) fn struct_name(&mut self, e: &Expr) -> Atom {
         match &e.kind {
-            ExprKind::Alias(segs) => Atom::alias(&segs.join(".")),
+            ExprKind::Alias(segs) => self.alias_of(segs),
             ExprKind::Var(v) if v == "__MODULE__" => {
                 self.module.as_ref().map(|m| m.name).unwrap_or(Atom::NIL)
             }
@@ -851,7 +908,7 @@ fn max_capture_arg(e: &Expr) -> u32 {
             ExprKind::Call { target, args, .. } => {
                 match target {
                     CallTarget::Remote { module, .. } => go(module, m),
-                    CallTarget::Anonymous(f) => go(f, m),
+                    CallTarget::Anonymous(f) | CallTarget::Nested(f) => go(f, m),
                     CallTarget::Local(_) => {}
                 }
                 args.iter().for_each(|a| go(a, m))

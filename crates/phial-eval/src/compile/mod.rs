@@ -15,7 +15,10 @@
 //!
 //! Not here: patterns and guards (`pattern`), modules (`module`), running code.
 
+mod access_path;
 mod control;
+mod defguard;
+mod docs;
 mod expr;
 mod module;
 mod pattern;
@@ -30,6 +33,8 @@ use phial_syntax::ast::*;
 use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
+pub use defguard::GuardMacro;
+pub use docs::{FunctionDoc, ModuleDocs};
 pub use module::Module;
 
 /// A compile-time error, reported before the program runs.
@@ -37,6 +42,9 @@ pub use module::Module;
 pub struct CompileError {
     pub message: String,
     pub offset: usize,
+    /// Set when code run at compile time raised: its report
+    /// (`** (ArithmeticError) ...`), shown instead of a CompileError's.
+    pub raised: Option<String>,
 }
 
 /// What the compiler may ask of the world: which functions exist in modules
@@ -46,6 +54,20 @@ pub trait Known {
     /// Loads `module` if the library has it but has not loaded it yet
     /// (for `import`).
     fn ensure_loaded(&self, _module: Atom) {}
+    /// A `defguard` compiled earlier (another input, another program).
+    fn guard(&self, _key: (Atom, Atom, u32)) -> Option<Arc<GuardMacro>> {
+        None
+    }
+    /// Runs `code` for its value at compile time (a module attribute),
+    /// with the program's `modules` compiled so far in reach; `Err` is the
+    /// report of what it raised.
+    fn eval(&self, _code: Arc<FnCode>, _modules: &[Arc<Module>]) -> Result<Value, String> {
+        Err("** (CompileError) this expression cannot be evaluated at compile time here".into())
+    }
+    /// Prints a compile-time warning (stderr).
+    fn warn(&self, _text: &str) {}
+    /// Keeps a `defguard` for later compilations.
+    fn define_guard(&self, _key: (Atom, Atom, u32), _guard: Arc<GuardMacro>) {}
 }
 
 /// One function being built.
@@ -90,6 +112,8 @@ pub struct Compiler<'k> {
     known: &'k dyn Known,
     pub(crate) file: Arc<str>,
     pub(crate) lines: Arc<Vec<u32>>,
+    /// The text being compiled (signatures in docs quote it).
+    pub(crate) source: Arc<str>,
     pub(crate) fns: Vec<FnBuilder>,
     pub(crate) module: Option<ModuleCtx>,
     pub(crate) errors: Vec<CompileError>,
@@ -102,6 +126,16 @@ pub struct Compiler<'k> {
     pub(crate) structs: FxHashMap<Atom, (Option<Vec<Atom>>, Vec<Atom>)>,
     /// `import`s in force, innermost last.
     pub(crate) imports: Vec<Import>,
+    /// Behaviours this program defined: their callbacks and the optional
+    /// ones, to warn about an implementation that lacks one.
+    pub(crate) behaviours: FxHashMap<Atom, Callbacks>,
+    /// `defguard`s this program defined, by module, name and arity.
+    pub(crate) guard_macros: FxHashMap<(Atom, Atom, u32), Arc<GuardMacro>>,
+    /// `alias`es in force, innermost last: (short name, full module).
+    pub(crate) aliases: Vec<(String, Atom)>,
+    /// The lengths of `imports` and `aliases` at each open scope, so both
+    /// end with the scope that made them, as Elixir's are lexical.
+    pub(crate) lexical: Vec<(usize, usize)>,
     /// Compiling the prelude, whose top-level code never runs: what a
     /// `defstruct` registers when it runs is registered at compile time
     /// instead (its defaults are constants there).
@@ -110,7 +144,11 @@ pub struct Compiler<'k> {
     pub(crate) program_functions: rustc_hash::FxHashSet<(Atom, Atom, u32)>,
 }
 
+/// A behaviour's callbacks and, of them, the optional ones.
+pub(crate) type Callbacks = (Vec<(Atom, u32)>, Vec<(Atom, u32)>);
+
 /// `import Mod, only: [...], except: [...]`.
+#[derive(Clone)]
 pub(crate) struct Import {
     pub module: Atom,
     pub only: Option<Vec<(Atom, u32)>>,
@@ -123,6 +161,13 @@ pub struct Program {
     /// For REPL inputs: the names of the bindings visible at the end, in the
     /// order of the tuple the code returns beside its result.
     pub exported: Vec<String>,
+}
+
+/// A top-level `defmodule` (or `defprotocol`/`defimpl`): compiled, in
+/// Elixir, only when the script reaches it.
+fn defines_module(e: &Expr) -> bool {
+    matches!(&e.kind, ExprKind::Call { target: CallTarget::Local(n), .. }
+        if matches!(n.as_str(), "defmodule" | "defprotocol" | "defimpl"))
 }
 
 pub fn line_starts(source: &str) -> Vec<u32> {
@@ -141,12 +186,17 @@ impl<'k> Compiler<'k> {
             known,
             file: Arc::from(file),
             lines: Arc::new(line_starts(source)),
+            source: Arc::from(source),
             fns: Vec::new(),
             module: None,
             errors: Vec::new(),
             capture_arity: None,
             structs: FxHashMap::default(),
             imports: Vec::new(),
+            aliases: Vec::new(),
+            guard_macros: FxHashMap::default(),
+            behaviours: FxHashMap::default(),
+            lexical: Vec::new(),
             prelude: false,
             program_functions: Default::default(),
         }
@@ -188,12 +238,24 @@ impl<'k> Compiler<'k> {
         if exprs.is_empty() {
             self.emit_const(Value::NIL_ATOM);
         }
+        // Errors in a top-level module's body, set aside: a script runs
+        // what comes before such a module, as Elixir compiles a module
+        // when the script reaches it (see `defer_module_errors`).
+        let mut deferred = Vec::new();
         for (i, e) in exprs.iter().enumerate() {
             let last = i + 1 == exprs.len();
+            let mark = self.mark();
             self.expr(e, last && !export);
+            if !export && !self.prelude && self.errors.len() > mark.0 && defines_module(e) {
+                self.defer_module_errors(mark, &mut deferred);
+            }
             if !last {
                 self.emit(Op::Pop);
             }
+        }
+        // An error in top-level code stops the script before it runs.
+        if !self.errors.is_empty() {
+            return Err(self.errors);
         }
         let mut exported = Vec::new();
         if export {
@@ -219,6 +281,50 @@ impl<'k> Compiler<'k> {
         } else {
             Err(self.errors)
         }
+    }
+
+    /// Where the code of the current function and the errors stand now.
+    fn mark(&mut self) -> (usize, usize, usize, usize) {
+        let errors = self.errors.len();
+        let f = self.cur();
+        (errors, f.ops.len(), f.switches.len(), f.handlers.len())
+    }
+
+    /// Replaces the code emitted since `mark` (a module definition that
+    /// failed to compile) by code raising its first error as a
+    /// `CompileError`, and moves its errors out of `self.errors`. Errors
+    /// raised by code run at compile time (an attribute's) stay: phial
+    /// evaluates those before the script starts.
+    fn defer_module_errors(
+        &mut self,
+        mark: (usize, usize, usize, usize),
+        deferred: &mut Vec<CompileError>,
+    ) {
+        let new: Vec<CompileError> = self.errors.drain(mark.0..).collect();
+        if new.iter().any(|e| e.raised.is_some()) {
+            self.errors.extend(new);
+            return;
+        }
+        let f = self.cur();
+        f.ops.truncate(mark.1);
+        f.offsets.truncate(mark.1);
+        f.switches.truncate(mark.2);
+        f.handlers.truncate(mark.3);
+        let first = &new[0];
+        let line = self.line_of(first.offset);
+        let exception = Value::make_struct(
+            Atom::alias("CompileError"),
+            &[
+                (Atom::EXCEPTION, Value::TRUE),
+                (Atom::new("file"), Value::str(self.file.to_string())),
+                (Atom::new("line"), Value::Int(line as i64)),
+                (Atom::new("description"), Value::str(first.message.clone())),
+            ],
+        );
+        self.cur().offset = first.offset as u32;
+        self.emit_const(exception);
+        self.emit_bif_named(":erlang", "error", 1);
+        deferred.extend(new);
     }
 
     // ----- function builders -------------------------------------------------
@@ -291,10 +397,22 @@ impl<'k> Compiler<'k> {
         self.fns.last_mut().expect("no function being compiled")
     }
 
+    /// Elixir's words for a call to a local function that does not exist.
+    pub(crate) fn undefined_local(&self, name: &str, arity: usize) -> String {
+        match &self.module {
+            Some(m) => format!(
+                "undefined function {name}/{arity} (expected {} to define such a function or for it to be imported, but none are available)",
+                crate::error::module_name(m.name)
+            ),
+            None => format!("undefined function {name}/{arity} (there is no such import)"),
+        }
+    }
+
     pub(crate) fn error(&mut self, offset: usize, message: impl Into<String>) {
         self.errors.push(CompileError {
             message: message.into(),
             offset,
+            raised: None,
         });
     }
 
@@ -404,9 +522,31 @@ impl<'k> Compiler<'k> {
 
     pub(crate) fn push_scope(&mut self) {
         self.cur().scopes.push(FxHashMap::default());
+        self.lexical.push((self.imports.len(), self.aliases.len()));
     }
     pub(crate) fn pop_scope(&mut self) {
         self.cur().scopes.pop();
+        if let Some((imports, aliases)) = self.lexical.pop() {
+            self.imports.truncate(imports);
+            self.aliases.truncate(aliases);
+        }
+    }
+
+    /// The module an alias expression names, after the `alias`es in force:
+    /// with `alias MyApp.Utils.Text`, `Text.Sub` is `MyApp.Utils.Text.Sub`.
+    /// `Elixir.Foo` is always `Foo` itself.
+    pub(crate) fn alias_of(&self, segs: &[String]) -> Atom {
+        if let Some(first) = segs.first() {
+            if let Some((_, full)) = self.aliases.iter().rev().find(|(s, _)| s == first) {
+                let mut name = full.as_str().trim_start_matches("Elixir.").to_string();
+                for s in &segs[1..] {
+                    name.push('.');
+                    name.push_str(s);
+                }
+                return Atom::alias(&name);
+            }
+        }
+        Atom::alias(&segs.join("."))
     }
 
     /// A fresh slot bound to `name` in the innermost scope.

@@ -22,6 +22,8 @@ pub struct Module {
     pub name: Atom,
     pub functions: FxHashMap<(Atom, u32), Arc<FnCode>>,
     pub private: FxHashSet<(Atom, u32)>,
+    /// `@moduledoc` and `@doc`s, for the shell's `h`.
+    pub docs: Option<Arc<super::ModuleDocs>>,
 }
 
 /// One `def` clause as written.
@@ -34,6 +36,9 @@ struct DefClause<'a> {
     offset: usize,
     /// Attributes visible at this clause.
     attributes: FxHashMap<String, Value>,
+    /// How many of the module's imports and aliases come before it: those
+    /// after it do not apply to it (they are lexical).
+    lexical: (usize, usize),
 }
 
 impl<'k> Compiler<'k> {
@@ -67,6 +72,7 @@ impl<'k> Compiler<'k> {
         };
         // Structs first: what `defstruct`/`defexception` generate joins the
         // body (the generated functions must outlive the clause list).
+        let body: Vec<Expr> = body.into_iter().map(|e| self.delegate(e)).collect();
         let (struct_regs, generated) = self.struct_decls(name, &body);
         // Pass 1: attributes in order, def clauses, other expressions.
         let mut attributes: FxHashMap<String, Value> = FxHashMap::default();
@@ -75,33 +81,57 @@ impl<'k> Compiler<'k> {
         let saved_module = self.module.take();
         // A module's imports end with it.
         let saved_imports = self.imports.len();
+        let saved_aliases = self.aliases.len();
         self.module = Some(ModuleCtx {
             name,
             functions: FxHashSet::default(),
             attributes: FxHashMap::default(),
         });
         let mut struct_regs = struct_regs.iter();
+        let mut meta = Metadata::default();
+        // Attributes registered with `accumulate: true`.
+        let mut accumulating: FxHashSet<String> = FxHashSet::default();
         for e in body.iter().chain(generated.iter()) {
+            if let Some(name) = registered_accumulating(e) {
+                attributes.insert(name.clone(), Value::Nil);
+                accumulating.insert(name);
+                continue;
+            }
             match &e.kind {
                 ExprKind::ModuleAttr {
                     name: attr,
                     value: Some(v),
                 } => {
-                    if matches!(
-                        attr.as_str(),
-                        "doc" | "moduledoc" | "spec" | "impl" | "typedoc" | "type"
-                    ) {
+                    if self.metadata_attribute(attr, v, &mut meta) {
                         continue;
                     }
                     self.module.as_mut().unwrap().attributes = attributes.clone();
-                    match self.constant(v) {
-                        Some(val) => {
-                            attributes.insert(attr.clone(), val);
+                    let val = match self.constant(v) {
+                        Some(val) => Some(val),
+                        // The library's attributes are all literals: its
+                        // modules load on scheduler threads, which must
+                        // not wait for an evaluation.
+                        None if self.prelude => {
+                            self.error(v.span.start, format!("internal: @{attr} is not a literal"));
+                            None
                         }
-                        None => self.error(
-                            v.span.start,
-                            format!("phial evaluates @{attr} at compile time and supports only literal values there"),
-                        ),
+                        None => self.eval_attribute(v),
+                    };
+                    if let Some(val) = val {
+                        let val = if accumulating.contains(attr.as_str()) {
+                            let mut items = vec![val];
+                            items.extend(
+                                attributes
+                                    .get(attr)
+                                    .into_iter()
+                                    .flat_map(Value::iter_list)
+                                    .cloned(),
+                            );
+                            Value::list(items)
+                        } else {
+                            val
+                        };
+                        attributes.insert(attr.clone(), val);
                     }
                 }
                 ExprKind::Call {
@@ -117,6 +147,22 @@ impl<'k> Compiler<'k> {
                         e.span.start,
                         &attributes,
                     ) {
+                        let key = (Atom::new(&c.name), c.args.len() as u32);
+                        let impl_mark = meta.pending_impl.take();
+                        let doc = meta.pending_doc.take();
+                        let first = !meta.defined_at.iter().any(|(k, _, _)| *k == key);
+                        if first && !c.private {
+                            meta.docs.functions.push(super::FunctionDoc {
+                                name: key.0,
+                                arity: key.1,
+                                signature: super::docs::signature(&c.name, &c.args, &self.source),
+                                hidden: matches!(doc, Some(None)),
+                                doc: doc.flatten(),
+                            });
+                        }
+                        if !meta.defined_at.iter().any(|(k, _, _)| *k == key) {
+                            meta.defined_at.push((key, c.offset, impl_mark));
+                        }
                         clauses.push(c);
                     }
                 }
@@ -126,11 +172,24 @@ impl<'k> Compiler<'k> {
                     ..
                 } if matches!(
                     kw.as_str(),
-                    "use" | "import" | "alias" | "require" | "defstruct" | "defexception"
+                    "use"
+                        | "import"
+                        | "alias"
+                        | "require"
+                        | "defstruct"
+                        | "defexception"
+                        | "defguard"
+                        | "defguardp"
                 ) =>
                 {
                     if kw == "import" {
                         self.import(directive_args, e.span.start);
+                    }
+                    if kw == "alias" {
+                        self.alias_directive(directive_args, e.span.start);
+                    }
+                    if kw == "defguard" || kw == "defguardp" {
+                        self.defguard(kw == "defguardp", directive_args, e.span.start);
                     }
                     if kw == "defstruct" || kw == "defexception" {
                         if let Some(reg) = struct_regs.next() {
@@ -138,9 +197,13 @@ impl<'k> Compiler<'k> {
                         }
                     }
                 }
-                _ => nested.push(e),
+                _ => {
+                    self.alias_nested(e);
+                    nested.push(e)
+                }
             }
         }
+        let (all_imports, all_aliases) = (self.imports.clone(), self.aliases.clone());
         // Every name/arity, including those generated by default arguments.
         let mut functions = FxHashSet::default();
         for c in &clauses {
@@ -163,6 +226,7 @@ impl<'k> Compiler<'k> {
             name,
             functions: FxHashMap::default(),
             private: FxHashSet::default(),
+            docs: None,
         };
         for (fname, arity) in &order {
             let group: Vec<&DefClause> = clauses
@@ -200,6 +264,8 @@ impl<'k> Compiler<'k> {
             self.push_fn(name, fatom, *arity);
             for c in bodies {
                 self.module.as_mut().unwrap().attributes = c.attributes.clone();
+                self.imports = all_imports[..c.lexical.0].to_vec();
+                self.aliases = all_aliases[..c.lexical.1].to_vec();
                 self.cur().offset = c.offset as u32;
                 self.push_scope();
                 let pats_src: Vec<Expr> = c
@@ -226,13 +292,23 @@ impl<'k> Compiler<'k> {
             module.functions.insert((fatom, *arity), code);
         }
         self.module.as_mut().unwrap().attributes = attributes;
+        self.behaviour_parts(&mut module, meta, off);
+        self.imports = all_imports;
+        self.aliases = all_aliases;
         // Nested modules and other expressions run when the definition runs.
-        for e in &nested {
+        // The last one's value is the body's (see `Op::DefModule`).
+        if nested.is_empty() {
+            self.emit_const(Value::NIL_ATOM);
+        }
+        for (k, e) in nested.iter().enumerate() {
             self.expr(e, false);
-            self.emit(Op::Pop);
+            if k + 1 < nested.len() {
+                self.emit(Op::Pop);
+            }
         }
         self.module = saved_module;
         self.imports.truncate(saved_imports);
+        self.aliases.truncate(saved_aliases);
         for (k, _) in module
             .functions
             .iter()
@@ -245,6 +321,415 @@ impl<'k> Compiler<'k> {
         f.modules.push(Arc::new(module));
         self.set_offset(whole.span);
         self.emit(Op::DefModule(i));
+    }
+
+    /// Attributes that describe the module rather than hold a value for
+    /// its functions: kept in `meta`, or without effect (typespecs, docs).
+    /// Returns whether `attr` was one.
+    fn metadata_attribute(&mut self, attr: &str, v: &Expr, meta: &mut Metadata) -> bool {
+        match attr {
+            "callback" | "macrocallback" => {
+                match spec_name_arity(v) {
+                    Some(na) => meta.callbacks.push(na),
+                    None => self.error(v.span.start, format!("invalid @{attr} specification")),
+                }
+                true
+            }
+            "optional_callbacks" => {
+                if let Some(list) = self.constant(v) {
+                    for item in list.iter_list() {
+                        if let Value::Tuple(t) = item {
+                            if let (Some(Value::Atom(n)), Some(Value::Int(a))) =
+                                (t.first(), t.get(1))
+                            {
+                                meta.optional.push((*n, *a as u32));
+                            }
+                        }
+                    }
+                }
+                true
+            }
+            "behaviour" => {
+                match &v.kind {
+                    ExprKind::Alias(segs) => meta.behaviours.push(self.alias_of(segs)),
+                    ExprKind::Atom(a) => meta.behaviours.push(Atom::new(a)),
+                    _ => {}
+                }
+                true
+            }
+            "impl" => {
+                meta.pending_impl = Some(match &v.kind {
+                    ExprKind::Atom(a) if a == "false" => None,
+                    ExprKind::Atom(a) => Some(a.clone()),
+                    ExprKind::Alias(segs) => Some(segs.join(".")),
+                    _ => Some("true".into()),
+                });
+                true
+            }
+            "doc" => {
+                meta.pending_doc = super::docs::doc_text(v);
+                true
+            }
+            "moduledoc" => {
+                meta.docs.moduledoc = super::docs::doc_text(v).flatten();
+                true
+            }
+            "typedoc" | "spec" | "type" | "typep" | "opaque" | "dialyzer" | "compile"
+            | "deprecated" | "since" => true,
+            _ => false,
+        }
+    }
+
+    /// A behaviour's `behaviour_info/1`, and Elixir's warning for each
+    /// callback of an implemented behaviour that the module lacks.
+    fn behaviour_parts(&mut self, module: &mut Module, meta: Metadata, off: usize) {
+        if !meta.callbacks.is_empty() {
+            let as_list = |items: &[(Atom, u32)]| {
+                Value::list(
+                    items
+                        .iter()
+                        .map(|(n, a)| Value::tuple(vec![Value::Atom(*n), Value::Int(*a as i64)]))
+                        .collect(),
+                )
+            };
+            let info = Atom::new("behaviour_info");
+            self.push_fn(module.name, info, 1);
+            for (key, value) in [
+                ("callbacks", as_list(&meta.callbacks)),
+                ("optional_callbacks", as_list(&meta.optional)),
+            ] {
+                let entry = self.here();
+                self.cur().clauses.push(Clause::new(
+                    vec![crate::code::Pat::Lit(Value::atom(key))],
+                    None,
+                    entry,
+                ));
+                self.emit_const(value);
+                self.emit_return();
+            }
+            let code = self.pop_fn();
+            module.functions.insert((info, 1), code);
+            self.behaviours
+                .insert(module.name, (meta.callbacks.clone(), meta.optional.clone()));
+        }
+        self.impl_warnings(module.name, &meta);
+        if !self.prelude {
+            module.docs = Some(Arc::new(meta.docs.clone()));
+        }
+        for b in meta.behaviours {
+            let Some((callbacks, optional)) = self.behaviours.get(&b).cloned() else {
+                continue;
+            };
+            for cb in callbacks.iter().filter(|cb| !optional.contains(cb)) {
+                if !module.functions.contains_key(cb) {
+                    let line = self.line_of(off);
+                    self.known.warn(&format!(
+                        "warning: function {}/{} required by behaviour {} is not implemented (in module {})\n  {}:{line}: {} (module)\n\n",
+                        cb.0.as_str(),
+                        cb.1,
+                        crate::error::module_name(b),
+                        crate::error::module_name(module.name),
+                        self.file,
+                        crate::error::module_name(module.name),
+                    ));
+                }
+            }
+        }
+    }
+
+    /// Elixir's warnings about `@impl`: one on a function no behaviour
+    /// of the module declares, one in a module without behaviours, and,
+    /// once a module uses `@impl`, one for each callback defined without.
+    fn impl_warnings(&mut self, module: Atom, meta: &Metadata) {
+        let name = crate::error::module_name(module);
+        let known: Vec<(Atom, Atom, u32)> = meta
+            .behaviours
+            .iter()
+            .filter_map(|b| self.behaviours.get(b).map(|(cbs, _)| (b, cbs)))
+            .flat_map(|(b, cbs)| cbs.iter().map(move |(n, a)| (*b, *n, *a)))
+            .collect();
+        let uses_impl = meta.defined_at.iter().any(|(_, _, m)| m.is_some());
+        let mut texts = Vec::new();
+        for ((f, a), off, mark) in &meta.defined_at {
+            let line = self.line_of(*off);
+            let at = format!("  {}:{line}: {name} (module)\n\n", self.file);
+            let callback_of = known.iter().find(|(_, n, ar)| n == f && ar == a);
+            match mark {
+                Some(Some(text)) if meta.behaviours.is_empty() => texts.push(format!(
+                    "warning: got \"@impl {text}\" for function {}/{a} but no behaviour was declared\n{at}",
+                    f.as_str()
+                )),
+                Some(Some(text)) if callback_of.is_none() && !known.is_empty() => {
+                    let mut list: Vec<String> = known
+                        .iter()
+                        .map(|(b, n, ar)| {
+                            format!(
+                                "  * {}.{}/{ar} (function)",
+                                crate::error::module_name(*b),
+                                n.as_str()
+                            )
+                        })
+                        .collect();
+                    list.sort();
+                    texts.push(format!(
+                        "warning: got \"@impl {text}\" for function {}/{a} but no behaviour specifies such callback. The known callbacks are:\n\n{}\n\n{at}",
+                        f.as_str(),
+                        list.join("\n")
+                    ));
+                }
+                None if uses_impl => {
+                    if let Some((b, _, _)) = callback_of {
+                        texts.push(format!(
+                            "warning: module attribute @impl was not set for function {}/{a} callback (specified in {}). This either means you forgot to add the \"@impl true\" annotation before the definition or that you are accidentally overriding this callback\n{at}",
+                            f.as_str(),
+                            crate::error::module_name(*b)
+                        ));
+                    }
+                }
+                _ => {}
+            }
+        }
+        for t in texts {
+            self.known.warn(&t);
+        }
+    }
+
+    /// Runs an attribute's expression now, as Elixir runs a module body
+    /// while compiling it: the library, the attributes above it and the
+    /// program's modules defined before this one are in reach; the
+    /// module's own functions are not (they do not exist yet).
+    fn eval_attribute(&mut self, v: &Expr) -> Option<Value> {
+        let module = self.module.as_ref()?.name;
+        let errors = self.errors.len();
+        self.push_fn(module, Atom::new("__attribute__"), 0);
+        let entry = self.here();
+        self.cur().clauses.push(Clause::new(vec![], None, entry));
+        self.push_scope();
+        self.expr(v, false);
+        self.emit_return();
+        self.pop_scope();
+        let code = self.pop_fn();
+        if self.errors.len() > errors {
+            return None;
+        }
+        let modules: Vec<Arc<Module>> = self
+            .fns
+            .iter()
+            .flat_map(|f| f.modules.iter().cloned())
+            .collect();
+        match self.known.eval(code, &modules) {
+            Ok(v) => Some(v),
+            Err(report) => {
+                self.errors.push(super::CompileError {
+                    message: String::new(),
+                    offset: v.span.start,
+                    raised: Some(report),
+                });
+                None
+            }
+        }
+    }
+
+    /// `defdelegate f(a, b), to: Mod, as: :g` becomes
+    /// `def f(a, b), do: Mod.g(a, b)`; anything else is returned as it is.
+    fn delegate(&mut self, e: Expr) -> Expr {
+        let ExprKind::Call {
+            target: CallTarget::Local(kw),
+            args,
+            ..
+        } = &e.kind
+        else {
+            return e;
+        };
+        if kw != "defdelegate" {
+            return e;
+        }
+        let span = e.span;
+        let (head, opts) = match args.as_slice() {
+            [head, opts] => (head, keyword_pairs(opts).unwrap_or_default()),
+            _ => {
+                self.error(span.start, "invalid arguments for defdelegate");
+                return Expr::new(ExprKind::Block(vec![]), span);
+            }
+        };
+        let Some(to) = opts.iter().find(|(k, _)| k == "to").map(|(_, v)| v.clone()) else {
+            self.error(span.start, "missing :to option in defdelegate");
+            return Expr::new(ExprKind::Block(vec![]), span);
+        };
+        let (name, params) = match &head.kind {
+            ExprKind::Call {
+                target: CallTarget::Local(n),
+                args,
+                ..
+            } => (n.clone(), args.clone()),
+            ExprKind::Var(n) => (n.clone(), vec![]),
+            _ => {
+                self.error(span.start, "invalid function head in defdelegate");
+                return Expr::new(ExprKind::Block(vec![]), span);
+            }
+        };
+        let target_name = match opts.iter().find(|(k, _)| k == "as").map(|(_, v)| &v.kind) {
+            Some(ExprKind::Atom(a)) => a.clone(),
+            _ => name,
+        };
+        // The call passes every parameter, defaults included.
+        let call_args = params
+            .iter()
+            .map(|p| match &p.kind {
+                ExprKind::Binary {
+                    op: BinaryOp::Default,
+                    lhs,
+                    ..
+                } => (**lhs).clone(),
+                _ => p.clone(),
+            })
+            .collect();
+        let call = Expr::new(
+            ExprKind::Call {
+                target: CallTarget::Remote {
+                    module: Box::new(to),
+                    name: target_name,
+                },
+                args: call_args,
+                parens: true,
+                block: None,
+            },
+            span,
+        );
+        Expr::new(
+            ExprKind::Call {
+                target: CallTarget::Local("def".into()),
+                args: vec![head.clone()],
+                parens: false,
+                block: Some(DoBlock {
+                    sections: vec![BlockSection {
+                        label: BlockLabel::Do,
+                        body: BlockBody::Exprs(vec![call]),
+                        span,
+                    }],
+                    span,
+                }),
+            },
+            span,
+        )
+    }
+
+    /// `alias Mod`, `alias Mod, as: Name`, `alias Mod.{A, B}`.
+    pub(crate) fn alias_directive(&mut self, args: &[Expr], off: usize) {
+        let Some(target) = args.first() else {
+            self.error(off, "invalid arguments for alias");
+            return;
+        };
+        let opts = args.get(1).and_then(keyword_pairs).unwrap_or_default();
+        let as_name = opts.iter().find(|(k, _)| k == "as").map(|(_, v)| v);
+        match &target.kind {
+            ExprKind::Alias(segs) => {
+                let full = self.alias_of(segs);
+                let short = match as_name.map(|e| &e.kind) {
+                    Some(ExprKind::Alias(a)) if a.len() == 1 => a[0].clone(),
+                    Some(_) => {
+                        self.error(off, "invalid value for option :as, expected a simple alias");
+                        return;
+                    }
+                    None => segs.last().cloned().unwrap_or_default(),
+                };
+                self.aliases.push((short, full));
+            }
+            ExprKind::Atom(a) => match as_name.map(|e| &e.kind) {
+                Some(ExprKind::Alias(s)) if s.len() == 1 => {
+                    self.aliases.push((s[0].clone(), Atom::new(a)));
+                }
+                // `alias :lists` alone is allowed and does nothing.
+                _ => {}
+            },
+            // `alias __MODULE__` and `alias __MODULE__.Sub`.
+            ExprKind::Var(v) if v == "__MODULE__" => {
+                if let Some(m) = self.module.as_ref().map(|m| m.name) {
+                    let full = m.as_str().trim_start_matches("Elixir.").to_string();
+                    self.push_alias(&full, as_name, off);
+                }
+            }
+            ExprKind::Call {
+                target: CallTarget::Remote { module, name },
+                args: none,
+                parens: false,
+                ..
+            } if none.is_empty()
+                && matches!(&module.kind, ExprKind::Var(v) if v == "__MODULE__")
+                && name.starts_with(|c: char| c.is_ascii_uppercase()) =>
+            {
+                if let Some(m) = self.module.as_ref().map(|m| m.name) {
+                    let full = format!("{}.{name}", m.as_str().trim_start_matches("Elixir."));
+                    self.push_alias(&full, as_name, off);
+                }
+            }
+            // `alias Base.{A, B.C}`.
+            ExprKind::Call {
+                target: CallTarget::Remote { module, name },
+                args: items,
+                ..
+            } if name == "{}" => {
+                let ExprKind::Alias(base) = &module.kind else {
+                    self.error(off, "invalid argument for alias");
+                    return;
+                };
+                for item in items {
+                    match &item.kind {
+                        ExprKind::Alias(rest) => {
+                            let mut segs = base.clone();
+                            segs.extend(rest.iter().cloned());
+                            let full = self.alias_of(&segs);
+                            let short = rest.last().cloned().unwrap_or_default();
+                            self.aliases.push((short, full));
+                        }
+                        _ => self.error(item.span.start, "invalid argument for alias"),
+                    }
+                }
+            }
+            _ => self.error(off, "invalid argument for alias"),
+        }
+    }
+
+    /// Aliases the dotted module `full` as `as:` or as its last part.
+    fn push_alias(&mut self, full: &str, as_name: Option<&Expr>, off: usize) {
+        let short = match as_name.map(|e| &e.kind) {
+            Some(ExprKind::Alias(a)) if a.len() == 1 => a[0].clone(),
+            Some(_) => {
+                self.error(off, "invalid value for option :as, expected a simple alias");
+                return;
+            }
+            None => full.rsplit('.').next().unwrap_or(full).to_string(),
+        };
+        self.aliases.push((short, Atom::alias(full)));
+    }
+
+    /// A `defmodule Inner` inside a module also aliases `Inner` to its
+    /// full name for the rest of the outer module, as Elixir does.
+    fn alias_nested(&mut self, e: &Expr) {
+        let ExprKind::Call {
+            target: CallTarget::Local(kw),
+            args,
+            ..
+        } = &e.kind
+        else {
+            return;
+        };
+        if kw != "defmodule" {
+            return;
+        }
+        let (Some(ExprKind::Alias(segs)), Some(outer)) =
+            (args.first().map(|a| &a.kind), self.module.as_ref())
+        else {
+            return;
+        };
+        let Some(first) = segs.first() else {
+            return;
+        };
+        let full = Atom::alias(&format!(
+            "{}.{first}",
+            outer.name.as_str().trim_start_matches("Elixir.")
+        ));
+        self.aliases.push((first.clone(), full));
     }
 
     /// Every `defstruct`/`defexception` of a module body, lowered
@@ -397,6 +882,7 @@ impl<'k> Compiler<'k> {
             private,
             offset: off,
             attributes: attributes.clone(),
+            lexical: (self.imports.len(), self.aliases.len()),
         })
     }
 
@@ -447,6 +933,74 @@ impl<'k> Compiler<'k> {
         self.emit_return();
         self.pop_fn()
     }
+}
+
+/// What a module body declares about itself rather than computes: its
+/// callbacks (it is a behaviour) and the behaviours it implements.
+#[derive(Default)]
+struct Metadata {
+    callbacks: Vec<(Atom, u32)>,
+    optional: Vec<(Atom, u32)>,
+    behaviours: Vec<Atom>,
+    /// An `@impl` waiting for the next `def`: its text (`true`, `N`), or
+    /// `None` for `@impl false`.
+    pending_impl: Option<ImplMark>,
+    /// A `@doc` waiting for the next `def` (see `docs::doc_text`).
+    pending_doc: Option<Option<String>>,
+    docs: super::ModuleDocs,
+    /// Each function, where it is first defined and the `@impl` it had.
+    defined_at: Vec<((Atom, u32), usize, Option<ImplMark>)>,
+}
+
+/// What an `@impl` said: `Some("true")`, `Some("N")`, or `None` for false.
+type ImplMark = Option<String>;
+
+/// The name and arity a typespec declares: `name(args) :: type`, with an
+/// optional `when` clause.
+fn spec_name_arity(e: &Expr) -> Option<(Atom, u32)> {
+    let mut e = e;
+    loop {
+        match &e.kind {
+            ExprKind::Binary {
+                op: BinaryOp::When | BinaryOp::Type,
+                lhs,
+                ..
+            } => e = lhs,
+            ExprKind::Call {
+                target: CallTarget::Local(n),
+                args,
+                ..
+            } => return Some((Atom::new(n), args.len() as u32)),
+            ExprKind::Var(n) => return Some((Atom::new(n), 0)),
+            _ => return None,
+        }
+    }
+}
+
+/// `Module.register_attribute(__MODULE__, :name, accumulate: true)`: the
+/// attribute's name.
+fn registered_accumulating(e: &Expr) -> Option<String> {
+    let ExprKind::Call {
+        target: CallTarget::Remote { module, name },
+        args,
+        ..
+    } = &e.kind
+    else {
+        return None;
+    };
+    let (ExprKind::Alias(m), [_, attr, opts]) = (&module.kind, args.as_slice()) else {
+        return None;
+    };
+    if m.len() != 1 || m[0] != "Module" || name != "register_attribute" {
+        return None;
+    }
+    let ExprKind::Atom(attr) = &attr.kind else {
+        return None;
+    };
+    keyword_pairs(opts)?
+        .iter()
+        .any(|(k, v)| k == "accumulate" && matches!(&v.kind, ExprKind::Atom(t) if t == "true"))
+        .then(|| attr.clone())
 }
 
 /// The name and arity a `def` head declares (`f(a, b) when ...`).

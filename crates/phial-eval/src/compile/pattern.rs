@@ -125,7 +125,7 @@ impl<'k> Compiler<'k> {
                 _ => self.bad_pattern(e),
             },
             ExprKind::Atom(a) => Pat::Lit(Value::atom(a)),
-            ExprKind::Alias(segs) => Pat::Lit(Value::Atom(Atom::alias(&segs.join(".")))),
+            ExprKind::Alias(segs) => Pat::Lit(Value::Atom(self.alias_of(segs))),
             ExprKind::Str(parts) => match literal_string(parts) {
                 Some(s) => Pat::Lit(Value::str(s)),
                 None => self.bad_pattern(e),
@@ -294,7 +294,7 @@ impl<'k> Compiler<'k> {
             ExprKind::BigInt(s) => Value::bigint(s.parse().ok()?),
             ExprKind::Float(f) => Value::Float(*f),
             ExprKind::Atom(a) => Value::atom(a),
-            ExprKind::Alias(segs) => Value::Atom(Atom::alias(&segs.join("."))),
+            ExprKind::Alias(segs) => Value::Atom(self.alias_of(segs)),
             ExprKind::Str(parts) => {
                 // Interpolation of constants (`"#{@major}.#{@minor}"`) is constant too.
                 let mut s = String::new();
@@ -418,6 +418,10 @@ impl<'k> Compiler<'k> {
                         }
                     }
                     Range => {
+                        // `x in ?a..?z`: a literal range is a constant.
+                        if let Some(v) = self.constant(e) {
+                            return Guard::Lit(v);
+                        }
                         let a = self.guard(lhs);
                         let b = self.guard(rhs);
                         self.guard_bif(e, ":phial", "range", vec![a, b])
@@ -459,6 +463,10 @@ impl<'k> Compiler<'k> {
                 block: None,
                 ..
             } => {
+                if let Some(g) = self.guard_macro(target, args.len()) {
+                    let expanded = super::defguard::expand_in_guard(&g, args);
+                    return self.guard(&expanded);
+                }
                 let gargs: Vec<Guard> = args.iter().map(|a| self.guard(a)).collect();
                 match target {
                     CallTarget::Local(name) => self.guard_bif(e, "Kernel", name, gargs),
@@ -481,6 +489,10 @@ impl<'k> Compiler<'k> {
                             }
                         }
                     },
+                    CallTarget::Nested(_) => {
+                        self.error(e.span.start, "invalid call in guard");
+                        Guard::Lit(Value::FALSE)
+                    }
                     CallTarget::Anonymous(_) => {
                         self.error(e.span.start, "invalid expression in guard, anonymous function calls are not allowed in guards");
                         Guard::Lit(Value::FALSE)

@@ -213,7 +213,9 @@ fn respan(e: &mut Expr, span: Span) {
                     work.push(t);
                 }
             }
-            ExprKind::Tuple(items) | ExprKind::Block(items) => work.extend(items.iter_mut()),
+            ExprKind::Tuple(items) | ExprKind::Block(items) | ExprKind::Bitstring(items) => {
+                work.extend(items.iter_mut())
+            }
             ExprKind::Map { update, entries }
             | ExprKind::Struct {
                 update, entries, ..
@@ -244,7 +246,7 @@ fn respan(e: &mut Expr, span: Span) {
             } => {
                 match target {
                     CallTarget::Remote { module, .. } => work.push(module),
-                    CallTarget::Anonymous(f) => work.push(f),
+                    CallTarget::Anonymous(f) | CallTarget::Nested(f) => work.push(f),
                     CallTarget::Local(_) => {}
                 }
                 work.extend(args.iter_mut());

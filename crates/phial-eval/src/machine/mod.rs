@@ -680,14 +680,17 @@ fn concat(p: &mut Process, n: usize) {
 
 /// `defmodule`: registers `code.modules[i]` and pushes `{:module, Name, nil, nil}`.
 #[inline(never)]
+/// Defines module `i`; the value of its body's last expression is on the
+/// stack and becomes the last element of `{:module, name, binary, value}`.
 fn define_module(p: &mut Process, code: &FnCode, i: usize) {
     let m = code.modules[i].clone();
     let name = m.name;
     p.vm.define_module(m);
+    let body_value = p.stack.pop().unwrap_or(Value::NIL_ATOM);
     p.stack.push(Value::tuple(vec![
         Value::atom("module"),
         Value::Atom(name),
         Value::NIL_ATOM,
-        Value::NIL_ATOM,
+        body_value,
     ]));
 }

@@ -7,7 +7,7 @@ use crate::error::{self, Result};
 use crate::library::support::arith::big;
 use crate::library::support::collections::clause;
 use crate::library::support::numbers::{digits, int_to_string, norm, parse_int_prefix};
-use crate::library::{def, Native};
+use crate::library::{def, guard, Native};
 use crate::value::Value;
 use num_bigint::BigInt;
 use num_traits::Zero;
@@ -50,12 +50,13 @@ pub const NATIVES: &[Native] = &[
         (Some(x), Some(y)) => Ok(norm(num_integer::Integer::div_floor(&x, &y))),
         _ => Err(error::arithmetic_error()),
     }),
-    def("is_even", 1, |_, a| {
+    // Guard macros in Elixir (`require Integer`): guard-safe here.
+    guard("is_even", 1, |_, a| {
         Ok(Value::bool(
             matches!(big(&a[0]), Some(x) if (&x % 2u32).is_zero()),
         ))
     }),
-    def("is_odd", 1, |_, a| {
+    guard("is_odd", 1, |_, a| {
         Ok(Value::bool(
             matches!(big(&a[0]), Some(x) if !(&x % 2u32).is_zero()),
         ))

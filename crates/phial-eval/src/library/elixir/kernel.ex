@@ -37,5 +37,16 @@ defmodule Kernel do
     Access.get_and_update(data, h, &get_and_update_in(&1, t, fun))
   end
 
-  def pop_in(data, keys), do: get_and_update_in(data, keys, fn _ -> :pop end)
+  def pop_in(nil, [key | _]) do
+    raise ArgumentError, "could not pop key #{inspect(key)} on a nil value"
+  end
+
+  def pop_in(data, [_ | _] = keys), do: pop_in_data(data, keys)
+
+  # A missing step ends the walk: there is nothing to pop below it.
+  defp pop_in_data(nil, [_ | _]), do: :pop
+  defp pop_in_data(data, [fun]) when is_function(fun), do: fun.(:get_and_update, data, fn _ -> :pop end)
+  defp pop_in_data(data, [fun | t]) when is_function(fun), do: fun.(:get_and_update, data, &pop_in_data(&1, t))
+  defp pop_in_data(data, [key]), do: Access.pop(data, key)
+  defp pop_in_data(data, [key | t]), do: Access.get_and_update(data, key, &pop_in_data(&1, t))
 end

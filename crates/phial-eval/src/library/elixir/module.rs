@@ -1,4 +1,4 @@
-//! `Module` natives: `concat/1,2`.
+//! `Module` natives: `concat/1,2`, `safe_concat/1,2`, `split/1`.
 //!
 //! Not here: `defmodule` (`compile::module`), `__info__` (`Vm::module_info`).
 
@@ -16,6 +16,37 @@ pub const NATIVES: &[Native] = &[
     }),
     def("concat", 2, |_, a| {
         module_concat(&[a[0].clone(), a[1].clone()])
+    }),
+    // Every atom phial could name exists, so "safe" adds no check here.
+    def("safe_concat", 1, |_, a| {
+        let parts: Vec<Value> = a[0]
+            .list_to_vec()
+            .ok_or_else(|| badarg_at(1, "not a list"))?;
+        module_concat(&parts)
+    }),
+    def("safe_concat", 2, |_, a| {
+        module_concat(&[a[0].clone(), a[1].clone()])
+    }),
+    def("split", 1, |_, a| {
+        let text = match &a[0] {
+            Value::Atom(m) => m.as_str().to_string(),
+            Value::Str(s) => s.to_string(),
+            other => {
+                return Err(error::argument_error(format!(
+                    "expected an Elixir module, got: {}",
+                    crate::format::inspect(other)
+                )))
+            }
+        };
+        match text.strip_prefix("Elixir.") {
+            Some(rest) if !rest.is_empty() => Ok(Value::list(
+                rest.split('.').map(|s| Value::str(s.to_string())).collect(),
+            )),
+            _ => Err(error::argument_error(format!(
+                "expected an Elixir module, got: {}",
+                crate::format::inspect(&a[0])
+            ))),
+        }
     }),
 ];
 

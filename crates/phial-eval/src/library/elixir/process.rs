@@ -8,11 +8,11 @@
 use crate::atom::Atom;
 use crate::error::{self, badarg_at, Result};
 use crate::format::inspect;
-use crate::library::support::processes::{dest, dict, dict_get, send, spawn_fun};
+use crate::library::support::processes::{dict, dict_get, send, spawn_fun};
+use crate::library::support::timers;
 use crate::library::{def, Ctx, Native};
 use crate::value::Value;
 use phial_runtime::Pid;
-use std::time::Duration;
 
 pub const NATIVES: &[Native] = &[
     def("send", 3, |ctx, a| send(ctx, &a[0], &a[1])),
@@ -161,25 +161,14 @@ pub const NATIVES: &[Native] = &[
     def("info", 1, |ctx, a| info(ctx, &a[0], None)),
     def("info", 2, |ctx, a| info(ctx, &a[0], Some(&a[1]))),
     def("send_after", 3, |ctx, a| {
-        let to = dest(ctx, &a[0])?;
-        // Elixir's errors name `erlang:send_after/3`'s arguments: the time
-        // is the 1st. The BEAM takes up to about 2^43 ms (278 years).
-        let ms = match a[2] {
-            Value::Int(ms) if ms < 0 => return Err(badarg_at(1, "out of range")),
-            Value::Int(ms) if ms > 1 << 43 => {
-                return Err(badarg_at(1, "exceeds the maximum supported time value"))
-            }
-            Value::Int(ms) => ms,
-            Value::BigInt(_) => {
-                return Err(badarg_at(1, "exceeds the maximum supported time value"))
-            }
-            _ => return Err(badarg_at(1, "not an integer")),
-        };
-        let t = ctx
-            .cx
-            .send_after(to, a[1].clone(), Duration::from_millis(ms as u64));
-        Ok(Value::Ref(t.as_ref()))
+        timers::send_after(ctx, &a[0], &a[1], &a[2])
     }),
+    def("send_after", 4, |ctx, a| {
+        timers::send_after(ctx, &a[0], &a[1], &a[2])
+    }),
+    def("cancel_timer", 1, |ctx, a| timers::cancel_timer(ctx, &a[0])),
+    def("cancel_timer", 2, |ctx, a| timers::cancel_timer(ctx, &a[0])),
+    def("read_timer", 1, |ctx, a| timers::read_timer(ctx, &a[0])),
 ];
 
 pub(crate) fn has_opt(opts: &Value, name: &str) -> bool {

@@ -20,6 +20,31 @@ pub const NATIVES: &[Native] = &[
     guard("bnot", 1, |_, a| bits::bnot(&a[0])),
     guard("bsl", 2, |_, a| bits::bsl(&a[0], &a[1])),
     guard("bsr", 2, |_, a| bits::bsr(&a[0], &a[1])),
+    // Erlang's argument order: the time first.
+    def("send_after", 3, |ctx, a| {
+        crate::library::support::timers::send_after(ctx, &a[1], &a[2], &a[0])
+    }),
+    def("send_after", 4, |ctx, a| {
+        crate::library::support::timers::send_after(ctx, &a[1], &a[2], &a[0])
+    }),
+    def("start_timer", 3, |ctx, a| {
+        crate::library::support::timers::start_timer(ctx, &a[1], &a[2], &a[0])
+    }),
+    def("start_timer", 4, |ctx, a| {
+        crate::library::support::timers::start_timer(ctx, &a[1], &a[2], &a[0])
+    }),
+    def("cancel_timer", 1, |ctx, a| {
+        crate::library::support::timers::cancel_timer(ctx, &a[0])
+    }),
+    def("cancel_timer", 2, |ctx, a| {
+        crate::library::support::timers::cancel_timer(ctx, &a[0])
+    }),
+    def("read_timer", 1, |ctx, a| {
+        crate::library::support::timers::read_timer(ctx, &a[0])
+    }),
+    def("read_timer", 2, |ctx, a| {
+        crate::library::support::timers::read_timer(ctx, &a[0])
+    }),
     def("error", 1, |_, a| Err(Raise::error(a[0].clone()))),
     def("error", 2, |_, a| Err(Raise::error(a[0].clone()))),
     def("throw", 1, |_, a| Err(Raise::throw(a[0].clone()))),

@@ -15,3 +15,4 @@ pub mod strings;
 pub mod structs;
 pub mod terms;
 pub mod time;
+pub mod timers;

@@ -1,1 +1,1 @@
-x = <<1, 2>>
+alias Foo.{Bar Baz}

@@ -1,0 +1,3 @@
+x = case 1 do
+  _ -> 2
+end 3

@@ -1,0 +1,1 @@
+<<x::binary-size(4) rest::bits>>

@@ -1,0 +1,1 @@
+fn () when -> 1 end
