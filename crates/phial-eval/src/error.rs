@@ -146,6 +146,21 @@ pub fn function_clause_error(module: Atom, name: Atom, arity: u32, args: Vec<Val
         ],
     )
 }
+/// `FunctionClauseError` raised inside an Erlang module, as Elixir shows
+/// it when rescued: no `args` (the BEAM's error carries none).
+pub fn erlang_function_clause_error(module: Atom, name: Atom, arity: u32) -> Raise {
+    exc(
+        Atom::FUNCTION_CLAUSE_ERROR,
+        &[
+            ("module", Value::Atom(module)),
+            ("function", Value::Atom(name)),
+            ("arity", Value::Int(arity as i64)),
+            ("args", Value::NIL_ATOM),
+            ("kind", Value::NIL_ATOM),
+            ("clauses", Value::NIL_ATOM),
+        ],
+    )
+}
 pub fn bad_arity_error(fun: Value, args: Vec<Value>) -> Raise {
     exc(
         Atom::BAD_ARITY_ERROR,

@@ -121,6 +121,7 @@ pub const UNITS: &[Unit] = &[
     ),
     eager("String", ex::string::NATIVES, source!("elixir/string.ex")),
     eager("IO", ex::io::NATIVES, None),
+    eager("Bitwise", ex::bitwise::NATIVES, None),
     eager("System", ex::system::NATIVES, None),
     eager("Code", ex::code::NATIVES, None),
     eager("Module", ex::module::NATIVES, None),
@@ -138,6 +139,7 @@ pub const UNITS: &[Unit] = &[
     eager(":erlang", erl::erlang::NATIVES, None),
     eager(":lists", erl::lists::NATIVES, None),
     eager(":math", erl::math::NATIVES, None),
+    eager(":rand", erl::rand::NATIVES, None),
     eager(":timer", erl::timer::NATIVES, source!("erlang/timer.ex")),
     // phial's own
     eager(":phial", internal::phial::NATIVES, None),

@@ -126,6 +126,74 @@ defmodule Access do
     end
   end
 
+  def at!(index) when is_integer(index) do
+    fn
+      :get, data, next when is_list(data) ->
+        case Enum.fetch(data, index) do
+          {:ok, value} -> next.(value)
+          :error -> raise Enum.OutOfBoundsError
+        end
+
+      :get_and_update, data, next when is_list(data) ->
+        case Enum.fetch(data, index) do
+          {:ok, value} ->
+            case next.(value) do
+              {get, update} -> {get, List.replace_at(data, index, update)}
+              :pop -> {value, List.delete_at(data, index)}
+            end
+
+          :error ->
+            raise Enum.OutOfBoundsError
+        end
+
+      _op, data, _next ->
+        raise "Access.at!/1 expected a list, got: #{inspect(data)}"
+    end
+  end
+
+  def slice(%Range{first: first, last: last, step: step} = range) do
+    if step <= 0 do
+      raise ArgumentError,
+            "Access.slice/1 does not accept ranges with negative steps, got: #{inspect(range)}"
+    end
+
+    fn
+      :get, data, next when is_list(data) ->
+        data |> Enum.slice(range) |> Enum.map(next)
+
+      :get_and_update, data, next when is_list(data) ->
+        # Negative ends count from the end, as Enum.slice reads them.
+        count = length(data)
+        first = if first >= 0, do: first, else: Kernel.max(first + count, 0)
+        last = if last >= 0, do: last, else: last + count
+
+        if first > last do
+          {[], data}
+        else
+          wanted = first..last//step
+
+          {gets, kept} =
+            data
+            |> Enum.with_index()
+            |> Enum.reduce({[], []}, fn {x, i}, {gets, kept} ->
+              if i in wanted do
+                case next.(x) do
+                  {get, update} -> {[get | gets], [update | kept]}
+                  :pop -> {[x | gets], kept}
+                end
+              else
+                {gets, [x | kept]}
+              end
+            end)
+
+          {Enum.reverse(gets), Enum.reverse(kept)}
+        end
+
+      _op, data, _next ->
+        raise ArgumentError, "Access.slice/1 expected a list, got: #{inspect(data)}"
+    end
+  end
+
   def filter(pred) when is_function(pred, 1) do
     fn
       :get, data, next when is_list(data) ->

@@ -653,9 +653,4 @@ defmodule Enum do
 
     Enum.reverse(pre, Enum.reverse(post))
   end
-
-  def take_random(_enum, 0), do: []
-
-  def take_random(enum, count) when is_integer(count) and count > 0,
-    do: Enum.take(Enum.shuffle(enum), count)
 end

@@ -10,10 +10,11 @@
 
 use crate::atom::Atom;
 use crate::error::{self, Raise, Result};
+use crate::library::erlang::rand;
 use crate::library::support::enumerables::{
     at, fce, int_arg, is_foreign_enum, range_len, to_list, vec_of, with_index, zip_lists, Seq,
 };
-use crate::library::{def, step, Native};
+use crate::library::{def, step, Ctx, Native};
 use crate::term::compare;
 use crate::value::Value;
 use num_bigint::BigInt;
@@ -277,42 +278,76 @@ pub const NATIVES: &[Native] = &[
         )),
         _ => Err(fce("take_every", 2, &[&a[0], &a[1]])),
     }),
-    def("random", 1, |_, a| {
+    // Elixir 1.14 draws from :rand exactly so (random_integer/2 over the
+    // count), so a seeded process picks what Elixir picks.
+    def("random", 1, |ctx, a| {
         let items = vec_of(&a[0])?;
         if items.is_empty() {
             return Err(empty_error());
         }
-        Ok(items[random_below(items.len())].clone())
+        let i = rand::index_upto(ctx, items.len() - 1)?;
+        Ok(items[i].clone())
     }),
-    def("shuffle", 1, |_, a| {
-        let mut items = vec_of(&a[0])?;
-        for i in (1..items.len()).rev() {
-            items.swap(i, random_below(i + 1));
+    // A key from :rand.uniform() per element, in order, then Elixir's
+    // stable keysort of the reversed pairs, read back reversed.
+    def("shuffle", 1, |ctx, a| {
+        let items = vec_of(&a[0])?;
+        let mut keyed = Vec::with_capacity(items.len());
+        for x in items {
+            keyed.push((rand::uniform_float(ctx)?, x));
         }
-        Ok(Value::list(items))
+        keyed.reverse();
+        keyed.sort_by(|x, y| x.0.total_cmp(&y.0));
+        Ok(Value::list(
+            keyed.into_iter().rev().map(|(_, x)| x).collect(),
+        ))
+    }),
+    def("take_random", 2, |ctx, a| {
+        let count = match &a[1] {
+            Value::Int(n) if *n >= 0 => *n as usize,
+            _ => return Err(fce("take_random", 2, &[&a[0], &a[1]])),
+        };
+        if count == 0 {
+            return Ok(Value::Nil);
+        }
+        let items = vec_of(&a[0])?;
+        take_random(ctx, items, count)
     }),
 ];
 
-/// A number in `0..n` from a per-thread xorshift generator seeded by the
-/// clock: enough for `Enum.random`, which promises no particular sequence.
-pub fn random_below(n: usize) -> usize {
-    use std::cell::Cell;
-    thread_local!(static STATE: Cell<u64> = const { Cell::new(0) });
-    STATE.with(|s| {
-        let mut x = s.get();
-        if x == 0 {
-            x = std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map(|d| d.as_nanos() as u64)
-                .unwrap_or(1)
-                | 1;
+/// Elixir 1.14's `take_random/2` over a list: for one element, each
+/// later one replaces the pick when `:rand.uniform(index + 1)` is 1; for
+/// more, a reservoir filled by `random_integer(0, index)` per element.
+fn take_random(ctx: &mut Ctx, items: Vec<Value>, count: usize) -> Result<Value> {
+    let mut items = items.into_iter();
+    let Some(first) = items.next() else {
+        return Ok(Value::Nil);
+    };
+    if count == 1 {
+        let mut current = first;
+        for (index, x) in items.enumerate() {
+            if rand::index_upto(ctx, index + 1)? == 0 {
+                current = x;
+            }
         }
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        s.set(x);
-        (x % n.max(1) as u64) as usize
-    })
+        return Ok(Value::list(vec![current]));
+    }
+    let mut sample: Vec<Value> = Vec::new();
+    for (idx, elem) in std::iter::once(first).chain(items).enumerate() {
+        let jdx = rand::index_upto(ctx, idx)?;
+        if idx < count {
+            let moved = if jdx < sample.len() {
+                sample[jdx].clone()
+            } else {
+                Value::Nil
+            };
+            sample.push(moved);
+            sample[jdx] = elem;
+        } else if jdx < count {
+            sample[jdx] = elem;
+        }
+    }
+    Ok(Value::list(sample))
 }
 
 pub fn empty_error() -> Raise {

@@ -12,7 +12,7 @@ use crate::library::support::arith::{abs, add, div, fdiv, lt, mul, neg, rem, sub
 use crate::library::support::processes::{send, spawn_fun};
 use crate::library::support::structs::{known, pairs};
 use crate::library::support::terms::{inspect_opts, to_charlist, to_string_value};
-use crate::library::{def, guard, step, Ctx, Native};
+use crate::library::{def, guard, step, Ctx, Native, Step, Target};
 use crate::process::{Process, Role};
 use crate::term::{compare, equal, strict_equal};
 use crate::value::{Fun, Value};
@@ -143,6 +143,56 @@ pub const NATIVES: &[Native] = &[
         Value::Float(f) => Ok(float_to_int(f.round())),
         v if v.is_integer() => Ok(v.clone()),
         _ => Err(badarg_at(1, "not a number")),
+    }),
+    guard("ceil", 1, |_, a| match &a[0] {
+        Value::Float(f) => Ok(float_to_int(f.ceil())),
+        v if v.is_integer() => Ok(v.clone()),
+        _ => Err(badarg_at(1, "not a number")),
+    }),
+    guard("floor", 1, |_, a| match &a[0] {
+        Value::Float(f) => Ok(float_to_int(f.floor())),
+        v if v.is_integer() => Ok(v.clone()),
+        _ => Err(badarg_at(1, "not a number")),
+    }),
+    guard("bit_size", 1, |_, a| match &a[0] {
+        Value::Str(s) => Ok(Value::Int(s.len() as i64 * 8)),
+        _ => Err(badarg_at(1, "not a bitstring")),
+    }),
+    // phial has no ports.
+    guard("is_port", 1, |_, _| Ok(Value::FALSE)),
+    guard("node", 1, |_, a| match &a[0] {
+        Value::Pid(_) | Value::Ref(_) => Ok(Value::atom("nonode@nohost")),
+        _ => Err(badarg_at(1, "not a pid, port or reference")),
+    }),
+    guard("binary_part", 3, |_, a| binary_part(&a[0], &a[1], &a[2])),
+    def("binary_slice", 2, |_, a| binary_slice_range(&a[0], &a[1])),
+    def("binary_slice", 3, |_, a| binary_slice(&a[0], &a[1], &a[2])),
+    def("macro_exported?", 3, |_, a| match (&a[0], &a[1], &a[2]) {
+        (Value::Atom(m), Value::Atom(f), Value::Int(n)) => Ok(Value::bool(
+            elixir_macro(*m, *f, *n) || (*m == Atom::KERNEL && kernel_macro(f.as_str(), *n)),
+        )),
+        _ => Err(error::function_clause_error(
+            Atom::KERNEL,
+            Atom::new("macro_exported?"),
+            3,
+            a.to_vec(),
+        )),
+    }),
+    // The compiler turns apply(...) calls into calls; these are for
+    // captures (&apply/2) and apply(Kernel, :apply, ...).
+    step("apply", 2, |_, a| match a[1].list_to_vec() {
+        Some(args) if matches!(a[0], Value::Fun(_)) => {
+            Ok(Step::Then(Target::Fun(a[0].clone()), args))
+        }
+        _ => Err(error::badarg()),
+    }),
+    step("apply", 3, |_, a| {
+        match (&a[0], &a[1], a[2].list_to_vec()) {
+            (Value::Atom(m), Value::Atom(f), Some(args)) => {
+                Ok(Step::Then(Target::Mfa(*m, *f), args))
+            }
+            _ => Err(error::badarg()),
+        }
     }),
     guard("trunc", 1, |_, a| match &a[0] {
         Value::Float(f) => Ok(float_to_int(f.trunc())),
@@ -327,6 +377,174 @@ pub(crate) fn elixir_macro(m: Atom, f: Atom, arity: i64) -> bool {
     MACROS
         .iter()
         .any(|(mm, ff, aa)| *aa == arity && f.as_str() == *ff && m == Atom::alias(mm))
+}
+
+/// Kernel's macros in Elixir 1.14 (`Kernel.__info__(:macros)`), which
+/// phial implements as special forms.
+fn kernel_macro(name: &str, arity: i64) -> bool {
+    const MACROS: &[(&str, i64)] = &[
+        ("!", 1),
+        ("&&", 2),
+        ("..", 0),
+        ("..", 2),
+        ("..//", 3),
+        ("<>", 2),
+        ("@", 1),
+        ("alias!", 1),
+        ("and", 2),
+        ("binding", 0),
+        ("binding", 1),
+        ("dbg", 0),
+        ("dbg", 1),
+        ("dbg", 2),
+        ("def", 1),
+        ("def", 2),
+        ("defdelegate", 2),
+        ("defexception", 1),
+        ("defguard", 1),
+        ("defguardp", 1),
+        ("defimpl", 2),
+        ("defimpl", 3),
+        ("defmacro", 1),
+        ("defmacro", 2),
+        ("defmacrop", 1),
+        ("defmacrop", 2),
+        ("defmodule", 2),
+        ("defoverridable", 1),
+        ("defp", 1),
+        ("defp", 2),
+        ("defprotocol", 2),
+        ("defstruct", 1),
+        ("destructure", 2),
+        ("get_and_update_in", 2),
+        ("if", 2),
+        ("in", 2),
+        ("is_exception", 1),
+        ("is_exception", 2),
+        ("is_nil", 1),
+        ("is_struct", 1),
+        ("is_struct", 2),
+        ("match?", 2),
+        ("or", 2),
+        ("pop_in", 1),
+        ("put_in", 2),
+        ("raise", 1),
+        ("raise", 2),
+        ("reraise", 2),
+        ("reraise", 3),
+        ("sigil_C", 2),
+        ("sigil_D", 2),
+        ("sigil_N", 2),
+        ("sigil_R", 2),
+        ("sigil_S", 2),
+        ("sigil_T", 2),
+        ("sigil_U", 2),
+        ("sigil_W", 2),
+        ("sigil_c", 2),
+        ("sigil_r", 2),
+        ("sigil_s", 2),
+        ("sigil_w", 2),
+        ("tap", 2),
+        ("then", 2),
+        ("to_char_list", 1),
+        ("to_charlist", 1),
+        ("to_string", 1),
+        ("unless", 2),
+        ("update_in", 2),
+        ("use", 1),
+        ("use", 2),
+        ("var!", 1),
+        ("var!", 2),
+        ("|>", 2),
+        ("||", 2),
+    ];
+    MACROS.iter().any(|(n, a)| *n == name && *a == arity)
+}
+
+/// `binary_part/3`: `len` bytes from `start` (a negative `len` counts
+/// back). phial's binaries are text, so a part that would split a
+/// character is refused as out of range rather than made up.
+fn binary_part(b: &Value, start: &Value, len: &Value) -> Result<Value> {
+    let Value::Str(s) = b else {
+        return Err(badarg_at(1, "not a binary"));
+    };
+    let (Value::Int(start), Value::Int(len)) = (start, len) else {
+        return Err(badarg_at(
+            if matches!(start, Value::Int(_)) { 3 } else { 2 },
+            "not an integer",
+        ));
+    };
+    let (from, to) = if *len >= 0 {
+        (*start, start.checked_add(*len))
+    } else {
+        (start + len, Some(*start))
+    };
+    match to {
+        Some(to) if from >= 0 && to as usize <= s.len() && from <= to => s
+            .get(from as usize..to as usize)
+            .map(Value::str)
+            .ok_or_else(|| badarg_at(3, "out of range")),
+        _ => Err(badarg_at(
+            if *start as usize > s.len() { 2 } else { 3 },
+            "out of range",
+        )),
+    }
+}
+
+/// `binary_slice/3`: `size` bytes from `start` (negative: from the end),
+/// clamped to the binary as Elixir clamps it.
+fn binary_slice(b: &Value, start: &Value, size: &Value) -> Result<Value> {
+    let (Value::Str(s), Value::Int(start), Value::Int(size)) = (b, start, size) else {
+        return Err(error::function_clause_error(
+            Atom::KERNEL,
+            Atom::new("binary_slice"),
+            3,
+            vec![b.clone(), start.clone(), size.clone()],
+        ));
+    };
+    if *size < 0 {
+        return Err(error::function_clause_error(
+            Atom::KERNEL,
+            Atom::new("binary_slice"),
+            3,
+            vec![b.clone(), Value::Int(*start), Value::Int(*size)],
+        ));
+    }
+    let n = s.len() as i64;
+    let from = if *start < 0 {
+        (n + start).max(0)
+    } else {
+        (*start).min(n)
+    };
+    let to = from.saturating_add(*size).min(n);
+    s.get(from as usize..to as usize)
+        .map(Value::str)
+        .ok_or_else(|| badarg_at(2, "out of range"))
+}
+
+/// `binary_slice/2` over a range with step 1, as Elixir 1.14 allows.
+fn binary_slice_range(b: &Value, r: &Value) -> Result<Value> {
+    let field = |k: &str| match r.map_get(Atom::new(k)) {
+        Some(Value::Int(i)) => Some(*i),
+        _ => None,
+    };
+    let (Value::Str(s), Some(first), Some(last), Some(1)) =
+        (b, field("first"), field("last"), field("step"))
+    else {
+        return Err(error::function_clause_error(
+            Atom::KERNEL,
+            Atom::new("binary_slice"),
+            2,
+            vec![b.clone(), r.clone()],
+        ));
+    };
+    let n = s.len() as i64;
+    let first = if first < 0 { (n + first).max(0) } else { first };
+    let last = if last < 0 { n + last } else { last.min(n - 1) };
+    if first > last || first >= n {
+        return Ok(Value::str(""));
+    }
+    binary_slice(b, &Value::Int(first), &Value::Int(last - first + 1))
 }
 
 pub(crate) fn spawn_mfa(ctx: &mut Ctx, a: &[Value], link: bool, monitor: bool) -> Result<Value> {

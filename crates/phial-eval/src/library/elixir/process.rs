@@ -8,7 +8,7 @@
 use crate::atom::Atom;
 use crate::error::{self, badarg_at, Result};
 use crate::format::inspect;
-use crate::library::support::processes::{send, spawn_fun};
+use crate::library::support::processes::{dict, dict_get, send, spawn_fun};
 use crate::library::support::timers;
 use crate::library::{def, Ctx, Native};
 use crate::value::Value;
@@ -265,18 +265,4 @@ pub(crate) fn info(ctx: &mut Ctx, pid: &Value, item: Option<&Value>) -> Result<V
         }
         Some(_) => Err(badarg_at(2, "invalid item or item list")),
     }
-}
-
-/// The calling process's dictionary.
-pub(crate) fn dict<'c>(ctx: &'c mut Ctx) -> Result<&'c mut crate::process::Dict> {
-    let rare = ctx.rare.as_deref_mut().ok_or_else(error::badarg)?;
-    Ok(&mut rare.get_or_insert_with(Default::default).dict)
-}
-
-pub(crate) fn dict_get(ctx: &mut Ctx, key: &Value, default: Value) -> Result<Value> {
-    let d = dict(ctx)?;
-    Ok(d.iter()
-        .find(|(k, _)| k == key)
-        .map(|(_, v)| v.clone())
-        .unwrap_or(default))
 }

@@ -5,7 +5,7 @@
 //! Not here: the Elixir spellings (`elixir/kernel.rs`).
 
 use crate::error::{self, badarg_at, Raise, Result};
-use crate::library::support::arith::{add, div, fdiv, mul, rem, sub};
+use crate::library::support::arith::{add, bits, div, fdiv, mul, rem, sub};
 use crate::library::support::numbers::int_to_string;
 use crate::library::support::processes::send;
 use crate::library::support::terms::fun_info;
@@ -14,6 +14,12 @@ use crate::library::{def, guard, Native};
 use crate::value::Value;
 
 pub const NATIVES: &[Native] = &[
+    guard("band", 2, |_, a| bits::band(&a[0], &a[1])),
+    guard("bor", 2, |_, a| bits::bor(&a[0], &a[1])),
+    guard("bxor", 2, |_, a| bits::bxor(&a[0], &a[1])),
+    guard("bnot", 1, |_, a| bits::bnot(&a[0])),
+    guard("bsl", 2, |_, a| bits::bsl(&a[0], &a[1])),
+    guard("bsr", 2, |_, a| bits::bsr(&a[0], &a[1])),
     // Erlang's argument order: the time first.
     def("send_after", 3, |ctx, a| {
         crate::library::support::timers::send_after(ctx, &a[1], &a[2], &a[0])
@@ -64,6 +70,14 @@ pub const NATIVES: &[Native] = &[
     def("make_ref", 0, |ctx, a| call_kernel(ctx, "make_ref", a)),
     def("element", 2, |ctx, a| match &a[0] {
         Value::Int(i) => call_kernel(ctx, "elem", &[a[1].clone(), Value::Int(i - 1)]),
+        _ => Err(badarg_at(1, "not an integer")),
+    }),
+    def("setelement", 3, |ctx, a| match &a[0] {
+        Value::Int(i) => call_kernel(
+            ctx,
+            "put_elem",
+            &[a[1].clone(), Value::Int(i - 1), a[2].clone()],
+        ),
         _ => Err(badarg_at(1, "not an integer")),
     }),
     guard("+", 2, |_, a| add(&a[0], &a[1])),

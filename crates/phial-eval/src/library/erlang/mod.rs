@@ -1,5 +1,5 @@
 //! Erlang's modules, one unit each (`:erlang`, `:lists`, `:math`,
-//! `:timer`): `name.rs` holds a module's natives, `name.ex` beside it its
+//! `:rand`, `:timer`): `name.rs` holds a module's natives, `name.ex` beside it its
 //! part written in phial. Listed in `library::UNITS`.
 //!
 //! Not here: Elixir's modules (`elixir`), even where a native is shared.
@@ -9,4 +9,5 @@
 pub mod erlang;
 pub mod lists;
 pub mod math;
+pub mod rand;
 pub mod timer;

@@ -25,7 +25,7 @@ pub const NATIVES: &[Native] = &[
     }),
     // Internal helpers the compiler emits.
     def("to_charlist", 1, |_, a| to_charlist(&a[0])),
-    def("range", 2, |_, a| match (&a[0], &a[1]) {
+    guard("range", 2, |_, a| match (&a[0], &a[1]) {
         (Value::Int(f), Value::Int(l)) => Ok(Value::range(*f, *l, if f <= l { 1 } else { -1 })),
         _ => Err(error::argument_error(format!(
             "ranges (first..last) expect both sides to be integers, got: {}..{}",
@@ -33,7 +33,7 @@ pub const NATIVES: &[Native] = &[
             inspect(&a[1])
         ))),
     }),
-    def("range", 3, |_, a| {
+    guard("range", 3, |_, a| {
         match (&a[0], &a[1], &a[2]) {
         (Value::Int(f), Value::Int(l), Value::Int(s)) if *s != 0 => Ok(Value::range(*f, *l, *s)),
         _ => Err(error::argument_error(format!(
@@ -44,7 +44,7 @@ pub const NATIVES: &[Native] = &[
         ))),
     }
     }),
-    def("in", 2, |_, a| {
+    guard("in", 2, |_, a| {
         match crate::matching::member(&a[0], &a[1]) {
             Some(b) => Ok(Value::bool(b)),
             None => match &a[1] {
@@ -183,6 +183,8 @@ pub(crate) fn default_message(module: Atom) -> Option<&'static str> {
         "Elixir.ArgumentError" => "argument error",
         "Elixir.ArithmeticError" => "bad argument in arithmetic expression",
         "Elixir.SystemLimitError" => "a system limit has been reached",
+        "Elixir.Enum.OutOfBoundsError" => "out of bounds error",
+        "Elixir.Enum.EmptyError" => "empty error",
         _ => return None,
     })
 }

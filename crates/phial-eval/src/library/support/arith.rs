@@ -174,3 +174,116 @@ impl Value {
         }
     }
 }
+
+/// The bitwise operations `Bitwise` and `:erlang` share, over integers of
+/// any size in two's complement; anything else is Erlang's `badarith`.
+pub(crate) mod bits {
+    use super::big;
+    use crate::error::{arithmetic_error, system_limit_error, Result};
+    use crate::library::support::numbers::norm;
+    use crate::value::Value;
+
+    /// Shifts beyond this many bits would build a number the BEAM refuses
+    /// too (`system_limit`), and no one can print it.
+    const MAX_SHIFT: i64 = 1 << 26;
+
+    fn ints(a: &Value, b: &Value) -> Result<(num_bigint::BigInt, num_bigint::BigInt)> {
+        match (big(a), big(b)) {
+            (Some(x), Some(y)) => Ok((x, y)),
+            _ => Err(arithmetic_error()),
+        }
+    }
+
+    pub(crate) fn band(a: &Value, b: &Value) -> Result<Value> {
+        match (a, b) {
+            (Value::Int(x), Value::Int(y)) => Ok(Value::Int(x & y)),
+            _ => ints(a, b).map(|(x, y)| norm(x & y)),
+        }
+    }
+
+    pub(crate) fn bor(a: &Value, b: &Value) -> Result<Value> {
+        match (a, b) {
+            (Value::Int(x), Value::Int(y)) => Ok(Value::Int(x | y)),
+            _ => ints(a, b).map(|(x, y)| norm(x | y)),
+        }
+    }
+
+    pub(crate) fn bxor(a: &Value, b: &Value) -> Result<Value> {
+        match (a, b) {
+            (Value::Int(x), Value::Int(y)) => Ok(Value::Int(x ^ y)),
+            _ => ints(a, b).map(|(x, y)| norm(x ^ y)),
+        }
+    }
+
+    pub(crate) fn bnot(a: &Value) -> Result<Value> {
+        match a {
+            Value::Int(x) => Ok(Value::Int(!x)),
+            _ => big(a).map(|x| norm(-x - 1)).ok_or_else(arithmetic_error),
+        }
+    }
+
+    /// `a bsl n`; a negative `n` shifts right.
+    pub(crate) fn bsl(a: &Value, n: &Value) -> Result<Value> {
+        let n = match n {
+            Value::Int(n) => *n,
+            Value::BigInt(_) if big(a).is_some() => {
+                // Only zero survives a shift this large either way.
+                return match big(a) {
+                    Some(x) if x == 0.into() => Ok(Value::Int(0)),
+                    _ if n.is_negative_int() => bsr_big(a),
+                    _ => Err(system_limit_error()),
+                };
+            }
+            _ => return Err(arithmetic_error()),
+        };
+        let x = big(a).ok_or_else(arithmetic_error)?;
+        if n >= 0 {
+            if x == 0.into() {
+                return Ok(Value::Int(0));
+            }
+            if n > MAX_SHIFT {
+                return Err(system_limit_error());
+            }
+            if let Value::Int(i) = a {
+                if n < 63 && i.unsigned_abs() < (1u64 << (63 - n)) {
+                    return Ok(Value::Int(i << n));
+                }
+            }
+            Ok(norm(x << n as usize))
+        } else {
+            Ok(norm(
+                x >> n.unsigned_abs().min(u64::from(u32::MAX)) as usize,
+            ))
+        }
+    }
+
+    /// A huge right shift: 0 for a non-negative number, -1 for a negative.
+    fn bsr_big(a: &Value) -> Result<Value> {
+        let x = big(a).ok_or_else(arithmetic_error)?;
+        Ok(Value::Int(if x < 0.into() { -1 } else { 0 }))
+    }
+
+    /// `a bsr n`: `a bsl -n`.
+    pub(crate) fn bsr(a: &Value, n: &Value) -> Result<Value> {
+        match n {
+            Value::Int(n) => bsl(a, &Value::Int(n.checked_neg().unwrap_or(i64::MAX))),
+            Value::BigInt(b) if big(a).is_some() => {
+                if **b < 0.into() {
+                    bsl(a, &Value::bigint(-(**b).clone()))
+                } else {
+                    bsr_big(a)
+                }
+            }
+            _ => Err(arithmetic_error()),
+        }
+    }
+
+    trait NegInt {
+        fn is_negative_int(&self) -> bool;
+    }
+    impl NegInt for Value {
+        fn is_negative_int(&self) -> bool {
+            matches!(self, Value::BigInt(b) if **b < 0.into())
+        }
+    }
+}

@@ -1,5 +1,6 @@
-//! Process helpers `Kernel`, `Process` and `:erlang` share: resolving a
-//! destination (pid or registered name), `send`, spawning a function.
+//! Process helpers `Kernel`, `Process`, `:erlang` and `:rand` share:
+//! resolving a destination (pid or registered name), `send`, spawning a
+//! function, the calling process's dictionary.
 //!
 //! Not here: the runtime (`phial_runtime`).
 
@@ -47,4 +48,18 @@ pub(crate) fn spawn_fun(ctx: &mut Ctx, f: &Value, link: bool, monitor: bool) -> 
         Some(r) => Value::tuple(vec![Value::Pid(pid), Value::Ref(r)]),
         None => Value::Pid(pid),
     })
+}
+
+/// The calling process's dictionary.
+pub(crate) fn dict<'c>(ctx: &'c mut Ctx) -> Result<&'c mut crate::process::Dict> {
+    let rare = ctx.rare.as_deref_mut().ok_or_else(error::badarg)?;
+    Ok(&mut rare.get_or_insert_with(Default::default).dict)
+}
+
+pub(crate) fn dict_get(ctx: &mut Ctx, key: &Value, default: Value) -> Result<Value> {
+    let d = dict(ctx)?;
+    Ok(d.iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v.clone())
+        .unwrap_or(default))
 }

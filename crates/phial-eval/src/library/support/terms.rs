@@ -71,6 +71,12 @@ pub fn inspect_opts(opts: &Value) -> InspectOpts {
 
 /// `data[key]` (the Access protocol for maps and keyword lists; nil-safe).
 pub fn access(data: &Value, key: &Value) -> Result<Value> {
+    access_or(data, key, Value::NIL_ATOM)
+}
+
+/// `Access.get(data, key, default)`, with Elixir 1.14's clauses: maps,
+/// keyword lists (atom keys only) and `nil`; anything else matches none.
+pub fn access_or(data: &Value, key: &Value, default: Value) -> Result<Value> {
     match data {
         // A struct does not implement Access (unless it says so, which
         // phial's structs cannot yet).
@@ -91,8 +97,8 @@ pub fn access(data: &Value, key: &Value) -> Result<Value> {
             }
             Err(Raise::error(e))
         }
-        Value::Map(m) => Ok(m.get(key).cloned().unwrap_or(Value::NIL_ATOM)),
-        Value::Atom(Atom::NIL) => Ok(Value::NIL_ATOM),
+        Value::Map(m) => Ok(m.get(key).cloned().unwrap_or(default)),
+        Value::Atom(Atom::NIL) => Ok(default),
         Value::Nil | Value::Cons(_) => {
             if !matches!(key, Value::Atom(_)) {
                 return Err(error::argument_error(format!(
@@ -107,13 +113,14 @@ pub fn access(data: &Value, key: &Value) -> Result<Value> {
                     }
                 }
             }
-            Ok(Value::NIL_ATOM)
+            Ok(default)
         }
-        other => Err(error::argument_error(format!(
-            "the Access module does not support accessing {} with key {}",
-            inspect(other),
-            inspect(key)
-        ))),
+        other => Err(error::function_clause_error(
+            Atom::alias("Access"),
+            Atom::new("get"),
+            3,
+            vec![other.clone(), key.clone(), default],
+        )),
     }
 }
 
