@@ -820,7 +820,7 @@ impl<'k> Compiler<'k> {
     }
 
     /// The module an unqualified `name/arity` is imported from, if any.
-    fn imported(&self, name: Atom, arity: u32) -> Option<Atom> {
+    pub(crate) fn imported(&self, name: Atom, arity: u32) -> Option<Atom> {
         self.imports.iter().rev().find_map(|i| {
             let allowed = i.only.as_ref().is_none_or(|o| o.contains(&(name, arity)))
                 && !i.except.contains(&(name, arity));

@@ -469,7 +469,17 @@ impl<'k> Compiler<'k> {
                 }
                 let gargs: Vec<Guard> = args.iter().map(|a| self.guard(a)).collect();
                 match target {
-                    CallTarget::Local(name) => self.guard_bif(e, "Kernel", name, gargs),
+                    // An imported guard-safe function (`import Bitwise`:
+                    // `band(x, 1)`, `x &&& 1`), else Kernel's.
+                    CallTarget::Local(name) => {
+                        match self.imported(Atom::new(name), gargs.len() as u32) {
+                            Some(m) if m != Atom::KERNEL => {
+                                let shown = crate::error::module_name(m);
+                                self.guard_bif(e, &shown, name, gargs)
+                            }
+                            _ => self.guard_bif(e, "Kernel", name, gargs),
+                        }
+                    }
                     CallTarget::Remote { module, name } => match &module.kind {
                         ExprKind::Atom(m) => self.guard_bif(e, &format!(":{m}"), name, gargs),
                         ExprKind::Alias(segs) => self.guard_bif(e, &segs.join("."), name, gargs),
@@ -495,6 +505,18 @@ impl<'k> Compiler<'k> {
                     }
                     CallTarget::Anonymous(_) => {
                         self.error(e.span.start, "invalid expression in guard, anonymous function calls are not allowed in guards");
+                        Guard::Lit(Value::FALSE)
+                    }
+                }
+            }
+            // `x in 1..9//2`: a literal stepped range is a constant.
+            ExprKind::RangeStep { first, last, step } => {
+                match (self.constant(first), self.constant(last), self.constant(step)) {
+                    (Some(Value::Int(a)), Some(Value::Int(b)), Some(Value::Int(st))) if st != 0 => {
+                        Guard::Lit(Value::range(a, b, st))
+                    }
+                    _ => {
+                        self.error(e.span.start, "invalid expression in guard");
                         Guard::Lit(Value::FALSE)
                     }
                 }
