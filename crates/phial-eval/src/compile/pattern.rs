@@ -511,7 +511,11 @@ impl<'k> Compiler<'k> {
             }
             // `x in 1..9//2`: a literal stepped range is a constant.
             ExprKind::RangeStep { first, last, step } => {
-                match (self.constant(first), self.constant(last), self.constant(step)) {
+                match (
+                    self.constant(first),
+                    self.constant(last),
+                    self.constant(step),
+                ) {
                     (Some(Value::Int(a)), Some(Value::Int(b)), Some(Value::Int(st))) if st != 0 => {
                         Guard::Lit(Value::range(a, b, st))
                     }
