@@ -229,6 +229,31 @@ impl<'k> Compiler<'k> {
                 let step = self.pat(step, seen);
                 range_pattern(first, last, Some(step))
             }
+            // `'get ' ++ rest`, `[1, 2] ++ rest`: a literal list prefix.
+            ExprKind::Binary {
+                op: BinaryOp::Concat,
+                lhs,
+                rhs,
+            } => match &lhs.kind {
+                ExprKind::List { items, tail: None } => {
+                    let heads: Vec<Pat> = items.iter().map(|i| self.pat(i, seen)).collect();
+                    let mut p = self.pat(rhs, seen);
+                    for h in heads.into_iter().rev() {
+                        p = Pat::Cons(Box::new(h), Box::new(p));
+                    }
+                    p
+                }
+                _ => match self.constant(lhs).and_then(|c| c.list_to_vec()) {
+                    Some(prefix) => {
+                        let mut p = self.pat(rhs, seen);
+                        for item in prefix.into_iter().rev() {
+                            p = Pat::Cons(Box::new(Pat::Lit(item)), Box::new(p));
+                        }
+                        p
+                    }
+                    None => self.bad_pattern(e),
+                },
+            },
             ExprKind::Binary {
                 op: BinaryOp::StrConcat,
                 lhs,
