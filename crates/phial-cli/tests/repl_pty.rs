@@ -248,6 +248,9 @@ fn background_output_while_a_line_is_half_typed() {
     upto(&mut p, "iex(2)> 40 +");
     p.send(" 2\r").expect("rest of the line");
     upto(&mut p, "42\r\n");
+    // Ctrl+D only once the editor reads the next line: sent earlier, the
+    // terminal's cooked mode would take it as an end of file for nobody.
+    upto(&mut p, "iex(3)> ");
     quit(p);
 }
 
