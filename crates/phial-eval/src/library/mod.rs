@@ -94,7 +94,10 @@ pub const UNITS: &[Unit] = &[
     eager("Enum", ex::enum_::NATIVES, source!("elixir/enum.ex")),
     eager("Map", ex::map::NATIVES, source!("elixir/map.ex")),
     eager("List", ex::list::NATIVES, source!("elixir/list.ex")),
-    eager(
+    // Lazy: a script that never calls a Keyword function written in phial
+    // does not pay for compiling them at start-up (its natives are always
+    // there).
+    lazy(
         "Keyword",
         ex::keyword::NATIVES,
         source!("elixir/keyword.ex"),
@@ -104,7 +107,7 @@ pub const UNITS: &[Unit] = &[
         ex::process::NATIVES,
         source!("elixir/process.ex"),
     ),
-    eager("MapSet", &[], source!("elixir/mapset.ex")),
+    lazy("MapSet", &[], source!("elixir/mapset.ex")),
     eager("Tuple", ex::tuple::NATIVES, source!("elixir/tuple.ex")),
     eager(
         "Integer",
@@ -140,7 +143,7 @@ pub const UNITS: &[Unit] = &[
     eager(":lists", erl::lists::NATIVES, None),
     eager(":math", erl::math::NATIVES, None),
     eager(":rand", erl::rand::NATIVES, None),
-    eager(":timer", erl::timer::NATIVES, source!("erlang/timer.ex")),
+    lazy(":timer", erl::timer::NATIVES, source!("erlang/timer.ex")),
     // phial's own
     eager(":phial", internal::phial::NATIVES, None),
     lazy(":phial_enum", &[], source!("internal/phial_enum.ex")),
