@@ -16,7 +16,7 @@
 //! that call phial code (`native`), `receive` (`receive`), raising and
 //! unwinding (`unwind`).
 //!
-//! Not here: pattern and guard evaluation (`matching`), builtins (`bifs`),
+//! Not here: pattern and guard evaluation (`matching`), builtins (`library`),
 //! what happens when a process ends (`process`).
 
 // An integer operator, for both step loops: pushes the result and goes on

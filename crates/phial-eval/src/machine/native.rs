@@ -1,7 +1,7 @@
 //! Stepping natives: builtins that call phial code without running it on
 //! the Rust stack.
 //!
-//! A stepping native (`bifs::StepFn`) returns a `bifs::Step`. `Done` is its
+//! A stepping native (`library::StepFn`) returns a `library::Step`. `Done` is its
 //! value. `Then` asks for a call whose result is the native's result: the
 //! call simply replaces the native (this is how a protocol function
 //! dispatches to its implementation). `Call` asks for a call and gives a
@@ -17,7 +17,7 @@
 //! Invariant: a continuation lives exactly as long as its trampoline frame.
 //! `Resume` pops it; unwinding past the frame drops it (`drop_natives`).
 //!
-//! Not here: the natives themselves (`bifs`), entering phial functions
+//! Not here: the natives themselves (`library`), entering phial functions
 //! (`enter`).
 
 use super::{call_fun_value, invoke, resolve, return_value, Pcx};
