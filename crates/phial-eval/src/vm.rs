@@ -446,6 +446,10 @@ impl Known for Vm {
         self.ensure_lazy(module);
     }
 
+    fn has_guards(&self) -> bool {
+        !self.guards.read().is_empty()
+    }
+
     fn guard(&self, key: (Atom, Atom, u32)) -> Option<Arc<crate::compile::GuardMacro>> {
         self.guards.read().get(&key).cloned()
     }

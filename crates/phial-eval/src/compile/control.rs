@@ -257,11 +257,10 @@ impl<'k> Compiler<'k> {
             "import" | "alias" | "require" => {
                 // Each returns the module it names (resolved before an
                 // `alias` takes effect).
-                let named = match args.first().map(|a| &a.kind) {
-                    Some(ExprKind::Alias(segs)) => Value::Atom(self.alias_of(segs)),
-                    Some(ExprKind::Atom(a)) => Value::atom(a),
-                    _ => Value::OK,
-                };
+                let named = args
+                    .first()
+                    .and_then(|a| self.module_literal(a))
+                    .map_or(Value::OK, Value::Atom);
                 match name {
                     "import" => self.import(args, off),
                     "alias" => self.alias_directive(args, off),

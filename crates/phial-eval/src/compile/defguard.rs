@@ -83,6 +83,10 @@ impl<'k> Compiler<'k> {
     /// and those of imported modules; a remote one the named module's
     /// public ones.
     pub(crate) fn guard_macro(&self, target: &CallTarget, arity: usize) -> Option<Arc<GuardMacro>> {
+        // Most programs define no guard: then no call looks further.
+        if self.guard_macros.is_empty() && !self.guards_elsewhere {
+            return None;
+        }
         let arity = arity as u32;
         let find = |m: Atom, n: Atom| {
             self.guard_macros
@@ -103,10 +107,7 @@ impl<'k> Compiler<'k> {
                 })
             }
             CallTarget::Remote { module, name } => {
-                let ExprKind::Alias(segs) = &module.kind else {
-                    return None;
-                };
-                find(self.alias_of(segs), Atom::new(name)).filter(|g| !g.private)
+                find(self.module_literal(module)?, Atom::new(name)).filter(|g| !g.private)
             }
             CallTarget::Anonymous(_) | CallTarget::Nested(_) => None,
         }

@@ -696,15 +696,7 @@ impl<'k> Compiler<'k> {
                         args,
                         ..
                     } if args.is_empty() => {
-                        let m = match &module.kind {
-                            ExprKind::Alias(segs) => Some(self.alias_of(segs)),
-                            ExprKind::Atom(a) => Some(Atom::new(a)),
-                            ExprKind::Var(v) if v == "__MODULE__" => {
-                                self.module.as_ref().map(|m| m.name)
-                            }
-                            _ => None,
-                        };
-                        if let Some(m) = m {
+                        if let Some(m) = self.module_literal(module) {
                             self.emit_fun_ref(m, Atom::new(name), arity as u32);
                             return;
                         }
@@ -779,13 +771,9 @@ impl<'k> Compiler<'k> {
         let Some(module) = args.first() else {
             return;
         };
-        let module = match &module.kind {
-            ExprKind::Alias(segs) => self.alias_of(segs),
-            ExprKind::Atom(a) => Atom::new(a),
-            _ => {
-                self.error(off, "invalid argument for import, expected a module");
-                return;
-            }
+        let Some(module) = self.module_literal(module) else {
+            self.error(off, "invalid argument for import, expected a module");
+            return;
         };
         let opts = args
             .get(1)

@@ -54,6 +54,11 @@ pub trait Known {
     /// Loads `module` if the library has it but has not loaded it yet
     /// (for `import`).
     fn ensure_loaded(&self, _module: Atom) {}
+    /// Whether any `defguard` was compiled earlier (so `guard` is worth
+    /// asking).
+    fn has_guards(&self) -> bool {
+        false
+    }
     /// A `defguard` compiled earlier (another input, another program).
     fn guard(&self, _key: (Atom, Atom, u32)) -> Option<Arc<GuardMacro>> {
         None
@@ -131,6 +136,8 @@ pub struct Compiler<'k> {
     pub(crate) behaviours: FxHashMap<Atom, Callbacks>,
     /// `defguard`s this program defined, by module, name and arity.
     pub(crate) guard_macros: FxHashMap<(Atom, Atom, u32), Arc<GuardMacro>>,
+    /// `Known::has_guards`, asked once.
+    pub(crate) guards_elsewhere: bool,
     /// `alias`es in force, innermost last: (short name, full module).
     pub(crate) aliases: Vec<(String, Atom)>,
     /// The lengths of `imports` and `aliases` at each open scope, so both
@@ -195,6 +202,7 @@ impl<'k> Compiler<'k> {
             imports: Vec::new(),
             aliases: Vec::new(),
             guard_macros: FxHashMap::default(),
+            guards_elsewhere: known.has_guards(),
             behaviours: FxHashMap::default(),
             lexical: Vec::new(),
             prelude: false,

@@ -292,6 +292,9 @@ impl<'k> Compiler<'k> {
             module.functions.insert((fatom, *arity), code);
         }
         self.module.as_mut().unwrap().attributes = attributes;
+        if !self.prelude {
+            module.docs = Some(Arc::new(std::mem::take(&mut meta.docs)));
+        }
         self.behaviour_parts(&mut module, meta, off);
         self.imports = all_imports;
         self.aliases = all_aliases;
@@ -413,9 +416,6 @@ impl<'k> Compiler<'k> {
                 .insert(module.name, (meta.callbacks.clone(), meta.optional.clone()));
         }
         self.impl_warnings(module.name, &meta);
-        if !self.prelude {
-            module.docs = Some(Arc::new(meta.docs.clone()));
-        }
         for b in meta.behaviours {
             let Some((callbacks, optional)) = self.behaviours.get(&b).cloned() else {
                 continue;
@@ -625,15 +625,7 @@ impl<'k> Compiler<'k> {
         match &target.kind {
             ExprKind::Alias(segs) => {
                 let full = self.alias_of(segs);
-                let short = match as_name.map(|e| &e.kind) {
-                    Some(ExprKind::Alias(a)) if a.len() == 1 => a[0].clone(),
-                    Some(_) => {
-                        self.error(off, "invalid value for option :as, expected a simple alias");
-                        return;
-                    }
-                    None => segs.last().cloned().unwrap_or_default(),
-                };
-                self.aliases.push((short, full));
+                self.push_alias(full.as_str().trim_start_matches("Elixir."), as_name, off);
             }
             ExprKind::Atom(a) => match as_name.map(|e| &e.kind) {
                 Some(ExprKind::Alias(s)) if s.len() == 1 => {
