@@ -308,6 +308,15 @@ impl Value {
     pub fn is_truthy(&self) -> bool {
         !matches!(self, Value::Atom(a) if *a == Atom::NIL || *a == Atom::FALSE)
     }
+    /// The text of a string: a binary whose bytes are valid UTF-8. Code
+    /// outside `value.rs` reads strings through this, never by matching
+    /// the variant, so the binary's representation can change.
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::Str(s) => Some(s.as_str()),
+            _ => None,
+        }
+    }
     pub fn as_atom(&self) -> Option<Atom> {
         match self {
             Value::Atom(a) => Some(*a),

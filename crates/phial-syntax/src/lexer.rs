@@ -447,10 +447,13 @@ fn lex_region(src: &str, from: usize, interp: bool, errors: &mut Vec<SyntaxError
                 let letter = text.chars().nth(1).unwrap_or('s');
                 let (mode, interp_ok) = if letter.is_ascii_uppercase() {
                     (EscMode::Raw, false)
-                } else if letter == 'r' {
-                    (EscMode::Raw, true)
-                } else {
+                } else if matches!(letter, 's' | 'c' | 'w') {
                     (EscMode::Full, true)
+                } else {
+                    // `~r` and custom lowercase sigils get their text as
+                    // written (their function unescapes, if it wants to),
+                    // with interpolation.
+                    (EscMode::Raw, true)
                 };
                 let rest = &src[e..];
                 let scanned = if rest.starts_with("\"\"\"") || rest.starts_with("'''") {

@@ -234,7 +234,20 @@ impl<'k> Compiler<'k> {
                 self.emit_const(Value::Atom(Atom::new(&m.to_string())));
                 self.emit_bif_named(":phial", "sigil_w", 2);
             }
-            _ => self.error(off, format!("sigil ~{letter} is not supported by phial")),
+            // Every other sigil is what Elixir makes of it: a call of
+            // `sigil_<letter>(string, modifiers)`, found like any local call
+            // (the library's `Kernel.sigil_r/2`, or a user's imported one).
+            _ => {
+                let span = Span::new(off, off);
+                let args = [
+                    Expr::new(ExprKind::Str(parts.to_vec()), span),
+                    Expr::new(
+                        ExprKind::Charlist(vec![StrPart::Lit(modifiers.to_string())]),
+                        span,
+                    ),
+                ];
+                self.local_call(&format!("sigil_{letter}"), &args, off, false);
+            }
         }
     }
 

@@ -131,10 +131,27 @@ impl<'k> Compiler<'k> {
                 None => self.bad_pattern(e),
             },
             ExprKind::Charlist(parts) => match literal_string(parts) {
-                Some(s) => Pat::Lit(Value::list(
-                    s.chars().map(|c| Value::Int(c as i64)).collect(),
-                )),
+                Some(s) => Pat::Lit(charlist(&s)),
                 None => self.bad_pattern(e),
+            },
+            // The sigils that expand to literals are patterns too.
+            ExprKind::Sigil {
+                letter,
+                parts,
+                modifiers,
+            } => match (letter, literal_string(parts)) {
+                ('s' | 'S', Some(s)) if modifiers.is_empty() => Pat::Lit(Value::str(s)),
+                ('c' | 'C', Some(s)) if modifiers.is_empty() => Pat::Lit(charlist(&s)),
+                ('w' | 'W', Some(s)) => {
+                    let words = s.split_whitespace();
+                    Pat::Lit(match modifiers.as_str() {
+                        "" | "s" => Value::list(words.map(Value::str).collect()),
+                        "a" => Value::list(words.map(Value::atom).collect()),
+                        "c" => Value::list(words.map(charlist).collect()),
+                        _ => return self.bad_pattern(e),
+                    })
+                }
+                _ => self.bad_pattern(e),
             },
             ExprKind::ModuleAttr { name, value: None } => {
                 match self
@@ -637,4 +654,9 @@ fn plain_var(e: &Expr) -> Option<&str> {
         _ => return None,
     };
     (name != "_" && name != "__MODULE__").then_some(name.as_str())
+}
+
+/// A charlist literal's value.
+fn charlist(s: &str) -> Value {
+    Value::list(s.chars().map(|c| Value::Int(c as i64)).collect())
 }
