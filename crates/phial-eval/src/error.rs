@@ -244,7 +244,7 @@ pub fn exception_message(e: &Value) -> String {
         return inspect(e);
     };
     let msg = field(e, "message");
-    if let Value::Str(s) = &msg {
+    if let Value::Bin(s) = &msg {
         if name != Atom::KEY_ERROR {
             return s.to_string();
         }
@@ -334,7 +334,7 @@ pub fn exception_message(e: &Value) -> String {
             inspect(&field(e, "term"))
         ),
         "Elixir.KeyError" => {
-            if let Value::Str(s) = &msg {
+            if let Value::Bin(s) = &msg {
                 return s.to_string();
             }
             match field(e, "term") {
@@ -368,7 +368,7 @@ pub fn exception_message(e: &Value) -> String {
         "Elixir.Protocol.UndefinedError" => {
             let p = field(e, "protocol").as_atom().unwrap_or(Atom::NIL);
             let d = match field(e, "description") {
-                Value::Str(s) if !s.is_empty() => format!(" ({s})"),
+                Value::Bin(s) if s.byte_len() > 0 => format!(" ({s})"),
                 _ => String::new(),
             };
             let value = field(e, "value");
@@ -386,7 +386,7 @@ pub fn exception_message(e: &Value) -> String {
         }
         "Elixir.ErlangError" => format!("Erlang error: {}", inspect(&field(e, "original"))),
         _ => match msg {
-            Value::Str(s) => s.to_string(),
+            Value::Bin(s) => s.to_string(),
             _ => inspect(e),
         },
     }
@@ -416,7 +416,7 @@ pub fn type_description(v: &Value) -> &'static str {
         Value::Int(_) | Value::BigInt(_) => "Integer",
         Value::Float(_) => "Float",
         Value::Atom(_) => "Atom",
-        Value::Str(_) => "BitString",
+        Value::Bin(_) => "BitString",
         Value::Nil | Value::Cons(_) => "List",
         Value::Tuple(_) => "Tuple",
         Value::Map(_) => "Map",
@@ -523,12 +523,12 @@ pub fn denormalize(e: &Value) -> Value {
     let term = || e.map_get(Atom::TERM).cloned().unwrap_or(Value::NIL_ATOM);
     let tagged = |tag: Atom, v: Value| Value::tuple(vec![Value::Atom(tag), v]);
     let msg = e.map_get(Atom::MESSAGE);
-    let msg_is = |m: &str| matches!(msg, Some(Value::Str(s)) if s.as_str() == m);
+    let msg_is = |m: &str| matches!(msg, Some(Value::Bin(s)) if s.as_str() == Some(m));
     match name {
         Atom::ARGUMENT_ERROR
             if msg_is("argument error")
                 || msg
-                    .map(|m| matches!(m, Value::Str(s) if s.starts_with("errors were found")))
+                    .map(|m| matches!(m, Value::Bin(s) if s.bytes().starts_with(b"errors were found")))
                     .unwrap_or(false) =>
         {
             Value::Atom(Atom::BADARG)

@@ -20,6 +20,16 @@ pub struct InspectOpts {
     pub width: usize,
     /// `structs: false` prints structs as the maps they are.
     pub structs: bool,
+    /// `binaries:` `:infer` (a printable binary as a string), `:as_strings`
+    /// (every UTF-8 binary as a string, escaped) or `:as_binaries`.
+    pub binaries: Binaries,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Binaries {
+    Infer,
+    AsStrings,
+    AsBinaries,
 }
 
 impl Default for InspectOpts {
@@ -30,6 +40,7 @@ impl Default for InspectOpts {
             pretty: false,
             width: 80,
             structs: true,
+            binaries: Binaries::Infer,
         }
     }
 }
@@ -340,19 +351,28 @@ pub fn string_printable(s: &str) -> bool {
 }
 
 /// A binary as `inspect` shows it: quoted when printable, else its bytes.
-pub fn inspect_binary(s: &str) -> String {
-    if string_printable(s) {
-        return quote_string(s, '"');
+/// A binary as a quoted string, when `opts` print it so.
+pub fn binary_as_string(b: &crate::binary::Binary, opts: &InspectOpts) -> Option<String> {
+    let s = b.as_str()?;
+    match opts.binaries {
+        Binaries::AsBinaries => None,
+        Binaries::AsStrings => Some(quote_string(s, '"')),
+        Binaries::Infer => string_printable(s).then(|| quote_string(s, '"')),
     }
-    let mut out = String::from("<<");
-    for (i, b) in s.bytes().enumerate() {
-        if i > 0 {
-            out.push_str(", ");
+}
+
+/// The elements of a bitstring as `inspect` writes them between `<<` and
+/// `>>`: its bytes, and a partial last byte as `value::size(bits)`.
+pub fn bitstring_elements(b: &crate::binary::Binary) -> impl Iterator<Item = String> + '_ {
+    let bytes = b.bytes();
+    let tail = b.tail_bits();
+    bytes.iter().enumerate().map(move |(i, &x)| {
+        if tail != 0 && i + 1 == bytes.len() {
+            format!("{}::size({tail})", x >> (8 - tail))
+        } else {
+            x.to_string()
         }
-        let _ = write!(out, "{b}");
-    }
-    out.push_str(">>");
-    out
+    })
 }
 
 /// Is this list printable as a charlist (`'abc'`)? Elixir 1.14 asks
@@ -455,7 +475,7 @@ fn code_owner(code: &crate::code::FnCode) -> String {
 /// (tuples, maps, pids, ... raise Protocol.UndefinedError).
 pub fn to_string(v: &Value) -> Option<String> {
     match v {
-        Value::Str(s) => Some(s.to_string()),
+        Value::Bin(s) => Some(s.to_string_lossy().into_owned()),
         Value::Int(i) => Some(i.to_string()),
         Value::BigInt(b) => Some(b.to_string()),
         Value::Float(f) => Some(float_to_string(*f)),
@@ -482,13 +502,13 @@ pub fn chardata_to_string(v: &Value) -> Option<String> {
                 rests.push(&c.tail);
                 match &c.head {
                     Value::Int(i) => out.push(char::from_u32(u32::try_from(*i).ok()?)?),
-                    Value::Str(s) => out.push_str(s),
+                    Value::Bin(s) => out.push_str(s.as_str()?),
                     l @ (Value::Cons(_) | Value::Nil) => rests.push(l),
                     _ => return None,
                 }
             }
             // A binary as the tail of a list, or as the whole.
-            Value::Str(s) => out.push_str(s),
+            Value::Bin(s) => out.push_str(s.as_str()?),
             _ => return None,
         }
     }

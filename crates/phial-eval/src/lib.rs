@@ -7,6 +7,7 @@
 //! VM's runtime. This crate does no terminal I/O of its own.
 
 pub mod atom;
+pub mod binary;
 pub mod code;
 pub mod compile;
 pub mod error;

@@ -86,8 +86,8 @@ pub fn match_pat(p: &Pat, v: &Value, locals: &mut [Value]) -> bool {
             _ => false,
         },
         Pat::StrPrefix(prefix, rest) => match v {
-            Value::Str(s) if s.starts_with(prefix.as_str()) => {
-                let remaining = Value::str(&s[prefix.len()..]);
+            Value::Bin(s) if s.is_binary() && s.bytes().starts_with(prefix.as_bytes()) => {
+                let remaining = Value::Bin(s.part(prefix.len(), s.byte_len() - prefix.len()));
                 match_pat(rest, &remaining, locals)
             }
             _ => false,

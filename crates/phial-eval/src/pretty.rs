@@ -12,7 +12,7 @@
 
 use crate::atom::Atom;
 use crate::format::{
-    float_inspect, inspect_atom, inspect_binary, inspect_fun, is_keyword, keyword_key,
+    float_inspect, inspect_atom, inspect_fun, is_keyword, keyword_key,
     printable_charlist, quote_string, InspectOpts,
 };
 use crate::value::Value;
@@ -279,7 +279,22 @@ fn start<'a>(v: &'a Value, limit: usize, opts: &InspectOpts) -> Start<'a> {
         Value::BigInt(b) => text(b.to_string()),
         Value::Float(f) => text(float_inspect(*f)),
         Value::Atom(a) => text(inspect_atom(*a)),
-        Value::Str(s) => text(inspect_binary(s)),
+        Value::Bin(b) => {
+            if let Some(s) = crate::format::binary_as_string(b, opts) {
+                return Start::Leaf(text(s));
+            }
+            let mut items = Vec::new();
+            let mut limit = limit;
+            for e in crate::format::bitstring_elements(b) {
+                if limit == 0 {
+                    items.push(text("..."));
+                    break;
+                }
+                limit = decrement(limit);
+                items.push(text(e));
+            }
+            container("<<".to_string(), items, ">>", true, false, Some(true))
+        }
         Value::Nil => text("[]"),
         Value::Pid(p) => text(p.to_string()),
         Value::Ref(r) => text(r.to_string()),
@@ -636,13 +651,15 @@ pub fn from_algebra(v: &Value) -> Option<Doc> {
     while let Some(w) = work.pop() {
         match w {
             Work::Visit(v) => match v {
-                Value::Str(s) => out.push(text(s.as_str())),
+                Value::Bin(s) => out.push(text(s.to_string_lossy().into_owned())),
                 Value::Atom(a) if a.as_str() == "doc_nil" => out.push(Doc::Nil),
                 Value::Atom(a) if a.as_str() == "doc_line" => out.push(Doc::Break(" ", false)),
                 Value::Tuple(t) => {
                     let tag = t.first().and_then(Value::as_atom)?;
                     match (tag.as_str(), &t[1..]) {
-                        ("doc_string", [Value::Str(s), _]) => out.push(text(s.as_str())),
+                        ("doc_string", [Value::Bin(s), _]) => {
+                            out.push(text(s.to_string_lossy().into_owned()))
+                        }
                         ("doc_cons", [a, b]) => {
                             work.push(Work::Cons);
                             work.push(Work::Visit(b));
@@ -652,9 +669,9 @@ pub fn from_algebra(v: &Value) -> Option<Doc> {
                             work.push(Work::Nest((*n).max(0) as usize));
                             work.push(Work::Visit(d));
                         }
-                        ("doc_break", [Value::Str(s), mode]) => {
+                        ("doc_break", [Value::Bin(s), mode]) => {
                             let flex = mode.as_atom().is_some_and(|m| m.as_str() == "flex");
-                            out.push(Doc::Break(if s.is_empty() { "" } else { " " }, flex));
+                            out.push(Doc::Break(if s.byte_len() == 0 { "" } else { " " }, flex));
                         }
                         ("doc_group", [d, ..]) => {
                             work.push(Work::Group);

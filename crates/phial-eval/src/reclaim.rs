@@ -170,7 +170,7 @@ mod tests {
             drop(v);
             // Every clone was freed exactly once: only ours is left.
             match shared {
-                Value::Str(s) => assert_eq!(Arc::strong_count(&s), 1),
+                Value::Bin(s) => assert_eq!(s.strong_count(), 1),
                 other => panic!("built as a string, got {other:?}"),
             }
         });

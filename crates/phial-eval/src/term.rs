@@ -24,7 +24,7 @@ fn type_rank(v: &Value) -> u8 {
         Value::Tuple(_) => 5,
         Value::Map(_) => 6,
         Value::Nil | Value::Cons(_) => 7,
-        Value::Str(_) => 8,
+        Value::Bin(_) => 8,
     }
 }
 
@@ -111,7 +111,7 @@ fn compare_shallow(a: &Value, b: &Value, exact: bool) -> Shallow {
         (Value::Resource(_), Value::Ref(_)) => Ordering::Greater,
         (Value::Pid(x), Value::Pid(y)) => x.cmp(y),
         (Value::Fun(x), Value::Fun(y)) => cmp_funs(x, y),
-        (Value::Str(x), Value::Str(y)) => x.as_bytes().cmp(y.as_bytes()),
+        (Value::Bin(x), Value::Bin(y)) => x.cmp(y),
         (Value::Tuple(x), Value::Tuple(y)) if Tuple::ptr_eq(x, y) => Ordering::Equal,
         (Value::Tuple(x), Value::Tuple(y)) if x.len() != y.len() => x.len().cmp(&y.len()),
         (Value::Map(x), Value::Map(y)) if Map::ptr_eq(x, y) => Ordering::Equal,

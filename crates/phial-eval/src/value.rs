@@ -19,6 +19,7 @@
 //! Not here: ordering and equality (`term`), printing (`format`).
 
 use crate::atom::Atom;
+pub use crate::binary::Binary;
 use crate::reclaim;
 use num_bigint::BigInt;
 use phial_runtime::{Pid, Ref};
@@ -34,8 +35,8 @@ pub enum Value {
     BigInt(Arc<BigInt>),
     Float(f64),
     Atom(Atom),
-    /// A UTF-8 binary (Elixir string).
-    Str(Arc<String>),
+    /// A binary or bitstring; an Elixir string is a binary of valid UTF-8.
+    Bin(Binary),
     /// The empty list `[]`.
     Nil,
     Cons(Arc<Cons>),
@@ -267,7 +268,21 @@ impl Value {
         Value::Atom(Atom::new(name))
     }
     pub fn str(s: impl Into<String>) -> Value {
-        Value::Str(Arc::new(s.into()))
+        Value::Bin(Binary::from_string(s.into()))
+    }
+    /// A binary of any bytes.
+    pub fn bytes(bytes: Vec<u8>) -> Value {
+        Value::Bin(Binary::from_bytes(bytes))
+    }
+    /// The bytes of a binary (whole bytes only: not a bitstring).
+    pub fn as_bytes(&self) -> Option<&[u8]> {
+        match self {
+            Value::Bin(b) if b.is_binary() => Some(b.bytes()),
+            _ => None,
+        }
+    }
+    pub fn is_binary(&self) -> bool {
+        matches!(self, Value::Bin(b) if b.is_binary())
     }
     pub fn tuple(items: Vec<Value>) -> Value {
         Value::Tuple(Tuple::from_exact(items.into_iter()))
@@ -313,7 +328,7 @@ impl Value {
     /// the variant, so the binary's representation can change.
     pub fn as_str(&self) -> Option<&str> {
         match self {
-            Value::Str(s) => Some(s.as_str()),
+            Value::Bin(b) => b.as_str(),
             _ => None,
         }
     }
@@ -435,7 +450,8 @@ impl Value {
             Value::Int(_) | Value::BigInt(_) => "integer",
             Value::Float(_) => "float",
             Value::Atom(_) => "atom",
-            Value::Str(_) => "binary",
+            Value::Bin(b) if b.is_binary() => "binary",
+            Value::Bin(_) => "bitstring",
             Value::Nil | Value::Cons(_) => "list",
             Value::Tuple(_) => "tuple",
             Value::Map(_) => "map",

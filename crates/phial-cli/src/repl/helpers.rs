@@ -490,7 +490,7 @@ pub fn info_text(vm: &Vm, v: &Value) -> String {
             "Atom",
             "IEx.Info, Inspect, List.Chars, String.Chars",
         ),
-        Value::Str(_) => (
+        Value::Bin(_) => (
             "BitString",
             "String, :binary",
             "Collectable, IEx.Info, Inspect, List.Chars, String.Chars",
@@ -508,9 +508,9 @@ pub fn info_text(vm: &Vm, v: &Value) -> String {
     };
     rows.push(("Data type", ty.to_string()));
     match v {
-        Value::Str(s) => {
-            rows.push(("Byte size", s.len().to_string()));
-            let raw: Vec<String> = s.bytes().map(|b| b.to_string()).collect();
+        Value::Bin(s) => {
+            rows.push(("Byte size", s.byte_len().to_string()));
+            let raw: Vec<String> = s.bytes().iter().map(|b| b.to_string()).collect();
             rows.push(("Raw representation", format!("<<{}>>", raw.join(", "))));
         }
         Value::Pid(p) => {

@@ -409,7 +409,7 @@ impl<'k> Compiler<'k> {
                     BinaryOp::Mul => arith::mul(&a, &b).ok()?,
                     BinaryOp::Div => arith::fdiv(&a, &b).ok()?,
                     BinaryOp::StrConcat => match (&a, &b) {
-                        (Value::Str(x), Value::Str(y)) => Value::str(format!("{x}{y}")),
+                        (Value::Bin(x), Value::Bin(y)) => Value::Bin(x.concat(y)),
                         _ => return None,
                     },
                     BinaryOp::Range => match (a, b) {

@@ -148,8 +148,8 @@ pub fn execute(p: &mut Process, cx: Pcx) -> Outcome {
             // The message of an uncaught exception of the program's own,
             // computed by its `message/1` (see `ask_message`).
             Ok(Outcome::Done(msg)) if p.rare.as_ref().is_some_and(|x| x.crashing.is_some()) => {
-                if let Value::Str(s) = &msg {
-                    p.rare().crash_message = Some(s.to_string());
+                if let Value::Bin(s) = &msg {
+                    p.rare().crash_message = Some(s.to_string_lossy().into_owned());
                 }
                 if let Some(r) = p.rare().crashing.take() {
                     return Outcome::Raised(r);
@@ -682,13 +682,11 @@ fn update_map(p: &mut Process, n: usize) -> Result<(), Raise> {
 #[inline(never)]
 fn concat(p: &mut Process, n: usize) {
     let parts = p.stack.split_off(p.stack.len() - n);
-    let mut s = String::new();
-    for part in &parts {
-        if let Value::Str(x) = part {
-            s.push_str(x);
-        }
-    }
-    p.stack.push(Value::str(s));
+    let joined = crate::binary::Binary::concat_all(parts.iter().filter_map(|v| match v {
+        Value::Bin(b) => Some(b),
+        _ => None,
+    }));
+    p.stack.push(Value::Bin(joined));
 }
 
 /// `defmodule`: registers `code.modules[i]` and pushes `{:module, Name, nil, nil}`.

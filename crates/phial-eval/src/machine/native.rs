@@ -224,10 +224,10 @@ fn convert(
             move |ctx: &mut Ctx, converted: Value| -> Result<Step, Raise> {
                 let args: Vec<Value> = if is_text {
                     // `args` keeps `value` alive, so its address stays its key.
-                    if let (Some(key), Value::Str(s)) =
+                    if let (Some(key), Value::Bin(s)) =
                         (crate::pretty::substitute_key(&value), &converted)
                     {
-                        printed.push((key, s.to_string()));
+                        printed.push((key, s.to_string_lossy().into_owned()));
                     }
                     args
                 } else {

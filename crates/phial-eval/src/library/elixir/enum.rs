@@ -191,8 +191,8 @@ pub const NATIVES: &[Native] = &[
         enum_member(a).map(crate::library::Step::Done)
     }),
     def("join", 1, |_, a| join(&a[0], "")),
-    def("join", 2, |_, a| match &a[1] {
-        Value::Str(s) => join(&a[0], s),
+    def("join", 2, |_, a| match a[1].as_str() {
+        Some(s) => join(&a[0], s),
         _ => Err(fce("join", 2, &[&a[0], &a[1]])),
     }),
     def("uniq", 1, |_, a| {
@@ -428,8 +428,8 @@ pub(crate) fn join(e: &Value, sep: &str) -> Result<Value> {
         if i > 0 {
             out.push_str(sep);
         }
-        match crate::library::support::terms::to_string_value(x)? {
-            Value::Str(s) => out.push_str(&s),
+        match crate::library::support::terms::to_string_value(x)?.as_str() {
+            Some(s) => out.push_str(s),
             _ => return Err(error::badarg()),
         }
     }

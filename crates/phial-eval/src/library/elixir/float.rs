@@ -58,8 +58,8 @@ pub const NATIVES: &[Native] = &[
         )),
         _ => Err(clause("Float", "to_charlist", 1, &[&a[0]])),
     }),
-    def("parse", 1, |_, a| match &a[0] {
-        Value::Str(s) => Ok(match parse_float_prefix(s) {
+    def("parse", 1, |_, a| match a[0].as_str() {
+        Some(s) => Ok(match parse_float_prefix(s) {
             Some((f, rest)) => Value::tuple(vec![Value::Float(f), Value::str(rest)]),
             None => Value::atom("error"),
         }),

@@ -64,8 +64,8 @@ pub const NATIVES: &[Native] = &[
 ];
 
 pub(crate) fn int_parse(v: &Value, base: &Value) -> Result<Value> {
-    match (v, base) {
-        (Value::Str(s), Value::Int(b)) if (2..=36).contains(b) => {
+    match (v.as_str(), base) {
+        (Some(s), Value::Int(b)) if (2..=36).contains(b) => {
             Ok(match parse_int_prefix(s, *b as u32) {
                 Some((n, rest)) => Value::tuple(vec![n, Value::str(rest)]),
                 None => Value::atom("error"),

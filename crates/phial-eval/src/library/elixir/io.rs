@@ -47,9 +47,10 @@ pub(crate) fn write(ctx: &mut Ctx, text: &str, stderr: bool) -> Result<()> {
 }
 
 pub(crate) fn puts(ctx: &mut Ctx, v: &Value, end: &str, stderr: bool) -> Result<Value> {
-    let Value::Str(s) = to_string_value(v)? else {
+    let Value::Bin(b) = to_string_value(v)? else {
         return Ok(Value::OK);
     };
+    let s = String::from_utf8_lossy(b.bytes());
     let mut text = String::with_capacity(s.len() + 1);
     text.push_str(&s);
     text.push_str(end);
@@ -60,10 +61,7 @@ pub(crate) fn puts(ctx: &mut Ctx, v: &Value, end: &str, stderr: bool) -> Result<
 pub(crate) fn io_inspect(ctx: &mut Ctx, v: &Value, opts: &Value, stderr: bool) -> Result<Value> {
     let o = inspect_opts(opts);
     let label = match keyword_get(opts, "label") {
-        Some(l) => match to_string_value(l)? {
-            Value::Str(s) => Some(s.to_string()),
-            _ => None,
-        },
+        Some(l) => to_string_value(l)?.as_str().map(str::to_string),
         None => None,
     };
     let width = match keyword_get(opts, "width") {

@@ -27,11 +27,9 @@ pub const NATIVES: &[Native] = &[
         Ok(Value::bool(matches!(a[0], Value::Float(_))))
     }),
     guard("is_number", 1, |_, a| Ok(Value::bool(a[0].is_number()))),
-    guard("is_binary", 1, |_, a| {
-        Ok(Value::bool(matches!(a[0], Value::Str(_))))
-    }),
+    guard("is_binary", 1, |_, a| Ok(Value::bool(a[0].is_binary()))),
     guard("is_bitstring", 1, |_, a| {
-        Ok(Value::bool(matches!(a[0], Value::Str(_))))
+        Ok(Value::bool(matches!(a[0], Value::Bin(_))))
     }),
     guard("is_list", 1, |_, a| Ok(Value::bool(a[0].is_list()))),
     guard("is_tuple", 1, |_, a| {
@@ -100,7 +98,8 @@ pub const NATIVES: &[Native] = &[
         other => Err(error::bad_map_error(other.clone())),
     }),
     guard("byte_size", 1, |_, a| match &a[0] {
-        Value::Str(s) => Ok(Value::Int(s.len() as i64)),
+        // A bitstring's partial last byte counts, as on the BEAM.
+        Value::Bin(b) => Ok(Value::Int(b.byte_len() as i64)),
         _ => Err(badarg_at(1, "not a bitstring")),
     }),
     guard("length", 1, |_, a| {
@@ -155,7 +154,7 @@ pub const NATIVES: &[Native] = &[
         _ => Err(badarg_at(1, "not a number")),
     }),
     guard("bit_size", 1, |_, a| match &a[0] {
-        Value::Str(s) => Ok(Value::Int(s.len() as i64 * 8)),
+        Value::Bin(b) => Ok(Value::Int(b.bit_len() as i64)),
         _ => Err(badarg_at(1, "not a bitstring")),
     }),
     // phial has no ports.
@@ -216,14 +215,11 @@ pub const NATIVES: &[Native] = &[
         },
     }),
     def("<>", 2, |_, a| match (&a[0], &a[1]) {
-        (Value::Str(x), Value::Str(y)) => {
-            let mut s = String::with_capacity(x.len() + y.len());
-            s.push_str(x);
-            s.push_str(y);
-            Ok(Value::str(s))
+        (Value::Bin(x), Value::Bin(y)) if x.is_binary() && y.is_binary() => {
+            Ok(Value::Bin(x.concat(y)))
         }
         _ => {
-            let (segment, bad) = if matches!(a[0], Value::Str(_)) {
+            let (segment, bad) = if a[0].is_binary() {
                 (2, &a[1])
             } else {
                 (1, &a[0])
@@ -252,7 +248,9 @@ pub const NATIVES: &[Native] = &[
         Ok(Value::list(left))
     }),
     def("=~", 2, |_, a| match (&a[0], &a[1]) {
-        (Value::Str(x), Value::Str(y)) => Ok(Value::bool(x.contains(y.as_str()))),
+        (Value::Bin(x), Value::Bin(y)) => Ok(Value::bool(
+            memchr::memmem::find(x.bytes(), y.bytes()).is_some(),
+        )),
         _ => Err(error::badarg()),
     }),
     // A struct's own String.Chars implementation is phial code.
@@ -462,10 +460,9 @@ fn kernel_macro(name: &str, arity: i64) -> bool {
 }
 
 /// `binary_part/3`: `len` bytes from `start` (a negative `len` counts
-/// back). phial's binaries are text, so a part that would split a
-/// character is refused as out of range rather than made up.
-fn binary_part(b: &Value, start: &Value, len: &Value) -> Result<Value> {
-    let Value::Str(s) = b else {
+/// back), sharing the bytes of a large binary.
+pub(crate) fn binary_part(b: &Value, start: &Value, len: &Value) -> Result<Value> {
+    let Value::Bin(s) = b else {
         return Err(badarg_at(1, "not a binary"));
     };
     let (Value::Int(start), Value::Int(len)) = (start, len) else {
@@ -480,12 +477,11 @@ fn binary_part(b: &Value, start: &Value, len: &Value) -> Result<Value> {
         (start + len, Some(*start))
     };
     match to {
-        Some(to) if from >= 0 && to as usize <= s.len() && from <= to => s
-            .get(from as usize..to as usize)
-            .map(Value::str)
-            .ok_or_else(|| badarg_at(3, "out of range")),
+        Some(to) if from >= 0 && to as usize <= s.byte_len() && from <= to => {
+            Ok(Value::Bin(s.part(from as usize, (to - from) as usize)))
+        }
         _ => Err(badarg_at(
-            if *start as usize > s.len() { 2 } else { 3 },
+            if *start as usize > s.byte_len() { 2 } else { 3 },
             "out of range",
         )),
     }
@@ -494,7 +490,7 @@ fn binary_part(b: &Value, start: &Value, len: &Value) -> Result<Value> {
 /// `binary_slice/3`: `size` bytes from `start` (negative: from the end),
 /// clamped to the binary as Elixir clamps it.
 fn binary_slice(b: &Value, start: &Value, size: &Value) -> Result<Value> {
-    let (Value::Str(s), Value::Int(start), Value::Int(size)) = (b, start, size) else {
+    let (Value::Bin(s), Value::Int(start), Value::Int(size)) = (b, start, size) else {
         return Err(error::function_clause_error(
             Atom::KERNEL,
             Atom::new("binary_slice"),
@@ -510,16 +506,14 @@ fn binary_slice(b: &Value, start: &Value, size: &Value) -> Result<Value> {
             vec![b.clone(), Value::Int(*start), Value::Int(*size)],
         ));
     }
-    let n = s.len() as i64;
+    let n = s.byte_len() as i64;
     let from = if *start < 0 {
         (n + start).max(0)
     } else {
         (*start).min(n)
     };
     let to = from.saturating_add(*size).min(n);
-    s.get(from as usize..to as usize)
-        .map(Value::str)
-        .ok_or_else(|| badarg_at(2, "out of range"))
+    Ok(Value::Bin(s.part(from as usize, (to - from) as usize)))
 }
 
 /// `binary_slice/2` over a range with step 1, as Elixir 1.14 allows.
@@ -528,7 +522,7 @@ fn binary_slice_range(b: &Value, r: &Value) -> Result<Value> {
         Some(Value::Int(i)) => Some(*i),
         _ => None,
     };
-    let (Value::Str(s), Some(first), Some(last), Some(1)) =
+    let (Value::Bin(s), Some(first), Some(last), Some(1)) =
         (b, field("first"), field("last"), field("step"))
     else {
         return Err(error::function_clause_error(
@@ -538,7 +532,7 @@ fn binary_slice_range(b: &Value, r: &Value) -> Result<Value> {
             vec![b.clone(), r.clone()],
         ));
     };
-    let n = s.len() as i64;
+    let n = s.byte_len() as i64;
     let first = if first < 0 { (n + first).max(0) } else { first };
     let last = if last < 0 { n + last } else { last.min(n - 1) };
     if first > last || first >= n {

@@ -30,7 +30,7 @@ pub const NATIVES: &[Native] = &[
     def("split", 1, |_, a| {
         let text = match &a[0] {
             Value::Atom(m) => m.as_str().to_string(),
-            Value::Str(s) => s.to_string(),
+            v @ Value::Bin(_) if v.as_str().is_some() => v.as_str().unwrap_or_default().to_string(),
             other => {
                 return Err(error::argument_error(format!(
                     "expected an Elixir module, got: {}",
@@ -56,7 +56,7 @@ pub(crate) fn module_concat(parts: &[Value]) -> Result<Value> {
     for p in parts {
         let text = match p {
             Value::Atom(a) => a.as_str().to_string(),
-            Value::Str(s) => s.to_string(),
+            Value::Bin(_) => p.as_str().ok_or_else(error::badarg)?.to_string(),
             _ => return Err(error::badarg()),
         };
         if text == "nil" {

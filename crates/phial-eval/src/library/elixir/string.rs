@@ -23,7 +23,7 @@ pub const NATIVES: &[Native] = &[
     }),
     def("normalize", 2, |_, a| {
         use unicode_normalization::UnicodeNormalization;
-        let (Value::Str(text), Some(form)) = (&a[0], a[1].as_atom()) else {
+        let (Some(text), Some(form)) = (a[0].as_str(), a[1].as_atom()) else {
             return Err(clause("String", "normalize", 2, &[&a[0], &a[1]]));
         };
         Ok(Value::str(match form.as_str() {
@@ -187,8 +187,8 @@ pub const NATIVES: &[Native] = &[
         let pats = patterns(&a[1]).ok_or_else(|| error::badarg_at(2, "not a valid pattern"))?;
         Ok(Value::bool(pats.iter().any(|p| st.ends_with(p.as_str()))))
     }),
-    def("duplicate", 2, |_, a| match (&a[0], &a[1]) {
-        (Value::Str(st), Value::Int(n)) if *n >= 0 => {
+    def("duplicate", 2, |_, a| match (a[0].as_str(), &a[1]) {
+        (Some(st), Value::Int(n)) if *n >= 0 => {
             let size = (st.len() as u64).checked_mul(*n as u64);
             match size {
                 Some(size) if size <= crate::library::support::collections::MAX_BUILD => {
@@ -206,11 +206,11 @@ pub const NATIVES: &[Native] = &[
                 _ => Err(error::system_limit_error()),
             }
         }
-        (Value::Str(_), _) => Err(error::badarg_at(2, "out of range")),
+        (Some(_), _) => Err(error::badarg_at(2, "out of range")),
         _ => Err(error::badarg_at(1, "not a binary")),
     }),
-    def("split", 1, |_, a| match &a[0] {
-        Value::Str(st) => Ok(Value::list(st.split_whitespace().map(Value::str).collect())),
+    def("split", 1, |_, a| match a[0].as_str() {
+        Some(st) => Ok(Value::list(st.split_whitespace().map(Value::str).collect())),
         _ => Err(error::badarg_at(1, "not a binary")),
     }),
     def("split", 2, |_, a| split(&a[0], &a[1], &Value::Nil, a)),
@@ -222,16 +222,16 @@ pub const NATIVES: &[Native] = &[
         let (st, chars) = trim_args(a, "trim")?;
         Ok(Value::str(trim_end(trim_start(st, &chars), &chars)))
     }),
-    def("trim_leading", 1, |_, a| match &a[0] {
-        Value::Str(st) => Ok(Value::str(st.trim_start())),
+    def("trim_leading", 1, |_, a| match a[0].as_str() {
+        Some(st) => Ok(Value::str(st.trim_start())),
         _ => Err(clause("String.Break", "trim_leading", 1, &[&a[0]])),
     }),
     def("trim_leading", 2, |_, a| {
         let (st, chars) = trim_args(a, "trim_leading")?;
         Ok(Value::str(trim_start(st, &chars)))
     }),
-    def("trim_trailing", 1, |_, a| match &a[0] {
-        Value::Str(st) => Ok(Value::str(st.trim_end())),
+    def("trim_trailing", 1, |_, a| match a[0].as_str() {
+        Some(st) => Ok(Value::str(st.trim_end())),
         _ => Err(clause("String.Break", "trim_trailing", 1, &[&a[0]])),
     }),
     def("trim_trailing", 2, |_, a| {
@@ -250,36 +250,36 @@ pub const NATIVES: &[Native] = &[
         replace(&a[0], &a[1], &a[2], &Value::Nil, a)
     }),
     def("replace", 4, |_, a| replace(&a[0], &a[1], &a[2], &a[3], a)),
-    def("replace_prefix", 3, |_, a| match (&a[0], &a[1], &a[2]) {
-        (Value::Str(st), Value::Str(p), Value::Str(r)) => Ok(match st.strip_prefix(p.as_str()) {
+    def("replace_prefix", 3, |_, a| match (a[0].as_str(), a[1].as_str(), a[2].as_str()) {
+        (Some(st), Some(p), Some(r)) => Ok(match st.strip_prefix(p) {
             Some(rest) => Value::str(format!("{r}{rest}")),
             None => a[0].clone(),
         }),
         _ => Err(sfce("replace_prefix", 3, a)),
     }),
-    def("replace_suffix", 3, |_, a| match (&a[0], &a[1], &a[2]) {
-        (Value::Str(st), Value::Str(p), Value::Str(r)) => Ok(match st.strip_suffix(p.as_str()) {
+    def("replace_suffix", 3, |_, a| match (a[0].as_str(), a[1].as_str(), a[2].as_str()) {
+        (Some(st), Some(p), Some(r)) => Ok(match st.strip_suffix(p) {
             Some(rest) => Value::str(format!("{rest}{r}")),
             None => a[0].clone(),
         }),
         _ => Err(sfce("replace_suffix", 3, a)),
     }),
-    def("to_integer", 1, |_, a| match &a[0] {
-        Value::Str(st) => parse_int_exact(st, 10)
+    def("to_integer", 1, |_, a| match a[0].as_str() {
+        Some(st) => parse_int_exact(st, 10)
             .ok_or_else(|| error::badarg_at(1, "not a textual representation of an integer")),
         _ => Err(error::badarg_at(1, "not a binary")),
     }),
-    def("to_integer", 2, |_, a| match (&a[0], &a[1]) {
-        (Value::Str(st), Value::Int(b)) if (2..=36).contains(b) => parse_int_exact(st, *b as u32)
+    def("to_integer", 2, |_, a| match (a[0].as_str(), &a[1]) {
+        (Some(st), Value::Int(b)) if (2..=36).contains(b) => parse_int_exact(st, *b as u32)
             .ok_or_else(|| error::badarg_at(1, "not a textual representation of an integer")),
-        (Value::Str(_), _) => Err(error::badarg_at(
+        (Some(_), _) => Err(error::badarg_at(
             2,
             "not an integer in the range 2 through 36",
         )),
         _ => Err(error::badarg_at(1, "not a binary")),
     }),
-    def("to_float", 1, |_, a| match &a[0] {
-        Value::Str(st) => match crate::library::support::numbers::parse_float_prefix(st) {
+    def("to_float", 1, |_, a| match a[0].as_str() {
+        Some(st) => match crate::library::support::numbers::parse_float_prefix(st) {
             Some((f, rest)) if rest.is_empty() && st.contains('.') => Ok(Value::Float(f)),
             _ => Err(error::badarg_at(
                 1,
@@ -288,28 +288,28 @@ pub const NATIVES: &[Native] = &[
         },
         _ => Err(error::badarg_at(1, "not a binary")),
     }),
-    def("to_atom", 1, |_, a| match &a[0] {
-        Value::Str(st) => Ok(Value::atom(st)),
+    def("to_atom", 1, |_, a| match a[0].as_str() {
+        Some(st) => Ok(Value::atom(st)),
         _ => Err(error::badarg_at(1, "not a binary")),
     }),
-    def("to_existing_atom", 1, |_, a| match &a[0] {
-        Value::Str(st) => crate::atom::Atom::existing(st)
+    def("to_existing_atom", 1, |_, a| match a[0].as_str() {
+        Some(st) => crate::atom::Atom::existing(st)
             .map(Value::Atom)
             .ok_or_else(|| error::badarg_at(1, "not an already existing atom")),
         _ => Err(error::badarg_at(1, "not a binary")),
     }),
-    def("to_charlist", 1, |_, a| match &a[0] {
-        Value::Str(st) => Ok(Value::list(
+    def("to_charlist", 1, |_, a| match a[0].as_str() {
+        Some(st) => Ok(Value::list(
             st.chars().map(|c| Value::Int(c as i64)).collect(),
         )),
         _ => Err(sfce("to_charlist", 1, a)),
     }),
     def("valid?", 1, |_, a| match &a[0] {
-        Value::Str(_) => Ok(Value::TRUE),
+        Value::Bin(b) if b.is_binary() => Ok(Value::bool(b.as_str().is_some())),
         _ => Err(sfce("valid?", 1, a)),
     }),
-    def("printable?", 1, |_, a| match &a[0] {
-        Value::Str(st) => Ok(Value::bool(crate::format::string_printable(st))),
+    def("printable?", 1, |_, a| match a[0].as_str() {
+        Some(st) => Ok(Value::bool(crate::format::string_printable(st))),
         _ => Err(sfce("printable?", 2, a)),
     }),
     def("next_codepoint", 1, |_, a| {
@@ -338,14 +338,14 @@ pub const NATIVES: &[Native] = &[
     }),
     def("valid_character?", 1, |_, a| {
         Ok(Value::bool(
-            matches!(&a[0], Value::Str(st) if st.chars().count() == 1),
+            matches!(a[0].as_str(), Some(st) if st.chars().count() == 1),
         ))
     }),
-    def("printable?", 2, |_, a| match (&a[0], &a[1]) {
-        (Value::Str(st), Value::Atom(Atom::INFINITY)) => {
+    def("printable?", 2, |_, a| match (a[0].as_str(), &a[1]) {
+        (Some(st), Value::Atom(Atom::INFINITY)) => {
             Ok(Value::bool(crate::format::string_printable(st)))
         }
-        (Value::Str(st), Value::Int(n)) if *n >= 0 => {
+        (Some(st), Value::Int(n)) if *n >= 0 => {
             let prefix: String = st.chars().take(*n as usize).collect();
             Ok(Value::bool(crate::format::string_printable(&prefix)))
         }
@@ -354,7 +354,7 @@ pub const NATIVES: &[Native] = &[
     // phial strings are always valid UTF-8, so :valid gives one chunk.
     def("chunk", 2, |_, a| {
         let mode = a[1].as_atom().map(|m| m.as_str());
-        let (Value::Str(st), Some(mode @ ("valid" | "printable"))) = (&a[0], mode) else {
+        let (Some(st), Some(mode @ ("valid" | "printable"))) = (a[0].as_str(), mode) else {
             return Err(sfce("chunk", 2, a));
         };
         if st.is_empty() {
@@ -397,9 +397,9 @@ pub const NATIVES: &[Native] = &[
         }
         Ok(Value::str(format!("{rest}{}", r.repeat(n))))
     }),
-    def("equivalent?", 2, |_, a| match (&a[0], &a[1]) {
+    def("equivalent?", 2, |_, a| match (a[0].as_str(), a[1].as_str()) {
         // No Unicode normalisation tables here: equal text only.
-        (Value::Str(x), Value::Str(y)) => Ok(Value::bool(x == y)),
+        (Some(x), Some(y)) => Ok(Value::bool(x == y)),
         _ => Err(sfce("equivalent?", 2, a)),
     }),
 ];
@@ -410,22 +410,16 @@ pub(crate) fn sfce(name: &str, arity: u32, a: &[Value]) -> Raise {
 }
 
 pub(crate) fn s<'v>(v: &'v Value, name: &str, arity: u32, a: &[Value]) -> Result<&'v str> {
-    match v {
-        Value::Str(st) => Ok(st),
-        _ => Err(sfce(name, arity, a)),
-    }
+    v.as_str().ok_or_else(|| sfce(name, arity, a))
 }
 
 /// A pattern argument: one string or a list of strings.
 pub(crate) fn patterns(v: &Value) -> Option<Vec<String>> {
     match v {
-        Value::Str(p) => Some(vec![p.to_string()]),
+        Value::Bin(_) => Some(vec![v.as_str()?.to_string()]),
         Value::Nil | Value::Cons(_) => proper(v)?
             .iter()
-            .map(|p| match p {
-                Value::Str(p) => Some(p.to_string()),
-                _ => None,
-            })
+            .map(|p| p.as_str().map(str::to_string))
             .collect(),
         _ => None,
     }
@@ -439,7 +433,7 @@ pub(crate) fn opt_bool(opts: &Value, key: &str, default: bool) -> bool {
 }
 
 pub(crate) fn split(st: &Value, pat: &Value, opts: &Value, a: &[Value]) -> Result<Value> {
-    let Value::Str(st) = st else {
+    let Some(st) = st.as_str() else {
         return Err(clause("String", "split", 3, &[st, pat, opts]));
     };
     let pats = match patterns(pat) {
@@ -505,8 +499,8 @@ pub(crate) fn split(st: &Value, pat: &Value, opts: &Value, a: &[Value]) -> Resul
 }
 
 pub(crate) fn trim_args<'v>(a: &'v [Value], name: &str) -> Result<(&'v str, String)> {
-    match (&a[0], &a[1]) {
-        (Value::Str(st), Value::Str(c)) => Ok((st, c.to_string())),
+    match (a[0].as_str(), a[1].as_str()) {
+        (Some(st), Some(c)) => Ok((st, c.to_string())),
         _ => Err(sfce(name, 2, a)),
     }
 }
@@ -543,7 +537,8 @@ pub(crate) fn pad(
     } else {
         "pad_trailing"
     };
-    let (Value::Str(st), Value::Int(n), Value::Str(p)) = (st, count, padding) else {
+    let original = st;
+    let (Some(st), Value::Int(n), Some(p)) = (st.as_str(), count, padding.as_str()) else {
         return Err(clause("String", name, 3, &[st, count, padding]));
     };
     let _ = a;
@@ -552,13 +547,13 @@ pub(crate) fn pad(
             "String",
             name,
             3,
-            &[&Value::Str(st.clone()), count, padding],
+            &[original, count, padding],
         ));
     }
     let len = st.graphemes(true).count();
     let want = *n as usize;
     if len >= want {
-        return Ok(Value::Str(st.clone()));
+        return Ok(original.clone());
     }
     let pg: Vec<&str> = p.graphemes(true).collect();
     let fill: String = (0..want - len).map(|i| pg[i % pg.len()]).collect();
@@ -577,7 +572,7 @@ pub(crate) fn replace(
     a: &[Value],
 ) -> Result<Value> {
     let _ = a;
-    let (Value::Str(st), Value::Str(r)) = (st, rep) else {
+    let (Some(st), Some(r)) = (st.as_str(), rep.as_str()) else {
         return Err(clause("String", "replace", 4, &[st, pat, rep, opts]));
     };
     let pats = patterns(pat).ok_or_else(|| error::badarg_at(2, "not a valid pattern"))?;
@@ -622,8 +617,8 @@ pub(crate) fn replace(
 /// The three binaries of `replace_leading/3` and `replace_trailing/3`; an
 /// empty match is refused as Elixir refuses it.
 pub(crate) fn three_strings<'v>(name: &str, a: &'v [Value]) -> Result<(&'v str, &'v str, &'v str)> {
-    match (&a[0], &a[1], &a[2]) {
-        (Value::Str(st), Value::Str(m), Value::Str(r)) => {
+    match (a[0].as_str(), a[1].as_str(), a[2].as_str()) {
+        (Some(st), Some(m), Some(r)) => {
             if m.is_empty() {
                 return Err(error::argument_error(
                     "cannot use an empty string as the match to replace",

@@ -104,8 +104,8 @@ pub const NATIVES: &[Native] = &[
         Value::Atom(x) => Ok(Value::str(x.as_str())),
         _ => Err(error::badarg_at(1, "not an atom")),
     }),
-    def("binary_to_atom", 1, |_, a| match &a[0] {
-        Value::Str(s) => Ok(Value::atom(s)),
+    def("binary_to_atom", 1, |_, a| match a[0].as_str() {
+        Some(s) => Ok(Value::atom(s)),
         _ => Err(error::badarg_at(1, "not a binary")),
     }),
     def("integer_to_binary", 1, |_, a| int_to_string(&a[0], 10)),

@@ -77,7 +77,7 @@ pub const NATIVES: &[Native] = &[
         }
     }),
     def("sigil_w", 2, |_, a| {
-        let Value::Str(s) = &a[0] else {
+        let Some(s) = a[0].as_str() else {
             return Err(error::badarg());
         };
         let words = s.split_whitespace();
@@ -203,7 +203,7 @@ pub(crate) fn exception_with(module: Atom, fields: Vec<(Atom, Value)>) -> Raise 
 /// `raise "msg"`, `raise SomeError`, `raise exception_value`.
 pub fn raise1(v: &Value) -> Raise {
     match v {
-        Value::Str(s) => error::runtime_error(s.to_string()),
+        Value::Bin(s) => error::runtime_error(s.to_string_lossy().into_owned()),
         Value::Atom(m) if m.as_str().starts_with("Elixir.") => exception_with(*m, vec![]),
         Value::Map(_) if v.map_get(Atom::EXCEPTION).is_some() => Raise::error(v.clone()),
         other => error::argument_error(format!(
@@ -219,7 +219,7 @@ pub fn raise2(module: &Value, arg: &Value) -> Raise {
         return raise1(module);
     };
     match arg {
-        Value::Str(_) => exception_with(*m, vec![(Atom::MESSAGE, arg.clone())]),
+        Value::Bin(_) => exception_with(*m, vec![(Atom::MESSAGE, arg.clone())]),
         Value::Nil | Value::Cons(_) => {
             let mut fields = Vec::new();
             for item in arg.iter_list() {

@@ -12,7 +12,7 @@ use crate::value::{Fun, Value};
 
 /// `to_string/1` as a value (raises `Protocol.UndefinedError` for tuples etc.).
 pub fn to_string_value(v: &Value) -> Result<Value> {
-    if let Value::Str(_) = v {
+    if let Value::Bin(_) = v {
         return Ok(v.clone());
     }
     match crate::format::to_string(v) {
@@ -35,7 +35,7 @@ pub fn to_charlist(v: &Value) -> Result<Value> {
         },
         _ => {
             let s = to_string_value(v)?;
-            let Value::Str(s) = s else {
+            let Some(s) = s.as_str() else {
                 return Err(error::badarg());
             };
             Ok(Value::list(
@@ -59,6 +59,13 @@ pub fn inspect_opts(opts: &Value) -> InspectOpts {
                     }
                     (Some("pretty"), Value::Atom(a)) => o.pretty = *a == Atom::TRUE,
                     (Some("structs"), Value::Atom(a)) => o.structs = *a != Atom::FALSE,
+                    (Some("binaries"), Value::Atom(a)) => {
+                        o.binaries = match a.as_str() {
+                            "as_strings" => crate::format::Binaries::AsStrings,
+                            "as_binaries" => crate::format::Binaries::AsBinaries,
+                            _ => crate::format::Binaries::Infer,
+                        }
+                    }
                     (Some("width"), Value::Int(w)) if *w >= 0 => o.width = *w as usize,
                     (Some("width"), Value::Atom(Atom::INFINITY)) => o.width = usize::MAX,
                     _ => {}
