@@ -49,6 +49,8 @@ pub struct FnCode {
     pub lambdas: Vec<Arc<FnCode>>,
     pub calls: Vec<CallSite>,
     pub handlers: Vec<Handler>,
+    /// The segments of each `<<...>>` this code builds (`Op::Bits`).
+    pub bitstrings: Vec<Arc<[crate::bitstring::Segment]>>,
     /// Modules defined by `DefModule` ops in this code.
     pub modules: Vec<Arc<crate::compile::Module>>,
     /// The file this code came from, for error locations.
@@ -80,6 +82,7 @@ impl FnCode {
                 consts: Vec::new(),
                 pats: Vec::new(),
                 switches: Vec::new(),
+                bitstrings: Vec::new(),
                 lambdas: Vec::new(),
                 calls: Vec::new(),
                 handlers: Vec::new(),
@@ -672,6 +675,10 @@ impl Pat {
                 .iter()
                 .all(|(k, p)| matches!(k, MapKey::Lit(_)) && p.is_pure()),
             Pat::StrPrefix(_, rest) => rest.is_pure(),
+            // A size read from a variable bound before the pattern is not.
+            Pat::Bits(segs) => segs.iter().all(|s| {
+                s.value.is_pure() && !matches!(s.seg.size, crate::bitstring::Size::Local(_))
+            }),
             Pat::Both(a, b) => a.is_pure() && b.is_pure(),
         }
     }
@@ -899,6 +906,9 @@ pub enum Op {
     /// Build a string from the top `n` values (interpolation parts, converted
     /// with `String.Chars` first by `Bif(ToString)`).
     Concat(u32),
+    /// Build a bitstring as `bitstrings[i]` lays it out, from the values
+    /// on the stack (each segment's value, then its size when computed).
+    Bits(u32),
     Return,
     /// `Const(i)` then `Return`, in one dispatch: what a leaf clause such
     /// as `def fib(0), do: 0` or a `:ok` at the end of a function runs. The
@@ -933,6 +943,8 @@ pub enum Pat {
     Map(Vec<(MapKey, Pat)>),
     /// `"prefix" <> rest`
     StrPrefix(String, Box<Pat>),
+    /// `<<a::16, rest::binary>>`: the segments in order.
+    Bits(Vec<crate::bitstring::PatSegment>),
     /// `p1 = p2` inside a pattern: both must match.
     Both(Box<Pat>, Box<Pat>),
 }

@@ -8,6 +8,7 @@
 
 pub mod atom;
 pub mod binary;
+pub mod bitstring;
 pub mod code;
 pub mod compile;
 pub mod error;

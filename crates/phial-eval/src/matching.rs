@@ -92,6 +92,7 @@ pub fn match_pat(p: &Pat, v: &Value, locals: &mut [Value]) -> bool {
             }
             _ => false,
         },
+        Pat::Bits(segs) => crate::bitstring::match_segments(segs, v, locals),
         Pat::Both(a, b) => match_pat(a, v, locals) && match_pat(b, v, locals),
     }
 }

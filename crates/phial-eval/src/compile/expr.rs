@@ -176,10 +176,7 @@ impl<'k> Compiler<'k> {
             },
             ExprKind::Block(exprs) => self.body(exprs, tail),
             ExprKind::Stab(_) => self.error(e.span.start, "unexpected -> outside of a block"),
-            ExprKind::Bitstring(_) => self.error(
-                e.span.start,
-                "binaries built with <<...>> are not supported by phial yet",
-            ),
+            ExprKind::Bitstring(items) => self.bitstring(items),
         }
     }
 

@@ -16,6 +16,7 @@
 //! Not here: patterns and guards (`pattern`), modules (`module`), running code.
 
 mod access_path;
+mod bitstring;
 mod control;
 mod defguard;
 mod docs;
@@ -85,6 +86,7 @@ pub(crate) struct FnBuilder {
     consts: Vec<Value>,
     pats: Vec<Pat>,
     switches: Vec<Switch>,
+    pub(crate) bitstrings: Vec<Arc<[crate::bitstring::Segment]>>,
     lambdas: Vec<Arc<FnCode>>,
     calls: Vec<CallSite>,
     call_index: FxHashMap<(Atom, Atom, u32), u32>,
@@ -347,6 +349,7 @@ impl<'k> Compiler<'k> {
             consts: Vec::new(),
             pats: Vec::new(),
             switches: Vec::new(),
+            bitstrings: Vec::new(),
             lambdas: Vec::new(),
             calls: Vec::new(),
             call_index: FxHashMap::default(),
@@ -383,6 +386,7 @@ impl<'k> Compiler<'k> {
             consts: f.consts,
             pats: f.pats,
             switches: f.switches,
+            bitstrings: f.bitstrings,
             lambdas: f.lambdas,
             calls: f.calls,
             handlers: f.handlers,

@@ -68,8 +68,9 @@ impl<'k> Compiler<'k> {
         s
     }
 
-    fn pat(&mut self, e: &Expr, seen: &mut FxHashMap<String, u32>) -> Pat {
+    pub(super) fn pat(&mut self, e: &Expr, seen: &mut FxHashMap<String, u32>) -> Pat {
         match &e.kind {
+            ExprKind::Bitstring(items) => self.bitstring_pattern(items, seen),
             ExprKind::Var(name) => {
                 if name == "_" {
                     return Pat::Any;

@@ -597,6 +597,12 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
                     return Err(reraise(p));
                 }
                 Op::Concat(n) => concat(p, n as usize),
+                Op::Bits(i) => {
+                    if let Err(e) = build_bits(p, code, i as usize) {
+                        save_pc!();
+                        return Err(e);
+                    }
+                }
                 Op::Return => {
                     if let Some(v) = return_value(p) {
                         return Ok(Outcome::Done(v));
@@ -675,6 +681,22 @@ fn update_map(p: &mut Process, n: usize) -> Result<(), Raise> {
         m.insert(k, v);
     }
     p.stack.push(Value::map(m));
+    Ok(())
+}
+
+/// `<<...>>`: lays out the values on the stack top as `bitstrings[i]`
+/// says, and replaces them with the result.
+#[inline(never)]
+fn build_bits(p: &mut Process, code: &FnCode, i: usize) -> Result<(), Raise> {
+    let segs = &code.bitstrings[i];
+    let n = segs.len()
+        + segs
+            .iter()
+            .filter(|s| matches!(s.size, crate::bitstring::Size::Pushed))
+            .count();
+    let values = p.stack.split_off(p.stack.len() - n);
+    let v = crate::bitstring::build(segs, &values)?;
+    p.stack.push(v);
     Ok(())
 }
 
