@@ -61,10 +61,11 @@ pub fn op(op: Op, lhs: Expr, rhs: Expr) -> Expr {
 }
 
 pub fn bin(op: BinaryOp, lhs: Expr, rhs: Expr) -> Expr {
-    // `<-` binds looser than `=` in Elixir: `{:k, _} = x <- list` in a
-    // `for` is `({:k, _} = x) <- list`. The grammar's tiers put `=` lower,
-    // so the tree is turned here.
-    if op == BinaryOp::Match {
+    // `<-` binds looser than `=` and `::` in Elixir: `{:k, _} = x <- list`
+    // in a `for` is `({:k, _} = x) <- list`, and `<<c::8 <- bin>>` is
+    // `<<(c::8) <- bin>>`. The grammar's tiers put `=` and `::` lower, so
+    // the tree is turned here.
+    if matches!(op, BinaryOp::Match | BinaryOp::Type) {
         if let ExprKind::Binary {
             op: BinaryOp::Send,
             lhs: k,
@@ -73,7 +74,7 @@ pub fn bin(op: BinaryOp, lhs: Expr, rhs: Expr) -> Expr {
         {
             return bin(
                 BinaryOp::Send,
-                bin(BinaryOp::Match, lhs, (**k).clone()),
+                bin(op, lhs, (**k).clone()),
                 (**list).clone(),
             );
         }

@@ -647,9 +647,16 @@ impl<'k> Compiler<'k> {
             })
         };
         for q in quals.iter().rev() {
-            match generator(q) {
+            let bits = bits_generator(q).map(|(segs, data, guard)| {
+                let (pat, rhs) = bits_as_list_generator(segs, data, span);
+                (pat, guard.cloned(), rhs)
+            });
+            let step = match bits {
+                Some(b) => Some(b),
+                None => generator(q).map(|(p, g, r)| (p.clone(), g.cloned(), r.clone())),
+            };
+            match step {
                 Some((pat, guard, rhs)) => {
-                    let (pat, guard, rhs) = (pat.clone(), guard.cloned(), rhs.clone());
                     let (mut a1, mut a2) = (vec![pat], vec![mk(ExprKind::Var("_".into()))]);
                     if reduce.is_some() {
                         a1.push(acc());
@@ -721,6 +728,125 @@ impl<'k> Compiler<'k> {
             inner = remote("Enum", "into", vec![inner, into]);
         }
         self.expr(&inner, tail);
+    }
+}
+
+/// A bitstring generator `<<segments <- data>>` (with its guard): the
+/// segments, the data and the guard.
+fn bits_generator(step: &Expr) -> Option<(&[Expr], &Expr, Option<&Expr>)> {
+    let (bits, guard) = match &step.kind {
+        ExprKind::Binary {
+            op: BinaryOp::When,
+            lhs,
+            rhs,
+        } => (&**lhs, Some(&**rhs)),
+        _ => (step, None),
+    };
+    let ExprKind::Bitstring(items) = &bits.kind else {
+        return None;
+    };
+    // The last segment carries the `<-` and the data.
+    let ExprKind::Binary {
+        op: BinaryOp::Send,
+        rhs,
+        ..
+    } = &items.last()?.kind
+    else {
+        return None;
+    };
+    Some((items, rhs, guard))
+}
+
+/// `<<segs <- data>>` as a list generator: the tuple of the segments'
+/// variables drawn from `:phial_enum.bits_unfold(data, fn)`, where the
+/// function matches the segments off the front of what is left (and
+/// gives `nil` when they no longer match, which ends the generator, as
+/// in Elixir).
+fn bits_as_list_generator(items: &[Expr], data: &Expr, span: Span) -> (Expr, Expr) {
+    let mk = |k: ExprKind| Expr::new(k, span);
+    let mut segs: Vec<Expr> = items.to_vec();
+    if let Some(last) = segs.last_mut() {
+        if let ExprKind::Binary {
+            op: BinaryOp::Send,
+            lhs,
+            ..
+        } = &last.kind
+        {
+            *last = (**lhs).clone();
+        }
+    }
+    let mut names = Vec::new();
+    for s in &segs {
+        let value = match &s.kind {
+            ExprKind::Binary {
+                op: BinaryOp::Type,
+                lhs,
+                ..
+            } => &**lhs,
+            _ => s,
+        };
+        pattern_vars(value, &mut names);
+    }
+    let vars = || mk(ExprKind::Tuple(names.iter().map(|n| mk(ExprKind::Var(n.clone()))).collect()));
+    let rest = || mk(ExprKind::Var("for rest".into()));
+    let mut head = segs;
+    head.push(mk(ExprKind::Binary {
+        op: BinaryOp::Type,
+        lhs: Box::new(rest()),
+        rhs: Box::new(mk(ExprKind::Var("bitstring".into()))),
+    }));
+    let step = mk(ExprKind::Fn(vec![
+        StabClause {
+            args: vec![mk(ExprKind::Bitstring(head))],
+            guard: None,
+            body: vec![mk(ExprKind::Tuple(vec![vars(), rest()]))],
+            span,
+        },
+        StabClause {
+            args: vec![mk(ExprKind::Var("_".into()))],
+            guard: None,
+            body: vec![mk(ExprKind::Atom("nil".into()))],
+            span,
+        },
+    ]));
+    let rhs = mk(ExprKind::Call {
+        target: CallTarget::Remote {
+            module: Box::new(mk(ExprKind::Atom("phial_enum".into()))),
+            name: "bits_unfold".into(),
+        },
+        args: vec![data.clone(), step],
+        parens: true,
+        block: None,
+    });
+    (vars(), rhs)
+}
+
+/// The variables a pattern binds, in order of first appearance.
+fn pattern_vars(e: &Expr, out: &mut Vec<String>) {
+    let mut work = vec![e];
+    while let Some(e) = work.pop() {
+        match &e.kind {
+            ExprKind::Var(n) if !n.starts_with('_') && !out.contains(n) => out.push(n.clone()),
+            ExprKind::Tuple(items) | ExprKind::Bitstring(items) => work.extend(items.iter().rev()),
+            ExprKind::List { items, tail } => {
+                work.extend(tail.as_deref());
+                work.extend(items.iter().rev());
+            }
+            ExprKind::Binary {
+                op: BinaryOp::Type,
+                lhs,
+                ..
+            } => work.push(lhs),
+            ExprKind::Binary {
+                op: BinaryOp::Match | BinaryOp::StrConcat,
+                lhs,
+                rhs,
+            } => {
+                work.push(rhs);
+                work.push(lhs);
+            }
+            _ => {}
+        }
     }
 }
 

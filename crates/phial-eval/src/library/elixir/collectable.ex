@@ -32,7 +32,7 @@ end
 defimpl Collectable, for: BitString do
   def into(binary) do
     fun = fn
-      acc, {:cont, x} when is_binary(x) -> acc <> x
+      acc, {:cont, x} when is_bitstring(x) -> <<acc::bitstring, x::bitstring>>
       acc, :done -> acc
       _acc, :halt -> :ok
     end

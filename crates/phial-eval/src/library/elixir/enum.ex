@@ -168,9 +168,9 @@ defmodule Enum do
     end)
   end
 
-  def into(enum, collectable) when is_binary(collectable) do
+  def into(enum, collectable) when is_bitstring(collectable) do
     reduce(enum, collectable, fn
-      s, acc when is_binary(s) -> acc <> s
+      s, acc when is_bitstring(s) -> <<acc::bitstring, s::bitstring>>
       _, _ -> raise ArgumentError
     end)
   end

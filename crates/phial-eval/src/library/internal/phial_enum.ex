@@ -2,6 +2,18 @@
 # only through the protocol (a struct's own implementation, a stream
 # function). Not for programs.
 defmodule :phial_enum do
+  # A bitstring generator (`for <<c::8 <- bin>>`): `step` matches the
+  # generator's segments off the front and gives `{values, rest}`, or nil
+  # when they no longer match.
+  def bits_unfold(data, step), do: bits_unfold(data, step, [])
+
+  defp bits_unfold(data, step, acc) do
+    case step.(data) do
+      {v, rest} -> bits_unfold(rest, step, [v | acc])
+      nil -> :lists.reverse(acc)
+    end
+  end
+
   def to_list(enum) do
     {_, acc} = Enumerable.reduce(enum, {:cont, []}, fn x, acc -> {:cont, [x | acc]} end)
     :lists.reverse(acc)
