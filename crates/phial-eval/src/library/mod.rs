@@ -142,6 +142,8 @@ pub const UNITS: &[Unit] = &[
     eager(":erlang", erl::erlang::NATIVES, None),
     eager(":lists", erl::lists::NATIVES, None),
     eager(":math", erl::math::NATIVES, None),
+    eager(":binary", erl::binary::NATIVES, None),
+    eager(":unicode", erl::unicode::NATIVES, None),
     eager(":rand", erl::rand::NATIVES, None),
     lazy(":timer", erl::timer::NATIVES, source!("erlang/timer.ex")),
     // phial's own

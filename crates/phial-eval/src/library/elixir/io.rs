@@ -5,12 +5,22 @@
 //! `pretty`).
 
 use crate::atom::Atom;
-use crate::error::Result;
+use crate::error::{self, Result};
 use crate::library::support::terms::{inspect_opts, keyword_get, to_string_value};
 use crate::library::{def, Ctx, Native};
 use crate::value::Value;
 
 pub const NATIVES: &[Native] = &[
+    def("iodata_to_binary", 1, |_, a| {
+        crate::library::support::iodata::to_binary(&a[0])
+            .map(Value::Bin)
+            .ok_or_else(|| error::badarg_at(1, "not an iodata term"))
+    }),
+    def("iodata_length", 1, |_, a| {
+        crate::library::support::iodata::size(&a[0])
+            .map(|n| Value::Int(n as i64))
+            .ok_or_else(|| error::badarg_at(1, "not an iodata term"))
+    }),
     def("puts", 1, |ctx, a| puts(ctx, &a[0], "\n", false)),
     def("puts", 2, |ctx, a| puts(ctx, &a[1], "\n", is_stderr(&a[0]))),
     def("write", 1, |ctx, a| puts(ctx, &a[0], "", false)),

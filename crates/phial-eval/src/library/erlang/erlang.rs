@@ -5,6 +5,7 @@
 //! Not here: the Elixir spellings (`elixir/kernel.rs`).
 
 use crate::error::{self, badarg_at, Raise, Result};
+use crate::library::support::iodata;
 use crate::library::support::arith::{add, bits, div, fdiv, mul, rem, sub};
 use crate::library::support::numbers::int_to_string;
 use crate::library::support::processes::send;
@@ -103,6 +104,39 @@ pub const NATIVES: &[Native] = &[
     def("atom_to_binary", 1, |_, a| match &a[0] {
         Value::Atom(x) => Ok(Value::str(x.as_str())),
         _ => Err(error::badarg_at(1, "not an atom")),
+    }),
+    def("iolist_to_binary", 1, |_, a| {
+        iodata::to_binary(&a[0])
+            .map(Value::Bin)
+            .ok_or_else(|| error::badarg_at(1, "not an iodata term"))
+    }),
+    def("iolist_size", 1, |_, a| {
+        iodata::size(&a[0])
+            .map(|n| Value::Int(n as i64))
+            .ok_or_else(|| error::badarg_at(1, "not an iodata term"))
+    }),
+    def("list_to_binary", 1, |_, a| match &a[0] {
+        Value::Nil | Value::Cons(_) => iodata::to_binary(&a[0])
+            .map(Value::Bin)
+            .ok_or_else(|| error::badarg_at(1, "not an iolist term")),
+        _ => Err(error::badarg_at(1, "not an iolist term")),
+    }),
+    def("binary_to_list", 1, |_, a| match &a[0] {
+        Value::Bin(b) if b.is_binary() => Ok(Value::list(
+            b.bytes().iter().map(|x| Value::Int(*x as i64)).collect(),
+        )),
+        _ => Err(error::badarg_at(1, "not a binary")),
+    }),
+    def("split_binary", 2, |_, a| match (&a[0], &a[1]) {
+        (Value::Bin(b), Value::Int(n)) if b.is_binary() && (0..=b.byte_len() as i64).contains(n) => {
+            let n = *n as usize;
+            Ok(Value::tuple(vec![
+                Value::Bin(b.part(0, n)),
+                Value::Bin(b.part(n, b.byte_len() - n)),
+            ]))
+        }
+        (Value::Bin(_), _) => Err(error::badarg_at(2, "out of range")),
+        _ => Err(error::badarg_at(1, "not a binary")),
     }),
     def("binary_to_atom", 1, |_, a| match a[0].as_str() {
         Some(s) => Ok(Value::atom(s)),

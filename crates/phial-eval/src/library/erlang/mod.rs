@@ -1,13 +1,15 @@
-//! Erlang's modules, one unit each (`:erlang`, `:lists`, `:math`,
-//! `:rand`, `:timer`): `name.rs` holds a module's natives, `name.ex` beside it its
+//! Erlang's modules, one unit each (`:erlang`, `:binary`, `:lists`,
+//! `:math`, `:rand`, `:timer`, `:unicode`): `name.rs` holds a module's natives, `name.ex` beside it its
 //! part written in phial. Listed in `library::UNITS`.
 //!
 //! Not here: Elixir's modules (`elixir`), even where a native is shared.
 
 // The `:erlang` module's unit, inside the directory of Erlang's modules.
 #[allow(clippy::module_inception)]
+pub mod binary;
 pub mod erlang;
 pub mod lists;
 pub mod math;
 pub mod rand;
 pub mod timer;
+pub mod unicode;
