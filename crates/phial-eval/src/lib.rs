@@ -12,6 +12,7 @@ pub mod bitstring;
 pub mod code;
 pub mod compile;
 pub mod error;
+pub mod etf;
 pub mod format;
 pub mod library;
 mod machine;

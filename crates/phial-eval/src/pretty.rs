@@ -197,9 +197,11 @@ fn container(
     }
     let docs = Doc::Concat(docs);
     if flex {
+        // Continuation lines line up under the first element.
+        let indent = left.len();
         Doc::Group(Box::new(Doc::Concat(vec![
             text(left),
-            Doc::Nest(1, Box::new(docs)),
+            Doc::Nest(indent, Box::new(docs)),
             text(right),
         ])))
     } else {

@@ -105,6 +105,10 @@ pub const NATIVES: &[Native] = &[
         Value::Atom(x) => Ok(Value::str(x.as_str())),
         _ => Err(error::badarg_at(1, "not an atom")),
     }),
+    def("term_to_binary", 1, |_, a| term_to_binary(&a[0], &Value::Nil)),
+    def("term_to_binary", 2, |_, a| term_to_binary(&a[0], &a[1])),
+    def("binary_to_term", 1, |_, a| binary_to_term(&a[0], &Value::Nil)),
+    def("binary_to_term", 2, |_, a| binary_to_term(&a[0], &a[1])),
     def("iolist_to_binary", 1, |_, a| {
         iodata::to_binary(&a[0])
             .map(Value::Bin)
@@ -178,4 +182,46 @@ pub(crate) fn call_kernel(
         },
         None => Err(error::badarg()),
     }
+}
+
+/// `term_to_binary/2`: options `:compressed`, `{:compressed, level}`,
+/// `{:minor_version, n}`, `:deterministic`.
+fn term_to_binary(v: &Value, opts: &Value) -> Result<Value> {
+    let mut compress = None;
+    let mut utf8_atoms = false;
+    for o in opts.iter_list() {
+        match o {
+            Value::Atom(a) if a.as_str() == "compressed" => compress = Some(6),
+            Value::Tuple(t) if t.len() == 2 => match (t[0].as_atom().map(|x| x.as_str()), &t[1]) {
+                (Some("compressed"), Value::Int(l)) if (0..=9).contains(l) => {
+                    compress = Some(*l as u32)
+                }
+                (Some("minor_version"), Value::Int(n)) if (0..=2).contains(n) => {
+                    utf8_atoms = *n == 2
+                }
+                _ => return Err(badarg_at(2, "invalid option in list")),
+            },
+            Value::Atom(a) if a.as_str() == "deterministic" => {}
+            _ => return Err(badarg_at(2, "invalid option in list")),
+        }
+    }
+    crate::etf::encode(v, compress, utf8_atoms)
+        .map(Value::bytes)
+        .map_err(|_| error::argument_error("phial cannot encode this term (a closure or a native resource) in the external term format"))
+}
+
+/// `binary_to_term/2`: `:safe` is accepted (phial's atoms are not a
+/// limited table yet), `:used` also returns the bytes read.
+fn binary_to_term(b: &Value, opts: &Value) -> Result<Value> {
+    let Some(bytes) = b.as_bytes() else {
+        return Err(badarg_at(1, "not a binary"));
+    };
+    let used = opts.iter_list().any(|o| o.as_atom().is_some_and(|a| a.as_str() == "used"));
+    let (v, n) = crate::etf::decode(bytes)
+        .map_err(|_| badarg_at(1, "invalid external representation of a term"))?;
+    if used {
+        return Ok(Value::tuple(vec![v, Value::Int(n as i64)]));
+    }
+    // Bytes after the term are ignored, as OTP ignores them.
+    Ok(v)
 }
