@@ -81,6 +81,14 @@ pub fn runtime_error(msg: impl Into<String>) -> Raise {
 pub fn argument_error(msg: impl Into<String>) -> Raise {
     exc(Atom::ARGUMENT_ERROR, &[("message", Value::str(msg))])
 }
+/// `UnicodeConversionError` (`List.to_string([-1])`): `encoded` is the
+/// text converted before the bad part.
+pub fn unicode_conversion_error(encoded: Value, msg: impl Into<String>) -> Raise {
+    exc(
+        Atom::alias("UnicodeConversionError"),
+        &[("encoded", encoded), ("message", Value::str(msg))],
+    )
+}
 /// The plain `ArgumentError` a BIF raises for a bad argument.
 pub fn badarg() -> Raise {
     argument_error("argument error")

@@ -143,15 +143,24 @@ impl<'k> Compiler<'k> {
             } => (&**lhs, Some(&**rhs)),
             _ => (e, None),
         };
+        // A module attribute is its value by now, as in Elixir's expansion.
+        let attribute = match &value.kind {
+            ExprKind::ModuleAttr { name, value: None } => self
+                .module
+                .as_ref()
+                .and_then(|m| m.attributes.get(name).cloned()),
+            _ => None,
+        };
         let mut spec = Spec {
-            ty: match value.kind {
-                ExprKind::Str(_) => Some(SegType::Binary),
-                ExprKind::Float(_) => Some(SegType::Float),
+            ty: match (&value.kind, &attribute) {
+                (ExprKind::Str(_), _) | (_, Some(Value::Bin(_))) => Some(SegType::Binary),
+                (ExprKind::Float(_), _) | (_, Some(Value::Float(_))) => Some(SegType::Float),
                 _ => None,
             },
             ..Spec::default()
         };
-        let string_literal = matches!(value.kind, ExprKind::Str(_));
+        let string_literal =
+            matches!(value.kind, ExprKind::Str(_)) || matches!(attribute, Some(Value::Bin(_)));
         if let Some(s) = spec_expr {
             // A string literal keeps its type unless the spec names one.
             if string_literal {

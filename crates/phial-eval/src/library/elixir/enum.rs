@@ -190,9 +190,9 @@ pub const NATIVES: &[Native] = &[
         }
         enum_member(a).map(crate::library::Step::Done)
     }),
-    def("join", 1, |_, a| join(&a[0], "")),
-    def("join", 2, |_, a| match a[1].as_str() {
-        Some(s) => join(&a[0], s),
+    def("join", 1, |_, a| join(&a[0], &Value::str(""))),
+    def("join", 2, |_, a| match &a[1] {
+        s @ Value::Bin(b) if b.is_binary() => join(&a[0], s),
         _ => Err(fce("join", 2, &[&a[0], &a[1]])),
     }),
     def("uniq", 1, |_, a| {
@@ -422,18 +422,26 @@ pub(crate) fn extreme(e: &Value, want: Ordering) -> Result<Value> {
     Ok(best)
 }
 
-pub(crate) fn join(e: &Value, sep: &str) -> Result<Value> {
-    let mut out = String::new();
-    for (i, x) in vec_of(e)?.iter().enumerate() {
+/// `Enum.join/2`: the elements' `to_string` joined by `sep`, byte for byte
+/// (a binary that is not UTF-8 joins as it is, as in Elixir).
+pub(crate) fn join(e: &Value, sep: &Value) -> Result<Value> {
+    let Value::Bin(sep) = sep else {
+        return Err(error::badarg());
+    };
+    let items = vec_of(e)?;
+    let mut parts = Vec::with_capacity(items.len() * 2);
+    for (i, x) in items.iter().enumerate() {
         if i > 0 {
-            out.push_str(sep);
+            parts.push(Value::Bin(sep.clone()));
         }
-        match crate::library::support::terms::to_string_value(x)?.as_str() {
-            Some(s) => out.push_str(s),
-            _ => return Err(error::badarg()),
-        }
+        parts.push(crate::library::support::terms::to_string_value(x)?);
     }
-    Ok(Value::str(out))
+    Ok(Value::Bin(crate::binary::Binary::concat_all(parts.iter().filter_map(
+        |p| match p {
+            Value::Bin(b) => Some(b),
+            _ => None,
+        },
+    ))))
 }
 
 pub(crate) fn zip_all(e: &Value) -> Result<Value> {

@@ -15,6 +15,30 @@ pub fn to_string_value(v: &Value) -> Result<Value> {
     if let Value::Bin(_) = v {
         return Ok(v.clone());
     }
+    if v.is_list() {
+        use crate::library::support::iodata::{chardata_text, CharsError, Encoding};
+        return match chardata_text(v, Encoding::Utf8) {
+            Ok(s) => Ok(Value::str(s)),
+            Err(CharsError::Invalid(ok, rest)) => Err(match rest {
+                Value::Cons(c) => error::unicode_conversion_error(
+                    Value::str(ok),
+                    format!("invalid code point {}", inspect(&c.head)),
+                ),
+                rest => error::unicode_conversion_error(
+                    Value::str(ok),
+                    format!("invalid encoding starting at {}", inspect(&rest)),
+                ),
+            }),
+            Err(CharsError::Incomplete(ok, rest)) => Err(error::unicode_conversion_error(
+                Value::str(ok),
+                format!("incomplete encoding starting at {}", inspect(&rest)),
+            )),
+            Err(CharsError::BadArg) => Err(error::argument_error(format!(
+                "cannot convert the given list to a string.\n\nTo be converted to a string, a list must either be empty or only\ncontain the following elements:\n\n  * strings\n  * integers representing Unicode code points\n  * a list containing one of these three elements\n\nPlease check the given list or call inspect/1 to get the list representation, got:\n\n{}\n",
+                inspect(v)
+            ))),
+        };
+    }
     match crate::format::to_string(v) {
         Some(s) => Ok(Value::str(s)),
         None if v.is_list() => Err(error::argument_error(format!(
