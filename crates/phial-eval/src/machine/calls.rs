@@ -111,6 +111,18 @@ pub(super) fn call_bif(
                 native::call_halting(p, cx, entry.name, args)
             }
             Some(v) => native::retry_converted(p, cx, f, argc, v),
+            // A String function given bytes that are not UTF-8.
+            None if bifs::support::invalid_utf8::applies(entry.module, entry.name, &p.stack[at..]) => {
+                let args: Vec<Value> = p.stack.drain(at..).collect();
+                let mut ctx = Ctx {
+                    cx,
+                    vm: &p.vm,
+                    rare: Some(&mut p.rare),
+                };
+                let v = bifs::support::invalid_utf8::call(f, &mut ctx, &args)?;
+                p.stack.push(v);
+                Ok(())
+            }
             None => {
                 p.stack.truncate(at);
                 Err(e)

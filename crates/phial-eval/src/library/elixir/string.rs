@@ -290,6 +290,7 @@ pub const NATIVES: &[Native] = &[
     }),
     def("to_atom", 1, |_, a| match a[0].as_str() {
         Some(st) => Ok(Value::atom(st)),
+        None if a[0].is_binary() => Err(error::badarg_at(1, "invalid UTF8 encoding")),
         _ => Err(error::badarg_at(1, "not a binary")),
     }),
     def("to_existing_atom", 1, |_, a| match a[0].as_str() {
@@ -302,6 +303,7 @@ pub const NATIVES: &[Native] = &[
         Some(st) => Ok(Value::list(
             st.chars().map(|c| Value::Int(c as i64)).collect(),
         )),
+        None if a[0].is_binary() => crate::library::support::terms::to_charlist(&Value::list(vec![a[0].clone()])),
         _ => Err(sfce("to_charlist", 1, a)),
     }),
     def("valid?", 1, |_, a| match &a[0] {
@@ -309,6 +311,7 @@ pub const NATIVES: &[Native] = &[
         _ => Err(sfce("valid?", 1, a)),
     }),
     def("printable?", 1, |_, a| match a[0].as_str() {
+        None if a[0].is_binary() => Ok(Value::FALSE),
         Some(st) => Ok(Value::bool(crate::format::string_printable(st))),
         _ => Err(sfce("printable?", 2, a)),
     }),
@@ -342,6 +345,7 @@ pub const NATIVES: &[Native] = &[
         ))
     }),
     def("printable?", 2, |_, a| match (a[0].as_str(), &a[1]) {
+        (None, _) if a[0].is_binary() => Ok(Value::FALSE),
         (Some(st), Value::Atom(Atom::INFINITY)) => {
             Ok(Value::bool(crate::format::string_printable(st)))
         }
@@ -351,30 +355,43 @@ pub const NATIVES: &[Native] = &[
         }
         _ => Err(sfce("printable?", 2, a)),
     }),
-    // phial strings are always valid UTF-8, so :valid gives one chunk.
+    // Runs that are all valid UTF-8 or all not (`:valid`), or all
+    // printable or all not (`:printable`, where invalid bytes are not).
     def("chunk", 2, |_, a| {
         let mode = a[1].as_atom().map(|m| m.as_str());
-        let (Some(st), Some(mode @ ("valid" | "printable"))) = (a[0].as_str(), mode) else {
+        let (Some(bytes), Some(mode @ ("valid" | "printable"))) = (a[0].as_bytes(), mode) else {
             return Err(sfce("chunk", 2, a));
         };
-        if st.is_empty() {
-            return Ok(Value::Nil);
-        }
-        if mode == "valid" {
-            return Ok(Value::list(vec![a[0].clone()]));
-        }
         let mut chunks: Vec<Value> = Vec::new();
-        let mut cur = String::new();
+        let mut cur: Vec<u8> = Vec::new();
         let mut flag = None;
-        for c in st.chars() {
-            let p = crate::format::string_printable(c.encode_utf8(&mut [0; 4]));
-            if flag.is_some_and(|f| f != p) {
-                chunks.push(Value::str(std::mem::take(&mut cur)));
+        let mut push = |piece: &[u8], kind: bool| {
+            if piece.is_empty() {
+                return;
             }
-            flag = Some(p);
-            cur.push(c);
+            if flag.is_some_and(|f| f != kind) {
+                chunks.push(Value::bytes(std::mem::take(&mut cur)));
+            }
+            flag = Some(kind);
+            cur.extend_from_slice(piece);
+        };
+        for c in bytes.utf8_chunks() {
+            if mode == "valid" {
+                push(c.valid().as_bytes(), true);
+            } else {
+                for ch in c.valid().chars() {
+                    let mut buf = [0; 4];
+                    let text = ch.encode_utf8(&mut buf);
+                    push(text.as_bytes(), crate::format::string_printable(text));
+                }
+            }
+            if !c.invalid().is_empty() {
+                push(c.invalid(), false);
+            }
         }
-        chunks.push(Value::str(cur));
+        if !cur.is_empty() {
+            chunks.push(Value::bytes(cur));
+        }
         Ok(Value::list(chunks))
     }),
     def("replace_leading", 3, |_, a| {

@@ -8,6 +8,7 @@
 pub mod arith;
 pub mod collections;
 pub mod enumerables;
+pub mod invalid_utf8;
 pub mod iodata;
 pub mod exceptions;
 pub mod numbers;

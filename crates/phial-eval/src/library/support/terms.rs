@@ -51,12 +51,16 @@ pub fn to_string_value(v: &Value) -> Result<Value> {
 
 pub fn to_charlist(v: &Value) -> Result<Value> {
     match v {
-        Value::Nil | Value::Cons(_) => match crate::format::chardata_to_string(v) {
-            Some(s) => Ok(Value::list(
-                s.chars().map(|c| Value::Int(c as i64)).collect(),
-            )),
-            None => Err(error::badarg()),
-        },
+        Value::Nil | Value::Cons(_) => {
+            let s = to_string_value(v)?;
+            Ok(Value::list(
+                s.as_str()
+                    .unwrap_or_default()
+                    .chars()
+                    .map(|c| Value::Int(c as i64))
+                    .collect(),
+            ))
+        }
         _ => {
             let s = to_string_value(v)?;
             let Some(s) = s.as_str() else {
