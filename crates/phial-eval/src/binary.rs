@@ -144,8 +144,9 @@ impl Binary {
         let bytes = &self.bytes()[start..start + len];
         // A part of valid UTF-8 cut on character boundaries is valid too.
         let utf8 = match self.0.utf8.load(Ordering::Relaxed) {
-            VALID if is_char_boundary(self.bytes(), start)
-                && is_char_boundary(self.bytes(), start + len) =>
+            VALID
+                if is_char_boundary(self.bytes(), start)
+                    && is_char_boundary(self.bytes(), start + len) =>
             {
                 VALID
             }
@@ -209,6 +210,18 @@ impl Binary {
         Arc::strong_count(&self.0)
     }
 
+    /// The size of the storage this binary's bytes live in: its parent's
+    /// for a shared part (`:binary.referenced_byte_size/1`).
+    pub fn referenced_len(&self) -> usize {
+        match &self.0.store {
+            Store::Owned(v) => v.len(),
+            Store::Slice { parent, .. } => match &parent.store {
+                Store::Owned(v) => v.len(),
+                Store::Slice { len, .. } => *len,
+            },
+        }
+    }
+
     /// Is this a slice sharing a parent's bytes?
     pub fn is_shared_part(&self) -> bool {
         matches!(self.0.store, Store::Slice { .. })
@@ -228,7 +241,8 @@ impl std::fmt::Display for Binary {
 
 impl PartialEq for Binary {
     fn eq(&self, other: &Binary) -> bool {
-        self.ptr_eq(other) || (self.0.tail_bits == other.0.tail_bits && self.bytes() == other.bytes())
+        self.ptr_eq(other)
+            || (self.0.tail_bits == other.0.tail_bits && self.bytes() == other.bytes())
     }
 }
 

@@ -103,7 +103,7 @@ struct Writer {
 
 impl Writer {
     fn push_bytes(&mut self, b: &[u8]) {
-        if self.bits % 8 == 0 {
+        if self.bits.is_multiple_of(8) {
             self.bytes.extend_from_slice(b);
             self.bits += b.len() * 8;
         } else {
@@ -118,7 +118,7 @@ impl Writer {
         if n == 0 {
             return;
         }
-        if self.bits % 8 == 0 && n % 8 == 0 {
+        if self.bits.is_multiple_of(8) && n.is_multiple_of(8) {
             for i in (0..n / 8).rev() {
                 self.bytes.push((v >> (i * 8)) as u8);
             }
@@ -131,7 +131,7 @@ impl Writer {
     }
 
     fn push_bit(&mut self, bit: u8) {
-        if self.bits % 8 == 0 {
+        if self.bits.is_multiple_of(8) {
             self.bytes.push(0);
         }
         if bit != 0 {
@@ -143,7 +143,7 @@ impl Writer {
 
     /// Bits `from..from + n` of `src` (MSB-first).
     fn push_bits_of(&mut self, src: &[u8], from: usize, n: usize) {
-        if from % 8 == 0 && n % 8 == 0 {
+        if from.is_multiple_of(8) && n.is_multiple_of(8) {
             self.push_bytes(&src[from / 8..(from + n) / 8]);
             return;
         }
@@ -204,8 +204,13 @@ pub fn build(segs: &[Segment], values: &[Value]) -> Result<Value, Raise> {
         match seg.ty {
             SegType::Integer => {
                 let n = bits.unwrap_or(8) as usize;
-                write_integer(&mut w, v, n, seg.endian)
-                    .ok_or_else(|| failed(i, seg.ty, format!("expected an integer but got: {}", inspect(v))))?;
+                write_integer(&mut w, v, n, seg.endian).ok_or_else(|| {
+                    failed(
+                        i,
+                        seg.ty,
+                        format!("expected an integer but got: {}", inspect(v)),
+                    )
+                })?;
             }
             SegType::Float => {
                 let f = match v {
@@ -322,7 +327,7 @@ fn write_integer(w: &mut Writer, v: &Value, n: usize, endian: Endian) -> Option<
     match v {
         Value::Int(x) if n <= 64 => {
             let x = *x as u64;
-            if endian == Endian::Little && n % 8 == 0 {
+            if endian == Endian::Little && n.is_multiple_of(8) {
                 let le = x.to_le_bytes();
                 w.push_bytes(&le[..n / 8]);
             } else {
@@ -342,7 +347,7 @@ fn write_integer(w: &mut Writer, v: &Value, n: usize, endian: Endian) -> Option<
             let fill = if big.sign() == Sign::Minus { 0xFF } else { 0 };
             le.resize(nbytes.max(le.len()), fill);
             le.truncate(nbytes);
-            if endian == Endian::Little && n % 8 == 0 {
+            if endian == Endian::Little && n.is_multiple_of(8) {
                 w.push_bytes(&le);
             } else {
                 le.reverse();
@@ -371,7 +376,7 @@ impl Reader<'_> {
     /// `n` bits as an unsigned integer (n <= 64).
     fn read_u64(&mut self, n: usize) -> u64 {
         let mut v = 0u64;
-        if self.pos % 8 == 0 && n % 8 == 0 {
+        if self.pos.is_multiple_of(8) && n.is_multiple_of(8) {
             for &b in &self.bytes[self.pos / 8..(self.pos + n) / 8] {
                 v = (v << 8) | b as u64;
             }
@@ -404,7 +409,7 @@ impl Reader<'_> {
 fn read_integer(r: &mut Reader, n: usize, seg: &Segment) -> Value {
     if n <= 64 {
         let mut v = r.read_u64(n);
-        if seg.endian == Endian::Little && n % 8 == 0 {
+        if seg.endian == Endian::Little && n.is_multiple_of(8) {
             v = v.swap_bytes() >> (64 - n);
         }
         if seg.signed && n > 0 && n < 64 && v >> (n - 1) & 1 == 1 {
@@ -419,7 +424,7 @@ fn read_integer(r: &mut Reader, n: usize, seg: &Segment) -> Value {
         };
     }
     let mut be = r.read_bytes(n);
-    if seg.endian == Endian::Little && n % 8 == 0 {
+    if seg.endian == Endian::Little && n.is_multiple_of(8) {
         be.reverse();
     }
     let mut big = BigInt::from_bytes_be(Sign::Plus, &be);
@@ -445,7 +450,7 @@ fn read_float(r: &mut Reader, n: usize, seg: &Segment) -> Option<Value> {
 }
 
 fn read_utf(r: &mut Reader, ty: SegType, endian: Endian) -> Option<Value> {
-    if r.pos % 8 != 0 {
+    if !r.pos.is_multiple_of(8) {
         // Unaligned text is rare enough to take the slow road.
         let n = r.left() / 8 * 8;
         let bytes = Reader {
@@ -561,7 +566,7 @@ pub fn match_segments(segs: &[PatSegment], v: &Value, locals: &mut [Value]) -> b
                     if seg.ty == SegType::Binary && n % 8 != 0 {
                         return false;
                     }
-                    let part = if r.pos % 8 == 0 && n % 8 == 0 {
+                    let part = if r.pos.is_multiple_of(8) && n % 8 == 0 {
                         b.part(r.pos / 8, n / 8)
                     } else {
                         let bytes = Reader {

@@ -941,8 +941,8 @@ pub enum Pat {
     Cons(Box<Pat>, Box<Pat>),
     /// Map patterns: each key (literal or pinned) must be present and match.
     Map(Vec<(MapKey, Pat)>),
-    /// `"prefix" <> rest`
-    StrPrefix(String, Box<Pat>),
+    /// `"prefix" <> rest`: the prefix's bytes.
+    StrPrefix(Vec<u8>, Box<Pat>),
     /// `<<a::16, rest::binary>>`: the segments in order.
     Bits(Vec<crate::bitstring::PatSegment>),
     /// `p1 = p2` inside a pattern: both must match.

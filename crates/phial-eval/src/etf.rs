@@ -273,8 +273,13 @@ enum Open {
     /// `EXPORT_EXT`: module, name, arity.
     Export(Vec<Value>),
     /// `NEW_PID_EXT`/`PID_EXT` and references: the node atom comes first.
-    Pid { small_creation: bool },
-    Reference { ids: usize, small_creation: bool },
+    Pid {
+        small_creation: bool,
+    },
+    Reference {
+        ids: usize,
+        small_creation: bool,
+    },
 }
 
 impl Open {
@@ -316,7 +321,9 @@ pub fn decode(bytes: &[u8]) -> Result<(Value, usize), Invalid> {
             pos: 0,
         };
         let v = decode_term(&mut inner)?;
-        return (inner.pos == plain.len()).then_some((v, used_compressed)).ok_or(Invalid);
+        return (inner.pos == plain.len())
+            .then_some((v, used_compressed))
+            .ok_or(Invalid);
     }
     let v = decode_term(&mut input)?;
     Ok((v, input.pos))
@@ -427,10 +434,16 @@ fn decode_leaf(input: &mut Input, open: &mut Vec<Open>) -> Result<Option<Value>,
         SMALL_INTEGER => return Ok(Some(Value::Int(input.u8()? as i64))),
         INTEGER => {
             let b = input.take(4)?;
-            return Ok(Some(Value::Int(i32::from_be_bytes([b[0], b[1], b[2], b[3]]) as i64)));
+            return Ok(Some(Value::Int(
+                i32::from_be_bytes([b[0], b[1], b[2], b[3]]) as i64,
+            )));
         }
         SMALL_BIG | LARGE_BIG => {
-            let n = if tag == SMALL_BIG { input.u8()? as usize } else { input.u32()? };
+            let n = if tag == SMALL_BIG {
+                input.u8()? as usize
+            } else {
+                input.u32()?
+            };
             let sign = input.u8()?;
             let digits = input.take(n)?;
             let sign = if sign == 0 { Sign::Plus } else { Sign::Minus };
@@ -439,21 +452,37 @@ fn decode_leaf(input: &mut Input, open: &mut Vec<Open>) -> Result<Option<Value>,
         NEW_FLOAT => {
             let b = input.take(8)?;
             let f = f64::from_be_bytes(b.try_into().map_err(|_| Invalid)?);
-            return if f.is_finite() { Ok(Some(Value::Float(f))) } else { Err(Invalid) };
+            return if f.is_finite() {
+                Ok(Some(Value::Float(f)))
+            } else {
+                Err(Invalid)
+            };
         }
         FLOAT_STRING => {
             let b = input.take(31)?;
             let text = std::str::from_utf8(b).map_err(|_| Invalid)?;
-            let f: f64 = text.trim_end_matches('\0').trim().parse().map_err(|_| Invalid)?;
+            let f: f64 = text
+                .trim_end_matches('\0')
+                .trim()
+                .parse()
+                .map_err(|_| Invalid)?;
             return Ok(Some(Value::Float(f)));
         }
         ATOM | SMALL_ATOM => {
-            let n = if tag == ATOM { input.u16()? } else { input.u8()? as usize };
+            let n = if tag == ATOM {
+                input.u16()?
+            } else {
+                input.u8()? as usize
+            };
             let name: String = input.take(n)?.iter().map(|b| *b as char).collect();
             return Ok(Some(Value::Atom(Atom::new(&name))));
         }
         ATOM_UTF8 | SMALL_ATOM_UTF8 => {
-            let n = if tag == ATOM_UTF8 { input.u16()? } else { input.u8()? as usize };
+            let n = if tag == ATOM_UTF8 {
+                input.u16()?
+            } else {
+                input.u8()? as usize
+            };
             let name = std::str::from_utf8(input.take(n)?).map_err(|_| Invalid)?;
             return Ok(Some(Value::Atom(Atom::new(name))));
         }
@@ -461,7 +490,9 @@ fn decode_leaf(input: &mut Input, open: &mut Vec<Open>) -> Result<Option<Value>,
         STRING => {
             let n = input.u16()?;
             let b = input.take(n)?;
-            return Ok(Some(Value::list(b.iter().map(|x| Value::Int(*x as i64)).collect())));
+            return Ok(Some(Value::list(
+                b.iter().map(|x| Value::Int(*x as i64)).collect(),
+            )));
         }
         BINARY => {
             let n = input.u32()?;
@@ -477,7 +508,11 @@ fn decode_leaf(input: &mut Input, open: &mut Vec<Open>) -> Result<Option<Value>,
             return Ok(Some(Value::Bin(Binary::from_bits(b, (n - 1) * 8 + bits))));
         }
         SMALL_TUPLE | LARGE_TUPLE => {
-            let n = if tag == SMALL_TUPLE { input.u8()? as usize } else { input.u32()? };
+            let n = if tag == SMALL_TUPLE {
+                input.u8()? as usize
+            } else {
+                input.u32()?
+            };
             let n = input.count(n)?;
             container(open, Open::Tuple(n, Vec::with_capacity(n)))
         }
@@ -528,7 +563,10 @@ mod tests {
         let bytes = encode(&v, None, false).expect("encodable");
         let (back, used) = decode(&bytes).expect("decodable");
         assert_eq!(used, bytes.len());
-        assert!(crate::term::strict_equal(&back, &v), "{v:?} came back as {back:?}");
+        assert!(
+            crate::term::strict_equal(&back, &v),
+            "{v:?} came back as {back:?}"
+        );
         let packed = encode(&v, Some(6), false).expect("encodable");
         let (back, _) = decode(&packed).expect("decodable");
         assert!(crate::term::strict_equal(&back, &v));
@@ -536,7 +574,9 @@ mod tests {
 
     /// A deterministic stream of terms of every kind and shape.
     fn generated(seed: u64, depth: u32) -> Value {
-        let mut s = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        let mut s = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         let mut next = || {
             s ^= s << 13;
             s ^= s >> 7;
@@ -552,8 +592,16 @@ mod tests {
             4 => Value::atom(["a", "ok", "élan", "日本", "nil"][(next() % 5) as usize]),
             5 => Value::bytes((0..next() % 300).map(|i| (i * 7) as u8).collect()),
             6 => Value::Bin(Binary::from_bits(vec![0b1010_0000], 3)),
-            7 => Value::list((0..next() % 5).map(|i| generated(next() + i, depth - 1)).collect()),
-            8 => Value::tuple((0..next() % 4).map(|i| generated(next() + i, depth - 1)).collect()),
+            7 => Value::list(
+                (0..next() % 5)
+                    .map(|i| generated(next() + i, depth - 1))
+                    .collect(),
+            ),
+            8 => Value::tuple(
+                (0..next() % 4)
+                    .map(|i| generated(next() + i, depth - 1))
+                    .collect(),
+            ),
             9 => {
                 let mut m = crate::value::MapInner::new();
                 for i in 0..next() % 4 {
@@ -583,8 +631,14 @@ mod tests {
             (Value::Int(-2147483649), vec![131, 110, 4, 1, 1, 0, 0, 128]),
             (Value::Float(1.5), vec![131, 70, 63, 248, 0, 0, 0, 0, 0, 0]),
             (Value::str("hi"), vec![131, 109, 0, 0, 0, 2, 104, 105]),
-            (Value::Bin(Binary::from_bits(vec![32], 3)), vec![131, 77, 0, 0, 0, 1, 3, 32]),
-            (Value::list(vec![Value::Int(1), Value::Int(2)]), vec![131, 107, 0, 2, 1, 2]),
+            (
+                Value::Bin(Binary::from_bits(vec![32], 3)),
+                vec![131, 77, 0, 0, 0, 1, 3, 32],
+            ),
+            (
+                Value::list(vec![Value::Int(1), Value::Int(2)]),
+                vec![131, 107, 0, 2, 1, 2],
+            ),
             (
                 Value::list(vec![Value::Int(1000)]),
                 vec![131, 108, 0, 0, 0, 1, 98, 0, 0, 3, 232, 106],
@@ -593,7 +647,10 @@ mod tests {
                 Value::list_with_tail(vec![Value::Int(1)], Value::Int(2)),
                 vec![131, 108, 0, 0, 0, 1, 97, 1, 97, 2],
             ),
-            (Value::tuple(vec![Value::Int(1), Value::atom("a")]), vec![131, 104, 2, 97, 1, 100, 0, 1, 97]),
+            (
+                Value::tuple(vec![Value::Int(1), Value::atom("a")]),
+                vec![131, 104, 2, 97, 1, 100, 0, 1, 97],
+            ),
         ];
         for (v, want) in cases {
             assert_eq!(encode(&v, None, false).expect("encodable"), want, "{v:?}");

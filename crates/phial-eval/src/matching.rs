@@ -86,7 +86,7 @@ pub fn match_pat(p: &Pat, v: &Value, locals: &mut [Value]) -> bool {
             _ => false,
         },
         Pat::StrPrefix(prefix, rest) => match v {
-            Value::Bin(s) if s.is_binary() && s.bytes().starts_with(prefix.as_bytes()) => {
+            Value::Bin(s) if s.is_binary() && s.bytes().starts_with(prefix) => {
                 let remaining = Value::Bin(s.part(prefix.len(), s.byte_len() - prefix.len()));
                 match_pat(rest, &remaining, locals)
             }

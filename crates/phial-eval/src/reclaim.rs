@@ -100,7 +100,6 @@ fn drain() {
 mod tests {
     use super::*;
     use crate::value::MapInner;
-    use std::sync::Arc;
 
     const DEEP: usize = 1_000_000;
 

@@ -160,10 +160,37 @@ fn child_depth(kind: &ExprKind) -> u32 {
     }
 }
 
+/// Where the stand-ins for raw bytes in `StrPart::Lit` start (see there).
+pub const RAW_BYTE_BASE: u32 = 0x10FF00;
+
+/// The byte a raw-byte stand-in holds, if `c` is one.
+pub fn raw_byte(c: char) -> Option<u8> {
+    let n = (c as u32).checked_sub(RAW_BYTE_BASE)?;
+    u8::try_from(n).ok()
+}
+
+/// The bytes of literal text, stand-ins turned back into their bytes.
+pub fn literal_bytes(s: &str) -> std::borrow::Cow<'_, [u8]> {
+    if !s.chars().any(|c| raw_byte(c).is_some()) {
+        return std::borrow::Cow::Borrowed(s.as_bytes());
+    }
+    let mut out = Vec::with_capacity(s.len());
+    for c in s.chars() {
+        match raw_byte(c) {
+            Some(b) => out.push(b),
+            None => out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes()),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// A piece of a string, charlist or sigil body.
 #[derive(Debug, Clone, PartialEq)]
 pub enum StrPart {
-    /// Literal text, escapes already processed.
+    /// Literal text, escapes already processed. A `\xHH` escape of a byte
+    /// that is not ASCII is a byte, not a character, in Elixir (`"\xFF"`
+    /// is `<<255>>`): it is held as the private-use code point
+    /// `RAW_BYTE_BASE + byte`, which the evaluator turns back into the byte.
     Lit(String),
     /// `#{expr}`; an empty interpolation `#{}` holds an empty block.
     Interp(Expr),

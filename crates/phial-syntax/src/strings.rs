@@ -200,6 +200,7 @@ fn escape(s: &str) -> (Option<char>, usize) {
     }
     // \xHH, \x{H+}, \uHHHH, \u{H+}
     let body = &s[1..];
+    let braced = body.starts_with('{');
     let (hex, used) = if let Some(inner) = body.strip_prefix('{') {
         match inner.find('}') {
             Some(end) => (&inner[..end], end + 2),
@@ -214,7 +215,19 @@ fn escape(s: &str) -> (Option<char>, usize) {
             .count();
         (&body[..n], n)
     };
-    match u32::from_str_radix(hex, 16).ok().and_then(char::from_u32) {
+    let stand_in = |n: u32| {
+        // `\xHH` is a byte; the old `\x{H+}` is a code point.
+        if c == 'x' && !braced && (0x80..=0xFF).contains(&n) {
+            crate::ast::RAW_BYTE_BASE + n
+        } else {
+            n
+        }
+    };
+    match u32::from_str_radix(hex, 16)
+        .ok()
+        .map(stand_in)
+        .and_then(char::from_u32)
+    {
         Some(ch) => (Some(ch), 1 + used),
         None => (Some(c), 1),
     }
@@ -223,7 +236,10 @@ fn escape(s: &str) -> (Option<char>, usize) {
 /// The code point of a `?c` literal body (`a`, `\n`, `\\`).
 pub(crate) fn char_value(body: &str) -> u32 {
     if let Some(rest) = body.strip_prefix('\\') {
-        return escape(rest).0.map(|c| c as u32).unwrap_or(10);
+        return escape(rest)
+            .0
+            .map(|c| crate::ast::raw_byte(c).map_or(c as u32, u32::from))
+            .unwrap_or(10);
     }
     body.chars().next().map(|c| c as u32).unwrap_or(0)
 }

@@ -91,7 +91,9 @@ impl<'e> Spec<'e> {
                             self.unit = Some(u as u32);
                             Ok(())
                         }
-                        _ => Err("unit in bitstring expects an integer as argument, got: ...".into()),
+                        _ => {
+                            Err("unit in bitstring expects an integer as argument, got: ...".into())
+                        }
                     };
                 }
                 _ => {}
@@ -286,11 +288,12 @@ impl<'k> Compiler<'k> {
                         continue;
                     }
                     _ => {
-                        seg.size = Size::Lit(text.len() as u64);
+                        let value = super::pattern::text_value(&text);
+                        seg.size = Size::Lit(value.as_bytes().map_or(0, <[u8]>::len) as u64);
                         seg.unit = 8;
                         segs.push(PatSegment {
                             seg,
-                            value: Pat::Lit(Value::str(text)),
+                            value: Pat::Lit(value),
                         });
                         continue;
                     }
@@ -310,13 +313,15 @@ impl<'k> Compiler<'k> {
                 },
                 SizeFrom::Lit(n) => Size::Lit(n),
                 SizeFrom::Expr(x) => match &x.kind {
-                    ExprKind::Var(name) => match seen.get(name).copied().or_else(|| self.lookup(name)) {
-                        Some(slot) => Size::Local(slot),
-                        None => {
-                            self.error(x.span.start, format!("undefined variable \"{name}\""));
-                            return Pat::Any;
+                    ExprKind::Var(name) => {
+                        match seen.get(name).copied().or_else(|| self.lookup(name)) {
+                            Some(slot) => Size::Local(slot),
+                            None => {
+                                self.error(x.span.start, format!("undefined variable \"{name}\""));
+                                return Pat::Any;
+                            }
                         }
-                    },
+                    }
                     ExprKind::Unary {
                         op: UnaryOp::Pin,
                         expr,

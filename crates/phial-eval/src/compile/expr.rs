@@ -65,10 +65,13 @@ impl<'k> Compiler<'k> {
             ExprKind::Float(f) => self.emit_const(Value::Float(*f)),
             ExprKind::Atom(a) => self.emit_const(Value::atom(a)),
             ExprKind::Str(parts) => self.string(parts),
-            ExprKind::Charlist(parts) => {
-                self.string(parts);
-                self.emit_bif_named(":phial", "to_charlist", 1);
-            }
+            ExprKind::Charlist(parts) => match super::pattern::literal_string(parts) {
+                Some(text) => self.emit_const(super::pattern::charlist(&text)),
+                None => {
+                    self.string(parts);
+                    self.emit_bif_named(":phial", "to_charlist", 1);
+                }
+            },
             ExprKind::Sigil {
                 letter,
                 parts,
@@ -203,12 +206,12 @@ impl<'k> Compiler<'k> {
             return;
         }
         if let [StrPart::Lit(s)] = parts {
-            self.emit_const(Value::str(s.as_str()));
+            self.emit_const(super::pattern::text_value(s));
             return;
         }
         for p in parts {
             match p {
-                StrPart::Lit(s) => self.emit_const(Value::str(s.as_str())),
+                StrPart::Lit(s) => self.emit_const(super::pattern::text_value(s)),
                 StrPart::Interp(e) => {
                     self.expr(e, false);
                     self.emit_kernel("to_string", 1);

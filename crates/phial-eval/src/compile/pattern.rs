@@ -128,7 +128,7 @@ impl<'k> Compiler<'k> {
             ExprKind::Atom(a) => Pat::Lit(Value::atom(a)),
             ExprKind::Alias(segs) => Pat::Lit(Value::Atom(self.alias_of(segs))),
             ExprKind::Str(parts) => match literal_string(parts) {
-                Some(s) => Pat::Lit(Value::str(s)),
+                Some(s) => Pat::Lit(text_value(&s)),
                 None => self.bad_pattern(e),
             },
             ExprKind::Charlist(parts) => match literal_string(parts) {
@@ -141,7 +141,7 @@ impl<'k> Compiler<'k> {
                 parts,
                 modifiers,
             } => match (letter, literal_string(parts)) {
-                ('s' | 'S', Some(s)) if modifiers.is_empty() => Pat::Lit(Value::str(s)),
+                ('s' | 'S', Some(s)) if modifiers.is_empty() => Pat::Lit(text_value(&s)),
                 ('c' | 'C', Some(s)) if modifiers.is_empty() => Pat::Lit(charlist(&s)),
                 ('w' | 'W', Some(s)) => {
                     let words = s.split_whitespace();
@@ -280,7 +280,7 @@ impl<'k> Compiler<'k> {
                 ExprKind::Str(parts) => match literal_string(parts) {
                     Some(prefix) => {
                         let rest = self.pat(rhs, seen);
-                        Pat::StrPrefix(prefix, Box::new(rest))
+                        Pat::StrPrefix(literal_bytes(&prefix).into_owned(), Box::new(rest))
                     }
                     None => self.bad_pattern(e),
                 },
@@ -350,15 +350,10 @@ impl<'k> Compiler<'k> {
                         }
                     }
                 }
-                Value::str(s)
+                text_value(&s)
             }
             ExprKind::Block(items) if items.len() == 1 => self.constant(&items[0])?,
-            ExprKind::Charlist(parts) => Value::list(
-                literal_string(parts)?
-                    .chars()
-                    .map(|c| Value::Int(c as i64))
-                    .collect(),
-            ),
+            ExprKind::Charlist(parts) => charlist(&literal_string(parts)?),
             ExprKind::Unary {
                 op: UnaryOp::Neg,
                 expr,
@@ -658,6 +653,19 @@ fn plain_var(e: &Expr) -> Option<&str> {
 }
 
 /// A charlist literal's value.
-fn charlist(s: &str) -> Value {
-    Value::list(s.chars().map(|c| Value::Int(c as i64)).collect())
+pub(crate) fn charlist(s: &str) -> Value {
+    Value::list(
+        s.chars()
+            .map(|c| Value::Int(raw_byte(c).map_or(c as i64, i64::from)))
+            .collect(),
+    )
+}
+
+/// A string literal's value: a binary of its bytes (a `\xFF` escape is
+/// the byte itself, which may leave it not UTF-8).
+pub(crate) fn text_value(s: &str) -> Value {
+    match literal_bytes(s) {
+        std::borrow::Cow::Borrowed(_) => Value::str(s),
+        std::borrow::Cow::Owned(bytes) => Value::bytes(bytes),
+    }
 }

@@ -112,7 +112,12 @@ pub(super) fn call_bif(
             }
             Some(v) => native::retry_converted(p, cx, f, argc, v),
             // A String function given bytes that are not UTF-8.
-            None if bifs::support::invalid_utf8::applies(entry.module, entry.name, &p.stack[at..]) => {
+            None if bifs::support::invalid_utf8::applies(
+                entry.module,
+                entry.name,
+                &p.stack[at..],
+            ) =>
+            {
                 let args: Vec<Value> = p.stack.drain(at..).collect();
                 let mut ctx = Ctx {
                     cx,

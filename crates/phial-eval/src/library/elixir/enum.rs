@@ -436,12 +436,12 @@ pub(crate) fn join(e: &Value, sep: &Value) -> Result<Value> {
         }
         parts.push(crate::library::support::terms::to_string_value(x)?);
     }
-    Ok(Value::Bin(crate::binary::Binary::concat_all(parts.iter().filter_map(
-        |p| match p {
+    Ok(Value::Bin(crate::binary::Binary::concat_all(
+        parts.iter().filter_map(|p| match p {
             Value::Bin(b) => Some(b),
             _ => None,
-        },
-    ))))
+        }),
+    )))
 }
 
 pub(crate) fn zip_all(e: &Value) -> Result<Value> {

@@ -39,7 +39,8 @@ pub const NATIVES: &[Native] = &[
     }),
     def("part", 2, |_, a| {
         let b = bin(&a[0], 1)?;
-        let (start, len) = pos_len(&a[1]).ok_or_else(|| error::badarg_at(2, "not a valid {Pos,Length} tuple"))?;
+        let (start, len) =
+            pos_len(&a[1]).ok_or_else(|| error::badarg_at(2, "not a valid {Pos,Length} tuple"))?;
         part(b, start, len, 2)
     }),
     def("part", 3, |_, a| {
@@ -49,7 +50,9 @@ pub const NATIVES: &[Native] = &[
         };
         part(b, *start, *len, 3)
     }),
-    def("copy", 1, |_, a| Ok(Value::bytes(bin(&a[0], 1)?.bytes().to_vec()))),
+    def("copy", 1, |_, a| {
+        Ok(Value::bytes(bin(&a[0], 1)?.bytes().to_vec()))
+    }),
     def("copy", 2, |_, a| {
         let b = bin(&a[0], 1)?;
         let Value::Int(n) = &a[1] else {
@@ -65,11 +68,16 @@ pub const NATIVES: &[Native] = &[
             _ => Err(error::system_limit_error()),
         }
     }),
-    def("referenced_byte_size", 1, |_, a| Ok(Value::Int(bin(&a[0], 1)?.byte_len() as i64))),
-    def("bin_to_list", 1, |_, a| Ok(byte_list(bin(&a[0], 1)?.bytes()))),
+    def("referenced_byte_size", 1, |_, a| {
+        Ok(Value::Int(bin(&a[0], 1)?.referenced_len() as i64))
+    }),
+    def("bin_to_list", 1, |_, a| {
+        Ok(byte_list(bin(&a[0], 1)?.bytes()))
+    }),
     def("bin_to_list", 2, |_, a| {
         let b = bin(&a[0], 1)?;
-        let (start, len) = pos_len(&a[1]).ok_or_else(|| error::badarg_at(2, "not a valid {Pos,Length} tuple"))?;
+        let (start, len) =
+            pos_len(&a[1]).ok_or_else(|| error::badarg_at(2, "not a valid {Pos,Length} tuple"))?;
         bin_to_list(b, start, len, 2)
     }),
     def("bin_to_list", 3, |_, a| {
@@ -84,21 +92,20 @@ pub const NATIVES: &[Native] = &[
             .map(Value::Bin)
             .ok_or_else(|| error::badarg_at(1, "not an iolist term"))
     }),
-    def("decode_unsigned", 1, |_, a| Ok(decode_unsigned(bin(&a[0], 1)?.bytes(), false))),
+    def("decode_unsigned", 1, |_, a| {
+        Ok(decode_unsigned(bin(&a[0], 1)?.bytes(), false))
+    }),
     def("decode_unsigned", 2, |_, a| {
         let b = bin(&a[0], 1)?;
         Ok(decode_unsigned(b.bytes(), little(&a[1], 2)?))
     }),
     def("encode_unsigned", 1, |_, a| encode_unsigned(&a[0], false)),
-    def("encode_unsigned", 2, |_, a| encode_unsigned(&a[0], little(&a[1], 2)?)),
-    def("encode_hex", 1, |_, a| Ok(encode_hex(bin(&a[0], 1)?.bytes(), true))),
-    def("encode_hex", 2, |_, a| {
-        let b = bin(&a[0], 1)?;
-        match a[1].as_atom().map(|x| x.as_str()) {
-            Some("uppercase") => Ok(encode_hex(b.bytes(), true)),
-            Some("lowercase") => Ok(encode_hex(b.bytes(), false)),
-            _ => Err(error::badarg_at(2, "invalid case")),
-        }
+    def("encode_unsigned", 2, |_, a| {
+        encode_unsigned(&a[0], little(&a[1], 2)?)
+    }),
+    // OTP 25 has only the uppercase form (`encode_hex/2` came in OTP 26).
+    def("encode_hex", 1, |_, a| {
+        Ok(encode_hex(bin(&a[0], 1)?.bytes()))
     }),
     def("decode_hex", 1, |_, a| {
         let b = bin(&a[0], 1)?.bytes();
@@ -116,7 +123,12 @@ pub const NATIVES: &[Native] = &[
         let bins = bin_list(&a[0])?;
         let first = bins.first().map(|b| b.bytes()).unwrap_or(&[]);
         let n = bins.iter().fold(first.len(), |n, b| {
-            first.iter().zip(b.bytes()).take(n).take_while(|(x, y)| x == y).count()
+            first
+                .iter()
+                .zip(b.bytes())
+                .take(n)
+                .take_while(|(x, y)| x == y)
+                .count()
         });
         Ok(Value::Int(n as i64))
     }),
@@ -148,7 +160,9 @@ pub const NATIVES: &[Native] = &[
     def("matches", 3, |_, a| find(&a[0], &a[1], &a[2], true)),
     def("split", 2, |_, a| split(&a[0], &a[1], &Value::Nil)),
     def("split", 3, |_, a| split(&a[0], &a[1], &a[2])),
-    def("replace", 3, |_, a| replace(&a[0], &a[1], &a[2], &Value::Nil)),
+    def("replace", 3, |_, a| {
+        replace(&a[0], &a[1], &a[2], &Value::Nil)
+    }),
     def("replace", 4, |_, a| replace(&a[0], &a[1], &a[2], &a[3])),
 ];
 
@@ -193,7 +207,8 @@ fn range(start: i64, len: i64, size: usize) -> Option<(usize, usize)> {
 }
 
 fn part(b: &Binary, start: i64, len: i64, arg: usize) -> Result<Value> {
-    let (from, n) = range(start, len, b.byte_len()).ok_or_else(|| error::badarg_at(arg, "out of range"))?;
+    let (from, n) =
+        range(start, len, b.byte_len()).ok_or_else(|| error::badarg_at(arg, "out of range"))?;
     Ok(Value::Bin(b.part(from, n)))
 }
 
@@ -202,7 +217,8 @@ fn byte_list(bytes: &[u8]) -> Value {
 }
 
 fn bin_to_list(b: &Binary, start: i64, len: i64, arg: usize) -> Result<Value> {
-    let (from, n) = range(start, len, b.byte_len()).ok_or_else(|| error::badarg_at(arg, "out of range"))?;
+    let (from, n) =
+        range(start, len, b.byte_len()).ok_or_else(|| error::badarg_at(arg, "out of range"))?;
     Ok(byte_list(&b.bytes()[from..from + n]))
 }
 
@@ -215,7 +231,11 @@ fn little(v: &Value, arg: usize) -> Result<bool> {
 }
 
 fn decode_unsigned(bytes: &[u8], little: bool) -> Value {
-    let sign = if bytes.is_empty() { Sign::NoSign } else { Sign::Plus };
+    let sign = if bytes.is_empty() {
+        Sign::NoSign
+    } else {
+        Sign::Plus
+    };
     let big = if little {
         BigInt::from_bytes_le(sign, bytes)
     } else {
@@ -238,12 +258,8 @@ fn encode_unsigned(v: &Value, little: bool) -> Result<Value> {
     Ok(Value::bytes(bytes))
 }
 
-fn encode_hex(bytes: &[u8], upper: bool) -> Value {
-    let digits: &[u8; 16] = if upper {
-        b"0123456789ABCDEF"
-    } else {
-        b"0123456789abcdef"
-    };
+fn encode_hex(bytes: &[u8]) -> Value {
+    let digits: &[u8; 16] = b"0123456789ABCDEF";
     let mut out = String::with_capacity(bytes.len() * 2);
     for b in bytes {
         out.push(digits[(b >> 4) as usize] as char);

@@ -5,8 +5,8 @@
 //! Not here: the Elixir spellings (`elixir/kernel.rs`).
 
 use crate::error::{self, badarg_at, Raise, Result};
-use crate::library::support::iodata;
 use crate::library::support::arith::{add, bits, div, fdiv, mul, rem, sub};
+use crate::library::support::iodata;
 use crate::library::support::numbers::int_to_string;
 use crate::library::support::processes::send;
 use crate::library::support::terms::fun_info;
@@ -105,9 +105,13 @@ pub const NATIVES: &[Native] = &[
         Value::Atom(x) => Ok(Value::str(x.as_str())),
         _ => Err(error::badarg_at(1, "not an atom")),
     }),
-    def("term_to_binary", 1, |_, a| term_to_binary(&a[0], &Value::Nil)),
+    def("term_to_binary", 1, |_, a| {
+        term_to_binary(&a[0], &Value::Nil)
+    }),
     def("term_to_binary", 2, |_, a| term_to_binary(&a[0], &a[1])),
-    def("binary_to_term", 1, |_, a| binary_to_term(&a[0], &Value::Nil)),
+    def("binary_to_term", 1, |_, a| {
+        binary_to_term(&a[0], &Value::Nil)
+    }),
     def("binary_to_term", 2, |_, a| binary_to_term(&a[0], &a[1])),
     def("iolist_to_binary", 1, |_, a| {
         iodata::to_binary(&a[0])
@@ -132,7 +136,9 @@ pub const NATIVES: &[Native] = &[
         _ => Err(error::badarg_at(1, "not a binary")),
     }),
     def("split_binary", 2, |_, a| match (&a[0], &a[1]) {
-        (Value::Bin(b), Value::Int(n)) if b.is_binary() && (0..=b.byte_len() as i64).contains(n) => {
+        (Value::Bin(b), Value::Int(n))
+            if b.is_binary() && (0..=b.byte_len() as i64).contains(n) =>
+        {
             let n = *n as usize;
             Ok(Value::tuple(vec![
                 Value::Bin(b.part(0, n)),
@@ -216,7 +222,9 @@ fn binary_to_term(b: &Value, opts: &Value) -> Result<Value> {
     let Some(bytes) = b.as_bytes() else {
         return Err(badarg_at(1, "not a binary"));
     };
-    let used = opts.iter_list().any(|o| o.as_atom().is_some_and(|a| a.as_str() == "used"));
+    let used = opts
+        .iter_list()
+        .any(|o| o.as_atom().is_some_and(|a| a.as_str() == "used"));
     let (v, n) = crate::etf::decode(bytes)
         .map_err(|_| badarg_at(1, "invalid external representation of a term"))?;
     if used {

@@ -4,9 +4,9 @@
 //!
 //! Not here: Elixir's modules (`elixir`), even where a native is shared.
 
+pub mod binary;
 // The `:erlang` module's unit, inside the directory of Erlang's modules.
 #[allow(clippy::module_inception)]
-pub mod binary;
 pub mod erlang;
 pub mod lists;
 pub mod math;

@@ -12,19 +12,33 @@ use crate::value::Value;
 use unicode_normalization::UnicodeNormalization;
 
 pub const NATIVES: &[Native] = &[
-    def("characters_to_binary", 1, |_, a| to_binary(&a[0], Encoding::Utf8, Encoding::Utf8)),
+    def("characters_to_binary", 1, |_, a| {
+        to_binary(&a[0], Encoding::Utf8, Encoding::Utf8)
+    }),
     def("characters_to_binary", 2, |_, a| {
         to_binary(&a[0], encoding(&a[1], 2)?, Encoding::Utf8)
     }),
     def("characters_to_binary", 3, |_, a| {
         to_binary(&a[0], encoding(&a[1], 2)?, encoding(&a[2], 3)?)
     }),
-    def("characters_to_list", 1, |_, a| to_list(&a[0], Encoding::Utf8)),
-    def("characters_to_list", 2, |_, a| to_list(&a[0], encoding(&a[1], 2)?)),
-    def("characters_to_nfc_binary", 1, |_, a| normalized(&a[0], |s| s.nfc().collect())),
-    def("characters_to_nfd_binary", 1, |_, a| normalized(&a[0], |s| s.nfd().collect())),
-    def("characters_to_nfkc_binary", 1, |_, a| normalized(&a[0], |s| s.nfkc().collect())),
-    def("characters_to_nfkd_binary", 1, |_, a| normalized(&a[0], |s| s.nfkd().collect())),
+    def("characters_to_list", 1, |_, a| {
+        to_list(&a[0], Encoding::Utf8)
+    }),
+    def("characters_to_list", 2, |_, a| {
+        to_list(&a[0], encoding(&a[1], 2)?)
+    }),
+    def("characters_to_nfc_binary", 1, |_, a| {
+        normalized(&a[0], |s| s.nfc().collect())
+    }),
+    def("characters_to_nfd_binary", 1, |_, a| {
+        normalized(&a[0], |s| s.nfd().collect())
+    }),
+    def("characters_to_nfkc_binary", 1, |_, a| {
+        normalized(&a[0], |s| s.nfkc().collect())
+    }),
+    def("characters_to_nfkd_binary", 1, |_, a| {
+        normalized(&a[0], |s| s.nfkd().collect())
+    }),
 ];
 
 fn encoding(v: &Value, arg: usize) -> Result<Encoding> {
@@ -34,10 +48,14 @@ fn encoding(v: &Value, arg: usize) -> Result<Encoding> {
 fn failure(e: CharsError, good: impl Fn(String) -> Value) -> Result<Value> {
     match e {
         CharsError::BadArg => Err(error::badarg()),
-        CharsError::Invalid(ok, rest) => Ok(Value::tuple(vec![Value::atom("error"), good(ok), rest])),
-        CharsError::Incomplete(ok, rest) => {
-            Ok(Value::tuple(vec![Value::atom("incomplete"), good(ok), rest]))
+        CharsError::Invalid(ok, rest) => {
+            Ok(Value::tuple(vec![Value::atom("error"), good(ok), rest]))
         }
+        CharsError::Incomplete(ok, rest) => Ok(Value::tuple(vec![
+            Value::atom("incomplete"),
+            good(ok),
+            rest,
+        ])),
     }
 }
 

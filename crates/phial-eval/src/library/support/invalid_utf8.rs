@@ -13,11 +13,12 @@
 //! Not here: the natives themselves (`elixir/string.rs`).
 
 use crate::atom::Atom;
-use crate::library::{BifFn, Ctx};
 use crate::error::Raise;
+use crate::library::{BifFn, Ctx};
 use crate::value::Value;
 
-const BASE: u32 = 0x10FF00;
+// The same stand-ins the lexer uses for `\xFF` escapes.
+const BASE: u32 = phial_syntax::ast::RAW_BYTE_BASE;
 
 /// Functions whose answer differs for invalid input in a way a stand-in
 /// cannot give (they raise or say `false`): these are not retried.

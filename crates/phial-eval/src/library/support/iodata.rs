@@ -87,7 +87,9 @@ pub fn chardata_text(v: &Value, decode: Encoding) -> Result<String, CharsError> 
                 }
                 (&c.head, Some(&c.tail))
             }
-            other => (other, None),
+            // A tail that is not a list may only be a binary.
+            Value::Bin(_) => (cur, None),
+            _ => return Err(CharsError::BadArg),
         };
         match item {
             Value::Int(i) => match u32::try_from(*i).ok().and_then(char::from_u32) {
@@ -136,7 +138,10 @@ impl Encoding {
     pub fn of(v: &Value) -> Option<Encoding> {
         let (name, little) = match v {
             Value::Atom(a) => (a.as_str(), false),
-            Value::Tuple(t) if t.len() == 2 => (t[0].as_atom()?.as_str(), t[1].as_atom()?.as_str() == "little"),
+            Value::Tuple(t) if t.len() == 2 => (
+                t[0].as_atom()?.as_str(),
+                t[1].as_atom()?.as_str() == "little",
+            ),
             _ => return None,
         };
         Some(match (name, little) {
@@ -179,17 +184,28 @@ impl Encoding {
                             out.push(c);
                             at += c.len_utf16() * 2;
                         }
-                        Err(_) => return Err(DecodeError { at, incomplete: false }),
+                        Err(_) => {
+                            return Err(DecodeError {
+                                at,
+                                incomplete: false,
+                            })
+                        }
                     }
                 }
-                if bytes.len() % 2 != 0 {
-                    return Err(DecodeError { at, incomplete: true });
+                if !bytes.len().is_multiple_of(2) {
+                    return Err(DecodeError {
+                        at,
+                        incomplete: true,
+                    });
                 }
             }
             Encoding::Utf32Big | Encoding::Utf32Little => {
                 for (i, p) in bytes.chunks(4).enumerate() {
                     let Ok(p): Result<[u8; 4], _> = p.try_into() else {
-                        return Err(DecodeError { at: i * 4, incomplete: true });
+                        return Err(DecodeError {
+                            at: i * 4,
+                            incomplete: true,
+                        });
                     };
                     let n = if self == Encoding::Utf32Big {
                         u32::from_be_bytes(p)
@@ -198,7 +214,12 @@ impl Encoding {
                     };
                     match char::from_u32(n) {
                         Some(c) => out.push(c),
-                        None => return Err(DecodeError { at: i * 4, incomplete: false }),
+                        None => {
+                            return Err(DecodeError {
+                                at: i * 4,
+                                incomplete: false,
+                            })
+                        }
                     }
                 }
             }
@@ -216,8 +237,14 @@ impl Encoding {
                 .collect::<Option<Vec<u8>>>()?,
             Encoding::Utf16Big => text.encode_utf16().flat_map(u16::to_be_bytes).collect(),
             Encoding::Utf16Little => text.encode_utf16().flat_map(u16::to_le_bytes).collect(),
-            Encoding::Utf32Big => text.chars().flat_map(|c| (c as u32).to_be_bytes()).collect(),
-            Encoding::Utf32Little => text.chars().flat_map(|c| (c as u32).to_le_bytes()).collect(),
+            Encoding::Utf32Big => text
+                .chars()
+                .flat_map(|c| (c as u32).to_be_bytes())
+                .collect(),
+            Encoding::Utf32Little => text
+                .chars()
+                .flat_map(|c| (c as u32).to_le_bytes())
+                .collect(),
         })
     }
 }

@@ -8,9 +8,9 @@
 pub mod arith;
 pub mod collections;
 pub mod enumerables;
+pub mod exceptions;
 pub mod invalid_utf8;
 pub mod iodata;
-pub mod exceptions;
 pub mod numbers;
 pub mod processes;
 pub mod strings;

@@ -1,0 +1,43 @@
+# :binary, the Erlang module for searching and taking apart binaries
+attempt = fn f ->
+  try do
+    IO.inspect(f.())
+  rescue
+    e -> IO.puts("#{inspect(e.__struct__)}: #{Exception.message(e)}")
+  end
+end
+
+attempt.(fn -> :binary.split("a,b,,c", ",") end)
+attempt.(fn -> :binary.split("a,b,,c,", ",", [:global]) end)
+attempt.(fn -> :binary.split("a,b,,c,", ",", [:global, :trim]) end)
+attempt.(fn -> :binary.split("a, b,,c", [",", ", "], [:global, :trim_all]) end)
+attempt.(fn -> :binary.split("abc", "") end)
+attempt.(fn -> :binary.match("abcabc", "bc") end)
+attempt.(fn -> :binary.match("abcabc", ["bc", "abc"]) end)
+attempt.(fn -> :binary.match("abc", "x") end)
+attempt.(fn -> :binary.matches("abcabc", ["bc", "c"]) end)
+attempt.(fn -> :binary.matches("abcabc", "bc", scope: {2, 4}) end)
+attempt.(fn -> :binary.replace("abcabc", "b", "X") end)
+attempt.(fn -> :binary.replace("abcabc", "b", "[]", [:global, {:insert_replaced, 1}]) end)
+pattern = :binary.compile_pattern([" ", "\t"])
+attempt.(fn -> :binary.split("a b\tc", pattern, [:global]) end)
+attempt.(fn -> :binary.at("abc", 1) end)
+attempt.(fn -> :binary.at("abc", 5) end)
+attempt.(fn -> :binary.first("") end)
+attempt.(fn -> {:binary.first("abc"), :binary.last("abc")} end)
+attempt.(fn -> :binary.part("abcdef", 1, 3) end)
+attempt.(fn -> :binary.part("abcdef", {6, -2}) end)
+attempt.(fn -> :binary.part("abc", 2, 5) end)
+attempt.(fn -> :binary.copy("ab", 3) end)
+attempt.(fn -> {:binary.decode_unsigned(<<1, 0>>), :binary.decode_unsigned(<<1, 0>>, :little)} end)
+attempt.(fn -> {:binary.encode_unsigned(256), :binary.encode_unsigned(258, :little)} end)
+attempt.(fn -> :binary.encode_unsigned(-1) end)
+attempt.(fn -> :binary.decode_unsigned(:binary.copy(<<255>>, 20)) end)
+attempt.(fn -> {:binary.bin_to_list("abc"), :binary.bin_to_list("abc", 1, 2)} end)
+attempt.(fn -> :binary.list_to_bin([1, "a", [2, "bc"]]) end)
+attempt.(fn -> :binary.longest_common_prefix(["abcd", "abce", "abx"]) end)
+attempt.(fn -> :binary.longest_common_suffix(["abc", "xbc"]) end)
+attempt.(fn -> :binary.encode_hex("a\xff") end)
+attempt.(fn -> :binary.decode_hex("616263") end)
+attempt.(fn -> :binary.split("abc", "x", [:bad]) end)
+attempt.(fn -> :binary.split(:abc, "x") end)

@@ -1,0 +1,12 @@
+# Bitstring generators in for, and collecting into binaries
+IO.inspect(for <<b <- "hello">>, do: b)
+IO.inspect(for <<c::utf8 <- "añ€">>, do: c)
+IO.inspect(for <<r::8, g::8, b::8 <- <<1, 2, 3, 4, 5, 6, 7>> >>, do: {r, g, b})
+IO.inspect(for <<w::binary-size(2) <- "aabbccd">>, do: w)
+IO.inspect(for <<s::signed-4 <- <<-3::4, 5::4, -8::4, 7::4>> >>, do: s)
+IO.inspect(for <<b <- "abc">>, into: "", do: <<b + 1>>)
+IO.inspect(for <<c::utf8 <- "añ">>, into: <<>>, do: <<c::utf16>>)
+IO.inspect(for b <- [1, 0, 1], into: <<>>, do: <<b::1>>)
+IO.inspect(for <<b <- "hello">>, b > ?g, do: <<b>>)
+IO.inspect(for <<b <- "hello">>, reduce: 0, do: (acc -> acc + b))
+IO.inspect(Enum.into(["a", <<1::2>>], <<>>))
