@@ -144,8 +144,9 @@ impl Binary {
         let bytes = &self.bytes()[start..start + len];
         // A part of valid UTF-8 cut on character boundaries is valid too.
         let utf8 = match self.0.utf8.load(Ordering::Relaxed) {
-            VALID if is_char_boundary(self.bytes(), start)
-                && is_char_boundary(self.bytes(), start + len) =>
+            VALID
+                if is_char_boundary(self.bytes(), start)
+                    && is_char_boundary(self.bytes(), start + len) =>
             {
                 VALID
             }
@@ -228,7 +229,8 @@ impl std::fmt::Display for Binary {
 
 impl PartialEq for Binary {
     fn eq(&self, other: &Binary) -> bool {
-        self.ptr_eq(other) || (self.0.tail_bits == other.0.tail_bits && self.bytes() == other.bytes())
+        self.ptr_eq(other)
+            || (self.0.tail_bits == other.0.tail_bits && self.bytes() == other.bytes())
     }
 }
 

@@ -204,8 +204,13 @@ pub fn build(segs: &[Segment], values: &[Value]) -> Result<Value, Raise> {
         match seg.ty {
             SegType::Integer => {
                 let n = bits.unwrap_or(8) as usize;
-                write_integer(&mut w, v, n, seg.endian)
-                    .ok_or_else(|| failed(i, seg.ty, format!("expected an integer but got: {}", inspect(v))))?;
+                write_integer(&mut w, v, n, seg.endian).ok_or_else(|| {
+                    failed(
+                        i,
+                        seg.ty,
+                        format!("expected an integer but got: {}", inspect(v)),
+                    )
+                })?;
             }
             SegType::Float => {
                 let f = match v {

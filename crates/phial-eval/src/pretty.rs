@@ -12,8 +12,8 @@
 
 use crate::atom::Atom;
 use crate::format::{
-    float_inspect, inspect_atom, inspect_fun, is_keyword, keyword_key,
-    printable_charlist, quote_string, InspectOpts,
+    float_inspect, inspect_atom, inspect_fun, is_keyword, keyword_key, printable_charlist,
+    quote_string, InspectOpts,
 };
 use crate::value::Value;
 use std::fmt::Write;

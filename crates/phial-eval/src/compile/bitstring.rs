@@ -91,7 +91,9 @@ impl<'e> Spec<'e> {
                             self.unit = Some(u as u32);
                             Ok(())
                         }
-                        _ => Err("unit in bitstring expects an integer as argument, got: ...".into()),
+                        _ => {
+                            Err("unit in bitstring expects an integer as argument, got: ...".into())
+                        }
                     };
                 }
                 _ => {}
@@ -301,13 +303,15 @@ impl<'k> Compiler<'k> {
                 },
                 SizeFrom::Lit(n) => Size::Lit(n),
                 SizeFrom::Expr(x) => match &x.kind {
-                    ExprKind::Var(name) => match seen.get(name).copied().or_else(|| self.lookup(name)) {
-                        Some(slot) => Size::Local(slot),
-                        None => {
-                            self.error(x.span.start, format!("undefined variable \"{name}\""));
-                            return Pat::Any;
+                    ExprKind::Var(name) => {
+                        match seen.get(name).copied().or_else(|| self.lookup(name)) {
+                            Some(slot) => Size::Local(slot),
+                            None => {
+                                self.error(x.span.start, format!("undefined variable \"{name}\""));
+                                return Pat::Any;
+                            }
                         }
-                    },
+                    }
                     ExprKind::Unary {
                         op: UnaryOp::Pin,
                         expr,

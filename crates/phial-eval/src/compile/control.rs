@@ -787,7 +787,11 @@ fn bits_as_list_generator(items: &[Expr], data: &Expr, span: Span) -> (Expr, Exp
         };
         pattern_vars(value, &mut names);
     }
-    let vars = || mk(ExprKind::Tuple(names.iter().map(|n| mk(ExprKind::Var(n.clone()))).collect()));
+    let vars = || {
+        mk(ExprKind::Tuple(
+            names.iter().map(|n| mk(ExprKind::Var(n.clone()))).collect(),
+        ))
+    };
     let rest = || mk(ExprKind::Var("for rest".into()));
     let mut head = segs;
     head.push(mk(ExprKind::Binary {

@@ -250,19 +250,23 @@ pub const NATIVES: &[Native] = &[
         replace(&a[0], &a[1], &a[2], &Value::Nil, a)
     }),
     def("replace", 4, |_, a| replace(&a[0], &a[1], &a[2], &a[3], a)),
-    def("replace_prefix", 3, |_, a| match (a[0].as_str(), a[1].as_str(), a[2].as_str()) {
-        (Some(st), Some(p), Some(r)) => Ok(match st.strip_prefix(p) {
-            Some(rest) => Value::str(format!("{r}{rest}")),
-            None => a[0].clone(),
-        }),
-        _ => Err(sfce("replace_prefix", 3, a)),
+    def("replace_prefix", 3, |_, a| {
+        match (a[0].as_str(), a[1].as_str(), a[2].as_str()) {
+            (Some(st), Some(p), Some(r)) => Ok(match st.strip_prefix(p) {
+                Some(rest) => Value::str(format!("{r}{rest}")),
+                None => a[0].clone(),
+            }),
+            _ => Err(sfce("replace_prefix", 3, a)),
+        }
     }),
-    def("replace_suffix", 3, |_, a| match (a[0].as_str(), a[1].as_str(), a[2].as_str()) {
-        (Some(st), Some(p), Some(r)) => Ok(match st.strip_suffix(p) {
-            Some(rest) => Value::str(format!("{rest}{r}")),
-            None => a[0].clone(),
-        }),
-        _ => Err(sfce("replace_suffix", 3, a)),
+    def("replace_suffix", 3, |_, a| {
+        match (a[0].as_str(), a[1].as_str(), a[2].as_str()) {
+            (Some(st), Some(p), Some(r)) => Ok(match st.strip_suffix(p) {
+                Some(rest) => Value::str(format!("{rest}{r}")),
+                None => a[0].clone(),
+            }),
+            _ => Err(sfce("replace_suffix", 3, a)),
+        }
     }),
     def("to_integer", 1, |_, a| match a[0].as_str() {
         Some(st) => parse_int_exact(st, 10)
@@ -397,10 +401,12 @@ pub const NATIVES: &[Native] = &[
         }
         Ok(Value::str(format!("{rest}{}", r.repeat(n))))
     }),
-    def("equivalent?", 2, |_, a| match (a[0].as_str(), a[1].as_str()) {
-        // No Unicode normalisation tables here: equal text only.
-        (Some(x), Some(y)) => Ok(Value::bool(x == y)),
-        _ => Err(sfce("equivalent?", 2, a)),
+    def("equivalent?", 2, |_, a| {
+        match (a[0].as_str(), a[1].as_str()) {
+            // No Unicode normalisation tables here: equal text only.
+            (Some(x), Some(y)) => Ok(Value::bool(x == y)),
+            _ => Err(sfce("equivalent?", 2, a)),
+        }
     }),
 ];
 
@@ -543,12 +549,7 @@ pub(crate) fn pad(
     };
     let _ = a;
     if *n < 0 || p.is_empty() {
-        return Err(clause(
-            "String",
-            name,
-            3,
-            &[original, count, padding],
-        ));
+        return Err(clause("String", name, 3, &[original, count, padding]));
     }
     let len = st.graphemes(true).count();
     let want = *n as usize;

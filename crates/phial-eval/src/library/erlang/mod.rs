@@ -5,6 +5,7 @@
 //! Not here: Elixir's modules (`elixir`), even where a native is shared.
 
 // The `:erlang` module's unit, inside the directory of Erlang's modules.
+pub mod crypto;
 #[allow(clippy::module_inception)]
 pub mod erlang;
 pub mod lists;
