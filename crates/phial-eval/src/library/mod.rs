@@ -138,6 +138,7 @@ pub const UNITS: &[Unit] = &[
     lazy("Inspect.Opts", &[], source!("elixir/inspect_opts.ex")),
     lazy("Inspect.Algebra", &[], source!("elixir/inspect_algebra.ex")),
     lazy("Stream", &[], source!("elixir/stream.ex")),
+    lazy("Base", ex::base::NATIVES, None),
     // Erlang
     eager(":erlang", erl::erlang::NATIVES, None),
     eager(":lists", erl::lists::NATIVES, None),
@@ -146,6 +147,7 @@ pub const UNITS: &[Unit] = &[
     eager(":unicode", erl::unicode::NATIVES, None),
     eager(":rand", erl::rand::NATIVES, None),
     lazy(":timer", erl::timer::NATIVES, source!("erlang/timer.ex")),
+    lazy(":crypto", erl::crypto::NATIVES, None),
     // phial's own
     eager(":phial", internal::phial::NATIVES, None),
     lazy(":phial_enum", &[], source!("internal/phial_enum.ex")),

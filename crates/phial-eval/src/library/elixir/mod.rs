@@ -6,6 +6,7 @@
 
 pub mod access;
 pub mod atom;
+pub mod base;
 pub mod bitwise;
 pub mod code;
 #[path = "enum.rs"]

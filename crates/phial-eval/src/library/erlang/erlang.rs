@@ -173,7 +173,69 @@ pub const NATIVES: &[Native] = &[
         crate::format::inspect(&a[0]).hash(&mut h);
         Ok(Value::Int((h.finish() % (1 << 27)) as i64))
     }),
+    def("crc32", 1, |_, a| checksum(None, &a[0], Sum::Crc32)),
+    def("crc32", 2, |_, a| checksum(Some(&a[0]), &a[1], Sum::Crc32)),
+    def("adler32", 1, |_, a| checksum(None, &a[0], Sum::Adler32)),
+    def("adler32", 2, |_, a| {
+        checksum(Some(&a[0]), &a[1], Sum::Adler32)
+    }),
+    def("md5", 1, |_, a| crate::library::erlang::crypto::md5(&a[0])),
 ];
+
+#[derive(Clone, Copy)]
+enum Sum {
+    Crc32,
+    Adler32,
+}
+
+/// `crc32/1,2` and `adler32/1,2` over iodata, continuing from `old` when
+/// given; every bad argument is named, as the BEAM does.
+fn checksum(old: Option<&Value>, data: &Value, sum: Sum) -> Result<Value> {
+    let mut problems = Vec::new();
+    let start = match old {
+        None => None,
+        Some(Value::Int(n)) if u32::try_from(*n).is_ok() => Some(*n as u32),
+        Some(Value::Int(_) | Value::BigInt(_)) => {
+            problems.push("out of range");
+            None
+        }
+        Some(_) => {
+            problems.push("not an integer");
+            None
+        }
+    };
+    let mut crc = crc32fast::Hasher::new_with_initial(start.unwrap_or(0));
+    // zlib reduces a starting Adler-32 whose halves are not below 65521
+    // as soon as it is given any bytes, even none in a binary: the BEAM
+    // calls it for every binary and byte, and never for an empty list.
+    let mut adler: Option<adler2::Adler32> = None;
+    let initial = start.unwrap_or(1);
+    let walked = crate::library::erlang::crypto::iodata_chunks(data, |bytes| match sum {
+        Sum::Crc32 => crc.update(bytes),
+        Sum::Adler32 => adler
+            .get_or_insert_with(|| {
+                let (a, b) = (initial & 0xFFFF, initial >> 16);
+                adler2::Adler32::from_checksum(((b % 65521) << 16) | (a % 65521))
+            })
+            .write_slice(bytes),
+    });
+    if !walked {
+        problems.push("not an iodata term");
+    }
+    if !problems.is_empty() {
+        let first = usize::from(old.is_some() && start.is_some());
+        let mut msg = String::from("errors were found at the given arguments:\n\n");
+        for (i, p) in problems.iter().enumerate() {
+            let place = if first + i == 0 { "1st" } else { "2nd" };
+            msg.push_str(&format!("  * {place} argument: {p}\n"));
+        }
+        return Err(error::argument_error(msg));
+    }
+    Ok(Value::Int(match sum {
+        Sum::Crc32 => crc.finalize(),
+        Sum::Adler32 => adler.map_or(initial, |a| a.checksum()),
+    } as i64))
+}
 
 /// Calls a Kernel builtin by name (for the `:erlang` spellings of the same functions).
 pub(crate) fn call_kernel(

@@ -6,6 +6,7 @@
 
 pub mod binary;
 // The `:erlang` module's unit, inside the directory of Erlang's modules.
+pub mod crypto;
 #[allow(clippy::module_inception)]
 pub mod erlang;
 pub mod lists;
