@@ -138,6 +138,7 @@ pub const UNITS: &[Unit] = &[
     lazy("Inspect.Opts", &[], source!("elixir/inspect_opts.ex")),
     lazy("Inspect.Algebra", &[], source!("elixir/inspect_algebra.ex")),
     lazy("Stream", &[], source!("elixir/stream.ex")),
+    lazy("Regex", ex::regex::NATIVES, source!("elixir/regex.ex")),
     // Erlang
     eager(":erlang", erl::erlang::NATIVES, None),
     eager(":lists", erl::lists::NATIVES, None),

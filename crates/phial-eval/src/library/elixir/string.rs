@@ -11,7 +11,7 @@ use crate::atom::Atom;
 use crate::error::{self, Raise, Result};
 use crate::library::support::collections::{clause, proper};
 use crate::library::support::strings::parse_int_exact;
-use crate::library::{def, Native};
+use crate::library::{def, step, Native, Step, Target};
 use crate::value::Value;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -246,10 +246,19 @@ pub const NATIVES: &[Native] = &[
         pad(&a[0], &a[1], &Value::str(" "), false, a)
     }),
     def("pad_trailing", 3, |_, a| pad(&a[0], &a[1], &a[2], false, a)),
-    def("replace", 3, |_, a| {
-        replace(&a[0], &a[1], &a[2], &Value::Nil, a)
+    step("replace", 3, |_, a| {
+        replace_or_regex(&a[0], &a[1], &a[2], &Value::Nil, a)
     }),
-    def("replace", 4, |_, a| replace(&a[0], &a[1], &a[2], &a[3], a)),
+    step("replace", 4, |_, a| {
+        replace_or_regex(&a[0], &a[1], &a[2], &a[3], a)
+    }),
+    // Elixir's String.match?/2 is Regex.match?/2 with the arguments swapped.
+    def("match?", 2, |_, a| {
+        if a[0].as_str().is_none() || a[1].struct_name() != Some(Atom::alias("Regex")) {
+            return Err(clause("String", "match?", 2, &[&a[0], &a[1]]));
+        }
+        crate::library::elixir::regex::match_(&a[1], &a[0])
+    }),
     def("replace_prefix", 3, |_, a| match (&a[0], &a[1], &a[2]) {
         (Value::Str(st), Value::Str(p), Value::Str(r)) => Ok(match st.strip_prefix(p.as_str()) {
             Some(rest) => Value::str(format!("{r}{rest}")),
@@ -439,6 +448,10 @@ pub(crate) fn opt_bool(opts: &Value, key: &str, default: bool) -> bool {
 }
 
 pub(crate) fn split(st: &Value, pat: &Value, opts: &Value, a: &[Value]) -> Result<Value> {
+    // `split(string, %Regex{} = pattern, options)` hands over to Regex.
+    if pat.struct_name() == Some(Atom::alias("Regex")) && st.as_str().is_some() && opts.is_list() {
+        return crate::library::elixir::regex::split(pat, st, opts);
+    }
     let Value::Str(st) = st else {
         return Err(clause("String", "split", 3, &[st, pat, opts]));
     };
@@ -567,6 +580,29 @@ pub(crate) fn pad(
     } else {
         format!("{st}{fill}")
     }))
+}
+
+/// String.replace/4: a `%Regex{}` pattern goes to Regex.replace/4 (with
+/// Elixir's guard: a binary subject, a binary or 1-ary function
+/// replacement, a list of options).
+fn replace_or_regex(
+    st: &Value,
+    pat: &Value,
+    rep: &Value,
+    opts: &Value,
+    a: &[Value],
+) -> Result<Step> {
+    if pat.struct_name() != Some(Atom::alias("Regex")) {
+        return replace(st, pat, rep, opts, a).map(Step::Done);
+    }
+    let rep_ok = rep.as_str().is_some() || matches!(rep, Value::Fun(f) if f.arity() == 1);
+    if st.as_str().is_none() || !rep_ok || !opts.is_list() {
+        return Err(clause("String", "replace", 4, &[st, pat, rep, opts]));
+    }
+    Ok(Step::Then(
+        Target::Mfa(Atom::alias("Regex"), Atom::new("replace")),
+        vec![pat.clone(), st.clone(), rep.clone(), opts.clone()],
+    ))
 }
 
 pub(crate) fn replace(
