@@ -145,6 +145,7 @@ pub const UNITS: &[Unit] = &[
     eager(":math", erl::math::NATIVES, None),
     eager(":rand", erl::rand::NATIVES, None),
     lazy(":timer", erl::timer::NATIVES, source!("erlang/timer.ex")),
+    lazy(":unicode", erl::unicode::NATIVES, None),
     // phial's own
     eager(":phial", internal::phial::NATIVES, None),
     lazy(":phial_enum", &[], source!("internal/phial_enum.ex")),

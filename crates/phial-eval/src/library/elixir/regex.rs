@@ -243,9 +243,24 @@ fn charlist(s: &str) -> Value {
     Value::list(s.chars().map(|c| Value::Int(c as i64)).collect())
 }
 
-/// The struct around a compiled code.
+/// The struct around a compiled code. `re_pattern` has the shape of
+/// Erlang's compiled pattern, `{:re_pattern, groups, unicode, ucp, code}`,
+/// with the code as a resource where Erlang has a binary.
 fn make(source: &Value, code: Value, doc_opts: Value) -> Value {
     let n = names_();
+    let (groups, utf, ucp) = match &code {
+        Value::Resource(r) => r
+            .get::<Code>()
+            .map_or((0, false, false), |c| (c.captures, c.utf, c.ucp)),
+        _ => (0, false, false),
+    };
+    let code = Value::tuple(vec![
+        Value::atom("re_pattern"),
+        Value::Int(i64::from(groups)),
+        Value::Int(i64::from(utf)),
+        Value::Int(i64::from(ucp)),
+        code,
+    ]);
     Value::make_struct(
         n.regex,
         &[
@@ -521,7 +536,11 @@ fn code_of(r: &Value) -> Option<Result<Held>> {
     let n = names_();
     let version = r.map_get(n.re_version);
     if version == Some(version_value()) {
-        return Some(match r.map_get(n.re_pattern) {
+        let code = match r.map_get(n.re_pattern) {
+            Some(Value::Tuple(t)) if t.len() == 5 => Some(&t[4]),
+            _ => None,
+        };
+        return Some(match code {
             Some(v @ Value::Resource(res)) if res.get::<Code>().is_some() => Ok(Held(v.clone())),
             // `:re.run` on something that is not a compiled pattern.
             _ => Err(error::badarg()),

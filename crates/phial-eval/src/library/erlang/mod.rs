@@ -1,5 +1,5 @@
 //! Erlang's modules, one unit each (`:erlang`, `:lists`, `:math`,
-//! `:rand`, `:timer`): `name.rs` holds a module's natives, `name.ex` beside it its
+//! `:rand`, `:timer`, `:unicode`): `name.rs` holds a module's natives, `name.ex` beside it its
 //! part written in phial. Listed in `library::UNITS`.
 //!
 //! Not here: Elixir's modules (`elixir`), even where a native is shared.
@@ -11,3 +11,4 @@ pub mod lists;
 pub mod math;
 pub mod rand;
 pub mod timer;
+pub mod unicode;

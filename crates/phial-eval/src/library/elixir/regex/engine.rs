@@ -19,6 +19,7 @@
 use super::pcre1;
 use pcre2_sys as sys;
 use std::ptr::{self, NonNull};
+use std::sync::OnceLock;
 
 /// How a pattern is compiled: PCRE2's option bits and the newline and `\R`
 /// conventions (Erlang's `{newline, _}`, `bsr_anycrlf`/`bsr_unicode`).
@@ -53,6 +54,8 @@ pub struct Code {
     /// UTF mode (from the options or a leading `(*UTF)`): a "character" is
     /// then a code point, not a byte.
     pub utf: bool,
+    /// Unicode properties for `\w`, `\d`, `[[:alpha:]]` (the `u` of `~r`).
+    pub ucp: bool,
     /// The newline convention includes CRLF (an empty match before `\r\n`
     /// moves past both bytes).
     pub crlf: bool,
@@ -125,6 +128,7 @@ fn compile_raw(pattern: &[u8], opts: &Options) -> Result<Code, RawError> {
         if ctx.is_null() {
             return Err(NOMEM);
         }
+        sys::pcre2_set_character_tables_8(ctx, latin1_tables().as_ptr());
         sys::pcre2_set_newline_8(ctx, opts.newline);
         sys::pcre2_set_bsr_8(ctx, opts.bsr);
         // PCRE 8.44 allowed `\K` inside lookarounds; PCRE2 10.38 made it an
@@ -160,11 +164,106 @@ fn compile_raw(pattern: &[u8], opts: &Options) -> Result<Code, RawError> {
             captures: info_u32(raw, sys::PCRE2_INFO_CAPTURECOUNT),
             names: name_table(raw),
             utf: all & sys::PCRE2_UTF != 0,
+            ucp: all & sys::PCRE2_UCP != 0,
             crlf: matches!(
                 newline,
                 sys::PCRE2_NEWLINE_CRLF | sys::PCRE2_NEWLINE_ANY | sys::PCRE2_NEWLINE_ANYCRLF
             ),
         })
+    }
+}
+
+/// PCRE2's character tables for a Latin-1 locale, as Erlang's PCRE is
+/// built with: bytes 128-255 are ISO-8859-1 characters when the pattern is
+/// not in UTF mode, so `\w` matches the byte 0xC3 of a UTF-8 "é" and
+/// `[[:alpha:]]` the Latin-1 letters (Elixir's docs note the effect).
+/// The layout is `pcre2_maketables`' (lower case, flipped case, class
+/// bitmaps, type bits); compiled patterns point into it, so it lives for
+/// the whole run.
+fn latin1_tables() -> &'static [u8; 1088] {
+    static T: OnceLock<Box<[u8; 1088]>> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut t = Box::new([0u8; 1088]);
+        for i in 0..=255u8 {
+            let c = latin1(i);
+            let b = usize::from(i);
+            t[b] = if c.upper { c.other } else { i };
+            t[256 + b] = c.other;
+            let mut set = |class: usize, on: bool| {
+                if on {
+                    t[512 + class + b / 8] |= 1 << (b % 8);
+                }
+            };
+            set(0, c.space);
+            set(32, c.xdigit);
+            set(64, c.digit);
+            set(96, c.upper);
+            set(128, c.lower);
+            set(160, c.word);
+            set(192, c.graph);
+            set(224, c.print);
+            set(256, c.punct);
+            set(288, c.cntrl);
+            t[832 + b] = u8::from(c.space)
+                | u8::from(c.alpha) << 1
+                | u8::from(c.lower) << 2
+                | u8::from(c.digit) << 3
+                | u8::from(c.word) << 4;
+        }
+        t
+    })
+}
+
+/// What the C library's ISO-8859-1 locale says of a byte.
+struct Latin1 {
+    space: bool,
+    xdigit: bool,
+    digit: bool,
+    upper: bool,
+    lower: bool,
+    alpha: bool,
+    word: bool,
+    graph: bool,
+    print: bool,
+    punct: bool,
+    cntrl: bool,
+    /// The other case (itself when there is none within Latin-1).
+    other: u8,
+}
+
+fn latin1(i: u8) -> Latin1 {
+    // Above ASCII: the letters are 0xC0-0xFE but for the two signs 0xD7 and
+    // 0xF7; ª, µ and º are lower-case letters without an upper case; ß and
+    // ÿ have no upper case in Latin-1; 0x80-0x9F are controls.
+    let upper = i.is_ascii_uppercase() || ((0xC0..=0xDE).contains(&i) && i != 0xD7);
+    let lower =
+        i.is_ascii_lowercase() || matches!(i, 0xAA | 0xB5 | 0xBA) || (i >= 0xDF && i != 0xF7);
+    let alpha = upper || lower;
+    let digit = i.is_ascii_digit();
+    let cntrl = i < 0x20 || (0x7F..=0x9F).contains(&i);
+    let graph = !cntrl && i != b' ';
+    let other = if i.is_ascii_alphabetic() {
+        i ^ 0x20
+    } else if upper && i >= 0xC0 {
+        i + 0x20
+    } else if lower && (0xE0..=0xFE).contains(&i) {
+        i - 0x20
+    } else {
+        i
+    };
+    Latin1 {
+        space: matches!(i, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'),
+        xdigit: i.is_ascii_hexdigit(),
+        digit,
+        upper,
+        lower,
+        alpha,
+        word: alpha || digit || i == b'_',
+        graph,
+        print: graph || i == b' ',
+        punct: graph && !alpha && !digit,
+        cntrl,
+        other,
     }
 }
 
@@ -418,4 +517,21 @@ pub(super) fn pcre2_text(code: i32) -> String {
     let n = unsafe { sys::pcre2_get_error_message_8(code + 100, buf.as_mut_ptr(), buf.len()) };
     let n = usize::try_from(n).unwrap_or(0).min(buf.len());
     String::from_utf8_lossy(&buf[..n]).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn latin1_classes_are_erlangs() {
+        // Checked against Erlang/OTP 25's `re` byte by byte.
+        let t = latin1_tables();
+        let word = |b: usize| t[512 + 160 + b / 8] & (1 << (b % 8)) != 0;
+        assert!(word(0xC3) && word(0xAA) && word(b'_' as usize));
+        assert!(!word(0xAF) && !word(0xD7) && !word(0xA0));
+        assert_eq!(t[256 + 0xE9], 0xC9);
+        assert_eq!(t[256 + 0xDF], 0xDF);
+        assert_eq!(t[0xC9], 0xE9);
+    }
 }
