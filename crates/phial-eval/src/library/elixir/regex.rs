@@ -39,11 +39,9 @@ use std::sync::{Arc, OnceLock, Weak};
 
 pub const NATIVES: &[Native] = &[
     def("compile", 1, |ctx, a| {
-        compile_value(ctx, &a[0], &Value::str(""), "compile", 2)
+        compile_value(ctx, &a[0], &Value::str(""), 2)
     }),
-    def("compile", 2, |ctx, a| {
-        compile_value(ctx, &a[0], &a[1], "compile", 2)
-    }),
+    def("compile", 2, |ctx, a| compile_value(ctx, &a[0], &a[1], 2)),
     def("compile!", 1, |ctx, a| {
         compile_bang(ctx, &a[0], &Value::str(""))
     }),
@@ -326,13 +324,7 @@ fn stderr_warner(ctx: &Ctx) -> impl FnMut(&str) {
     move |text: &str| vm.out.stderr(text)
 }
 
-fn compile_value(
-    ctx: &mut Ctx,
-    source: &Value,
-    opts: &Value,
-    _: &str,
-    arity: u32,
-) -> Result<Value> {
+fn compile_value(ctx: &mut Ctx, source: &Value, opts: &Value, arity: u32) -> Result<Value> {
     let mut warn = stderr_warner(ctx);
     Ok(ok_error(compile_parts(source, opts, &mut warn, arity)?))
 }
@@ -346,6 +338,9 @@ fn ok_error(r: std::result::Result<Value, Value>) -> Value {
 
 fn compile_bang(ctx: &mut Ctx, source: &Value, opts: &Value) -> Result<Value> {
     let mut warn = stderr_warner(ctx);
+    if source.as_str().is_none() {
+        return Err(clause("Regex", "compile!", 2, &[source, opts]));
+    }
     match compile_parts(source, opts, &mut warn, 2)? {
         Ok(v) => Ok(v),
         Err(reason) => Err(compile_error(&reason)),

@@ -254,7 +254,7 @@ pub const NATIVES: &[Native] = &[
     }),
     // Elixir's String.match?/2 is Regex.match?/2 with the arguments swapped.
     def("match?", 2, |_, a| {
-        if a[0].as_str().is_none() || a[1].struct_name() != Some(Atom::alias("Regex")) {
+        if a[0].as_str().is_none() {
             return Err(clause("String", "match?", 2, &[&a[0], &a[1]]));
         }
         crate::library::elixir::regex::match_(&a[1], &a[0])
