@@ -347,6 +347,20 @@ fn start<'a>(v: &'a Value, limit: usize, opts: &InspectOpts) -> Start<'a> {
             if let Some(doc) = odd_range_doc(v, m, opts) {
                 return Start::Leaf(doc);
             }
+            if let Some(r) = crate::library::elixir::regex::inspect_parts(v) {
+                // Elixir's Inspect.Regex.
+                use crate::library::elixir::regex::Inspected;
+                return Start::Leaf(match r {
+                    Inspected::Sigil(t) => text(t),
+                    Inspected::Call(source, list) => Doc::Concat(vec![
+                        text("Regex.compile!("),
+                        to_doc(&source, opts),
+                        text(", "),
+                        to_doc(&list, opts),
+                        text(")"),
+                    ]),
+                });
+            }
             if let Some(set) = v.as_mapset() {
                 // Elixir's Inspect impl for MapSet: the elements as a
                 // list, charlists as lists.

@@ -234,6 +234,9 @@ impl<'k> Compiler<'k> {
                 self.emit_const(Value::Atom(Atom::new(&m.to_string())));
                 self.emit_bif_named(":phial", "sigil_w", 2);
             }
+            'r' | 'R' if self.kernel_sigil(letter) => {
+                self.regex_sigil(letter == 'r', parts, modifiers, off)
+            }
             // Every other sigil is what Elixir makes of it: a call of
             // `sigil_<letter>(string, modifiers)`, found like any local call
             // (the library's `Kernel.sigil_r/2`, or a user's imported one).
@@ -249,6 +252,67 @@ impl<'k> Compiler<'k> {
                 self.local_call(&format!("sigil_{letter}"), &args, off, false);
             }
         }
+    }
+
+    /// Whether `sigil_<letter>/2` here is Kernel's (no local or imported
+    /// function of that name hides it).
+    fn kernel_sigil(&self, letter: char) -> bool {
+        let name = Atom::new(&format!("sigil_{letter}"));
+        if let Some(m) = &self.module {
+            if m.functions.contains(&(name, 2)) {
+                return false;
+            }
+        }
+        matches!(self.imported(name, 2), None | Some(Atom::KERNEL))
+    }
+
+    /// `~r/.../` and `~R/.../`, as Elixir's macros expand them: without
+    /// interpolation the regex is compiled here, once, and becomes a
+    /// constant (a bad one is an error now, as Elixir raises while
+    /// compiling); with it, the literal parts are unescaped here and
+    /// `Regex.compile!/2` runs on the built string.
+    fn regex_sigil(&mut self, unescape: bool, parts: &[StrPart], modifiers: &str, off: usize) {
+        use crate::library::elixir::regex;
+        let fix = |s: &str| {
+            if unescape {
+                regex::unescape(s)
+            } else {
+                s.to_string()
+            }
+        };
+        if parts.iter().all(|p| matches!(p, StrPart::Lit(_))) {
+            let text: String = parts
+                .iter()
+                .map(|p| match p {
+                    StrPart::Lit(s) => s.as_str(),
+                    StrPart::Interp(_) => "",
+                })
+                .collect();
+            let known = self.known;
+            match regex::literal(&fix(&text), modifiers, &mut |t| known.warn(t)) {
+                Ok(v) => self.emit_const(v),
+                // At the top of a script nothing runs (Elixir expands the
+                // whole file first); in a module body, what comes before
+                // the module does.
+                Err(message) if self.module.is_none() => self.errors.push(super::CompileError {
+                    message: message.clone(),
+                    offset: off,
+                    raised: Some(format!("** (Regex.CompileError) {message}")),
+                }),
+                Err(message) => self.error(off, message),
+            }
+            return;
+        }
+        let fixed: Vec<StrPart> = parts
+            .iter()
+            .map(|p| match p {
+                StrPart::Lit(s) => StrPart::Lit(fix(s)),
+                other => other.clone(),
+            })
+            .collect();
+        self.string(&fixed);
+        self.emit_const(Value::str(modifiers));
+        self.emit_bif_named("Regex", "compile!", 2);
     }
 
     fn var(&mut self, name: &str, off: usize, tail: bool) {

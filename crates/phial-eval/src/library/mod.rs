@@ -139,6 +139,7 @@ pub const UNITS: &[Unit] = &[
     lazy("Inspect.Algebra", &[], source!("elixir/inspect_algebra.ex")),
     lazy("Stream", &[], source!("elixir/stream.ex")),
     lazy("Base", ex::base::NATIVES, None),
+    lazy("Regex", ex::regex::NATIVES, source!("elixir/regex.ex")),
     // Erlang
     eager(":erlang", erl::erlang::NATIVES, None),
     eager(":lists", erl::lists::NATIVES, None),

@@ -247,12 +247,24 @@ pub const NATIVES: &[Native] = &[
         }
         Ok(Value::list(left))
     }),
+    // A binary on the right is a substring test; anything else goes to
+    // Regex.match?/2 (whose FunctionClauseError a non-regex gets).
     def("=~", 2, |_, a| match (&a[0], &a[1]) {
         (Value::Bin(x), Value::Bin(y)) => Ok(Value::bool(
             memchr::memmem::find(x.bytes(), y.bytes()).is_some(),
         )),
-        _ => Err(error::badarg()),
+        (Value::Bin(_), _) => crate::library::elixir::regex::match_(&a[1], &a[0]),
+        _ => Err(error::function_clause_error(
+            Atom::KERNEL,
+            Atom::new("=~"),
+            2,
+            a.to_vec(),
+        )),
     }),
+    // What `~r`/`~R` compile to when the compiler cannot fold them into a
+    // constant (interpolation, or called by name).
+    def("sigil_r", 2, crate::library::elixir::regex::sigil_r),
+    def("sigil_R", 2, crate::library::elixir::regex::sigil_upper_r),
     // A struct's own String.Chars implementation is phial code.
     step("to_string", 1, |_, a| match &a[0] {
         v if v.struct_name().is_some() => Ok(crate::library::Step::Then(

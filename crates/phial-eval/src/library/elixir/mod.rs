@@ -23,6 +23,7 @@ pub mod map;
 pub mod module;
 pub mod process;
 pub mod range;
+pub mod regex;
 pub mod string;
 pub mod system;
 pub mod tuple;

@@ -11,7 +11,7 @@ use crate::atom::Atom;
 use crate::error::{self, Raise, Result};
 use crate::library::support::collections::{clause, proper};
 use crate::library::support::strings::parse_int_exact;
-use crate::library::{def, Native};
+use crate::library::{def, step, Native, Step, Target};
 use crate::value::Value;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -246,10 +246,19 @@ pub const NATIVES: &[Native] = &[
         pad(&a[0], &a[1], &Value::str(" "), false, a)
     }),
     def("pad_trailing", 3, |_, a| pad(&a[0], &a[1], &a[2], false, a)),
-    def("replace", 3, |_, a| {
-        replace(&a[0], &a[1], &a[2], &Value::Nil, a)
+    step("replace", 3, |_, a| {
+        replace_or_regex(&a[0], &a[1], &a[2], &Value::Nil, a)
     }),
-    def("replace", 4, |_, a| replace(&a[0], &a[1], &a[2], &a[3], a)),
+    step("replace", 4, |_, a| {
+        replace_or_regex(&a[0], &a[1], &a[2], &a[3], a)
+    }),
+    // Elixir's String.match?/2 is Regex.match?/2 with the arguments swapped.
+    def("match?", 2, |_, a| {
+        if a[0].as_str().is_none() {
+            return Err(clause("String", "match?", 2, &[&a[0], &a[1]]));
+        }
+        crate::library::elixir::regex::match_(&a[1], &a[0])
+    }),
     def("replace_prefix", 3, |_, a| {
         match (a[0].as_str(), a[1].as_str(), a[2].as_str()) {
             (Some(st), Some(p), Some(r)) => Ok(match st.strip_prefix(p) {
@@ -458,6 +467,10 @@ pub(crate) fn opt_bool(opts: &Value, key: &str, default: bool) -> bool {
 }
 
 pub(crate) fn split(st: &Value, pat: &Value, opts: &Value, a: &[Value]) -> Result<Value> {
+    // `split(string, %Regex{} = pattern, options)` hands over to Regex.
+    if pat.struct_name() == Some(Atom::alias("Regex")) && st.as_str().is_some() && opts.is_list() {
+        return crate::library::elixir::regex::split(pat, st, opts);
+    }
     let Some(st) = st.as_str() else {
         return Err(clause("String", "split", 3, &[st, pat, opts]));
     };
@@ -582,6 +595,36 @@ pub(crate) fn pad(
     } else {
         format!("{st}{fill}")
     }))
+}
+
+/// String.replace/4: a `%Regex{}` pattern goes to Regex.replace/4 (with
+/// Elixir's guard: a binary subject, a binary or 1-ary function
+/// replacement, a list of options).
+fn replace_or_regex(
+    st: &Value,
+    pat: &Value,
+    rep: &Value,
+    opts: &Value,
+    a: &[Value],
+) -> Result<Step> {
+    if pat.struct_name() != Some(Atom::alias("Regex")) {
+        use crate::library::support::invalid_utf8;
+        let args = [st.clone(), pat.clone(), rep.clone(), opts.clone()];
+        if invalid_utf8::applies(Atom::alias("String"), Atom::new("replace"), &args) {
+            let m = invalid_utf8::masked(&args);
+            return replace(&m[0], &m[1], &m[2], &m[3], a)
+                .map(|v| Step::Done(invalid_utf8::unmask(v)));
+        }
+        return replace(st, pat, rep, opts, a).map(Step::Done);
+    }
+    let rep_ok = rep.as_str().is_some() || matches!(rep, Value::Fun(f) if f.arity() == 1);
+    if st.as_str().is_none() || !rep_ok || !opts.is_list() {
+        return Err(clause("String", "replace", 4, &[st, pat, rep, opts]));
+    }
+    Ok(Step::Then(
+        Target::Mfa(Atom::alias("Regex"), Atom::new("replace")),
+        vec![pat.clone(), st.clone(), rep.clone(), opts.clone()],
+    ))
 }
 
 pub(crate) fn replace(

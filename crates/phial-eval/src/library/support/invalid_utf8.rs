@@ -74,7 +74,7 @@ fn unmask_str(s: &str) -> Value {
 
 /// A result with its stand-ins turned back into bytes: strings, and the
 /// lists and tuples of strings String's functions return.
-fn unmask(v: Value) -> Value {
+pub fn unmask(v: Value) -> Value {
     match &v {
         Value::Bin(b) => match b.as_str() {
             Some(s) => unmask_str(s),
@@ -88,12 +88,15 @@ fn unmask(v: Value) -> Value {
 
 /// Calls `f` with stand-ins for the invalid bytes of `args`.
 pub fn call(f: BifFn, ctx: &mut Ctx, args: &[Value]) -> Result<Value, Raise> {
-    let masked: Vec<Value> = args
-        .iter()
+    f(ctx, &masked(args)).map(unmask)
+}
+
+/// The arguments with stand-ins for the invalid bytes of their binaries.
+pub fn masked(args: &[Value]) -> Vec<Value> {
+    args.iter()
         .map(|a| match a {
             Value::Bin(b) if b.is_binary() && b.as_str().is_none() => Value::str(mask(b.bytes())),
             other => other.clone(),
         })
-        .collect();
-    f(ctx, &masked).map(unmask)
+        .collect()
 }

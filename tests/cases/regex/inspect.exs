@@ -1,0 +1,40 @@
+# How regexes print
+IO.inspect(~r/plain/)
+IO.inspect(~r/with flags/imsxuU)
+IO.inspect(~r|a/b|)
+IO.inspect(~r/a\/b/)
+IO.inspect(~r{\d+/\w+})
+IO.inspect(~r/tab\tnew\nline\rvt\vff\fbell\a/)
+IO.inspect(~r/"quotes" and 'single'/)
+IO.inspect(~r/\#{not interpolated}/)
+IO.inspect(~R/#{raw}/)
+IO.inspect(~r/é ü 日本/u)
+IO.inspect(Regex.compile!("nul\0byte"))
+IO.inspect(Regex.compile!("ctl\u0001\u007F\u0085"))
+IO.inspect(Regex.compile!("zw\u200B bom\uFEFF"))
+IO.inspect(Regex.compile!("a/b\\/c"))
+IO.inspect(Regex.compile!("a\\\\/b"))
+IO.inspect(Regex.compile!("x", [:caseless, :multiline]))
+IO.inspect(Regex.compile!("x", [{:newline, :crlf}]))
+IO.inspect(Regex.compile!("x", []))
+IO.inspect(%Regex{})
+
+# inside other terms, and through to_string-free paths
+IO.inspect([~r/a/, %{re: ~r/b/i}, {:ok, ~r/c/}])
+IO.puts(inspect(~r/in puts/))
+IO.puts("interpolated: #{inspect(~r/x+/)}")
+IO.inspect(~r/label/, label: "regex")
+IO.inspect(Enum.map(1..3, &Regex.compile!("n#{&1}")))
+
+# the struct's fields
+r = ~r/fi(el)ds/m
+IO.inspect(Map.keys(r))
+IO.inspect({r.source, r.opts})
+IO.inspect(is_struct(r, Regex))
+%Regex{source: src} = r
+IO.inspect(src)
+IO.inspect(elem(r.re_pattern, 0))
+IO.inspect(elem(Regex.version(), 1) in [:little, :big])
+IO.inspect(r == ~r/fi(el)ds/m)
+IO.inspect(r == ~r/fi(el)ds/)
+IO.inspect(Regex.recompile!(r) == r)
