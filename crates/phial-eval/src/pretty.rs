@@ -318,6 +318,11 @@ fn start<'a>(v: &'a Value, limit: usize, opts: &InspectOpts) -> Start<'a> {
                     return Start::Leaf(derived(d, o, m, opts));
                 }
             }
+            // Elixir's Inspect impls of the calendar structs: `~D[...]`,
+            // `~U[...]`, `Date.range(...)`, ...
+            if let Some(form) = crate::library::support::calendar::inspect_form(v) {
+                return Start::Leaf(text(form));
+            }
             if let Some((f, l, s)) = v.as_range() {
                 let mut out = format!("{f}..{l}");
                 // Elixir's Inspect.Range leaves out the step only for an

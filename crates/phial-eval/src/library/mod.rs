@@ -138,6 +138,26 @@ pub const UNITS: &[Unit] = &[
     lazy("Inspect.Opts", &[], source!("elixir/inspect_opts.ex")),
     lazy("Inspect.Algebra", &[], source!("elixir/inspect_algebra.ex")),
     lazy("Stream", &[], source!("elixir/stream.ex")),
+    // The calendar types: lazy, as most scripts never touch a date.
+    lazy(
+        "Calendar",
+        ex::calendar::NATIVES,
+        source!("elixir/calendar.ex"),
+    ),
+    lazy(
+        "Calendar.ISO",
+        ex::calendar_iso::NATIVES,
+        source!("elixir/calendar_iso.ex"),
+    ),
+    lazy("Date", &[], source!("elixir/date.ex")),
+    lazy("Date.Range", &[], source!("elixir/date_range.ex")),
+    lazy("Time", &[], source!("elixir/time.ex")),
+    lazy(
+        "NaiveDateTime",
+        &[],
+        source!("elixir/naive_date_time.ex"),
+    ),
+    lazy("DateTime", &[], source!("elixir/date_time.ex")),
     // Erlang
     eager(":erlang", erl::erlang::NATIVES, None),
     eager(":lists", erl::lists::NATIVES, None),
@@ -146,6 +166,7 @@ pub const UNITS: &[Unit] = &[
     lazy(":timer", erl::timer::NATIVES, source!("erlang/timer.ex")),
     // phial's own
     eager(":phial", internal::phial::NATIVES, None),
+    eager(":phial_calendar", internal::phial_calendar::NATIVES, None),
     lazy(":phial_enum", &[], source!("internal/phial_enum.ex")),
     lazy(":phial_inspect", &[], source!("internal/phial_inspect.ex")),
     lazy(":phial_stream", &[], source!("internal/phial_stream.ex")),
