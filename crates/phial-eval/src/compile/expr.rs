@@ -253,7 +253,7 @@ impl<'k> Compiler<'k> {
 
     /// Whether `sigil_<letter>/2` here is Kernel's: neither the module's
     /// own nor imported from elsewhere.
-    fn kernel_sigil(&self, letter: char) -> bool {
+    pub(super) fn kernel_sigil(&self, letter: char) -> bool {
         let name = Atom::new(&format!("sigil_{letter}"));
         let own = self
             .module

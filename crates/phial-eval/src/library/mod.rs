@@ -149,8 +149,10 @@ pub const UNITS: &[Unit] = &[
         ex::calendar_iso::NATIVES,
         source!("elixir/calendar_iso.ex"),
     ),
-    lazy("Date", &[], source!("elixir/date.ex")),
+    // A unit's source that builds another's struct loads that one first:
+    // listed after what they build (Date.Range, Date, Time).
     lazy("Date.Range", &[], source!("elixir/date_range.ex")),
+    lazy("Date", &[], source!("elixir/date.ex")),
     lazy("Time", &[], source!("elixir/time.ex")),
     lazy(
         "NaiveDateTime",
