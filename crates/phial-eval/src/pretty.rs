@@ -309,6 +309,15 @@ fn start<'a>(v: &'a Value, limit: usize, opts: &InspectOpts) -> Start<'a> {
             let Some(name) = v.struct_name().filter(|_| opts.structs) else {
                 return Start::Frame(plain_map(m, limit));
             };
+            // Elixir's Inspect impls of the calendar structs: `~D[...]`,
+            // `~U[...]`, `Date.range(...)`, ... in the ISO calendar here
+            // (library implementations, so before a program's own), in
+            // another calendar by phial code (inspect.ex).
+            match crate::library::support::calendar::inspect_form(v) {
+                Some(Ok(form)) => return Start::Leaf(text(form)),
+                Some(Err(())) => return Start::Leaf(user_inspected(v, m)),
+                None => {}
+            }
             if crate::protocols::has_user_inspect(name) {
                 return Start::Leaf(user_inspected(v, m));
             }
@@ -317,11 +326,6 @@ fn start<'a>(v: &'a Value, limit: usize, opts: &InspectOpts) -> Start<'a> {
                 if let Some(o) = d.derives(Atom::alias("Inspect")) {
                     return Start::Leaf(derived(d, o, m, opts));
                 }
-            }
-            // Elixir's Inspect impls of the calendar structs: `~D[...]`,
-            // `~U[...]`, `Date.range(...)`, ...
-            if let Some(form) = crate::library::support::calendar::inspect_form(v) {
-                return Start::Leaf(text(form));
             }
             if let Some((f, l, s)) = v.as_range() {
                 let mut out = format!("{f}..{l}");

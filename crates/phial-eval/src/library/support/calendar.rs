@@ -37,8 +37,6 @@ pub(crate) struct Names {
     pub zone_abbr: Atom,
     pub utc_offset: Atom,
     pub std_offset: Atom,
-    pub first_in_iso_days: Atom,
-    pub last_in_iso_days: Atom,
     pub basic: Atom,
     pub extended: Atom,
 }
@@ -64,8 +62,6 @@ pub(crate) fn names() -> &'static Names {
         zone_abbr: Atom::new("zone_abbr"),
         utc_offset: Atom::new("utc_offset"),
         std_offset: Atom::new("std_offset"),
-        first_in_iso_days: Atom::new("first_in_iso_days"),
-        last_in_iso_days: Atom::new("last_in_iso_days"),
         basic: Atom::new("basic"),
         extended: Atom::new("extended"),
     })
@@ -644,15 +640,23 @@ pub(crate) fn to_string(v: &Value) -> Option<String> {
 
 /// Elixir's `Inspect` form of a calendar struct the natives can print:
 /// `~D[...]`, `~T[...]`, `~N[...]`, `~U[...]`, `#DateTime<...>`,
-/// `Date.range(...)`.
-pub(crate) fn inspect_form(v: &Value) -> Option<String> {
+/// `Date.range(...)`. `Err` for one of another calendar (its module
+/// prints it, through phial code), `None` for anything else.
+pub(crate) fn inspect_form(v: &Value) -> Option<std::result::Result<String, ()>> {
     let name = v.struct_name()?;
     let n = names();
     if name == n.range {
         return range_form(v);
     }
+    if ![n.date, n.time, n.naive, n.datetime].contains(&name) {
+        return None;
+    }
+    match v.map_get(n.calendar)?.as_atom()? {
+        c if c == n.iso => {}
+        _ => return Some(Err(())),
+    }
     let (text, utc) = chars(v)?;
-    Some(if name == n.date {
+    Some(Ok(if name == n.date {
         format!("~D[{text}]")
     } else if name == n.time {
         format!("~T[{text}]")
@@ -662,34 +666,30 @@ pub(crate) fn inspect_form(v: &Value) -> Option<String> {
         format!("~U[{text}]")
     } else {
         format!("#DateTime<{text}>")
-    })
+    }))
 }
 
-fn range_form(v: &Value) -> Option<String> {
+fn range_form(v: &Value) -> Option<std::result::Result<String, ()>> {
     let first = inspect_form(v.map_get(Atom::FIRST)?)?;
     let last = inspect_form(v.map_get(Atom::LAST)?)?;
-    // A range made before steps existed has none: its direction says.
+    let (Ok(first), Ok(last)) = (first, last) else {
+        return Some(Err(()));
+    };
+    // A range made before steps existed has none: Elixir's Inspect
+    // takes its direction from the two dates in term order.
     let step = match v.map_get(Atom::STEP) {
         Some(Value::Int(s)) => *s,
         Some(_) => return None,
-        None => {
-            let n = names();
-            let (a, b) = (
-                field_int(v, n.first_in_iso_days)?,
-                field_int(v, n.last_in_iso_days)?,
-            );
-            if a <= b {
-                1
-            } else {
-                -1
-            }
-        }
+        None => match crate::term::compare(v.map_get(Atom::FIRST)?, v.map_get(Atom::LAST)?) {
+            std::cmp::Ordering::Greater => -1,
+            _ => 1,
+        },
     };
-    Some(if step == 1 {
+    Some(Ok(if step == 1 {
         format!("Date.range({first}, {last})")
     } else {
         format!("Date.range({first}, {last}, {step})")
-    })
+    }))
 }
 
 // ---------------------------------------------------------------------
