@@ -485,6 +485,8 @@ pub fn to_string(v: &Value) -> Option<String> {
         }),
         Value::Nil | Value::Cons(_) => chardata_to_string(v),
         Value::Map(_) if v.as_range().is_some() => None,
+        // Date, Time, NaiveDateTime, DateTime in the ISO calendar.
+        Value::Map(_) => crate::library::support::calendar::to_string(v),
         _ => None,
     }
 }

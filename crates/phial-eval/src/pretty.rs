@@ -326,6 +326,15 @@ fn start<'a>(v: &'a Value, limit: usize, opts: &InspectOpts) -> Start<'a> {
             let Some(name) = v.struct_name().filter(|_| opts.structs) else {
                 return Start::Frame(plain_map(m, limit));
             };
+            // Elixir's Inspect impls of the calendar structs: `~D[...]`,
+            // `~U[...]`, `Date.range(...)`, ... in the ISO calendar here
+            // (library implementations, so before a program's own), in
+            // another calendar by phial code (inspect.ex).
+            match crate::library::support::calendar::inspect_form(v) {
+                Some(Ok(form)) => return Start::Leaf(text(form)),
+                Some(Err(())) => return Start::Leaf(user_inspected(v, m)),
+                None => {}
+            }
             if crate::protocols::has_user_inspect(name) {
                 return Start::Leaf(user_inspected(v, m));
             }

@@ -61,6 +61,9 @@ pub struct Vm {
     runtime: OnceLock<Runtime>,
     /// `System.argv/0`.
     pub argv: RwLock<Vec<String>>,
+    /// `Calendar.put_time_zone_database/1`'s module (`None`: Elixir's
+    /// default, `Calendar.UTCOnlyTimeZoneDatabase`).
+    pub time_zone_database: RwLock<Option<Atom>>,
     /// Which lazily compiled units are loaded (one per `library::UNITS`
     /// row; eager units' are never used).
     lazy: Vec<OnceLock<()>>,
@@ -112,6 +115,7 @@ impl Vm {
             exit_code: AtomicI32::new(-1),
             runtime: OnceLock::new(),
             argv: RwLock::new(Vec::new()),
+            time_zone_database: RwLock::new(None),
             lazy: crate::library::UNITS
                 .iter()
                 .map(|_| OnceLock::new())

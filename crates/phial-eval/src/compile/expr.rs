@@ -8,6 +8,7 @@ use super::Compiler;
 use crate::atom::Atom;
 use crate::code::Op;
 use crate::library;
+use crate::library::support::calendar;
 use crate::value::Value;
 use phial_syntax::ast::*;
 
@@ -237,26 +238,25 @@ impl<'k> Compiler<'k> {
             'r' | 'R' if self.kernel_sigil(letter) => {
                 self.regex_sigil(letter == 'r', parts, modifiers, off)
             }
-            // Every other sigil is what Elixir makes of it: a call of
-            // `sigil_<letter>(string, modifiers)`, found like any local call
-            // (the library's `Kernel.sigil_r/2`, or a user's imported one).
-            _ => {
-                let span = Span::new(off, off);
-                let args = [
-                    Expr::new(ExprKind::Str(parts.to_vec()), span),
-                    Expr::new(
-                        ExprKind::Charlist(vec![StrPart::Lit(modifiers.to_string())]),
-                        span,
-                    ),
-                ];
-                self.local_call(&format!("sigil_{letter}"), &args, off, false);
-            }
+            // A literal calendar sigil of Kernel's is its struct, as
+            // Elixir's macro makes it at compile time; a literal that is
+            // not a date (time, ...) fails to compile, as there.
+            'D' | 'T' | 'N' | 'U' if self.kernel_sigil(letter) => match parts {
+                [StrPart::Lit(text)] if calendar::sigil_is_literal(text, modifiers) => {
+                    match calendar::iso_sigil(letter, text) {
+                        Ok(v) => self.emit_const(v),
+                        Err(message) => self.error(off, message),
+                    }
+                }
+                _ => self.sigil_call(letter, parts, modifiers, off),
+            },
+            _ => self.sigil_call(letter, parts, modifiers, off),
         }
     }
 
     /// Whether `sigil_<letter>/2` here is Kernel's (no local or imported
     /// function of that name hides it).
-    fn kernel_sigil(&self, letter: char) -> bool {
+    pub(super) fn kernel_sigil(&self, letter: char) -> bool {
         let name = Atom::new(&format!("sigil_{letter}"));
         if let Some(m) = &self.module {
             if m.functions.contains(&(name, 2)) {
@@ -264,6 +264,21 @@ impl<'k> Compiler<'k> {
             }
         }
         matches!(self.imported(name, 2), None | Some(Atom::KERNEL))
+    }
+
+    /// Every other sigil is what Elixir makes of it: a call of
+    /// `sigil_<letter>(string, modifiers)`, found like any local call (the
+    /// library's `Kernel.sigil_r/2`, or a user's imported one).
+    fn sigil_call(&mut self, letter: char, parts: &[StrPart], modifiers: &str, off: usize) {
+        let span = Span::new(off, off);
+        let args = [
+            Expr::new(ExprKind::Str(parts.to_vec()), span),
+            Expr::new(
+                ExprKind::Charlist(vec![StrPart::Lit(modifiers.to_string())]),
+                span,
+            ),
+        ];
+        self.local_call(&format!("sigil_{letter}"), &args, off, false);
     }
 
     /// `~r/.../` and `~R/.../`, as Elixir's macros expand them: without

@@ -12,6 +12,7 @@ use super::Compiler;
 use crate::atom::Atom;
 use crate::code::{Guard, MapKey, Pat};
 use crate::library as bifs;
+use crate::library::support::calendar;
 use crate::value::Value;
 use phial_syntax::ast::*;
 use rustc_hash::FxHashMap;
@@ -151,6 +152,24 @@ impl<'k> Compiler<'k> {
                         "c" => Value::list(words.map(charlist).collect()),
                         _ => return self.bad_pattern(e),
                     })
+                }
+                // A calendar sigil is its struct's map pattern, as the
+                // struct Elixir's macro expands to.
+                ('D' | 'T' | 'N' | 'U', Some(s))
+                    if self.kernel_sigil(*letter) && calendar::sigil_is_literal(&s, modifiers) =>
+                {
+                    match calendar::iso_sigil(*letter, &s) {
+                        Ok(Value::Map(m)) => Pat::Map(
+                            m.iter()
+                                .map(|(k, v)| (MapKey::Lit(k.clone()), Pat::Lit(v.clone())))
+                                .collect(),
+                        ),
+                        Ok(_) => self.bad_pattern(e),
+                        Err(message) => {
+                            self.error(e.span.start, message);
+                            Pat::Any
+                        }
+                    }
                 }
                 _ => self.bad_pattern(e),
             },

@@ -140,6 +140,24 @@ pub const UNITS: &[Unit] = &[
     lazy("Stream", &[], source!("elixir/stream.ex")),
     lazy("Base", ex::base::NATIVES, None),
     lazy("Regex", ex::regex::NATIVES, source!("elixir/regex.ex")),
+    // The calendar types: lazy, as most scripts never touch a date.
+    lazy(
+        "Calendar",
+        ex::calendar::NATIVES,
+        source!("elixir/calendar.ex"),
+    ),
+    lazy(
+        "Calendar.ISO",
+        ex::calendar_iso::NATIVES,
+        source!("elixir/calendar_iso.ex"),
+    ),
+    // A unit's source that builds another's struct loads that one first:
+    // listed after what they build (Date.Range, Date, Time).
+    lazy("Date.Range", &[], source!("elixir/date_range.ex")),
+    lazy("Date", &[], source!("elixir/date.ex")),
+    lazy("Time", &[], source!("elixir/time.ex")),
+    lazy("NaiveDateTime", &[], source!("elixir/naive_date_time.ex")),
+    lazy("DateTime", &[], source!("elixir/date_time.ex")),
     // Erlang
     eager(":erlang", erl::erlang::NATIVES, None),
     eager(":lists", erl::lists::NATIVES, None),
@@ -151,6 +169,7 @@ pub const UNITS: &[Unit] = &[
     lazy(":crypto", erl::crypto::NATIVES, None),
     // phial's own
     eager(":phial", internal::phial::NATIVES, None),
+    eager(":phial_calendar", internal::phial_calendar::NATIVES, None),
     lazy(":phial_enum", &[], source!("internal/phial_enum.ex")),
     lazy(":phial_inspect", &[], source!("internal/phial_inspect.ex")),
     lazy(":phial_stream", &[], source!("internal/phial_stream.ex")),

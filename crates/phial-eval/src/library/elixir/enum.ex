@@ -427,7 +427,14 @@ defmodule Enum do
 
   def sort(enum, :asc), do: Enum.sort(enum)
   def sort(enum, :desc), do: :phial.sort_desc(enum)
-  def sort(enum, fun) when is_function(fun, 2), do: merge_sort(:phial.to_list(enum), fun)
+  def sort(enum, sorter), do: merge_sort(:phial.to_list(enum), to_sort_fun(sorter))
+
+  # A sorter: a function, or a module with compare/2 (Date, Time, ...),
+  # ascending or in a {:asc | :desc, module} pair.
+  defp to_sort_fun(sorter) when is_function(sorter, 2), do: sorter
+  defp to_sort_fun(module) when is_atom(module), do: &(module.compare(&1, &2) != :gt)
+  defp to_sort_fun({:asc, module}) when is_atom(module), do: &(module.compare(&1, &2) != :gt)
+  defp to_sort_fun({:desc, module}) when is_atom(module), do: &(module.compare(&1, &2) != :lt)
 
   def sort_by(enum, mapper), do: sort_by(enum, mapper, :asc)
 
@@ -438,7 +445,9 @@ defmodule Enum do
       case sorter do
         :asc -> merge_sort(pairs, fn {a, _}, {b, _} -> a <= b end)
         :desc -> merge_sort(pairs, fn {a, _}, {b, _} -> a >= b end)
-        fun -> merge_sort(pairs, fn {a, _}, {b, _} -> fun.(a, b) end)
+        sorter ->
+          fun = to_sort_fun(sorter)
+          merge_sort(pairs, fn {a, _}, {b, _} -> fun.(a, b) end)
       end
 
     map(sorted, fn {_, x} -> x end)

@@ -9,6 +9,7 @@ use crate::atom::Atom;
 use crate::error::{self, arithmetic_error, badarg_at, Raise, Result};
 use crate::format::{inspect, InspectOpts};
 use crate::library::support::arith::{abs, add, div, fdiv, lt, mul, neg, rem, sub};
+use crate::library::support::calendar;
 use crate::library::support::processes::{send, spawn_fun};
 use crate::library::support::structs::{known, pairs};
 use crate::library::support::terms::{inspect_opts, to_charlist, to_string_value};
@@ -346,6 +347,12 @@ pub const NATIVES: &[Native] = &[
         Value::Atom(m) => Ok(Value::bool(a[0].struct_name() == Some(*m))),
         _ => Err(error::argument_error("argument error")),
     }),
+    // The calendar sigils (Elixir's are macros; the compiler folds a
+    // literal one into its struct, see `support::calendar`).
+    step("sigil_D", 2, |_, a| calendar::sigil('D', a)),
+    step("sigil_T", 2, |_, a| calendar::sigil('T', a)),
+    step("sigil_N", 2, |_, a| calendar::sigil('N', a)),
+    step("sigil_U", 2, |_, a| calendar::sigil('U', a)),
 ];
 
 pub(crate) fn float_to_int(f: f64) -> Value {

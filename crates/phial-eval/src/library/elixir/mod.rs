@@ -8,6 +8,8 @@ pub mod access;
 pub mod atom;
 pub mod base;
 pub mod bitwise;
+pub mod calendar;
+pub mod calendar_iso;
 pub mod code;
 #[path = "enum.rs"]
 pub mod enum_;

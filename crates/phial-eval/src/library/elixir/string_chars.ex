@@ -8,3 +8,70 @@ end
 defimpl String.Chars, for: [Atom, BitString, Integer, Float, List] do
   def to_string(term), do: :phial.chars_to_string(term)
 end
+
+# The calendar types: the natives print the ISO calendar's themselves;
+# these serve other calendars (and direct calls), as Elixir's impls do.
+defimpl String.Chars, for: Date do
+  def to_string(%{calendar: calendar, year: year, month: month, day: day}) do
+    calendar.date_to_string(year, month, day)
+  end
+end
+
+defimpl String.Chars, for: Time do
+  def to_string(time) do
+    %{hour: hour, minute: minute, second: second, microsecond: microsecond, calendar: calendar} =
+      time
+
+    calendar.time_to_string(hour, minute, second, microsecond)
+  end
+end
+
+defimpl String.Chars, for: NaiveDateTime do
+  def to_string(naive_datetime) do
+    %{
+      calendar: calendar,
+      year: year,
+      month: month,
+      day: day,
+      hour: hour,
+      minute: minute,
+      second: second,
+      microsecond: microsecond
+    } = naive_datetime
+
+    calendar.naive_datetime_to_string(year, month, day, hour, minute, second, microsecond)
+  end
+end
+
+defimpl String.Chars, for: DateTime do
+  def to_string(datetime) do
+    %{
+      calendar: calendar,
+      year: year,
+      month: month,
+      day: day,
+      hour: hour,
+      minute: minute,
+      second: second,
+      microsecond: microsecond,
+      time_zone: time_zone,
+      zone_abbr: zone_abbr,
+      utc_offset: utc_offset,
+      std_offset: std_offset
+    } = datetime
+
+    calendar.datetime_to_string(
+      year,
+      month,
+      day,
+      hour,
+      minute,
+      second,
+      microsecond,
+      time_zone,
+      zone_abbr,
+      utc_offset,
+      std_offset
+    )
+  end
+end

@@ -48,6 +48,11 @@ pub const NATIVES: &[Native] = &[
         match crate::matching::member(&a[0], &a[1]) {
             Some(b) => Ok(Value::bool(b)),
             None => match &a[1] {
+                // A struct's own Enumerable (Date.Range, a program's):
+                // the retry lists it through the protocol.
+                other if crate::library::support::enumerables::is_foreign_enum(other) => {
+                    Err(error::protocol_undefined("Enumerable", other.clone(), ""))
+                }
                 Value::Map(m) => Ok(Value::bool(match &a[0] {
                     Value::Tuple(t) if t.len() == 2 => m
                         .get(&t[0])

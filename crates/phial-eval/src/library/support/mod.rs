@@ -6,6 +6,7 @@
 //! Not here: any native row (every row belongs to a unit).
 
 pub mod arith;
+pub mod calendar;
 pub mod collections;
 pub mod enumerables;
 pub mod exceptions;
