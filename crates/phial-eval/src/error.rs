@@ -384,6 +384,40 @@ pub fn exception_message(e: &Value) -> String {
                 d
             )
         }
+        "Elixir.File.Error" => {
+            let action = crate::format::to_string(&field(e, "action")).unwrap_or_default();
+            let reason = field(e, "reason");
+            let text = if action == "remove directory" && reason.as_atom() == Some(Atom::new("eexist")) {
+                "directory is not empty"
+            } else {
+                crate::library::erlang::file::format_error(&reason)
+            };
+            format!("could not {action} {}: {text}", inspect(&field(e, "path")))
+        }
+        "Elixir.File.CopyError" | "Elixir.File.RenameError" => {
+            let on = match crate::format::to_string(&field(e, "on")).unwrap_or_default() {
+                s if s.is_empty() => s,
+                s => format!(". {s}"),
+            };
+            format!(
+                "could not {} from {} to {}{on}: {}",
+                crate::format::to_string(&field(e, "action")).unwrap_or_default(),
+                inspect(&field(e, "source")),
+                inspect(&field(e, "destination")),
+                crate::library::erlang::file::format_error(&field(e, "reason"))
+            )
+        }
+        "Elixir.System.EnvError" => format!(
+            "could not fetch environment variable {} because it is not set",
+            inspect(&field(e, "env"))
+        ),
+        "Elixir.File.LinkError" => format!(
+            "could not {} from {} to {}: {}",
+            crate::format::to_string(&field(e, "action")).unwrap_or_default(),
+            inspect(&field(e, "existing")),
+            inspect(&field(e, "new")),
+            crate::library::erlang::file::format_error(&field(e, "reason"))
+        ),
         "Elixir.ErlangError" => format!("Erlang error: {}", inspect(&field(e, "original"))),
         _ => match msg {
             Value::Str(s) => s.to_string(),

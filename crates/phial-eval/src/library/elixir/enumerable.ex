@@ -69,3 +69,10 @@ defimpl Enumerable, for: MapSet do
   def slice(_set), do: {:error, __MODULE__}
   def reduce(set, acc, fun), do: Enumerable.List.reduce(MapSet.to_list(set), acc, fun)
 end
+
+defimpl Enumerable, for: File.Stream do
+  def count(_stream), do: {:error, __MODULE__}
+  def member?(_stream, _x), do: {:error, __MODULE__}
+  def slice(_stream), do: {:error, __MODULE__}
+  def reduce(stream, acc, fun), do: File.Stream.__reduce__(stream, acc, fun)
+end

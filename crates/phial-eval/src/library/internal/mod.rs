@@ -6,3 +6,4 @@
 //! Not here: anything a program is meant to call.
 
 pub mod phial;
+pub mod phial_io;
