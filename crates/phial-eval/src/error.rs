@@ -407,6 +407,19 @@ pub fn exception_message(e: &Value) -> String {
                 crate::library::erlang::file::format_error(&field(e, "reason"))
             )
         }
+        "Elixir.SyntaxError" | "Elixir.TokenMissingError" => {
+            let file = crate::format::to_string(&field(e, "file")).unwrap_or_default();
+            let file = match std::env::current_dir() {
+                Ok(cwd) => crate::library::elixir::path::relative_to(&file, &cwd.to_string_lossy()),
+                Err(_) => file,
+            };
+            format!(
+                "{file}:{}:{}: {}",
+                inspect(&field(e, "line")),
+                inspect(&field(e, "column")),
+                crate::format::to_string(&field(e, "description")).unwrap_or_default()
+            )
+        }
         "Elixir.System.EnvError" => format!(
             "could not fetch environment variable {} because it is not set",
             inspect(&field(e, "env"))

@@ -236,6 +236,24 @@ const BUILTIN_EXCEPTIONS: &[(&str, Fields)] = &[
         ],
     ),
     ("System.EnvError", &[("env", None)]),
+    (
+        "SyntaxError",
+        &[
+            ("file", None),
+            ("line", None),
+            ("column", None),
+            ("description", Some("syntax error")),
+        ],
+    ),
+    (
+        "TokenMissingError",
+        &[
+            ("file", None),
+            ("line", None),
+            ("column", None),
+            ("description", Some("expression is incomplete")),
+        ],
+    ),
     ("Code.LoadError", &[("file", None), ("message", None), ("reason", None)]),
 ];
 

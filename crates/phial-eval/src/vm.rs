@@ -239,6 +239,7 @@ impl Vm {
     /// counting references (see `process::Frame`).
     pub fn define_module(&self, m: Arc<Module>) {
         crate::protocols::note_module(&m);
+        self.system.defined.lock().push(m.name);
         if let Some(old) = self.modules.write().insert(m.name, m) {
             self.replaced.lock().push(old);
         }

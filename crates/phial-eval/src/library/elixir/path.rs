@@ -119,6 +119,15 @@ pub(crate) fn cwd() -> Result<String> {
         .map_err(|_| error::runtime_error("could not get current working directory"))
 }
 
+/// `__DIR__` of a source file: its absolute directory.
+pub(crate) fn source_dir(file: &str) -> String {
+    let abs = match cwd() {
+        Ok(c) => expand_dot(&absname(file, &c)),
+        Err(_) => file.to_string(),
+    };
+    dirname(&abs)
+}
+
 /// The last component: trailing slashes do not count (`"a/"` is `"a"`).
 pub(crate) fn basename(p: &str) -> &str {
     let trimmed = p.trim_end_matches('/');
@@ -294,7 +303,7 @@ fn expand_home(p: &str) -> Result<String> {
 }
 
 /// `.` and `..` resolved (`..` past the root stays at the root).
-fn expand_dot(p: &str) -> String {
+pub(crate) fn expand_dot(p: &str) -> String {
     let (abs, rest) = match p.strip_prefix('/') {
         Some(r) => (true, r),
         None => (false, p),

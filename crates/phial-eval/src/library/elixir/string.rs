@@ -543,6 +543,19 @@ pub(crate) fn pad(
     } else {
         "pad_trailing"
     };
+    // A list of graphemes pads as their concatenation does.
+    let joined;
+    let padding = match padding {
+        Value::Nil | Value::Cons(_) => {
+            let parts = padding.list_to_vec().unwrap_or_default();
+            if parts.iter().any(|p| p.as_str().is_none()) {
+                return Err(clause("String", name, 3, &[st, count, padding]));
+            }
+            joined = Value::str(parts.iter().filter_map(|p| p.as_str()).collect::<String>());
+            &joined
+        }
+        p => p,
+    };
     let (Value::Str(st), Value::Int(n), Value::Str(p)) = (st, count, padding) else {
         return Err(clause("String", name, 3, &[st, count, padding]));
     };

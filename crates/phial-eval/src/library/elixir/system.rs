@@ -200,6 +200,9 @@ pub struct State {
     pub at_exit: parking_lot::Mutex<Vec<Value>>,
     /// The files `Code.require_file` has loaded (expanded paths).
     pub required: parking_lot::Mutex<Vec<String>>,
+    /// Every module definition, in order (what `Code.require_file`
+    /// reports as a file's modules).
+    pub defined: parking_lot::Mutex<Vec<crate::atom::Atom>>,
 }
 
 /// A variable name argument (a string), or Elixir's clause error.
