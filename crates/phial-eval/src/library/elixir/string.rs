@@ -11,7 +11,7 @@ use crate::atom::Atom;
 use crate::error::{self, Raise, Result};
 use crate::library::support::collections::{clause, proper};
 use crate::library::support::strings::parse_int_exact;
-use crate::library::{def, Native};
+use crate::library::{def, step, Ctx, Native, Step, Target};
 use crate::value::Value;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -246,10 +246,10 @@ pub const NATIVES: &[Native] = &[
         pad(&a[0], &a[1], &Value::str(" "), false, a)
     }),
     def("pad_trailing", 3, |_, a| pad(&a[0], &a[1], &a[2], false, a)),
-    def("replace", 3, |_, a| {
-        replace(&a[0], &a[1], &a[2], &Value::Nil, a)
+    step("replace", 3, |_, a| {
+        replace_step(&a[0], &a[1], &a[2], &Value::Nil, a)
     }),
-    def("replace", 4, |_, a| replace(&a[0], &a[1], &a[2], &a[3], a)),
+    step("replace", 4, |_, a| replace_step(&a[0], &a[1], &a[2], &a[3], a)),
     def("replace_prefix", 3, |_, a| match (&a[0], &a[1], &a[2]) {
         (Value::Str(st), Value::Str(p), Value::Str(r)) => Ok(match st.strip_prefix(p.as_str()) {
             Some(rest) => Value::str(format!("{r}{rest}")),
@@ -580,6 +580,65 @@ pub(crate) fn pad(
     } else {
         format!("{st}{fill}")
     }))
+}
+
+/// `String.replace/3,4`: a string replacement is done at once; a
+/// function is called with each match in turn (phial code, so through
+/// the machine), its results (iodata) put in the matches' places.
+fn replace_step(st: &Value, pat: &Value, rep: &Value, opts: &Value, a: &[Value]) -> Result<Step> {
+    if !matches!(rep, Value::Fun(f) if f.arity() == 1) {
+        return replace(st, pat, rep, opts, a).map(Step::Done);
+    }
+    let Some(text) = st.as_str() else {
+        return Err(clause("String", "replace", 4, &[st, pat, rep, opts]));
+    };
+    // Find the matches with a marker replacement, then rebuild around them.
+    let pats = patterns(pat).ok_or_else(|| error::badarg_at(2, "not a valid pattern"))?;
+    let global = opt_bool(opts, "global", true);
+    let mut parts: Vec<String> = Vec::new();
+    let mut matches: Vec<String> = Vec::new();
+    let mut rest: &str = text;
+    loop {
+        let found = pats
+            .iter()
+            .filter(|p| !p.is_empty())
+            .filter_map(|p| rest.find(p.as_str()).map(|i| (i, p.len())))
+            .min_by(|x, y| x.0.cmp(&y.0).then(y.1.cmp(&x.1)));
+        match found {
+            Some((i, l)) if matches.is_empty() || global => {
+                parts.push(rest[..i].to_string());
+                matches.push(rest[i..i + l].to_string());
+                rest = &rest[i + l..];
+            }
+            _ => break,
+        }
+    }
+    parts.push(rest.to_string());
+    next_replacement(rep.clone(), parts, matches, String::new(), 0)
+}
+
+fn next_replacement(
+    fun: Value,
+    parts: Vec<String>,
+    matches: Vec<String>,
+    mut out: String,
+    i: usize,
+) -> Result<Step> {
+    out.push_str(&parts[i]);
+    if i >= matches.len() {
+        return Ok(Step::Done(Value::str(out)));
+    }
+    let m = Value::str(matches[i].clone());
+    Ok(Step::Call(
+        Target::Fun(fun.clone()),
+        vec![m],
+        Box::new(move |_: &mut Ctx, r: Value| -> Result<Step> {
+            let bytes = crate::library::elixir::file::iodata_bytes(&r)
+                .ok_or_else(|| error::badarg_at(1, "not an iodata term"))?;
+            out.push_str(&String::from_utf8_lossy(&bytes));
+            next_replacement(fun, parts, matches, out, i + 1)
+        }),
+    ))
 }
 
 pub(crate) fn replace(
