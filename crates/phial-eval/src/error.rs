@@ -392,6 +392,54 @@ pub fn exception_message(e: &Value) -> String {
                 d
             )
         }
+        "Elixir.File.Error" => {
+            let action = crate::format::to_string(&field(e, "action")).unwrap_or_default();
+            let reason = field(e, "reason");
+            let text =
+                if action == "remove directory" && reason.as_atom() == Some(Atom::new("eexist")) {
+                    "directory is not empty"
+                } else {
+                    crate::library::erlang::file::format_error(&reason)
+                };
+            format!("could not {action} {}: {text}", inspect(&field(e, "path")))
+        }
+        "Elixir.File.CopyError" | "Elixir.File.RenameError" => {
+            let on = match crate::format::to_string(&field(e, "on")).unwrap_or_default() {
+                s if s.is_empty() => s,
+                s => format!(". {s}"),
+            };
+            format!(
+                "could not {} from {} to {}{on}: {}",
+                crate::format::to_string(&field(e, "action")).unwrap_or_default(),
+                inspect(&field(e, "source")),
+                inspect(&field(e, "destination")),
+                crate::library::erlang::file::format_error(&field(e, "reason"))
+            )
+        }
+        "Elixir.SyntaxError" | "Elixir.TokenMissingError" => {
+            let file = crate::format::to_string(&field(e, "file")).unwrap_or_default();
+            let file = match std::env::current_dir() {
+                Ok(cwd) => crate::library::elixir::path::relative_to(&file, &cwd.to_string_lossy()),
+                Err(_) => file,
+            };
+            format!(
+                "{file}:{}:{}: {}",
+                inspect(&field(e, "line")),
+                inspect(&field(e, "column")),
+                crate::format::to_string(&field(e, "description")).unwrap_or_default()
+            )
+        }
+        "Elixir.System.EnvError" => format!(
+            "could not fetch environment variable {} because it is not set",
+            inspect(&field(e, "env"))
+        ),
+        "Elixir.File.LinkError" => format!(
+            "could not {} from {} to {}: {}",
+            crate::format::to_string(&field(e, "action")).unwrap_or_default(),
+            inspect(&field(e, "existing")),
+            inspect(&field(e, "new")),
+            crate::library::erlang::file::format_error(&field(e, "reason"))
+        ),
         "Elixir.ErlangError" => format!("Erlang error: {}", inspect(&field(e, "original"))),
         _ => match msg {
             Value::Bin(s) => s.to_string(),

@@ -206,6 +206,58 @@ const BUILTIN_EXCEPTIONS: &[(&str, Fields)] = &[
         "File.Error",
         &[("reason", None), ("path", None), ("action", Some(""))],
     ),
+    (
+        "File.CopyError",
+        &[
+            ("reason", None),
+            ("source", None),
+            ("destination", None),
+            ("on", Some("")),
+            ("action", Some("")),
+        ],
+    ),
+    (
+        "File.RenameError",
+        &[
+            ("reason", None),
+            ("source", None),
+            ("destination", None),
+            ("on", Some("")),
+            ("action", Some("")),
+        ],
+    ),
+    (
+        "File.LinkError",
+        &[
+            ("reason", None),
+            ("existing", None),
+            ("new", None),
+            ("action", Some("")),
+        ],
+    ),
+    ("System.EnvError", &[("env", None)]),
+    (
+        "SyntaxError",
+        &[
+            ("file", None),
+            ("line", None),
+            ("column", None),
+            ("description", Some("syntax error")),
+        ],
+    ),
+    (
+        "TokenMissingError",
+        &[
+            ("file", None),
+            ("line", None),
+            ("column", None),
+            ("description", Some("expression is incomplete")),
+        ],
+    ),
+    (
+        "Code.LoadError",
+        &[("file", None), ("message", None), ("reason", None)],
+    ),
 ];
 
 /// Defines (or redefines) a struct.

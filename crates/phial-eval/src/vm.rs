@@ -33,6 +33,24 @@ pub trait Output: Send + Sync {
     fn stdout_closed(&self) -> bool {
         false
     }
+    /// Reads standard input for `IO.gets`/`IO.read`: `Ok(None)` at its
+    /// end. Called on a thread of its own, never a scheduler's, so it may
+    /// block; a host without input (the default) is always at the end.
+    fn read_stdin(&self, what: StdinRead) -> std::io::Result<Option<String>> {
+        let _ = what;
+        Ok(None)
+    }
+}
+
+/// How much of standard input a read asks for.
+#[derive(Clone, Copy, Debug)]
+pub enum StdinRead {
+    /// Up to and including the next newline (or the end).
+    Line,
+    /// Everything to the end.
+    All,
+    /// This many characters (fewer at the end).
+    Chars(usize),
 }
 
 pub type Runtime = phial_runtime::Runtime<Value, Process>;
@@ -64,6 +82,8 @@ pub struct Vm {
     /// `Calendar.put_time_zone_database/1`'s module (`None`: Elixir's
     /// default, `Calendar.UTCOnlyTimeZoneDatabase`).
     pub time_zone_database: RwLock<Option<Atom>>,
+    /// `System.at_exit` hooks and the files `Code.require_file` loaded.
+    pub(crate) system: crate::library::elixir::system::State,
     /// Which lazily compiled units are loaded (one per `library::UNITS`
     /// row; eager units' are never used).
     lazy: Vec<OnceLock<()>>,
@@ -116,6 +136,7 @@ impl Vm {
             runtime: OnceLock::new(),
             argv: RwLock::new(Vec::new()),
             time_zone_database: RwLock::new(None),
+            system: Default::default(),
             lazy: crate::library::UNITS
                 .iter()
                 .map(|_| OnceLock::new())
@@ -222,6 +243,7 @@ impl Vm {
     /// counting references (see `process::Frame`).
     pub fn define_module(&self, m: Arc<Module>) {
         crate::protocols::note_module(&m);
+        self.system.defined.lock().push(m.name);
         if let Some(old) = self.modules.write().insert(m.name, m) {
             self.replaced.lock().push(old);
         }
@@ -378,7 +400,6 @@ impl Vm {
         let main = Process::program(self.clone(), program.code, Vec::new(), Role::Main);
         let pid = rt.spawn(main);
         let reason = rt.wait_exit(pid);
-        rt.shutdown();
         let code = match (self.exit_code(), reason) {
             (Some(c), _) => c,
             (None, None) => 0,
@@ -392,8 +413,33 @@ impl Vm {
                 }
             }
         };
+        self.run_at_exit(&rt, code);
+        rt.shutdown();
         self.out.flush();
         code
+    }
+
+    /// `System.at_exit/1` hooks, the last registered first, each in a
+    /// process of its own given the exit status (as Elixir runs them once
+    /// the script is done, other processes still alive); hooks that
+    /// register hooks get those run too.
+    fn run_at_exit(self: &Arc<Self>, rt: &Runtime, code: i32) {
+        loop {
+            let hooks = std::mem::take(&mut *self.system.at_exit.lock());
+            if hooks.is_empty() {
+                return;
+            }
+            for hook in hooks.into_iter().rev() {
+                let p = Process::new(
+                    self.clone(),
+                    hook,
+                    vec![Value::Int(code as i64)],
+                    Role::Spawned,
+                );
+                let pid = rt.spawn(p);
+                rt.wait_exit(pid);
+            }
+        }
     }
 }
 

@@ -336,6 +336,11 @@ impl<'k> Compiler<'k> {
             self.emit_const(Value::Atom(m));
             return;
         }
+        if name == "__DIR__" && self.lookup(name).is_none() {
+            let dir = crate::library::elixir::path::source_dir(&self.file);
+            self.emit_const(Value::str(dir));
+            return;
+        }
         if let Some(s) = self.lookup(name) {
             self.emit(Op::Local(s));
             return;

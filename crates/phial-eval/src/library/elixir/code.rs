@@ -2,16 +2,46 @@
 //! and friends. In phial every module (builtin, library or script) is
 //! loaded as soon as it exists, so "loading" is only a lookup.
 //!
-//! Not here: `function_exported?/3` (`kernel`), compiling or evaluating
-//! code at run time (phial has no `Code.eval_string`).
+//! It also evaluates code at run time: `require_file`, `eval_file`,
+//! `eval_string` compile the source (on the compiler's own thread, see
+//! `vm::with_deep_stack`) and run it in the calling process as a call of
+//! a closure, so it is preempted and unwound like any phial code.
+//!
+//! Not here: `function_exported?/3` (`kernel`).
 
 use crate::atom::Atom;
 use crate::error::{self, Result};
 use crate::library::support::collections::clause;
-use crate::library::{def, Native};
+use crate::library::{def, step, Ctx, Native, Step, Target};
 use crate::value::Value;
 
 pub const NATIVES: &[Native] = &[
+    step("require_file", 1, |ctx, a| require_file(ctx, &a[0], None)),
+    step("require_file", 2, |ctx, a| {
+        require_file(ctx, &a[0], Some(&a[1]))
+    }),
+    step("eval_file", 1, |ctx, a| eval_file(ctx, &a[0], None)),
+    step("eval_file", 2, |ctx, a| eval_file(ctx, &a[0], Some(&a[1]))),
+    step("eval_string", 1, |ctx, a| {
+        eval_string(ctx, &a[0], &Value::Nil, &Value::Nil)
+    }),
+    step("eval_string", 2, |ctx, a| {
+        eval_string(ctx, &a[0], &a[1], &Value::Nil)
+    }),
+    step("eval_string", 3, |ctx, a| {
+        eval_string(ctx, &a[0], &a[1], &a[2])
+    }),
+    def("required_files", 0, |ctx, _| {
+        Ok(Value::list(
+            ctx.vm
+                .system
+                .required
+                .lock()
+                .iter()
+                .map(|f| Value::str(f.clone()))
+                .collect(),
+        ))
+    }),
     def("ensure_loaded", 1, |ctx, a| {
         let m = module_arg("ensure_loaded", &a[0])?;
         Ok(if exists(ctx, m) {
@@ -53,4 +83,198 @@ pub(crate) fn module_arg(name: &str, v: &Value) -> Result<Atom> {
 /// A module exists if phial code defined it or any builtin lives in it.
 pub(crate) fn exists(ctx: &crate::library::Ctx, m: Atom) -> bool {
     ctx.vm.module_exists(m) || crate::library::module_exists(m)
+}
+
+/// The absolute path of `file` (relative to `dir`, or the working
+/// directory).
+fn full_path(file: &Value, dir: Option<&Value>) -> Result<String> {
+    use crate::library::elixir::path;
+    let f = path::text(file)?;
+    let cwd = path::cwd()?;
+    let base = match dir {
+        Some(d) if !matches!(d, Value::Atom(Atom::NIL)) => path::absname(&path::text(d)?, &cwd),
+        _ => cwd,
+    };
+    Ok(path::expand_dot(&path::absname(&f, &base)))
+}
+
+fn load_error(file: &str, reason: &str) -> error::Raise {
+    error::Raise::error(Value::make_struct(
+        Atom::alias("Code.LoadError"),
+        &[
+            (Atom::EXCEPTION, Value::TRUE),
+            (Atom::new("file"), Value::str(file)),
+            (
+                Atom::new("message"),
+                Value::str(format!("could not load {file}. Reason: {reason}")),
+            ),
+            (Atom::new("reason"), Value::atom(reason)),
+        ],
+    ))
+}
+
+fn read_source(file: &str) -> Result<String> {
+    match std::fs::read(file) {
+        Ok(b) => Ok(String::from_utf8_lossy(&b).into_owned()),
+        Err(e) => {
+            let reason = crate::library::elixir::file::posix(&e);
+            Err(load_error(
+                file,
+                reason.as_atom().map_or("enoent", |a| a.as_str()),
+            ))
+        }
+    }
+}
+
+/// Compiles `source` as `file`; a syntax or compile error is raised as
+/// Elixir raises it (`SyntaxError`, `TokenMissingError`, `CompileError`).
+fn compile(
+    ctx: &Ctx,
+    file: &str,
+    source: &str,
+    bound: &[String],
+    export: bool,
+) -> Result<crate::compile::Program> {
+    use crate::vm::LoadError;
+    let syntax = |kind: &str, e: &phial_syntax::SyntaxError| {
+        let (line, col) = e.line_col(source);
+        error::Raise::error(Value::make_struct(
+            Atom::alias(kind),
+            &[
+                (Atom::EXCEPTION, Value::TRUE),
+                (Atom::new("file"), Value::str(file)),
+                (Atom::new("line"), Value::Int(line as i64)),
+                (Atom::new("column"), Value::Int(col as i64)),
+                (Atom::new("description"), Value::str(e.message.clone())),
+            ],
+        ))
+    };
+    match ctx.vm.load(file, source, bound, export) {
+        Ok(p) => Ok(p),
+        Err(LoadError::Syntax(errs)) => match errs.first() {
+            Some(e) => Err(syntax("SyntaxError", e)),
+            None => Err(error::badarg()),
+        },
+        Err(LoadError::Incomplete(e)) => Err(syntax("TokenMissingError", &e)),
+        Err(LoadError::Compile(errs)) => {
+            let e = errs.first();
+            let line = e.map_or(1, |e| {
+                crate::compile::line_starts(source)
+                    .iter()
+                    .take_while(|s| **s as usize <= e.offset)
+                    .count()
+            });
+            if let Some(report) = e.and_then(|e| e.raised.clone()) {
+                return Err(error::runtime_error(report));
+            }
+            Err(error::Raise::error(Value::make_struct(
+                Atom::alias("CompileError"),
+                &[
+                    (Atom::EXCEPTION, Value::TRUE),
+                    (Atom::new("file"), Value::str(file)),
+                    (Atom::new("line"), Value::Int(line as i64)),
+                    (
+                        Atom::new("description"),
+                        Value::str(e.map_or(String::new(), |e| e.message.clone())),
+                    ),
+                ],
+            )))
+        }
+    }
+}
+
+fn closure(code: std::sync::Arc<crate::code::FnCode>, captured: Vec<Value>) -> Value {
+    Value::Fun(std::sync::Arc::new(crate::value::Fun::Closure {
+        code,
+        captured: captured.into_boxed_slice(),
+    }))
+}
+
+/// `Code.require_file/1,2`: `nil` for a file required before; else the
+/// file runs here, and the result is `[{module, binary}]` for the modules
+/// it defined (phial has no object code: the binary is `""`).
+fn require_file(ctx: &mut Ctx, file: &Value, dir: Option<&Value>) -> Result<Step> {
+    let path = full_path(file, dir)?;
+    if ctx.vm.system.required.lock().contains(&path) {
+        return Ok(Step::Done(Value::NIL_ATOM));
+    }
+    let source = read_source(&path)?;
+    let program = compile(ctx, &path, &source, &[], false)?;
+    ctx.vm.system.required.lock().push(path);
+    let mark = ctx.vm.system.defined.lock().len();
+    Ok(Step::Call(
+        Target::Fun(closure(program.code, Vec::new())),
+        Vec::new(),
+        Box::new(move |ctx: &mut Ctx, _: Value| -> Result<Step> {
+            let defined = ctx.vm.system.defined.lock();
+            let mut mods: Vec<Atom> = Vec::new();
+            for m in defined.iter().skip(mark) {
+                if !mods.contains(m) {
+                    mods.push(*m);
+                }
+            }
+            Ok(Step::Done(Value::list(
+                mods.into_iter()
+                    .map(|m| Value::tuple(vec![Value::Atom(m), Value::str("")]))
+                    .collect(),
+            )))
+        }),
+    ))
+}
+
+/// Runs `source` with `binding` (a keyword list of variables); the
+/// result is `{value, binding}` with the variables bound at its end.
+fn eval_source(ctx: &mut Ctx, file: &str, source: &str, binding: &Value) -> Result<Step> {
+    let mut names = Vec::new();
+    let mut values = Vec::new();
+    for item in binding.iter_list() {
+        match crate::library::support::collections::pair(item) {
+            Some((Value::Atom(k), v)) => {
+                names.push(k.as_str().to_string());
+                values.push(v);
+            }
+            _ => return Err(error::badarg()),
+        }
+    }
+    let program = compile(ctx, file, source, &names, true)?;
+    let exported = program.exported.clone();
+    Ok(Step::Call(
+        Target::Fun(closure(program.code, values)),
+        Vec::new(),
+        Box::new(move |_: &mut Ctx, v: Value| -> Result<Step> {
+            let (result, vals) = match &v {
+                Value::Tuple(t) if t.len() == 2 => (t[0].clone(), t[1].clone()),
+                _ => (v.clone(), Value::tuple(Vec::new())),
+            };
+            let mut pairs: Vec<(String, Value)> = match &vals {
+                Value::Tuple(t) => exported.iter().cloned().zip(t.iter().cloned()).collect(),
+                _ => Vec::new(),
+            };
+            pairs.retain(|(n, _)| !n.starts_with('_'));
+            pairs.sort_by(|a, b| a.0.cmp(&b.0));
+            let binding = Value::list(
+                pairs
+                    .into_iter()
+                    .map(|(n, v)| Value::tuple(vec![Value::atom(&n), v]))
+                    .collect(),
+            );
+            Ok(Step::Done(Value::tuple(vec![result, binding])))
+        }),
+    ))
+}
+
+/// `Code.eval_file/1,2`: the file runs every time.
+fn eval_file(ctx: &mut Ctx, file: &Value, dir: Option<&Value>) -> Result<Step> {
+    let path = full_path(file, dir)?;
+    let source = read_source(&path)?;
+    eval_source(ctx, &path, &source, &Value::Nil)
+}
+
+/// `Code.eval_string/1,2,3` (`opts` may name the `:file`).
+fn eval_string(ctx: &mut Ctx, source: &Value, binding: &Value, opts: &Value) -> Result<Step> {
+    let text = crate::library::elixir::path::text(source)?;
+    let file = crate::library::support::terms::keyword_get(opts, "file")
+        .and_then(|f| f.as_str().map(str::to_string))
+        .unwrap_or_else(|| "nofile".to_string());
+    eval_source(ctx, &file, &text, binding)
 }

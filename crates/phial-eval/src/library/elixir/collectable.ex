@@ -52,3 +52,7 @@ defimpl Collectable, for: MapSet do
     {set, fun}
   end
 end
+
+defimpl Collectable, for: File.Stream do
+  def into(stream), do: File.Stream.__into__(stream)
+end

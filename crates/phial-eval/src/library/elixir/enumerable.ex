@@ -232,3 +232,10 @@ defimpl Enumerable, for: Date.Range do
     empty?(Map.put(date_range, :step, step))
   end
 end
+
+defimpl Enumerable, for: File.Stream do
+  def count(_stream), do: {:error, __MODULE__}
+  def member?(_stream, _x), do: {:error, __MODULE__}
+  def slice(_stream), do: {:error, __MODULE__}
+  def reduce(stream, acc, fun), do: File.Stream.__reduce__(stream, acc, fun)
+end

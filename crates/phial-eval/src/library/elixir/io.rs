@@ -1,11 +1,15 @@
-//! `IO` natives: `puts`, `write`, `inspect` (pretty-printed, with `label:`).
+//! `IO` natives: `puts`, `write`, `binwrite`, `inspect` (pretty-printed,
+//! with `label:`), `warn`, and the iodata/chardata conversions. A device
+//! is `:stdio`, `:standard_io`, `:stderr`, `:standard_error`, or a file
+//! opened with `File.open` (`:file`'s device).
 //!
 //! Output goes to the VM's sink, never straight to the terminal, so the REPL
 //! can print it above the prompt. Not here: the formatting rules (`format`,
-//! `pretty`).
+//! `pretty`), reading (`io.ex`).
 
 use crate::atom::Atom;
-use crate::error::{self, Result};
+use crate::error::{self, badarg_at, Result};
+use crate::library::support::collections::clause;
 use crate::library::support::terms::{inspect_opts, keyword_get, to_string_value};
 use crate::library::{def, Ctx, Native};
 use crate::value::Value;
@@ -22,23 +26,124 @@ pub const NATIVES: &[Native] = &[
             .ok_or_else(|| error::badarg_at(1, "not an iodata term"))
     }),
     def("puts", 1, |ctx, a| puts(ctx, &a[0], "\n", false)),
-    def("puts", 2, |ctx, a| puts(ctx, &a[1], "\n", is_stderr(&a[0]))),
+    def("puts", 2, |ctx, a| to_device(ctx, &a[0], &a[1], "\n")),
     def("write", 1, |ctx, a| puts(ctx, &a[0], "", false)),
-    def("write", 2, |ctx, a| puts(ctx, &a[1], "", is_stderr(&a[0]))),
+    def("write", 2, |ctx, a| to_device(ctx, &a[0], &a[1], "")),
+    def("binwrite", 1, |ctx, a| {
+        binwrite(ctx, &Value::atom("stdio"), &a[0])
+    }),
+    def("binwrite", 2, |ctx, a| binwrite(ctx, &a[0], &a[1])),
     def("inspect", 1, |ctx, a| {
         io_inspect(ctx, &a[0], &Value::Nil, false)
     }),
     def("inspect", 2, |ctx, a| io_inspect(ctx, &a[0], &a[1], false)),
     def("inspect", 3, |ctx, a| {
-        io_inspect(ctx, &a[1], &a[2], is_stderr(&a[0]))
+        let stderr = match device(&a[0])? {
+            Device::Stderr => true,
+            Device::Stdout => false,
+            Device::File(_) => false,
+        };
+        io_inspect(ctx, &a[1], &a[2], stderr)
+    }),
+    def("warn", 1, |ctx, a| warn(ctx, &a[0])),
+    def("warn", 2, |ctx, a| warn(ctx, &a[0])),
+    def("chardata_to_string", 1, |_, a| {
+        if a[0].as_str().is_some() {
+            return Ok(a[0].clone());
+        }
+        match a[0]
+            .is_list()
+            .then(|| crate::format::chardata_to_string(&a[0]))
+        {
+            Some(Some(s)) => Ok(Value::str(s)),
+            Some(None) => Err(crate::error::Raise::error(Value::make_struct(
+                Atom::alias("UnicodeConversionError"),
+                &[
+                    (Atom::EXCEPTION, Value::TRUE),
+                    (Atom::new("encoded"), Value::str("")),
+                    (
+                        Atom::new("message"),
+                        Value::str(format!(
+                            "invalid code point {}",
+                            crate::format::inspect(&a[0])
+                        )),
+                    ),
+                ],
+            ))),
+            None => Err(clause("IO", "chardata_to_string", 1, &[&a[0]])),
+        }
     }),
 ];
 
-pub(crate) fn is_stderr(device: &Value) -> bool {
-    device
-        .as_atom()
-        .map(|a| a.as_str() == "stderr")
-        .unwrap_or(false)
+/// Where a write goes.
+pub(crate) enum Device<'a> {
+    Stdout,
+    Stderr,
+    File(&'a Value),
+}
+
+/// The device a write names; anything else is Erlang's "the device
+/// does not exist".
+pub(crate) fn device(v: &Value) -> Result<Device<'_>> {
+    match v {
+        Value::Atom(a) => match a.as_str() {
+            "stdio" | "standard_io" => Ok(Device::Stdout),
+            "stderr" | "standard_error" => Ok(Device::Stderr),
+            _ => Err(badarg_at(1, "the device does not exist")),
+        },
+        v if crate::library::erlang::file::device(v).is_some() => Ok(Device::File(v)),
+        _ => Err(badarg_at(1, "the device does not exist")),
+    }
+}
+
+fn to_device(ctx: &mut Ctx, dev: &Value, v: &Value, end: &str) -> Result<Value> {
+    match device(dev)? {
+        Device::Stdout => puts(ctx, v, end, false),
+        Device::Stderr => puts(ctx, v, end, true),
+        Device::File(f) => {
+            let s = to_string_value(v)?;
+            let mut text = s.as_str().unwrap_or_default().to_string();
+            text.push_str(end);
+            file_result(crate::library::erlang::file::write(f, text.as_bytes()))
+        }
+    }
+}
+
+/// A file write's `{:error, reason}` raised as Erlang's error would be.
+fn file_result(v: Value) -> Result<Value> {
+    match &v {
+        Value::Tuple(t) if t.len() == 2 && t[0].as_atom() == Some(Atom::new("error")) => {
+            Err(crate::error::erlang_error(t[1].clone()))
+        }
+        _ => Ok(Value::OK),
+    }
+}
+
+fn binwrite(ctx: &mut Ctx, dev: &Value, v: &Value) -> Result<Value> {
+    let bytes = match crate::library::elixir::file::iodata_bytes(v) {
+        Some(b) => b,
+        None => return Err(badarg_at(2, "not an iodata term")),
+    };
+    match device(dev)? {
+        Device::File(f) => file_result(crate::library::erlang::file::write(f, &bytes)),
+        d => {
+            write(
+                ctx,
+                &String::from_utf8_lossy(&bytes),
+                matches!(d, Device::Stderr),
+            )?;
+            Ok(Value::OK)
+        }
+    }
+}
+
+/// `IO.warn/1,2`: `warning: ` and the message on stderr, a blank line
+/// after (phial has no stacktrace entries to print).
+fn warn(ctx: &mut Ctx, msg: &Value) -> Result<Value> {
+    let s = to_string_value(msg)?;
+    let text = format!("warning: {}\n\n", s.as_str().unwrap_or_default());
+    write(ctx, &text, true)?;
+    Ok(Value::OK)
 }
 
 /// Writes to the device; a closed stdout raises Elixir's

@@ -14,6 +14,7 @@ pub mod code;
 #[path = "enum.rs"]
 pub mod enum_;
 pub mod exception;
+pub mod file;
 pub mod float;
 pub mod function;
 pub mod integer;
@@ -23,6 +24,7 @@ pub mod keyword;
 pub mod list;
 pub mod map;
 pub mod module;
+pub mod path;
 pub mod process;
 pub mod range;
 pub mod regex;

@@ -11,7 +11,7 @@ use crate::atom::Atom;
 use crate::error::{self, Raise, Result};
 use crate::library::support::collections::{clause, proper};
 use crate::library::support::strings::parse_int_exact;
-use crate::library::{def, step, Native, Step, Target};
+use crate::library::{def, step, Ctx, Native, Step, Target};
 use crate::value::Value;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -575,6 +575,19 @@ pub(crate) fn pad(
     } else {
         "pad_trailing"
     };
+    // A list of graphemes pads as their concatenation does.
+    let joined;
+    let padding = match padding {
+        Value::Nil | Value::Cons(_) => {
+            let parts = padding.list_to_vec().unwrap_or_default();
+            if parts.iter().any(|p| p.as_str().is_none()) {
+                return Err(clause("String", name, 3, &[st, count, padding]));
+            }
+            joined = Value::str(parts.iter().filter_map(|p| p.as_str()).collect::<String>());
+            &joined
+        }
+        p => p,
+    };
     let original = st;
     let (Some(st), Value::Int(n), Some(p)) = (st.as_str(), count, padding.as_str()) else {
         return Err(clause("String", name, 3, &[st, count, padding]));
@@ -608,6 +621,9 @@ fn replace_or_regex(
     a: &[Value],
 ) -> Result<Step> {
     if pat.struct_name() != Some(Atom::alias("Regex")) {
+        if matches!(rep, Value::Fun(f) if f.arity() == 1) {
+            return replace_step(st, pat, rep, opts, a);
+        }
         use crate::library::support::invalid_utf8;
         let args = [st.clone(), pat.clone(), rep.clone(), opts.clone()];
         if invalid_utf8::applies(Atom::alias("String"), Atom::new("replace"), &args) {
@@ -624,6 +640,65 @@ fn replace_or_regex(
     Ok(Step::Then(
         Target::Mfa(Atom::alias("Regex"), Atom::new("replace")),
         vec![pat.clone(), st.clone(), rep.clone(), opts.clone()],
+    ))
+}
+
+/// `String.replace/3,4`: a string replacement is done at once; a
+/// function is called with each match in turn (phial code, so through
+/// the machine), its results (iodata) put in the matches' places.
+fn replace_step(st: &Value, pat: &Value, rep: &Value, opts: &Value, a: &[Value]) -> Result<Step> {
+    if !matches!(rep, Value::Fun(f) if f.arity() == 1) {
+        return replace(st, pat, rep, opts, a).map(Step::Done);
+    }
+    let Some(text) = st.as_str() else {
+        return Err(clause("String", "replace", 4, &[st, pat, rep, opts]));
+    };
+    // Find the matches with a marker replacement, then rebuild around them.
+    let pats = patterns(pat).ok_or_else(|| error::badarg_at(2, "not a valid pattern"))?;
+    let global = opt_bool(opts, "global", true);
+    let mut parts: Vec<String> = Vec::new();
+    let mut matches: Vec<String> = Vec::new();
+    let mut rest: &str = text;
+    loop {
+        let found = pats
+            .iter()
+            .filter(|p| !p.is_empty())
+            .filter_map(|p| rest.find(p.as_str()).map(|i| (i, p.len())))
+            .min_by(|x, y| x.0.cmp(&y.0).then(y.1.cmp(&x.1)));
+        match found {
+            Some((i, l)) if matches.is_empty() || global => {
+                parts.push(rest[..i].to_string());
+                matches.push(rest[i..i + l].to_string());
+                rest = &rest[i + l..];
+            }
+            _ => break,
+        }
+    }
+    parts.push(rest.to_string());
+    next_replacement(rep.clone(), parts, matches, String::new(), 0)
+}
+
+fn next_replacement(
+    fun: Value,
+    parts: Vec<String>,
+    matches: Vec<String>,
+    mut out: String,
+    i: usize,
+) -> Result<Step> {
+    out.push_str(&parts[i]);
+    if i >= matches.len() {
+        return Ok(Step::Done(Value::str(out)));
+    }
+    let m = Value::str(matches[i].clone());
+    Ok(Step::Call(
+        Target::Fun(fun.clone()),
+        vec![m],
+        Box::new(move |_: &mut Ctx, r: Value| -> Result<Step> {
+            let bytes = crate::library::elixir::file::iodata_bytes(&r)
+                .ok_or_else(|| error::badarg_at(1, "not an iodata term"))?;
+            out.push_str(&String::from_utf8_lossy(&bytes));
+            next_replacement(fun, parts, matches, out, i + 1)
+        }),
     ))
 }
 

@@ -1,7 +1,10 @@
 //! `System` natives: `argv`, time (monotonic, system, OS), `halt`,
-//! `schedulers_online`.
+//! `schedulers_online`, environment variables, the temporary and home
+//! directories, `at_exit` (its hooks are kept in the VM's `State` and run
+//! by `Vm::run_main` when the script ends).
 //!
-//! Not here: the clocks themselves (`support::time`).
+//! Not here: the clocks themselves (`support::time`), `System.cmd`
+//! (`system.ex`, which runs the command through `:phial_io`).
 
 use crate::error::Result;
 use crate::library::support::collections::clause;
@@ -20,6 +23,146 @@ pub const NATIVES: &[Native] = &[
                 .collect(),
         ))
     }),
+    def("argv", 1, |ctx, a| {
+        let args = crate::library::support::collections::proper(&a[0])
+            .filter(|v| v.iter().all(|x| x.as_str().is_some()))
+            .ok_or_else(|| clause("System", "argv", 1, &[&a[0]]))?;
+        *ctx.vm.argv.write() = args
+            .iter()
+            .filter_map(|v| v.as_str().map(str::to_string))
+            .collect();
+        Ok(Value::OK)
+    }),
+    def("get_env", 0, |_, _| {
+        let mut m = crate::value::MapInner::new();
+        for (k, v) in std::env::vars_os() {
+            m.insert(
+                Value::str(k.to_string_lossy()),
+                Value::str(v.to_string_lossy()),
+            );
+        }
+        Ok(Value::map(m))
+    }),
+    def("get_env", 1, |_, a| {
+        let k = env_name(&a[0], "get_env", &a[..1])?;
+        Ok(env(&k).unwrap_or(Value::NIL_ATOM))
+    }),
+    def("get_env", 2, |_, a| {
+        let k = env_name(&a[0], "get_env", a)?;
+        Ok(env(&k).unwrap_or_else(|| a[1].clone()))
+    }),
+    def("fetch_env", 1, |_, a| {
+        let k = env_name(&a[0], "fetch_env", a)?;
+        Ok(match env(&k) {
+            Some(v) => Value::tuple(vec![Value::OK, v]),
+            None => Value::atom("error"),
+        })
+    }),
+    def("fetch_env!", 1, |_, a| {
+        let k = env_name(&a[0], "fetch_env!", a)?;
+        env(&k).ok_or_else(|| {
+            crate::error::Raise::error(Value::make_struct(
+                crate::atom::Atom::alias("System.EnvError"),
+                &[
+                    (crate::atom::Atom::EXCEPTION, Value::TRUE),
+                    (crate::atom::Atom::new("env"), a[0].clone()),
+                ],
+            ))
+        })
+    }),
+    def("put_env", 2, |_, a| {
+        let k = env_name(&a[0], "put_env", a)?;
+        let Some(v) = a[1].as_str() else {
+            return Err(clause("System", "put_env", 2, &[&a[0], &a[1]]));
+        };
+        if k.contains('=') || k.is_empty() {
+            return Err(crate::error::argument_error(format!(
+                "cannot execute System.put_env/2 for key with \"=\", got: {}",
+                crate::format::inspect(&a[0])
+            )));
+        }
+        std::env::set_var(k, v);
+        Ok(Value::OK)
+    }),
+    def("put_env", 1, |_, a| {
+        let pairs = match &a[0] {
+            Value::Map(m) => m.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+            v => crate::library::support::collections::proper(v)
+                .and_then(|l| {
+                    l.iter()
+                        .map(crate::library::support::collections::pair)
+                        .collect::<Option<Vec<_>>>()
+                })
+                .ok_or_else(|| clause("System", "put_env", 1, &[&a[0]]))?,
+        };
+        for (k, v) in pairs {
+            match (k.as_str(), v.as_str()) {
+                (Some(k), Some(v)) => std::env::set_var(k, v),
+                _ => return Err(clause("System", "put_env", 2, &[&k, &v])),
+            }
+        }
+        Ok(Value::OK)
+    }),
+    def("delete_env", 1, |_, a| {
+        let k = env_name(&a[0], "delete_env", a)?;
+        std::env::remove_var(k);
+        Ok(Value::OK)
+    }),
+    def("tmp_dir", 0, |_, _| {
+        Ok(tmp_dir().map_or(Value::NIL_ATOM, Value::str))
+    }),
+    def("tmp_dir!", 0, |_, _| {
+        tmp_dir().map(Value::str).ok_or_else(|| {
+            crate::error::runtime_error("could not get a writable temporary directory, please set the TMPDIR environment variable")
+        })
+    }),
+    def("user_home", 0, |_, _| {
+        Ok(std::env::var("HOME").map_or(Value::NIL_ATOM, Value::str))
+    }),
+    def("user_home!", 0, |_, _| {
+        std::env::var("HOME").map(Value::str).map_err(|_| {
+            crate::error::runtime_error(
+                "could not find the user home, please set the HOME environment variable",
+            )
+        })
+    }),
+    def("cwd", 0, |_, _| {
+        Ok(std::env::current_dir().map_or(Value::NIL_ATOM, |p| Value::str(p.to_string_lossy())))
+    }),
+    def("cwd!", 0, |_, _| {
+        std::env::current_dir()
+            .map(|p| Value::str(p.to_string_lossy()))
+            .map_err(|_| {
+                crate::error::runtime_error("could not get a current working directory, the current location is not accessible")
+            })
+    }),
+    def("pid", 0, |_, _| {
+        Ok(Value::str(std::process::id().to_string()))
+    }),
+    def("version", 0, |_, _| Ok(Value::str("1.14.0"))),
+    def("otp_release", 0, |_, _| Ok(Value::str("25"))),
+    def("endianness", 0, |_, _| Ok(Value::atom(endianness()))),
+    def("compiled_endianness", 0, |_, _| {
+        Ok(Value::atom(endianness()))
+    }),
+    def("find_executable", 1, |_, a| {
+        let Some(name) = a[0].as_str() else {
+            return Err(clause("System", "find_executable", 1, &[&a[0]]));
+        };
+        Ok(find_executable(name).map_or(Value::NIL_ATOM, Value::str))
+    }),
+    def("at_exit", 1, |ctx, a| match &a[0] {
+        Value::Fun(f) if f.arity() == 1 => {
+            ctx.vm.system.at_exit.lock().push(a[0].clone());
+            Ok(Value::OK)
+        }
+        _ => Err(clause("System", "at_exit", 1, &[&a[0]])),
+    }),
+    def("stop", 0, |ctx, _| halt(ctx, 0)),
+    def("stop", 1, |ctx, a| match &a[0] {
+        Value::Int(n) if *n >= 0 => halt(ctx, *n as i32),
+        _ => Err(clause("System", "stop", 1, &[&a[0]])),
+    }),
     def("monotonic_time", 0, |_, _| Ok(Value::Int(monotonic_ns()))),
     def("monotonic_time", 1, |_, a| {
         Ok(Value::Int(convert(monotonic_ns(), &a[0])?))
@@ -35,6 +178,7 @@ pub const NATIVES: &[Native] = &[
     def("halt", 0, |ctx, _| halt(ctx, 0)),
     def("halt", 1, |ctx, a| match &a[0] {
         Value::Int(n) if *n >= 0 => halt(ctx, *n as i32),
+        Value::Atom(a) if a.as_str() == "abort" => halt(ctx, 134),
         _ => Err(clause("System", "halt", 1, &[&a[0]])),
     }),
     def("schedulers_online", 0, |_, _| {
@@ -53,4 +197,79 @@ pub(crate) fn halt(ctx: &mut crate::library::Ctx, code: i32) -> Result<Value> {
     Err(crate::error::Raise::exit(Value::Atom(
         crate::atom::Atom::SHUTDOWN,
     )))
+}
+
+/// What `System` keeps for the life of a VM.
+#[derive(Default)]
+pub struct State {
+    /// `System.at_exit/1` hooks, in the order registered (run last first).
+    pub at_exit: parking_lot::Mutex<Vec<Value>>,
+    /// The files `Code.require_file` has loaded (expanded paths).
+    pub required: parking_lot::Mutex<Vec<String>>,
+    /// Every module definition, in order (what `Code.require_file`
+    /// reports as a file's modules).
+    pub defined: parking_lot::Mutex<Vec<crate::atom::Atom>>,
+}
+
+/// A variable name argument (a string), or Elixir's clause error.
+fn env_name(v: &Value, name: &str, args: &[Value]) -> Result<String> {
+    match v.as_str() {
+        Some(s) => Ok(s.to_string()),
+        None => Err(clause(
+            "System",
+            name,
+            args.len() as u32,
+            &args.iter().collect::<Vec<_>>(),
+        )),
+    }
+}
+
+fn env(k: &str) -> Option<Value> {
+    std::env::var_os(k).map(|v| Value::str(v.to_string_lossy()))
+}
+
+fn endianness() -> &'static str {
+    if cfg!(target_endian = "little") {
+        "little"
+    } else {
+        "big"
+    }
+}
+
+/// `System.tmp_dir/0`: `TMPDIR`, `TEMP`, `TMP`, `/tmp`, then the working
+/// directory: the first that is a writable directory.
+fn tmp_dir() -> Option<String> {
+    let writable = |d: &str| {
+        let is_dir = std::fs::metadata(d).is_ok_and(|m| m.is_dir());
+        let path = std::ffi::CString::new(d).ok()?;
+        // SAFETY: `path` is NUL-terminated and lives across the call.
+        let w = unsafe { libc::access(path.as_ptr(), libc::W_OK) } == 0;
+        (is_dir && w).then(|| d.to_string())
+    };
+    ["TMPDIR", "TEMP", "TMP"]
+        .iter()
+        .filter_map(|k| std::env::var(k).ok())
+        .find_map(|d| writable(&d))
+        .or_else(|| writable("/tmp"))
+        .or_else(|| {
+            let cwd = std::env::current_dir().ok()?;
+            writable(&cwd.to_string_lossy())
+        })
+}
+
+/// The first `PATH` entry holding an executable `name` (a name with a
+/// slash is looked at as it is).
+pub(crate) fn find_executable(name: &str) -> Option<String> {
+    use std::os::unix::fs::PermissionsExt;
+    let runnable = |p: &std::path::Path| {
+        std::fs::metadata(p).is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+    };
+    if name.contains('/') {
+        return runnable(std::path::Path::new(name)).then(|| name.to_string());
+    }
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .map(|d| d.join(name))
+        .find(|p| runnable(p))
+        .map(|p| p.to_string_lossy().into_owned())
 }

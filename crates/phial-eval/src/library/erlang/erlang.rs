@@ -152,6 +152,18 @@ pub const NATIVES: &[Native] = &[
         Some(s) => Ok(Value::atom(s)),
         _ => Err(error::badarg_at(1, "not a binary")),
     }),
+    def("float_to_binary", 1, |_, a| {
+        float_to(&a[0], &Value::list(vec![])).map(Value::str)
+    }),
+    def("float_to_binary", 2, |_, a| {
+        float_to(&a[0], &a[1]).map(Value::str)
+    }),
+    def("float_to_list", 1, |_, a| {
+        float_to(&a[0], &Value::list(vec![])).map(|s| charlist(&s))
+    }),
+    def("float_to_list", 2, |_, a| {
+        float_to(&a[0], &a[1]).map(|s| charlist(&s))
+    }),
     def("integer_to_binary", 1, |_, a| int_to_string(&a[0], 10)),
     def(
         "list_to_tuple",
@@ -294,4 +306,65 @@ fn binary_to_term(b: &Value, opts: &Value) -> Result<Value> {
     }
     // Bytes after the term are ignored, as OTP ignores them.
     Ok(v)
+}
+
+fn charlist(s: &str) -> Value {
+    Value::list(s.chars().map(|c| Value::Int(c as i64)).collect())
+}
+
+/// `float_to_binary/2`'s text: `[decimals: n]` (rounded half away from
+/// zero on the exact value, `:compact` dropping trailing zeros),
+/// `[scientific: n]`, `[:short]`; no options is `[scientific: 20]`.
+fn float_to(f: &Value, opts: &Value) -> Result<String> {
+    let Value::Float(x) = f else {
+        return Err(badarg_at(1, "not a float"));
+    };
+    let bad = || badarg_at(2, "invalid option in list");
+    let items = crate::library::support::collections::proper(opts).ok_or_else(bad)?;
+    let mut decimals = None;
+    let mut scientific = Some(20usize);
+    let mut compact = false;
+    let mut short = false;
+    for o in &items {
+        match o {
+            Value::Atom(a) if a.as_str() == "compact" => compact = true,
+            Value::Atom(a) if a.as_str() == "short" => short = true,
+            Value::Tuple(t) if t.len() == 2 => match (t[0].as_atom().map(|a| a.as_str()), &t[1]) {
+                (Some("decimals"), Value::Int(n)) if (0..=253).contains(n) => {
+                    decimals = Some(*n as usize);
+                    scientific = None;
+                }
+                (Some("scientific"), Value::Int(n)) if (0..=249).contains(n) => {
+                    scientific = Some(*n as usize);
+                    decimals = None;
+                }
+                _ => return Err(bad()),
+            },
+            _ => return Err(bad()),
+        }
+    }
+    if short {
+        return Ok(crate::format::float_to_string(*x));
+    }
+    if let Some(d) = decimals {
+        let s = crate::library::erlang::io_lib::fixed(*x, d);
+        if compact && s.contains('.') {
+            let t = s.trim_end_matches('0');
+            return Ok(if t.ends_with('.') {
+                format!("{t}0")
+            } else {
+                t.to_string()
+            });
+        }
+        return Ok(s);
+    }
+    let n = scientific.unwrap_or(20);
+    // C's `%.Ne`: the exponent signed and at least two digits.
+    let s = format!("{:.*e}", n, x);
+    let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
+    let (sign, digits) = match exp.strip_prefix('-') {
+        Some(d) => ("-", d),
+        None => ("+", exp),
+    };
+    Ok(format!("{mant}e{sign}{digits:0>2}"))
 }

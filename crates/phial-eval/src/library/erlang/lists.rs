@@ -1,4 +1,4 @@
-//! `:lists` natives: `reverse/1`, `sort/1`, `seq/2`.
+//! `:lists` natives: `reverse/1`, `sort/1`, `seq/2`, `flatten/1,2`.
 //!
 //! Not here: `List` (`elixir/list.rs`).
 
@@ -10,6 +10,8 @@ use crate::value::Value;
 pub const NATIVES: &[Native] = &[
     def("reverse", 1, |ctx, a| call_named(ctx, "Enum", "reverse", a)),
     def("sort", 1, |ctx, a| call_named(ctx, "Enum", "sort", a)),
+    def("flatten", 1, |ctx, a| call_named(ctx, "List", "flatten", a)),
+    def("flatten", 2, |ctx, a| call_named(ctx, "List", "flatten", a)),
     def("seq", 2, |_, a| match (&a[0], &a[1]) {
         (Value::Int(f), Value::Int(l)) if l + 1 >= *f => {
             Ok(Value::list((*f..=*l).map(Value::Int).collect()))

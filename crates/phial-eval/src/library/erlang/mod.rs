@@ -1,5 +1,5 @@
-//! Erlang's modules, one unit each (`:erlang`, `:binary`, `:lists`,
-//! `:math`, `:rand`, `:timer`, `:unicode`): `name.rs` holds a module's natives, `name.ex` beside it its
+//! Erlang's modules, one unit each (`:erlang`, `:binary`, `:file`, `:io`,
+//! `:io_lib`, `:lists`, `:math`, `:rand`, `:string`, `:timer`, `:unicode`): `name.rs` holds a module's natives, `name.ex` beside it its
 //! part written in phial. Listed in `library::UNITS`.
 //!
 //! Not here: Elixir's modules (`elixir`), even where a native is shared.
@@ -9,8 +9,12 @@ pub mod binary;
 pub mod crypto;
 #[allow(clippy::module_inception)]
 pub mod erlang;
+pub mod file;
+pub mod io;
+pub mod io_lib;
 pub mod lists;
 pub mod math;
 pub mod rand;
+pub mod string;
 pub mod timer;
 pub mod unicode;

@@ -7,3 +7,4 @@
 
 pub mod phial;
 pub mod phial_calendar;
+pub mod phial_io;

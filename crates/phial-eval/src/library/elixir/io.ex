@@ -1,0 +1,82 @@
+# IO's phial half: what reads standard input (gets, read, binread,
+# stream). The read itself happens on a thread of :phial_io, and the
+# process waits for its answer in receive, parked like any waiting
+# process, so a script waiting for input holds no scheduler thread.
+# Not here: writing and inspecting (io.rs).
+defmodule IO do
+  def gets(prompt), do: gets(:stdio, prompt)
+
+  def gets(device, prompt) do
+    IO.write(device, prompt)
+    read_device(device, :line)
+  end
+
+  def read(device \\ :stdio, line_or_chars)
+
+  def read(device, :all) do
+    case read_device(device, :all) do
+      :eof -> ""
+      other -> other
+    end
+  end
+
+  def read(device, what) when what in [:line, :eof] or (is_integer(what) and what >= 0) do
+    read_device(device, what)
+  end
+
+  def binread(device \\ :stdio, line_or_chars)
+
+  def binread(device, :all) do
+    case read_device(device, :all) do
+      :eof -> ""
+      other -> other
+    end
+  end
+
+  def binread(device, what) when what in [:line, :eof] or (is_integer(what) and what >= 0) do
+    read_device(device, what)
+  end
+
+  def stream, do: stream(:stdio, :line)
+
+  def stream(device, line_or_codepoints) when line_or_codepoints == :line or (is_integer(line_or_codepoints) and line_or_codepoints > 0) do
+    Stream.resource(
+      fn -> device end,
+      fn device ->
+        case read(device, line_or_codepoints) do
+          data when is_binary(data) -> {[data], device}
+          _ -> {:halt, device}
+        end
+      end,
+      fn _ -> :ok end
+    )
+  end
+
+  def binstream, do: stream(:stdio, :line)
+  def binstream(device, line_or_bytes), do: stream(device, line_or_bytes)
+
+  defp read_device(device, what) when device in [:stdio, :standard_io] do
+    ref = :phial_io.start_read(what)
+
+    receive do
+      {:"$phial_io", ^ref, result} -> result
+    end
+  end
+
+  defp read_device(device, :line), do: :file.read_line(device) |> unwrap()
+  defp read_device(device, :eof), do: read_rest(device, [])
+  defp read_device(device, :all), do: read_rest(device, [])
+  defp read_device(device, n), do: :file.read(device, n) |> unwrap()
+
+  defp read_rest(device, acc) do
+    case :file.read_line(device) do
+      {:ok, line} -> read_rest(device, [acc | line])
+      :eof when acc == [] -> :eof
+      :eof -> IO.iodata_to_binary(acc)
+      error -> error
+    end
+  end
+
+  defp unwrap({:ok, data}), do: data
+  defp unwrap(other), do: other
+end
