@@ -53,3 +53,12 @@ defmodule Shout do
   def run, do: ~r/not a regex/
 end
 IO.inspect(Shout.run())
+
+# a regex literal in a pattern matches an equal regex
+classify = fn
+  ~r/a/ -> :a_regex
+  ~r/a/i -> :caseless_a
+  %Regex{} -> :another_regex
+  _ -> :not_a_regex
+end
+IO.inspect(Enum.map([~r/a/, Regex.compile!("a", "i"), ~r/b/, "a"], classify))

@@ -171,6 +171,21 @@ impl<'k> Compiler<'k> {
                         }
                     }
                 }
+                // A regex literal matches an equal regex (Elixir escapes
+                // the compiled struct into the pattern).
+                ('r' | 'R', Some(s)) => {
+                    use crate::library::elixir::regex;
+                    let source = if *letter == 'r' {
+                        regex::unescape(&s)
+                    } else {
+                        s
+                    };
+                    let known = self.known;
+                    match regex::literal(&source, modifiers, &mut |t| known.warn(t)) {
+                        Ok(v) => Pat::Lit(v),
+                        Err(_) => self.bad_pattern(e),
+                    }
+                }
                 _ => self.bad_pattern(e),
             },
             ExprKind::ModuleAttr { name, value: None } => {

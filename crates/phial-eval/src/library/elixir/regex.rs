@@ -126,10 +126,13 @@ fn version_value() -> &'static Value {
 
 type CacheKey = (Box<str>, Options);
 
+/// The codes, and the table size at which dead entries are next swept.
+type Cache = (FxHashMap<CacheKey, Weak<Resource>>, usize);
+
 /// Compiled codes by (source, options), weakly: a code lives as long as a
 /// regex holds it, and compiling the same pattern again finds it.
-fn cache() -> &'static Mutex<(FxHashMap<CacheKey, Weak<Resource>>, usize)> {
-    static C: OnceLock<Mutex<(FxHashMap<CacheKey, Weak<Resource>>, usize)>> = OnceLock::new();
+fn cache() -> &'static Mutex<Cache> {
+    static C: OnceLock<Mutex<Cache>> = OnceLock::new();
     C.get_or_init(Default::default)
 }
 
@@ -1261,7 +1264,9 @@ mod tests {
 
     #[test]
     fn replacement_parts() {
-        let p = parse_replacement(r"<\1\g{12}\\x\0>").unwrap();
+        let Ok(p) = parse_replacement(r"<\1\g{12}\\x\0>") else {
+            panic!("a valid replacement");
+        };
         let shown: Vec<String> = p
             .iter()
             .map(|p| match p {

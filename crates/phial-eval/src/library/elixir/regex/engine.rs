@@ -96,9 +96,10 @@ pub(super) struct RawError {
 pub fn compile(pattern: &[u8], opts: &Options) -> Result<Code, CompileError> {
     let mut edits = pcre1::Edits::default();
     let mut current = pcre1::rewrite(pattern, &mut edits);
-    // Each retry removes one cause of refusal; a pattern has at most as
-    // many as it has bytes.
-    for _ in 0..=pattern.len() {
+    // Each retry removes one cause of refusal. Past a few hundred the
+    // pattern is reported as PCRE2 refuses it, so that a pattern built
+    // from thousands of them cannot cost thousands of compiles.
+    for _ in 0..256 {
         match compile_raw(&current, opts) {
             Ok(code) => return Ok(code),
             Err(e) => match pcre1::accept(&current, e, &mut edits) {
@@ -107,10 +108,10 @@ pub fn compile(pattern: &[u8], opts: &Options) -> Result<Code, CompileError> {
             },
         }
     }
-    Err(CompileError {
-        message: "regular expression is too large".into(),
-        offset: 0,
-    })
+    match compile_raw(&current, opts) {
+        Ok(code) => Ok(code),
+        Err(e) => Err(pcre1::report(&current, e, &edits)),
+    }
 }
 
 /// One PCRE2 compile of `pattern`, nothing rewritten.
@@ -130,6 +131,9 @@ fn compile_raw(pattern: &[u8], opts: &Options) -> Result<Code, RawError> {
         }
         sys::pcre2_set_character_tables_8(ctx, latin1_tables().as_ptr());
         sys::pcre2_set_newline_8(ctx, opts.newline);
+        // The deepest nesting of groups Erlang/OTP 25 compiles (its stack
+        // check refuses 799 nested groups).
+        sys::pcre2_set_parens_nest_limit_8(ctx, 798);
         sys::pcre2_set_bsr_8(ctx, opts.bsr);
         // PCRE 8.44 allowed `\K` inside lookarounds; PCRE2 10.38 made it an
         // error unless asked.

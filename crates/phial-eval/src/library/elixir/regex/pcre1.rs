@@ -40,8 +40,12 @@ impl Edits {
 /// Escapes each `{` that PCRE2 takes for a quantifier and PCRE 8.44 did
 /// not: PCRE 8.44's counted repeat is exactly `{n}`, `{n,}` or `{n,m}`;
 /// PCRE2 10.43 also reads `{,m}` and allows spaces and tabs inside.
+///
+/// Also escapes each `-` in a class that follows a class escape or a
+/// POSIX class and does not end the class: PCRE 8.44 read `[\w-.]` as
+/// `\w`, `-`, `.`; PCRE2 refuses it as a range.
 pub(super) fn rewrite(p: &[u8], edits: &mut Edits) -> Vec<u8> {
-    if !p.contains(&b'{') {
+    if !p.contains(&b'{') && !p.contains(&b'-') {
         return p.to_vec();
     }
     let mut out = Vec::with_capacity(p.len() + 4);
@@ -84,11 +88,7 @@ pub(super) fn rewrite(p: &[u8], edits: &mut Edits) -> Vec<u8> {
                     }
                 }
             }
-            b'[' => {
-                let end = class_end(p, i).unwrap_or(p.len());
-                out.extend_from_slice(&p[i..end]);
-                i = end;
-            }
+            b'[' => i = rewrite_class(p, i, &mut out, edits),
             b'{' if pcre2_repeat(&p[i + 1..]) && !pcre1_repeat(&p[i + 1..]) => {
                 edits.0.push((out.len(), true));
                 out.extend_from_slice(b"\\{");
@@ -101,6 +101,93 @@ pub(super) fn rewrite(p: &[u8], edits: &mut Edits) -> Vec<u8> {
         }
     }
     out
+}
+
+/// Copies the class opened at `open` into `out`, escaping a `-` after a
+/// class escape (`\d`, `\w`, `\p{..}`, ...) or a POSIX class; returns the
+/// offset past the class.
+fn rewrite_class(p: &[u8], open: usize, out: &mut Vec<u8>, edits: &mut Edits) -> usize {
+    let mut i = open;
+    out.push(b'[');
+    i += 1;
+    if p.get(i) == Some(&b'^') {
+        out.push(b'^');
+        i += 1;
+    }
+    if p.get(i) == Some(&b']') {
+        out.push(b']');
+        i += 1;
+    }
+    let mut after_class = false;
+    while i < p.len() {
+        let c = p[i];
+        match c {
+            b']' => {
+                out.push(c);
+                return i + 1;
+            }
+            b'\\' => {
+                let next = p.get(i + 1).copied();
+                let end = match next {
+                    Some(b'p' | b'P') if p.get(i + 2) == Some(&b'{') => p[i..]
+                        .iter()
+                        .position(|&b| b == b'}')
+                        .map_or(p.len(), |k| i + k + 1),
+                    Some(b'p' | b'P') => (i + 3).min(p.len()),
+                    Some(b'Q') => find(p, i + 2, b"\\E").map_or(p.len(), |k| k + 2),
+                    Some(_) => i + 2,
+                    None => i + 1,
+                };
+                after_class = matches!(
+                    next,
+                    Some(
+                        b'd' | b'D'
+                            | b's'
+                            | b'S'
+                            | b'w'
+                            | b'W'
+                            | b'h'
+                            | b'H'
+                            | b'v'
+                            | b'V'
+                            | b'p'
+                            | b'P'
+                    )
+                );
+                out.extend_from_slice(&p[i..end]);
+                i = end;
+            }
+            b'[' if matches!(p.get(i + 1), Some(b':' | b'.' | b'=')) => {
+                let delim = p[i + 1];
+                let end = (i + 2..p.len().saturating_sub(1))
+                    .find(|&k| p[k] == delim && p[k + 1] == b']')
+                    .map_or(p.len(), |k| k + 2);
+                after_class = delim == b':';
+                out.extend_from_slice(&p[i..end]);
+                i = end;
+            }
+            b'-' if after_class && p.get(i + 1).is_some_and(|&n| n != b']') => {
+                edits.0.push((out.len(), true));
+                out.extend_from_slice(b"\\-");
+                after_class = false;
+                i += 1;
+            }
+            _ => {
+                out.push(c);
+                after_class = false;
+                i += 1;
+            }
+        }
+    }
+    i
+}
+
+/// The offset of `needle` in `p` at or after `from`.
+fn find(p: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    p.get(from..)?
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .map(|k| from + k)
 }
 
 /// PCRE 8.44's `is_counted_repeat` on what follows a `{`.
@@ -258,6 +345,10 @@ fn pcre1_error(p: &[u8], e: RawError) -> (Option<&'static str>, usize) {
         // Offsets PCRE 8.44 counts one further back or on.
         37 | 43 | 47 | 69 => (text, o.saturating_sub(1)),
         28 | 29 => (text, o + 1),
+        97 => (text, p.len()),
+        // "invalid range" (not after a `-`, which `accept` takes): PCRE
+        // 8.44 names the range's last character.
+        50 => (text, o.saturating_sub(1)),
         // A lookbehind that is not fixed-length: PCRE 8.44 names its end.
         25 | 35 | 87 | 100 => (text, closing_paren(p, o).unwrap_or(o)),
         // An unknown POSIX class: the name's start; a collating element:
@@ -341,6 +432,9 @@ fn pcre1_text(code: i32) -> Option<&'static str> {
         9 => "nothing to repeat",
         14 => "missing )",
         18 => "missing ) after comment",
+        // Erlang guards PCRE's compile stack with its own check, which
+        // answers this for groups nested too deep.
+        19 | 84 => "regular expression is too complicated",
         21 => "failed to get memory",
         22 => "unmatched parentheses",
         24 => "malformed number or name after (?(",
@@ -368,6 +462,7 @@ fn pcre1_text(code: i32) -> Option<&'static str> {
         74 => "setting UTF is disabled by the application",
         77 => "character value in \\u.... sequence is too large",
         78 => "digits missing in \\x{} or \\o{}",
+        97 => "regular expression is too large",
         _ => return None,
     })
 }
@@ -388,6 +483,15 @@ mod tests {
         assert_eq!(
             rewrite(br"\x{41}[{,3}]\Q{,3}\E", &mut e),
             br"\x{41}[{,3}]\Q{,3}\E".to_vec()
+        );
+    }
+
+    #[test]
+    fn hyphens_after_class_escapes_are_literal() {
+        let mut e = Edits::default();
+        assert_eq!(
+            rewrite(br"[\w-.][a-z][\d-][[:alpha:]-x]", &mut e),
+            br"[\w\-.][a-z][\d-][[:alpha:]\-x]".to_vec()
         );
     }
 
