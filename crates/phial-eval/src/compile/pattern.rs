@@ -155,8 +155,7 @@ impl<'k> Compiler<'k> {
                 // A calendar sigil is its struct's map pattern, as the
                 // struct Elixir's macro expands to.
                 ('D' | 'T' | 'N' | 'U', Some(s))
-                    if self.kernel_sigil(*letter)
-                        && calendar::sigil_is_literal(&s, modifiers) =>
+                    if self.kernel_sigil(*letter) && calendar::sigil_is_literal(&s, modifiers) =>
                 {
                     match calendar::iso_sigil(*letter, &s) {
                         Ok(Value::Map(m)) => Pat::Map(

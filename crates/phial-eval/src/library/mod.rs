@@ -154,11 +154,7 @@ pub const UNITS: &[Unit] = &[
     lazy("Date.Range", &[], source!("elixir/date_range.ex")),
     lazy("Date", &[], source!("elixir/date.ex")),
     lazy("Time", &[], source!("elixir/time.ex")),
-    lazy(
-        "NaiveDateTime",
-        &[],
-        source!("elixir/naive_date_time.ex"),
-    ),
+    lazy("NaiveDateTime", &[], source!("elixir/naive_date_time.ex")),
     lazy("DateTime", &[], source!("elixir/date_time.ex")),
     // Erlang
     eager(":erlang", erl::erlang::NATIVES, None),

@@ -25,7 +25,9 @@ pub const NATIVES: &[Native] = &[
     def("parse_naive_datetime", 1, |_, a| {
         parse_naive(&a[0], &extended(), 1)
     }),
-    def("parse_naive_datetime", 2, |_, a| parse_naive(&a[0], &a[1], 2)),
+    def("parse_naive_datetime", 2, |_, a| {
+        parse_naive(&a[0], &a[1], 2)
+    }),
     def("parse_utc_datetime", 1, |_, a| {
         parse_utc(&a[0], &extended(), 1)
     }),
@@ -55,7 +57,9 @@ pub const NATIVES: &[Native] = &[
     }),
     def("datetime_to_string", 12, |_, a| datetime_to_string(a)),
     def("offset_to_string", 4, |_, a| offset_to_string(a)),
-    def("date_to_iso_days", 3, |_, a| date_to_iso_days(&a[0], &a[1], &a[2])),
+    def("date_to_iso_days", 3, |_, a| {
+        date_to_iso_days(&a[0], &a[1], &a[2])
+    }),
     def("date_from_iso_days", 1, |_, a| date_from_iso_days(&a[0])),
 ];
 
@@ -213,9 +217,21 @@ fn time_to_string(a: &[Value]) -> Result<Value> {
 /// `(year, month, day, hour, minute, second, microsecond, format)`.
 fn naive_datetime_to_string(a: &[Value]) -> Result<Value> {
     let mut out = String::new();
-    date_text(&mut out, &[a[0].clone(), a[1].clone(), a[2].clone(), a[7].clone()])?;
+    date_text(
+        &mut out,
+        &[a[0].clone(), a[1].clone(), a[2].clone(), a[7].clone()],
+    )?;
     out.push(' ');
-    time_text(&mut out, &[a[3].clone(), a[4].clone(), a[5].clone(), a[6].clone(), a[7].clone()])?;
+    time_text(
+        &mut out,
+        &[
+            a[3].clone(),
+            a[4].clone(),
+            a[5].clone(),
+            a[6].clone(),
+            a[7].clone(),
+        ],
+    )?;
     Ok(Value::str(out))
 }
 
@@ -228,15 +244,33 @@ fn datetime_to_string(a: &[Value]) -> Result<Value> {
     };
     let format = &a[11];
     let mut out = String::new();
-    date_text(&mut out, &[a[0].clone(), a[1].clone(), a[2].clone(), format.clone()])?;
+    date_text(
+        &mut out,
+        &[a[0].clone(), a[1].clone(), a[2].clone(), format.clone()],
+    )?;
     out.push(' ');
-    time_text(&mut out, &[a[3].clone(), a[4].clone(), a[5].clone(), a[6].clone(), format.clone()])?;
+    time_text(
+        &mut out,
+        &[
+            a[3].clone(),
+            a[4].clone(),
+            a[5].clone(),
+            a[6].clone(),
+            format.clone(),
+        ],
+    )?;
     offset_text(&mut out, utc, std, Some(zone), format)?;
     cal::zone_string(&mut out, abbr, zone);
     Ok(Value::str(out))
 }
 
-fn offset_text(out: &mut String, utc: i64, std: i64, zone: Option<&str>, format: &Value) -> Result<()> {
+fn offset_text(
+    out: &mut String,
+    utc: i64,
+    std: i64,
+    zone: Option<&str>,
+    format: &Value,
+) -> Result<()> {
     if utc == 0 && std == 0 && zone == Some("Etc/UTC") {
         out.push('Z');
         return Ok(());
@@ -248,7 +282,12 @@ fn offset_text(out: &mut String, utc: i64, std: i64, zone: Option<&str>, format:
             "Calendar.ISO",
             "format_offset",
             4,
-            &[&Value::Int(total), &Value::Int(secs / 3600), &Value::Int(secs % 3600 / 60), format],
+            &[
+                &Value::Int(total),
+                &Value::Int(secs / 3600),
+                &Value::Int(secs % 3600 / 60),
+                format,
+            ],
         ));
     };
     cal::offset_string(out, utc, std, zone, basic);
@@ -269,10 +308,17 @@ fn offset_to_string(a: &[Value]) -> Result<Value> {
 /// `days_in_month/2` do for a date that does not exist.
 fn date_to_iso_days(y: &Value, m: &Value, d: &Value) -> Result<Value> {
     let Some(day) = int(d) else {
-        return Err(clause("Calendar.ISO", "ensure_day_in_month!", 3, &[y, m, d]));
+        return Err(clause(
+            "Calendar.ISO",
+            "ensure_day_in_month!",
+            3,
+            &[y, m, d],
+        ));
     };
     let (year, month) = match (int(y), int(m)) {
-        (Some(year), Some(month)) if (-9999..=9999).contains(&year) && (1..=12).contains(&month) => {
+        (Some(year), Some(month))
+            if (-9999..=9999).contains(&year) && (1..=12).contains(&month) =>
+        {
             (year, month)
         }
         // `date_to_iso_days(0, 1, 1)` has a clause of its own.

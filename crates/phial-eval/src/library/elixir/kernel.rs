@@ -8,8 +8,8 @@
 use crate::atom::Atom;
 use crate::error::{self, arithmetic_error, badarg_at, Raise, Result};
 use crate::format::{inspect, InspectOpts};
-use crate::library::support::calendar;
 use crate::library::support::arith::{abs, add, div, fdiv, lt, mul, neg, rem, sub};
+use crate::library::support::calendar;
 use crate::library::support::processes::{send, spawn_fun};
 use crate::library::support::structs::{known, pairs};
 use crate::library::support::terms::{inspect_opts, to_charlist, to_string_value};

@@ -50,9 +50,9 @@ pub const NATIVES: &[Native] = &[
             None => match &a[1] {
                 // A struct's own Enumerable (Date.Range, a program's):
                 // the retry lists it through the protocol.
-                other if crate::library::support::enumerables::is_foreign_enum(other) => Err(
-                    error::protocol_undefined("Enumerable", other.clone(), ""),
-                ),
+                other if crate::library::support::enumerables::is_foreign_enum(other) => {
+                    Err(error::protocol_undefined("Enumerable", other.clone(), ""))
+                }
                 Value::Map(m) => Ok(Value::bool(match &a[0] {
                     Value::Tuple(t) if t.len() == 2 => m
                         .get(&t[0])

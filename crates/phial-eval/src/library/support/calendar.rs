@@ -166,7 +166,9 @@ pub(crate) fn convert_time_unit(amount: &Value, from: &Value, to: &Value) -> Res
         Value::BigInt(b) => (**b).clone(),
         _ => return Err(error::badarg()),
     };
-    Ok(Value::bigint((n * BigInt::from(to)).div_floor(&BigInt::from(from))))
+    Ok(Value::bigint(
+        (n * BigInt::from(to)).div_floor(&BigInt::from(from)),
+    ))
 }
 
 // ---------------------------------------------------------------------
@@ -248,6 +250,8 @@ pub(crate) fn zone_string(out: &mut String, abbr: &str, zone: &str) {
 /// `(year, month, day)`, `(hour, minute, second, (us, precision))`.
 pub(crate) type Ymd = (i64, i64, i64);
 pub(crate) type Hms = (i64, i64, i64, (i64, i64));
+/// Hour, minute and second as read, before the fraction.
+type Clock = (i64, i64, i64);
 
 fn digits(b: &[u8]) -> Option<i64> {
     if b.iter().all(u8::is_ascii_digit) {
@@ -285,7 +289,7 @@ fn date_part(s: &[u8], basic: bool) -> Option<(Ymd, &[u8])> {
 }
 
 /// The hour, minute and second at the start of `s` and the rest.
-fn time_part(s: &[u8], basic: bool) -> Option<((i64, i64, i64), &[u8])> {
+fn time_part(s: &[u8], basic: bool) -> Option<(Clock, &[u8])> {
     if basic {
         let h = digits(s.get(0..2)?)?;
         let m = digits(s.get(2..4)?)?;
@@ -409,7 +413,7 @@ pub(crate) fn parse_time(s: &str, basic: bool) -> std::result::Result<Hms, &'sta
 }
 
 /// A date, a space or `T`, a time, and what follows the time.
-fn date_time(s: &str, basic: bool) -> Option<(Ymd, (i64, i64, i64), &[u8])> {
+fn date_time(s: &str, basic: bool) -> Option<(Ymd, Clock, &[u8])> {
     let (sign, b) = year_sign(s.as_bytes());
     let ((y, mo, d), rest) = date_part(b, basic)?;
     let rest = match rest.first() {
@@ -887,13 +891,19 @@ mod tests {
         assert_eq!(parse_date("20240229", true), Ok((2024, 2, 29)));
         assert_eq!(parse_date("2023-02-29", false), Err("invalid_date"));
         assert_eq!(parse_date("2023-2-29", false), Err("invalid_format"));
-        assert_eq!(parse_time("T10:20:30,5", false), Ok((10, 20, 30, (500_000, 1))));
+        assert_eq!(
+            parse_time("T10:20:30,5", false),
+            Ok((10, 20, 30, (500_000, 1)))
+        );
         assert_eq!(
             parse_time("10:20:30.1234567", false),
             Ok((10, 20, 30, (123_456, 6)))
         );
         assert_eq!(parse_time("10:20:30.", false), Err("invalid_format"));
-        assert_eq!(parse_time("10:20:30+01:00", false), Ok((10, 20, 30, (0, 0))));
+        assert_eq!(
+            parse_time("10:20:30+01:00", false),
+            Ok((10, 20, 30, (0, 0)))
+        );
         assert_eq!(parse_time("10:20:30-00:00", false), Err("invalid_format"));
         assert_eq!(
             parse_utc("2024-01-01T00:30:00+01:00", false),
