@@ -238,15 +238,22 @@ impl<'k> Compiler<'k> {
             // A literal calendar sigil of Kernel's is its struct, as
             // Elixir's macro makes it at compile time; a literal that is
             // not a date (time, ...) fails to compile, as there.
-            'D' | 'T' | 'N' | 'U' if self.kernel_sigil(letter) => match parts {
-                [StrPart::Lit(text)] if calendar::sigil_is_literal(text, modifiers) => {
-                    match calendar::iso_sigil(letter, text) {
-                        Ok(v) => self.emit_const(v),
-                        Err(message) => self.error(off, message),
+            'D' | 'T' | 'N' | 'U' if self.kernel_sigil(letter) => {
+                match super::pattern::literal_string(parts) {
+                    // Kernel's macro has no clause for modifiers.
+                    Some(_) if !modifiers.is_empty() => self.error(
+                        off,
+                        format!("no function clause matching in Kernel.sigil_{letter}/2"),
+                    ),
+                    Some(text) if calendar::sigil_is_literal(&text, modifiers) => {
+                        match calendar::iso_sigil(letter, &text) {
+                            Ok(v) => self.emit_const(v),
+                            Err(message) => self.error(off, message),
+                        }
                     }
+                    _ => self.sigil_call(letter, parts, modifiers, off),
                 }
-                _ => self.sigil_call(letter, parts, modifiers, off),
-            },
+            }
             _ => self.sigil_call(letter, parts, modifiers, off),
         }
     }

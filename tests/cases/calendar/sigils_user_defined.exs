@@ -1,0 +1,15 @@
+# A module's own or imported sigil_D/sigil_T takes the place of Kernel's.
+defmodule MySigils do
+  def sigil_D(s, mods), do: {:mine, s, mods}
+end
+defmodule Use do
+  import Kernel, except: [sigil_D: 2]
+  import MySigils
+  def run, do: IO.inspect(~D[not a date]x)
+end
+Use.run()
+defmodule Own do
+  def sigil_T(s, _), do: {:own, s}
+  def run, do: IO.inspect(~T[whatever])
+end
+Own.run()
