@@ -1,4 +1,5 @@
-# A module's own or imported sigil_D/sigil_T takes the place of Kernel's.
+# An imported sigil_D takes the place of Kernel's; a module's own sigil_T
+# does not (Kernel's macro still reads the literal, which fails to compile).
 defmodule MySigils do
   def sigil_D(s, mods), do: {:mine, s, mods}
 end

@@ -258,15 +258,12 @@ impl<'k> Compiler<'k> {
         }
     }
 
-    /// Whether `sigil_<letter>/2` here is Kernel's: neither the module's
-    /// own nor imported from elsewhere.
+    /// Whether `sigil_<letter>/2` here is Kernel's: not imported from
+    /// elsewhere. (A module's own function of the name does not replace
+    /// Kernel's macro in Elixir either.)
     pub(super) fn kernel_sigil(&self, letter: char) -> bool {
         let name = Atom::new(&format!("sigil_{letter}"));
-        let own = self
-            .module
-            .as_ref()
-            .is_some_and(|m| m.functions.contains(&(name, 2)));
-        !own && self.imported(name, 2).is_none()
+        self.imported(name, 2).is_none()
     }
 
     /// Every other sigil is what Elixir makes of it: a call of
