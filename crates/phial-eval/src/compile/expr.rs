@@ -241,28 +241,31 @@ impl<'k> Compiler<'k> {
             // A literal calendar sigil of Kernel's is its struct, as
             // Elixir's macro makes it at compile time; a literal that is
             // not a date (time, ...) fails to compile, as there.
-            'D' | 'T' | 'N' | 'U' if self.kernel_sigil(letter) => match parts {
-                [StrPart::Lit(text)] if calendar::sigil_is_literal(text, modifiers) => {
-                    match calendar::iso_sigil(letter, text) {
-                        Ok(v) => self.emit_const(v),
-                        Err(message) => self.error(off, message),
+            'D' | 'T' | 'N' | 'U' if self.kernel_sigil(letter) => {
+                match super::pattern::literal_string(parts) {
+                    // Kernel's macro has no clause for modifiers.
+                    Some(_) if !modifiers.is_empty() => self.error(
+                        off,
+                        format!("no function clause matching in Kernel.sigil_{letter}/2"),
+                    ),
+                    Some(text) if calendar::sigil_is_literal(&text, modifiers) => {
+                        match calendar::iso_sigil(letter, &text) {
+                            Ok(v) => self.emit_const(v),
+                            Err(message) => self.error(off, message),
+                        }
                     }
+                    _ => self.sigil_call(letter, parts, modifiers, off),
                 }
-                _ => self.sigil_call(letter, parts, modifiers, off),
-            },
+            }
             _ => self.sigil_call(letter, parts, modifiers, off),
         }
     }
 
-    /// Whether `sigil_<letter>/2` here is Kernel's (no local or imported
-    /// function of that name hides it).
+    /// Whether `sigil_<letter>/2` here is Kernel's: not imported from
+    /// elsewhere. (A module's own function of the name does not replace
+    /// Kernel's macro in Elixir either.)
     pub(super) fn kernel_sigil(&self, letter: char) -> bool {
         let name = Atom::new(&format!("sigil_{letter}"));
-        if let Some(m) = &self.module {
-            if m.functions.contains(&(name, 2)) {
-                return false;
-            }
-        }
         matches!(self.imported(name, 2), None | Some(Atom::KERNEL))
     }
 

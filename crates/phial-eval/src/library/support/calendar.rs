@@ -250,6 +250,8 @@ pub(crate) fn zone_string(out: &mut String, abbr: &str, zone: &str) {
 /// `(year, month, day)`, `(hour, minute, second, (us, precision))`.
 pub(crate) type Ymd = (i64, i64, i64);
 pub(crate) type Hms = (i64, i64, i64, (i64, i64));
+/// Hour, minute and second as read, before the fraction.
+type Clock = (i64, i64, i64);
 
 fn digits(b: &[u8]) -> Option<i64> {
     if b.iter().all(u8::is_ascii_digit) {
@@ -287,7 +289,7 @@ fn date_part(s: &[u8], basic: bool) -> Option<(Ymd, &[u8])> {
 }
 
 /// The hour, minute and second at the start of `s` and the rest.
-fn time_part(s: &[u8], basic: bool) -> Option<((i64, i64, i64), &[u8])> {
+fn time_part(s: &[u8], basic: bool) -> Option<(Clock, &[u8])> {
     if basic {
         let h = digits(s.get(0..2)?)?;
         let m = digits(s.get(2..4)?)?;
@@ -411,7 +413,7 @@ pub(crate) fn parse_time(s: &str, basic: bool) -> std::result::Result<Hms, &'sta
 }
 
 /// A date, a space or `T`, a time, and what follows the time.
-fn date_time(s: &str, basic: bool) -> Option<(Ymd, (i64, i64, i64), &[u8])> {
+fn date_time(s: &str, basic: bool) -> Option<(Ymd, Clock, &[u8])> {
     let (sign, b) = year_sign(s.as_bytes());
     let ((y, mo, d), rest) = date_part(b, basic)?;
     let rest = match rest.first() {
