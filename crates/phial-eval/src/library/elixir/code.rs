@@ -251,7 +251,8 @@ fn eval_source(ctx: &mut Ctx, file: &str, source: &str, binding: &Value) -> Resu
                 _ => Vec::new(),
             };
             pairs.retain(|(n, _)| !n.starts_with('_'));
-            pairs.sort_by(|a, b| a.0.cmp(&b.0));
+            // Elixir's binding lists the variables in reverse name order.
+            pairs.sort_by(|a, b| b.0.cmp(&a.0));
             let binding = Value::list(
                 pairs
                     .into_iter()

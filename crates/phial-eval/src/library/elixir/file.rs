@@ -38,7 +38,11 @@ pub const NATIVES: &[Native] = &[
     }),
     def("rm", 1, |_, a| {
         let p = text(&a[0])?;
-        Ok(unit(std::fs::remove_file(&p)))
+        Ok(match std::fs::remove_file(&p) {
+            // Erlang reports unlinking a directory as `:eperm`.
+            Err(e) if e.raw_os_error() == Some(libc::EISDIR) => err_atom("eperm"),
+            r => unit(r),
+        })
     }),
     def("rmdir", 1, |_, a| {
         let p = text(&a[0])?;

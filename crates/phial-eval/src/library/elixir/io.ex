@@ -7,8 +7,12 @@ defmodule IO do
   def gets(prompt), do: gets(:stdio, prompt)
 
   def gets(device, prompt) do
-    IO.write(device, prompt)
-    read_device(device, :line)
+    if :phial_io.device?(device) do
+      IO.write(device, prompt)
+      read_device(device, :line)
+    else
+      {:error, :arguments}
+    end
   end
 
   def read(device \\ :stdio, line_or_chars)
@@ -56,6 +60,18 @@ defmodule IO do
   def binstream(device, line_or_bytes), do: stream(device, line_or_bytes)
 
   defp read_device(device, what) when device in [:stdio, :standard_io] do
+    read_stdin(what)
+  end
+
+  defp read_device(device, what) do
+    if :phial_io.device?(device) and device not in [:stderr, :standard_error] do
+      read_file(device, what)
+    else
+      {:error, :arguments}
+    end
+  end
+
+  defp read_stdin(what) do
     ref = :phial_io.start_read(what)
 
     receive do
@@ -63,10 +79,10 @@ defmodule IO do
     end
   end
 
-  defp read_device(device, :line), do: :file.read_line(device) |> unwrap()
-  defp read_device(device, :eof), do: read_rest(device, [])
-  defp read_device(device, :all), do: read_rest(device, [])
-  defp read_device(device, n), do: :file.read(device, n) |> unwrap()
+  defp read_file(device, :line), do: :file.read_line(device) |> unwrap()
+  defp read_file(device, :eof), do: read_rest(device, [])
+  defp read_file(device, :all), do: read_rest(device, [])
+  defp read_file(device, n), do: :file.read(device, n) |> unwrap()
 
   defp read_rest(device, acc) do
     case :file.read_line(device) do

@@ -51,29 +51,53 @@ pub const NATIVES: &[Native] = &[
         if a[0].as_str().is_some() {
             return Ok(a[0].clone());
         }
-        match a[0]
-            .is_list()
-            .then(|| crate::format::chardata_to_string(&a[0]))
-        {
-            Some(Some(s)) => Ok(Value::str(s)),
-            Some(None) => Err(crate::error::Raise::error(Value::make_struct(
-                Atom::alias("UnicodeConversionError"),
-                &[
-                    (Atom::EXCEPTION, Value::TRUE),
-                    (Atom::new("encoded"), Value::str("")),
-                    (
-                        Atom::new("message"),
-                        Value::str(format!(
-                            "invalid code point {}",
-                            crate::format::inspect(&a[0])
-                        )),
-                    ),
-                ],
-            ))),
-            None => Err(clause("IO", "chardata_to_string", 1, &[&a[0]])),
+        if !a[0].is_list() {
+            return Err(clause("IO", "chardata_to_string", 1, &[&a[0]]));
         }
+        chardata(&a[0]).map(Value::str)
     }),
 ];
+
+/// Chardata as text; a bad code point raises `UnicodeConversionError`
+/// with the text before it, as Elixir's does.
+fn chardata(v: &Value) -> Result<String> {
+    let mut out = String::new();
+    let mut rests = vec![v.clone()];
+    while let Some(cur) = rests.pop() {
+        if let Some(s) = cur.as_str() {
+            out.push_str(s);
+            continue;
+        }
+        match &cur {
+            Value::Nil => {}
+            Value::Cons(c) => {
+                rests.push(c.tail.clone());
+                match &c.head {
+                    Value::Int(i) => match u32::try_from(*i).ok().and_then(char::from_u32) {
+                        Some(ch) => out.push(ch),
+                        None => {
+                            return Err(crate::error::Raise::error(Value::make_struct(
+                                Atom::alias("UnicodeConversionError"),
+                                &[
+                                    (Atom::EXCEPTION, Value::TRUE),
+                                    (Atom::new("encoded"), Value::str(out)),
+                                    (
+                                        Atom::new("message"),
+                                        Value::str(format!("invalid code point {i}")),
+                                    ),
+                                ],
+                            )))
+                        }
+                    },
+                    h if h.as_str().is_some() || h.is_list() => rests.push(h.clone()),
+                    _ => return Err(clause("IO", "chardata_to_string", 1, &[v])),
+                }
+            }
+            _ => return Err(clause("IO", "chardata_to_string", 1, &[v])),
+        }
+    }
+    Ok(out)
+}
 
 /// Where a write goes.
 pub(crate) enum Device<'a> {

@@ -44,11 +44,15 @@ pub const NATIVES: &[Native] = &[
         Ok(Value::map(m))
     }),
     def("get_env", 1, |_, a| {
-        let k = env_name(&a[0], "get_env", &a[..1])?;
+        // Elixir's get_env/1 is get_env/2 with a nil default.
+        let k = env_name(&a[0], "get_env", &[a[0].clone(), Value::NIL_ATOM])?;
         Ok(env(&k).unwrap_or(Value::NIL_ATOM))
     }),
     def("get_env", 2, |_, a| {
         let k = env_name(&a[0], "get_env", a)?;
+        if !(a[1].as_str().is_some() || matches!(a[1], Value::Atom(crate::atom::Atom::NIL))) {
+            return Err(clause("System", "get_env", 2, &[&a[0], &a[1]]));
+        }
         Ok(env(&k).unwrap_or_else(|| a[1].clone()))
     }),
     def("fetch_env", 1, |_, a| {
@@ -135,6 +139,12 @@ pub const NATIVES: &[Native] = &[
             .map_err(|_| {
                 crate::error::runtime_error("could not get a current working directory, the current location is not accessible")
             })
+    }),
+    def("unique_integer", 0, |_, _| {
+        Ok(Value::Int(crate::library::support::time::unique()))
+    }),
+    def("unique_integer", 1, |_, _| {
+        Ok(Value::Int(crate::library::support::time::unique()))
     }),
     def("pid", 0, |_, _| {
         Ok(Value::str(std::process::id().to_string()))

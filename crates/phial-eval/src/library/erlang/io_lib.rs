@@ -5,9 +5,8 @@
 //! term (`~w`: `{ok,<<98,105,110>>}`; `~p`: `{ok,<<"bin">>}`, charlists as
 //! strings, broken over lines of 80 columns as `io_lib_pretty` does).
 //!
-//! The result is chardata: a flat list of code points, with a `~s`
-//! binary argument kept whole as Erlang keeps it (so its bytes stay
-//! UTF-8 in `IO.iodata_to_binary`).
+//! The result is chardata shaped as Erlang's: the format's characters
+//! as code points, each control sequence's output a list of its own.
 //!
 //! Not here: writing to a device (`io.rs`), Elixir's `inspect`
 //! (`format`, `pretty`).
@@ -32,19 +31,22 @@ pub const NATIVES: &[Native] = &[
     }),
 ];
 
-/// A part of formatted output: text, or a binary argument of `~s`.
+/// A part of formatted output: the format's own characters (and those of
+/// `~c`, `~n`, `~~`), or what one control sequence wrote, which Erlang
+/// returns as a nested list of its own.
 pub(crate) enum Piece {
     Text(String),
-    Binary(Value),
+    Sub(String),
 }
 
 /// Formatted output as the chardata `io_lib:format` returns.
 fn chardata(pieces: Vec<Piece>) -> Value {
     let mut out = Vec::new();
+    let codes = |s: &str| s.chars().map(|c| Value::Int(c as i64)).collect::<Vec<_>>();
     for p in pieces {
         match p {
-            Piece::Text(s) => out.extend(s.chars().map(|c| Value::Int(c as i64))),
-            Piece::Binary(b) => out.push(b),
+            Piece::Text(s) => out.extend(codes(&s)),
+            Piece::Sub(s) => out.push(Value::list(codes(&s))),
         }
     }
     Value::list(out)
@@ -55,8 +57,7 @@ pub(crate) fn text(pieces: &[Piece]) -> String {
     let mut s = String::new();
     for p in pieces {
         match p {
-            Piece::Text(t) => s.push_str(t),
-            Piece::Binary(b) => s.push_str(b.as_str().unwrap_or_default()),
+            Piece::Text(t) | Piece::Sub(t) => s.push_str(t),
         }
     }
     s
@@ -99,16 +100,16 @@ pub(crate) fn format(fmt: &Value, args: &Value) -> Result<Vec<Piece>> {
         }
         let next_num =
             |i: &mut usize, args: &mut std::vec::IntoIter<Value>| -> Result<Option<i64>> {
-                if fmt.get(*i) == Some(&'*') {
-                    *i += 1;
-                    return match args.next() {
-                        Some(Value::Int(n)) => Ok(Some(n)),
-                        _ => Err(error::badarg()),
-                    };
-                }
                 let neg = fmt.get(*i) == Some(&'-');
                 if neg {
                     *i += 1;
+                }
+                if fmt.get(*i) == Some(&'*') {
+                    *i += 1;
+                    return match args.next() {
+                        Some(Value::Int(n)) => Ok(Some(if neg { -n } else { n })),
+                        _ => Err(error::badarg()),
+                    };
                 }
                 let start = *i;
                 while fmt.get(*i).is_some_and(|c| c.is_ascii_digit()) {
@@ -172,11 +173,17 @@ pub(crate) fn format(fmt: &Value, args: &Value) -> Result<Vec<Piece>> {
         };
         let mut arg = || args.next().ok_or_else(error::badarg);
         let piece: String = match control {
-            'n' => "\n".into(),
-            '~' => "~".into(),
+            'n' => {
+                plain.push('\n');
+                continue;
+            }
+            '~' => {
+                plain.push('~');
+                continue;
+            }
             'i' => {
                 arg()?;
-                String::new()
+                continue;
             }
             'c' => {
                 let ch = match arg()? {
@@ -185,15 +192,14 @@ pub(crate) fn format(fmt: &Value, args: &Value) -> Result<Vec<Piece>> {
                 };
                 let times = spec.precision.or(spec.width).unwrap_or(1).max(0) as usize;
                 let s: String = std::iter::repeat(ch).take(times).collect();
+                if spec.width.is_none() && spec.precision.is_none() {
+                    plain.push_str(&s);
+                    continue;
+                }
                 spec.adjust(s, false)
             }
             's' => {
                 let a = arg()?;
-                if a.as_str().is_some() && spec.width.is_none() && spec.precision.is_none() {
-                    out.push(Piece::Text(std::mem::take(&mut plain)));
-                    out.push(Piece::Binary(a));
-                    continue;
-                }
                 let s = string_arg(&a, unicode)?;
                 let s = match spec.precision {
                     Some(p) if p >= 0 => s.chars().take(p as usize).collect(),
@@ -227,7 +233,7 @@ pub(crate) fn format(fmt: &Value, args: &Value) -> Result<Vec<Piece>> {
                     return Err(error::badarg());
                 }
                 let mut digits = int_text(&n, base as u32);
-                if control == 'b' || control == 'x' {
+                if matches!(control, 'b' | 'x' | '+') {
                     digits = digits.to_lowercase();
                 }
                 let (neg, body) = match digits.strip_prefix('-') {
@@ -235,7 +241,11 @@ pub(crate) fn format(fmt: &Value, args: &Value) -> Result<Vec<Piece>> {
                     None => (false, digits),
                 };
                 let prefix = match control {
-                    'x' | 'X' => string_arg(&arg()?, true)?,
+                    // Erlang takes a charlist or an atom as the prefix.
+                    'x' | 'X' => match arg()? {
+                        p if p.as_str().is_some() => return Err(error::badarg()),
+                        p => string_arg(&p, true)?,
+                    },
                     '#' | '+' => format!("{base}#"),
                     _ => String::new(),
                 };
@@ -257,7 +267,8 @@ pub(crate) fn format(fmt: &Value, args: &Value) -> Result<Vec<Piece>> {
                     'e' => scientific(x, p),
                     _ => {
                         let a = x.abs();
-                        if (0.1..10f64.powi(p as i32)).contains(&a) {
+                        // Erlang's `~g`: `~f` from 0.1 up to 10000.
+                        if (0.1..10_000.0).contains(&a) {
                             let e = a.log10().floor() as i64;
                             fixed(x, (p as i64 - 1 - e).max(0) as usize)
                         } else {
@@ -269,7 +280,8 @@ pub(crate) fn format(fmt: &Value, args: &Value) -> Result<Vec<Piece>> {
             }
             _ => return Err(error::badarg()),
         };
-        plain.push_str(&piece);
+        out.push(Piece::Text(std::mem::take(&mut plain)));
+        out.push(Piece::Sub(piece));
     }
     if args.next().is_some() {
         return Err(error::badarg());
@@ -335,7 +347,13 @@ fn int_text(n: &Value, base: u32) -> String {
 /// past 255 only with the `t` modifier).
 fn string_arg(v: &Value, unicode: bool) -> Result<String> {
     if let Some(s) = v.as_str() {
-        return Ok(s.to_string());
+        // Without `t` a binary is bytes, each written as the character
+        // of that code (`~s` of "é" writes "Ã©", as Erlang does).
+        return Ok(if unicode {
+            s.to_string()
+        } else {
+            s.bytes().map(char::from).collect()
+        });
     }
     if let Some(a) = v.as_atom() {
         return Ok(a.as_str().to_string());
@@ -514,12 +532,13 @@ fn printable_list(v: &Value) -> Option<String> {
     v.list_to_vec().map(|_| s)
 }
 
-/// A binary `~p` prints as `<<"text">>`: valid text of printable characters.
-fn printable_binary(s: &str) -> bool {
-    s.chars().all(|c| {
-        let n = c as u32;
-        matches!(n, 32..=126 | 8..=13 | 27) || (160..=255).contains(&n)
-    })
+/// A binary as `~p` shows it: `<<"text">>` with its bytes read as
+/// Latin-1 when every byte is printable (`"é"` is `<<"Ã©">>`, as Erlang
+/// prints it without the `t` modifier).
+fn printable_binary(s: &str) -> Option<String> {
+    s.bytes()
+        .all(|b| matches!(b, 32..=126 | 8..=13 | 27 | 160..=255))
+        .then(|| s.bytes().map(char::from).collect())
 }
 
 fn binary_bytes(s: &str) -> String {
@@ -617,7 +636,7 @@ fn flat(v: &Value, pretty: bool, lists_as_lists: bool) -> String {
                 let n = es.len();
                 for (k, (key, val)) in es.into_iter().enumerate().rev() {
                     jobs.push(Job::Val(val));
-                    jobs.push(Job::Text(if pretty { " => " } else { "=>" }));
+                    jobs.push(Job::Text(" => "));
                     jobs.push(Job::Val(key));
                     if k > 0 && n > 1 {
                         jobs.push(Job::Text(","));
@@ -625,9 +644,10 @@ fn flat(v: &Value, pretty: bool, lists_as_lists: bool) -> String {
                 }
             }
             v => match v.as_str() {
-                Some(s) if pretty && printable_binary(s) => {
+                Some("") => out.push_str("<<>>"),
+                Some(s) if pretty && printable_binary(s).is_some() => {
                     out.push_str("<<");
-                    out.push_str(&quoted(s));
+                    out.push_str(&quoted(&printable_binary(s).unwrap_or_default()));
                     out.push_str(">>");
                 }
                 Some(s) => out.push_str(&binary_bytes(s)),

@@ -26,6 +26,11 @@ pub const NATIVES: &[Native] = &[
         };
         Ok(start_read(ctx, what))
     }),
+    def("device?", 1, |_, a| {
+        Ok(Value::bool(
+            crate::library::elixir::io::device(&a[0]).is_ok(),
+        ))
+    }),
     def("start_cmd", 3, |ctx, a| start_cmd(ctx, &a[0], &a[1], &a[2])),
 ];
 
