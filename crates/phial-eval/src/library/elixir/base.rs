@@ -367,7 +367,7 @@ fn decode64(string: &Value, opts: &Value, alphabet: &Alphabet, name: &str) -> Re
                 .collect::<Vec<u8>>();
             &kept
         }
-        _ => return Err(clause("Base", "remove_ignored", 2, &[string, &ignore]).into()),
+        _ => return Err(clause("Base", "remove_ignored", 2, &[string, &ignore])),
     };
     decode(bytes, alphabet, Case::Upper, &pad)
 }
@@ -433,7 +433,7 @@ mod tests {
         let mut chars = encode(bytes, alphabet, case);
         if pad && alphabet.bits != 4 {
             let group = if alphabet.bits == 6 { 4 } else { 8 };
-            while chars.len() % group != 0 {
+            while !chars.len().is_multiple_of(group) {
                 chars.push(b'=');
             }
         }

@@ -257,13 +257,12 @@ pub(crate) fn join(left: &str, right: &str) -> String {
 /// Elixir's `Path.absname/2`: `path` after `base` unless absolute, with
 /// repeated slashes and `/./` squeezed (no `..` resolved).
 pub(crate) fn absname(path: &str, base: &str) -> String {
-    let joined = if path.starts_with('/') {
+    if path.starts_with('/') {
         absname_join(path, "")
     } else {
         let left = absname_join(base, "");
         absname_join(&left, &relative(path))
-    };
-    joined
+    }
 }
 
 /// Elixir's `do_absname_join` on Unix: `name` then `rel` after a slash,

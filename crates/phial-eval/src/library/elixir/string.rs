@@ -431,8 +431,11 @@ pub const NATIVES: &[Native] = &[
     }),
     def("equivalent?", 2, |_, a| {
         match (a[0].as_str(), a[1].as_str()) {
-            // No Unicode normalisation tables here: equal text only.
-            (Some(x), Some(y)) => Ok(Value::bool(x == y)),
+            // Canonically equivalent: equal once both are decomposed.
+            (Some(x), Some(y)) => {
+                use unicode_normalization::UnicodeNormalization;
+                Ok(Value::bool(x.nfd().eq(y.nfd())))
+            }
             _ => Err(sfce("equivalent?", 2, a)),
         }
     }),

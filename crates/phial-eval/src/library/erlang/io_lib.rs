@@ -191,7 +191,7 @@ pub(crate) fn format(fmt: &Value, args: &Value) -> Result<Vec<Piece>> {
                     _ => return Err(error::badarg()),
                 };
                 let times = spec.precision.or(spec.width).unwrap_or(1).max(0) as usize;
-                let s: String = std::iter::repeat(ch).take(times).collect();
+                let s: String = std::iter::repeat_n(ch, times).collect();
                 if spec.width.is_none() && spec.precision.is_none() {
                     plain.push_str(&s);
                     continue;
@@ -313,7 +313,7 @@ impl Spec {
                 s
             };
         }
-        let fill: String = std::iter::repeat(self.pad).take(n - len).collect();
+        let fill: String = std::iter::repeat_n(self.pad, n - len).collect();
         if w < 0 {
             s + &fill
         } else {

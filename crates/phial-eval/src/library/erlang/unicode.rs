@@ -69,8 +69,20 @@ fn to_binary(v: &Value, from: Encoding, to: Encoding) -> Result<Value> {
             Encoding::Utf8 => Ok(Value::str(s)),
             _ => match to.encode(&s) {
                 Some(bytes) => Ok(Value::bytes(bytes)),
-                // A character latin1 cannot hold: where it is is an error.
-                None => Err(error::badarg()),
+                // A character latin1 cannot hold: what came before it, and
+                // the rest from it, as OTP's `{:error, good, rest}`.
+                None => {
+                    let at = s
+                        .char_indices()
+                        .find(|(_, c)| *c as u32 > 255)
+                        .map_or(0, |(i, _)| i);
+                    let good = to.encode(&s[..at]).unwrap_or_default();
+                    Ok(Value::tuple(vec![
+                        Value::atom("error"),
+                        Value::bytes(good),
+                        Value::str(&s[at..]),
+                    ]))
+                }
             },
         },
         Err(e) => failure(e, encode),
