@@ -679,12 +679,9 @@ fn selected(m: &Matcher, capture: &Capture) -> Vec<Option<(usize, usize)>> {
 fn piece(subject: &str, s: usize, e: usize) -> Value {
     match subject.get(s..e) {
         Some(p) => Value::str(p),
-        // A range that cuts a character (a byte-mode `.` on "é"): the bytes
-        // are not a string. Until phial has binaries that are not UTF-8,
-        // the character's bytes show as replacement characters.
-        None => Value::str(String::from_utf8_lossy(
-            subject.as_bytes().get(s..e).unwrap_or_default(),
-        )),
+        // A range that cuts a character (a byte-mode `.` on "é"): the
+        // bytes, a binary that is not UTF-8, as Elixir gives them.
+        None => Value::bytes(subject.as_bytes().get(s..e).unwrap_or_default().to_vec()),
     }
 }
 
