@@ -262,11 +262,26 @@ impl<'k> Compiler<'k> {
     }
 
     /// Whether `sigil_<letter>/2` here is Kernel's: not imported from
-    /// elsewhere. (A module's own function of the name does not replace
-    /// Kernel's macro in Elixir either.)
+    /// elsewhere, and not taken away from Kernel's import in favour of the
+    /// module's own function.
     pub(super) fn kernel_sigil(&self, letter: char) -> bool {
         let name = Atom::new(&format!("sigil_{letter}"));
-        matches!(self.imported(name, 2), None | Some(Atom::KERNEL))
+        if let Some(m) = self.imported(name, 2) {
+            return m == Atom::KERNEL;
+        }
+        // Kernel is always imported; only `import Kernel, except: [...]`
+        // (or `only:`) takes its sigil away, and then the module's own
+        // function of that name is the sigil.
+        let excluded = self.imports.iter().any(|i| {
+            i.module == Atom::KERNEL
+                && (i.except.contains(&(name, 2))
+                    || i.only.as_ref().is_some_and(|o| !o.contains(&(name, 2))))
+        });
+        let own = self
+            .module
+            .as_ref()
+            .is_some_and(|m| m.functions.contains(&(name, 2)));
+        !(excluded && own)
     }
 
     /// Every other sigil is what Elixir makes of it: a call of
