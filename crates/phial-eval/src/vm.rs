@@ -73,6 +73,9 @@ pub struct Vm {
     modules: RwLock<FxHashMap<Atom, Arc<Module>>>,
     /// `defguard`s compiled so far, for later inputs (see `compile::defguard`).
     guards: RwLock<FxHashMap<(Atom, Atom, u32), Arc<crate::compile::GuardMacro>>>,
+    /// Modules being compiled, as far as they are (`Known::compiling`).
+    pub(crate) compiling:
+        parking_lot::Mutex<FxHashMap<Atom, crate::compile::CompilingModule>>,
     /// Old versions of redefined modules, kept alive (see `define_module`).
     replaced: parking_lot::Mutex<Vec<Arc<Module>>>,
     exit_code: AtomicI32,
@@ -131,6 +134,7 @@ impl Vm {
             out,
             modules: RwLock::new(FxHashMap::default()),
             guards: RwLock::new(FxHashMap::default()),
+            compiling: parking_lot::Mutex::new(FxHashMap::default()),
             replaced: parking_lot::Mutex::new(Vec::new()),
             exit_code: AtomicI32::new(-1),
             runtime: OnceLock::new(),
@@ -451,7 +455,12 @@ impl Vm {
     /// would be by then in Elixir, which defines a script's modules as it
     /// runs it. The caller must not be a scheduler thread (the compiler
     /// runs on its own, see `with_deep_stack`).
-    pub fn eval(&self, code: Arc<FnCode>, modules: &[Arc<Module>]) -> Result<Value, String> {
+    pub fn eval(
+        &self,
+        code: Arc<FnCode>,
+        bindings: Vec<Value>,
+        modules: &[Arc<Module>],
+    ) -> Result<Value, String> {
         let Some(me) = self.this.upgrade() else {
             return Err("** (RuntimeError) the VM is shutting down".into());
         };
@@ -464,7 +473,7 @@ impl Vm {
             })
             .collect();
         let slot = Arc::new(parking_lot::Mutex::new(None));
-        let p = Process::program(me, code, Vec::new(), Role::Eval(slot.clone()));
+        let p = Process::program(me, code, bindings, Role::Eval(slot.clone()));
         let rt = self.runtime().clone();
         let pid = rt.spawn(p);
         rt.wait_exit(pid);
@@ -504,8 +513,17 @@ impl Known for Vm {
         self.guards.read().get(&key).cloned()
     }
 
-    fn eval(&self, code: Arc<FnCode>, modules: &[Arc<Module>]) -> Result<Value, String> {
-        Vm::eval(self, code, modules)
+    fn eval(
+        &self,
+        code: Arc<FnCode>,
+        bindings: Vec<Value>,
+        modules: &[Arc<Module>],
+    ) -> Result<Value, String> {
+        Vm::eval(self, code, bindings, modules)
+    }
+
+    fn compiling(&self, module: Atom, state: crate::compile::CompilingModule) {
+        self.compiling.lock().insert(module, state);
     }
 
     fn warn(&self, text: &str) {

@@ -264,9 +264,24 @@ impl<'k> Compiler<'k> {
                 match name {
                     "import" => self.import(args, off),
                     "alias" => self.alias_directive(args, off),
-                    _ => {}
+                    _ => {
+                        if let Value::Atom(m) = named {
+                            self.require(m);
+                        }
+                    }
                 }
                 self.emit_const(named);
+            }
+            "use" => match self.use_expansion(args, whole) {
+                Some(e) => {
+                    self.expansion_depth += 1;
+                    self.expr(&e, tail);
+                    self.expansion_depth -= 1;
+                }
+                None => self.emit_const(Value::NIL_ATOM),
+            },
+            "defmacro" | "defmacrop" => {
+                self.error(off, format!("cannot invoke {name}/2 outside module"));
             }
             "__MODULE__" => {
                 let m = self.module.as_ref().map(|m| m.name).unwrap_or(Atom::NIL);

@@ -36,6 +36,10 @@ const SPECIAL_FORMS: &[&str] = &[
     "import",
     "alias",
     "require",
+    "use",
+    "quote",
+    "defmacro",
+    "defmacrop",
 ];
 
 impl<'k> Compiler<'k> {
@@ -354,6 +358,12 @@ impl<'k> Compiler<'k> {
             self.emit_const(Value::Atom(m));
             return;
         }
+        if name == "__ENV__" && self.lookup(name).is_none() {
+            let span = Span::new(off, off);
+            let env = self.env_value(span);
+            self.emit_const(env);
+            return;
+        }
         if name == "__DIR__" && self.lookup(name).is_none() {
             let dir = crate::library::elixir::path::source_dir(&self.file);
             self.emit_const(Value::str(dir));
@@ -362,6 +372,13 @@ impl<'k> Compiler<'k> {
         if let Some(s) = self.lookup(name) {
             self.emit(Op::Local(s));
             return;
+        }
+        if let (plain, Some(_)) = super::from_quoted::split_hygienic(name) {
+            // A macro's variable never bound: a zero-arity call (`self`).
+            if !plain.starts_with('_') {
+                self.local_call(plain, &[], off, tail);
+                return;
+            }
         }
         if name.starts_with('_') {
             self.error(
@@ -560,7 +577,16 @@ impl<'k> Compiler<'k> {
         }
         match target {
             CallTarget::Local(name) => {
+                if name == "quote" {
+                    self.quote_form(args, block, off);
+                    return;
+                }
                 if self.special_form(name, args, block, whole, tail) {
+                    return;
+                }
+                let arity = args.len() + usize::from(block.is_some());
+                if let Some(m) = self.macro_target(target, arity) {
+                    self.expand_call(m, name, args, block, whole, tail);
                     return;
                 }
                 // `@` of something other than a name and at most one value
@@ -597,6 +623,11 @@ impl<'k> Compiler<'k> {
                 self.local_call(name, args, off, tail);
             }
             CallTarget::Remote { module, name } => {
+                let arity = args.len() + usize::from(block.is_some());
+                if let Some(m) = self.macro_target(target, arity) {
+                    self.expand_call(m, name, args, block, whole, tail);
+                    return;
+                }
                 self.remote_call(module, name, args, parens, off, tail)
             }
             CallTarget::Anonymous(f) => {
@@ -639,6 +670,26 @@ impl<'k> Compiler<'k> {
                 self.emit_call(mname, fname, arity, tail);
                 return;
             }
+        }
+        if name == "super" {
+            // `super(...)` in an override calls the definition it replaced.
+            let current = self
+                .fns
+                .iter()
+                .rev()
+                .find(|f| f.name.as_str() != "-fun-")
+                .map(|f| (f.name, f.arity));
+            let hidden = current.and_then(|k| self.module.as_ref()?.supers.get(&k).copied());
+            if let (Some(hidden), Some(m)) = (hidden, self.module.as_ref().map(|m| m.name)) {
+                for a in args {
+                    self.expr(a, false);
+                }
+                self.cur().offset = off as u32;
+                self.emit_call(m, hidden, arity, tail);
+                return;
+            }
+            self.error(off, "no super defined for the current function");
+            return;
         }
         if SPECIAL_FORMS.contains(&name) {
             self.error(off, format!("invalid use of special form {name}/{arity}"));

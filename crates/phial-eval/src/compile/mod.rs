@@ -21,7 +21,11 @@ mod control;
 mod defguard;
 mod docs;
 mod expr;
+pub(crate) mod from_quoted;
+mod kernel_imports;
+mod macros;
 mod module;
+pub(crate) mod quote;
 mod pattern;
 mod protocol;
 mod structs;
@@ -48,6 +52,14 @@ pub struct CompileError {
     pub raised: Option<String>,
 }
 
+/// A module as far as it has compiled: its attributes and its
+/// definitions (name, arity, private).
+#[derive(Clone, Default)]
+pub struct CompilingModule {
+    pub attributes: FxHashMap<String, Value>,
+    pub definitions: Vec<(Atom, u32, bool)>,
+}
+
 /// What the compiler may ask of the world: which functions exist in modules
 /// already defined (the prelude, earlier REPL inputs).
 pub trait Known {
@@ -67,9 +79,18 @@ pub trait Known {
     /// Runs `code` for its value at compile time (a module attribute),
     /// with the program's `modules` compiled so far in reach; `Err` is the
     /// report of what it raised.
-    fn eval(&self, _code: Arc<FnCode>, _modules: &[Arc<Module>]) -> Result<Value, String> {
+    /// `bindings` are the code's captures, in order.
+    fn eval(
+        &self,
+        _code: Arc<FnCode>,
+        _bindings: Vec<Value>,
+        _modules: &[Arc<Module>],
+    ) -> Result<Value, String> {
         Err("** (CompileError) this expression cannot be evaluated at compile time here".into())
     }
+    /// What `Module.get_attribute/2` and `Module.definitions_in/1,2` see of
+    /// `module` while it compiles (code run at compile time asks).
+    fn compiling(&self, _module: Atom, _state: CompilingModule) {}
     /// Prints a compile-time warning (stderr).
     fn warn(&self, _text: &str) {}
     /// Keeps a `defguard` for later compilations.
@@ -113,6 +134,8 @@ pub(crate) struct ModuleCtx {
     /// (name, arity) of every function the module defines.
     pub functions: rustc_hash::FxHashSet<(Atom, u32)>,
     pub attributes: FxHashMap<String, Value>,
+    /// Overridden functions (`defoverridable`): what `super` calls.
+    pub supers: FxHashMap<(Atom, u32), Atom>,
 }
 
 pub struct Compiler<'k> {
@@ -151,6 +174,20 @@ pub struct Compiler<'k> {
     pub(crate) prelude: bool,
     /// The public functions of modules this program defined so far.
     pub(crate) program_functions: rustc_hash::FxHashSet<(Atom, Atom, u32)>,
+    /// Modules whose macros may be called qualified (`require`, `use`).
+    pub(crate) requires: Vec<Atom>,
+    /// Macro expansions so far: each one's counter keeps its variables
+    /// apart from every other's (hygiene).
+    pub(crate) expansions: i64,
+    /// How many expansions the code being compiled sits inside.
+    pub(crate) expansion_depth: u32,
+    /// Variables the module body being compiled has bound (`names =
+    /// ...` beside its `def`s), in order: code run while it compiles
+    /// (unquote fragments, attributes) sees them.
+    pub(crate) body_vars: Vec<(String, Value)>,
+    /// The functions the module being compiled has defined so far:
+    /// (name, arity, private), for `Module.definitions_in/2`.
+    pub(crate) module_defs: Vec<(Atom, u32, bool)>,
 }
 
 /// A behaviour's callbacks and, of them, the optional ones.
@@ -209,6 +246,11 @@ impl<'k> Compiler<'k> {
             lexical: Vec::new(),
             prelude: false,
             program_functions: Default::default(),
+            requires: Vec::new(),
+            expansions: 0,
+            expansion_depth: 0,
+            body_vars: Vec::new(),
+            module_defs: Vec::new(),
         }
     }
 

@@ -86,12 +86,56 @@ impl<'k> Compiler<'k> {
             name,
             functions: FxHashSet::default(),
             attributes: FxHashMap::default(),
+            supers: FxHashMap::default(),
         });
         let mut struct_regs = struct_regs.iter();
         let mut meta = Metadata::default();
         // Attributes registered with `accumulate: true`.
         let mut accumulating: FxHashSet<String> = FxHashSet::default();
-        for e in body.iter().chain(generated.iter()) {
+        // What macros expand to joins the body where they stood, so the
+        // body is a queue; expansions live in `arena` as long as the clauses
+        // that borrow from them.
+        let arena: typed_arena::Arena<Expr> = typed_arena::Arena::new();
+        let mut queue: std::collections::VecDeque<&Expr> =
+            body.iter().chain(generated.iter()).collect();
+        let saved_requires = self.requires.len();
+        let saved_body_vars = std::mem::take(&mut self.body_vars);
+        let saved_defs = std::mem::take(&mut self.module_defs);
+        let mut before_compile: Vec<Atom> = Vec::new();
+        let mut overridable: FxHashSet<(String, usize)> = FxHashSet::default();
+        let mut supers: FxHashMap<(Atom, u32), Atom> = FxHashMap::default();
+        loop {
+            let e: &Expr = match queue.pop_front() {
+                Some(e) => e,
+                // The end of the body: `@before_compile` hooks add to it.
+                None => match before_compile.pop() {
+                    Some(hook) => {
+                        self.module.as_mut().unwrap().attributes = attributes.clone();
+                        let env = self.env_value(whole.span);
+                        match self.run_macro(hook, "__before_compile__", vec![env], whole.span) {
+                            Some(x) => {
+                                for x in super::macros::flatten(x).into_iter().rev() {
+                                    queue.push_front(arena.alloc(x));
+                                }
+                                continue;
+                            }
+                            None => continue,
+                        }
+                    }
+                    None => break,
+                },
+            };
+            self.module.as_mut().unwrap().attributes = attributes.clone();
+            match self.body_expansion(e, &mut before_compile, &mut overridable) {
+                super::macros::BodyItem::Keep => {}
+                super::macros::BodyItem::Drop => continue,
+                super::macros::BodyItem::Replace(items) => {
+                    for x in items.into_iter().rev() {
+                        queue.push_front(arena.alloc(x));
+                    }
+                    continue;
+                }
+            }
             if let Some(name) = registered_accumulating(e) {
                 attributes.insert(name.clone(), Value::Nil);
                 accumulating.insert(name);
@@ -140,6 +184,27 @@ impl<'k> Compiler<'k> {
                     block,
                     ..
                 } if kw == "def" || kw == "defp" => {
+                    if let Some((fname, arity)) = args.first().and_then(def_name) {
+                        // A definition of an overridable function: the
+                        // earlier one is what `super` calls.
+                        if overridable.remove(&(fname.clone(), arity)) {
+                            let hidden = format!("{fname} (overridable 1)");
+                            let mut renamed = false;
+                            for c in clauses.iter_mut() {
+                                if c.name == fname && c.args.len() == arity {
+                                    c.name = hidden.clone();
+                                    c.private = true;
+                                    renamed = true;
+                                }
+                            }
+                            if renamed {
+                                supers.insert(
+                                    (Atom::new(&fname), arity as u32),
+                                    Atom::new(&hidden),
+                                );
+                            }
+                        }
+                    }
                     if let Some(c) = self.def_clause(
                         kw == "defp",
                         args,
@@ -161,6 +226,7 @@ impl<'k> Compiler<'k> {
                             });
                         }
                         if !meta.defined_at.iter().any(|(k, _, _)| *k == key) {
+                            self.module_defs.push((key.0, key.1, c.private));
                             meta.defined_at.push((key, c.offset, impl_mark));
                         }
                         clauses.push(c);
@@ -203,6 +269,7 @@ impl<'k> Compiler<'k> {
                 }
             }
         }
+        self.module.as_mut().unwrap().supers = supers;
         let (all_imports, all_aliases) = (self.imports.clone(), self.aliases.clone());
         // Every name/arity, including those generated by default arguments.
         let mut functions = FxHashSet::default();
@@ -310,6 +377,9 @@ impl<'k> Compiler<'k> {
             }
         }
         self.module = saved_module;
+        self.requires.truncate(saved_requires);
+        self.body_vars = saved_body_vars;
+        self.module_defs = saved_defs;
         self.imports.truncate(saved_imports);
         self.aliases.truncate(saved_aliases);
         for (k, _) in module
@@ -498,10 +568,19 @@ impl<'k> Compiler<'k> {
     /// while compiling it: the library, the attributes above it and the
     /// program's modules defined before this one are in reach; the
     /// module's own functions are not (they do not exist yet).
-    fn eval_attribute(&mut self, v: &Expr) -> Option<Value> {
+    pub(crate) fn eval_attribute(&mut self, v: &Expr) -> Option<Value> {
         let module = self.module.as_ref()?.name;
         let errors = self.errors.len();
         self.push_fn(module, Atom::new("__attribute__"), 0);
+        // The module body's variables arrive as captures.
+        let vars = self.body_vars.clone();
+        for (i, (name, _)) in vars.iter().enumerate() {
+            let f = self.cur();
+            let slot = f.nlocals;
+            f.nlocals += 1;
+            f.captures.push((i as u32, slot));
+            f.scopes[0].insert(name.clone(), slot);
+        }
         let entry = self.here();
         self.cur().clauses.push(Clause::new(vec![], None, entry));
         self.push_scope();
@@ -512,22 +591,7 @@ impl<'k> Compiler<'k> {
         if self.errors.len() > errors {
             return None;
         }
-        let modules: Vec<Arc<Module>> = self
-            .fns
-            .iter()
-            .flat_map(|f| f.modules.iter().cloned())
-            .collect();
-        match self.known.eval(code, &modules) {
-            Ok(v) => Some(v),
-            Err(report) => {
-                self.errors.push(super::CompileError {
-                    message: String::new(),
-                    offset: v.span.start,
-                    raised: Some(report),
-                });
-                None
-            }
-        }
+        self.run_now(code, vars.into_iter().map(|(_, v)| v).collect(), v.span)
     }
 
     /// `defdelegate f(a, b), to: Mod, as: :g` becomes
