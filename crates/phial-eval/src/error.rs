@@ -38,7 +38,7 @@ impl Kind {
 
 /// An exception in flight: `raise` (kind error, value an exception struct),
 /// `exit(reason)` or `throw(value)`.
-#[derive(Clone)]
+#[derive(Clone, Debug)]
 pub struct Raise {
     pub kind: Kind,
     pub value: Value,

@@ -123,7 +123,7 @@ pub enum Role {
     Shell(Arc<dyn ShellHost>),
     /// Code the compiler runs for its value (a module attribute), whose
     /// result, or the report of its uncaught error, it waits for here.
-    Eval(Arc<parking_lot::Mutex<Option<Result<Value, String>>>>),
+    Eval(Arc<parking_lot::Mutex<Option<Result<Value, crate::compile::EvalError>>>>),
 }
 
 /// The marker a shell host sends to wake an idle shell; never seen by user code.
@@ -249,7 +249,10 @@ impl Process {
                 let slot = slot.clone();
                 let outcome = match result {
                     Ok(v) => Ok(v),
-                    Err(r) => Err(self.banner(&r)),
+                    Err(r) => Err(crate::compile::EvalError {
+                        report: self.banner(&r),
+                        raised: Some(r),
+                    }),
                 };
                 *slot.lock() = Some(outcome);
                 Step::Exit(Value::Atom(Atom::NORMAL))

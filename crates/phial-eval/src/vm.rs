@@ -397,6 +397,45 @@ impl Vm {
         })
     }
 
+    /// `Code.string_to_quoted/1`: the quoted form of `source`, with each
+    /// node's line, as Elixir's parser gives it.
+    pub fn string_to_quoted(&self, source: &str) -> Result<Value, LoadError> {
+        with_deep_stack(|| {
+            let exprs = match parse(source) {
+                ParseOutcome::Complete(e) => e,
+                ParseOutcome::Incomplete(e) => return Err(LoadError::Incomplete(e)),
+                ParseOutcome::Error(e) => return Err(LoadError::Syntax(e)),
+            };
+            Ok(crate::compile::quote::parse_quoted(&exprs, source))
+        })
+    }
+
+    /// Compiles a quoted expression (`Code.eval_quoted`).
+    pub fn load_quoted(
+        &self,
+        file: &str,
+        quoted: &Value,
+        bound: &[String],
+        export: bool,
+    ) -> Result<Program, LoadError> {
+        with_deep_stack(|| {
+            let span = phial_syntax::ast::Span::new(0, 0);
+            let expr = crate::compile::from_quoted::Unquoter::new(span, 0)
+                .expr(quoted)
+                .map_err(|message| {
+                    LoadError::Compile(vec![CompileError {
+                        message,
+                        offset: 0,
+                        raised: None,
+                        exception: None,
+                    }])
+                })?;
+            Compiler::new(self, file, "")
+                .compile_program(&[expr], bound, export)
+                .map_err(LoadError::Compile)
+        })
+    }
+
     /// Runs a compiled script as the main process, waits for it, stops every
     /// other process and returns the exit code.
     pub fn run_main(self: &Arc<Self>, program: Program) -> i32 {
@@ -460,9 +499,12 @@ impl Vm {
         code: Arc<FnCode>,
         bindings: Vec<Value>,
         modules: &[Arc<Module>],
-    ) -> Result<Value, String> {
+    ) -> Result<Value, crate::compile::EvalError> {
         let Some(me) = self.this.upgrade() else {
-            return Err("** (RuntimeError) the VM is shutting down".into());
+            return Err(crate::compile::EvalError {
+                report: "** (RuntimeError) the VM is shutting down".into(),
+                raised: None,
+            });
         };
         let lent: Vec<Atom> = modules
             .iter()
@@ -486,7 +528,12 @@ impl Vm {
             GENERATION.fetch_add(1, Ordering::AcqRel);
         }
         let outcome = slot.lock().take();
-        outcome.unwrap_or_else(|| Err("** (exit) the evaluation was killed".into()))
+        outcome.unwrap_or_else(|| {
+            Err(crate::compile::EvalError {
+                report: "** (exit) the evaluation was killed".into(),
+                raised: None,
+            })
+        })
     }
 }
 
@@ -518,7 +565,7 @@ impl Known for Vm {
         code: Arc<FnCode>,
         bindings: Vec<Value>,
         modules: &[Arc<Module>],
-    ) -> Result<Value, String> {
+    ) -> Result<Value, crate::compile::EvalError> {
         Vm::eval(self, code, bindings, modules)
     }
 

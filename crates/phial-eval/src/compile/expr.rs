@@ -335,6 +335,7 @@ impl<'k> Compiler<'k> {
                     message: message.clone(),
                     offset: off,
                     raised: Some(format!("** (Regex.CompileError) {message}")),
+                    exception: None,
                 }),
                 Err(message) => self.error(off, message),
             }

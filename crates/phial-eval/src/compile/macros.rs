@@ -486,11 +486,12 @@ impl<'k> Compiler<'k> {
         }
         match self.known.eval(code, bindings, &modules) {
             Ok(v) => Some(v),
-            Err(report) => {
+            Err(e) => {
                 self.errors.push(CompileError {
                     message: String::new(),
                     offset: span.start,
-                    raised: Some(report),
+                    raised: Some(e.report),
+                    exception: e.raised,
                 });
                 None
             }

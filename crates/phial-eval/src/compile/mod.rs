@@ -50,6 +50,16 @@ pub struct CompileError {
     /// Set when code run at compile time raised: its report
     /// (`** (ArithmeticError) ...`), shown instead of a CompileError's.
     pub raised: Option<String>,
+    /// What that code raised, to raise again where compiling was asked
+    /// for at run time (`Code.eval_string`).
+    pub exception: Option<crate::error::Raise>,
+}
+
+/// Code run at compile time raised: its report, and what it raised.
+#[derive(Debug, Clone)]
+pub struct EvalError {
+    pub report: String,
+    pub raised: Option<crate::error::Raise>,
 }
 
 /// A module as far as it has compiled: its attributes and its
@@ -85,8 +95,12 @@ pub trait Known {
         _code: Arc<FnCode>,
         _bindings: Vec<Value>,
         _modules: &[Arc<Module>],
-    ) -> Result<Value, String> {
-        Err("** (CompileError) this expression cannot be evaluated at compile time here".into())
+    ) -> Result<Value, EvalError> {
+        Err(EvalError {
+            report: "** (CompileError) this expression cannot be evaluated at compile time here"
+                .into(),
+            raised: None,
+        })
     }
     /// What `Module.get_attribute/2` and `Module.definitions_in/1,2` see of
     /// `module` while it compiles (code run at compile time asks).
@@ -467,6 +481,7 @@ impl<'k> Compiler<'k> {
             message: message.into(),
             offset,
             raised: None,
+            exception: None,
         });
     }
 

@@ -626,7 +626,7 @@ impl<'k> Compiler<'k> {
                 args,
                 ..
             } => (n.clone(), args.clone()),
-            ExprKind::Var(n) => (n.clone(), vec![]),
+            ExprKind::Var(n) => (super::from_quoted::display_name(n).to_string(), vec![]),
             _ => {
                 self.error(span.start, "invalid function head in defdelegate");
                 return Expr::new(ExprKind::Block(vec![]), span);
@@ -924,7 +924,7 @@ impl<'k> Compiler<'k> {
                 block: None,
                 ..
             } => (n.clone(), args.clone()),
-            ExprKind::Var(n) => (n.clone(), vec![]),
+            ExprKind::Var(n) => (super::from_quoted::display_name(n).to_string(), vec![]),
             _ => {
                 self.error(off, format!("invalid function head in {kw}"));
                 return None;
@@ -1027,7 +1027,7 @@ fn spec_name_arity(e: &Expr) -> Option<(Atom, u32)> {
                 args,
                 ..
             } => return Some((Atom::new(n), args.len() as u32)),
-            ExprKind::Var(n) => return Some((Atom::new(n), 0)),
+            ExprKind::Var(n) => return Some((Atom::new(super::from_quoted::display_name(n)), 0)),
             _ => return None,
         }
     }
@@ -1075,7 +1075,7 @@ fn def_name(head: &Expr) -> Option<(String, usize)> {
             args,
             ..
         } => Some((n.clone(), args.len())),
-        ExprKind::Var(n) => Some((n.clone(), 0)),
+        ExprKind::Var(n) => Some((super::from_quoted::display_name(n).to_string(), 0)),
         _ => None,
     }
 }

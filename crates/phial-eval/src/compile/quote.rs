@@ -591,3 +591,18 @@ pub(crate) fn as_hole(v: &Value) -> Option<(usize, bool)> {
         _ => None,
     }
 }
+
+/// The quoted form of parsed source, as `Code.string_to_quoted` gives it:
+/// one expression as itself, several as a `__block__`.
+pub(crate) fn parse_quoted(exprs: &[Expr], source: &str) -> Value {
+    let lines = super::line_starts(source);
+    let mut q = Quoter {
+        context: None,
+        lines: &lines,
+        source,
+        aliases: &[],
+        unquote: false,
+        holes: Vec::new(),
+    };
+    q.block(exprs)
+}

@@ -130,6 +130,7 @@ pub const UNITS: &[Unit] = &[
     lazy("System", ex::system::NATIVES, source!("elixir/system.ex")),
     eager("Code", ex::code::NATIVES, None),
     eager("Module", ex::module::NATIVES, None),
+    lazy("Macro", ex::macro_::NATIVES, source!("elixir/macro.ex")),
     eager("Exception", ex::exception::NATIVES, None),
     lazy("Access", ex::access::NATIVES, source!("elixir/access.ex")),
     lazy("String.Chars", &[], source!("elixir/string_chars.ex")),

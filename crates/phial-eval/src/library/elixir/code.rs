@@ -16,6 +16,13 @@ use crate::library::{def, step, Ctx, Native, Step, Target};
 use crate::value::Value;
 
 pub const NATIVES: &[Native] = &[
+    def("string_to_quoted", 1, |ctx, a| string_to_quoted(ctx, &a[0], false)),
+    def("string_to_quoted", 2, |ctx, a| string_to_quoted(ctx, &a[0], false)),
+    def("string_to_quoted!", 1, |ctx, a| string_to_quoted(ctx, &a[0], true)),
+    def("string_to_quoted!", 2, |ctx, a| string_to_quoted(ctx, &a[0], true)),
+    step("eval_quoted", 1, |ctx, a| eval_quoted(ctx, &a[0], &Value::Nil)),
+    step("eval_quoted", 2, |ctx, a| eval_quoted(ctx, &a[0], &a[1])),
+    step("eval_quoted", 3, |ctx, a| eval_quoted(ctx, &a[0], &a[1])),
     step("require_file", 1, |ctx, a| require_file(ctx, &a[0], None)),
     step("require_file", 2, |ctx, a| {
         require_file(ctx, &a[0], Some(&a[1]))
@@ -164,6 +171,9 @@ fn compile(
                     .take_while(|s| **s as usize <= e.offset)
                     .count()
             });
+            if let Some(raised) = e.and_then(|e| e.exception.clone()) {
+                return Err(raised);
+            }
             if let Some(report) = e.and_then(|e| e.raised.clone()) {
                 return Err(error::runtime_error(report));
             }
@@ -222,9 +232,86 @@ fn require_file(ctx: &mut Ctx, file: &Value, dir: Option<&Value>) -> Result<Step
     ))
 }
 
-/// Runs `source` with `binding` (a keyword list of variables); the
-/// result is `{value, binding}` with the variables bound at its end.
-fn eval_source(ctx: &mut Ctx, file: &str, source: &str, binding: &Value) -> Result<Step> {
+/// `Code.string_to_quoted/1,2` (`{:ok, quoted}` or `{:error, {meta,
+/// message, token}}`) and, `bang`, `string_to_quoted!/1,2`.
+fn string_to_quoted(ctx: &mut Ctx, source: &Value, bang: bool) -> Result<Value> {
+    use crate::vm::LoadError;
+    let text = crate::library::elixir::path::text(source)?;
+    let err = match ctx.vm.string_to_quoted(&text) {
+        Ok(q) if bang => return Ok(q),
+        Ok(q) => return Ok(Value::tuple(vec![Value::OK, q])),
+        Err(LoadError::Syntax(errs)) => (errs.into_iter().next(), "SyntaxError"),
+        Err(LoadError::Incomplete(e)) => (Some(e), "TokenMissingError"),
+        Err(LoadError::Compile(_)) => (None, "SyntaxError"),
+    };
+    let (Some(e), kind) = err else {
+        return Err(error::badarg());
+    };
+    let (line, col) = e.line_col(&text);
+    if bang {
+        return Err(error::Raise::error(Value::make_struct(
+            Atom::alias(kind),
+            &[
+                (Atom::EXCEPTION, Value::TRUE),
+                (Atom::new("file"), Value::str("nofile")),
+                (Atom::new("line"), Value::Int(line as i64)),
+                (Atom::new("column"), Value::Int(col as i64)),
+                (Atom::new("description"), Value::str(e.message.clone())),
+            ],
+        )));
+    }
+    let (message, token) = split_syntax_message(&e.message);
+    let meta = Value::list(vec![
+        Value::tuple(vec![Value::atom("line"), Value::Int(line as i64)]),
+        Value::tuple(vec![Value::atom("column"), Value::Int(col as i64)]),
+    ]);
+    Ok(Value::tuple(vec![
+        Value::atom("error"),
+        Value::tuple(vec![meta, message, Value::str(token)]),
+    ]))
+}
+
+/// Elixir's parser error as its (message, token) pair.
+fn split_syntax_message(message: &str) -> (Value, String) {
+    if let Some(token) = message.strip_prefix("syntax error before: ") {
+        return (Value::str("syntax error before: "), token.to_string());
+    }
+    if let Some(word) = message.strip_prefix("unexpected reserved word: ") {
+        return (
+            Value::tuple(vec![Value::str("unexpected reserved word: "), Value::str("")]),
+            word.to_string(),
+        );
+    }
+    (Value::str(message), String::new())
+}
+
+/// `Code.eval_quoted/1,2,3`.
+fn eval_quoted(ctx: &mut Ctx, quoted: &Value, binding: &Value) -> Result<Step> {
+    let (names, values) = binding_parts(binding)?;
+    let program = match ctx.vm.load_quoted("nofile", quoted, &names, true) {
+        Ok(p) => p,
+        Err(crate::vm::LoadError::Compile(errs)) => {
+            let e = errs.into_iter().next();
+            if let Some(raised) = e.as_ref().and_then(|e| e.exception.clone()) {
+                return Err(raised);
+            }
+            let message = e.map(|e| e.message).unwrap_or_default();
+            return Err(error::Raise::error(Value::make_struct(
+                Atom::alias("CompileError"),
+                &[
+                    (Atom::EXCEPTION, Value::TRUE),
+                    (Atom::new("file"), Value::str("nofile")),
+                    (Atom::new("line"), Value::Int(0)),
+                    (Atom::new("description"), Value::str(message)),
+                ],
+            )));
+        }
+        Err(_) => return Err(error::badarg()),
+    };
+    run_with_binding(program, values)
+}
+
+fn binding_parts(binding: &Value) -> Result<(Vec<String>, Vec<Value>)> {
     let mut names = Vec::new();
     let mut values = Vec::new();
     for item in binding.iter_list() {
@@ -236,7 +323,19 @@ fn eval_source(ctx: &mut Ctx, file: &str, source: &str, binding: &Value) -> Resu
             _ => return Err(error::badarg()),
         }
     }
+    Ok((names, values))
+}
+
+/// Runs `source` with `binding` (a keyword list of variables); the
+/// result is `{value, binding}` with the variables bound at its end.
+fn eval_source(ctx: &mut Ctx, file: &str, source: &str, binding: &Value) -> Result<Step> {
+    let (names, values) = binding_parts(binding)?;
     let program = compile(ctx, file, source, &names, true)?;
+    run_with_binding(program, values)
+}
+
+/// Runs a program compiled with `export` on the values of its bindings.
+fn run_with_binding(program: crate::compile::Program, values: Vec<Value>) -> Result<Step> {
     let exported = program.exported.clone();
     Ok(Step::Call(
         Target::Fun(closure(program.code, values)),

@@ -23,6 +23,7 @@ pub mod kernel;
 pub mod keyword;
 pub mod list;
 pub mod map;
+pub mod macro_;
 pub mod module;
 pub mod path;
 pub mod process;

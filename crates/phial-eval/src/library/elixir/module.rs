@@ -1,4 +1,6 @@
-//! `Module` natives: `concat/1,2`, `safe_concat/1,2`, `split/1`.
+//! `Module` natives: `concat/1,2`, `safe_concat/1,2`, `split/1`, and what
+//! code run while a module compiles may ask of it (`get_attribute/2,3`,
+//! `definitions_in/1,2`).
 //!
 //! Not here: `defmodule` (`compile::module`), `__info__` (`Vm::module_info`).
 
@@ -8,6 +10,10 @@ use crate::library::{def, Native};
 use crate::value::Value;
 
 pub const NATIVES: &[Native] = &[
+    def("get_attribute", 2, |ctx, a| get_attribute(ctx, &a[0], &a[1], Value::NIL_ATOM)),
+    def("get_attribute", 3, |ctx, a| get_attribute(ctx, &a[0], &a[1], a[2].clone())),
+    def("definitions_in", 1, |ctx, a| definitions_in(ctx, &a[0], None)),
+    def("definitions_in", 2, |ctx, a| definitions_in(ctx, &a[0], Some(&a[1]))),
     def("concat", 1, |_, a| {
         let parts: Vec<Value> = a[0]
             .list_to_vec()
@@ -66,4 +72,66 @@ pub(crate) fn module_concat(parts: &[Value]) -> Result<Value> {
         segs.push(text);
     }
     Ok(Value::Atom(Atom::alias(&segs.join("."))))
+}
+
+/// The state of `module` while it compiles, or Elixir's error once it has.
+fn compiling(
+    ctx: &crate::library::Ctx,
+    module: &Value,
+    fun: &str,
+) -> Result<crate::compile::CompilingModule> {
+    let Value::Atom(m) = module else {
+        return Err(badarg_at(1, "not an atom"));
+    };
+    ctx.vm.compiling.lock().get(m).cloned().ok_or_else(|| {
+        error::argument_error(format!(
+            "could not call Module.{fun} because the module {} is already compiled",
+            crate::error::module_name(*m)
+        ))
+    })
+}
+
+fn get_attribute(
+    ctx: &mut crate::library::Ctx,
+    module: &Value,
+    key: &Value,
+    default: Value,
+) -> Result<Value> {
+    let state = compiling(ctx, module, "get_attribute/3")?;
+    let Value::Atom(k) = key else {
+        return Err(badarg_at(2, "not an atom"));
+    };
+    Ok(state.attributes.get(k.as_str()).cloned().unwrap_or(default))
+}
+
+fn definitions_in(
+    ctx: &mut crate::library::Ctx,
+    module: &Value,
+    kind: Option<&Value>,
+) -> Result<Value> {
+    let state = compiling(ctx, module, "definitions_in/2")?;
+    let want = match kind.and_then(Value::as_atom).map(|a| a.as_str().to_string()) {
+        None => None,
+        Some(k) if k == "def" || k == "defmacro" => Some(false),
+        Some(k) if k == "defp" || k == "defmacrop" => Some(true),
+        Some(_) => return Err(badarg_at(2, "not a definition kind")),
+    };
+    let macros = kind.and_then(Value::as_atom).is_some_and(|a| a.as_str().starts_with("defmacro"));
+    Ok(Value::list(
+        state
+            .definitions
+            .iter()
+            .filter(|(_, _, private)| want.is_none_or(|w| w == *private))
+            .filter_map(|(n, arity, _)| {
+                let name = n.as_str();
+                match (name.strip_prefix("MACRO-"), macros || want.is_none()) {
+                    (Some(m), true) => Some((Atom::new(m), arity - 1)),
+                    (Some(_), false) => None,
+                    (None, _) if macros => None,
+                    (None, _) => Some((*n, *arity)),
+                }
+            })
+            .map(|(n, arity)| Value::tuple(vec![Value::Atom(n), Value::Int(arity as i64)]))
+            .collect(),
+    ))
 }

@@ -152,6 +152,11 @@ pub const NATIVES: &[Native] = &[
         Some(s) => Ok(Value::atom(s)),
         _ => Err(error::badarg_at(1, "not a binary")),
     }),
+    // The encoding (`:utf8`, `:latin1`) makes no difference to phial's atoms.
+    def("binary_to_atom", 2, |_, a| match a[0].as_str() {
+        Some(s) => Ok(Value::atom(s)),
+        _ => Err(error::badarg_at(1, "not a binary")),
+    }),
     def("float_to_binary", 1, |_, a| {
         float_to(&a[0], &Value::list(vec![])).map(Value::str)
     }),

@@ -12,6 +12,7 @@ pub mod enumerables;
 pub mod exceptions;
 pub mod invalid_utf8;
 pub mod iodata;
+pub mod macro_text;
 pub mod numbers;
 pub mod processes;
 pub mod strings;

@@ -1,0 +1,297 @@
+//! `Macro` natives: `to_string/1`, `escape/1,2`, `expand_once/2`, `var/2`
+//! and the predicates on names and quoted forms.
+//!
+//! Not here: the walks (`prewalk`, `postwalk`, `traverse`), `expand/2` and
+//! `pipe`/`unpipe`, written in phial in `macro.ex`; the printer itself
+//! (`support::macro_text`).
+
+use crate::atom::Atom;
+use crate::compile::Known;
+use crate::error::{self, Result};
+use crate::library::{def, step, Native, Step, Target};
+use crate::value::Value;
+
+/// How deep a term `escape` walks (the caller's stack is a scheduler
+/// thread's).
+const MAX_ESCAPE_DEPTH: u32 = 10_000;
+
+pub const NATIVES: &[Native] = &[
+    def("to_string", 1, |_, a| {
+        Ok(Value::str(crate::library::support::macro_text::to_string(
+            &a[0],
+        )))
+    }),
+    def("escape", 1, |_, a| escape(&a[0], 0)),
+    def("escape", 2, |_, a| escape(&a[0], 0)),
+    def("var", 2, |_, a| match (&a[0], &a[1]) {
+        (Value::Atom(_), Value::Atom(_)) => Ok(Value::tuple(vec![
+            a[0].clone(),
+            Value::Nil,
+            a[1].clone(),
+        ])),
+        _ => Err(error::function_clause_error(
+            Atom::alias("Macro"),
+            Atom::new("var"),
+            2,
+            a.to_vec(),
+        )),
+    }),
+    def("unique_var", 2, |_, a| {
+        static NEXT: std::sync::atomic::AtomicI64 = std::sync::atomic::AtomicI64::new(1);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Ok(Value::tuple(vec![
+            a[0].clone(),
+            Value::list(vec![Value::tuple(vec![
+                Value::atom("counter"),
+                Value::Int(-576460752303423000 + n),
+            ])]),
+            a[1].clone(),
+        ]))
+    }),
+    step("expand_once", 2, |ctx, a| {
+        let Some((module, name, args)) = remote_macro_call(&a[0]) else {
+            return Ok(Step::Done(a[0].clone()));
+        };
+        ctx.vm.ensure_lazy(module);
+        let f = Atom::new(&format!("MACRO-{}", name.as_str()));
+        if !ctx.vm.has_function(module, f, args.len() as u32 + 1) {
+            return Ok(Step::Done(a[0].clone()));
+        }
+        let mut call_args = vec![a[1].clone()];
+        call_args.extend(args);
+        Ok(Step::Then(Target::Mfa(module, f), call_args))
+    }),
+    def("operator?", 2, |_, a| match (&a[0], &a[1]) {
+        (Value::Atom(n), Value::Int(arity)) => Ok(Value::bool(operator(n.as_str(), *arity))),
+        _ => Err(error::badarg()),
+    }),
+    def("special_form?", 2, |_, a| match (&a[0], &a[1]) {
+        (Value::Atom(n), Value::Int(arity)) => Ok(Value::bool(special_form(n.as_str(), *arity))),
+        _ => Err(error::badarg()),
+    }),
+    def("quoted_literal?", 1, |_, a| Ok(Value::bool(quoted_literal(&a[0], 0)))),
+    def("underscore", 1, |_, a| {
+        let text = match &a[0] {
+            Value::Atom(m) => crate::error::module_name(*m),
+            v => v.as_str().ok_or_else(error::badarg)?.to_string(),
+        };
+        Ok(Value::str(underscore(&text)))
+    }),
+    def("camelize", 1, |_, a| {
+        let text = a[0].as_str().ok_or_else(error::badarg)?;
+        Ok(Value::str(camelize(text)))
+    }),
+    def("decompose_call", 1, |_, a| Ok(decompose_call(&a[0]))),
+    def("generate_arguments", 2, |_, a| match (&a[0], &a[1]) {
+        (Value::Int(n), Value::Atom(_)) if *n >= 0 => Ok(Value::list(
+            (1..=*n)
+                .map(|i| {
+                    Value::tuple(vec![Value::atom(&format!("arg{i}")), Value::Nil, a[1].clone()])
+                })
+                .collect(),
+        )),
+        _ => Err(error::badarg()),
+    }),
+];
+
+fn triple(v: &Value) -> Option<(&Value, &Value, &Value)> {
+    match v {
+        Value::Tuple(t) if t.len() == 3 => Some((&t[0], &t[1], &t[2])),
+        _ => None,
+    }
+}
+
+/// `Mod.name(args)` in quoted form: the module, the name, the arguments.
+fn remote_macro_call(v: &Value) -> Option<(Atom, Atom, Vec<Value>)> {
+    let (head, _, args) = triple(v)?;
+    let args = args.list_to_vec()?;
+    let (dot, _, dargs) = triple(head)?;
+    if *dot != Value::atom(".") {
+        return None;
+    }
+    let d = dargs.list_to_vec()?;
+    let [m, Value::Atom(f)] = d.as_slice() else {
+        return None;
+    };
+    let module = match m {
+        Value::Atom(a) => *a,
+        other => {
+            let (al, _, segs) = triple(other)?;
+            if *al != Value::atom("__aliases__") {
+                return None;
+            }
+            let names: Option<Vec<String>> = segs
+                .iter_list()
+                .map(|s| s.as_atom().map(|a| a.as_str().to_string()))
+                .collect();
+            Atom::alias(&names?.join("."))
+        }
+    };
+    Some((module, *f, args))
+}
+
+/// `Macro.escape/1`: the quoted form that evaluates to `v`.
+pub(crate) fn escape(v: &Value, depth: u32) -> Result<Value> {
+    if depth > MAX_ESCAPE_DEPTH {
+        return Err(error::argument_error("the term is nested too deeply to escape"));
+    }
+    Ok(match v {
+        Value::Tuple(t) if t.len() == 2 => {
+            Value::tuple(vec![escape(&t[0], depth + 1)?, escape(&t[1], depth + 1)?])
+        }
+        Value::Tuple(t) => {
+            let items = t
+                .iter()
+                .map(|x| escape(x, depth + 1))
+                .collect::<Result<Vec<_>>>()?;
+            Value::tuple(vec![Value::atom("{}"), Value::Nil, Value::list(items)])
+        }
+        Value::Map(m) => {
+            let mut pairs = Vec::new();
+            for (k, x) in m.iter() {
+                pairs.push(Value::tuple(vec![escape(k, depth + 1)?, escape(x, depth + 1)?]));
+            }
+            Value::tuple(vec![Value::atom("%{}"), Value::Nil, Value::list(pairs)])
+        }
+        Value::Cons(_) => {
+            let mut items = Vec::new();
+            let mut rest = v.clone();
+            loop {
+                match rest {
+                    Value::Cons(c) => {
+                        items.push(escape(&c.head, depth + 1)?);
+                        rest = c.tail.clone();
+                    }
+                    Value::Nil => break,
+                    other => {
+                        let last = items.pop().unwrap_or(Value::Nil);
+                        items.push(Value::tuple(vec![
+                            Value::atom("|"),
+                            Value::Nil,
+                            Value::list(vec![last, escape(&other, depth + 1)?]),
+                        ]));
+                        break;
+                    }
+                }
+            }
+            Value::list(items)
+        }
+        other => other.clone(),
+    })
+}
+
+fn operator(name: &str, arity: i64) -> bool {
+    match arity {
+        1 => matches!(name, "-" | "+" | "!" | "^" | "not" | "~~~" | "&" | "@"),
+        2 => matches!(
+            name,
+            "=" | "+" | "-" | "*" | "/" | "**" | "++" | "--" | "+++" | "---" | "<>" | ".."
+                | "==" | "!=" | "===" | "!==" | "<" | ">" | "<=" | ">=" | "=~" | "&&" | "||"
+                | "&&&" | "|||" | "and" | "or" | "in" | "|>" | "<<<" | ">>>" | "<<~" | "~>>"
+                | "<~" | "~>" | "<~>" | "^^^" | "<-" | "\\\\" | "when" | "|" | "::" | "."
+        ),
+        3 => name == "..//",
+        0 => name == "..",
+        _ => false,
+    }
+}
+
+fn special_form(name: &str, arity: i64) -> bool {
+    matches!(
+        (name, arity),
+        ("%{}" | "{}" | "<<>>" | "__block__" | "fn" | "cond" | "for" | "with" | "try" | "receive" | "quote" | "case" | "super" | "__aliases__", _)
+            | ("__MODULE__" | "__ENV__" | "__DIR__" | "__CALLER__" | "__STACKTRACE__", 0)
+            | ("%" | "=" | "|" | "::" | "^" | "&" | "." | "alias" | "import" | "require", 2)
+            | ("unquote" | "unquote_splicing" | "alias" | "import" | "require", 1)
+    )
+}
+
+fn quoted_literal(v: &Value, depth: u32) -> bool {
+    if depth > MAX_ESCAPE_DEPTH {
+        return false;
+    }
+    match v {
+        Value::Tuple(t) if t.len() == 2 => {
+            quoted_literal(&t[0], depth + 1) && quoted_literal(&t[1], depth + 1)
+        }
+        Value::Tuple(t) if t.len() == 3 => match (&t[0], &t[2]) {
+            (Value::Atom(a), args) if matches!(a.as_str(), "{}" | "%{}" | "__aliases__") => {
+                args.iter_list().all(|x| quoted_literal(x, depth + 1))
+            }
+            _ => false,
+        },
+        Value::Tuple(_) | Value::Map(_) | Value::Pid(_) | Value::Ref(_) | Value::Fun(_) => false,
+        Value::Cons(_) => v.iter_list().all(|x| quoted_literal(x, depth + 1)),
+        _ => true,
+    }
+}
+
+fn decompose_call(v: &Value) -> Value {
+    let Some((head, _, args)) = triple(v) else {
+        return Value::atom("error");
+    };
+    if !args.is_list() {
+        return Value::atom("error");
+    }
+    match head {
+        Value::Atom(_) => Value::tuple(vec![head.clone(), args.clone()]),
+        _ => match triple(head) {
+            Some((dot, _, d)) if *dot == Value::atom(".") => match d.list_to_vec().as_deref() {
+                Some([m, f @ Value::Atom(_)]) => {
+                    Value::tuple(vec![m.clone(), f.clone(), args.clone()])
+                }
+                _ => Value::atom("error"),
+            },
+            _ => Value::atom("error"),
+        },
+    }
+}
+
+/// `Macro.underscore("MyApp.HTTPServer")` is `"my_app/http_server"`.
+pub(crate) fn underscore(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::new();
+    for (i, &c) in chars.iter().enumerate() {
+        if c == '.' {
+            out.push('/');
+            continue;
+        }
+        if c.is_ascii_uppercase() {
+            let prev = i.checked_sub(1).map(|j| chars[j]);
+            let next = chars.get(i + 1).copied();
+            let boundary = match prev {
+                Some(p) if p.is_ascii_lowercase() || p.is_ascii_digit() => true,
+                Some(p) if p.is_ascii_uppercase() => next.is_some_and(|n| n.is_ascii_lowercase()),
+                _ => false,
+            };
+            if boundary {
+                out.push('_');
+            }
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// `Macro.camelize("my_app/http_server")` is `"MyApp.HttpServer"`.
+pub(crate) fn camelize(text: &str) -> String {
+    let mut out = String::new();
+    let mut up = true;
+    for c in text.chars() {
+        match c {
+            '_' => up = true,
+            '/' => {
+                out.push('.');
+                up = true;
+            }
+            c if up => {
+                out.push(c.to_ascii_uppercase());
+                up = false;
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
