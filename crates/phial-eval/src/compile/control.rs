@@ -280,6 +280,7 @@ impl<'k> Compiler<'k> {
                 }
                 None => self.emit_const(Value::NIL_ATOM),
             },
+            "binding" if args.is_empty() && block.is_none() => self.binding(),
             "defmacro" | "defmacrop" => {
                 self.error(off, format!("cannot invoke {name}/2 outside module"));
             }

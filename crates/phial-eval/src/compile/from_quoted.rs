@@ -367,7 +367,7 @@ impl Unquoter {
                 if !args.is_list() {
                     return Err(invalid(whole));
                 }
-                let mut call_args = self.all(args)?;
+                let (mut call_args, block) = self.call_parts(args)?;
                 if let Some((Value::Atom(dot), _, dargs)) = triple(head) {
                     if dot.as_str() == "." {
                         let parts = dargs.list_to_vec().ok_or_else(|| invalid(head))?;
@@ -385,7 +385,6 @@ impl Unquoter {
                                     }));
                                 }
                                 let module = self.expr(left)?;
-                                let block = self.split_block(args, &mut call_args)?;
                                 let parens = !(meta_true(meta, "no_parens") && call_args.is_empty());
                                 return Ok(mk(self.span, ExprKind::Call {
                                     target: CallTarget::Remote {
@@ -421,18 +420,18 @@ impl Unquoter {
         }
     }
 
-    /// Takes a trailing do-block keyword list off `call_args`, if the last
-    /// quoted argument is one.
-    fn split_block(&mut self, args: &Value, call_args: &mut Vec<Expr>) -> R<Option<DoBlock>> {
-        let items = args.list_to_vec().unwrap_or_default();
-        let Some(last) = items.last() else {
-            return Ok(None);
+    /// A call's arguments, a trailing do-block keyword list as its block.
+    fn call_parts(&mut self, args: &Value) -> R<(Vec<Expr>, Option<DoBlock>)> {
+        let mut items = args.list_to_vec().unwrap_or_default();
+        let block = match items.last() {
+            Some(last) => self.do_block(last)?,
+            None => None,
         };
-        let block = self.do_block(last)?;
         if block.is_some() {
-            call_args.pop();
+            items.pop();
         }
-        Ok(block)
+        let exprs = items.iter().map(|i| self.expr(i)).collect::<R<Vec<_>>>()?;
+        Ok((exprs, block))
     }
 
     fn named(&mut self, name: Atom, meta: &Value, args: &Value, whole: &Value) -> R<Expr> {
@@ -551,8 +550,7 @@ impl Unquoter {
             }
             _ => {}
         }
-        let mut call_args = self.all(args)?;
-        let block = self.split_block(args, &mut call_args)?;
+        let (call_args, block) = self.call_parts(args)?;
         let _ = meta;
         Ok(mk(self.span, ExprKind::Call {
             target: CallTarget::Local(n.to_string()),

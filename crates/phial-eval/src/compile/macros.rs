@@ -831,4 +831,39 @@ impl<'k> Compiler<'k> {
             }
         }
     }
+
+    /// `binding()`: the variables visible here, as a keyword list sorted
+    /// by name (a macro's own variables are not the caller's, so not
+    /// listed).
+    pub(crate) fn binding(&mut self) {
+        let mut names: Vec<String> = Vec::new();
+        for f in self.fns.iter().rev() {
+            for scope in &f.scopes {
+                names.extend(scope.keys().cloned());
+            }
+            if f.name.as_str() != "-fun-" {
+                break;
+            }
+        }
+        names.retain(|n| {
+            !n.starts_with('_')
+                && !n.starts_with('&')
+                && super::from_quoted::split_hygienic(n).1.is_none()
+        });
+        names.sort();
+        names.dedup();
+        let n = names.len();
+        for name in &names {
+            self.emit_const(Value::atom(name));
+            match self.lookup(name) {
+                Some(slot) => {
+                    self.emit(Op::Local(slot));
+                }
+                None => self.emit_const(Value::NIL_ATOM),
+            }
+            self.emit(Op::Tuple(2));
+        }
+        self.emit_const(Value::Nil);
+        self.emit(Op::ListTail(n as u32));
+    }
 }
