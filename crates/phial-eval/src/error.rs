@@ -266,12 +266,17 @@ pub fn exception_message(e: &Value) -> String {
             format!("no case clause matching: {}", inspect(&field(e, "term")))
         }
         "Elixir.CondClauseError" => "no cond clause evaluated to a truthy value".into(),
-        "Elixir.CompileError" => format!(
-            "{}:{}: {}",
-            crate::format::to_string(&field(e, "file")).unwrap_or_default(),
-            inspect(&field(e, "line")),
-            crate::format::to_string(&field(e, "description")).unwrap_or_default()
-        ),
+        // Without a line (`Code.eval_quoted` of code that has none) the
+        // location is the file alone, as Elixir's.
+        "Elixir.CompileError" => {
+            let file = crate::format::to_string(&field(e, "file")).unwrap_or_default();
+            let description =
+                crate::format::to_string(&field(e, "description")).unwrap_or_default();
+            match field(e, "line") {
+                Value::Int(n) if n > 0 => format!("{file}:{n}: {description}"),
+                _ => format!("{file}: {description}"),
+            }
+        }
         "Elixir.TryClauseError" => {
             format!("no try clause matching: {}", inspect(&field(e, "term")))
         }

@@ -397,6 +397,18 @@ impl Vm {
         })
     }
 
+    /// Whether a program's module exports the macro `name/arity` (a
+    /// `defmacro`, or a public `defguard`).
+    pub fn user_macro(&self, module: Atom, name: Atom, arity: u32) -> bool {
+        let f = crate::compile::macro_function(name.as_str());
+        self.has_function(module, f, arity + 1)
+            || self
+                .guards
+                .read()
+                .get(&(module, name, arity))
+                .is_some_and(|g| !g.private)
+    }
+
     /// `Code.string_to_quoted/1`: the quoted form of `source`, with each
     /// node's line, as Elixir's parser gives it.
     pub fn string_to_quoted(&self, source: &str) -> Result<Value, LoadError> {

@@ -56,7 +56,7 @@ fn mk(span: Span, kind: ExprKind) -> Expr {
 
 fn invalid(v: &Value) -> String {
     format!(
-        "invalid quoted expression: {}",
+        "invalid quoted expression: {}\n\nPlease make sure your quoted expressions are made of valid AST nodes. If you would like to introduce a value into the AST, such as a four-element tuple or a map, make sure to call Macro.escape/1 before",
         crate::format::inspect(v)
     )
 }

@@ -185,7 +185,7 @@ fn do_block(body: Vec<Expr>, span: Span) -> DoBlock {
 }
 
 /// The name of the function a macro compiles to.
-pub(crate) fn macro_function(name: &str) -> Atom {
+pub fn macro_function(name: &str) -> Atom {
     Atom::new(&format!("MACRO-{name}"))
 }
 
@@ -236,25 +236,11 @@ impl<'k> Compiler<'k> {
         let template = if bind.is_empty() {
             q.block(&body)
         } else {
-            // `bind_quoted: [a: expr]` is `a = unquote(Macro.escape(expr))`
-            // before the body, whose `unquote`s stay as written.
+            // `bind_quoted: [a: expr]` is `a = unquote(expr)` before the
+            // body, whose `unquote`s stay as written.
             let mut items = Vec::new();
             for (name, e) in &bind {
-                let escape = Expr::new(
-                    ExprKind::Call {
-                        target: CallTarget::Remote {
-                            module: Box::new(Expr::new(
-                                ExprKind::Alias(vec!["Macro".into()]),
-                                e.span,
-                            )),
-                            name: "escape".into(),
-                        },
-                        args: vec![e.clone()],
-                        parens: true,
-                        block: None,
-                    },
-                    e.span,
-                );
+                let escape = e.clone();
                 let i = q.holes.len() as i64;
                 q.holes.push((escape, false));
                 items.push(Value::tuple(vec![
@@ -846,7 +832,7 @@ impl<'k> Compiler<'k> {
             }
         }
         names.retain(|n| {
-            !n.starts_with('_')
+            n != "_"
                 && !n.starts_with('&')
                 && super::from_quoted::split_hygienic(n).1.is_none()
         });

@@ -24,6 +24,7 @@ mod expr;
 pub(crate) mod from_quoted;
 mod kernel_imports;
 mod macros;
+pub use macros::macro_function;
 mod module;
 pub(crate) mod quote;
 mod pattern;

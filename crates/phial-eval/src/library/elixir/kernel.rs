@@ -167,9 +167,11 @@ pub const NATIVES: &[Native] = &[
     guard("binary_part", 3, |_, a| binary_part(&a[0], &a[1], &a[2])),
     def("binary_slice", 2, |_, a| binary_slice_range(&a[0], &a[1])),
     def("binary_slice", 3, |_, a| binary_slice(&a[0], &a[1], &a[2])),
-    def("macro_exported?", 3, |_, a| match (&a[0], &a[1], &a[2]) {
+    def("macro_exported?", 3, |ctx, a| match (&a[0], &a[1], &a[2]) {
         (Value::Atom(m), Value::Atom(f), Value::Int(n)) => Ok(Value::bool(
-            elixir_macro(*m, *f, *n) || (*m == Atom::KERNEL && kernel_macro(f.as_str(), *n)),
+            elixir_macro(*m, *f, *n)
+                || (*m == Atom::KERNEL && kernel_macro(f.as_str(), *n))
+                || ctx.vm.user_macro(*m, *f, *n as u32),
         )),
         _ => Err(error::function_clause_error(
             Atom::KERNEL,

@@ -49,6 +49,9 @@ pub const NATIVES: &[Native] = &[
         ]))
     }),
     step("expand_once", 2, |ctx, a| {
+        if let Some(expanded) = kernel_expansion(&a[0]) {
+            return Ok(Step::Done(expanded));
+        }
         let Some((module, name, args)) = remote_macro_call(&a[0]) else {
             return Ok(Step::Done(a[0].clone()));
         };
@@ -97,6 +100,41 @@ pub const NATIVES: &[Native] = &[
 fn triple(v: &Value) -> Option<(&Value, &Value, &Value)> {
     match v {
         Value::Tuple(t) if t.len() == 3 => Some((&t[0], &t[1], &t[2])),
+        _ => None,
+    }
+}
+
+/// What Kernel's macros that phial compiles itself expand to, for
+/// `expand_once`: `unless` is an `if`, a pipe a call.
+fn kernel_expansion(v: &Value) -> Option<Value> {
+    let (head, meta, args) = triple(v)?;
+    let args = args.list_to_vec()?;
+    match (head.as_atom()?.as_str(), args.as_slice()) {
+        ("unless", [cond, kw]) => {
+            let get = |k: &str| {
+                kw.iter_list().find_map(|p| match p {
+                    Value::Tuple(t) if t.len() == 2 && t[0] == Value::atom(k) => Some(t[1].clone()),
+                    _ => None,
+                })
+            };
+            let body = get("do")?;
+            let other = get("else").unwrap_or(Value::NIL_ATOM);
+            let kw = Value::list(vec![
+                Value::tuple(vec![Value::atom("do"), other]),
+                Value::tuple(vec![Value::atom("else"), body]),
+            ]);
+            Some(Value::tuple(vec![
+                Value::atom("if"),
+                meta.clone(),
+                Value::list(vec![cond.clone(), kw]),
+            ]))
+        }
+        ("|>", [left, right]) => {
+            let (call, cmeta, cargs) = triple(right)?;
+            let mut items = vec![left.clone()];
+            items.extend(cargs.list_to_vec().unwrap_or_default());
+            Some(Value::tuple(vec![call.clone(), cmeta.clone(), Value::list(items)]))
+        }
         _ => None,
     }
 }

@@ -330,6 +330,13 @@ impl Printer {
             ("fn", clauses) => return self.fn_(clauses),
             ("&", [Value::Int(i)]) => return format!("&{i}"),
             ("&", [inner]) => {
+                if let Some((op, _, a)) = parts(inner) {
+                    if atom_name(op) == Some("/") {
+                        if let Some([f, n]) = a.list_to_vec().as_deref() {
+                            return format!("&{}/{}", self.expr(f), self.expr(n));
+                        }
+                    }
+                }
                 let text = self.expr(inner);
                 let bare = match parts(inner) {
                     Some((op, _, a)) => match (atom_name(op), a.list_to_vec()) {
