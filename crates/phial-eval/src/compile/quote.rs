@@ -148,7 +148,18 @@ impl<'c> Quoter<'c> {
     /// Several expressions as one: `{:__block__, [], exprs}` unless one.
     pub(crate) fn block(&mut self, es: &[Expr]) -> Value {
         match es {
-            [one] => self.quote(one),
+            // Elixir's parser keeps a lone `not x` or `!x` in a block.
+            [one]
+                if !matches!(
+                    one.kind,
+                    ExprKind::Unary {
+                        op: UnaryOp::Not | UnaryOp::Bang,
+                        ..
+                    }
+                ) =>
+            {
+                self.quote(one)
+            }
             _ => {
                 let items = self.all(es);
                 node("__block__", Value::Nil, self.list_of(items))
@@ -196,15 +207,18 @@ impl<'c> Quoter<'c> {
             .iter()
             .map(|p| match p {
                 StrPart::Lit(t) => super::pattern::text_value(t),
-                StrPart::Interp(e) => {
-                    let inner = self.to_string_call(e, span);
-                    let meta = self.meta(span, vec![]);
-                    let binary = node("binary", self.meta(span, vec![]), self.var_context());
-                    node("::", meta, Value::list(vec![inner, binary]))
-                }
+                StrPart::Interp(e) => self.interpolation(e),
             })
             .collect();
         node("<<>>", self.meta(span, vec![]), Value::list(pieces))
+    }
+
+    /// `#{e}` in a string: `Kernel.to_string(e)::binary`, on `e`'s line.
+    fn interpolation(&mut self, e: &Expr) -> Value {
+        let span = e.span;
+        let inner = self.to_string_call(e, span);
+        let binary = node("binary", self.meta(span, vec![]), self.var_context());
+        node("::", self.meta(span, vec![]), Value::list(vec![inner, binary]))
     }
 
     /// `Kernel.to_string(e)`, as interpolation quotes it.
@@ -235,6 +249,34 @@ impl<'c> Quoter<'c> {
             }
         }
         after.chars().next().map(String::from).unwrap_or_default()
+    }
+
+    /// Where the operator between `lhs` and `rhs` stands in the source.
+    fn operator_span(&self, op: BinaryOp, lhs: Span, rhs: Span) -> Option<Span> {
+        if !self.parsing() {
+            return None;
+        }
+        let between = self.source.get(lhs.end..rhs.start)?;
+        let symbol = match op {
+            BinaryOp::NotIn => "not",
+            BinaryOp::Default => "\\\\",
+            op => op.symbol(),
+        };
+        let at = between.find(symbol)?;
+        Some(Span::new(lhs.end + at, lhs.end + at))
+    }
+
+    /// The `indentation:` of a heredoc sigil: the spaces before its
+    /// closing delimiter.
+    fn heredoc_indentation(&self, span: Span, delimiter: &str) -> Option<i64> {
+        let text = self.source.get(span.start..span.end)?;
+        let close = text.rfind(delimiter)?;
+        let before = &text[..close];
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let pad = &before[line_start..];
+        pad.chars()
+            .all(|c| c == ' ' || c == '\t')
+            .then_some(pad.chars().count() as i64)
     }
 
     fn alias(&self, segs: &[String], span: Span) -> Value {
@@ -404,19 +446,16 @@ impl<'c> Quoter<'c> {
                     .iter()
                     .map(|p| match p {
                         StrPart::Lit(t) => super::pattern::text_value(t),
-                        StrPart::Interp(e) => {
-                            let inner = self.to_string_call(e, span);
-                            let binary =
-                                node("binary", self.meta(span, vec![]), self.var_context());
-                            node(
-                                "::",
-                                self.meta(span, vec![]),
-                                Value::list(vec![inner, binary]),
-                            )
-                        }
+                        StrPart::Interp(e) => self.interpolation(e),
                     })
                     .collect();
-                let delimiter = Value::str(self.sigil_delimiter(span));
+                let delim = self.sigil_delimiter(span);
+                let indentation = if delim.len() == 3 && self.parsing() {
+                    self.heredoc_indentation(span, &delim)
+                } else {
+                    None
+                };
+                let delimiter = Value::str(delim);
                 let mut meta = vec![("delimiter", delimiter)];
                 if let Some(ctx) = self.context {
                     if kernel_arities(&name).is_some_and(|a| a.contains(&2)) {
@@ -428,7 +467,11 @@ impl<'c> Quoter<'c> {
                         meta.push(("imports", imports));
                     }
                 }
-                let text = node("<<>>", self.meta(span, vec![]), Value::list(pieces));
+                let text_meta = match indentation {
+                    Some(n) => self.meta(span, vec![("indentation", Value::Int(n))]),
+                    None => self.meta(span, vec![]),
+                };
+                let text = node("<<>>", text_meta, Value::list(pieces));
                 let mods = super::pattern::charlist(modifiers);
                 node(&name, self.meta(span, meta), Value::list(vec![text, mods]))
             }
@@ -490,6 +533,8 @@ impl<'c> Quoter<'c> {
             ExprKind::Binary { op, lhs, rhs } => {
                 let l = self.quote(lhs);
                 let r = self.quote(rhs);
+                // The operator's own line, as Elixir's parser records it.
+                let span = self.operator_span(*op, lhs.span, rhs.span).unwrap_or(span);
                 if *op == BinaryOp::NotIn {
                     let inner = node("in", self.call_meta(span, "in", 2), Value::list(vec![l, r]));
                     return node("not", self.call_meta(span, "not", 1), Value::list(vec![inner]));
