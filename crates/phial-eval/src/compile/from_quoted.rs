@@ -541,6 +541,31 @@ impl Unquoter {
                     expr: Box::new(self.expr(x)?),
                 }))
             }
+            // `pattern when guard <- expr`, as phial's parser nests it.
+            ("<-", [l, r])
+                if matches!(triple(l), Some((Value::Atom(w), _, a)) if w.as_str() == "when" && a.list_to_vec().is_some_and(|a| a.len() == 2)) =>
+            {
+                let parts = triple(l).and_then(|(_, _, a)| a.list_to_vec()).unwrap_or_default();
+                let pattern = self.expr(&parts[0])?;
+                let guard = self.expr(&parts[1])?;
+                let source = self.expr(r)?;
+                let arrow = mk(
+                    self.span,
+                    ExprKind::Binary {
+                        op: BinaryOp::Send,
+                        lhs: Box::new(guard),
+                        rhs: Box::new(source),
+                    },
+                );
+                return Ok(mk(
+                    self.span,
+                    ExprKind::Binary {
+                        op: BinaryOp::When,
+                        lhs: Box::new(pattern),
+                        rhs: Box::new(arrow),
+                    },
+                ));
+            }
             (op, [l, r]) if binary_op(op).is_some() => {
                 return Ok(mk(self.span, ExprKind::Binary {
                     op: binary_op(op).expect("checked"),

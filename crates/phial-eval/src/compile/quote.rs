@@ -203,13 +203,19 @@ impl<'c> Quoter<'c> {
         if let Some(s) = super::pattern::literal_string(parts) {
             return super::pattern::text_value(&s);
         }
-        let pieces = parts
+        let mut pieces: Vec<Value> = parts
             .iter()
             .map(|p| match p {
                 StrPart::Lit(t) => super::pattern::text_value(t),
                 StrPart::Interp(e) => self.interpolation(e),
             })
             .collect();
+        // A heredoc that opens on an interpolation keeps the empty text
+        // before it, as Elixir's tokenizer leaves it.
+        let heredoc = self.source.get(span.start..).is_some_and(|t| t.starts_with("\"\"\""));
+        if heredoc && matches!(parts.first(), Some(StrPart::Interp(_))) {
+            pieces.insert(0, Value::str(""));
+        }
         node("<<>>", self.meta(span, vec![]), Value::list(pieces))
     }
 
@@ -418,7 +424,7 @@ impl<'c> Quoter<'c> {
                         .iter()
                         .map(|p| match p {
                             StrPart::Lit(t) => super::pattern::text_value(t),
-                            StrPart::Interp(e) => self.to_string_call(e, span),
+                            StrPart::Interp(e) => self.to_string_call(e, e.span),
                         })
                         .collect();
                     let dot = node(
@@ -535,6 +541,17 @@ impl<'c> Quoter<'c> {
                 let r = self.quote(rhs);
                 // The operator's own line, as Elixir's parser records it.
                 let span = self.operator_span(*op, lhs.span, rhs.span).unwrap_or(span);
+                // `pattern when guard <- expr` (a `with`/`for` clause):
+                // Elixir's tree has the arrow outside.
+                if let (BinaryOp::When, ExprKind::Binary { op: BinaryOp::Send, lhs: g, rhs: source }) =
+                    (*op, &rhs.kind)
+                {
+                    let l = self.quote(lhs);
+                    let g = self.quote(g);
+                    let source = self.quote(source);
+                    let when = node("when", self.meta(span, vec![]), Value::list(vec![l, g]));
+                    return node("<-", self.meta(span, vec![]), Value::list(vec![when, source]));
+                }
                 if *op == BinaryOp::NotIn {
                     let inner = node("in", self.call_meta(span, "in", 2), Value::list(vec![l, r]));
                     return node("not", self.call_meta(span, "not", 1), Value::list(vec![inner]));
