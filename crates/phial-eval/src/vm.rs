@@ -74,8 +74,7 @@ pub struct Vm {
     /// `defguard`s compiled so far, for later inputs (see `compile::defguard`).
     guards: RwLock<FxHashMap<(Atom, Atom, u32), Arc<crate::compile::GuardMacro>>>,
     /// Modules being compiled, as far as they are (`Known::compiling`).
-    pub(crate) compiling:
-        parking_lot::Mutex<FxHashMap<Atom, crate::compile::CompilingModule>>,
+    pub(crate) compiling: parking_lot::Mutex<FxHashMap<Atom, crate::compile::CompilingModule>>,
     /// Old versions of redefined modules, kept alive (see `define_module`).
     replaced: parking_lot::Mutex<Vec<Arc<Module>>>,
     exit_code: AtomicI32,

@@ -170,7 +170,6 @@ impl Unquoter {
         }
     }
 
-
     fn all(&mut self, v: &Value) -> R<Vec<Expr>> {
         let items = v.list_to_vec().ok_or_else(|| invalid(v))?;
         items.iter().map(|i| self.expr(i)).collect()
@@ -231,13 +230,13 @@ impl Unquoter {
         let Some(pairs) = keyword(v) else {
             return Ok(None);
         };
-        if pairs[0].0.as_str() != "do" || pairs.iter().any(|(k, _)| label(k.as_str()).is_none())
-        {
+        if pairs[0].0.as_str() != "do" || pairs.iter().any(|(k, _)| label(k.as_str()).is_none()) {
             return Ok(None);
         }
         let mut sections = Vec::new();
         for (k, body) in pairs {
-            let body = if body.is_list() && body.iter_list().next().is_some()
+            let body = if body.is_list()
+                && body.iter_list().next().is_some()
                 && body.iter_list().all(Self::is_arrow)
             {
                 BlockBody::Clauses(self.arrows(&body)?)
@@ -260,14 +259,18 @@ impl Unquoter {
         let n = name.as_str();
         if context == Atom::NIL || super::quote::VAR_FORMS.contains(&n) || n == "_" {
             return match meta_int(meta, "counter") {
-                Some(c) if context != Atom::NIL => {
-                    mk(self.span, ExprKind::Var(hygienic_name(n, context.as_str(), c)))
-                }
+                Some(c) if context != Atom::NIL => mk(
+                    self.span,
+                    ExprKind::Var(hygienic_name(n, context.as_str(), c)),
+                ),
                 _ => mk(self.span, ExprKind::Var(n.to_string())),
             };
         }
         let counter = meta_int(meta, "counter").unwrap_or(self.counter);
-        mk(self.span, ExprKind::Var(hygienic_name(n, context.as_str(), counter)))
+        mk(
+            self.span,
+            ExprKind::Var(hygienic_name(n, context.as_str(), counter)),
+        )
     }
 
     /// The syntax of a quoted expression.
@@ -287,17 +290,23 @@ impl Unquoter {
             Value::BigInt(b) => {
                 let s = b.to_string();
                 Ok(match s.strip_prefix('-') {
-                    Some(pos) => mk(self.span, ExprKind::Unary {
-                        op: UnaryOp::Neg,
-                        expr: Box::new(mk(self.span, ExprKind::BigInt(pos.to_string()))),
-                    }),
+                    Some(pos) => mk(
+                        self.span,
+                        ExprKind::Unary {
+                            op: UnaryOp::Neg,
+                            expr: Box::new(mk(self.span, ExprKind::BigInt(pos.to_string()))),
+                        },
+                    ),
                     None => mk(self.span, ExprKind::BigInt(s)),
                 })
             }
             Value::Float(f) => Ok(mk(self.span, ExprKind::Float(*f))),
             Value::Atom(a) => Ok(mk(self.span, ExprKind::Atom(a.as_str().to_string()))),
             Value::Bin(_) => match v.as_str() {
-                Some(s) => Ok(mk(self.span, ExprKind::Str(vec![StrPart::Lit(s.to_string())]))),
+                Some(s) => Ok(mk(
+                    self.span,
+                    ExprKind::Str(vec![StrPart::Lit(s.to_string())]),
+                )),
                 None => {
                     let bytes = v.as_bytes().ok_or_else(|| invalid(v))?;
                     if bytes.len() * 8 != bit_size(v) {
@@ -316,10 +325,13 @@ impl Unquoter {
                     Ok(mk(self.span, ExprKind::Str(vec![StrPart::Lit(text)])))
                 }
             },
-            Value::Nil => Ok(mk(self.span, ExprKind::List {
-                items: vec![],
-                tail: None,
-            })),
+            Value::Nil => Ok(mk(
+                self.span,
+                ExprKind::List {
+                    items: vec![],
+                    tail: None,
+                },
+            )),
             Value::Cons(_) => {
                 let items = v.list_to_vec().ok_or_else(|| invalid(v))?;
                 let mut out = Vec::with_capacity(items.len());
@@ -379,43 +391,56 @@ impl Unquoter {
                                 {
                                     let key = call_args.pop().expect("two arguments");
                                     let expr = call_args.pop().expect("two arguments");
-                                    return Ok(mk(self.span, ExprKind::Access {
-                                        expr: Box::new(expr),
-                                        key: Box::new(key),
-                                    }));
+                                    return Ok(mk(
+                                        self.span,
+                                        ExprKind::Access {
+                                            expr: Box::new(expr),
+                                            key: Box::new(key),
+                                        },
+                                    ));
                                 }
                                 let module = self.expr(left)?;
-                                let parens = !(meta_true(meta, "no_parens") && call_args.is_empty());
-                                return Ok(mk(self.span, ExprKind::Call {
-                                    target: CallTarget::Remote {
-                                        module: Box::new(module),
-                                        name: fun.as_str().to_string(),
+                                let parens =
+                                    !(meta_true(meta, "no_parens") && call_args.is_empty());
+                                return Ok(mk(
+                                    self.span,
+                                    ExprKind::Call {
+                                        target: CallTarget::Remote {
+                                            module: Box::new(module),
+                                            name: fun.as_str().to_string(),
+                                        },
+                                        args: call_args,
+                                        parens,
+                                        block,
                                     },
-                                    args: call_args,
-                                    parens,
-                                    block,
-                                }));
+                                ));
                             }
                             [f] => {
                                 let f = self.expr(f)?;
-                                return Ok(mk(self.span, ExprKind::Call {
-                                    target: CallTarget::Anonymous(Box::new(f)),
-                                    args: call_args,
-                                    parens: true,
-                                    block: None,
-                                }));
+                                return Ok(mk(
+                                    self.span,
+                                    ExprKind::Call {
+                                        target: CallTarget::Anonymous(Box::new(f)),
+                                        args: call_args,
+                                        parens: true,
+                                        block: None,
+                                    },
+                                ));
                             }
                             _ => return Err(invalid(whole)),
                         }
                     }
                 }
                 let inner = self.expr(head)?;
-                Ok(mk(self.span, ExprKind::Call {
-                    target: CallTarget::Nested(Box::new(inner)),
-                    args: call_args,
-                    parens: true,
-                    block: None,
-                }))
+                Ok(mk(
+                    self.span,
+                    ExprKind::Call {
+                        target: CallTarget::Nested(Box::new(inner)),
+                        args: call_args,
+                        parens: true,
+                        block: None,
+                    },
+                ))
             }
         }
     }
@@ -451,15 +476,18 @@ impl Unquoter {
                                 let Value::Atom(a) = rest else {
                                     return Err(invalid(whole));
                                 };
-                                e = mk(self.span, ExprKind::Call {
-                                    target: CallTarget::Remote {
-                                        module: Box::new(e),
-                                        name: a.as_str().to_string(),
+                                e = mk(
+                                    self.span,
+                                    ExprKind::Call {
+                                        target: CallTarget::Remote {
+                                            module: Box::new(e),
+                                            name: a.as_str().to_string(),
+                                        },
+                                        args: vec![],
+                                        parens: false,
+                                        block: None,
                                     },
-                                    args: vec![],
-                                    parens: false,
-                                    block: None,
-                                });
+                                );
                             }
                             return Ok(e);
                         }
@@ -469,23 +497,31 @@ impl Unquoter {
                 return Ok(mk(self.span, ExprKind::Alias(segs)));
             }
             ("{}", _) => return Ok(mk(self.span, ExprKind::Tuple(self.all(args)?))),
-            ("%{}", _) => return self.map(args, whole).map(|(u, e)| {
-                mk(self.span, ExprKind::Map {
-                    update: u.map(Box::new),
-                    entries: e,
+            ("%{}", _) => {
+                return self.map(args, whole).map(|(u, e)| {
+                    mk(
+                        self.span,
+                        ExprKind::Map {
+                            update: u.map(Box::new),
+                            entries: e,
+                        },
+                    )
                 })
-            }),
+            }
             ("%", [name, map]) => {
                 let name = self.expr(name)?;
                 let Some((_, _, margs)) = triple(map) else {
                     return Err(invalid(whole));
                 };
                 let (update, entries) = self.map(margs, whole)?;
-                return Ok(mk(self.span, ExprKind::Struct {
-                    name: Box::new(name),
-                    update: update.map(Box::new),
-                    entries,
-                }));
+                return Ok(mk(
+                    self.span,
+                    ExprKind::Struct {
+                        name: Box::new(name),
+                        update: update.map(Box::new),
+                        entries,
+                    },
+                ));
             }
             ("<<>>", _) => return self.bitstring(&items),
             ("fn", _) => return Ok(mk(self.span, ExprKind::Fn(self.arrows(args)?))),
@@ -501,10 +537,13 @@ impl Unquoter {
                             _ => return Err(invalid(whole)),
                         },
                     };
-                    return Ok(mk(self.span, ExprKind::ModuleAttr {
-                        name: attr.as_str().to_string(),
-                        value,
-                    }));
+                    return Ok(mk(
+                        self.span,
+                        ExprKind::ModuleAttr {
+                            name: attr.as_str().to_string(),
+                            value,
+                        },
+                    ));
                 }
             }
             ("var!", [var]) | ("var!", [var, _]) => {
@@ -516,11 +555,10 @@ impl Unquoter {
                     if context == Atom::NIL {
                         return Ok(mk(self.span, ExprKind::Var(v.as_str().to_string())));
                     }
-                    return Ok(mk(self.span, ExprKind::Var(hygienic_name(
-                        v.as_str(),
-                        context.as_str(),
-                        0,
-                    ))));
+                    return Ok(mk(
+                        self.span,
+                        ExprKind::Var(hygienic_name(v.as_str(), context.as_str(), 0)),
+                    ));
                 }
                 return Err(format!(
                     "expected the variable given to var! to be a variable, got: {}",
@@ -528,24 +566,31 @@ impl Unquoter {
                 ));
             }
             ("..//", [a, b, c]) => {
-                return Ok(mk(self.span, ExprKind::RangeStep {
-                    first: Box::new(self.expr(a)?),
-                    last: Box::new(self.expr(b)?),
-                    step: Box::new(self.expr(c)?),
-                }))
+                return Ok(mk(
+                    self.span,
+                    ExprKind::RangeStep {
+                        first: Box::new(self.expr(a)?),
+                        last: Box::new(self.expr(b)?),
+                        step: Box::new(self.expr(c)?),
+                    },
+                ))
             }
             ("->", _) => return Err(invalid(whole)),
             (op, [x]) if unary_op(op).is_some() => {
-                return Ok(mk(self.span, ExprKind::Unary {
-                    op: unary_op(op).expect("checked"),
-                    expr: Box::new(self.expr(x)?),
-                }))
+                return Ok(mk(
+                    self.span,
+                    ExprKind::Unary {
+                        op: unary_op(op).expect("checked"),
+                        expr: Box::new(self.expr(x)?),
+                    },
+                ))
             }
             // `pattern when guard <- expr`, as phial's parser nests it.
-            ("<-", [l, r])
-                if matches!(triple(l), Some((Value::Atom(w), _, a)) if w.as_str() == "when" && a.list_to_vec().is_some_and(|a| a.len() == 2)) =>
+            ("<-", [l, r]) if matches!(triple(l), Some((Value::Atom(w), _, a)) if w.as_str() == "when" && a.list_to_vec().is_some_and(|a| a.len() == 2)) =>
             {
-                let parts = triple(l).and_then(|(_, _, a)| a.list_to_vec()).unwrap_or_default();
+                let parts = triple(l)
+                    .and_then(|(_, _, a)| a.list_to_vec())
+                    .unwrap_or_default();
                 let pattern = self.expr(&parts[0])?;
                 let guard = self.expr(&parts[1])?;
                 let source = self.expr(r)?;
@@ -567,22 +612,28 @@ impl Unquoter {
                 ));
             }
             (op, [l, r]) if binary_op(op).is_some() => {
-                return Ok(mk(self.span, ExprKind::Binary {
-                    op: binary_op(op).expect("checked"),
-                    lhs: Box::new(self.expr(l)?),
-                    rhs: Box::new(self.expr(r)?),
-                }))
+                return Ok(mk(
+                    self.span,
+                    ExprKind::Binary {
+                        op: binary_op(op).expect("checked"),
+                        lhs: Box::new(self.expr(l)?),
+                        rhs: Box::new(self.expr(r)?),
+                    },
+                ))
             }
             _ => {}
         }
         let (call_args, block) = self.call_parts(args)?;
         let _ = meta;
-        Ok(mk(self.span, ExprKind::Call {
-            target: CallTarget::Local(n.to_string()),
-            args: call_args,
-            parens: true,
-            block,
-        }))
+        Ok(mk(
+            self.span,
+            ExprKind::Call {
+                target: CallTarget::Local(n.to_string()),
+                args: call_args,
+                parens: true,
+                block,
+            },
+        ))
     }
 
     #[allow(clippy::type_complexity)]

@@ -16,7 +16,7 @@
 use super::control::split_blocks;
 use super::from_quoted::Unquoter;
 use super::quote::{as_hole, has_hole, Quoter};
-use super::{Compiler, CompileError};
+use super::{CompileError, Compiler};
 use crate::atom::Atom;
 use crate::code::{Clause, Op};
 use crate::value::Value;
@@ -125,7 +125,10 @@ fn walk(e: &Expr, f: &mut dyn FnMut(&Expr) -> bool) {
         ExprKind::Tuple(items) | ExprKind::Block(items) | ExprKind::Bitstring(items) => {
             each(items, f)
         }
-        ExprKind::Map { update, entries } | ExprKind::Struct { update, entries, .. } => {
+        ExprKind::Map { update, entries }
+        | ExprKind::Struct {
+            update, entries, ..
+        } => {
             if let Some(u) = update {
                 walk(u, f);
             }
@@ -206,10 +209,7 @@ impl<'k> Compiler<'k> {
         };
         let mut unquote = true;
         let mut bind: Vec<(String, Expr)> = Vec::new();
-        let mut context = self
-            .module
-            .as_ref()
-            .map_or(Atom::new("Elixir"), |m| m.name);
+        let mut context = self.module.as_ref().map_or(Atom::new("Elixir"), |m| m.name);
         for (k, v) in &b.options {
             match (k.as_str(), &v.kind) {
                 ("unquote", ExprKind::Atom(a)) => unquote = a == "true",
@@ -224,7 +224,11 @@ impl<'k> Compiler<'k> {
                 _ => {}
             }
         }
-        let (lines, source, aliases) = (self.lines.clone(), self.source.clone(), self.aliases.clone());
+        let (lines, source, aliases) = (
+            self.lines.clone(),
+            self.source.clone(),
+            self.aliases.clone(),
+        );
         let mut q = Quoter {
             context: Some(context),
             lines: &lines,
@@ -255,7 +259,11 @@ impl<'k> Compiler<'k> {
             for e in &body {
                 items.push(q.quote(e));
             }
-            Value::tuple(vec![Value::atom("__block__"), Value::Nil, Value::list(items)])
+            Value::tuple(vec![
+                Value::atom("__block__"),
+                Value::Nil,
+                Value::list(items),
+            ])
         };
         let holes = std::mem::take(&mut q.holes);
         self.emit_template(&template, &holes);
@@ -361,7 +369,10 @@ impl<'k> Compiler<'k> {
 
     /// The `%Macro.Env{}` of the code being compiled at `span`.
     pub(crate) fn env_value(&self, span: Span) -> Value {
-        let module = self.module.as_ref().map_or(Value::NIL_ATOM, |m| Value::Atom(m.name));
+        let module = self
+            .module
+            .as_ref()
+            .map_or(Value::NIL_ATOM, |m| Value::Atom(m.name));
         let function = self
             .fns
             .iter()
@@ -399,16 +410,16 @@ impl<'k> Compiler<'k> {
                 (Atom::new("function"), function),
                 (Atom::new("functions"), Value::Nil),
                 (Atom::new("lexical_tracker"), Value::NIL_ATOM),
-                (Atom::new("line"), Value::Int(self.line_of(span.start) as i64)),
+                (
+                    Atom::new("line"),
+                    Value::Int(self.line_of(span.start) as i64),
+                ),
                 (Atom::new("macro_aliases"), Value::Nil),
                 (Atom::new("macros"), Value::Nil),
                 (Atom::new("module"), module),
                 (Atom::new("requires"), requires),
                 (Atom::new("tracers"), Value::Nil),
-                (
-                    Atom::new("versioned_vars"),
-                    Value::map(Default::default()),
-                ),
+                (Atom::new("versioned_vars"), Value::map(Default::default())),
             ],
         )
     }
@@ -424,7 +435,10 @@ impl<'k> Compiler<'k> {
     ) -> Option<Expr> {
         let env = self.env_value(span);
         let n = args.len() as u32 + 1;
-        let here = self.module.as_ref().map_or(Atom::new("elixir_compiler_0"), |m| m.name);
+        let here = self
+            .module
+            .as_ref()
+            .map_or(Atom::new("elixir_compiler_0"), |m| m.name);
         self.push_fn(here, Atom::new("__expand__"), 0);
         self.cur().offset = span.start as u32;
         let entry = self.here();
@@ -593,14 +607,24 @@ impl<'k> Compiler<'k> {
     pub(crate) fn use_expansion(&mut self, args: &[Expr], whole: &Expr) -> Option<Expr> {
         let off = whole.span.start;
         let Some(module) = args.first().and_then(|a| self.module_literal(a)) else {
-            self.error(off, "invalid arguments for use, expected a compile time atom or alias");
+            self.error(
+                off,
+                "invalid arguments for use, expected a compile time atom or alias",
+            );
             return None;
         };
         self.require(module);
         if !self.has_macro(module, "__using__", 1) {
             if crate::library::module_exists(module)
                 || crate::library::lazy_unit_for(module).is_some()
-                || matches!(module.as_str(), "Elixir.GenServer" | "Elixir.Supervisor" | "Elixir.Agent" | "Elixir.Task" | "Elixir.ExUnit.Case")
+                || matches!(
+                    module.as_str(),
+                    "Elixir.GenServer"
+                        | "Elixir.Supervisor"
+                        | "Elixir.Agent"
+                        | "Elixir.Task"
+                        | "Elixir.ExUnit.Case"
+                )
             {
                 return None;
             }
@@ -668,9 +692,15 @@ impl<'k> Compiler<'k> {
                     }
                     return BodyItem::Drop;
                 }
-                "for" if block.as_ref().is_some_and(|b| {
-                    b.sections.iter().any(|s| matches!(&s.body, BlockBody::Exprs(es) if es.iter().any(defines)))
-                }) || args.iter().any(|a| super::control::keyword_pairs(a).is_some_and(|kv| kv.iter().any(|(k, v)| k == "do" && defines(v)))) =>
+                "for"
+                    if block.as_ref().is_some_and(|b| {
+                        b.sections.iter().any(
+                            |s| matches!(&s.body, BlockBody::Exprs(es) if es.iter().any(defines)),
+                        )
+                    }) || args.iter().any(|a| {
+                        super::control::keyword_pairs(a)
+                            .is_some_and(|kv| kv.iter().any(|(k, v)| k == "do" && defines(v)))
+                    }) =>
                 {
                     return self.definitions_by_running(e);
                 }
@@ -700,8 +730,12 @@ impl<'k> Compiler<'k> {
                                     },
                                     span,
                                 );
-                                let as_for =
-                                    call("for", vec![generator], Some(do_block(c.body.clone(), span)), span);
+                                let as_for = call(
+                                    "for",
+                                    vec![generator],
+                                    Some(do_block(c.body.clone(), span)),
+                                    span,
+                                );
                                 return self.definitions_by_running(&as_for);
                             }
                         }
@@ -832,9 +866,7 @@ impl<'k> Compiler<'k> {
             }
         }
         names.retain(|n| {
-            n != "_"
-                && !n.starts_with('&')
-                && super::from_quoted::split_hygienic(n).1.is_none()
+            n != "_" && !n.starts_with('&') && super::from_quoted::split_hygienic(n).1.is_none()
         });
         names.sort();
         names.dedup();

@@ -26,9 +26,9 @@ mod kernel_imports;
 mod macros;
 pub use macros::macro_function;
 mod module;
-pub(crate) mod quote;
 mod pattern;
 mod protocol;
+pub(crate) mod quote;
 mod structs;
 
 use crate::atom::Atom;

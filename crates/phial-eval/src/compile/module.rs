@@ -198,10 +198,8 @@ impl<'k> Compiler<'k> {
                                 }
                             }
                             if renamed {
-                                supers.insert(
-                                    (Atom::new(&fname), arity as u32),
-                                    Atom::new(&hidden),
-                                );
+                                supers
+                                    .insert((Atom::new(&fname), arity as u32), Atom::new(&hidden));
                             }
                         }
                     }

@@ -212,7 +212,10 @@ impl<'c> Quoter<'c> {
             .collect();
         // A heredoc that opens on an interpolation keeps the empty text
         // before it, as Elixir's tokenizer leaves it.
-        let heredoc = self.source.get(span.start..).is_some_and(|t| t.starts_with("\"\"\""));
+        let heredoc = self
+            .source
+            .get(span.start..)
+            .is_some_and(|t| t.starts_with("\"\"\""));
         if heredoc && matches!(parts.first(), Some(StrPart::Interp(_))) {
             pieces.insert(0, Value::str(""));
         }
@@ -222,13 +225,17 @@ impl<'c> Quoter<'c> {
     /// `#{e}` in a string: `Kernel.to_string(e)::binary`, on `e`'s line.
     fn interpolation(&mut self, e: &Expr) -> Value {
         let span = e.span;
-        let inner = self.to_string_call(e, span);
+        let inner = self.kernel_to_string(e, span);
         let binary = node("binary", self.meta(span, vec![]), self.var_context());
-        node("::", self.meta(span, vec![]), Value::list(vec![inner, binary]))
+        node(
+            "::",
+            self.meta(span, vec![]),
+            Value::list(vec![inner, binary]),
+        )
     }
 
     /// `Kernel.to_string(e)`, as interpolation quotes it.
-    fn to_string_call(&mut self, e: &Expr, span: Span) -> Value {
+    fn kernel_to_string(&mut self, e: &Expr, span: Span) -> Value {
         let q = self.quote(e);
         let dot = node(
             ".",
@@ -296,10 +303,7 @@ impl<'c> Quoter<'c> {
                     .find(|(s, _)| s == first)
                     .map(|(_, full)| *full)
             });
-            kw(vec![(
-                "alias",
-                found.map_or(Value::FALSE, |full| Value::Atom(full)),
-            )])
+            kw(vec![("alias", found.map_or(Value::FALSE, Value::Atom))])
         };
         let parts = segs.iter().map(|s| Value::atom(s)).collect();
         node("__aliases__", meta, Value::list(parts))
@@ -424,7 +428,7 @@ impl<'c> Quoter<'c> {
                         .iter()
                         .map(|p| match p {
                             StrPart::Lit(t) => super::pattern::text_value(t),
-                            StrPart::Interp(e) => self.to_string_call(e, e.span),
+                            StrPart::Interp(e) => self.kernel_to_string(e, e.span),
                         })
                         .collect();
                     let dot = node(
@@ -503,7 +507,11 @@ impl<'c> Quoter<'c> {
                 if let Some(t) = tail {
                     let t = self.quote(t);
                     if let Some(last) = qs.pop() {
-                        qs.push(node("|", self.meta(span, vec![]), Value::list(vec![last, t])));
+                        qs.push(node(
+                            "|",
+                            self.meta(span, vec![]),
+                            Value::list(vec![last, t]),
+                        ));
                     }
                 }
                 Value::list(qs)
@@ -543,18 +551,32 @@ impl<'c> Quoter<'c> {
                 let span = self.operator_span(*op, lhs.span, rhs.span).unwrap_or(span);
                 // `pattern when guard <- expr` (a `with`/`for` clause):
                 // Elixir's tree has the arrow outside.
-                if let (BinaryOp::When, ExprKind::Binary { op: BinaryOp::Send, lhs: g, rhs: source }) =
-                    (*op, &rhs.kind)
+                if let (
+                    BinaryOp::When,
+                    ExprKind::Binary {
+                        op: BinaryOp::Send,
+                        lhs: g,
+                        rhs: source,
+                    },
+                ) = (*op, &rhs.kind)
                 {
                     let l = self.quote(lhs);
                     let g = self.quote(g);
                     let source = self.quote(source);
                     let when = node("when", self.meta(span, vec![]), Value::list(vec![l, g]));
-                    return node("<-", self.meta(span, vec![]), Value::list(vec![when, source]));
+                    return node(
+                        "<-",
+                        self.meta(span, vec![]),
+                        Value::list(vec![when, source]),
+                    );
                 }
                 if *op == BinaryOp::NotIn {
                     let inner = node("in", self.call_meta(span, "in", 2), Value::list(vec![l, r]));
-                    return node("not", self.call_meta(span, "not", 1), Value::list(vec![inner]));
+                    return node(
+                        "not",
+                        self.call_meta(span, "not", 1),
+                        Value::list(vec![inner]),
+                    );
                 }
                 let name = binary_op_name(*op);
                 node(name, self.call_meta(span, name, 2), Value::list(vec![l, r]))

@@ -16,11 +16,21 @@ use crate::library::{def, step, Ctx, Native, Step, Target};
 use crate::value::Value;
 
 pub const NATIVES: &[Native] = &[
-    def("string_to_quoted", 1, |ctx, a| string_to_quoted(ctx, &a[0], false)),
-    def("string_to_quoted", 2, |ctx, a| string_to_quoted(ctx, &a[0], false)),
-    def("string_to_quoted!", 1, |ctx, a| string_to_quoted(ctx, &a[0], true)),
-    def("string_to_quoted!", 2, |ctx, a| string_to_quoted(ctx, &a[0], true)),
-    step("eval_quoted", 1, |ctx, a| eval_quoted(ctx, &a[0], &Value::Nil)),
+    def("string_to_quoted", 1, |ctx, a| {
+        string_to_quoted(ctx, &a[0], false)
+    }),
+    def("string_to_quoted", 2, |ctx, a| {
+        string_to_quoted(ctx, &a[0], false)
+    }),
+    def("string_to_quoted!", 1, |ctx, a| {
+        string_to_quoted(ctx, &a[0], true)
+    }),
+    def("string_to_quoted!", 2, |ctx, a| {
+        string_to_quoted(ctx, &a[0], true)
+    }),
+    step("eval_quoted", 1, |ctx, a| {
+        eval_quoted(ctx, &a[0], &Value::Nil)
+    }),
     step("eval_quoted", 2, |ctx, a| eval_quoted(ctx, &a[0], &a[1])),
     step("eval_quoted", 3, |ctx, a| eval_quoted(ctx, &a[0], &a[1])),
     step("require_file", 1, |ctx, a| require_file(ctx, &a[0], None)),
@@ -278,7 +288,10 @@ fn split_syntax_message(message: &str) -> (Value, String) {
     }
     if let Some(word) = message.strip_prefix("unexpected reserved word: ") {
         return (
-            Value::tuple(vec![Value::str("unexpected reserved word: "), Value::str("")]),
+            Value::tuple(vec![
+                Value::str("unexpected reserved word: "),
+                Value::str(""),
+            ]),
             word.to_string(),
         );
     }

@@ -24,11 +24,9 @@ pub const NATIVES: &[Native] = &[
     def("escape", 1, |_, a| escape(&a[0], 0)),
     def("escape", 2, |_, a| escape(&a[0], 0)),
     def("var", 2, |_, a| match (&a[0], &a[1]) {
-        (Value::Atom(_), Value::Atom(_)) => Ok(Value::tuple(vec![
-            a[0].clone(),
-            Value::Nil,
-            a[1].clone(),
-        ])),
+        (Value::Atom(_), Value::Atom(_)) => {
+            Ok(Value::tuple(vec![a[0].clone(), Value::Nil, a[1].clone()]))
+        }
         _ => Err(error::function_clause_error(
             Atom::alias("Macro"),
             Atom::new("var"),
@@ -72,7 +70,9 @@ pub const NATIVES: &[Native] = &[
         (Value::Atom(n), Value::Int(arity)) => Ok(Value::bool(special_form(n.as_str(), *arity))),
         _ => Err(error::badarg()),
     }),
-    def("quoted_literal?", 1, |_, a| Ok(Value::bool(quoted_literal(&a[0], 0)))),
+    def("quoted_literal?", 1, |_, a| {
+        Ok(Value::bool(quoted_literal(&a[0], 0)))
+    }),
     def("underscore", 1, |_, a| {
         let text = match &a[0] {
             Value::Atom(m) => crate::error::module_name(*m),
@@ -89,7 +89,11 @@ pub const NATIVES: &[Native] = &[
         (Value::Int(n), Value::Atom(_)) if *n >= 0 => Ok(Value::list(
             (1..=*n)
                 .map(|i| {
-                    Value::tuple(vec![Value::atom(&format!("arg{i}")), Value::Nil, a[1].clone()])
+                    Value::tuple(vec![
+                        Value::atom(&format!("arg{i}")),
+                        Value::Nil,
+                        a[1].clone(),
+                    ])
                 })
                 .collect(),
         )),
@@ -133,7 +137,11 @@ fn kernel_expansion(v: &Value) -> Option<Value> {
             let (call, cmeta, cargs) = triple(right)?;
             let mut items = vec![left.clone()];
             items.extend(cargs.list_to_vec().unwrap_or_default());
-            Some(Value::tuple(vec![call.clone(), cmeta.clone(), Value::list(items)]))
+            Some(Value::tuple(vec![
+                call.clone(),
+                cmeta.clone(),
+                Value::list(items),
+            ]))
         }
         _ => None,
     }
@@ -171,7 +179,9 @@ fn remote_macro_call(v: &Value) -> Option<(Atom, Atom, Vec<Value>)> {
 /// `Macro.escape/1`: the quoted form that evaluates to `v`.
 pub(crate) fn escape(v: &Value, depth: u32) -> Result<Value> {
     if depth > MAX_ESCAPE_DEPTH {
-        return Err(error::argument_error("the term is nested too deeply to escape"));
+        return Err(error::argument_error(
+            "the term is nested too deeply to escape",
+        ));
     }
     Ok(match v {
         Value::Tuple(t) if t.len() == 2 => {
@@ -187,7 +197,10 @@ pub(crate) fn escape(v: &Value, depth: u32) -> Result<Value> {
         Value::Map(m) => {
             let mut pairs = Vec::new();
             for (k, x) in m.iter() {
-                pairs.push(Value::tuple(vec![escape(k, depth + 1)?, escape(x, depth + 1)?]));
+                pairs.push(Value::tuple(vec![
+                    escape(k, depth + 1)?,
+                    escape(x, depth + 1)?,
+                ]));
             }
             Value::tuple(vec![Value::atom("%{}"), Value::Nil, Value::list(pairs)])
         }
@@ -223,10 +236,48 @@ fn operator(name: &str, arity: i64) -> bool {
         1 => matches!(name, "-" | "+" | "!" | "^" | "not" | "~~~" | "&" | "@"),
         2 => matches!(
             name,
-            "=" | "+" | "-" | "*" | "/" | "**" | "++" | "--" | "+++" | "---" | "<>" | ".."
-                | "==" | "!=" | "===" | "!==" | "<" | ">" | "<=" | ">=" | "=~" | "&&" | "||"
-                | "&&&" | "|||" | "and" | "or" | "in" | "|>" | "<<<" | ">>>" | "<<~" | "~>>"
-                | "<~" | "~>" | "<~>" | "^^^" | "<-" | "\\\\" | "when" | "|" | "::" | "."
+            "=" | "+"
+                | "-"
+                | "*"
+                | "/"
+                | "**"
+                | "++"
+                | "--"
+                | "+++"
+                | "---"
+                | "<>"
+                | ".."
+                | "=="
+                | "!="
+                | "==="
+                | "!=="
+                | "<"
+                | ">"
+                | "<="
+                | ">="
+                | "=~"
+                | "&&"
+                | "||"
+                | "&&&"
+                | "|||"
+                | "and"
+                | "or"
+                | "in"
+                | "|>"
+                | "<<<"
+                | ">>>"
+                | "<<~"
+                | "~>>"
+                | "<~"
+                | "~>"
+                | "<~>"
+                | "^^^"
+                | "<-"
+                | "\\\\"
+                | "when"
+                | "|"
+                | "::"
+                | "."
         ),
         3 => name == "..//",
         0 => name == "..",
@@ -237,10 +288,32 @@ fn operator(name: &str, arity: i64) -> bool {
 fn special_form(name: &str, arity: i64) -> bool {
     matches!(
         (name, arity),
-        ("%{}" | "{}" | "<<>>" | "__block__" | "fn" | "cond" | "for" | "with" | "try" | "receive" | "quote" | "case" | "super" | "__aliases__", _)
-            | ("__MODULE__" | "__ENV__" | "__DIR__" | "__CALLER__" | "__STACKTRACE__", 0)
-            | ("%" | "=" | "|" | "::" | "^" | "&" | "." | "alias" | "import" | "require", 2)
-            | ("unquote" | "unquote_splicing" | "alias" | "import" | "require", 1)
+        (
+            "%{}"
+                | "{}"
+                | "<<>>"
+                | "__block__"
+                | "fn"
+                | "cond"
+                | "for"
+                | "with"
+                | "try"
+                | "receive"
+                | "quote"
+                | "case"
+                | "super"
+                | "__aliases__",
+            _
+        ) | (
+            "__MODULE__" | "__ENV__" | "__DIR__" | "__CALLER__" | "__STACKTRACE__",
+            0
+        ) | (
+            "%" | "=" | "|" | "::" | "^" | "&" | "." | "alias" | "import" | "require",
+            2
+        ) | (
+            "unquote" | "unquote_splicing" | "alias" | "import" | "require",
+            1
+        )
     )
 }
 

@@ -10,10 +10,18 @@ use crate::library::{def, Native};
 use crate::value::Value;
 
 pub const NATIVES: &[Native] = &[
-    def("get_attribute", 2, |ctx, a| get_attribute(ctx, &a[0], &a[1], Value::NIL_ATOM)),
-    def("get_attribute", 3, |ctx, a| get_attribute(ctx, &a[0], &a[1], a[2].clone())),
-    def("definitions_in", 1, |ctx, a| definitions_in(ctx, &a[0], None)),
-    def("definitions_in", 2, |ctx, a| definitions_in(ctx, &a[0], Some(&a[1]))),
+    def("get_attribute", 2, |ctx, a| {
+        get_attribute(ctx, &a[0], &a[1], Value::NIL_ATOM)
+    }),
+    def("get_attribute", 3, |ctx, a| {
+        get_attribute(ctx, &a[0], &a[1], a[2].clone())
+    }),
+    def("definitions_in", 1, |ctx, a| {
+        definitions_in(ctx, &a[0], None)
+    }),
+    def("definitions_in", 2, |ctx, a| {
+        definitions_in(ctx, &a[0], Some(&a[1]))
+    }),
     def("concat", 1, |_, a| {
         let parts: Vec<Value> = a[0]
             .list_to_vec()
@@ -110,13 +118,18 @@ fn definitions_in(
     kind: Option<&Value>,
 ) -> Result<Value> {
     let state = compiling(ctx, module, "definitions_in/2")?;
-    let want = match kind.and_then(Value::as_atom).map(|a| a.as_str().to_string()) {
+    let want = match kind
+        .and_then(Value::as_atom)
+        .map(|a| a.as_str().to_string())
+    {
         None => None,
         Some(k) if k == "def" || k == "defmacro" => Some(false),
         Some(k) if k == "defp" || k == "defmacrop" => Some(true),
         Some(_) => return Err(badarg_at(2, "not a definition kind")),
     };
-    let macros = kind.and_then(Value::as_atom).is_some_and(|a| a.as_str().starts_with("defmacro"));
+    let macros = kind
+        .and_then(Value::as_atom)
+        .is_some_and(|a| a.as_str().starts_with("defmacro"));
     Ok(Value::list(
         state
             .definitions

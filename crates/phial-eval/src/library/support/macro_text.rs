@@ -382,7 +382,8 @@ impl Printer {
                     Some((o, _, a)) => {
                         let n = a.list_to_vec().map_or(0, |v| v.len());
                         let on = atom_name(o).unwrap_or("");
-                        (n == 2 && binary(on).is_some()) || (n == 1 && unary(on) && (on == op || op != "not" && on == "not"))
+                        (n == 2 && binary(on).is_some())
+                            || (n == 1 && unary(on) && (on == op || op != "not" && on == "not"))
                     }
                     None => false,
                 };
@@ -563,11 +564,14 @@ impl Printer {
         };
         let heads = head.list_to_vec().unwrap_or_default();
         let head_text = match heads.as_slice() {
-            [one] if parts(one).is_some_and(|(w, _, wa)| {
-                atom_name(w) == Some("when") && wa.list_to_vec().is_some_and(|x| x.len() > 2)
-            }) =>
+            [one]
+                if parts(one).is_some_and(|(w, _, wa)| {
+                    atom_name(w) == Some("when") && wa.list_to_vec().is_some_and(|x| x.len() > 2)
+                }) =>
             {
-                let wa = parts(one).and_then(|(_, _, wa)| wa.list_to_vec()).unwrap_or_default();
+                let wa = parts(one)
+                    .and_then(|(_, _, wa)| wa.list_to_vec())
+                    .unwrap_or_default();
                 let (guard, params) = wa.split_last().expect("more than two");
                 format!("{} when {}", self.args(params), self.expr(guard))
             }
@@ -609,8 +613,7 @@ impl Printer {
 
     fn is_arrows(v: &Value) -> bool {
         matches!(v, Value::Cons(_))
-            && v
-                .iter_list()
+            && v.iter_list()
                 .all(|c| parts(c).is_some_and(|(a, _, _)| atom_name(a) == Some("->")))
     }
 
@@ -634,7 +637,7 @@ impl Printer {
         out
     }
 
-    fn block_keywords<'v>(args: &'v [Value]) -> Option<Vec<(&'v str, &'v Value)>> {
+    fn block_keywords(args: &[Value]) -> Option<Vec<(&str, &Value)>> {
         let kw = keywords(args.last()?)?;
         (kw[0].0 == "do" && kw.iter().all(|(k, _)| BLOCK_KEYS.contains(k))).then_some(kw)
     }
@@ -682,7 +685,8 @@ impl Printer {
                             _ => self.expr(m),
                         };
                         let is_alias = matches!(m, Value::Atom(_))
-                            || parts(m).is_some_and(|(a, _, _)| atom_name(a) == Some("__aliases__"));
+                            || parts(m)
+                                .is_some_and(|(a, _, _)| atom_name(a) == Some("__aliases__"));
                         let fname = f.as_str();
                         if items.is_empty() && meta_true(meta, "no_parens") && !is_alias {
                             return format!("{receiver}.{fname}");
