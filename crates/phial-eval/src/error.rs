@@ -427,12 +427,28 @@ pub fn exception_message(e: &Value) -> String {
                 Ok(cwd) => crate::library::elixir::path::relative_to(&file, &cwd.to_string_lossy()),
                 Err(_) => file,
             };
-            format!(
+            let mut text = format!(
                 "{file}:{}:{}: {}",
                 inspect(&field(e, "line")),
                 inspect(&field(e, "column")),
                 crate::format::to_string(&field(e, "description")).unwrap_or_default()
-            )
+            );
+            // Elixir 1.14 shows the line and a caret for a missing token.
+            if name.as_str() == "Elixir.TokenMissingError" {
+                if let (Some(snippet), Value::Int(line), Value::Int(col)) = (
+                    field(e, "snippet").as_str(),
+                    field(e, "line"),
+                    field(e, "column"),
+                ) {
+                    let width = line.to_string().len();
+                    let pad = " ".repeat(width);
+                    text.push_str(&format!(
+                        "\n{pad}   |\n  {line} | {snippet}\n{pad}   | {}^",
+                        " ".repeat((col.max(1) - 1) as usize)
+                    ));
+                }
+            }
+            text
         }
         "Elixir.System.EnvError" => format!(
             "could not fetch environment variable {} because it is not set",

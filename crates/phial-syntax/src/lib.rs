@@ -26,6 +26,6 @@ lalrpop_util::lalrpop_mod!(
 );
 
 pub use ast::*;
-pub use diagnostics::{SyntaxError, SyntaxErrorKind};
+pub use diagnostics::{line_col, SyntaxError, SyntaxErrorKind};
 pub use dump::{dump_ast, dump_expr};
 pub use parser::{parse, ParseOutcome};

@@ -238,7 +238,11 @@ impl<'k> Compiler<'k> {
             holes: Vec::new(),
         };
         let template = if bind.is_empty() {
-            q.block(&body)
+            match (&body[..], block) {
+                // `quote do: x` is `x` itself, a lone `not` included.
+                ([one], None) => q.quote(one),
+                _ => q.block(&body),
+            }
         } else {
             // `bind_quoted: [a: expr]` is `a = unquote(expr)` before the
             // body, whose `unquote`s stay as written.

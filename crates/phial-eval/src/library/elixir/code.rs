@@ -153,19 +153,7 @@ fn compile(
     export: bool,
 ) -> Result<crate::compile::Program> {
     use crate::vm::LoadError;
-    let syntax = |kind: &str, e: &phial_syntax::SyntaxError| {
-        let (line, col) = e.line_col(source);
-        error::Raise::error(Value::make_struct(
-            Atom::alias(kind),
-            &[
-                (Atom::EXCEPTION, Value::TRUE),
-                (Atom::new("file"), Value::str(file)),
-                (Atom::new("line"), Value::Int(line as i64)),
-                (Atom::new("column"), Value::Int(col as i64)),
-                (Atom::new("description"), Value::str(e.message.clone())),
-            ],
-        ))
-    };
+    let syntax = |kind: &str, e: &phial_syntax::SyntaxError| syntax_error(kind, file, source, e);
     match ctx.vm.load(file, source, bound, export) {
         Ok(p) => Ok(p),
         Err(LoadError::Syntax(errs)) => match errs.first() {
@@ -242,6 +230,40 @@ fn require_file(ctx: &mut Ctx, file: &Value, dir: Option<&Value>) -> Result<Step
     ))
 }
 
+/// Where Elixir places a syntax error: an expression cut short at the
+/// end points at its last token, not past it.
+fn error_position(source: &str, e: &phial_syntax::SyntaxError) -> (usize, usize) {
+    if e.message == "syntax error: expression is incomplete" {
+        if let Some(last) = source.trim_end().char_indices().last() {
+            return phial_syntax::line_col(source, last.0);
+        }
+    }
+    e.line_col(source)
+}
+
+/// The `SyntaxError`/`TokenMissingError` raised for `e`, with the source
+/// line it points at.
+fn syntax_error(
+    kind: &str,
+    file: &str,
+    source: &str,
+    e: &phial_syntax::SyntaxError,
+) -> error::Raise {
+    let (line, col) = error_position(source, e);
+    let snippet = source.lines().nth(line.saturating_sub(1)).unwrap_or("");
+    error::Raise::error(Value::make_struct(
+        Atom::alias(kind),
+        &[
+            (Atom::EXCEPTION, Value::TRUE),
+            (Atom::new("file"), Value::str(file)),
+            (Atom::new("line"), Value::Int(line as i64)),
+            (Atom::new("column"), Value::Int(col as i64)),
+            (Atom::new("snippet"), Value::str(snippet)),
+            (Atom::new("description"), Value::str(e.message.clone())),
+        ],
+    ))
+}
+
 /// `Code.string_to_quoted/1,2` (`{:ok, quoted}` or `{:error, {meta,
 /// message, token}}`) and, `bang`, `string_to_quoted!/1,2`.
 fn string_to_quoted(ctx: &mut Ctx, source: &Value, bang: bool) -> Result<Value> {
@@ -257,18 +279,9 @@ fn string_to_quoted(ctx: &mut Ctx, source: &Value, bang: bool) -> Result<Value> 
     let (Some(e), kind) = err else {
         return Err(error::badarg());
     };
-    let (line, col) = e.line_col(&text);
+    let (line, col) = error_position(&text, &e);
     if bang {
-        return Err(error::Raise::error(Value::make_struct(
-            Atom::alias(kind),
-            &[
-                (Atom::EXCEPTION, Value::TRUE),
-                (Atom::new("file"), Value::str("nofile")),
-                (Atom::new("line"), Value::Int(line as i64)),
-                (Atom::new("column"), Value::Int(col as i64)),
-                (Atom::new("description"), Value::str(e.message.clone())),
-            ],
-        )));
+        return Err(syntax_error(kind, "nofile", &text, &e));
     }
     let (message, token) = split_syntax_message(&e.message);
     let meta = Value::list(vec![
@@ -283,6 +296,9 @@ fn string_to_quoted(ctx: &mut Ctx, source: &Value, bang: bool) -> Result<Value> 
 
 /// Elixir's parser error as its (message, token) pair.
 fn split_syntax_message(message: &str) -> (Value, String) {
+    if message == "syntax error: expression is incomplete" {
+        return (Value::str("syntax error before: "), String::new());
+    }
     if let Some(token) = message.strip_prefix("syntax error before: ") {
         return (Value::str("syntax error before: "), token.to_string());
     }
