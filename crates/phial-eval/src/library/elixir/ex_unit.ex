@@ -1,0 +1,232 @@
+# ExUnit: start/configure/run and the runner. Its state (configuration,
+# the test modules in the order they were defined) is held by a process
+# registered as :ex_unit_server, since test modules register from the
+# script's process and the tests run from an at-exit hook's. Each test runs
+# in a process of its own. Output is Elixir 1.14's CLI formatter without
+# colours. Not here: defining tests (ExUnit.Case), assertions.
+defmodule ExUnit do
+  def start(opts \\ []) do
+    configure(opts)
+    state = __state__()
+
+    if not state.started do
+      __update__(fn s -> %{s | started: true} end)
+
+      System.at_exit(fn
+        0 ->
+          %{failures: failures} = ExUnit.run()
+
+          if failures > 0 do
+            System.halt(2)
+          end
+
+        _ ->
+          :ok
+      end)
+    end
+
+    :ok
+  end
+
+  def configure(opts) do
+    __update__(fn s -> %{s | config: Keyword.merge(s.config, opts)} end)
+    :ok
+  end
+
+  def configuration, do: __state__().config
+
+  def __register__(module, async) do
+    __update__(fn s -> %{s | modules: s.modules ++ [{module, async}]} end)
+  end
+
+  defp server do
+    case Process.whereis(:ex_unit_server) do
+      nil ->
+        initial = %{config: [seed: 0, exclude: [], include: []], modules: [], started: false}
+        pid = spawn(fn -> loop(initial) end)
+        Process.register(pid, :ex_unit_server)
+        pid
+
+      pid ->
+        pid
+    end
+  end
+
+  defp loop(state) do
+    receive do
+      {:get, from} ->
+        send(from, {:ex_unit_state, state})
+        loop(state)
+
+      {:update, fun} ->
+        loop(fun.(state))
+    end
+  end
+
+  def __state__ do
+    send(server(), {:get, self()})
+
+    receive do
+      {:ex_unit_state, state} -> state
+    end
+  end
+
+  def __update__(fun) do
+    send(server(), {:update, fun})
+    :ok
+  end
+
+  def run do
+    state = __state__()
+    __update__(fn s -> %{s | modules: []} end)
+    config = state.config
+    started = System.monotonic_time(:microsecond)
+    {async, sync} = Enum.split_with(state.modules, fn {_, a} -> a end)
+    counts = %{total: 0, failures: 0, skipped: 0, excluded: 0, invalid: 0}
+
+    counts =
+      Enum.reduce(async ++ sync, counts, fn {module, _}, acc ->
+        run_module(module, config, acc)
+      end)
+
+    elapsed = System.monotonic_time(:microsecond) - started
+    IO.write("\nFinished in #{seconds(elapsed)} seconds (0.00s async, #{seconds(elapsed)}s sync)\n")
+    IO.puts(summary(counts))
+    IO.puts("\nRandomized with seed #{Keyword.get(config, :seed, 0)}")
+    %{total: counts.total, failures: counts.failures, skipped: counts.skipped, excluded: counts.excluded}
+  end
+
+  defp seconds(us) do
+    :erlang.float_to_binary(us / 1_000_000, decimals: 2)
+  end
+
+  defp summary(c) do
+    base = "#{c.total} #{plural(c.total, "test", "tests")}, #{c.failures} #{plural(c.failures, "failure", "failures")}"
+    base = if c.invalid > 0, do: base <> ", #{c.invalid} invalid", else: base
+    base = if c.skipped > 0, do: base <> ", #{c.skipped} skipped", else: base
+    if c.excluded > 0, do: base <> ", #{c.excluded} excluded", else: base
+  end
+
+  defp plural(1, one, _), do: one
+  defp plural(_, _, many), do: many
+
+  defp run_module(module, config, acc) do
+    tests = module.__ex_unit__(:tests)
+
+    Enum.reduce(tests, acc, fn test, acc ->
+      run_one(module, test, config, acc)
+    end)
+  end
+
+  defp run_one(module, {name, describe, line, file, tags}, _config, acc) do
+    acc = %{acc | total: acc.total + 1}
+    context = %{test: name, module: module, describe: describe, line: line, file: file}
+    context = Enum.into(tags, context)
+
+    case run_test(module, name, context) do
+      :ok ->
+        IO.write(".")
+        acc
+
+      {:failed, kind, reason, aline} ->
+        n = acc.failures + 1
+        IO.write(format_failure(n, module, name, file, line, kind, reason, aline))
+        %{acc | failures: n}
+    end
+  end
+
+  defp run_test(module, name, context) do
+    parent = self()
+    ref = make_ref()
+
+    pid =
+      spawn(fn ->
+        result =
+          try do
+            apply(module, name, [context])
+            :ok
+          rescue
+            e -> {:failed, :error, e, Process.get(:ex_unit_assert_line)}
+          catch
+            kind, reason -> {:failed, kind, reason, nil}
+          end
+
+        send(parent, {ref, result})
+      end)
+
+    monitor = Process.monitor(pid)
+
+    receive do
+      {^ref, result} ->
+        Process.demonitor(monitor, [:flush])
+        result
+
+      {:DOWN, ^monitor, _, _, reason} ->
+        # The result may be behind the monitor's message (a test that ended
+        # before it was monitored gives :noproc).
+        receive do
+          {^ref, result} -> result
+        after
+          0 -> {:failed, :exit, reason, nil}
+        end
+    end
+  end
+
+  defp format_failure(n, module, name, file, line, kind, reason, aline) do
+    file = Path.relative_to_cwd(file)
+    header = "\n\n  #{n}) #{name} (#{inspect(module)})\n     #{file}:#{line}\n"
+    body = format_reason(kind, reason)
+
+    stack =
+      if aline do
+        "     stacktrace:\n       #{file}:#{aline}: (test)\n"
+      else
+        ""
+      end
+
+    header <> body <> stack <> "\n"
+  end
+
+  @no_value :ex_unit_no_meaningful_value
+
+  defp format_reason(:error, %ExUnit.AssertionError{} = e) do
+    pad = if e.right != @no_value, do: 7, else: 6
+
+    fields = [
+      code: if(e.expr != @no_value, do: e.expr, else: @no_value),
+      arguments: if(e.args != @no_value, do: format_args(e.args), else: @no_value),
+      left: format_side(e.left),
+      right: format_side(e.right)
+    ]
+
+    message = "     " <> String.replace(e.message, "\n", "\n     ") <> "\n"
+
+    rest =
+      for {label, value} <- fields, value != @no_value, into: "" do
+        "     " <> String.pad_trailing("#{label}:", pad) <> value <> "\n"
+      end
+
+    message <> rest
+  end
+
+  defp format_reason(:error, e) when is_exception(e) do
+    "     ** (#{inspect(e.__struct__)}) #{Exception.message(e)}\n"
+  end
+
+  defp format_reason(kind, reason) do
+    "     ** (#{kind}) #{inspect(reason)}\n"
+  end
+
+  defp format_side(@no_value), do: @no_value
+  defp format_side({:ex_unit_code, code}), do: code
+  defp format_side(value), do: inspect(value)
+
+  defp format_args(args) do
+    entries =
+      args
+      |> Enum.with_index(1)
+      |> Enum.map(fn {arg, i} -> "\n         # #{i}\n         #{inspect(arg)}\n" end)
+
+    "\n" <> Enum.join(entries)
+  end
+end

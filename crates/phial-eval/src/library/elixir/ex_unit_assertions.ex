@@ -1,0 +1,290 @@
+# ExUnit.Assertions: the assertion macros (they expand in the test's module)
+# and the plain functions their expansions call. The macros only build
+# quoted code; the checks and the errors are in the `__...__` functions.
+# Not here: running tests, printing failures (ExUnit).
+defmodule ExUnit.Assertions do
+  @operators [:==, :<, :>, :<=, :>=, :===, :=~, :!==, :!=, :in]
+
+  defmacro assert({:=, _, [left, right]} = assertion) do
+    code = Macro.to_string({:assert, [], [assertion]})
+    pattern = Macro.to_string(left)
+    line = __CALLER__.line
+    pins = ExUnit.Assertions.__pins__(left)
+
+    quote do
+      right = unquote(right)
+
+      case right do
+        unquote(left) ->
+          :ok
+
+        _ ->
+          ExUnit.Assertions.__fail__(
+            [
+              message: ExUnit.Assertions.__pinned__("match (=) failed", unquote(pins)),
+              expr: unquote(code),
+              left: {:ex_unit_code, unquote(pattern)},
+              right: right
+            ],
+            unquote(line)
+          )
+      end
+
+      unquote(left) = right
+    end
+  end
+
+  defmacro assert({:match?, _, [left, right]} = assertion) do
+    code = Macro.to_string({:assert, [], [assertion]})
+    pattern = Macro.to_string(left)
+    line = __CALLER__.line
+    pins = ExUnit.Assertions.__pins__(left)
+
+    quote do
+      right = unquote(right)
+
+      case right do
+        unquote(left) ->
+          true
+
+        _ ->
+          ExUnit.Assertions.__fail__(
+            [
+              message: ExUnit.Assertions.__pinned__("match (match?) failed", unquote(pins)),
+              expr: unquote(code),
+              left: {:ex_unit_code, unquote(pattern)},
+              right: right
+            ],
+            unquote(line)
+          )
+      end
+    end
+  end
+
+  defmacro assert({op, _, [left, right]} = assertion) when op in @operators do
+    code = Macro.to_string({:assert, [], [assertion]})
+    line = __CALLER__.line
+    equality = op in [:<, :>, :!==, :!=]
+
+    quote do
+      left = unquote(left)
+      right = unquote(right)
+
+      ExUnit.Assertions.__operator__(
+        unquote(op),
+        left,
+        right,
+        true,
+        unquote(equality),
+        unquote(code),
+        unquote(line)
+      )
+    end
+  end
+
+  defmacro assert(assertion) do
+    code = Macro.to_string({:assert, [], [assertion]})
+    line = __CALLER__.line
+    {args, call} = ExUnit.Assertions.__call_args__(assertion)
+
+    quote do
+      value = unquote(call)
+
+      if value do
+        value
+      else
+        ExUnit.Assertions.__fail__(
+          [
+            message: "Expected truthy, got #{inspect(value)}",
+            expr: unquote(code),
+            args: unquote(args)
+          ],
+          unquote(line)
+        )
+      end
+    end
+  end
+
+  defmacro assert(value, message) do
+    line = __CALLER__.line
+
+    quote do
+      value = unquote(value)
+
+      if value do
+        value
+      else
+        ExUnit.Assertions.__fail__([message: unquote(message)], unquote(line))
+      end
+    end
+  end
+
+  defmacro refute({:match?, _, [left, right]} = assertion) do
+    code = Macro.to_string({:refute, [], [assertion]})
+    pattern = Macro.to_string(left)
+    line = __CALLER__.line
+
+    quote do
+      right = unquote(right)
+
+      case right do
+        unquote(left) ->
+          ExUnit.Assertions.__fail__(
+            [
+              message: "match (match?) succeeded, but should have failed",
+              expr: unquote(code),
+              left: {:ex_unit_code, unquote(pattern)},
+              right: right
+            ],
+            unquote(line)
+          )
+
+        _ ->
+          false
+      end
+    end
+  end
+
+  defmacro refute({op, _, [left, right]} = assertion) when op in @operators do
+    code = Macro.to_string({:refute, [], [assertion]})
+    line = __CALLER__.line
+    equality = op in [:<=, :>=, :===, :==, :=~]
+
+    quote do
+      left = unquote(left)
+      right = unquote(right)
+
+      ExUnit.Assertions.__operator__(
+        unquote(op),
+        left,
+        right,
+        false,
+        unquote(equality),
+        unquote(code),
+        unquote(line)
+      )
+    end
+  end
+
+  defmacro refute(assertion) do
+    code = Macro.to_string({:refute, [], [assertion]})
+    line = __CALLER__.line
+    {args, call} = ExUnit.Assertions.__call_args__(assertion)
+
+    quote do
+      value = unquote(call)
+
+      if value do
+        ExUnit.Assertions.__fail__(
+          [
+            message: "Expected false or nil, got #{inspect(value)}",
+            expr: unquote(code),
+            args: unquote(args)
+          ],
+          unquote(line)
+        )
+      else
+        false
+      end
+    end
+  end
+
+  defmacro refute(value, message) do
+    line = __CALLER__.line
+
+    quote do
+      value = unquote(value)
+
+      if value do
+        ExUnit.Assertions.__fail__([message: unquote(message)], unquote(line))
+      else
+        false
+      end
+    end
+  end
+
+  def flunk(message \\ "Flunked!") do
+    raise ExUnit.AssertionError, message: message
+  end
+
+  # A call's arguments, bound once to variables so the report's
+  # `arguments:` shows what the call was given (as Elixir does, not for
+  # operators, special forms or calls on literals only): `{vars, code}`, or
+  # no value and the assertion as it is.
+  def __call_args__({root, meta, args} = expr) when is_list(args) and args != [] do
+    arity = length(args)
+    reserved = is_atom(root) and (Macro.special_form?(root, arity) or Macro.operator?(root, arity))
+    literals = Enum.all?(args, &Macro.quoted_literal?/1)
+
+    if reserved or literals or (is_atom(root) and root in [:fn, :&, :{}, :%{}, :__block__]) do
+      {:ex_unit_no_meaningful_value, expr}
+    else
+      vars = Enum.map(1..arity, fn i -> Macro.var(String.to_atom("arg#{i}"), ExUnit.Assertions) end)
+
+      call =
+        {:__block__, [],
+         [
+           {:=, [], [{:{}, [], vars}, {:{}, [], args}]},
+           {root, meta, vars}
+         ]}
+
+      {vars, call}
+    end
+  end
+
+  def __call_args__(expr), do: {:ex_unit_no_meaningful_value, expr}
+
+  # The pinned variables of a pattern, as quoted `{name, value}` pairs.
+  def __pins__(pattern) do
+    {_, pins} =
+      Macro.prewalk(pattern, [], fn
+        {:^, _, [{name, _, ctx} = var]} = node, acc when is_atom(name) and is_atom(ctx) ->
+          {node, [{Atom.to_string(name), var} | acc]}
+
+        node, acc ->
+          {node, acc}
+      end)
+
+    pins |> Enum.reverse() |> Enum.uniq_by(fn {n, _} -> n end)
+  end
+
+  def __pinned__(message, []), do: message
+
+  def __pinned__(message, pins) do
+    lines = Enum.map(pins, fn {name, value} -> "\n  " <> name <> " = " <> inspect(value) end)
+    message <> "\nThe following variables were pinned:" <> Enum.join(lines)
+  end
+
+  def __operator__(op, left, right, positive, equality, code, line) do
+    message = if positive, do: "Assertion with ", else: "Refute with "
+    message = message <> Atom.to_string(op) <> " failed"
+    holds = __apply_op__(op, left, right)
+    passed = if positive, do: holds, else: not holds
+
+    cond do
+      passed ->
+        positive
+
+      equality and left === right ->
+        __fail__(
+          [message: message <> ", both sides are exactly equal", expr: code, left: left],
+          line
+        )
+
+      true ->
+        __fail__([message: message, expr: code, left: left, right: right], line)
+    end
+  end
+
+  defp __apply_op__(:in, left, right), do: left in right
+  defp __apply_op__(:=~, left, right), do: left =~ right
+  defp __apply_op__(op, left, right), do: apply(Kernel, op, [left, right]) && true
+
+  # Raises the assertion error; the line of the assertion goes in the
+  # process dictionary for the report's stacktrace (phial keeps no
+  # stacktraces of its own).
+  def __fail__(fields, line) do
+    Process.put(:ex_unit_assert_line, line)
+    raise ExUnit.AssertionError, fields
+  end
+end
