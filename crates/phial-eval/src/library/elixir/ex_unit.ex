@@ -81,8 +81,12 @@ defmodule ExUnit do
     __update__(fn s -> %{s | modules: []} end)
     config = state.config
     started = System.monotonic_time(:microsecond)
-    {async, sync} = Enum.split_with(state.modules, fn {_, a} -> a end)
+    # With seed 0 nothing is shuffled: Elixir then runs modules last defined
+    # first (async ones before the others), each one's tests in order.
+    {async, sync} = Enum.split_with(Enum.reverse(state.modules), fn {_, a} -> a end)
     counts = %{total: 0, failures: 0, skipped: 0, excluded: 0, invalid: 0}
+    filters("Including", Keyword.get(config, :include, []))
+    filters("Excluding", Keyword.get(config, :exclude, []))
 
     counts =
       Enum.reduce(async ++ sync, counts, fn {module, _}, acc ->
@@ -96,6 +100,9 @@ defmodule ExUnit do
     %{total: counts.total, failures: counts.failures, skipped: counts.skipped, excluded: counts.excluded}
   end
 
+  defp filters(_, []), do: :ok
+  defp filters(what, tags), do: IO.puts(what <> " tags: " <> inspect(tags) <> "\n")
+
   defp seconds(us) do
     :erlang.float_to_binary(us / 1_000_000, decimals: 2)
   end
@@ -103,27 +110,140 @@ defmodule ExUnit do
   defp summary(c) do
     base = "#{c.total} #{plural(c.total, "test", "tests")}, #{c.failures} #{plural(c.failures, "failure", "failures")}"
     base = if c.invalid > 0, do: base <> ", #{c.invalid} invalid", else: base
-    base = if c.skipped > 0, do: base <> ", #{c.skipped} skipped", else: base
-    if c.excluded > 0, do: base <> ", #{c.excluded} excluded", else: base
+    base = if c.excluded > 0, do: base <> ", #{c.excluded} excluded", else: base
+    if c.skipped > 0, do: base <> ", #{c.skipped} skipped", else: base
   end
 
   defp plural(1, one, _), do: one
   defp plural(_, _, many), do: many
 
   defp run_module(module, config, acc) do
-    tests = module.__ex_unit__(:tests)
+    moduletags = tag_map(module.__ex_unit__(:moduletag))
+    describetags = module.__ex_unit__(:describetag)
 
-    Enum.reduce(tests, acc, fn test, acc ->
-      run_one(module, test, config, acc)
+    {tests, _} =
+      Enum.map_reduce(module.__ex_unit__(:tests), 0, fn {name, describe, line, file, extra, all},
+                                                        seen ->
+        own = Enum.take(all, length(all) - seen) |> Enum.reverse()
+
+        dtags =
+          for {d, tags} <- describetags, d == describe, reduce: %{} do
+            m -> Map.merge(m, tag_map([tags]))
+          end
+
+        tags =
+          moduletags
+          |> Map.merge(dtags)
+          |> Map.merge(tag_map(own))
+          |> Map.merge(Map.new(extra))
+
+        {{name, describe, line, file, tags}, length(all)}
+      end)
+
+    exclude = Keyword.get(config, :exclude, [])
+    include = Keyword.get(config, :include, [])
+
+    {run, held} =
+      Enum.split_with(tests, fn {_, _, _, _, tags} ->
+        not Map.get(tags, :skip, false) and not excluded?(tags, exclude, include)
+      end)
+
+    acc =
+      Enum.reduce(held, acc, fn {_, _, _, _, tags}, acc ->
+        if Map.get(tags, :skip, false) and not excluded?(tags, exclude, include) do
+          IO.write("*")
+          %{acc | total: acc.total + 1, skipped: acc.skipped + 1}
+        else
+          %{acc | total: acc.total + 1, excluded: acc.excluded + 1}
+        end
+      end)
+
+    if run == [] do
+      acc
+    else
+      base = %{module: module, case: module}
+      setups = module.__ex_unit__(:setup)
+
+      case run_callbacks(module, module.__ex_unit__(:setup_all), nil, base) do
+        {:ok, context} ->
+          Enum.reduce(run, acc, fn test, acc ->
+            run_one(module, test, context, setups, acc)
+          end)
+
+        {:failed, kind, reason} ->
+          Enum.reduce(run, acc, fn {name, _, line, file, _}, acc ->
+            n = acc.failures + 1
+            IO.write(format_failure(n, module, name, file, line, kind, reason, nil))
+            %{acc | total: acc.total + 1, failures: n}
+          end)
+      end
+    end
+  end
+
+  # Tags as a map: a bare atom is `true`, keywords their values.
+  defp tag_map(entries) do
+    entries
+    |> List.flatten()
+    |> Enum.reduce(%{}, fn
+      {k, v}, m -> Map.put(m, k, v)
+      k, m when is_atom(k) -> Map.put(m, k, true)
+      _, m -> m
     end)
   end
 
-  defp run_one(module, {name, describe, line, file, tags}, _config, acc) do
-    acc = %{acc | total: acc.total + 1}
-    context = %{test: name, module: module, describe: describe, line: line, file: file}
-    context = Enum.into(tags, context)
+  defp excluded?(tags, exclude, include) do
+    hit = fn filters ->
+      Enum.any?(filters, fn
+        {k, v} -> Map.has_key?(tags, k) and to_string(Map.get(tags, k)) == to_string(v)
+        k -> Map.has_key?(tags, k)
+      end)
+    end
 
-    case run_test(module, name, context) do
+    hit.(exclude) and not hit.(include)
+  end
+
+  # setup_all (describe nil) or setup callbacks in order, each merging its
+  # result into the context; a failing one fails the tests.
+  defp run_callbacks(module, callbacks, describe, context) do
+    callbacks
+    |> Enum.filter(fn {d, _} -> d == nil or d == describe end)
+    |> Enum.reduce_while({:ok, context}, fn {_, fname}, {:ok, ctx} ->
+      try do
+        {:cont, {:ok, __merge_setup__(ctx, apply(module, fname, [ctx]))}}
+      rescue
+        e -> {:halt, {:failed, :error, e}}
+      catch
+        kind, reason -> {:halt, {:failed, kind, reason}}
+      end
+    end)
+  end
+
+  def __setup_chain__(context, funs) do
+    Enum.reduce(funs, context, fn fun, ctx -> __merge_setup__(ctx, fun.(ctx)) end)
+  end
+
+  def __merge_setup__(ctx, :ok), do: ctx
+  def __merge_setup__(ctx, {:ok, more}), do: __merge_setup__(ctx, more)
+  def __merge_setup__(ctx, more) when is_map(more), do: Map.merge(ctx, more)
+  def __merge_setup__(ctx, more) when is_list(more), do: Map.merge(ctx, Map.new(more))
+
+  def __merge_setup__(_ctx, other) do
+    raise RuntimeError,
+          "expected ExUnit callback to return :ok | keyword | map, got #{inspect(other)} instead"
+  end
+
+  defp run_one(module, {name, describe, line, file, tags}, base, setups, acc) do
+    acc = %{acc | total: acc.total + 1}
+    context = Map.merge(base, %{test: name, describe: describe, line: line, file: file})
+    context = Map.merge(context, tags)
+
+    result =
+      case run_callbacks(module, setups, describe, context) do
+        {:ok, context} -> run_test(module, name, context)
+        {:failed, kind, reason} -> {:failed, kind, reason, nil}
+      end
+
+    case result do
       :ok ->
         IO.write(".")
         acc

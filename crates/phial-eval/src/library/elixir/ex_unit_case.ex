@@ -15,6 +15,7 @@ defmodule ExUnit.Case do
       Module.register_attribute(__MODULE__, :ex_unit_setup_all, accumulate: true)
       Module.register_attribute(__MODULE__, :tag, accumulate: true)
       Module.register_attribute(__MODULE__, :moduletag, accumulate: true)
+      Module.register_attribute(__MODULE__, :ex_unit_describetag, accumulate: true)
       @before_compile ExUnit.Case
       ExUnit.__register__(__MODULE__, unquote(async))
     end
@@ -25,7 +26,8 @@ defmodule ExUnit.Case do
       def __ex_unit__(:tests), do: Enum.reverse(@ex_unit_tests)
       def __ex_unit__(:setup), do: Enum.reverse(@ex_unit_setup)
       def __ex_unit__(:setup_all), do: Enum.reverse(@ex_unit_setup_all)
-      def __ex_unit__(:moduletag), do: List.flatten(@moduletag)
+      def __ex_unit__(:moduletag), do: Enum.reverse(@moduletag)
+      def __ex_unit__(:describetag), do: Enum.reverse(@ex_unit_describetag)
     end
   end
 
@@ -83,8 +85,8 @@ defmodule ExUnit.Case do
     {:ex_unit_describe_setup, meta, [message, block, context]}
   end
 
-  def __in_describe__({:@, meta, [{:describetag, m, args}]}, message) do
-    {:@, meta, [{:ex_unit_describetag, m, [{message, args}]}]}
+  def __in_describe__({:@, meta, [{:describetag, m, [tags]}]}, message) do
+    {:@, meta, [{:ex_unit_describetag, m, [{message, tags}]}]}
   end
 
   def __in_describe__(item, _message), do: item
@@ -106,8 +108,10 @@ defmodule ExUnit.Case do
     file = caller.file
 
     quote do
+      # Every @tag so far (accumulated, newest first): the runner keeps
+      # those added since the previous test, as Elixir clears @tag per test.
       @ex_unit_tests {unquote(fname), unquote(describe), unquote(line), unquote(file),
-                      unquote(extra)}
+                      unquote(extra), @tag}
       def unquote(fname)(unquote(context)), do: unquote(block)
     end
   end
@@ -130,7 +134,22 @@ defmodule ExUnit.Case do
         end
 
       names ->
-        ExUnit.Case.__attr__(kind, {describe, List.wrap(names)})
+        # `setup :name` or a list of names: a function of the module (it may
+        # be private) runs them in turn.
+        var = Macro.var(:context, ExUnit.Case)
+
+        funs =
+          Enum.map(List.wrap(names), fn name ->
+            {:fn, [], [{:->, [], [[var], {name, [], [var]}]}]}
+          end)
+
+        quote do
+          unquote(ExUnit.Case.__attr__(kind, {describe, fname}))
+
+          def unquote(fname)(unquote(var)) do
+            ExUnit.__setup_chain__(unquote(var), unquote(funs))
+          end
+        end
     end
   end
 end
