@@ -145,12 +145,12 @@ defmodule ExUnit do
 
     {run, held} =
       Enum.split_with(tests, fn {_, _, _, _, tags} ->
-        not Map.get(tags, :skip, false) and not excluded?(tags, exclude, include)
+        not skip?(tags) and not excluded?(tags, exclude, include)
       end)
 
     acc =
       Enum.reduce(held, acc, fn {_, _, _, _, tags}, acc ->
-        if Map.get(tags, :skip, false) and not excluded?(tags, exclude, include) do
+        if skip?(tags) and not excluded?(tags, exclude, include) do
           IO.write("*")
           %{acc | total: acc.total + 1, skipped: acc.skipped + 1}
         else
@@ -190,6 +190,9 @@ defmodule ExUnit do
       _, m -> m
     end)
   end
+
+  # `@tag :skip` or `@tag skip: "reason"`.
+  defp skip?(tags), do: Map.get(tags, :skip, false) not in [false, nil]
 
   defp excluded?(tags, exclude, include) do
     hit = fn filters ->
