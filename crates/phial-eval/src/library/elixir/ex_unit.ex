@@ -329,7 +329,7 @@ defmodule ExUnit do
         "     " <> String.pad_trailing("#{label}:", pad) <> value <> "\n"
       end
 
-    message <> rest
+    message <> rest <> format_mailbox(e.context)
   end
 
   defp format_reason(:error, e) when is_exception(e) do
@@ -339,6 +339,19 @@ defmodule ExUnit do
   defp format_reason(kind, reason) do
     "     ** (#{kind}) #{inspect(reason)}\n"
   end
+
+  defp format_mailbox({:mailbox, _pattern, []}), do: ""
+
+  defp format_mailbox({:mailbox, pattern, messages}) do
+    entries =
+      Enum.map(messages, fn m ->
+        "       pattern: " <> pattern <> "\n       value:   " <> inspect(m) <> "\n"
+      end)
+
+    "     mailbox:\n" <> Enum.join(entries, "\n")
+  end
+
+  defp format_mailbox(_), do: ""
 
   defp format_side(@no_value), do: @no_value
   defp format_side({:ex_unit_code, code}), do: code

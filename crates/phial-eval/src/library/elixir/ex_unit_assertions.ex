@@ -203,6 +203,117 @@ defmodule ExUnit.Assertions do
     end
   end
 
+  defmacro assert_receive(pattern, timeout \\ 100, message \\ nil) do
+    ExUnit.Assertions.__receive__(:assert_receive, pattern, timeout, message, __CALLER__)
+  end
+
+  defmacro assert_received(pattern, message \\ nil) do
+    ExUnit.Assertions.__receive__(:assert_received, pattern, 0, message, __CALLER__)
+  end
+
+  defmacro refute_receive(pattern, timeout \\ 100, message \\ nil) do
+    ExUnit.Assertions.__refute_receive__(:refute_receive, pattern, timeout, message, __CALLER__)
+  end
+
+  defmacro refute_received(pattern, message \\ nil) do
+    ExUnit.Assertions.__refute_receive__(:refute_received, pattern, 0, message, __CALLER__)
+  end
+
+  # The quoted code of assert_receive/assert_received: the variables the
+  # pattern binds come out of the receive, as in Elixir.
+  def __receive__(kind, pattern, timeout, message, caller) do
+    # Elixir shows the pattern only, not the timeout.
+    code = Macro.to_string({kind, [], [pattern]})
+    shown = Macro.to_string(pattern)
+    line = caller.line
+    vars = {:{}, [], __pattern_vars__(pattern)}
+
+    quote do
+      {received, unquote(vars)} =
+        receive do
+          unquote(pattern) = received -> {received, unquote(vars)}
+        after
+          unquote(timeout) ->
+            ExUnit.Assertions.__receive_failed__(
+              unquote(timeout),
+              unquote(message),
+              unquote(code),
+              unquote(shown),
+              unquote(line)
+            )
+        end
+
+      received
+    end
+  end
+
+  defp timeout_arg(100), do: []
+  defp timeout_arg(t), do: [t]
+
+  def __refute_receive__(kind, pattern, timeout, message, caller) do
+    args = if kind == :refute_received, do: [pattern], else: [pattern | timeout_arg(timeout)]
+    code = Macro.to_string({kind, [], args})
+    shown = Macro.to_string(pattern)
+    line = caller.line
+
+    quote do
+      receive do
+        unquote(pattern) = actual ->
+          ExUnit.Assertions.__fail__(
+            [
+              message:
+                unquote(message) ||
+                  "Unexpectedly received message #{inspect(actual)} (which matched #{unquote(shown)})",
+              expr: unquote(code)
+            ],
+            unquote(line)
+          )
+      after
+        unquote(timeout) -> false
+      end
+    end
+  end
+
+  def __receive_failed__(timeout, message, code, shown, line) do
+    {:messages, messages} = Process.info(self(), :messages)
+    count = length(messages)
+
+    note =
+      if count == 0 do
+        "The process mailbox is empty."
+      else
+        "Showing #{min(count, 10)} of #{count} messages in the mailbox"
+      end
+
+    text = message || "Assertion failed, no matching message after #{timeout}ms\n" <> note
+
+    __fail__(
+      [message: text, expr: code, context: {:mailbox, shown, Enum.take(messages, 10)}],
+      line
+    )
+  end
+
+  # The variables a pattern binds (not pinned ones, not `_name`), quoted.
+  def __pattern_vars__(pattern) do
+    {_, vars} =
+      Macro.prewalk(pattern, [], fn
+        {:^, _, _}, acc ->
+          {:ok, acc}
+
+        {name, _, ctx} = var, acc when is_atom(name) and is_atom(ctx) ->
+          if String.starts_with?(Atom.to_string(name), "_") do
+            {var, acc}
+          else
+            {var, [var | acc]}
+          end
+
+        node, acc ->
+          {node, acc}
+      end)
+
+    vars |> Enum.reverse() |> Enum.uniq_by(fn {name, _, _} -> name end)
+  end
+
   def flunk(message \\ "Flunked!") do
     raise ExUnit.AssertionError, message: message
   end
