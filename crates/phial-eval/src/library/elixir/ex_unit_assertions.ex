@@ -314,6 +314,100 @@ defmodule ExUnit.Assertions do
     vars |> Enum.reverse() |> Enum.uniq_by(fn {name, _, _} -> name end)
   end
 
+  defmacro assert_in_delta(value1, value2, delta, message \\ nil) do
+    code = ExUnit.Assertions.__bare_call__(:assert_in_delta, [value1, value2, delta] ++ List.wrap(message))
+    line = __CALLER__.line
+
+    quote do
+      ExUnit.Assertions.__in_delta__(
+        true,
+        unquote(value1),
+        unquote(value2),
+        unquote(delta),
+        unquote(message),
+        unquote(code),
+        unquote(line)
+      )
+    end
+  end
+
+  defmacro refute_in_delta(value1, value2, delta, message \\ nil) do
+    code = ExUnit.Assertions.__bare_call__(:refute_in_delta, [value1, value2, delta] ++ List.wrap(message))
+    line = __CALLER__.line
+
+    quote do
+      ExUnit.Assertions.__in_delta__(
+        false,
+        unquote(value1),
+        unquote(value2),
+        unquote(delta),
+        unquote(message),
+        unquote(code),
+        unquote(line)
+      )
+    end
+  end
+
+  defmacro catch_throw(expression) do
+    ExUnit.Assertions.__catch__(:throw, expression, __CALLER__)
+  end
+
+  defmacro catch_exit(expression) do
+    ExUnit.Assertions.__catch__(:exit, expression, __CALLER__)
+  end
+
+  defmacro catch_error(expression) do
+    ExUnit.Assertions.__catch__(:error, expression, __CALLER__)
+  end
+
+  # A call as its line would show it, without parentheses (Elixir quotes
+  # the source line for these).
+  def __bare_call__(name, args) do
+    Atom.to_string(name) <> " " <> Enum.map_join(args, ", ", &Macro.to_string/1)
+  end
+
+  def __catch__(kind, expression, caller) do
+    code = Macro.to_string({:"catch_#{kind}", [], [expression]})
+    line = caller.line
+    message = "Expected to catch #{kind}, got nothing"
+
+    quote do
+      caught =
+        try do
+          unquote(expression)
+          :ex_unit_nothing_caught
+        catch
+          unquote(kind), what -> {:ex_unit_caught, what}
+        end
+
+      case caught do
+        {:ex_unit_caught, what} ->
+          what
+
+        _ ->
+          ExUnit.Assertions.__fail__([message: unquote(message), expr: unquote(code)], unquote(line))
+      end
+    end
+  end
+
+  def __in_delta__(positive, value1, value2, delta, message, code, line) do
+    diff = abs(value1 - value2)
+    holds = diff <= delta
+
+    if holds == positive do
+      true
+    else
+      relation = if positive, do: "less than or equal to", else: "more than"
+
+      text =
+        message ||
+          "Expected the difference between #{inspect(value1)} and #{inspect(value2)} " <>
+            "(#{inspect(diff)}) to be #{relation} #{inspect(delta)}"
+
+      __fail__([message: text, expr: code], line)
+    end
+  end
+
   def flunk(message \\ "Flunked!") do
     raise ExUnit.AssertionError, message: message
   end
