@@ -408,6 +408,82 @@ defmodule ExUnit.Assertions do
     end
   end
 
+  defmacro assert_raise(exception, function) do
+    code = ExUnit.Assertions.__bare_call__(:assert_raise, [exception, function])
+    line = __CALLER__.line
+
+    quote do
+      ExUnit.Assertions.__assert_raise__(
+        unquote(exception),
+        :ex_unit_no_message,
+        unquote(function),
+        unquote(code),
+        unquote(line)
+      )
+    end
+  end
+
+  defmacro assert_raise(exception, message, function) do
+    code = ExUnit.Assertions.__bare_call__(:assert_raise, [exception, message, function])
+    line = __CALLER__.line
+
+    quote do
+      ExUnit.Assertions.__assert_raise__(
+        unquote(exception),
+        unquote(message),
+        unquote(function),
+        unquote(code),
+        unquote(line)
+      )
+    end
+  end
+
+  def __assert_raise__(exception, message, function, code, line) do
+    name = inspect(exception)
+
+    outcome =
+      try do
+        function.()
+        :ex_unit_nothing_raised
+      rescue
+        error -> {:raised, error}
+      end
+
+    case outcome do
+      {:raised, %{__struct__: ^exception} = error} ->
+        actual = Exception.message(error)
+
+        cond do
+          message == :ex_unit_no_message ->
+            error
+
+          is_binary(message) and actual == message ->
+            error
+
+          is_struct(message, Regex) and actual =~ message ->
+            error
+
+          true ->
+            text =
+              "Wrong message for #{name}\nexpected:\n  #{inspect(message)}\nactual:\n  #{inspect(actual)}"
+
+            __fail__([message: text, expr: code], line)
+        end
+
+      {:raised, %{__struct__: ExUnit.AssertionError} = error} ->
+        raise error
+
+      {:raised, error} ->
+        text =
+          "Expected exception #{name} but got #{inspect(error.__struct__)} (#{Exception.message(error)})"
+
+        __fail__([message: text, expr: code], line)
+
+      :ex_unit_nothing_raised ->
+        __fail__([message: "Expected exception #{name} but nothing was raised", expr: code], line)
+    end
+  end
+
   def flunk(message \\ "Flunked!") do
     raise ExUnit.AssertionError, message: message
   end
