@@ -107,6 +107,7 @@ defmodule ExUnit.Assertions do
 
   defmacro assert(value, message) do
     line = __CALLER__.line
+    code = ExUnit.Assertions.__bare_call__(:assert, [value, message])
 
     quote do
       value = unquote(value)
@@ -114,7 +115,7 @@ defmodule ExUnit.Assertions do
       if value do
         value
       else
-        ExUnit.Assertions.__fail__([message: unquote(message)], unquote(line))
+        ExUnit.Assertions.__fail__([message: unquote(message), expr: unquote(code)], unquote(line))
       end
     end
   end
@@ -191,12 +192,13 @@ defmodule ExUnit.Assertions do
 
   defmacro refute(value, message) do
     line = __CALLER__.line
+    code = ExUnit.Assertions.__bare_call__(:refute, [value, message])
 
     quote do
       value = unquote(value)
 
       if value do
-        ExUnit.Assertions.__fail__([message: unquote(message)], unquote(line))
+        ExUnit.Assertions.__fail__([message: unquote(message), expr: unquote(code)], unquote(line))
       else
         false
       end
@@ -282,7 +284,7 @@ defmodule ExUnit.Assertions do
       if count == 0 do
         "The process mailbox is empty."
       else
-        "Showing #{min(count, 10)} of #{count} messages in the mailbox"
+        "Showing #{min(count, 10)} of #{count} #{if count == 1, do: "message", else: "messages"} in the mailbox"
       end
 
     text = message || "Assertion failed, no matching message after #{timeout}ms\n" <> note
