@@ -811,7 +811,8 @@ impl<'k> Compiler<'k> {
             self.expansions += 1;
             match Unquoter::new(span, self.expansions)
                 .with_lines(self.lines.clone())
-                .expr(item) {
+                .expr(item)
+            {
                 Ok(x) => out.extend(flatten(x)),
                 Err(msg) => self.error(span.start, msg),
             }
@@ -826,8 +827,9 @@ impl<'k> Compiler<'k> {
         };
         self.expansions += 1;
         match Unquoter::new(span, self.expansions)
-                .with_lines(self.lines.clone())
-                .expr(&v) {
+            .with_lines(self.lines.clone())
+            .expr(&v)
+        {
             Ok(x) => BodyItem::Replace(flatten(x)),
             Err(msg) => {
                 self.error(span.start, msg);
