@@ -40,9 +40,37 @@ fn collect_exs(dir: &Path, recursive: bool, out: &mut Vec<PathBuf>) {
     }
 }
 
+/// ExUnit's summary lines differ from run to run: its timing and its seed
+/// become `<time>` and `<seed>`, as the recorder writes them.
+fn normalise_exunit(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for line in s.split_inclusive('\n') {
+        let body = line.trim_end_matches('\n');
+        let end = &line[body.len()..];
+        if body.starts_with("Finished in ")
+            && body.contains(" seconds (")
+            && body.ends_with("s sync)")
+        {
+            out.push_str("Finished in <time>");
+        } else if let Some(seed) = body.strip_prefix("Randomized with seed ") {
+            if !seed.is_empty() && seed.bytes().all(|b| b.is_ascii_digit()) {
+                out.push_str("Randomized with seed <seed>");
+            } else {
+                out.push_str(body);
+            }
+        } else {
+            out.push_str(body);
+        }
+        out.push_str(end);
+    }
+    out
+}
+
 /// Replace `#PID<a.b.c>` with `#PID<>` and `#Reference<a.b.c.d>` with `#Reference<>`,
 /// exactly as the recorder does (digits and dots only between the brackets).
 fn normalise(s: &str) -> String {
+    let owned = normalise_exunit(s);
+    let s: &str = &owned;
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
     loop {

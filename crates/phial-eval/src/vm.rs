@@ -470,7 +470,8 @@ impl Vm {
         self.run_at_exit(&rt, code);
         rt.shutdown();
         self.out.flush();
-        code
+        // A hook may set the status (ExUnit's exits 2 when a test failed).
+        self.exit_code().unwrap_or(code)
     }
 
     /// `System.at_exit/1` hooks, the last registered first, each in a

@@ -46,6 +46,10 @@ pub(crate) struct Unquoter {
     /// The expansion's counter, for variables that have none yet.
     pub counter: i64,
     depth: u32,
+    /// The caller's line starts: a node whose metadata has a `line:` gets a
+    /// span on that line, so code a macro passes through (a test's body, an
+    /// assertion) reports its own line rather than the macro call's.
+    lines: Option<std::sync::Arc<Vec<u32>>>,
 }
 
 type R<T> = Result<T, String>;
@@ -167,6 +171,32 @@ impl Unquoter {
             span,
             counter,
             depth: 0,
+            lines: None,
+        }
+    }
+
+    /// With the caller's line starts (see `lines`).
+    pub(crate) fn with_lines(mut self, lines: std::sync::Arc<Vec<u32>>) -> Self {
+        self.lines = Some(lines);
+        self
+    }
+
+    /// The span of a node with `meta`: its line's start, when the metadata
+    /// names a line of the caller's source; else the current span.
+    fn span_of(&self, meta: &Value) -> Span {
+        let line = meta.iter_list().find_map(|item| match item {
+            Value::Tuple(t) if t.len() == 2 && t[0] == Value::atom("line") => match t[1] {
+                Value::Int(l) => Some(l),
+                _ => None,
+            },
+            _ => None,
+        });
+        match (line, &self.lines) {
+            (Some(l), Some(lines)) if l >= 1 && (l as usize) <= lines.len() => {
+                let start = lines[l as usize - 1] as usize;
+                Span { start, end: start }
+            }
+            _ => self.span,
         }
     }
 
@@ -359,7 +389,13 @@ impl Unquoter {
                 let b = self.expr(&t[1])?;
                 Ok(mk(self.span, ExprKind::Tuple(vec![a, b])))
             }
-            Value::Tuple(t) if t.len() == 3 => self.form(&t[0], &t[1], &t[2], v),
+            Value::Tuple(t) if t.len() == 3 => {
+                let outer = self.span;
+                self.span = self.span_of(&t[1]);
+                let r = self.form(&t[0], &t[1], &t[2], v);
+                self.span = outer;
+                r
+            }
             _ => Err(invalid(v)),
         }
     }

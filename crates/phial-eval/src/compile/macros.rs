@@ -456,7 +456,7 @@ impl<'k> Compiler<'k> {
         let code = self.pop_fn();
         let value = self.run_now(code, Vec::new(), span)?;
         self.expansions += 1;
-        let mut u = Unquoter::new(span, self.expansions);
+        let mut u = Unquoter::new(span, self.expansions).with_lines(self.lines.clone());
         match u.expr(&value) {
             Ok(e) => Some(e),
             Err(msg) => {
@@ -833,7 +833,10 @@ impl<'k> Compiler<'k> {
         let mut out = Vec::new();
         for item in list.iter_list() {
             self.expansions += 1;
-            match Unquoter::new(span, self.expansions).expr(item) {
+            match Unquoter::new(span, self.expansions)
+                .with_lines(self.lines.clone())
+                .expr(item)
+            {
                 Ok(x) => out.extend(flatten(x)),
                 Err(msg) => self.error(span.start, msg),
             }
@@ -847,7 +850,10 @@ impl<'k> Compiler<'k> {
             return BodyItem::Drop;
         };
         self.expansions += 1;
-        match Unquoter::new(span, self.expansions).expr(&v) {
+        match Unquoter::new(span, self.expansions)
+            .with_lines(self.lines.clone())
+            .expr(&v)
+        {
             Ok(x) => BodyItem::Replace(flatten(x)),
             Err(msg) => {
                 self.error(span.start, msg);

@@ -131,6 +131,24 @@ pub const UNITS: &[Unit] = &[
     eager("Code", ex::code::NATIVES, None),
     eager("Module", ex::module::NATIVES, None),
     lazy("Macro", ex::macro_::NATIVES, source!("elixir/macro.ex")),
+    // ExUnit, written in phial: compiled only by scripts that use it.
+    lazy("ExUnit", &[], source!("elixir/ex_unit.ex")),
+    lazy("ExUnit.Case", &[], source!("elixir/ex_unit_case.ex")),
+    lazy(
+        "ExUnit.Assertions",
+        &[],
+        source!("elixir/ex_unit_assertions.ex"),
+    ),
+    lazy(
+        "ExUnit.AssertionError",
+        &[],
+        source!("elixir/ex_unit_assertion_error.ex"),
+    ),
+    lazy(
+        "ExUnit.CaptureIO",
+        &[],
+        source!("elixir/ex_unit_capture_io.ex"),
+    ),
     eager("Exception", ex::exception::NATIVES, None),
     lazy("Access", ex::access::NATIVES, source!("elixir/access.ex")),
     lazy("String.Chars", &[], source!("elixir/string_chars.ex")),

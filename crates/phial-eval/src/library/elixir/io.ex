@@ -9,10 +9,28 @@ defmodule IO do
   def gets(device, prompt) do
     if :phial_io.device?(device) do
       IO.write(device, prompt)
-      read_device(device, :line)
+
+      # Input given to ExUnit.CaptureIO.capture_io is read from first.
+      case Process.get(:"$phial_capture_input") do
+        input when is_binary(input) -> captured_line(input)
+        _ -> read_device(device, :line)
+      end
     else
       {:error, :arguments}
     end
+  end
+
+  defp captured_line(""), do: :eof
+
+  defp captured_line(input) do
+    {line, rest} =
+      case :binary.split(input, "\n") do
+        [line, rest] -> {line <> "\n", rest}
+        [line] -> {line, ""}
+      end
+
+    Process.put(:"$phial_capture_input", rest)
+    line
   end
 
   def read(device \\ :stdio, line_or_chars)

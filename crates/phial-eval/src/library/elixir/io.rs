@@ -170,10 +170,36 @@ fn warn(ctx: &mut Ctx, msg: &Value) -> Result<Value> {
     Ok(Value::OK)
 }
 
+/// `ExUnit.CaptureIO`: a process capturing a device keeps what it writes
+/// to it as a string in its dictionary (under these keys) instead of
+/// printing it. Only the capturing process's own writes are caught.
+fn captured(ctx: &mut Ctx, text: &str, stderr: bool) -> bool {
+    let key = Value::atom(if stderr {
+        "$phial_capture_stderr"
+    } else {
+        "$phial_capture_stdout"
+    });
+    let Some(Some(rare)) = ctx.rare.as_deref_mut() else {
+        return false;
+    };
+    let Some((_, v)) = rare.dict.iter_mut().find(|(k, _)| k == &key) else {
+        return false;
+    };
+    let Some(so_far) = v.as_str() else {
+        return false;
+    };
+    let joined = format!("{so_far}{text}");
+    *v = Value::str(joined);
+    true
+}
+
 /// Writes to the device; a closed stdout raises Elixir's
 /// `ErlangError` `:terminated` ("the device has terminated"), which ends
 /// the writer (and a script whose main process it is, with exit code 1).
 pub(crate) fn write(ctx: &mut Ctx, text: &str, stderr: bool) -> Result<()> {
+    if captured(ctx, text, stderr) {
+        return Ok(());
+    }
     if stderr {
         ctx.vm.out.stderr(text);
     } else {

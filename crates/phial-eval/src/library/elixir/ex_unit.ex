@@ -1,0 +1,368 @@
+# ExUnit: start/configure/run and the runner. Its state (configuration,
+# the test modules in the order they were defined) is held by a process
+# registered as :ex_unit_server, since test modules register from the
+# script's process and the tests run from an at-exit hook's. Each test runs
+# in a process of its own. Output is Elixir 1.14's CLI formatter without
+# colours. Not here: defining tests (ExUnit.Case), assertions.
+defmodule ExUnit do
+  def start(opts \\ []) do
+    configure(opts)
+    state = __state__()
+
+    if not state.started do
+      __update__(fn s -> %{s | started: true} end)
+
+      System.at_exit(fn
+        0 ->
+          %{failures: failures} = ExUnit.run()
+
+          if failures > 0 do
+            System.halt(2)
+          end
+
+        _ ->
+          :ok
+      end)
+    end
+
+    :ok
+  end
+
+  def configure(opts) do
+    __update__(fn s -> %{s | config: Keyword.merge(s.config, opts)} end)
+    :ok
+  end
+
+  def configuration, do: __state__().config
+
+  def __register__(module, async) do
+    __update__(fn s -> %{s | modules: s.modules ++ [{module, async}]} end)
+  end
+
+  defp server do
+    case Process.whereis(:ex_unit_server) do
+      nil ->
+        initial = %{config: [seed: 0, exclude: [], include: []], modules: [], started: false}
+        pid = spawn(fn -> loop(initial) end)
+        Process.register(pid, :ex_unit_server)
+        pid
+
+      pid ->
+        pid
+    end
+  end
+
+  defp loop(state) do
+    receive do
+      {:get, from} ->
+        send(from, {:ex_unit_state, state})
+        loop(state)
+
+      {:update, fun} ->
+        loop(fun.(state))
+    end
+  end
+
+  def __state__ do
+    send(server(), {:get, self()})
+
+    receive do
+      {:ex_unit_state, state} -> state
+    end
+  end
+
+  def __update__(fun) do
+    send(server(), {:update, fun})
+    :ok
+  end
+
+  def run do
+    state = __state__()
+    __update__(fn s -> %{s | modules: []} end)
+    config = state.config
+    started = System.monotonic_time(:microsecond)
+    # With seed 0 nothing is shuffled: Elixir then runs modules last defined
+    # first (async ones before the others), each one's tests in order.
+    {async, sync} = Enum.split_with(Enum.reverse(state.modules), fn {_, a} -> a end)
+    counts = %{total: 0, failures: 0, skipped: 0, excluded: 0, invalid: 0}
+    filters("Including", Keyword.get(config, :include, []))
+    filters("Excluding", Keyword.get(config, :exclude, []))
+
+    counts =
+      Enum.reduce(async ++ sync, counts, fn {module, _}, acc ->
+        run_module(module, config, acc)
+      end)
+
+    elapsed = System.monotonic_time(:microsecond) - started
+    IO.write("\nFinished in #{seconds(elapsed)} seconds (0.00s async, #{seconds(elapsed)}s sync)\n")
+    IO.puts(summary(counts))
+    IO.puts("\nRandomized with seed #{Keyword.get(config, :seed, 0)}")
+    %{total: counts.total, failures: counts.failures, skipped: counts.skipped, excluded: counts.excluded}
+  end
+
+  defp filters(_, []), do: :ok
+  defp filters(what, tags), do: IO.puts(what <> " tags: " <> inspect(tags) <> "\n")
+
+  defp seconds(us) do
+    :erlang.float_to_binary(us / 1_000_000, decimals: 2)
+  end
+
+  defp summary(c) do
+    base = "#{c.total} #{plural(c.total, "test", "tests")}, #{c.failures} #{plural(c.failures, "failure", "failures")}"
+    base = if c.invalid > 0, do: base <> ", #{c.invalid} invalid", else: base
+    base = if c.excluded > 0, do: base <> ", #{c.excluded} excluded", else: base
+    if c.skipped > 0, do: base <> ", #{c.skipped} skipped", else: base
+  end
+
+  defp plural(1, one, _), do: one
+  defp plural(_, _, many), do: many
+
+  defp run_module(module, config, acc) do
+    moduletags = tag_map(module.__ex_unit__(:moduletag))
+    describetags = module.__ex_unit__(:describetag)
+
+    {tests, _} =
+      Enum.map_reduce(module.__ex_unit__(:tests), 0, fn {name, describe, line, file, extra, all},
+                                                        seen ->
+        own = Enum.take(all, length(all) - seen) |> Enum.reverse()
+
+        dtags =
+          for {d, tags} <- describetags, d == describe, reduce: %{} do
+            m -> Map.merge(m, tag_map([tags]))
+          end
+
+        tags =
+          moduletags
+          |> Map.merge(dtags)
+          |> Map.merge(tag_map(own))
+          |> Map.merge(Map.new(extra))
+
+        {{name, describe, line, file, tags}, length(all)}
+      end)
+
+    exclude = Keyword.get(config, :exclude, [])
+    include = Keyword.get(config, :include, [])
+
+    {run, held} =
+      Enum.split_with(tests, fn {_, _, _, _, tags} ->
+        not skip?(tags) and not excluded?(tags, exclude, include)
+      end)
+
+    acc =
+      Enum.reduce(held, acc, fn {_, _, _, _, tags}, acc ->
+        if skip?(tags) and not excluded?(tags, exclude, include) do
+          IO.write("*")
+          %{acc | total: acc.total + 1, skipped: acc.skipped + 1}
+        else
+          %{acc | total: acc.total + 1, excluded: acc.excluded + 1}
+        end
+      end)
+
+    if run == [] do
+      acc
+    else
+      base = %{module: module, case: module}
+      setups = module.__ex_unit__(:setup)
+
+      case run_callbacks(module, module.__ex_unit__(:setup_all), nil, base) do
+        {:ok, context} ->
+          Enum.reduce(run, acc, fn test, acc ->
+            run_one(module, test, context, setups, acc)
+          end)
+
+        {:failed, kind, reason} ->
+          Enum.reduce(run, acc, fn {name, _, line, file, _}, acc ->
+            n = acc.failures + 1
+            IO.write(format_failure(n, module, name, file, line, kind, reason, nil))
+            %{acc | total: acc.total + 1, failures: n}
+          end)
+      end
+    end
+  end
+
+  # Tags as a map: a bare atom is `true`, keywords their values.
+  defp tag_map(entries) do
+    entries
+    |> List.flatten()
+    |> Enum.reduce(%{}, fn
+      {k, v}, m -> Map.put(m, k, v)
+      k, m when is_atom(k) -> Map.put(m, k, true)
+      _, m -> m
+    end)
+  end
+
+  # `@tag :skip` or `@tag skip: "reason"`.
+  defp skip?(tags), do: Map.get(tags, :skip, false) not in [false, nil]
+
+  defp excluded?(tags, exclude, include) do
+    hit = fn filters ->
+      Enum.any?(filters, fn
+        {k, v} -> Map.has_key?(tags, k) and to_string(Map.get(tags, k)) == to_string(v)
+        k -> Map.has_key?(tags, k)
+      end)
+    end
+
+    hit.(exclude) and not hit.(include)
+  end
+
+  # setup_all (describe nil) or setup callbacks in order, each merging its
+  # result into the context; a failing one fails the tests.
+  defp run_callbacks(module, callbacks, describe, context) do
+    callbacks
+    |> Enum.filter(fn {d, _} -> d == nil or d == describe end)
+    |> Enum.reduce_while({:ok, context}, fn {_, fname}, {:ok, ctx} ->
+      try do
+        {:cont, {:ok, __merge_setup__(ctx, apply(module, fname, [ctx]))}}
+      rescue
+        e -> {:halt, {:failed, :error, e}}
+      catch
+        kind, reason -> {:halt, {:failed, kind, reason}}
+      end
+    end)
+  end
+
+  def __setup_chain__(context, funs) do
+    Enum.reduce(funs, context, fn fun, ctx -> __merge_setup__(ctx, fun.(ctx)) end)
+  end
+
+  def __merge_setup__(ctx, :ok), do: ctx
+  def __merge_setup__(ctx, {:ok, more}), do: __merge_setup__(ctx, more)
+  def __merge_setup__(ctx, more) when is_map(more), do: Map.merge(ctx, more)
+  def __merge_setup__(ctx, more) when is_list(more), do: Map.merge(ctx, Map.new(more))
+
+  def __merge_setup__(_ctx, other) do
+    raise RuntimeError,
+          "expected ExUnit callback to return :ok | keyword | map, got #{inspect(other)} instead"
+  end
+
+  defp run_one(module, {name, describe, line, file, tags}, base, setups, acc) do
+    acc = %{acc | total: acc.total + 1}
+    context = Map.merge(base, %{test: name, describe: describe, line: line, file: file})
+    context = Map.merge(context, tags)
+
+    result =
+      case run_callbacks(module, setups, describe, context) do
+        {:ok, context} -> run_test(module, name, context)
+        {:failed, kind, reason} -> {:failed, kind, reason, nil}
+      end
+
+    case result do
+      :ok ->
+        IO.write(".")
+        acc
+
+      {:failed, kind, reason, aline} ->
+        n = acc.failures + 1
+        IO.write(format_failure(n, module, name, file, line, kind, reason, aline))
+        %{acc | failures: n}
+    end
+  end
+
+  defp run_test(module, name, context) do
+    parent = self()
+    ref = make_ref()
+
+    pid =
+      spawn(fn ->
+        result =
+          try do
+            apply(module, name, [context])
+            :ok
+          rescue
+            e -> {:failed, :error, e, Process.get(:ex_unit_assert_line)}
+          catch
+            kind, reason -> {:failed, kind, reason, nil}
+          end
+
+        send(parent, {ref, result})
+      end)
+
+    monitor = Process.monitor(pid)
+
+    receive do
+      {^ref, result} ->
+        Process.demonitor(monitor, [:flush])
+        result
+
+      {:DOWN, ^monitor, _, _, reason} ->
+        # The result may be behind the monitor's message (a test that ended
+        # before it was monitored gives :noproc).
+        receive do
+          {^ref, result} -> result
+        after
+          0 -> {:failed, :exit, reason, nil}
+        end
+    end
+  end
+
+  defp format_failure(n, module, name, file, line, kind, reason, aline) do
+    file = Path.relative_to_cwd(file)
+    header = "\n\n  #{n}) #{name} (#{inspect(module)})\n     #{file}:#{line}\n"
+    body = format_reason(kind, reason)
+
+    stack =
+      if aline do
+        "     stacktrace:\n       #{file}:#{aline}: (test)\n"
+      else
+        ""
+      end
+
+    header <> body <> stack <> "\n"
+  end
+
+  @no_value :ex_unit_no_meaningful_value
+
+  defp format_reason(:error, %ExUnit.AssertionError{} = e) do
+    pad = if e.right != @no_value, do: 7, else: 6
+
+    fields = [
+      code: if(e.expr != @no_value, do: e.expr, else: @no_value),
+      arguments: if(e.args != @no_value, do: format_args(e.args), else: @no_value),
+      left: format_side(e.left),
+      right: format_side(e.right)
+    ]
+
+    message = "     " <> String.replace(e.message, "\n", "\n     ") <> "\n"
+
+    rest =
+      for {label, value} <- fields, value != @no_value, into: "" do
+        "     " <> String.pad_trailing("#{label}:", pad) <> value <> "\n"
+      end
+
+    message <> rest <> format_mailbox(e.context)
+  end
+
+  defp format_reason(:error, e) when is_exception(e) do
+    "     ** (#{inspect(e.__struct__)}) #{Exception.message(e)}\n"
+  end
+
+  defp format_reason(kind, reason) do
+    "     ** (#{kind}) #{inspect(reason)}\n"
+  end
+
+  defp format_mailbox({:mailbox, _pattern, []}), do: ""
+
+  defp format_mailbox({:mailbox, pattern, messages}) do
+    entries =
+      Enum.map(messages, fn m ->
+        "       pattern: " <> pattern <> "\n       value:   " <> inspect(m) <> "\n"
+      end)
+
+    "     mailbox:\n" <> Enum.join(entries, "\n")
+  end
+
+  defp format_mailbox(_), do: ""
+
+  defp format_side(@no_value), do: @no_value
+  defp format_side({:ex_unit_code, code}), do: code
+  defp format_side(value), do: inspect(value)
+
+  defp format_args(args) do
+    entries =
+      args
+      |> Enum.with_index(1)
+      |> Enum.map(fn {arg, i} -> "\n         # #{i}\n         #{inspect(arg)}\n" end)
+
+    "\n" <> Enum.join(entries)
+  end
+end
