@@ -135,6 +135,15 @@ mod tests {
     fn every_lazy_unit_loads_without_defects() {
         let vm = Vm::new(Arc::new(Quiet)).unwrap_or_else(|e| panic!("{e}"));
         for unit in UNITS.iter().filter(|u| u.load == Load::Lazy) {
+            // A unit another one loaded on the way (a struct literal
+            // loads the struct's unit) was checked then.
+            let name = match unit.module.strip_prefix(':') {
+                Some(erl) => crate::atom::Atom::new(erl),
+                None => crate::atom::Atom::alias(unit.module),
+            };
+            if unit.source.is_some() && vm.module_defined(name) {
+                continue;
+            }
             assert_eq!(
                 load_unit(&vm, unit),
                 Vec::<String>::new(),
