@@ -241,6 +241,11 @@ impl Process {
         self.natives.clear();
         self.recv_deadline = None;
         self.recv_mark = None;
+        if matches!(self.role, Role::Main) {
+            self.vm
+                .main_finished
+                .store(true, std::sync::atomic::Ordering::Release);
+        }
         match &self.role {
             Role::Shell(host) => {
                 host.finished(cx.self_pid(), result);
@@ -390,6 +395,19 @@ impl Term for Value {
             Value::Ref(mref),
             Value::Atom(Atom::PROCESS),
             Value::Pid(pid),
+            reason,
+        ])
+    }
+    fn down_message_named(mref: Ref, _pid: Pid, name: &str, reason: Self) -> Self {
+        let object = Value::tuple(vec![
+            Value::atom(name),
+            Value::atom(crate::library::elixir::process::LOCAL_NODE),
+        ]);
+        Value::tuple(vec![
+            Value::Atom(Atom::DOWN),
+            Value::Ref(mref),
+            Value::Atom(Atom::PROCESS),
+            object,
             reason,
         ])
     }

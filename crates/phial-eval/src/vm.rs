@@ -78,6 +78,10 @@ pub struct Vm {
     /// Old versions of redefined modules, kept alive (see `define_module`).
     replaced: parking_lot::Mutex<Vec<Arc<Module>>>,
     exit_code: AtomicI32,
+    /// Set when the script's main process reaches the end of its code (or
+    /// an uncaught raise): a main that ends without it was stopped by an
+    /// exit signal, which Elixir reports even when the reason is `:normal`.
+    pub(crate) main_finished: std::sync::atomic::AtomicBool,
     runtime: OnceLock<Runtime>,
     /// `System.argv/0`.
     pub argv: RwLock<Vec<String>>,
@@ -136,6 +140,7 @@ impl Vm {
             compiling: parking_lot::Mutex::new(FxHashMap::default()),
             replaced: parking_lot::Mutex::new(Vec::new()),
             exit_code: AtomicI32::new(-1),
+            main_finished: std::sync::atomic::AtomicBool::new(false),
             runtime: OnceLock::new(),
             argv: RwLock::new(Vec::new()),
             time_zone_database: RwLock::new(None),
@@ -458,7 +463,9 @@ impl Vm {
             (Some(c), _) => c,
             (None, None) => 0,
             (None, Some(r)) => {
-                if matches!(r, Value::Atom(Atom::NORMAL)) {
+                if matches!(r, Value::Atom(Atom::NORMAL))
+                    && self.main_finished.load(Ordering::Acquire)
+                {
                     0
                 } else {
                     self.out

@@ -25,6 +25,13 @@ pub trait Term: Clone + Send + Sync + 'static {
     fn exit_message(from: Pid, reason: Self) -> Self;
     /// `{:DOWN, ref, :process, pid, reason}`
     fn down_message(mref: Ref, pid: Pid, reason: Self) -> Self;
+    /// The DOWN of a monitor taken on a registered name: the name stands
+    /// where the pid would (`{:DOWN, ref, :process, {name, node}, reason}`).
+    /// The default names the pid, for terms with no way to say a name.
+    fn down_message_named(mref: Ref, pid: Pid, name: &str, reason: Self) -> Self {
+        let _ = name;
+        Self::down_message(mref, pid, reason)
+    }
     /// The exit reason of a body whose `run` panicked. The default is
     /// `:killed`; an evaluator should override it with something more telling
     /// (for example `{:panic, msg}`).

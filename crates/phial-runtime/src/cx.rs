@@ -224,6 +224,38 @@ impl<'a, T: Term, B: Body<T>> Cx<'a, T, B> {
         r
     }
 
+    /// Monitor the process registered as `name`: its DOWN names it
+    /// (`Term::down_message_named`), and with no process of that name it
+    /// comes at once with `:noproc`.
+    pub fn monitor_name(&mut self, name: &str) -> Ref {
+        let me = self.proc.pid;
+        match self.whereis(name) {
+            Some(pid) => {
+                let r = self.monitor(pid);
+                if pid != me {
+                    let mut meta = self.proc.meta.lock();
+                    // Still held: the DOWN may already be queued (`:noproc`
+                    // of a process that died meanwhile) and names the pid.
+                    if meta
+                        .rel
+                        .as_ref()
+                        .is_some_and(|x| x.monitors.iter().any(|&(m, _)| m == r))
+                    {
+                        meta.rel_mut().named_monitors.push((r, name.into()));
+                    }
+                }
+                r
+            }
+            None => {
+                let r = Ref::new(self.rt.shared.fresh_id().get());
+                self.mail
+                    .queue
+                    .push_back(T::down_message_named(r, me, name, T::noproc()));
+                r
+            }
+        }
+    }
+
     /// Remove a monitor; true if it was active. With `flush`, also remove a
     /// DOWN message for it already in the mailbox (needs `Term::down_ref`).
     pub fn demonitor(&mut self, r: Ref, flush: bool) -> bool {

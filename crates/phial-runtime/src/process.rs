@@ -58,6 +58,9 @@ pub(crate) struct Relations {
     pub(crate) links: Vec<Pid>,
     /// Monitors this process holds: (ref, target).
     pub(crate) monitors: Vec<(Ref, Pid)>,
+    /// Which of those were taken on a registered name, and the name (their
+    /// DOWN names it instead of the pid).
+    pub(crate) named_monitors: Vec<(Ref, Box<str>)>,
     /// Monitors held on this process: (ref, watcher).
     pub(crate) monitored_by: Vec<(Ref, Pid)>,
     pub(crate) name: Option<Box<str>>,
@@ -67,6 +70,7 @@ impl Relations {
     fn is_empty(&self) -> bool {
         self.links.is_empty()
             && self.monitors.is_empty()
+            && self.named_monitors.is_empty()
             && self.monitored_by.is_empty()
             && self.name.is_none()
     }
@@ -112,11 +116,21 @@ impl Meta {
 
     /// Remove a monitor this process holds; its target if it was active.
     pub(crate) fn remove_monitor(&mut self, mref: Ref) -> Option<Pid> {
+        self.remove_monitor_named(mref).map(|(pid, _)| pid)
+    }
+
+    /// Remove a monitor this process holds; its target, and the name it
+    /// was taken on if it was, if it was active.
+    pub(crate) fn remove_monitor_named(&mut self, mref: Ref) -> Option<(Pid, Option<Box<str>>)> {
         let r = self.rel.as_mut()?;
         let i = r.monitors.iter().position(|&(m, _)| m == mref)?;
         let (_, pid) = r.monitors.swap_remove(i);
+        let name = match r.named_monitors.iter().position(|(m, _)| *m == mref) {
+            Some(j) => Some(r.named_monitors.swap_remove(j).1),
+            None => None,
+        };
         self.tidy();
-        Some(pid)
+        Some((pid, name))
     }
 
     pub(crate) fn remove_monitored_by(&mut self, mref: Ref) {

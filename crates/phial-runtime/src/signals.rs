@@ -90,10 +90,14 @@ pub(crate) fn apply<T: Term, B>(p: &Proc<T, B>, mail: &mut Mail<T>, sig: Signal<
         }
         Signal::Demonitor(mref) => p.meta.lock().remove_monitored_by(mref),
         Signal::Down { mref, pid, reason } => {
-            let active = p.meta.lock().remove_monitor(mref).is_some();
+            let active = p.meta.lock().remove_monitor_named(mref);
             // A DOWN for a monitor removed by demonitor is never delivered.
-            if active {
-                mail.queue.push_back(T::down_message(mref, pid, reason));
+            match active {
+                Some((_, None)) => mail.queue.push_back(T::down_message(mref, pid, reason)),
+                Some((_, Some(name))) => mail
+                    .queue
+                    .push_back(T::down_message_named(mref, pid, &name, reason)),
+                None => {}
             }
         }
     }

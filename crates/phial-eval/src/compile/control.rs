@@ -231,6 +231,11 @@ impl<'k> Compiler<'k> {
                 for a in &args[..n] {
                     self.expr(a, false);
                 }
+                if let Some(trace) = args.get(n) {
+                    self.expr(trace, false);
+                    self.emit_bif_named(":phial", "put_trace", 1);
+                    self.emit(Op::Pop);
+                }
                 self.set_offset(whole.span);
                 self.emit_bif_named(":phial", "raise", n);
             }

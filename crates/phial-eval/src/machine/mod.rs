@@ -138,6 +138,9 @@ pub fn execute(p: &mut Process, cx: Pcx) -> Outcome {
         p.stack.push(fun);
         p.stack.extend(args);
         if let Err(r) = call_fun_value(p, cx, argc, false) {
+            if cx.exiting() {
+                return Outcome::Yield;
+            }
             record_trace(p);
             if let Some(r) = unwind(p, cx, r) {
                 return Outcome::Raised(r);
@@ -161,6 +164,12 @@ pub fn execute(p: &mut Process, cx: Pcx) -> Outcome {
             }
             Ok(o) => return o,
             Err(r) => {
+                // Killed by an exit signal to itself (`Process.exit(self(),
+                // r)`): nothing of this code runs any more, not even a
+                // `rescue` or an `after`; the runtime ends the process.
+                if cx.exiting() {
+                    return Outcome::Yield;
+                }
                 // Where it was raised, while the raising frames are still there.
                 record_trace(p);
                 if let Some(r) = unwind(p, cx, r) {

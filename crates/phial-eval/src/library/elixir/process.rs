@@ -6,7 +6,7 @@
 //! `send`/`spawn` shared with `Kernel` (`support::processes`).
 
 use crate::atom::Atom;
-use crate::error::{self, badarg_at, Result};
+use crate::error::{self, badarg_at, Raise, Result};
 use crate::format::inspect;
 use crate::library::support::processes::{dict, dict_get, send, spawn_fun};
 use crate::library::support::timers;
@@ -15,7 +15,10 @@ use crate::value::Value;
 use phial_runtime::Pid;
 
 pub const NATIVES: &[Native] = &[
-    def("send", 3, |ctx, a| send(ctx, &a[0], &a[1])),
+    // Unlike `send/2`, `Process.send/3` (`:erlang.send/3`) returns `:ok`.
+    def("send", 3, |ctx, a| {
+        send(ctx, &a[0], &a[1]).map(|_| Value::atom("ok"))
+    }),
     def("put", 2, |ctx, a| {
         let d = dict(ctx)?;
         let old = match d.iter_mut().find(|(k, _)| k == &a[0]) {
@@ -71,6 +74,12 @@ pub const NATIVES: &[Native] = &[
     def("exit", 2, |ctx, a| {
         let pid = pid_arg(&a[0], 1)?;
         ctx.cx.exit(pid, a[1].clone());
+        // An exit signal to oneself that ends the process ends it now: the
+        // raise only stops this code (the machine does not unwind a process
+        // that is exiting, see `machine::execute`).
+        if pid == ctx.cx.self_pid() && ctx.cx.exiting() {
+            return Err(Raise::exit(a[1].clone()));
+        }
         Ok(Value::TRUE)
     }),
     def("flag", 2, |ctx, a| match (a[0].as_atom(), a[1].as_bool()) {
@@ -78,19 +87,15 @@ pub const NATIVES: &[Native] = &[
         (Some(Atom::TRAP_EXIT), None) => Err(badarg_at(2, "invalid value for flag")),
         _ => Err(badarg_at(1, "invalid process flag")),
     }),
-    def("monitor", 1, |ctx, a| {
-        let pid = match &a[0] {
-            Value::Atom(name) => ctx.cx.whereis(name.as_str()),
-            other => Some(pid_arg(other, 1)?),
-        };
-        match pid {
-            Some(pid) => Ok(Value::Ref(ctx.cx.monitor(pid))),
-            None => Err(badarg_at(1, "not a pid")),
-        }
+    def("monitor", 1, |ctx, a| monitor(ctx, &a[0])),
+    def("demonitor", 1, |ctx, a| {
+        demonitor(ctx, &a[0], false).map(|_| Value::TRUE)
     }),
-    def("demonitor", 1, |ctx, a| demonitor(ctx, &a[0], false)),
     def("demonitor", 2, |ctx, a| {
-        demonitor(ctx, &a[0], has_opt(&a[1], "flush"))
+        let active = demonitor(ctx, &a[0], has_opt(&a[1], "flush"))?;
+        // Without `:info` it is always true; with it, whether the monitor
+        // was still active.
+        Ok(Value::bool(active || !has_opt(&a[1], "info")))
     }),
     def("link", 1, |ctx, a| {
         let pid = pid_arg(&a[0], 1)?;
@@ -190,12 +195,29 @@ pub(crate) fn pid_arg(v: &Value, pos: usize) -> Result<Pid> {
     }
 }
 
-pub(crate) fn demonitor(ctx: &mut Ctx, r: &Value, flush: bool) -> Result<Value> {
+/// `Process.monitor/1` of a pid, a registered name or `{name, node}`: a
+/// name's DOWN names it, and one that names no process gives `:noproc` at
+/// once, as the BEAM's do.
+pub(crate) fn monitor(ctx: &mut Ctx, target: &Value) -> Result<Value> {
+    match target {
+        Value::Atom(name) => Ok(Value::Ref(ctx.cx.monitor_name(name.as_str()))),
+        Value::Tuple(t) if t.len() == 2 => match (t[0].as_atom(), t[1].as_atom()) {
+            (Some(name), Some(node)) if node.as_str() == LOCAL_NODE => {
+                Ok(Value::Ref(ctx.cx.monitor_name(name.as_str())))
+            }
+            _ => Err(badarg_at(1, "invalid monitor target")),
+        },
+        other => Ok(Value::Ref(ctx.cx.monitor(pid_arg(other, 1)?))),
+    }
+}
+
+/// The local node's name (until distribution: the BEAM's default).
+pub(crate) const LOCAL_NODE: &str = "nonode@nohost";
+
+/// Removes a monitor; whether it was still active.
+pub(crate) fn demonitor(ctx: &mut Ctx, r: &Value, flush: bool) -> Result<bool> {
     match r {
-        Value::Ref(r) => {
-            ctx.cx.demonitor(*r, flush);
-            Ok(Value::TRUE)
-        }
+        Value::Ref(r) => Ok(ctx.cx.demonitor(*r, flush)),
         _ => Err(badarg_at(1, "not a reference")),
     }
 }
@@ -235,34 +257,67 @@ pub(crate) fn info(ctx: &mut Ctx, pid: &Value, item: Option<&Value>) -> Result<V
             Value::list(i.monitored_by.iter().map(|p| Value::Pid(*p)).collect()),
         ),
     ];
-    if item.and_then(|v| v.as_atom()).map(|a| a.as_str()) == Some("messages") {
-        // Only a process's own mailbox is readable here.
-        if pid != ctx.cx.self_pid() {
-            return Ok(Value::tuple(vec![Value::atom("messages"), Value::Nil]));
-        }
-        ctx.cx.drain_new();
-        let msgs: Vec<Value> = (0..ctx.cx.mailbox_len())
-            .filter_map(|i| ctx.cx.message(i).cloned())
-            .collect();
-        return Ok(Value::tuple(vec![
-            Value::atom("messages"),
-            Value::list(msgs),
-        ]));
-    }
+    let me = pid == ctx.cx.self_pid();
+    // What only the process itself can read here; another's reads as the
+    // BEAM's would for a process with nothing there.
+    let own = |ctx: &mut Ctx, key: &str| -> Option<Value> {
+        Some(match key {
+            "messages" if me => {
+                ctx.cx.drain_new();
+                let msgs: Vec<Value> = (0..ctx.cx.mailbox_len())
+                    .filter_map(|i| ctx.cx.message(i).cloned())
+                    .collect();
+                Value::list(msgs)
+            }
+            "dictionary" if me => match dict(ctx) {
+                Ok(d) => Value::list(
+                    d.iter()
+                        .map(|(k, v)| Value::tuple(vec![k.clone(), v.clone()]))
+                        .collect(),
+                ),
+                Err(_) => Value::Nil,
+            },
+            "messages" | "dictionary" => Value::Nil,
+            "priority" => Value::atom("normal"),
+            "reductions" | "heap_size" | "total_heap_size" | "stack_size" | "memory" => {
+                Value::Int(0)
+            }
+            _ => return None,
+        })
+    };
+    let one = |ctx: &mut Ctx, key: &str| -> Option<Value> {
+        own(ctx, key).or_else(|| {
+            pairs
+                .iter()
+                .find(|(name, _)| *name == key)
+                .map(|(_, v)| v.clone())
+        })
+    };
     match item {
         None => Ok(Value::list(
             pairs
-                .into_iter()
-                .map(|(k, v)| Value::tuple(vec![Value::atom(k), v]))
+                .iter()
+                .map(|(k, v)| Value::tuple(vec![Value::atom(k), v.clone()]))
                 .collect(),
         )),
-        Some(Value::Atom(key)) => {
-            let k = key.as_str();
-            match pairs.into_iter().find(|(name, _)| *name == k) {
-                Some((name, v)) => Ok(Value::tuple(vec![Value::atom(name), v])),
-                None => Err(badarg_at(2, "invalid item or item list")),
+        Some(Value::Atom(key)) => match one(ctx, key.as_str()) {
+            Some(v) => Ok(Value::tuple(vec![Value::Atom(*key), v])),
+            None => Err(badarg_at(2, "invalid item or item list")),
+        },
+        // A list of items: `[{item, value}, ...]` in the order asked.
+        Some(list) => {
+            let Some(keys) = list.list_to_vec() else {
+                return Err(badarg_at(2, "invalid item or item list"));
+            };
+            let mut out = Vec::with_capacity(keys.len());
+            for k in keys {
+                let v = k.as_atom().and_then(|a| one(ctx, a.as_str()));
+                match v {
+                    Some(v) => out.push(Value::tuple(vec![k, v])),
+                    None => return Err(badarg_at(2, "invalid item or item list")),
+                }
             }
+            Ok(Value::list(out))
         }
-        Some(_) => Err(badarg_at(2, "invalid item or item list")),
     }
 }

@@ -14,7 +14,65 @@ use crate::library::support::time::{convert, monotonic_ns, system_ns, unique};
 use crate::library::{def, guard, Native};
 use crate::value::Value;
 
+/// An `:erlang` process function that is Elixir's `Process` one under
+/// another name (`:erlang.is_process_alive/1` is `Process.alive?/1`).
+fn process(ctx: &mut crate::library::Ctx, name: &str, a: &[Value]) -> Result<Value> {
+    let f = crate::library::lookup(
+        crate::atom::Atom::alias("Process"),
+        crate::atom::Atom::new(name),
+        a.len(),
+    )
+    .and_then(|id| crate::library::entry(id).plain())
+    .ok_or_else(error::badarg)?;
+    f(ctx, a)
+}
+
 pub const NATIVES: &[Native] = &[
+    def("is_process_alive", 1, |ctx, a| process(ctx, "alive?", a)),
+    def("process_info", 1, |ctx, a| process(ctx, "info", a)),
+    def("process_info", 2, |ctx, a| process(ctx, "info", a)),
+    def("process_flag", 2, |ctx, a| process(ctx, "flag", a)),
+    def("register", 2, |ctx, a| {
+        process(ctx, "register", &[a[1].clone(), a[0].clone()])
+    }),
+    def("unregister", 1, |ctx, a| process(ctx, "unregister", a)),
+    def("registered", 0, |ctx, a| process(ctx, "registered", a)),
+    def("processes", 0, |ctx, a| process(ctx, "list", a)),
+    // Erlang's `whereis/1` says `:undefined` where Elixir's says `nil`.
+    def("whereis", 1, |ctx, a| {
+        let v = process(ctx, "whereis", a)?;
+        Ok(match v {
+            Value::Pid(_) => v,
+            _ => Value::atom("undefined"),
+        })
+    }),
+    def("link", 1, |ctx, a| process(ctx, "link", a)),
+    def("unlink", 1, |ctx, a| process(ctx, "unlink", a)),
+    def("monitor", 2, |ctx, a| {
+        match a[0].as_atom().map(|t| t.as_str()) {
+            Some("process") => process(ctx, "monitor", &a[1..]),
+            _ => Err(badarg_at(1, "invalid monitor type")),
+        }
+    }),
+    def("demonitor", 1, |ctx, a| process(ctx, "demonitor", a)),
+    def("demonitor", 2, |ctx, a| process(ctx, "demonitor", a)),
+    def("exit", 2, |ctx, a| process(ctx, "exit", a)),
+    def("send", 3, |ctx, a| process(ctx, "send", a)),
+    def("put", 2, |ctx, a| process(ctx, "put", a)),
+    def("get", 0, |ctx, a| process(ctx, "get", a)),
+    // Erlang's `get/1` and `erase/1` say `:undefined` for a missing key.
+    def("get", 1, |ctx, a| {
+        process(ctx, "get", &[a[0].clone(), Value::atom("undefined")])
+    }),
+    def("get_keys", 0, |ctx, a| process(ctx, "get_keys", a)),
+    def("get_keys", 1, |ctx, a| process(ctx, "get_keys", a)),
+    def("erase", 1, |ctx, a| {
+        let v = process(ctx, "delete", a)?;
+        Ok(match v {
+            Value::Atom(crate::atom::Atom::NIL) => Value::atom("undefined"),
+            other => other,
+        })
+    }),
     guard("band", 2, |_, a| bits::band(&a[0], &a[1])),
     guard("bor", 2, |_, a| bits::bor(&a[0], &a[1])),
     guard("bxor", 2, |_, a| bits::bxor(&a[0], &a[1])),
@@ -49,6 +107,25 @@ pub const NATIVES: &[Native] = &[
     def("error", 1, |_, a| Err(Raise::error(a[0].clone()))),
     def("error", 2, |_, a| Err(Raise::error(a[0].clone()))),
     def("throw", 1, |_, a| Err(Raise::throw(a[0].clone()))),
+    // `:erlang.raise(class, reason, stacktrace)`: the raise carries the
+    // given trace; a bad class or trace is `badarg`.
+    def("raise", 3, |ctx, a| {
+        let kind = a[0]
+            .as_atom()
+            .and_then(crate::error::Kind::from_atom)
+            .ok_or_else(crate::error::badarg)?;
+        if !crate::stacktrace::is_stacktrace(&a[2]) {
+            return Err(crate::error::badarg());
+        }
+        if let Some(rare) = ctx.rare.as_deref_mut() {
+            rare.get_or_insert_with(Default::default).pending_trace =
+                Some(crate::stacktrace::Trace::Term(a[2].clone()));
+        }
+        Err(Raise {
+            kind,
+            value: a[1].clone(),
+        })
+    }),
     def("exit", 1, |_, a| Err(Raise::exit(a[0].clone()))),
     def("fun_info", 2, |_, a| fun_info(&a[0], &a[1])),
     def("fun_info", 1, |_, a| {

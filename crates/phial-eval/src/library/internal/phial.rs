@@ -149,6 +149,14 @@ pub const NATIVES: &[Native] = &[
             .and_then(|r| r.trace.as_ref())
             .map_or(Value::Nil, crate::stacktrace::Trace::to_value))
     }),
+    // `reraise/3`'s trace, carried by the raise that follows.
+    def("put_trace", 1, |ctx, a| {
+        if let Some(rare) = ctx.rare.as_deref_mut() {
+            rare.get_or_insert_with(Default::default).pending_trace =
+                Some(crate::stacktrace::Trace::Term(a[0].clone()));
+        }
+        Ok(Value::NIL_ATOM)
+    }),
     step("raise", 1, |ctx, a| match &a[0] {
         Value::Atom(m) if defines(ctx, *m, "exception") => raise_built(*m, Value::Nil),
         _ => Err(raise1(&a[0])),
