@@ -158,6 +158,11 @@ pub const UNITS: &[Unit] = &[
     lazy("GenServer", &[], source!("elixir/gen_server.ex")),
     lazy("Agent", &[], source!("elixir/agent.ex")),
     lazy("Supervisor", &[], source!("elixir/supervisor.ex")),
+    lazy(
+        "DynamicSupervisor",
+        &[],
+        source!("elixir/dynamic_supervisor.ex"),
+    ),
     lazy("Access", ex::access::NATIVES, source!("elixir/access.ex")),
     lazy("String.Chars", &[], source!("elixir/string_chars.ex")),
     lazy("List.Chars", &[], source!("elixir/list_chars.ex")),
