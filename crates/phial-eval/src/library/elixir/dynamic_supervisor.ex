@@ -85,7 +85,12 @@ defmodule DynamicSupervisor do
 
   defp validate_child(%{id: _, start: {mod, _, _} = start} = child) do
     type = Map.get(child, :type, :worker)
-    default_shutdown = if type == :supervisor, do: :infinity, else: 5_000
+    # (a type other than these two is a CaseClauseError, as in Elixir)
+    default_shutdown =
+      case type do
+        :worker -> 5_000
+        :supervisor -> :infinity
+      end
 
     validate_child(
       start,
