@@ -25,6 +25,10 @@ pub struct FnCode {
     pub module: Atom,
     pub name: Atom,
     pub arity: u32,
+    /// For an anonymous function: the named function it is written in and
+    /// the fun's index there, which its stacktrace entry names as the
+    /// BEAM does (`:"-f/1-fun-0-"`, printed `anonymous fn/0 in M.f/1`).
+    pub parent: Option<(Atom, u32, u32)>,
     /// Variables copied from the enclosing frame when the closure is created:
     /// `(outer slot, inner slot)`. For a program, the outer "slot" is the
     /// index into the values the host passes in (REPL bindings).
@@ -72,6 +76,7 @@ impl FnCode {
                 module: Atom::new("phial"),
                 name: Atom::new("native"),
                 arity: 0,
+                parent: None,
                 captures: Vec::new(),
                 nlocals: 0,
                 clauses: Vec::new(),

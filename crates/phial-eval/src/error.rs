@@ -515,12 +515,22 @@ pub fn exception_name(e: &Value) -> String {
 pub fn format_exit(reason: &Value) -> String {
     if let Value::Tuple(t) = reason {
         if t.len() == 2 {
-            if t[0].struct_name().is_some() && t[0].map_get(Atom::EXCEPTION).is_some() {
-                return format!(
+            // `{reason, stacktrace}`: the exit of an error (Elixir takes a
+            // non-empty list that formats as a stacktrace for one).
+            let exception = t[0].struct_name().is_some() && t[0].map_get(Atom::EXCEPTION).is_some();
+            let traced = !matches!(t[1], Value::Nil) && crate::stacktrace::is_stacktrace(&t[1]);
+            if exception || traced {
+                let e = normalize(t[0].clone());
+                let mut out = format!(
                     "an exception was raised:\n    ** ({}) {}",
-                    exception_name(&t[0]),
-                    exception_message(&t[0])
+                    exception_name(&e),
+                    exception_message(&e)
                 );
+                for line in crate::stacktrace::format_lines(&t[1], "        ").lines() {
+                    out.push('\n');
+                    out.push_str(line);
+                }
+                return out;
             }
             if t[0].as_atom() == Some(Atom::SHUTDOWN) {
                 return format!("shutdown: {}", inspect(&t[1]));

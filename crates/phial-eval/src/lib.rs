@@ -22,6 +22,7 @@ pub mod process;
 pub mod protocols;
 mod reclaim;
 mod stack;
+pub mod stacktrace;
 pub mod structs;
 pub mod term;
 pub mod value;

@@ -11,6 +11,7 @@ use crate::atom::Atom;
 use crate::code::FnCode;
 use crate::error::{format_banner, Kind, Raise};
 use crate::format::inspect;
+use crate::stacktrace::{self, Trace};
 use crate::value::{Fun, Value};
 use crate::vm::Vm;
 use phial_runtime::{Body, Cx, Pid, Ref, Step, Term};
@@ -96,7 +97,13 @@ pub struct Rare {
     /// An uncaught exception waiting while its module's `message/1` runs,
     /// and what that returned (see `machine::unwind::ask_message`).
     pub crashing: Option<Raise>,
+    pub crashing_trace: Option<Trace>,
     pub crash_message: Option<String>,
+    /// Where the latest raise happened (`__STACKTRACE__`, exit reasons).
+    pub trace: Option<Trace>,
+    /// The trace the next raise carries instead of its own frames
+    /// (`reraise/3`, `:erlang.raise/3`, an `after` re-raising).
+    pub pending_trace: Option<Trace>,
 }
 
 /// An installed `try`: where to unwind to.
@@ -146,8 +153,6 @@ pub struct Process {
     /// Messages at the front of the mailbox that a pure `receive` site
     /// already rejected: `(code address, switch, count)`.
     pub(crate) recv_mark: Option<(usize, u32, usize)>,
-    /// Where the exception that ended the code was raised (for reports).
-    pub(crate) crash_location: Option<String>,
     /// The call to make on the first run: a function and its arguments.
     pub(crate) start: Option<(Value, Vec<Value>)>,
     pub(crate) role: Role,
@@ -170,7 +175,6 @@ impl Process {
             rare: None,
             recv_deadline: None,
             recv_mark: None,
-            crash_location: None,
             start: Some((fun, args)),
             role,
         }
@@ -199,13 +203,28 @@ impl Process {
         }
     }
 
-    fn exit_reason(r: &Raise) -> Value {
+    /// The latest raise's trace as a term (`[]` if none was recorded).
+    fn trace_value(&self) -> Value {
+        self.rare
+            .as_ref()
+            .and_then(|x| x.trace.as_ref())
+            .map_or(Value::Nil, Trace::to_value)
+    }
+
+    /// The exit reason of code that ended with `r`, as the BEAM gives it:
+    /// the raw Erlang term of an error with its stacktrace (`{:badarith,
+    /// stack}`, `{%RuntimeError{}, stack}`), `{{:nocatch, v}, stack}` for a
+    /// throw, an exit's reason as it is.
+    fn exit_reason(&self, r: &Raise) -> Value {
         match r.kind {
             Kind::Exit => r.value.clone(),
-            Kind::Error => Value::tuple(vec![r.value.clone(), Value::Nil]),
+            Kind::Error => Value::tuple(vec![
+                crate::error::denormalize(&r.value),
+                self.trace_value(),
+            ]),
             Kind::Throw => Value::tuple(vec![
                 Value::tuple(vec![Value::Atom(Atom::NOCATCH), r.value.clone()]),
-                Value::Nil,
+                self.trace_value(),
             ]),
         }
     }
@@ -230,13 +249,11 @@ impl Process {
             Role::Main => match result {
                 Ok(_) => Step::Exit(Value::Atom(Atom::NORMAL)),
                 Err(r) => {
-                    let reason = Self::exit_reason(&r);
+                    let reason = self.exit_reason(&r);
                     if !(r.kind == Kind::Exit && quiet_exit(&r.value)) {
                         let mut text = self.banner(&r);
                         text.push('\n');
-                        if let Some(at) = self.crash_location.take() {
-                            text.push_str(&format!("    {at}\n"));
-                        }
+                        text.push_str(&stacktrace::format_lines(&self.trace_value(), "    "));
                         self.vm.out.stderr(&text);
                         self.vm.set_exit_code(1);
                     } else if let Some(code) = shutdown_code(&r.value) {
@@ -260,7 +277,7 @@ impl Process {
             Role::Spawned => match result {
                 Ok(_) => Step::Exit(Value::Atom(Atom::NORMAL)),
                 Err(r) => {
-                    let reason = Self::exit_reason(&r);
+                    let reason = self.exit_reason(&r);
                     if r.kind != Kind::Exit {
                         let body = match r.kind {
                             Kind::Throw => format!(
@@ -270,9 +287,7 @@ impl Process {
                             _ => self.banner(&r),
                         };
                         let mut report = crash_report(cx.self_pid(), &body);
-                        if let Some(at) = self.crash_location.take() {
-                            report.push_str(&format!("    {at}\n"));
-                        }
+                        report.push_str(&stacktrace::format_lines(&self.trace_value(), "    "));
                         self.vm.out.stderr(&report);
                     }
                     Step::Exit(reason)

@@ -419,6 +419,7 @@ impl<'k> Compiler<'k> {
                 let pats = self.rescue_patterns(c);
                 let guard = c.guard.as_ref().map(|g| self.guard(g));
                 let target = self.here();
+                self.bind_stacktrace(&c.body);
                 self.body(&c.body, false);
                 ends.push(self.emit(Op::Jump(0)));
                 self.pop_scope();
@@ -451,6 +452,7 @@ impl<'k> Compiler<'k> {
                 };
                 let guard = c.guard.as_ref().map(|g| self.guard(g));
                 let target = self.here();
+                self.bind_stacktrace(&c.body);
                 self.body(&c.body, false);
                 ends.push(self.emit(Op::Jump(0)));
                 self.pop_scope();
@@ -480,6 +482,21 @@ impl<'k> Compiler<'k> {
         handler.clauses = handler_clauses;
         handler.catch_from = catch_from;
         handler.reraise_via = Some(reraise_at);
+    }
+
+    /// At the start of a `rescue` or `catch` clause whose body reads
+    /// `__STACKTRACE__`: binds it to the trace of the exception caught, read
+    /// now, before anything in the body can raise (and record) another.
+    fn bind_stacktrace(&mut self, body: &[Expr]) {
+        if !body.iter().any(super::macros::mentions_stacktrace) {
+            return;
+        }
+        self.emit_bif_named(":phial", "stacktrace", 0);
+        let s = self.bind("__STACKTRACE__");
+        let p = self.cur().pats.len() as u32;
+        self.cur().pats.push(Pat::Bind(s));
+        self.emit(Op::Match(p));
+        self.emit(Op::Pop);
     }
 
     /// `e in RuntimeError`, `RuntimeError`, `e in [A, B]`, `e`, `_` over `{:error, value}`.

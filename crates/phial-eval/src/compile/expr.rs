@@ -381,6 +381,14 @@ impl<'k> Compiler<'k> {
                 return;
             }
         }
+        if name == "__STACKTRACE__" {
+            self.error(
+                off,
+                "__STACKTRACE__ is available only inside catch and rescue clauses of try expressions"
+                    .to_string(),
+            );
+            return;
+        }
         if name.starts_with('_') {
             self.error(
                 off,

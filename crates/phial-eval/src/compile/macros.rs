@@ -79,6 +79,24 @@ fn has_unquote(e: &Expr) -> bool {
     found
 }
 
+/// Whether `e` reads `__STACKTRACE__` outside a `quote` (an `fn` in the
+/// clause captures it like any variable, so `fn`s are searched too).
+pub(super) fn mentions_stacktrace(e: &Expr) -> bool {
+    let mut found = false;
+    walk(e, &mut |x| {
+        match &x.kind {
+            ExprKind::Var(n) if n == "__STACKTRACE__" => found = true,
+            ExprKind::Call {
+                target: CallTarget::Local(n),
+                ..
+            } if n == "quote" => return false,
+            _ => {}
+        }
+        !found
+    });
+    found
+}
+
 /// Visits `e` and its parts while `f` says to go on into a node.
 fn walk(e: &Expr, f: &mut dyn FnMut(&Expr) -> bool) {
     if !f(e) {

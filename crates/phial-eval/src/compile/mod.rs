@@ -117,6 +117,10 @@ pub(crate) struct FnBuilder {
     module: Atom,
     name: Atom,
     arity: u32,
+    /// See `FnCode::parent`.
+    parent: Option<(Atom, u32, u32)>,
+    /// Anonymous functions written in this one so far (their indexes).
+    funs_made: u32,
     ops: Vec<Op>,
     offsets: Vec<u32>,
     consts: Vec<Value>,
@@ -397,10 +401,21 @@ impl<'k> Compiler<'k> {
     // ----- function builders -------------------------------------------------
 
     pub(crate) fn push_fn(&mut self, module: Atom, name: Atom, arity: u32) {
+        let fun = Atom::new("-fun-");
+        let parent = if name == fun {
+            self.fns.iter_mut().rev().find(|f| f.name != fun).map(|f| {
+                f.funs_made += 1;
+                (f.name, f.arity, f.funs_made - 1)
+            })
+        } else {
+            None
+        };
         self.fns.push(FnBuilder {
             module,
             name,
             arity,
+            parent,
+            funs_made: 0,
             ops: Vec::new(),
             offsets: Vec::new(),
             consts: Vec::new(),
@@ -433,6 +448,7 @@ impl<'k> Compiler<'k> {
             module: f.module,
             name: f.name,
             arity: f.arity,
+            parent: f.parent,
             captures: f.captures,
             nlocals: f.nlocals,
             head_switch,

@@ -117,7 +117,7 @@ use enter::enter;
 use phial_runtime::Cx;
 use receive::{far_future, receive_deadline, receive_scan, take};
 use std::time::Instant;
-use unwind::{ask_message, raise_location, reraise, unwind};
+use unwind::{ask_message, record_trace, reraise, unwind};
 
 /// Reductions per time slice (the BEAM's `CONTEXT_REDS`).
 pub const REDUCTIONS: u32 = 4000;
@@ -138,6 +138,7 @@ pub fn execute(p: &mut Process, cx: Pcx) -> Outcome {
         p.stack.push(fun);
         p.stack.extend(args);
         if let Err(r) = call_fun_value(p, cx, argc, false) {
+            record_trace(p);
             if let Some(r) = unwind(p, cx, r) {
                 return Outcome::Raised(r);
             }
@@ -152,19 +153,24 @@ pub fn execute(p: &mut Process, cx: Pcx) -> Outcome {
                     p.rare().crash_message = Some(s.to_string_lossy().into_owned());
                 }
                 if let Some(r) = p.rare().crashing.take() {
+                    if let Some(t) = p.rare().crashing_trace.take() {
+                        p.rare().trace = Some(t);
+                    }
                     return Outcome::Raised(r);
                 }
             }
             Ok(o) => return o,
             Err(r) => {
-                // Where it was raised, while the raising frame is still there.
-                let location = raise_location(p);
+                // Where it was raised, while the raising frames are still there.
+                record_trace(p);
                 if let Some(r) = unwind(p, cx, r) {
                     // `message/1` itself raised: report the first exception.
                     if let Some(first) = p.rare.as_mut().and_then(|x| x.crashing.take()) {
+                        if let Some(t) = p.rare().crashing_trace.take() {
+                            p.rare().trace = Some(t);
+                        }
                         return Outcome::Raised(first);
                     }
-                    p.crash_location = location;
                     match ask_message(p, cx, r) {
                         Ok(()) => continue,
                         Err(r) => return Outcome::Raised(r),

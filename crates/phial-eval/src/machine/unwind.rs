@@ -7,10 +7,10 @@
 use super::calls::call_fun_value;
 use super::{clause_accepts, native, Pcx};
 use crate::atom::Atom;
-use crate::code::FnCode;
 use crate::error::{self, Kind, Raise};
 use crate::process::Process;
 use crate::stack::ValueStack;
+use crate::stacktrace::{self, Trace};
 use crate::value::{Fun, Value};
 use std::sync::Arc;
 
@@ -33,46 +33,26 @@ pub(super) fn ask_message(p: &mut Process, cx: Pcx, r: Raise) -> Result<(), Rais
         arity: 1,
     })));
     p.stack.push(r.value.clone());
+    let trace = p.rare().trace.take();
     p.rare().crashing = Some(r);
+    p.rare().crashing_trace = trace;
     if let Err(e) = call_fun_value(p, cx, 1, false) {
         let first = p.rare().crashing.take();
+        if let Some(t) = p.rare().crashing_trace.take() {
+            p.rare().trace = Some(t);
+        }
         return Err(first.unwrap_or(e));
     }
     Ok(())
 }
 
-/// Elixir's stack-line form of the op that raised: `f.exs:2: (file)`,
-/// `f.exs:3: M.g/1`, `f.exs:2: anonymous fn/0 in :elixir_compiler_0.__FILE__/1`.
-pub(super) fn raise_location(p: &Process) -> Option<String> {
-    // A native's trampoline frame is not a place in the source: the raise
-    // is the native's caller's.
-    let trampoline: *const FnCode = FnCode::trampoline();
-    let frame = p
-        .frames
-        .iter()
-        .rev()
-        .find(|f| !std::ptr::eq(f.code(), trampoline))?;
-    let code = frame.code();
-    let line = code.line_of(frame.pc.saturating_sub(1));
-    let script = code.module == Atom::new("elixir_compiler_0");
-    let what = if code.is_anonymous() {
-        let owner = if script {
-            ":elixir_compiler_0.__FILE__/1".to_string()
-        } else {
-            error::module_name(code.module)
-        };
-        format!("anonymous fn/{} in {owner}", code.arity)
-    } else if script {
-        "(file)".to_string()
-    } else {
-        format!(
-            "{}.{}/{}",
-            error::module_name(code.module),
-            code.name.as_str(),
-            code.arity
-        )
-    };
-    Some(format!("{}:{line}: {what}", code.file))
+/// Records where a raise happened, while its frames are still there: the
+/// trace `reraise/3` or `:erlang.raise/3` gave, if one is waiting, else
+/// the innermost frames (see `stacktrace`).
+pub(super) fn record_trace(p: &mut Process) {
+    let given = p.rare.as_mut().and_then(|x| x.pending_trace.take());
+    let trace = given.unwrap_or_else(|| Trace::Frames(stacktrace::capture(&p.frames)));
+    p.rare().trace = Some(trace);
 }
 
 /// Finds the innermost `try` handler, unwinds to it and dispatches the
@@ -126,6 +106,10 @@ pub(super) fn unwind(p: &mut Process, cx: Pcx, r: Raise) -> Option<Raise> {
 #[inline(never)]
 pub(super) fn reraise(p: &mut Process) -> Raise {
     let subject = p.stack.pop_top();
+    // An `after` re-raising: the exception keeps where it was raised.
+    if let Some(t) = p.rare.as_mut().and_then(|x| x.trace.clone()) {
+        p.rare().pending_trace = Some(t);
+    }
     if let Value::Tuple(t) = &subject {
         if let (Some(kind), Some(v)) = (t[0].as_atom().and_then(Kind::from_atom), t.get(1)) {
             return Raise {

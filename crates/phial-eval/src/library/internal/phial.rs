@@ -139,6 +139,16 @@ pub const NATIVES: &[Native] = &[
             .collect();
         d.build(given)
     }),
+    // `__STACKTRACE__` in a `rescue` or `catch` clause: the trace of the
+    // raise just caught (see `stacktrace`).
+    def("stacktrace", 0, |ctx, _| {
+        Ok(ctx
+            .rare
+            .as_deref()
+            .and_then(|r| r.as_ref())
+            .and_then(|r| r.trace.as_ref())
+            .map_or(Value::Nil, crate::stacktrace::Trace::to_value))
+    }),
     step("raise", 1, |ctx, a| match &a[0] {
         Value::Atom(m) if defines(ctx, *m, "exception") => raise_built(*m, Value::Nil),
         _ => Err(raise1(&a[0])),
