@@ -288,8 +288,8 @@ defmodule DynamicSupervisor do
       apply(m, f, a)
     catch
       :exit, reason -> {:error, reason}
-      :error, reason -> {:error, {reason, []}}
-      :throw, value -> {:error, {{:nocatch, value}, []}}
+      :error, reason -> {:error, {reason, __STACKTRACE__}}
+      :throw, value -> {:error, {{:nocatch, value}, __STACKTRACE__}}
     else
       {:ok, pid, extra} when is_pid(pid) -> {:ok, pid, extra}
       {:ok, pid} when is_pid(pid) -> {:ok, pid}

@@ -473,8 +473,7 @@ defmodule GenServer do
         {:ok, module.init(init_arg)}
       catch
         :throw, r -> {:ok, r}
-        # TODO: __STACKTRACE__ once the compiler has it.
-        kind, r -> {:EXIT, kind, r, []}
+        kind, r -> {:EXIT, kind, r, __STACKTRACE__}
       end
 
     case result do
@@ -527,7 +526,7 @@ defmodule GenServer do
         {:ok, module.handle_continue(continue, state)}
       catch
         :throw, r -> {:ok, r}
-        kind, r -> {:EXIT, kind, r, []}
+        kind, r -> {:EXIT, kind, r, __STACKTRACE__}
       end
 
     common_reply(reply, parent, name, nil, {:continue, continue}, module, state)
@@ -573,7 +572,7 @@ defmodule GenServer do
         {:ok, module.handle_call(request, from, state)}
       catch
         :throw, r -> {:ok, r}
-        kind, r -> {:EXIT, kind, r, []}
+        kind, r -> {:EXIT, kind, r, __STACKTRACE__}
       end
 
     case result do
@@ -603,7 +602,7 @@ defmodule GenServer do
         {:ok, module.handle_cast(request, state)}
       catch
         :throw, r -> {:ok, r}
-        kind, r -> {:EXIT, kind, r, []}
+        kind, r -> {:EXIT, kind, r, __STACKTRACE__}
       end
 
     common_reply(reply, parent, name, nil, msg, module, state)
@@ -616,7 +615,7 @@ defmodule GenServer do
           {:ok, module.handle_info(msg, state)}
         catch
           :throw, r -> {:ok, r}
-          kind, r -> {:EXIT, kind, r, []}
+          kind, r -> {:EXIT, kind, r, __STACKTRACE__}
         end
       else
         __report__(
@@ -659,7 +658,7 @@ defmodule GenServer do
           {:ok, module.terminate(treason, state)}
         catch
           :throw, r -> {:ok, r}
-          k, r -> {:EXIT, k, r, []}
+          k, r -> {:EXIT, k, r, __STACKTRACE__}
         end
       else
         {:ok, :ok}

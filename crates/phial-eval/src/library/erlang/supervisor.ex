@@ -377,7 +377,7 @@ defmodule :supervisor do
         apply(m, f, a)
       catch
         :exit, reason -> {:EXIT, reason}
-        :error, reason -> {:EXIT, {reason, []}}
+        :error, reason -> {:EXIT, {reason, __STACKTRACE__}}
         :throw, value -> value
       end
 
