@@ -149,7 +149,20 @@ pub const UNITS: &[Unit] = &[
         &[],
         source!("elixir/ex_unit_capture_io.ex"),
     ),
-    eager("Exception", ex::exception::NATIVES, None),
+    lazy(
+        "Exception",
+        ex::exception::NATIVES,
+        source!("elixir/exception.ex"),
+    ),
+    // OTP behaviours, written in phial.
+    lazy("GenServer", &[], source!("elixir/gen_server.ex")),
+    lazy("Agent", &[], source!("elixir/agent.ex")),
+    lazy("Supervisor", &[], source!("elixir/supervisor.ex")),
+    lazy(
+        "DynamicSupervisor",
+        &[],
+        source!("elixir/dynamic_supervisor.ex"),
+    ),
     lazy("Access", ex::access::NATIVES, source!("elixir/access.ex")),
     lazy("String.Chars", &[], source!("elixir/string_chars.ex")),
     lazy("List.Chars", &[], source!("elixir/list_chars.ex")),
@@ -192,6 +205,8 @@ pub const UNITS: &[Unit] = &[
     lazy(":string", erl::string::NATIVES, None),
     lazy(":timer", erl::timer::NATIVES, source!("erlang/timer.ex")),
     lazy(":crypto", erl::crypto::NATIVES, None),
+    lazy(":sys", &[], source!("erlang/sys.ex")),
+    lazy(":supervisor", &[], source!("erlang/supervisor.ex")),
     // phial's own
     eager(":phial", internal::phial::NATIVES, None),
     eager(":phial_calendar", internal::phial_calendar::NATIVES, None),
