@@ -328,7 +328,7 @@ pub const NATIVES: &[Native] = &[
     guard(">", 2, |_, a| Ok(Value::bool(lt(&a[1], &a[0])))),
     guard("<=", 2, |_, a| Ok(Value::bool(!lt(&a[1], &a[0])))),
     guard(">=", 2, |_, a| Ok(Value::bool(!lt(&a[0], &a[1])))),
-    def("self", 0, |ctx, _| Ok(Value::Pid(ctx.cx.self_pid()))),
+    guard("self", 0, |ctx, _| Ok(Value::Pid(ctx.cx.self_pid()))),
     def("send", 2, |ctx, a| send(ctx, &a[0], &a[1])),
     def("spawn", 1, |ctx, a| spawn_fun(ctx, &a[0], false, false)),
     def("spawn_link", 1, |ctx, a| spawn_fun(ctx, &a[0], true, false)),

@@ -87,7 +87,7 @@ pub const NATIVES: &[Native] = &[
     guard("/", 2, |_, a| fdiv(&a[0], &a[1])),
     guard("div", 2, |_, a| div(&a[0], &a[1])),
     guard("rem", 2, |_, a| rem(&a[0], &a[1])),
-    def("self", 0, |ctx, _| Ok(Value::Pid(ctx.cx.self_pid()))),
+    guard("self", 0, |ctx, _| Ok(Value::Pid(ctx.cx.self_pid()))),
     def("send", 2, |ctx, a| send(ctx, &a[0], &a[1])),
     def("system_time", 0, |_, _| Ok(Value::Int(system_ns()))),
     def("system_time", 1, |_, a| {
