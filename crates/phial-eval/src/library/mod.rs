@@ -151,6 +151,7 @@ pub const UNITS: &[Unit] = &[
     ),
     eager("Exception", ex::exception::NATIVES, None),
     lazy("Logger", &[], source!("elixir/logger.ex")),
+    lazy("Task", &[], source!("elixir/task.ex")),
     lazy("Access", ex::access::NATIVES, source!("elixir/access.ex")),
     lazy("String.Chars", &[], source!("elixir/string_chars.ex")),
     lazy("List.Chars", &[], source!("elixir/list_chars.ex")),

@@ -182,20 +182,8 @@ pub const NATIVES: &[Native] = &[
     }),
     // The compiler turns apply(...) calls into calls; these are for
     // captures (&apply/2) and apply(Kernel, :apply, ...).
-    step("apply", 2, |_, a| match a[1].list_to_vec() {
-        Some(args) if matches!(a[0], Value::Fun(_)) => {
-            Ok(Step::Then(Target::Fun(a[0].clone()), args))
-        }
-        _ => Err(error::badarg()),
-    }),
-    step("apply", 3, |_, a| {
-        match (&a[0], &a[1], a[2].list_to_vec()) {
-            (Value::Atom(m), Value::Atom(f), Some(args)) => {
-                Ok(Step::Then(Target::Mfa(*m, *f), args))
-            }
-            _ => Err(error::badarg()),
-        }
-    }),
+    step("apply", 2, apply2),
+    step("apply", 3, apply3),
     guard("trunc", 1, |_, a| match &a[0] {
         Value::Float(f) => Ok(float_to_int(f.trunc())),
         v if v.is_integer() => Ok(v.clone()),
@@ -617,4 +605,22 @@ pub(crate) fn struct_of(base: &Value, kv: &Value, strict: bool) -> Result<Value>
         }
     }
     Ok(Value::map(m))
+}
+
+/// `apply(fun, args)` (also `:erlang.apply/2`).
+pub(crate) fn apply2(_: &mut Ctx, a: &[Value]) -> Result<Step> {
+    match a[1].list_to_vec() {
+        Some(args) if matches!(a[0], Value::Fun(_)) => {
+            Ok(Step::Then(Target::Fun(a[0].clone()), args))
+        }
+        _ => Err(error::badarg()),
+    }
+}
+
+/// `apply(module, name, args)` (also `:erlang.apply/3`).
+pub(crate) fn apply3(_: &mut Ctx, a: &[Value]) -> Result<Step> {
+    match (&a[0], &a[1], a[2].list_to_vec()) {
+        (Value::Atom(m), Value::Atom(f), Some(args)) => Ok(Step::Then(Target::Mfa(*m, *f), args)),
+        _ => Err(error::badarg()),
+    }
 }

@@ -11,10 +11,12 @@ use crate::library::support::numbers::int_to_string;
 use crate::library::support::processes::send;
 use crate::library::support::terms::fun_info;
 use crate::library::support::time::{convert, monotonic_ns, system_ns, unique};
-use crate::library::{def, guard, Native};
+use crate::library::{def, guard, step, Native};
 use crate::value::Value;
 
 pub const NATIVES: &[Native] = &[
+    step("apply", 2, crate::library::elixir::kernel::apply2),
+    step("apply", 3, crate::library::elixir::kernel::apply3),
     guard("band", 2, |_, a| bits::band(&a[0], &a[1])),
     guard("bor", 2, |_, a| bits::bor(&a[0], &a[1])),
     guard("bxor", 2, |_, a| bits::bxor(&a[0], &a[1])),
