@@ -88,6 +88,9 @@ pub struct Vm {
     /// `Calendar.put_time_zone_database/1`'s module (`None`: Elixir's
     /// default, `Calendar.UTCOnlyTimeZoneDatabase`).
     pub time_zone_database: RwLock<Option<Atom>>,
+    /// `:persistent_term`'s table: VM-wide, read by any process and by
+    /// Rust code (Logger's configuration, `internal::phial_logger`).
+    pub persistent_terms: RwLock<crate::value::MapInner>,
     /// `System.at_exit` hooks and the files `Code.require_file` loaded.
     pub(crate) system: crate::library::elixir::system::State,
     /// Which lazily compiled units are loaded (one per `library::UNITS`
@@ -144,6 +147,7 @@ impl Vm {
             runtime: OnceLock::new(),
             argv: RwLock::new(Vec::new()),
             time_zone_database: RwLock::new(None),
+            persistent_terms: RwLock::new(crate::value::MapInner::new()),
             system: Default::default(),
             lazy: crate::library::UNITS
                 .iter()

@@ -149,11 +149,9 @@ pub const UNITS: &[Unit] = &[
         &[],
         source!("elixir/ex_unit_capture_io.ex"),
     ),
-    lazy(
-        "Exception",
-        ex::exception::NATIVES,
-        source!("elixir/exception.ex"),
-    ),
+    eager("Exception", ex::exception::NATIVES, None),
+    lazy("Logger", &[], source!("elixir/logger.ex")),
+    lazy("Task", &[], source!("elixir/task.ex")),
     // OTP behaviours, written in phial.
     lazy("GenServer", &[], source!("elixir/gen_server.ex")),
     lazy("Agent", &[], source!("elixir/agent.ex")),
@@ -207,10 +205,12 @@ pub const UNITS: &[Unit] = &[
     lazy(":crypto", erl::crypto::NATIVES, None),
     lazy(":sys", &[], source!("erlang/sys.ex")),
     lazy(":supervisor", &[], source!("erlang/supervisor.ex")),
+    lazy(":persistent_term", erl::persistent_term::NATIVES, None),
     // phial's own
     eager(":phial", internal::phial::NATIVES, None),
     eager(":phial_calendar", internal::phial_calendar::NATIVES, None),
     lazy(":phial_io", internal::phial_io::NATIVES, None),
+    lazy(":phial_logger", internal::phial_logger::NATIVES, None),
     lazy(":phial_enum", &[], source!("internal/phial_enum.ex")),
     lazy(":phial_inspect", &[], source!("internal/phial_inspect.ex")),
     lazy(":phial_stream", &[], source!("internal/phial_stream.ex")),

@@ -1,5 +1,5 @@
 //! `Exception` natives: `message/1` (a stepping native: a program's own
-//! exception computes its message in phial), `format/2,3`.
+//! exception computes its message in phial), `format/2,3`, `normalize/2,3`.
 //!
 //! Not here: building the exceptions phial raises itself (`crate::error`),
 //! `raise` (`internal/phial.rs`).
@@ -11,6 +11,8 @@ use crate::library::{def, step, Native, Step, Target};
 use crate::value::Value;
 
 pub const NATIVES: &[Native] = &[
+    def("normalize", 2, |_, a| Ok(normalize(&a[0], &a[1]))),
+    def("normalize", 3, |_, a| Ok(normalize(&a[0], &a[1]))),
     def("format", 3, |_, a| exception_format(&a[0], &a[1])),
     def("format", 2, |_, a| {
         let r = Raise {
@@ -55,4 +57,13 @@ pub(crate) fn exception_format(kind: &Value, value: &Value) -> Result<Value> {
         kind,
         value,
     })))
+}
+
+/// `Exception.normalize/2,3`: an Erlang error term as the exception
+/// `rescue` would see; any other kind's payload as it is.
+fn normalize(kind: &Value, payload: &Value) -> Value {
+    match kind.as_atom() {
+        Some(k) if k.as_str() == "error" => error::normalize(payload.clone()),
+        _ => payload.clone(),
+    }
 }

@@ -182,20 +182,8 @@ pub const NATIVES: &[Native] = &[
     }),
     // The compiler turns apply(...) calls into calls; these are for
     // captures (&apply/2) and apply(Kernel, :apply, ...).
-    step("apply", 2, |_, a| match a[1].list_to_vec() {
-        Some(args) if matches!(a[0], Value::Fun(_)) => {
-            Ok(Step::Then(Target::Fun(a[0].clone()), args))
-        }
-        _ => Err(error::badarg()),
-    }),
-    step("apply", 3, |_, a| {
-        match (&a[0], &a[1], a[2].list_to_vec()) {
-            (Value::Atom(m), Value::Atom(f), Some(args)) => {
-                Ok(Step::Then(Target::Mfa(*m, *f), args))
-            }
-            _ => Err(error::badarg()),
-        }
-    }),
+    step("apply", 2, apply2),
+    step("apply", 3, apply3),
     guard("trunc", 1, |_, a| match &a[0] {
         Value::Float(f) => Ok(float_to_int(f.trunc())),
         v if v.is_integer() => Ok(v.clone()),
@@ -328,7 +316,7 @@ pub const NATIVES: &[Native] = &[
     guard(">", 2, |_, a| Ok(Value::bool(lt(&a[1], &a[0])))),
     guard("<=", 2, |_, a| Ok(Value::bool(!lt(&a[1], &a[0])))),
     guard(">=", 2, |_, a| Ok(Value::bool(!lt(&a[0], &a[1])))),
-    def("self", 0, |ctx, _| Ok(Value::Pid(ctx.cx.self_pid()))),
+    guard("self", 0, |ctx, _| Ok(Value::Pid(ctx.cx.self_pid()))),
     def("send", 2, |ctx, a| send(ctx, &a[0], &a[1])),
     def("spawn", 1, |ctx, a| spawn_fun(ctx, &a[0], false, false)),
     def("spawn_link", 1, |ctx, a| spawn_fun(ctx, &a[0], true, false)),
@@ -617,4 +605,22 @@ pub(crate) fn struct_of(base: &Value, kv: &Value, strict: bool) -> Result<Value>
         }
     }
     Ok(Value::map(m))
+}
+
+/// `apply(fun, args)` (also `:erlang.apply/2`).
+pub(crate) fn apply2(_: &mut Ctx, a: &[Value]) -> Result<Step> {
+    match a[1].list_to_vec() {
+        Some(args) if matches!(a[0], Value::Fun(_)) => {
+            Ok(Step::Then(Target::Fun(a[0].clone()), args))
+        }
+        _ => Err(error::badarg()),
+    }
+}
+
+/// `apply(module, name, args)` (also `:erlang.apply/3`).
+pub(crate) fn apply3(_: &mut Ctx, a: &[Value]) -> Result<Step> {
+    match (&a[0], &a[1], a[2].list_to_vec()) {
+        (Value::Atom(m), Value::Atom(f), Some(args)) => Ok(Step::Then(Target::Mfa(*m, *f), args)),
+        _ => Err(error::badarg()),
+    }
 }

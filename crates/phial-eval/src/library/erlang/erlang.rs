@@ -11,7 +11,7 @@ use crate::library::support::numbers::int_to_string;
 use crate::library::support::processes::send;
 use crate::library::support::terms::fun_info;
 use crate::library::support::time::{convert, monotonic_ns, system_ns, unique};
-use crate::library::{def, guard, Native};
+use crate::library::{def, guard, step, Native};
 use crate::value::Value;
 
 /// An `:erlang` process function that is Elixir's `Process` one under
@@ -73,6 +73,8 @@ pub const NATIVES: &[Native] = &[
             other => other,
         })
     }),
+    step("apply", 2, crate::library::elixir::kernel::apply2),
+    step("apply", 3, crate::library::elixir::kernel::apply3),
     guard("band", 2, |_, a| bits::band(&a[0], &a[1])),
     guard("bor", 2, |_, a| bits::bor(&a[0], &a[1])),
     guard("bxor", 2, |_, a| bits::bxor(&a[0], &a[1])),
@@ -164,7 +166,7 @@ pub const NATIVES: &[Native] = &[
     guard("/", 2, |_, a| fdiv(&a[0], &a[1])),
     guard("div", 2, |_, a| div(&a[0], &a[1])),
     guard("rem", 2, |_, a| rem(&a[0], &a[1])),
-    def("self", 0, |ctx, _| Ok(Value::Pid(ctx.cx.self_pid()))),
+    guard("self", 0, |ctx, _| Ok(Value::Pid(ctx.cx.self_pid()))),
     def("send", 2, |ctx, a| send(ctx, &a[0], &a[1])),
     def("system_time", 0, |_, _| Ok(Value::Int(system_ns()))),
     def("system_time", 1, |_, a| {

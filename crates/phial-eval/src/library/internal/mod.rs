@@ -8,3 +8,4 @@
 pub mod phial;
 pub mod phial_calendar;
 pub mod phial_io;
+pub mod phial_logger;

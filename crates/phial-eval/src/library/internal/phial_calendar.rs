@@ -23,6 +23,14 @@ pub const NATIVES: &[Native] = &[
 /// time zone (UTC where the host has none).
 fn localtime() -> Value {
     let secs = system_ns().div_euclid(1_000_000_000);
+    let [y, mo, d, h, mi, s] = local_parts(secs);
+    let ints = |v: [i64; 3]| Value::tuple(v.iter().map(|i| Value::Int(*i)).collect());
+    Value::tuple(vec![ints([y, mo, d]), ints([h, mi, s])])
+}
+
+/// Year, month, day, hour, minute, second of the unix time `secs` in the
+/// host's time zone (UTC where the host has none). Also Logger's clock.
+pub(crate) fn local_parts(secs: i64) -> [i64; 6] {
     let t = secs as libc::time_t;
     // SAFETY: `tm` is plain data that `localtime_r` fills in; both
     // pointers are to live locals, and the reentrant variant keeps no
@@ -32,27 +40,24 @@ fn localtime() -> Value {
         let ok = !libc::localtime_r(&t, &mut tm).is_null();
         (ok, tm)
     };
-    let ints = |v: [i64; 3]| Value::tuple(v.iter().map(|i| Value::Int(*i)).collect());
     if ok {
-        Value::tuple(vec![
-            ints([
-                i64::from(tm.tm_year) + 1900,
-                i64::from(tm.tm_mon) + 1,
-                i64::from(tm.tm_mday),
-            ]),
-            ints([
-                i64::from(tm.tm_hour),
-                i64::from(tm.tm_min),
-                i64::from(tm.tm_sec),
-            ]),
-        ])
+        [
+            i64::from(tm.tm_year) + 1900,
+            i64::from(tm.tm_mon) + 1,
+            i64::from(tm.tm_mday),
+            i64::from(tm.tm_hour),
+            i64::from(tm.tm_min),
+            i64::from(tm.tm_sec),
+        ]
     } else {
-        let days = secs.div_euclid(86_400);
-        let rest = secs.rem_euclid(86_400);
-        let (y, m, d) = crate::library::support::calendar::date_from_iso_days(days + 719_528);
-        Value::tuple(vec![
-            ints([y, m, d]),
-            ints([rest / 3600, rest % 3600 / 60, rest % 60]),
-        ])
+        utc_parts(secs)
     }
+}
+
+/// Year, month, day, hour, minute, second of the unix time `secs` in UTC.
+pub(crate) fn utc_parts(secs: i64) -> [i64; 6] {
+    let days = secs.div_euclid(86_400);
+    let rest = secs.rem_euclid(86_400);
+    let (y, m, d) = crate::library::support::calendar::date_from_iso_days(days + 719_528);
+    [y, m, d, rest / 3600, rest % 3600 / 60, rest % 60]
 }
