@@ -513,33 +513,101 @@ pub fn exception_name(e: &Value) -> String {
 /// How an exit reason reads after `** (EXIT from #PID<...>) ` (Elixir's
 /// `Exception.format_exit/1`).
 pub fn format_exit(reason: &Value) -> String {
+    format_exit_joined(reason, "\n    ")
+}
+
+/// `format_exit` with the text that starts each further line: nested
+/// reasons indent by four more.
+fn format_exit_joined(reason: &Value, joiner: &str) -> String {
+    use crate::stacktrace::{format_entry, format_mfa, is_stacktrace};
+    let deeper = format!("{joiner}    ");
     if let Value::Tuple(t) = reason {
         if t.len() == 2 {
-            // `{reason, stacktrace}`: the exit of an error (Elixir takes a
-            // non-empty list that formats as a stacktrace for one).
-            let exception = t[0].struct_name().is_some() && t[0].map_get(Atom::EXCEPTION).is_some();
-            let traced = !matches!(t[1], Value::Nil) && crate::stacktrace::is_stacktrace(&t[1]);
-            if exception || traced {
+            // `{reason, stacktrace}`: the exit of an error.
+            if !matches!(t[1], Value::Nil) && is_stacktrace(&t[1]) {
                 let e = normalize(t[0].clone());
                 let mut out = format!(
-                    "an exception was raised:\n    ** ({}) {}",
+                    "an exception was raised:{joiner}** ({}) {}",
                     exception_name(&e),
                     exception_message(&e)
                 );
-                for line in crate::stacktrace::format_lines(&t[1], "        ").lines() {
-                    out.push('\n');
-                    out.push_str(line);
+                for entry in t[1].list_to_vec().unwrap_or_default() {
+                    out.push_str(&deeper);
+                    out.push_str(&format_entry(&entry));
                 }
                 return out;
             }
+            // `{reason, {m, f, args}}`: a call that exited (GenServer.call).
+            if let Value::Tuple(mfa) = &t[1] {
+                if let (3, Some(m), Some(f), Some(args)) = (
+                    mfa.len(),
+                    mfa.first().and_then(Value::as_atom),
+                    mfa.get(1).and_then(Value::as_atom),
+                    mfa.get(2).and_then(Value::list_to_vec),
+                ) {
+                    if args.len() < 256 {
+                        return format!(
+                            "exited in: {}{joiner}** (EXIT) {}",
+                            format_mfa(m, f, &mfa[2]),
+                            format_exit_joined(&t[0], &deeper)
+                        );
+                    }
+                }
+            }
+            // `{:shutdown, {:failed_to_start_child, child, reason}}`.
             if t[0].as_atom() == Some(Atom::SHUTDOWN) {
-                return format!("shutdown: {}", inspect(&t[1]));
+                if let Value::Tuple(f) = &t[1] {
+                    if f.len() == 3
+                        && f[0].as_atom().map(|a| a.as_str()) == Some("failed_to_start_child")
+                    {
+                        let why = match &f[2] {
+                            Value::Tuple(x)
+                                if x.len() == 2 && x[0].as_atom() == Some(Atom::EXIT_TAG) =>
+                            {
+                                &x[1]
+                            }
+                            other => other,
+                        };
+                        return format!(
+                            "shutdown: failed to start child: {}{joiner}** (EXIT) {}",
+                            inspect(&f[1]),
+                            format_exit_joined(why, &deeper)
+                        );
+                    }
+                }
             }
         }
     }
+    exit_reason_text(reason)
+}
+
+/// A plain exit reason in Elixir's words, else inspected.
+fn exit_reason_text(reason: &Value) -> String {
     match reason {
-        Value::Atom(a) if *a == Atom::NORMAL || *a == Atom::KILLED || *a == Atom::SHUTDOWN => {
-            a.as_str().to_string()
+        Value::Atom(a) => match a.as_str() {
+            "normal" | "shutdown" | "killed" => a.as_str().to_string(),
+            "calling_self" => "process attempted to call itself".to_string(),
+            "timeout" => "time out".to_string(),
+            "noconnection" => "no connection".to_string(),
+            "noproc" => "no process: the process is not alive or there's no process currently associated with the given name, possibly because its application isn't started".to_string(),
+            _ => inspect(reason),
+        },
+        Value::Tuple(t) if t.len() == 2 => {
+            let v = inspect(&t[1]);
+            match t[0].as_atom().map(|a| a.as_str()) {
+                Some("shutdown") => format!("shutdown: {v}"),
+                Some("nodedown") if t[1].as_atom().is_some() => {
+                    format!("no connection to {}", t[1].as_atom().map_or("", |a| a.as_str()))
+                }
+                Some("already_started") => format!("already started: {v}"),
+                Some("bad_return_value") => format!("bad return value: {v}"),
+                Some("bad_call") => format!("bad call: {v}"),
+                Some("bad_cast") => format!("bad cast: {v}"),
+                Some("bad_start_spec") => {
+                    format!("bad child specification, invalid children: {v}")
+                }
+                _ => inspect(reason),
+            }
         }
         _ => inspect(reason),
     }
@@ -576,6 +644,9 @@ pub fn normalize(value: Value) -> Value {
         }
         Value::Tuple(t) if t.len() == 2 && t[0].as_atom() == Some(Atom::BADKEY) => {
             key_error(t[1].clone(), Value::NIL_ATOM).value
+        }
+        Value::Tuple(t) if t.len() == 3 && t[0].as_atom() == Some(Atom::BADKEY) => {
+            key_error(t[1].clone(), t[2].clone()).value
         }
         Value::Tuple(t) if t.len() == 2 && t[0].as_atom() == Some(Atom::BADMAP) => {
             bad_map_error(t[1].clone()).value
@@ -629,10 +700,16 @@ pub fn denormalize(e: &Value) -> Value {
         Atom::BAD_FUNCTION_ERROR => tagged(Atom::BADFUN, term()),
         Atom::FUNCTION_CLAUSE_ERROR => Value::Atom(Atom::FUNCTION_CLAUSE),
         Atom::UNDEFINED_FUNCTION_ERROR => Value::Atom(Atom::UNDEF),
-        Atom::KEY_ERROR => tagged(
-            Atom::BADKEY,
-            e.map_get(Atom::KEY).cloned().unwrap_or(Value::NIL_ATOM),
-        ),
+        // `{:badkey, key, map}` when the map is known (`m.key`, `%{m | k: v}`).
+        Atom::KEY_ERROR => {
+            let key = e.map_get(Atom::KEY).cloned().unwrap_or(Value::NIL_ATOM);
+            match e.map_get(Atom::TERM) {
+                Some(t) if !matches!(t, Value::Atom(Atom::NIL)) => {
+                    Value::tuple(vec![Value::Atom(Atom::BADKEY), key, t.clone()])
+                }
+                _ => tagged(Atom::BADKEY, key),
+            }
+        }
         Atom::ERLANG_ERROR => e
             .map_get(Atom::ORIGINAL)
             .cloned()

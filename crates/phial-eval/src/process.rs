@@ -104,6 +104,9 @@ pub struct Rare {
     /// The trace the next raise carries instead of its own frames
     /// (`reraise/3`, `:erlang.raise/3`, an `after` re-raising).
     pub pending_trace: Option<Trace>,
+    /// The next raise is `raise/1`'s, whose trace Elixir marks (see
+    /// `stacktrace::mark_raised`).
+    pub raise_marked: bool,
 }
 
 /// An installed `try`: where to unwind to.

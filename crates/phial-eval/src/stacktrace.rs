@@ -31,6 +31,12 @@ pub struct Entry {
     name: Atom,
     arity: u32,
     parent: Option<(Atom, u32, u32)>,
+    /// The arguments, for the call no clause of which matched: the BEAM
+    /// puts them where the arity goes (`{M, :f, [:b], [...]}`).
+    args: Option<Value>,
+    /// The innermost entry of an exception `raise` made: Elixir marks it
+    /// with `error_info: %{module: Exception}`.
+    raised: bool,
     file: Arc<str>,
     line: u32,
 }
@@ -57,10 +63,17 @@ impl Trace {
 /// not a place in the source and is skipped).
 pub(crate) fn capture(frames: &[Frame]) -> Vec<Entry> {
     let trampoline: *const FnCode = FnCode::trampoline();
+    let mut last: Option<*const FnCode> = None;
     frames
         .iter()
         .rev()
         .filter(|f| !std::ptr::eq(f.code(), trampoline))
+        // As the BEAM's, a trace does not name a function twice in a row:
+        // a recursion shows as one entry.
+        .filter(|f| {
+            let at: *const FnCode = f.code();
+            last.replace(at) != Some(at)
+        })
         .take(DEPTH)
         .map(|f| {
             let code = f.code();
@@ -69,6 +82,8 @@ pub(crate) fn capture(frames: &[Frame]) -> Vec<Entry> {
                 name: code.name,
                 arity: code.arity,
                 parent: code.parent,
+                args: None,
+                raised: false,
                 file: code.file.clone(),
                 // `pc` is past the op that raised, or past the call a
                 // caller waits on.
@@ -99,24 +114,65 @@ impl Entry {
             )),
             None => self.name,
         };
-        let arity = match self.parent {
-            Some(_) => self.arity,
-            None => outer_arity(self.name, self.arity),
+        let arity = match (&self.args, self.parent) {
+            (Some(args), _) => args.clone(),
+            (None, Some(_)) => Value::Int(self.arity as i64),
+            (None, None) => Value::Int(outer_arity(self.name, self.arity) as i64),
         };
-        let location = Value::list(vec![
+        let mut location = vec![
             Value::tuple(vec![
                 Value::atom("file"),
                 Value::list(self.file.chars().map(|c| Value::Int(c as i64)).collect()),
             ]),
             Value::tuple(vec![Value::atom("line"), Value::Int(self.line as i64)]),
-        ]);
+        ];
+        if self.raised {
+            let info = Value::map(crate::value::MapInner::unit(
+                Value::atom("module"),
+                Value::Atom(Atom::alias("Exception")),
+            ));
+            location.push(Value::tuple(vec![Value::atom("error_info"), info]));
+        }
+        let location = Value::list(location);
         Value::tuple(vec![
             Value::Atom(self.module),
             Value::Atom(name),
-            Value::Int(arity as i64),
+            arity,
             location,
         ])
     }
+}
+
+/// Marks the innermost entry as `raise`'s (see `Entry::raised`).
+pub(crate) fn mark_raised(entries: &mut [Entry]) {
+    if let Some(e) = entries.first_mut() {
+        e.raised = true;
+    }
+}
+
+/// The entry the BEAM puts first for a call no clause of which matched:
+/// the function with its arguments, at its definition (the callee's frame
+/// never started, so `capture` cannot see it).
+pub(crate) fn clause_entry(vm: &crate::vm::Vm, e: &Value) -> Option<Entry> {
+    if e.struct_name() != Some(Atom::FUNCTION_CLAUSE_ERROR) {
+        return None;
+    }
+    let module = e.map_get(Atom::new("module"))?.as_atom()?;
+    let name = e.map_get(Atom::new("function"))?.as_atom()?;
+    let args = e.map_get(Atom::new("args"))?.clone();
+    let arity = u32::try_from(args.list_to_vec()?.len()).ok()?;
+    let code = vm.function(module, name, arity)?;
+    let entry_pc = code.clauses.first().map_or(0, |c| c.entry as usize);
+    Some(Entry {
+        module,
+        name,
+        arity,
+        parent: None,
+        args: Some(args),
+        raised: false,
+        file: code.file.clone(),
+        line: code.line_of(entry_pc),
+    })
 }
 
 /// Whether `v` has the shape of a stacktrace (a list of entries), as
@@ -211,7 +267,7 @@ fn remote_name(name: &str) -> String {
     }
 }
 
-fn format_arity(arity: &Value) -> String {
+pub fn format_arity(arity: &Value) -> String {
     match arity {
         Value::Int(n) => format!("/{n}"),
         other => {

@@ -141,7 +141,7 @@ pub fn execute(p: &mut Process, cx: Pcx) -> Outcome {
             if cx.exiting() {
                 return Outcome::Yield;
             }
-            record_trace(p);
+            record_trace(p, &r);
             if let Some(r) = unwind(p, cx, r) {
                 return Outcome::Raised(r);
             }
@@ -171,7 +171,7 @@ pub fn execute(p: &mut Process, cx: Pcx) -> Outcome {
                     return Outcome::Yield;
                 }
                 // Where it was raised, while the raising frames are still there.
-                record_trace(p);
+                record_trace(p, &r);
                 if let Some(r) = unwind(p, cx, r) {
                     // `message/1` itself raised: report the first exception.
                     if let Some(first) = p.rare.as_mut().and_then(|x| x.crashing.take()) {

@@ -49,9 +49,24 @@ pub(super) fn ask_message(p: &mut Process, cx: Pcx, r: Raise) -> Result<(), Rais
 /// Records where a raise happened, while its frames are still there: the
 /// trace `reraise/3` or `:erlang.raise/3` gave, if one is waiting, else
 /// the innermost frames (see `stacktrace`).
-pub(super) fn record_trace(p: &mut Process) {
+pub(super) fn record_trace(p: &mut Process, r: &Raise) {
     let given = p.rare.as_mut().and_then(|x| x.pending_trace.take());
-    let trace = given.unwrap_or_else(|| Trace::Frames(stacktrace::capture(&p.frames)));
+    let trace = given.unwrap_or_else(|| {
+        let mut entries = stacktrace::capture(&p.frames);
+        if r.kind == Kind::Error {
+            if let Some(head) = stacktrace::clause_entry(&p.vm, &r.value) {
+                entries.insert(0, head);
+                entries.truncate(stacktrace::DEPTH);
+            } else if p
+                .rare
+                .as_mut()
+                .is_some_and(|x| std::mem::take(&mut x.raise_marked))
+            {
+                stacktrace::mark_raised(&mut entries);
+            }
+        }
+        Trace::Frames(entries)
+    });
     p.rare().trace = Some(trace);
 }
 

@@ -13,7 +13,51 @@ use crate::value::Value;
 pub const NATIVES: &[Native] = &[
     def("normalize", 2, |_, a| Ok(normalize(&a[0], &a[1]))),
     def("normalize", 3, |_, a| Ok(normalize(&a[0], &a[1]))),
-    def("format", 3, |_, a| exception_format(&a[0], &a[1])),
+    def("format", 3, |_, a| {
+        let banner = exception_format(&a[0], &a[1])?;
+        let lines = crate::stacktrace::format_lines(&a[2], "    ");
+        Ok(match (&banner, lines.is_empty()) {
+            (Value::Bin(b), false) => Value::str(format!("{}\n{lines}", b.to_string_lossy())),
+            _ => banner,
+        })
+    }),
+    def("format_exit", 1, |_, a| {
+        Ok(Value::str(error::format_exit(&a[0])))
+    }),
+    def("format_stacktrace", 1, |_, a| {
+        let lines = crate::stacktrace::format_lines(&a[0], "    ");
+        Ok(Value::str(if lines.is_empty() {
+            "\n".to_string()
+        } else {
+            lines
+        }))
+    }),
+    def("format_stacktrace_entry", 1, |_, a| {
+        Ok(Value::str(crate::stacktrace::format_entry(&a[0])))
+    }),
+    def("format_mfa", 3, |_, a| {
+        match (a[0].as_atom(), a[1].as_atom()) {
+            (Some(m), Some(f)) => Ok(Value::str(crate::stacktrace::format_mfa(m, f, &a[2]))),
+            _ => Err(error::badarg()),
+        }
+    }),
+    def("format_fa", 2, |_, a| {
+        Ok(Value::str(format!(
+            "{}{}",
+            crate::format::inspect(&a[0]),
+            crate::stacktrace::format_arity(&a[1])
+        )))
+    }),
+    def("format_file_line", 2, |_, a| {
+        Ok(Value::str(file_line(&a[0], &a[1], "")))
+    }),
+    def("format_file_line", 3, |_, a| {
+        let suffix = match &a[2] {
+            Value::Bin(b) => b.to_string_lossy().into_owned(),
+            _ => String::new(),
+        };
+        Ok(Value::str(file_line(&a[0], &a[1], &suffix)))
+    }),
     def("format", 2, |_, a| {
         let r = Raise {
             kind: match a[0].as_atom().and_then(error::Kind::from_atom) {
@@ -57,6 +101,18 @@ pub(crate) fn exception_format(kind: &Value, value: &Value) -> Result<Value> {
         kind,
         value,
     })))
+}
+
+/// `Exception.format_file_line/3`: `"f.exs:3:"`, `"f.exs:"`, or nothing.
+fn file_line(file: &Value, line: &Value, suffix: &str) -> String {
+    let file = match file {
+        Value::Bin(b) => b.to_string_lossy().into_owned(),
+        _ => return String::new(),
+    };
+    match line {
+        Value::Int(l) if *l > 0 => format!("{file}:{l}:{suffix}"),
+        _ => format!("{file}:{suffix}"),
+    }
 }
 
 /// `Exception.normalize/2,3`: an Erlang error term as the exception

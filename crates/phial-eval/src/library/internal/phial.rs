@@ -157,9 +157,11 @@ pub const NATIVES: &[Native] = &[
         }
         Ok(Value::NIL_ATOM)
     }),
-    step("raise", 1, |ctx, a| match &a[0] {
-        Value::Atom(m) if defines(ctx, *m, "exception") => raise_built(*m, Value::Nil),
-        _ => Err(raise1(&a[0])),
+    step("raise", 1, |ctx, a| {
+        if let Some(rare) = ctx.rare.as_deref_mut() {
+            rare.get_or_insert_with(Default::default).raise_marked = true;
+        }
+        raise1_step(ctx, a)
     }),
     step("raise", 2, |ctx, a| match &a[0] {
         Value::Atom(m) if defines(ctx, *m, "exception") => raise_built(*m, a[1].clone()),
@@ -199,6 +201,14 @@ pub const NATIVES: &[Native] = &[
         Ok(Value::str(crate::pretty::render(&doc, width)))
     }),
 ];
+
+/// `raise/1`: a message, an exception, or a module to build one of.
+fn raise1_step(ctx: &mut Ctx, a: &[Value]) -> Result<Step> {
+    match &a[0] {
+        Value::Atom(m) if defines(ctx, *m, "exception") => raise_built(*m, Value::Nil),
+        _ => Err(raise1(&a[0])),
+    }
+}
 
 pub(crate) fn default_message(module: Atom) -> Option<&'static str> {
     Some(match module.as_str() {
