@@ -61,7 +61,9 @@ pub enum Step<T> {
 
 /// A process body: a resumable state machine.
 pub trait Body<T: Term>: Send + 'static + Sized {
-    /// Run until the reduction budget is spent (return Yield), the process must
-    /// wait for a message/deadline (Wait), or it ends (Exit(reason)).
+    /// Run until the reduction budget (`cx.reductions()`) is spent (return
+    /// Yield), the process must wait for a message/deadline (Wait), or it
+    /// ends (Exit(reason)). Before returning, report the reductions not
+    /// spent with `cx.set_reductions` (a body that does not leaves none).
     fn run(&mut self, cx: &mut Cx<'_, T, Self>) -> Step<T>;
 }

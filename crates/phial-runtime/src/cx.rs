@@ -18,9 +18,8 @@ use crate::mailbox::{Mail, Signal};
 use crate::pid::{Pid, Ref, TimerRef};
 use crate::process::{Proc, Task};
 use crate::runtime::{NoProc, ProcessInfo, RegisterError, Runtime};
-use crate::scheduler::Origin;
+use crate::scheduler::{Local, Origin};
 use crate::signals::apply;
-use crossbeam_deque::Worker;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -28,9 +27,14 @@ pub struct Cx<'a, T: Term, B: Body<T>> {
     rt: &'a Runtime<T, B>,
     proc: &'a Arc<Proc<T, B>>,
     mail: &'a mut Mail<T>,
-    local: &'a Worker<Task<T, B>>,
+    local: &'a Local<T, B>,
     /// The worker's last message destination (see [`Cx::send`]).
     last_dest: &'a mut Option<Task<T, B>>,
+    /// Reductions this slice may spend (see [`Cx::reductions`]).
+    budget: u32,
+    /// Reductions it left unspent, as the body reports them (none unless it
+    /// does, so a body that never reports cannot extend a chain of wakes).
+    unspent: u32,
     exit: Option<T>,
     leftover: Vec<Signal<T>>,
 }
@@ -40,8 +44,9 @@ impl<'a, T: Term, B: Body<T>> Cx<'a, T, B> {
         rt: &'a Runtime<T, B>,
         proc: &'a Arc<Proc<T, B>>,
         mail: &'a mut Mail<T>,
-        local: &'a Worker<Task<T, B>>,
+        local: &'a Local<T, B>,
         last_dest: &'a mut Option<Task<T, B>>,
+        reductions: u32,
     ) -> Self {
         Cx {
             rt,
@@ -49,6 +54,8 @@ impl<'a, T: Term, B: Body<T>> Cx<'a, T, B> {
             mail,
             local,
             last_dest,
+            budget: reductions,
+            unspent: 0,
             exit: None,
             leftover: Vec::new(),
         }
@@ -88,6 +95,24 @@ impl<'a, T: Term, B: Body<T>> Cx<'a, T, B> {
             }
         }
         self.mail.len() > before
+    }
+
+    /// The reductions this slice may spend: a full slice
+    /// (`SLICE_REDUCTIONS`), or what is left of the slice of the process
+    /// that woke this one. `Body::run` spends at most this many and reports
+    /// what it did not spend with [`Cx::set_reductions`], so that the
+    /// process it woke can run on the rest.
+    pub fn reductions(&self) -> u32 {
+        self.budget
+    }
+
+    /// Records the reductions left unspent when `run` returns.
+    pub fn set_reductions(&mut self, left: u32) {
+        self.unspent = left.min(self.budget);
+    }
+
+    pub(crate) fn unspent(&self) -> u32 {
+        self.unspent
     }
 
     pub fn self_pid(&self) -> Pid {

@@ -29,4 +29,5 @@ pub use cx::Cx;
 pub use memory::set_memory_release;
 pub use pid::{Pid, Ref, TimerRef};
 pub use runtime::{Config, NoProc, ProcessInfo, RegisterError, Runtime, OUTSIDE};
+pub use scheduler::SLICE_REDUCTIONS;
 pub use state::Status;

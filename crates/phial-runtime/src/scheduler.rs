@@ -11,9 +11,17 @@
 //! call of `Body::run`, after which it is re-queued at the *back* (Yield),
 //! parked (Wait) or torn down (Exit).
 //!
-//! Waking a process (state.rs): whoever moves it WAITING -> RUNNABLE pushes it,
-//! onto the current worker's local queue when that is a worker (so ping-pong
-//! and rings stay on one core, hot in cache), onto the injector otherwise.
+//! Waking a process (state.rs): whoever moves it WAITING -> RUNNABLE pushes
+//! it. From a worker, a process woken by a signal goes into that worker's
+//! `next` slot (Go's `runnext`): it runs as soon as the current slice ends,
+//! ahead of the queue, with what is left of that slice's reductions, so a
+//! request and its reply cross in microseconds even when the queue is full
+//! of long-running processes, and a chain of processes waking each other
+//! still shares one slice and cannot starve the queue. A slot occupant
+//! displaced by a newer wake goes to the back of the queue; a slot holder
+//! left with less than `MIN_INHERITED` reductions does too. From outside a
+//! worker (the shell, the timer thread, `Runtime::spawn`) the push goes to
+//! the injector. Spawns and yields go to the back of the local queue.
 //!
 //! Parking protocol (no lost wake-up, no spinning): a worker that found
 //! nothing (1) announces itself in the idle list and increments `num_idle`
@@ -23,9 +31,10 @@
 //! A pusher (1) pushes, (2) issues a SeqCst fence and reads `num_idle`, (3) if
 //! non-zero pops one idle worker and wakes it. By the SeqCst total order,
 //! either the pusher sees the announcement or the sleeper's re-check sees the
-//! task. Pushes onto a local queue only wake someone when that queue holds
-//! more than one task: the owner will take the first itself, and waking a
-//! sibling for it would bounce ping-pong between cores.
+//! task. Pushes from a worker only wake someone when the worker then holds
+//! more than one runnable task (its queue and its `next` slot): the owner will
+//! take the first itself, and waking a sibling for it would bounce ping-pong
+//! between cores.
 //!
 //! Not here: the per-process state word (state.rs), signal semantics
 //! (signals.rs).
@@ -39,6 +48,7 @@ use crate::state::Parked;
 use crate::timer::Action;
 use crossbeam_deque::{Injector, Steal, Stealer, Worker};
 use parking_lot::{Condvar, Mutex};
+use std::cell::Cell;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{fence, AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -48,10 +58,42 @@ use std::time::Instant;
 /// periodic workloads; large enough that the injector check costs nothing.
 const GLOBAL_CHECK_INTERVAL: u32 = 61;
 
+/// The reductions of one time slice (the BEAM's `CONTEXT_REDS`): what a
+/// process gets when it is taken from a queue.
+pub const SLICE_REDUCTIONS: u32 = 4000;
+
+/// A woken process in the `next` slot runs on the rest of the slice that
+/// woke it only if at least this much is left; otherwise it queues like a
+/// yielder (a few reductions would not even get it to its `receive`).
+const MIN_INHERITED: u32 = 200;
+
+/// What one worker owns: its run queue, and the slot for the process woken
+/// last by the process it is running (see the module doc).
+pub(crate) struct Local<T, B> {
+    pub(crate) queue: Worker<Task<T, B>>,
+    next: Cell<Option<Task<T, B>>>,
+}
+
+impl<T, B> Local<T, B> {
+    pub(crate) fn new(queue: Worker<Task<T, B>>) -> Self {
+        Local {
+            queue,
+            next: Cell::new(None),
+        }
+    }
+
+    fn has_next(&self) -> bool {
+        let t = self.next.take();
+        let has = t.is_some();
+        self.next.set(t);
+        has
+    }
+}
+
 /// Where a push comes from.
 pub(crate) enum Origin<'a, T, B> {
     Outside,
-    Worker(&'a Worker<Task<T, B>>),
+    Worker(&'a Local<T, B>),
 }
 
 impl<T, B> Clone for Origin<'_, T, B> {
@@ -94,12 +136,13 @@ impl<T, B> Sched<T, B> {
         }
     }
 
-    /// Make a runnable process visible to the workers.
+    /// Make a runnable process visible to the workers, at the back of the
+    /// line (a spawn, a yield, a requeue).
     pub(crate) fn enqueue(&self, task: Task<T, B>, origin: Origin<'_, T, B>) {
         match origin {
             Origin::Worker(local) => {
-                local.push(task);
-                if local.len() > 1 {
+                local.queue.push(task);
+                if local.queue.len() > 1 || local.has_next() {
                     self.wake_one();
                 }
             }
@@ -107,6 +150,22 @@ impl<T, B> Sched<T, B> {
                 self.injector.push(task);
                 self.wake_one();
             }
+        }
+    }
+
+    /// Make a process just woken by a signal runnable: on a worker, next in
+    /// line (the `next` slot); from outside, through the injector.
+    pub(crate) fn wake(&self, task: Task<T, B>, origin: Origin<'_, T, B>) {
+        match origin {
+            Origin::Worker(local) => {
+                if let Some(displaced) = local.next.replace(Some(task)) {
+                    local.queue.push(displaced);
+                }
+                if !local.queue.is_empty() {
+                    self.wake_one();
+                }
+            }
+            Origin::Outside => self.enqueue(task, origin),
         }
     }
 
@@ -169,7 +228,7 @@ impl<T, B> Sched<T, B> {
 
 struct WorkerCtx<T, B> {
     index: usize,
-    local: Worker<Task<T, B>>,
+    local: Local<T, B>,
     /// The last process a send on this worker went to (`Cx::send`).
     last_dest: Option<Task<T, B>>,
     rng: u64,
@@ -208,14 +267,14 @@ fn steal_injector<T, B>(sched: &Sched<T, B>, local: &Worker<Task<T, B>>) -> Opti
 fn find_task<T, B>(sched: &Sched<T, B>, w: &mut WorkerCtx<T, B>) -> Option<Task<T, B>> {
     w.tick = w.tick.wrapping_add(1);
     if w.tick.is_multiple_of(GLOBAL_CHECK_INTERVAL) {
-        if let Some(t) = steal_injector(sched, &w.local) {
+        if let Some(t) = steal_injector(sched, &w.local.queue) {
             return Some(t);
         }
     }
-    if let Some(t) = w.local.pop() {
+    if let Some(t) = w.local.queue.pop() {
         return Some(t);
     }
-    if let Some(t) = steal_injector(sched, &w.local) {
+    if let Some(t) = steal_injector(sched, &w.local.queue) {
         return Some(t);
     }
     let n = sched.stealers.len();
@@ -227,7 +286,7 @@ fn find_task<T, B>(sched: &Sched<T, B>, w: &mut WorkerCtx<T, B>) -> Option<Task<
             if v == w.index {
                 continue;
             }
-            match sched.stealers[v].steal_batch_and_pop(&w.local) {
+            match sched.stealers[v].steal_batch_and_pop(&w.local.queue) {
                 Steal::Success(t) => return Some(t),
                 Steal::Retry => retry = true,
                 Steal::Empty => {}
@@ -246,16 +305,28 @@ pub(crate) fn worker_main<T: Term, B: Body<T>>(
 ) {
     let mut w = WorkerCtx {
         index,
-        local,
+        local: Local::new(local),
         last_dest: None,
         rng: 0x9E37_79B9_7F4A_7C15 ^ ((index as u64 + 1) << 17),
         tick: 0,
     };
     let sched = &rt.shared.sched;
+    // What the last slice left of its reductions, for the `next` slot.
+    let mut left = 0;
     while !sched.stopping.load(Ordering::Relaxed) {
-        match find_task(sched, &mut w) {
-            Some(t) => run_task(&rt, &w.local, &mut w.last_dest, t),
+        let inherited = match w.local.next.take() {
+            Some(t) if left >= MIN_INHERITED => Some((t, left)),
+            Some(t) => {
+                w.local.queue.push(t);
+                None
+            }
+            None => None,
+        };
+        let picked = inherited.or_else(|| find_task(sched, &mut w).map(|t| (t, SLICE_REDUCTIONS)));
+        match picked {
+            Some((t, budget)) => left = run_task(&rt, &w.local, &mut w.last_dest, t, budget),
             None => {
+                left = 0;
                 crate::memory::trim_if_worthwhile(&rt.shared);
                 sched.sleep(index)
             }
@@ -273,16 +344,18 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
     }
 }
 
-/// One slice of one process.
+/// One slice of one process, of at most `budget` reductions. Returns the
+/// reductions it left unspent.
 fn run_task<T: Term, B: Body<T>>(
     rt: &Runtime<T, B>,
-    local: &Worker<Task<T, B>>,
+    local: &Local<T, B>,
     last_dest: &mut Option<Task<T, B>>,
     p: Task<T, B>,
-) {
+    budget: u32,
+) -> u32 {
     let shared = &*rt.shared;
     if !p.state.start_running() {
-        return;
+        return budget;
     }
     let mut guard = p.inner.lock();
     let inner = &mut *guard;
@@ -290,9 +363,9 @@ fn run_task<T: Term, B: Body<T>>(
         shared.timers.cancel(id.get());
     }
     let Slot::Alive(body) = &mut inner.slot else {
-        return;
+        return budget;
     };
-    let mut cx = Cx::new(rt, &p, &mut inner.mail, local, last_dest);
+    let mut cx = Cx::new(rt, &p, &mut inner.mail, local, last_dest, budget);
     cx.drain_signals();
     let step = if cx.exiting() {
         Step::Yield
@@ -302,6 +375,7 @@ fn run_task<T: Term, B: Body<T>>(
             Err(payload) => Step::Exit(T::panic_reason(&panic_message(&*payload))),
         }
     };
+    let left = cx.unspent();
     let (pending, leftover) = cx.finish();
     let step = match pending {
         Some(r) => Step::Exit(r),
@@ -319,7 +393,7 @@ fn run_task<T: Term, B: Body<T>>(
             // the yielder, or a hog would wait up to GLOBAL_CHECK_INTERVAL
             // slices for them.
             if !shared.sched.injector.is_empty() {
-                let _ = shared.sched.injector.steal_batch(local);
+                let _ = shared.sched.injector.steal_batch(&local.queue);
             }
             shared.sched.enqueue(p, origin);
         }
@@ -331,7 +405,7 @@ fn run_task<T: Term, B: Body<T>>(
                 drop(guard);
                 p.state.yield_now();
                 shared.sched.enqueue(p, origin);
-                return;
+                return left;
             }
             inner.mail.trim();
             match p.state.park() {
@@ -354,4 +428,5 @@ fn run_task<T: Term, B: Body<T>>(
             }
         }
     }
+    left
 }

@@ -51,7 +51,7 @@ impl<T: Term, B: Body<T>> Shared<T, B> {
     ) -> Result<(), Signal<T>> {
         p.inbound.push(sig)?;
         if p.state.notify() {
-            self.sched.enqueue(p.clone(), origin);
+            self.sched.wake(p.clone(), origin);
         }
         Ok(())
     }

@@ -119,9 +119,6 @@ use receive::{far_future, receive_deadline, receive_scan, take};
 use std::time::Instant;
 use unwind::{ask_message, record_trace, reraise, unwind};
 
-/// Reductions per time slice (the BEAM's `CONTEXT_REDS`).
-pub const REDUCTIONS: u32 = 4000;
-
 pub enum Outcome {
     Yield,
     Wait(Option<Instant>),
@@ -131,8 +128,16 @@ pub enum Outcome {
 
 type Pcx<'a, 'b> = &'a mut Cx<'b, Value, Process>;
 
+/// Runs `p` for at most the slice's reductions (`Cx::reductions`) and
+/// reports what it left, so a process it woke can run on the rest.
 pub fn execute(p: &mut Process, cx: Pcx) -> Outcome {
-    let mut budget = REDUCTIONS;
+    let mut budget = cx.reductions();
+    let outcome = execute_within(p, cx, &mut budget);
+    cx.set_reductions(budget);
+    outcome
+}
+
+fn execute_within(p: &mut Process, cx: Pcx, budget: &mut u32) -> Outcome {
     if let Some((fun, args)) = p.start.take() {
         let argc = args.len();
         p.stack.push(fun);
@@ -148,7 +153,7 @@ pub fn execute(p: &mut Process, cx: Pcx) -> Outcome {
         }
     }
     loop {
-        match run(p, cx, &mut budget) {
+        match run(p, cx, budget) {
             // The message of an uncaught exception of the program's own,
             // computed by its `message/1` (see `ask_message`).
             Ok(Outcome::Done(msg)) if p.rare.as_ref().is_some_and(|x| x.crashing.is_some()) => {
