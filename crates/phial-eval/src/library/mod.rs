@@ -152,6 +152,8 @@ pub const UNITS: &[Unit] = &[
     eager("Exception", ex::exception::NATIVES, None),
     lazy("Logger", &[], source!("elixir/logger.ex")),
     lazy("Task", &[], source!("elixir/task.ex")),
+    lazy("Task.Supervisor", &[], source!("elixir/task_supervisor.ex")),
+    lazy("Registry", &[], source!("elixir/registry.ex")),
     // OTP behaviours, written in phial.
     lazy("GenServer", &[], source!("elixir/gen_server.ex")),
     lazy("Agent", &[], source!("elixir/agent.ex")),

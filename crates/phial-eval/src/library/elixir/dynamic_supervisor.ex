@@ -5,8 +5,9 @@
 # extra_arguments. It is its own GenServer callback module, as in Elixir:
 # children are kept by pid (`pid => {mfa, restart, shutdown, type,
 # modules}`, or `{:restarting, child}` while a restart is retried).
-# Not here: Task.Supervisor's start_task, the SASL reports (Elixir's
-# Logger drops them by default).
+# It also starts Task.Supervisor's tasks (`{:start_task, ...}`), as
+# Elixir's does. Not here: the SASL reports (Elixir's Logger drops them by
+# default).
 defmodule DynamicSupervisor do
   defstruct [
     :args,
@@ -261,6 +262,16 @@ defmodule DynamicSupervisor do
       %{} ->
         {:reply, {:error, :not_found}, state}
     end
+  end
+
+  # Task.Supervisor's tasks: its init/1 put their default restart and
+  # shutdown in this process's dictionary.
+  def handle_call({:start_task, args, restart, shutdown}, from, state) do
+    {init_restart, init_shutdown} = Process.get(Task.Supervisor)
+    restart = restart || init_restart
+    shutdown = shutdown || init_shutdown
+    child = {{Task.Supervised, :start_link, args}, restart, shutdown, :worker, [Task.Supervised]}
+    handle_call({:start_child, child}, from, state)
   end
 
   def handle_call({:start_child, child}, _from, state) do
