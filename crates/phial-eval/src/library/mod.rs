@@ -206,6 +206,7 @@ pub const UNITS: &[Unit] = &[
     lazy(":timer", erl::timer::NATIVES, source!("erlang/timer.ex")),
     lazy(":crypto", erl::crypto::NATIVES, None),
     lazy(":sys", &[], source!("erlang/sys.ex")),
+    lazy(":queue", erl::queue::NATIVES, source!("erlang/queue.ex")),
     lazy(":supervisor", &[], source!("erlang/supervisor.ex")),
     lazy(":persistent_term", erl::persistent_term::NATIVES, None),
     // phial's own

@@ -1,5 +1,5 @@
 //! Erlang's modules, one unit each (`:erlang`, `:binary`, `:file`, `:io`,
-//! `:io_lib`, `:lists`, `:math`, `:persistent_term`, `:rand`, `:string`, `:timer`, `:unicode`): `name.rs` holds a module's natives, `name.ex` beside it its
+//! `:io_lib`, `:lists`, `:math`, `:persistent_term`, `:queue`, `:rand`, `:string`, `:timer`, `:unicode`): `name.rs` holds a module's natives, `name.ex` beside it its
 //! part written in phial. Listed in `library::UNITS`.
 //!
 //! Not here: Elixir's modules (`elixir`), even where a native is shared.
@@ -15,6 +15,7 @@ pub mod io_lib;
 pub mod lists;
 pub mod math;
 pub mod persistent_term;
+pub mod queue;
 pub mod rand;
 pub mod string;
 pub mod timer;
