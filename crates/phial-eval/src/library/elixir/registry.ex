@@ -595,20 +595,19 @@ defmodule Registry.MatchSpec do
   # lists and maps built, and the guard functions ETS knows.
   # `check!/1` refuses what ETS refuses with its ArgumentError.
 
+  # The guard functions ETS accepts (OTP 25: no `is_boolean`,
+  # `is_bitstring`, `tuple_size`, `is_function/2` or `is_record/2`).
   @bifs %{
-    is_atom: 1, is_boolean: 1, is_binary: 1, is_bitstring: 1, is_float: 1,
-    is_function: 1, is_integer: 1, is_list: 1, is_map: 1, is_number: 1,
-    is_pid: 1, is_port: 1, is_reference: 1, is_tuple: 1, abs: 1, hd: 1,
-    tl: 1, length: 1, map_size: 1, node: 1, round: 1, size: 1,
-    bit_size: 1, byte_size: 1, tuple_size: 1, trunc: 1, float: 1,
-    bnot: 1, not: 1, self: 0, element: 2, map_get: 2, is_map_key: 2,
-    binary_part: 3, div: 2, rem: 2, band: 2, bor: 2, bxor: 2, bsl: 2,
-    bsr: 2, "/": 2, ">": 2, ">=": 2, "<": 2, "=<": 2, "=:=": 2, "==": 2,
-    "=/=": 2, "/=": 2, xor: 2
+    is_atom: 1, is_binary: 1, is_float: 1, is_function: 1, is_integer: 1,
+    is_list: 1, is_map: 1, is_number: 1, is_pid: 1, is_port: 1,
+    is_reference: 1, is_tuple: 1, is_record: 3, abs: 1, hd: 1, tl: 1,
+    length: 1, map_size: 1, round: 1, size: 1,
+    bit_size: 1, byte_size: 1, trunc: 1, float: 1, bnot: 1, not: 1,
+    self: 0, element: 2, map_get: 2, is_map_key: 2, div: 2, rem: 2,
+    band: 2, bor: 2, bxor: 2, bsl: 2, bsr: 2, *: 2, "/": 2, ">": 2, ">=": 2,
+    "<": 2, "=<": 2, "=:=": 2, "==": 2, "=/=": 2, "/=": 2, xor: 2
   }
 
-  # Functions taking any number of arguments (at least one, or two for
-  # the arithmetic ones that are also unary).
   @variadic [:andalso, :orelse, :and, :or]
 
   @doc false
@@ -781,9 +780,8 @@ defmodule Registry.MatchSpec do
         not is_atom(fun) -> false
         fun in @variadic -> arity >= 1
         fun in [:+, :-] -> arity in [1, 2]
-        fun in [:is_record] -> arity in [2, 3]
-        fun == :is_function -> arity in [1, 2]
         fun == :binary_part -> arity in [2, 3]
+        fun == :node -> arity in [0, 1]
         true -> Map.get(@bifs, fun) == arity
       end
 
@@ -875,12 +873,9 @@ defmodule Registry.MatchSpec do
   defp call(:xor, [a, b]) when is_boolean(a) and is_boolean(b), do: a != b
   defp call(:not, [a]) when is_boolean(a), do: not a
   defp call(:is_atom, [x]), do: is_atom(x)
-  defp call(:is_boolean, [x]), do: is_boolean(x)
   defp call(:is_binary, [x]), do: is_binary(x)
-  defp call(:is_bitstring, [x]), do: is_bitstring(x)
   defp call(:is_float, [x]), do: is_float(x)
   defp call(:is_function, [x]), do: is_function(x)
-  defp call(:is_function, [x, n]), do: is_function(x, n)
   defp call(:is_integer, [x]), do: is_integer(x)
   defp call(:is_list, [x]), do: is_list(x)
   defp call(:is_map, [x]), do: is_map(x)
@@ -889,9 +884,6 @@ defmodule Registry.MatchSpec do
   defp call(:is_port, [x]), do: is_port(x)
   defp call(:is_reference, [x]), do: is_reference(x)
   defp call(:is_tuple, [x]), do: is_tuple(x)
-
-  defp call(:is_record, [x, tag]),
-    do: is_tuple(x) and tuple_size(x) > 0 and elem(x, 0) === tag
 
   defp call(:is_record, [x, tag, size]),
     do: is_tuple(x) and tuple_size(x) == size and size > 0 and elem(x, 0) === tag
@@ -912,7 +904,6 @@ defmodule Registry.MatchSpec do
   defp call(:size, [x]) when is_binary(x), do: byte_size(x)
   defp call(:bit_size, [x]), do: bit_size(x)
   defp call(:byte_size, [x]), do: byte_size(x)
-  defp call(:tuple_size, [x]), do: tuple_size(x)
   defp call(:element, [n, t]), do: elem(t, n - 1)
   defp call(:binary_part, [b, {start, len}]), do: binary_part(b, start, len)
   defp call(:binary_part, [b, start, len]), do: binary_part(b, start, len)

@@ -398,10 +398,17 @@ defmodule Task.Supervised do
     {:ok, spawn_link(fn -> reply(owner, ancestors, monitor) end)}
   end
 
+  # As proc_lib keeps them: the starter's registered name if it has one.
   defp ancestors() do
+    me =
+      case Process.info(self(), :registered_name) do
+        {:registered_name, name} when is_atom(name) and name != [] -> name
+        _ -> self()
+      end
+
     case Process.get(:"$ancestors") do
-      list when is_list(list) -> [self() | list]
-      _ -> [self()]
+      list when is_list(list) -> [me | list]
+      _ -> [me]
     end
   end
 
