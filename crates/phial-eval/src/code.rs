@@ -745,6 +745,20 @@ pub enum BinOp {
 }
 
 impl BinOp {
+    /// The `:erlang` function an arithmetic op is, as a trace names it
+    /// when it raises; `None` for comparisons, which never do.
+    pub fn erlang_name(self) -> Option<&'static str> {
+        Some(match self {
+            BinOp::Add => "+",
+            BinOp::Sub => "-",
+            BinOp::Mul => "*",
+            BinOp::FDiv => "/",
+            BinOp::Div => "div",
+            BinOp::Rem => "rem",
+            _ => return None,
+        })
+    }
+
     /// The operator a call of builtin `id` is (`rem(a, b)`, `:erlang.div/2`),
     /// so the compiler emits the op instead of the call.
     pub fn of_bif(id: BifId) -> Option<BinOp> {

@@ -107,6 +107,9 @@ pub struct Rare {
     /// The next raise is `raise/1`'s, whose trace Elixir marks (see
     /// `stacktrace::mark_raised`).
     pub raise_marked: bool,
+    /// The operator that failed and its operands, for the next raise's
+    /// first entry (see `stacktrace::bif_entry`).
+    pub bif: Option<(&'static str, Vec<Value>)>,
 }
 
 /// An installed `try`: where to unwind to.

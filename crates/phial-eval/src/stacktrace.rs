@@ -37,6 +37,9 @@ pub struct Entry {
     /// The innermost entry of an exception `raise` made: Elixir marks it
     /// with `error_info: %{module: Exception}`.
     raised: bool,
+    /// An operator's BIF that failed (`{:erlang, :*, [nil, 2], [error_info:
+    /// %{module: :erl_erts_errors}]}`): no file or line, as the BEAM's.
+    bif: bool,
     file: Arc<str>,
     line: u32,
 }
@@ -84,6 +87,7 @@ pub(crate) fn capture(frames: &[Frame]) -> Vec<Entry> {
                 parent: code.parent,
                 args: None,
                 raised: false,
+                bif: false,
                 file: code.file.clone(),
                 // `pc` is past the op that raised, or past the call a
                 // caller waits on.
@@ -119,6 +123,19 @@ impl Entry {
             (None, Some(_)) => Value::Int(self.arity as i64),
             (None, None) => Value::Int(outer_arity(self.name, self.arity) as i64),
         };
+        if self.bif {
+            let info = Value::map(crate::value::MapInner::unit(
+                Value::atom("module"),
+                Value::atom("erl_erts_errors"),
+            ));
+            let location = Value::list(vec![Value::tuple(vec![Value::atom("error_info"), info])]);
+            return Value::tuple(vec![
+                Value::Atom(self.module),
+                Value::Atom(self.name),
+                arity,
+                location,
+            ]);
+        }
         let mut location = vec![
             Value::tuple(vec![
                 Value::atom("file"),
@@ -140,6 +157,22 @@ impl Entry {
             arity,
             location,
         ])
+    }
+}
+
+/// The entry the BEAM puts first for an operator that raised: the
+/// `:erlang` function with its operands (`:erlang.*(nil, 2)`).
+pub(crate) fn bif_entry(name: &str, args: Vec<Value>) -> Entry {
+    Entry {
+        module: Atom::new("erlang"),
+        name: Atom::new(name),
+        arity: args.len() as u32,
+        parent: None,
+        args: Some(Value::list(args)),
+        raised: false,
+        bif: true,
+        file: Arc::from(""),
+        line: 0,
     }
 }
 
@@ -170,6 +203,7 @@ pub(crate) fn clause_entry(vm: &crate::vm::Vm, e: &Value) -> Option<Entry> {
         parent: None,
         args: Some(args),
         raised: false,
+        bif: false,
         file: code.file.clone(),
         line: code.line_of(entry_pc),
     })
@@ -252,6 +286,14 @@ pub fn format_mfa(module: Atom, fun: Atom, arity: &Value) -> String {
 
 /// A function name as it follows a dot in a remote call (`M."odd name"`).
 fn remote_name(name: &str) -> String {
+    // Operators follow the dot bare (`:erlang.*(nil, 2)`).
+    const OPERATORS: &[&str] = &[
+        "+", "-", "*", "/", "==", "!=", "===", "!==", "<", ">", "<=", ">=", "=<", "/=", "=:=",
+        "=/=", "++", "--", "<>", "!", "^^^", "&&&", "|||", "<<<", ">>>", "~~~",
+    ];
+    if OPERATORS.contains(&name) {
+        return name.to_string();
+    }
     let plain = name
         .chars()
         .next()

@@ -259,6 +259,8 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
                 match crate::matching::binop_general($k, $x, $y) {
                     Ok(v) => p.stack.push(v),
                     Err(e) => {
+                        let args = vec![($x).clone(), ($y).clone()];
+                        note_bif(p, $k, args);
                         save_pc!();
                         return Err(e);
                     }
@@ -350,6 +352,8 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
                             p.stack.push(v);
                         }
                         Err(e) => {
+                            let args = vec![p.stack[n - 2].clone(), p.stack[n - 1].clone()];
+                            note_bif(p, k, args);
                             save_pc!();
                             return Err(e);
                         }
@@ -654,6 +658,8 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
                     match crate::matching::binop_general(k, &p.stack[n - 2], &p.stack[n - 1]) {
                         Ok(v) => return_now!(v),
                         Err(e) => {
+                            let args = vec![p.stack[n - 2].clone(), p.stack[n - 1].clone()];
+                            note_bif(p, k, args);
                             save_pc!();
                             return Err(e);
                         }
@@ -746,4 +752,23 @@ fn define_module(p: &mut Process, code: &FnCode, i: usize) {
         Value::NIL_ATOM,
         body_value,
     ]));
+}
+
+/// Keeps the failed operator and its operands for the trace of the raise
+/// about to happen (see `stacktrace::bif_entry`).
+#[cold]
+fn note_bif(p: &mut Process, k: crate::code::BinOp, args: Vec<Value>) {
+    if let Some(name) = k.erlang_name() {
+        // The BEAM's compiler puts a literal operand of `+` and `*` second:
+        // `2 * x` fails as `:erlang.*(x, 2)`.
+        let mut args = args;
+        let number = |v: &Value| matches!(v, Value::Int(_) | Value::Float(_) | Value::BigInt(_));
+        if matches!(k, crate::code::BinOp::Add | crate::code::BinOp::Mul)
+            && number(&args[0])
+            && !number(&args[1])
+        {
+            args.swap(0, 1);
+        }
+        p.rare().bif = Some((name, args));
+    }
 }

@@ -51,10 +51,14 @@ pub(super) fn ask_message(p: &mut Process, cx: Pcx, r: Raise) -> Result<(), Rais
 /// the innermost frames (see `stacktrace`).
 pub(super) fn record_trace(p: &mut Process, r: &Raise) {
     let given = p.rare.as_mut().and_then(|x| x.pending_trace.take());
+    let bif = p.rare.as_mut().and_then(|x| x.bif.take());
     let trace = given.unwrap_or_else(|| {
         let mut entries = stacktrace::capture(&p.frames);
         if r.kind == Kind::Error {
-            if let Some(head) = stacktrace::clause_entry(&p.vm, &r.value) {
+            if let Some((name, args)) = bif {
+                entries.insert(0, stacktrace::bif_entry(name, args));
+                entries.truncate(stacktrace::DEPTH);
+            } else if let Some(head) = stacktrace::clause_entry(&p.vm, &r.value) {
                 entries.insert(0, head);
                 entries.truncate(stacktrace::DEPTH);
             } else if p

@@ -170,10 +170,10 @@ defmodule ExUnit do
             run_one(module, test, context, setups, acc)
           end)
 
-        {:failed, kind, reason} ->
+        {:failed, kind, reason, stack} ->
           Enum.reduce(run, acc, fn {name, _, line, file, _}, acc ->
             n = acc.failures + 1
-            IO.write(format_failure(n, module, name, file, line, kind, reason, nil))
+            IO.write(format_failure(n, module, name, file, line, kind, reason, stack))
             %{acc | total: acc.total + 1, failures: n}
           end)
       end
@@ -214,9 +214,9 @@ defmodule ExUnit do
       try do
         {:cont, {:ok, __merge_setup__(ctx, apply(module, fname, [ctx]))}}
       rescue
-        e -> {:halt, {:failed, :error, e}}
+        e -> {:halt, {:failed, :error, e, prune(__STACKTRACE__)}}
       catch
-        kind, reason -> {:halt, {:failed, kind, reason}}
+        kind, reason -> {:halt, {:failed, kind, reason, prune(__STACKTRACE__)}}
       end
     end)
   end
@@ -243,7 +243,7 @@ defmodule ExUnit do
     result =
       case run_callbacks(module, setups, describe, context) do
         {:ok, context} -> run_test(module, name, context)
-        {:failed, kind, reason} -> {:failed, kind, reason, nil}
+        failed -> failed
       end
 
     case result do
@@ -251,9 +251,9 @@ defmodule ExUnit do
         IO.write(".")
         acc
 
-      {:failed, kind, reason, aline} ->
+      {:failed, kind, reason, stack} ->
         n = acc.failures + 1
-        IO.write(format_failure(n, module, name, file, line, kind, reason, aline))
+        IO.write(format_failure(n, module, name, file, line, kind, reason, stack))
         %{acc | failures: n}
     end
   end
@@ -269,9 +269,9 @@ defmodule ExUnit do
             apply(module, name, [context])
             :ok
           rescue
-            e -> {:failed, :error, e, Process.get(:ex_unit_assert_line)}
+            e -> {:failed, :error, e, prune(__STACKTRACE__)}
           catch
-            kind, reason -> {:failed, kind, reason, nil}
+            kind, reason -> {:failed, kind, reason, prune(__STACKTRACE__)}
           end
 
         send(parent, {ref, result})
@@ -290,33 +290,103 @@ defmodule ExUnit do
         receive do
           {^ref, result} -> result
         after
-          0 -> {:failed, :exit, reason, nil}
+          0 -> {:failed, :exit, reason, []}
         end
     end
   end
 
-  defp format_failure(n, module, name, file, line, kind, reason, aline) do
+  # A failure's trace without the runner's frames: the assertions' own
+  # frames go, and everything from the runner's (this module's) on.
+  defp prune([{ExUnit.Assertions, _, _, _} | t]), do: prune(t)
+  defp prune([{ExUnit, _, _, _} | _]), do: []
+  defp prune([h | t]), do: [h | prune(t)]
+  defp prune(_), do: []
+
+  defp format_failure(n, module, name, file, line, kind, reason, stack) do
     file = Path.relative_to_cwd(file)
     header = "\n\n  #{n}) #{name} (#{inspect(module)})\n     #{file}:#{line}\n"
-    body = format_reason(kind, reason)
+    {body, stack} = format_kind_reason(module, name, kind, reason, stack)
+    header <> body <> format_stacktrace(stack, module, name) <> "\n"
+  end
 
-    stack =
-      if aline do
-        "     stacktrace:\n       #{file}:#{aline}: (test)\n"
-      else
-        ""
+  defp format_kind_reason(module, name, :error, %ExUnit.AssertionError{} = e, stack) do
+    {format_reason(:error, e, get_code(module, name, stack)), stack}
+  end
+
+  defp format_kind_reason(module, name, :error, %FunctionClauseError{} = e, stack) do
+    {e, stack} = Exception.blame(:error, e, stack)
+    banner = Exception.format_banner(:error, e)
+    text = pad(banner) <> "\n" <> pad(String.trim_leading(clause_args(e), "\n"))
+    {text <> format_code(module, name, stack), stack}
+  end
+
+  defp format_kind_reason(module, name, kind, reason, stack) do
+    {reason, stack} = Exception.blame(kind, reason, stack)
+    {pad(Exception.format_banner(kind, reason)) <> format_code(module, name, stack), stack}
+  end
+
+  # The arguments a function clause error was given, as Elixir's
+  # FunctionClauseError.blame/3 lists them.
+  defp clause_args(%{module: m, function: f, arity: a, args: args}) when is_list(args) do
+    listed =
+      args
+      |> Enum.with_index(1)
+      |> Enum.map_join("\n", fn {arg, i} -> "    # #{i}\n    #{inspect(arg)}\n" end)
+
+    "\n\nThe following arguments were given to #{Exception.format_mfa(m, f, a)}:\n\n" <> listed
+  end
+
+  defp clause_args(_), do: ""
+
+  defp pad(text), do: "     " <> String.replace(text, "\n", "\n     ") <> "\n"
+
+  defp format_code(module, name, stack) do
+    case get_code(module, name, stack) do
+      nil -> ""
+      code -> "     code: " <> code <> "\n"
+    end
+  end
+
+  # The source line of the test's own entry in the trace.
+  defp get_code(module, name, stack) do
+    info =
+      Enum.find_value(stack, fn
+        {^module, ^name, _, info} -> info
+        _ -> nil
+      end)
+
+    file = info[:file]
+    line = info[:line]
+
+    if is_integer(line) and line > 0 and file != nil and File.exists?(to_string(file)) do
+      to_string(file) |> File.read!() |> String.split("\n") |> Enum.at(line - 1) |> String.trim()
+    end
+  end
+
+  defp format_stacktrace([], _module, _name), do: ""
+
+  defp format_stacktrace(stack, module, name) do
+    entries =
+      for entry <- stack, into: "" do
+        "       " <> format_entry(entry, module, name) <> "\n"
       end
 
-    header <> body <> stack <> "\n"
+    "     stacktrace:\n" <> entries
   end
+
+  defp format_entry({module, name, _, location}, module, name) do
+    Exception.format_file_line(to_string(location[:file]), location[:line], " (test)")
+  end
+
+  defp format_entry(entry, _module, _name), do: Exception.format_stacktrace_entry(entry)
 
   @no_value :ex_unit_no_meaningful_value
 
-  defp format_reason(:error, %ExUnit.AssertionError{} = e) do
+  defp format_reason(:error, %ExUnit.AssertionError{} = e, source) do
     pad = if e.right != @no_value, do: 7, else: 6
 
     fields = [
-      code: if(e.expr != @no_value, do: e.expr, else: @no_value),
+      code: if(e.expr != @no_value, do: e.expr, else: source || @no_value),
       arguments: if(e.args != @no_value, do: format_args(e.args), else: @no_value),
       left: format_side(e.left),
       right: format_side(e.right)
@@ -330,14 +400,6 @@ defmodule ExUnit do
       end
 
     message <> rest <> format_mailbox(e.context)
-  end
-
-  defp format_reason(:error, e) when is_exception(e) do
-    "     ** (#{inspect(e.__struct__)}) #{Exception.message(e)}\n"
-  end
-
-  defp format_reason(kind, reason) do
-    "     ** (#{kind}) #{inspect(reason)}\n"
   end
 
   defp format_mailbox({:mailbox, _pattern, []}), do: ""

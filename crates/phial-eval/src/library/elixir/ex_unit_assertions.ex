@@ -448,11 +448,11 @@ defmodule ExUnit.Assertions do
         function.()
         :ex_unit_nothing_raised
       rescue
-        error -> {:raised, error}
+        error -> {:raised, error, __STACKTRACE__}
       end
 
     case outcome do
-      {:raised, %{__struct__: ^exception} = error} ->
+      {:raised, %{__struct__: ^exception} = error, _} ->
         actual = Exception.message(error)
 
         cond do
@@ -472,14 +472,15 @@ defmodule ExUnit.Assertions do
             __fail__([message: text, expr: code], line)
         end
 
-      {:raised, %{__struct__: ExUnit.AssertionError} = error} ->
-        raise error
+      {:raised, %{__struct__: ExUnit.AssertionError} = error, stack} ->
+        reraise error, stack
 
-      {:raised, error} ->
+      # The report shows where the other exception came from.
+      {:raised, error, stack} ->
         text =
           "Expected exception #{name} but got #{inspect(error.__struct__)} (#{Exception.message(error)})"
 
-        __fail__([message: text, expr: code], line)
+        reraise ExUnit.AssertionError, [message: text, expr: code], stack
 
       :ex_unit_nothing_raised ->
         __fail__([message: "Expected exception #{name} but nothing was raised", expr: code], line)
@@ -563,11 +564,9 @@ defmodule ExUnit.Assertions do
   defp __apply_op__(:=~, left, right), do: left =~ right
   defp __apply_op__(op, left, right), do: apply(Kernel, op, [left, right]) && true
 
-  # Raises the assertion error; the line of the assertion goes in the
-  # process dictionary for the report's stacktrace (phial keeps no
-  # stacktraces of its own).
-  def __fail__(fields, line) do
-    Process.put(:ex_unit_assert_line, line)
+  # Raises the assertion error. Its trace starts in this module, which the
+  # report leaves out, so it shows the test's line of the assertion.
+  def __fail__(fields, _line) do
     raise ExUnit.AssertionError, fields
   end
 end

@@ -112,7 +112,12 @@ defmodule ExUnit.Case do
       # those added since the previous test, as Elixir clears @tag per test.
       @ex_unit_tests {unquote(fname), unquote(describe), unquote(line), unquote(file),
                       unquote(extra), @tag}
-      def unquote(fname)(unquote(context)), do: unquote(block)
+      # As Elixir's, the body is followed by `:ok`: its last call is not a
+      # tail call, so a failure's trace keeps the test's own entry.
+      def unquote(fname)(unquote(context)) do
+        unquote(block)
+        :ok
+      end
     end
   end
 

@@ -21,6 +21,7 @@ pub const NATIVES: &[Native] = &[
             _ => banner,
         })
     }),
+    def("blame", 3, |_, a| Ok(blame(&a[0], &a[1], &a[2]))),
     def("format_exit", 1, |_, a| {
         Ok(Value::str(error::format_exit(&a[0])))
     }),
@@ -58,16 +59,9 @@ pub const NATIVES: &[Native] = &[
         };
         Ok(Value::str(file_line(&a[0], &a[1], &suffix)))
     }),
-    def("format", 2, |_, a| {
-        let r = Raise {
-            kind: match a[0].as_atom().and_then(error::Kind::from_atom) {
-                Some(k) => k,
-                None => error::Kind::Error,
-            },
-            value: a[1].clone(),
-        };
-        Ok(Value::str(error::format_banner(&r)))
-    }),
+    def("format", 2, |_, a| Ok(banner(&a[0], &a[1]))),
+    def("format_banner", 2, |_, a| Ok(banner(&a[0], &a[1]))),
+    def("format_banner", 3, |_, a| Ok(banner(&a[0], &a[1]))),
     step("message", 1, |ctx, a| {
         let e = &a[0];
         if e.map_get(Atom::EXCEPTION).is_none() {
@@ -86,6 +80,84 @@ pub const NATIVES: &[Native] = &[
         }
     }),
 ];
+
+/// `** (kind) message`: the first line of a report.
+fn banner(kind: &Value, value: &Value) -> Value {
+    let r = Raise {
+        kind: match kind.as_atom().and_then(error::Kind::from_atom) {
+            Some(k) => k,
+            None => error::Kind::Error,
+        },
+        value: value.clone(),
+    };
+    Value::str(error::format_banner(&r))
+}
+
+/// `Exception.blame(kind, error, stacktrace)`: what the trace tells of an
+/// error put into it. A function clause error takes its arguments from the
+/// first entry (which then shows the arity); an arithmetic error names
+/// the failed operation. Other errors come back as they are.
+fn blame(kind: &Value, error: &Value, trace: &Value) -> Value {
+    let unchanged = || Value::tuple(vec![error.clone(), trace.clone()]);
+    if kind.as_atom().map(|k| k.as_str()) != Some("error") {
+        return unchanged();
+    }
+    let Some(entries) = trace.list_to_vec() else {
+        return unchanged();
+    };
+    let Some(Value::Tuple(head)) = entries.first() else {
+        return unchanged();
+    };
+    if head.len() != 4 {
+        return unchanged();
+    }
+    let Value::Map(fields) = error else {
+        return unchanged();
+    };
+    match error.struct_name() {
+        Some(Atom::FUNCTION_CLAUSE_ERROR) => {
+            let Some(args) = head[2].list_to_vec() else {
+                return unchanged();
+            };
+            let mut m = (**fields).clone();
+            m.insert(Value::atom("args"), head[2].clone());
+            let entry = Value::tuple(vec![
+                head[0].clone(),
+                head[1].clone(),
+                Value::Int(args.len() as i64),
+                head[3].clone(),
+            ]);
+            let mut rest = entries;
+            rest[0] = entry;
+            Value::tuple(vec![Value::map(m), Value::list(rest)])
+        }
+        Some(Atom::ARITHMETIC_ERROR) if head[0].as_atom() == Some(Atom::new("erlang")) => {
+            let (Some(fun), Some(args)) = (head[1].as_atom(), head[2].list_to_vec()) else {
+                return unchanged();
+            };
+            let i = crate::format::inspect;
+            let f = fun.as_str();
+            let suffix = match (f, args.as_slice()) {
+                ("+" | "-", [x]) => format!(": {f}({})", i(x)),
+                ("+" | "-" | "*" | "/", [x, y]) => format!(": {} {f} {}", i(x), i(y)),
+                ("div" | "rem", [x, y]) => format!(": {f}({}, {})", i(x), i(y)),
+                ("band" | "bor" | "bxor" | "bsl" | "bsr", [x, y]) => {
+                    format!(": Bitwise.{f}({}, {})", i(x), i(y))
+                }
+                ("bnot", [x]) => format!(": Bitwise.bnot({})", i(x)),
+                _ => String::new(),
+            };
+            let message = match fields.get(&Value::atom("message")) {
+                Some(Value::Bin(b)) => b.to_string_lossy().into_owned(),
+                _ => return unchanged(),
+            };
+            let mut m = (**fields).clone();
+            m.insert(Value::atom("message"), Value::str(message + &suffix));
+            Value::tuple(vec![Value::map(m), trace.clone()])
+        }
+        _ => unchanged(),
+    }
+}
 
 /// `Exception.format(kind, value, stacktrace)`: the banner without a stacktrace.
 pub(crate) fn exception_format(kind: &Value, value: &Value) -> Result<Value> {
