@@ -838,32 +838,22 @@ defmodule Registry.MatchSpec do
 
   defp eval(literal, _binds, _object), do: literal
 
-  defp all_true([last], binds, object) do
+  # `andalso`/`orelse` over a list: stops at the first `stop` (false for
+  # andalso, true for orelse); every operand must be a boolean.
+  defp all_true(list, binds, object), do: short_circuit(list, false, binds, object)
+  defp any_true(list, binds, object), do: short_circuit(list, true, binds, object)
+
+  defp short_circuit([last], _stop, binds, object) do
     case eval(last, binds, object) do
       b when is_boolean(b) -> b
       _ -> :erlang.error(:badarg)
     end
   end
 
-  defp all_true([e | rest], binds, object) do
+  defp short_circuit([e | rest], stop, binds, object) do
     case eval(e, binds, object) do
-      true -> all_true(rest, binds, object)
-      false -> false
-      _ -> :erlang.error(:badarg)
-    end
-  end
-
-  defp any_true([last], binds, object) do
-    case eval(last, binds, object) do
-      b when is_boolean(b) -> b
-      _ -> :erlang.error(:badarg)
-    end
-  end
-
-  defp any_true([e | rest], binds, object) do
-    case eval(e, binds, object) do
-      false -> any_true(rest, binds, object)
-      true -> true
+      ^stop -> stop
+      b when is_boolean(b) -> short_circuit(rest, stop, binds, object)
       _ -> :erlang.error(:badarg)
     end
   end

@@ -84,7 +84,11 @@ defmodule Task do
     end
   end
 
-  # `$callers` of a task started from `owner`: the owner first.
+  # `$callers` of a task started from `owner`: the owner first. Task.Supervisor
+  # starts its tasks with the same list.
+  @doc false
+  def __callers__(owner), do: callers(owner)
+
   defp callers(owner) do
     case Process.get(:"$callers") do
       [_ | _] = list -> [owner | list]

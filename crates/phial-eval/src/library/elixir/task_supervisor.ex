@@ -110,13 +110,7 @@ defmodule Task.Supervisor do
     GenServer.call(supervisor, {:start_task, args, restart, shutdown}, :infinity)
   end
 
-  # `$callers` of a task started from `owner`: the owner first.
-  defp callers(owner) do
-    case Process.get(:"$callers") do
-      [_ | _] = list -> [owner | list]
-      _ -> [owner]
-    end
-  end
+  defp callers(owner), do: Task.__callers__(owner)
 
   # A replying task: started under the supervisor waiting for its work,
   # linked if asked, monitored, then told what to run (as Task.async).
