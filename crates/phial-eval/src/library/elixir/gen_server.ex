@@ -194,6 +194,39 @@ defmodule GenServer do
   end
 
   def call(server, request, timeout \\ 5000)
+
+  # The common case, a pid and a valid timeout, takes one function and no
+  # intermediate tuples: a call is the hottest path a GenServer has.
+  def call(pid, request, timeout)
+      when is_pid(pid) and ((is_integer(timeout) and timeout >= 0) or timeout == :infinity) do
+    if pid == self() do
+      exit({:calling_self, {__MODULE__, :call, [pid, request, timeout]}})
+    end
+
+    ref = Process.monitor(pid)
+    send(pid, {:"$gen_call", {self(), [:alias | ref]}, request})
+
+    receive do
+      {[:alias | ^ref], reply} ->
+        Process.demonitor(ref, [:flush])
+        reply
+
+      {:DOWN, ^ref, _, _, reason} ->
+        exit({reason, {__MODULE__, :call, [pid, request, timeout]}})
+    after
+      timeout ->
+        Process.demonitor(ref, [:flush])
+        send(pid, {:"$gen_abandon", [:alias | ref]})
+
+        receive do
+          {[:alias | ^ref], reply} -> reply
+        after
+          0 -> exit({:timeout, {__MODULE__, :call, [pid, request, timeout]}})
+        end
+    end
+  end
+
+  def call(server, request, timeout)
       when (is_integer(timeout) and timeout >= 0) or timeout == :infinity do
     # (phial's guards have no self/0: the comparison is in the body.)
     case whereis(server) do
