@@ -341,7 +341,26 @@ fn start<'a>(v: &'a Value, limit: usize, opts: &InspectOpts) -> Start<'a> {
             let def = crate::structs::get(name);
             if let Some(d) = &def {
                 if let Some(o) = d.derives(Atom::alias("Inspect")) {
-                    return Start::Leaf(derived(d, o, m, opts));
+                    let keyed = |k| crate::library::support::terms::keyword_get(o, k).is_some();
+                    if keyed("only") || keyed("except") {
+                        return Start::Leaf(derived(d, o, m, opts));
+                    }
+                    // Only `optional:` (Elixir 1.14): still `%Name{...}`,
+                    // without the optional fields that hold their default.
+                    let optional = derive_atoms(o, "optional");
+                    let entries: Vec<(&Value, &Value)> = d
+                        .fields
+                        .iter()
+                        .filter(|(k, _)| *k != Atom::EXCEPTION)
+                        .filter_map(|(k, default)| {
+                            let (key, v) = m.get_key_value(&Value::Atom(*k))?;
+                            let hidden = optional.contains(k) && crate::term::equal(v, default);
+                            (!hidden).then_some((key, v))
+                        })
+                        .collect();
+                    let open = format!("%{}{{", inspect_atom(name));
+                    let keyword = keyword_keys(entries.iter().map(|(k, _)| *k));
+                    return Start::Frame(map_frame(open, &entries, limit, keyword));
                 }
             }
             if let Some((f, l, s)) = v.as_range() {
@@ -772,9 +791,8 @@ fn derived(
 ) -> Doc {
     let only: Option<Vec<Atom>> = crate::library::support::terms::keyword_get(o, "only")
         .map(|l| l.iter_list().filter_map(Value::as_atom).collect());
-    let except: Vec<Atom> = crate::library::support::terms::keyword_get(o, "except")
-        .map(|l| l.iter_list().filter_map(Value::as_atom).collect())
-        .unwrap_or_default();
+    let except = derive_atoms(o, "except");
+    let optional = derive_atoms(o, "optional");
     let fields: Vec<Atom> = d
         .fields
         .iter()
@@ -789,6 +807,12 @@ fn derived(
     let mut items: Vec<Doc> = shown
         .iter()
         .filter_map(|k| m.get(&Value::Atom(*k)).map(|v| (k, v)))
+        .filter(|(k, v)| {
+            !(optional.contains(k)
+                && d.fields
+                    .iter()
+                    .any(|(f, default)| f == *k && crate::term::equal(v, default)))
+        })
         .map(|(k, v)| Doc::Concat(vec![text(keyword_key(*k)), to_doc(v, opts)]))
         .collect();
     if shown.len() < fields.len() {
@@ -796,6 +820,13 @@ fn derived(
     }
     let open = format!("#{}<", crate::error::module_name(d.module));
     container(open, items, ">", false, true, None)
+}
+
+/// The atoms a derive option lists (`except: [...]`), none if absent.
+fn derive_atoms(o: &Value, key: &str) -> Vec<Atom> {
+    crate::library::support::terms::keyword_get(o, key)
+        .map(|l| l.iter_list().filter_map(Value::as_atom).collect())
+        .unwrap_or_default()
 }
 
 /// `%{...}`: a map's entries in map order.

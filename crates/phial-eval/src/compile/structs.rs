@@ -88,11 +88,11 @@ impl<'k> Compiler<'k> {
                     };
                     let enforced = Value::list(enforce.iter().map(|a| Value::Atom(*a)).collect());
                     let module = Value::Atom(module);
+                    // `@derive` too (URI's `optional:` Inspect), a literal
+                    // like every library attribute.
+                    let derived = derive.and_then(|d| self.constant(d)).unwrap_or(Value::Nil);
                     let _ = crate::library::support::structs::define(
-                        &module,
-                        &fields,
-                        &enforced,
-                        &Value::Nil,
+                        &module, &fields, &enforced, &derived,
                     );
                 }
                 None => self.error(

@@ -174,6 +174,7 @@ pub const UNITS: &[Unit] = &[
     lazy("Stream", &[], source!("elixir/stream.ex")),
     lazy("Base", ex::base::NATIVES, None),
     lazy("Regex", ex::regex::NATIVES, source!("elixir/regex.ex")),
+    lazy("URI", &[], source!("elixir/uri.ex")),
     // The calendar types: lazy, as most scripts never touch a date.
     lazy(
         "Calendar",

@@ -7,19 +7,27 @@
 use crate::atom::Atom;
 use crate::error::{self, Raise, Result};
 use crate::library::support::exceptions::defines;
-use crate::library::{def, step, Native, Step, Target};
+use crate::library::{def, step, Ctx, Native, Step, Target};
 use crate::value::Value;
 
 pub const NATIVES: &[Native] = &[
     def("normalize", 2, |_, a| Ok(normalize(&a[0], &a[1]))),
     def("normalize", 3, |_, a| Ok(normalize(&a[0], &a[1]))),
-    def("format", 3, |_, a| {
-        let banner = exception_format(&a[0], &a[1])?;
+    step("format", 3, |ctx, a| {
         let lines = crate::stacktrace::format_lines(&a[2], "    ");
-        Ok(match (&banner, lines.is_empty()) {
-            (Value::Bin(b), false) => Value::str(format!("{}\n{lines}", b.to_string_lossy())),
+        let tail = if lines.is_empty() {
+            String::new()
+        } else {
+            format!("\n{lines}")
+        };
+        if let Some(step) = own_message(ctx, &a[0], &a[1], tail.clone()) {
+            return Ok(step);
+        }
+        let banner = exception_format(&a[0], &a[1])?;
+        Ok(Step::Done(match &banner {
+            Value::Bin(b) => Value::str(format!("{}{tail}", b.to_string_lossy())),
             _ => banner,
-        })
+        }))
     }),
     def("blame", 3, |_, a| Ok(blame(&a[0], &a[1], &a[2]))),
     def("format_exit", 1, |_, a| {
@@ -59,9 +67,9 @@ pub const NATIVES: &[Native] = &[
         };
         Ok(Value::str(file_line(&a[0], &a[1], &suffix)))
     }),
-    def("format", 2, |_, a| Ok(banner(&a[0], &a[1]))),
-    def("format_banner", 2, |_, a| Ok(banner(&a[0], &a[1]))),
-    def("format_banner", 3, |_, a| Ok(banner(&a[0], &a[1]))),
+    step("format", 2, |ctx, a| banner_step(ctx, &a[0], &a[1])),
+    step("format_banner", 2, |ctx, a| banner_step(ctx, &a[0], &a[1])),
+    step("format_banner", 3, |ctx, a| banner_step(ctx, &a[0], &a[1])),
     step("message", 1, |ctx, a| {
         let e = &a[0];
         if e.map_get(Atom::EXCEPTION).is_none() {
@@ -80,6 +88,36 @@ pub const NATIVES: &[Native] = &[
         }
     }),
 ];
+
+/// The banner of an error whose exception has its own `message/1` in
+/// phial code (a program's, or a library one such as `URI.Error`): that
+/// function is called and the banner built from what it returns, `tail`
+/// after it. `None` for every other value.
+fn own_message(ctx: &mut Ctx, kind: &Value, value: &Value, tail: String) -> Option<Step> {
+    if kind.as_atom() != Some(Atom::ERROR) {
+        return None;
+    }
+    let e = error::normalize(value.clone());
+    e.map_get(Atom::EXCEPTION)?;
+    let m = e.struct_name().filter(|m| defines(ctx, *m, "message"))?;
+    let name = error::exception_name(&e);
+    Some(Step::Call(
+        Target::Mfa(m, Atom::MESSAGE),
+        vec![e],
+        Box::new(move |_: &mut Ctx, msg: Value| {
+            let text = match &msg {
+                Value::Bin(b) => b.to_string_lossy().into_owned(),
+                other => crate::format::inspect(other),
+            };
+            Ok(Step::Done(Value::str(format!("** ({name}) {text}{tail}"))))
+        }),
+    ))
+}
+
+fn banner_step(ctx: &mut Ctx, kind: &Value, value: &Value) -> Result<Step> {
+    Ok(own_message(ctx, kind, value, String::new())
+        .unwrap_or_else(|| Step::Done(banner(kind, value))))
+}
 
 /// `** (kind) message`: the first line of a report.
 fn banner(kind: &Value, value: &Value) -> Value {

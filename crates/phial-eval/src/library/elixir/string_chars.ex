@@ -75,3 +75,39 @@ defimpl String.Chars, for: DateTime do
     )
   end
 end
+
+# URI's string form: the default port left out, a host with a colon (an
+# IPv6 address) in brackets, the deprecated :authority used only when
+# there is no host.
+defimpl String.Chars, for: URI do
+  def to_string(%{host: host, path: path} = uri)
+      when host != nil and is_binary(path) and path != "" and binary_part(path, 0, 1) != "/" do
+    raise ArgumentError,
+          ":path in URI must be empty or an absolute path if URL has a :host, got: #{inspect(uri)}"
+  end
+
+  def to_string(%{scheme: scheme, port: port, path: path, query: query, fragment: fragment} = uri) do
+    uri = if scheme && URI.default_port(scheme) == port, do: %{uri | port: nil}, else: uri
+
+    IO.iodata_to_binary([
+      if(scheme, do: [scheme, ?:], else: []),
+      case authority(uri) do
+        nil -> []
+        authority -> ["//" | authority]
+      end,
+      path || [],
+      if(query, do: ["?" | query], else: []),
+      if(fragment, do: ["#" | fragment], else: [])
+    ])
+  end
+
+  defp authority(%{host: nil, authority: authority}), do: authority
+
+  defp authority(%{host: host, userinfo: userinfo, port: port}) do
+    [
+      if(userinfo, do: [userinfo | "@"], else: []),
+      if(String.contains?(host, ":"), do: ["[", host | "]"], else: host),
+      if(port, do: [":" | Integer.to_string(port)], else: [])
+    ]
+  end
+end
