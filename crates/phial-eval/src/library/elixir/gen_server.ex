@@ -342,6 +342,16 @@ defmodule GenServer do
     end
   end
 
+  # reply/2 from the server loop itself: `from` is never the server, and a
+  # send to a pid cannot raise.
+  defp reply_to({pid, tag}, reply) do
+    receive do
+      {:"$gen_abandon", ^tag} -> :ok
+    after
+      0 -> send(pid, {tag, reply})
+    end
+  end
+
   defp abandoned?(tag) do
     receive do
       {:"$gen_abandon", ^tag} -> true
@@ -568,14 +578,18 @@ defmodule GenServer do
   defp loop(parent, name, module, state, :hibernate),
     do: loop(parent, name, module, state, :infinity)
 
+  # A call skips `decode`: none of its clauses takes a `$gen_call`, and a
+  # call is the hottest message a server gets.
   defp loop(parent, name, module, state, :infinity) do
     receive do
+      {:"$gen_call", _, _} = msg -> handle_msg(msg, parent, name, module, state)
       msg -> decode(msg, parent, name, module, state, :infinity)
     end
   end
 
   defp loop(parent, name, module, state, timeout) do
     receive do
+      {:"$gen_call", _, _} = msg -> handle_msg(msg, parent, name, module, state)
       msg -> decode(msg, parent, name, module, state, timeout)
     after
       timeout -> handle_msg(:timeout, parent, name, module, state)
@@ -610,11 +624,11 @@ defmodule GenServer do
 
     case result do
       {:ok, {:reply, reply, new_state}} ->
-        reply(from, reply)
+        reply_to(from, reply)
         loop(parent, name, module, new_state, :infinity)
 
       {:ok, {:reply, reply, new_state, next}} ->
-        reply(from, reply)
+        reply_to(from, reply)
         loop(parent, name, module, new_state, next)
 
       {:ok, {:stop, reason, reply, new_state}} ->
