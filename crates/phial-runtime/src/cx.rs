@@ -420,6 +420,14 @@ impl<'a, T: Term, B: Body<T>> Cx<'a, T, B> {
         }
     }
 
+    /// Put a message back at the front of the mailbox, where the last
+    /// `take_message(0)` found it (`erlang:hibernate/3` waits for a message
+    /// without taking it: the evaluator takes one and returns it here).
+    pub fn put_back_first(&mut self, msg: T) {
+        self.mail.queue.push_front(msg);
+        self.mail.save = 0;
+    }
+
     /// `take_message` that returns None when `i` is out of range.
     pub fn try_take_message(&mut self, i: usize) -> Option<T> {
         self.mail.take(i)
