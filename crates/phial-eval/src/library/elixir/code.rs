@@ -37,6 +37,12 @@ pub const NATIVES: &[Native] = &[
     step("require_file", 2, |ctx, a| {
         require_file(ctx, &a[0], Some(&a[1]))
     }),
+    step("compile_file", 1, |ctx, a| {
+        compile_file(ctx, &a[0], None, false)
+    }),
+    step("compile_file", 2, |ctx, a| {
+        compile_file(ctx, &a[0], Some(&a[1]), false)
+    }),
     step("eval_file", 1, |ctx, a| eval_file(ctx, &a[0], None)),
     step("eval_file", 2, |ctx, a| eval_file(ctx, &a[0], Some(&a[1]))),
     step("eval_string", 1, |ctx, a| {
@@ -202,13 +208,22 @@ fn closure(code: std::sync::Arc<crate::code::FnCode>, captured: Vec<Value>) -> V
 /// file runs here, and the result is `[{module, binary}]` for the modules
 /// it defined (phial has no object code: the binary is `""`).
 fn require_file(ctx: &mut Ctx, file: &Value, dir: Option<&Value>) -> Result<Step> {
+    compile_file(ctx, file, dir, true)
+}
+
+/// `Code.compile_file/1,2` (and `require_file` with `require` set): the
+/// file runs and the modules it defined are returned; only `require_file`
+/// records it as required (and skips a file recorded before).
+fn compile_file(ctx: &mut Ctx, file: &Value, dir: Option<&Value>, require: bool) -> Result<Step> {
     let path = full_path(file, dir)?;
-    if ctx.vm.system.required.lock().contains(&path) {
+    if require && ctx.vm.system.required.lock().contains(&path) {
         return Ok(Step::Done(Value::NIL_ATOM));
     }
     let source = read_source(&path)?;
     let program = compile(ctx, &path, &source, &[], false)?;
-    ctx.vm.system.required.lock().push(path);
+    if require {
+        ctx.vm.system.required.lock().push(path);
+    }
     let mark = ctx.vm.system.defined.lock().len();
     Ok(Step::Call(
         Target::Fun(closure(program.code, Vec::new())),
