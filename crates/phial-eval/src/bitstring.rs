@@ -566,6 +566,12 @@ pub fn match_segments(segs: &[PatSegment], v: &Value, locals: &mut [Value]) -> b
                     if seg.ty == SegType::Binary && n % 8 != 0 {
                         return false;
                     }
+                    // `_::binary` (a skipped field, the ignored tail) binds
+                    // nothing: build no sub-binary for it.
+                    if matches!(ps.value, Pat::Any) {
+                        r.pos += n;
+                        continue;
+                    }
                     let part = if r.pos.is_multiple_of(8) && n % 8 == 0 {
                         b.part(r.pos / 8, n / 8)
                     } else {
