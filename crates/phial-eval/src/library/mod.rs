@@ -195,7 +195,7 @@ pub const UNITS: &[Unit] = &[
     lazy("DateTime", &[], source!("elixir/date_time.ex")),
     // Erlang
     eager(":erlang", erl::erlang::NATIVES, None),
-    eager(":lists", erl::lists::NATIVES, None),
+    lazy(":lists", erl::lists::NATIVES, source!("erlang/lists.ex")),
     eager(":math", erl::math::NATIVES, None),
     eager(":binary", erl::binary::NATIVES, None),
     eager(":unicode", erl::unicode::NATIVES, None),

@@ -1,4 +1,5 @@
-//! `:lists` natives: `reverse/1`, `sort/1`, `seq/2`, `flatten/1,2`.
+//! `:lists` natives: `reverse/1`, `sort/1`, `seq/2`, `flatten/1,2`; the
+//! rest of the module is phial source (`lists.ex`).
 //!
 //! Not here: `List` (`elixir/list.rs`).
 
