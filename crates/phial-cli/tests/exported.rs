@@ -29,11 +29,15 @@ fn entries(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Splits `Mod.name/arity` into its parts (module names here have no dots).
+/// Splits `Mod.name/arity` into its parts. Module names may have dots
+/// (`Task.Supervisor`) and operator names may have a `/` (`Kernel.//2`), but
+/// no listed name has a dot, so the arity is after the last `/` and the
+/// module is everything before the last `.` ahead of it.
 fn parse(entry: &str) -> (&str, &str, &str) {
-    let (module, rest) = entry.split_once('.').expect("Mod.name/arity");
-    let (name, arity) = rest.rsplit_once('/').expect("Mod.name/arity");
+    let (rest, arity) = entry.rsplit_once('/').expect("Mod.name/arity");
+    let (module, name) = rest.rsplit_once('.').expect("Mod.name/arity");
     assert!(arity.parse::<u8>().is_ok(), "bad arity in {entry}");
+    assert!(!module.is_empty() && !name.is_empty(), "bad entry {entry}");
     (module, name, arity)
 }
 
