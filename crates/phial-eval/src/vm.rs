@@ -93,6 +93,8 @@ pub struct Vm {
     pub persistent_terms: RwLock<crate::value::MapInner>,
     /// `System.at_exit` hooks and the files `Code.require_file` loaded.
     pub(crate) system: crate::library::elixir::system::State,
+    /// `:global`'s names.
+    pub(crate) global: crate::library::erlang::global::Names,
     /// Which lazily compiled units are loaded (one per `library::UNITS`
     /// row; eager units' are never used).
     lazy: Vec<OnceLock<()>>,
@@ -149,6 +151,7 @@ impl Vm {
             time_zone_database: RwLock::new(None),
             persistent_terms: RwLock::new(crate::value::MapInner::new()),
             system: Default::default(),
+            global: Default::default(),
             lazy: crate::library::UNITS
                 .iter()
                 .map(|_| OnceLock::new())

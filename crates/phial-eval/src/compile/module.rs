@@ -279,6 +279,7 @@ impl<'k> Compiler<'k> {
             }
         }
         self.module.as_mut().unwrap().functions = functions;
+        self.check_default_conflicts(&clauses);
         // Pass 2: compile function groups in order of first appearance.
         let mut order: Vec<(String, u32)> = Vec::new();
         for c in &clauses {
@@ -302,28 +303,47 @@ impl<'k> Compiler<'k> {
             if group.iter().any(|c| c.private) {
                 module.private.insert((fatom, *arity));
             }
-            // Default arguments: generate the shorter arities.
+            // Default arguments: the shorter arities call this one. One that
+            // also has clauses of its own gets the call as its last clause
+            // (below), as Elixir adds it when the defaults are declared and
+            // refuses clauses of that arity after them.
             if let Some(with_defaults) =
                 group.iter().find(|c| c.args.iter().any(|a| is_default(&a)))
             {
-                let defaults: Vec<&Expr> = with_defaults.args.iter().collect();
-                let ndef = defaults.iter().filter(|a| is_default(a)).count();
+                let ndef = with_defaults.args.iter().filter(is_default).count();
                 for k in 1..=ndef {
-                    let code = self.default_wrapper(
-                        name,
-                        fatom,
-                        &defaults,
-                        *arity as usize - k,
-                        &with_defaults.attributes,
-                    );
-                    module.functions.insert((fatom, *arity - k as u32), code);
+                    let short = *arity - k as u32;
                     if with_defaults.private {
-                        module.private.insert((fatom, *arity - k as u32));
+                        module.private.insert((fatom, short));
                     }
+                    if order.contains(&(fname.clone(), short)) {
+                        continue;
+                    }
+                    self.push_fn(name, fatom, short);
+                    self.default_clause(name, fatom, with_defaults, short as usize);
+                    let code = self.pop_fn();
+                    module.functions.insert((fatom, short), code);
                 }
             }
             let bodies: Vec<&&DefClause> = group.iter().filter(|c| c.body.is_some()).collect();
-            if bodies.is_empty() {
+            // Defaults of a longer arity that end in this one.
+            let longer: Vec<&DefClause> = clauses
+                .iter()
+                .filter(|c| &c.name == fname && c.args.len() as u32 > *arity)
+                .filter(|c| {
+                    let d = c.args.iter().filter(is_default).count() as u32;
+                    c.args.len() as u32 - d <= *arity
+                })
+                .fold(Vec::new(), |mut acc, c| {
+                    if !acc
+                        .iter()
+                        .any(|p: &&DefClause| p.args.len() == c.args.len())
+                    {
+                        acc.push(c);
+                    }
+                    acc
+                });
+            if bodies.is_empty() && longer.is_empty() {
                 continue;
             }
             self.push_fn(name, fatom, *arity);
@@ -352,6 +372,9 @@ impl<'k> Compiler<'k> {
                 self.body(c.body.as_deref().unwrap_or(&[]), true);
                 self.emit_return();
                 self.pop_scope();
+            }
+            for c in longer {
+                self.default_clause(name, fatom, c, *arity as usize);
             }
             let code = self.pop_fn();
             module.functions.insert((fatom, *arity), code);
@@ -940,21 +963,22 @@ impl<'k> Compiler<'k> {
         })
     }
 
-    /// `f/k` for a function declared with defaults: fills the missing
-    /// arguments and calls the full arity. Required parameters take the given
-    /// arguments first; leftover arguments go to defaults from the left.
-    fn default_wrapper(
+    /// The clause of `f/given` that a definition with defaults adds: it
+    /// fills the missing arguments and calls the full arity. Required
+    /// parameters take the given arguments first; leftover arguments go to
+    /// defaults from the left. Added to the function being compiled.
+    fn default_clause(
         &mut self,
         module: Atom,
         name: Atom,
-        params: &[&Expr],
+        with_defaults: &DefClause,
         given: usize,
-        attributes: &FxHashMap<String, Value>,
-    ) -> Arc<FnCode> {
-        self.module.as_mut().unwrap().attributes = attributes.clone();
-        let required = params.iter().filter(|p| !is_default(p)).count();
+    ) {
+        self.module.as_mut().unwrap().attributes = with_defaults.attributes.clone();
+        let params = &with_defaults.args;
+        let required = params.iter().filter(is_default).count();
+        let required = params.len() - required;
         let mut defaults_taken = given.saturating_sub(required);
-        self.push_fn(module, name, given as u32);
         // The arguments are slots 0..given already (see `FnCode::nlocals`).
         let slots: Vec<u32> = (0..given as u32).collect();
         let entry = self.here();
@@ -985,7 +1009,43 @@ impl<'k> Compiler<'k> {
         }
         self.emit_call(module, name, params.len() as u32, true);
         self.emit_return();
-        self.pop_fn()
+    }
+
+    /// Elixir's checks of defaults against other arities, in definition
+    /// order: a definition whose defaults cover an arity declared before,
+    /// or one of an arity that earlier defaults cover, does not compile
+    /// (the defaults' clause is already in that arity).
+    fn check_default_conflicts(&mut self, clauses: &[DefClause]) {
+        // (name, arity, defaults) of each definition that declared defaults.
+        let mut declared: Vec<(&str, usize, usize)> = Vec::new();
+        for c in clauses {
+            let arity = c.args.len();
+            let defaults = c.args.iter().filter(is_default).count();
+            let kind = if c.private { "defp" } else { "def" };
+            let conflict = declared.iter().find(|&&(n, a, d)| {
+                n == c.name
+                    && a != arity
+                    && ((arity + d >= a && arity < a) || (a + defaults >= arity && a < arity))
+            });
+            if let Some(&(_, a, _)) = conflict {
+                let message = if arity > a {
+                    format!(
+                        "{kind} {}/{arity} defaults conflicts with {}/{a}",
+                        c.name, c.name
+                    )
+                } else {
+                    format!(
+                        "{kind} {}/{arity} conflicts with defaults from {}/{a}",
+                        c.name, c.name
+                    )
+                };
+                self.error(c.offset, message);
+                return;
+            }
+            if defaults > 0 && !declared.iter().any(|&(n, a, _)| n == c.name && a == arity) {
+                declared.push((&c.name, arity, defaults));
+            }
+        }
     }
 }
 

@@ -201,6 +201,7 @@ pub const UNITS: &[Unit] = &[
     eager(":unicode", erl::unicode::NATIVES, None),
     eager(":rand", erl::rand::NATIVES, None),
     lazy(":file", erl::file::NATIVES, None),
+    lazy(":global", erl::global::NATIVES, None),
     lazy(":io", erl::io::NATIVES, None),
     lazy(":io_lib", erl::io_lib::NATIVES, None),
     lazy(":string", erl::string::NATIVES, None),

@@ -61,11 +61,7 @@ defmodule DynamicSupervisor do
     start_link(Supervisor.Default, init(sup_opts), start_opts)
   end
 
-  # start_link/3's default written out: phial puts a default's clause
-  # before the explicit clauses of the same arity.
-  def start_link(module, init_arg), do: start_link(module, init_arg, [])
-
-  def start_link(module, init_arg, opts) do
+  def start_link(module, init_arg, opts \\ []) do
     GenServer.start_link(__MODULE__, {module, init_arg, opts[:name]}, opts)
   end
 

@@ -144,12 +144,7 @@ defmodule Supervisor do
     end)
   end
 
-  # Elixir writes `options \\ []` here and its start_link/2 clause comes
-  # after the list one above; phial puts a default's clause first, so it
-  # is written out.
-  def start_link(module, init_arg), do: start_link(module, init_arg, [])
-
-  def start_link(module, init_arg, options) when is_list(options) do
+  def start_link(module, init_arg, options \\ []) when is_list(options) do
     case Keyword.get(options, :name) do
       nil ->
         :supervisor.start_link(module, init_arg)

@@ -1,4 +1,4 @@
-//! Erlang's modules, one unit each (`:erlang`, `:binary`, `:file`, `:io`,
+//! Erlang's modules, one unit each (`:erlang`, `:binary`, `:file`, `:global`, `:io`,
 //! `:io_lib`, `:lists`, `:math`, `:persistent_term`, `:queue`, `:rand`, `:string`, `:timer`, `:unicode`): `name.rs` holds a module's natives, `name.ex` beside it its
 //! part written in phial. Listed in `library::UNITS`.
 //!
@@ -10,6 +10,7 @@ pub mod crypto;
 #[allow(clippy::module_inception)]
 pub mod erlang;
 pub mod file;
+pub mod global;
 pub mod io;
 pub mod io_lib;
 pub mod lists;
