@@ -195,40 +195,20 @@ defmodule GenServer do
 
   def call(server, request, timeout \\ 5000)
 
-  # The common case, a pid and a valid timeout, takes one function and no
-  # intermediate tuples: a call is the hottest path a GenServer has.
+  # A pid, the common case, goes straight to do_call/5: a call is the
+  # hottest path a GenServer has, so it builds no intermediate tuples.
   def call(pid, request, timeout)
       when is_pid(pid) and ((is_integer(timeout) and timeout >= 0) or timeout == :infinity) do
+    # (phial's guards have no self/0: the comparison is in the body.)
     if pid == self() do
       exit({:calling_self, {__MODULE__, :call, [pid, request, timeout]}})
     end
 
-    ref = Process.monitor(pid)
-    send(pid, {:"$gen_call", {self(), [:alias | ref]}, request})
-
-    receive do
-      {[:alias | ^ref], reply} ->
-        Process.demonitor(ref, [:flush])
-        reply
-
-      {:DOWN, ^ref, _, _, reason} ->
-        exit({reason, {__MODULE__, :call, [pid, request, timeout]}})
-    after
-      timeout ->
-        Process.demonitor(ref, [:flush])
-        send(pid, {:"$gen_abandon", [:alias | ref]})
-
-        receive do
-          {[:alias | ^ref], reply} -> reply
-        after
-          0 -> exit({:timeout, {__MODULE__, :call, [pid, request, timeout]}})
-        end
-    end
+    do_call(pid, :"$gen_call", request, timeout, pid)
   end
 
   def call(server, request, timeout)
       when (is_integer(timeout) and timeout >= 0) or timeout == :infinity do
-    # (phial's guards have no self/0: the comparison is in the body.)
     case whereis(server) do
       nil ->
         exit({:noproc, {__MODULE__, :call, [server, request, timeout]}})
@@ -238,41 +218,48 @@ defmodule GenServer do
           exit({:calling_self, {__MODULE__, :call, [server, request, timeout]}})
         end
 
-        case __call__(pid, :"$gen_call", request, timeout) do
-          {:ok, res} -> res
-          {:exit, reason} -> exit({reason, {__MODULE__, :call, [server, request, timeout]}})
-        end
+        do_call(pid, :"$gen_call", request, timeout, server)
     end
   end
 
   # :gen.do_call: monitor the server, send, wait for the tagged reply or
-  # the monitor's DOWN. A reply that arrives after the timeout must not
+  # the monitor's DOWN, and exit as GenServer.call does (`server` is what
+  # the caller named). A reply that arrives after the timeout must not
   # stay in the caller's mailbox (OTP drops it through a process alias):
   # the caller tells the server to drop it (`$gen_abandon`, which the
-  # server's reply/2 looks for) and flushes one that was already on its way.
-  @doc false
-  def __call__(pid, label, request, timeout) do
+  # server's reply looks for) and takes one that was already on its way.
+  defp do_call(pid, label, request, timeout, server) do
     ref = Process.monitor(pid)
-    tag = [:alias | ref]
-    send(pid, {label, {self(), tag}, request})
+    send(pid, {label, {self(), [:alias | ref]}, request})
 
     receive do
       {[:alias | ^ref], reply} ->
         Process.demonitor(ref, [:flush])
-        {:ok, reply}
+        reply
 
       {:DOWN, ^ref, _, _, reason} ->
-        {:exit, reason}
+        exit({reason, {__MODULE__, :call, [server, request, timeout]}})
     after
       timeout ->
         Process.demonitor(ref, [:flush])
-        send(pid, {:"$gen_abandon", tag})
+        send(pid, {:"$gen_abandon", [:alias | ref]})
 
         receive do
-          {[:alias | ^ref], reply} -> {:ok, reply}
+          {[:alias | ^ref], reply} -> reply
         after
-          0 -> {:exit, :timeout}
+          0 -> exit({:timeout, {__MODULE__, :call, [server, request, timeout]}})
         end
+    end
+  end
+
+  # The same call for callers that report failures in their own words
+  # (:sys, multi_call): `{:ok, reply}` or `{:exit, reason}`.
+  @doc false
+  def __call__(pid, label, request, timeout) do
+    try do
+      {:ok, do_call(pid, label, request, timeout, pid)}
+    catch
+      :exit, {reason, {__MODULE__, :call, [^pid, ^request, ^timeout]}} -> {:exit, reason}
     end
   end
 
@@ -327,36 +314,29 @@ defmodule GenServer do
     end)
   end
 
-  def reply({pid, tag}, reply) do
-    # A reply from the server itself to a caller that gave up is dropped.
-    if pid != self() and abandoned?(tag) do
-      :ok
-    else
-      try do
-        send(pid, {tag, reply})
-      catch
-        _, _ -> :ok
-      end
-
-      :ok
-    end
+  # A reply from a server to a caller that gave up is dropped (reply_to/2);
+  # a process answering itself has nothing to check.
+  def reply({pid, tag} = from, reply) when is_pid(pid) do
+    if pid == self(), do: send(pid, {tag, reply}), else: reply_to(from, reply)
+    :ok
   end
 
-  # reply/2 from the server loop itself: `from` is never the server, and a
-  # send to a pid cannot raise.
+  # `from` built by hand with a name: a send that fails is ignored, as OTP's.
+  def reply({dest, tag}, reply) do
+    try do
+      send(dest, {tag, reply})
+    catch
+      _, _ -> :ok
+    end
+
+    :ok
+  end
+
   defp reply_to({pid, tag}, reply) do
     receive do
       {:"$gen_abandon", ^tag} -> :ok
     after
       0 -> send(pid, {tag, reply})
-    end
-  end
-
-  defp abandoned?(tag) do
-    receive do
-      {:"$gen_abandon", ^tag} -> true
-    after
-      0 -> false
     end
   end
 
