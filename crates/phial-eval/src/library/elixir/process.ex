@@ -24,7 +24,7 @@ defmodule Process do
   def hibernate(mod, fun_name, args)
       when is_atom(mod) and is_atom(fun_name) and is_list(args) do
     receive do
-      msg -> Process.__put_back__(msg)
+      msg -> :phial.put_back_message(msg)
     end
 
     apply(mod, fun_name, args)

@@ -68,11 +68,6 @@ pub const NATIVES: &[Native] = &[
             has_opt(&a[1], "monitor"),
         )
     }),
-    // Process.hibernate/3's wait: the message it woke for goes back first.
-    def("__put_back__", 1, |ctx, a| {
-        ctx.cx.put_back_first(a[0].clone());
-        Ok(Value::atom("ok"))
-    }),
     def("alive?", 1, |ctx, a| {
         Ok(Value::bool(ctx.cx.runtime().is_alive(pid_arg(&a[0], 1)?)))
     }),

@@ -53,9 +53,9 @@ defmodule :lists do
              from - step >= to,
       do: Enum.to_list(Range.new(from, from + div(from - to, -step) * step, step))
 
-  def sum(list) when is_list(list), do: Enum.reduce(list, 0, &+/2)
-  def max([h | t]), do: Enum.reduce(t, h, fn x, m -> if x > m, do: x, else: m end)
-  def min([h | t]), do: Enum.reduce(t, h, fn x, m -> if x < m, do: x, else: m end)
+  def sum(list) when is_list(list), do: Enum.sum(list)
+  def max([_ | _] = list), do: Enum.max(list)
+  def min([_ | _] = list), do: Enum.min(list)
 
   def prefix([x | a], [x | b]), do: prefix(a, b)
   def prefix([], b) when is_list(b), do: true

@@ -134,8 +134,8 @@ defmodule :queue do
   def split(_, _), do: :erlang.error(:badarg)
 
   # `fun` returns true (keep), false (drop) or a list to put in its place.
-  def filter(fun, {r, f}) when is_function(fun, 1) and is_list(r) and is_list(f),
-    do: f2r(Enum.flat_map(f ++ Enum.reverse(r), fn x -> keep(fun.(x), x) end))
+  def filter(fun, {r, f} = q) when is_function(fun, 1) and is_list(r) and is_list(f),
+    do: f2r(Enum.flat_map(to_list(q), fn x -> keep(fun.(x), x) end))
 
   def filter(_, _), do: :erlang.error(:badarg)
 
@@ -145,8 +145,8 @@ defmodule :queue do
   defp keep(_, _), do: :erlang.error(:badarg)
 
   # `fun` returns true, false or {true, new_value}.
-  def filtermap(fun, {r, f}) when is_function(fun, 1) and is_list(r) and is_list(f),
-    do: f2r(Enum.flat_map(f ++ Enum.reverse(r), fn x -> mapped(fun.(x), x) end))
+  def filtermap(fun, {r, f} = q) when is_function(fun, 1) and is_list(r) and is_list(f),
+    do: f2r(Enum.flat_map(to_list(q), fn x -> mapped(fun.(x), x) end))
 
   def filtermap(_, _), do: :erlang.error(:badarg)
 

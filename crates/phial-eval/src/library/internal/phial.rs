@@ -23,6 +23,11 @@ pub const NATIVES: &[Native] = &[
         r if r.kind == crate::error::Kind::Error => Ok(r.value),
         r => Err(r),
     }),
+    // Process.hibernate/3's wait: the message it woke for goes back first.
+    def("put_back_message", 1, |ctx, a| {
+        ctx.cx.put_back_first(a[0].clone());
+        Ok(Value::atom("ok"))
+    }),
     // Internal helpers the compiler emits.
     def("to_charlist", 1, |_, a| to_charlist(&a[0])),
     guard("range", 2, |_, a| match (&a[0], &a[1]) {
