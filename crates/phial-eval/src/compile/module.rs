@@ -327,22 +327,17 @@ impl<'k> Compiler<'k> {
             }
             let bodies: Vec<&&DefClause> = group.iter().filter(|c| c.body.is_some()).collect();
             // Defaults of a longer arity that end in this one.
-            let longer: Vec<&DefClause> = clauses
-                .iter()
-                .filter(|c| &c.name == fname && c.args.len() as u32 > *arity)
-                .filter(|c| {
-                    let d = c.args.iter().filter(is_default).count() as u32;
-                    c.args.len() as u32 - d <= *arity
-                })
-                .fold(Vec::new(), |mut acc, c| {
-                    if !acc
-                        .iter()
-                        .any(|p: &&DefClause| p.args.len() == c.args.len())
-                    {
-                        acc.push(c);
-                    }
-                    acc
-                });
+            // (One per longer arity: its first clause declares the defaults.)
+            let mut longer: Vec<&DefClause> = Vec::new();
+            for c in clauses.iter().filter(|c| &c.name == fname) {
+                let (len, d) = (c.args.len(), c.args.iter().filter(is_default).count());
+                if len as u32 > *arity
+                    && (len - d) as u32 <= *arity
+                    && !longer.iter().any(|p| p.args.len() == len)
+                {
+                    longer.push(c);
+                }
+            }
             if bodies.is_empty() && longer.is_empty() {
                 continue;
             }
@@ -976,8 +971,7 @@ impl<'k> Compiler<'k> {
     ) {
         self.module.as_mut().unwrap().attributes = with_defaults.attributes.clone();
         let params = &with_defaults.args;
-        let required = params.iter().filter(is_default).count();
-        let required = params.len() - required;
+        let required = params.len() - params.iter().filter(is_default).count();
         let mut defaults_taken = given.saturating_sub(required);
         // The arguments are slots 0..given already (see `FnCode::nlocals`).
         let slots: Vec<u32> = (0..given as u32).collect();
