@@ -90,6 +90,28 @@ fn bare_helpers_and_directories_as_iex() {
     assert!(out.ends_with(&want), "{out}");
 }
 
+/// Recorded from IEx 1.14: a stacktrace under a runtime error, without the
+/// input's own frames; a blank line when nothing is left of it.
+#[test]
+fn errors_carry_stacktraces_as_iex() {
+    let (out, _, _) = run("raise \"x\"\nfn -> raise \"y\" end.()\ndefmodule M do\ndef f(x), do: 1/x\nend\nM.f(:a)\n:ok\n");
+    assert!(
+        out.contains("iex(1)> ** (RuntimeError) x\n\niex(1)> ** (RuntimeError) y\n\niex(1)> "),
+        "{out}"
+    );
+    assert!(
+        out.contains("iex(2)> ** (ArithmeticError) bad argument in arithmetic expression\n    iex:2: M.f/1\niex(2)> :ok\n"),
+        "{out}"
+    );
+    // Evaluated arithmetic fails in the operator's BIF, and IEx's blame
+    // names the operation.
+    let (out, _, _) = run("1/0\n");
+    assert!(
+        out.contains("iex(1)> ** (ArithmeticError) bad argument in arithmetic expression: 1 / 0\n    :erlang./(1, 0)\niex(1)> "),
+        "{out}"
+    );
+}
+
 #[test]
 fn incomplete_input_and_iex_break() {
     let (out, _, _) = run("foo(\n#iex:break\n1 +\n2\n");

@@ -123,8 +123,19 @@ pub(crate) struct HandlerRec {
 pub trait ShellHost: Send + Sync {
     /// The next program to run, if one is waiting (taken once).
     fn next_job(&self) -> Option<(Arc<FnCode>, Vec<Value>)>;
-    /// The result of the job just run (`Ok(value)` or the uncaught raise).
-    fn finished(&self, pid: Pid, result: Result<Value, Raise>);
+    /// The result of the job just run (`Ok(value)` or the uncaught raise),
+    /// with what IEx prints of a raise besides its banner (empty for a
+    /// value).
+    fn finished(&self, pid: Pid, result: Result<Value, Raise>, report: ErrorReport);
+}
+
+/// What the shell prints of an uncaught raise after its banner.
+#[derive(Default)]
+pub struct ErrorReport {
+    /// Appended to the banner's message (`ArithmeticError.blame/2`).
+    pub blame: String,
+    /// The stacktrace's lines, the input's own frames left out.
+    pub trace: String,
 }
 
 pub enum Role {
@@ -209,6 +220,16 @@ impl Process {
         }
     }
 
+    /// What the BEAM's error printers add to the message of `r` uncaught
+    /// (`Exception.blame/3`): for an arithmetic error, the operation.
+    fn blame(&self, r: &Raise) -> String {
+        if r.kind == Kind::Error && r.value.struct_name() == Some(Atom::alias("ArithmeticError")) {
+            stacktrace::arithmetic_blame(&self.trace_value())
+        } else {
+            String::new()
+        }
+    }
+
     /// The latest raise's trace as a term (`[]` if none was recorded).
     fn trace_value(&self) -> Value {
         self.rare
@@ -254,7 +275,14 @@ impl Process {
         }
         match &self.role {
             Role::Shell(host) => {
-                host.finished(cx.self_pid(), result);
+                let report = match &result {
+                    Ok(_) => ErrorReport::default(),
+                    Err(r) => ErrorReport {
+                        blame: self.blame(r),
+                        trace: shell_trace(&self.trace_value()),
+                    },
+                };
+                host.finished(cx.self_pid(), result, report);
                 self.shell_idle(cx)
             }
             Role::Main => match result {
@@ -263,6 +291,7 @@ impl Process {
                     let reason = self.exit_reason(&r);
                     if !(r.kind == Kind::Exit && quiet_exit(&r.value)) {
                         let mut text = self.banner(&r);
+                        text.push_str(&self.blame(&r));
                         text.push('\n');
                         text.push_str(&stacktrace::format_lines(&self.trace_value(), "    "));
                         self.vm.out.stderr(&text);
@@ -429,4 +458,26 @@ impl Term for Value {
             _ => None,
         }
     }
+}
+
+/// A shell input's stacktrace as IEx prints it under the error: every
+/// entry but the input's own code (`iex:3: (file)` and the anonymous
+/// functions written in the input, which IEx prunes with its evaluator's
+/// frames), each on a line of its own.
+fn shell_trace(trace: &Value) -> String {
+    let input_module = Atom::new("elixir_compiler_0");
+    let own = |e: &Value| match e {
+        Value::Tuple(t) if t.len() == 4 => {
+            t[0].as_atom() == Some(input_module)
+                || t[1].as_atom().is_some_and(|f| f.as_str() == "__FILE__")
+        }
+        _ => false,
+    };
+    let entries: Vec<Value> = trace
+        .list_to_vec()
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|e| !own(e))
+        .collect();
+    stacktrace::format_lines(&Value::list(entries), "    ")
 }

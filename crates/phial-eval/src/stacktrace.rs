@@ -176,6 +176,75 @@ pub(crate) fn bif_entry(name: &str, args: Vec<Value>) -> Entry {
     }
 }
 
+/// The entry the BEAM puts first for operator `name` that raised with
+/// `args` (as written), if it puts one. Code the BEAM evaluates (a
+/// script's or the shell's top level and its anonymous functions: the
+/// `erl_eval` interpreter) calls the operator's BIF, so it always has one,
+/// the operands as written. Compiled module code has none where the JIT
+/// does the arithmetic inline: `/`, `+` with a literal integer operand,
+/// `-` with a literal integer second; and its compiler puts a literal
+/// operand of `*` second (`2 * x` fails as `:erlang.*(x, 2)`). A literal is
+/// taken to be the operand that is a number: a number in a variable counts
+/// as one, which is right whenever the other operand is the bad one.
+pub(crate) fn bif_entry_for(name: &str, mut args: Vec<Value>, evaluated: bool) -> Option<Entry> {
+    if !evaluated {
+        let number = |v: &Value| matches!(v, Value::Int(_) | Value::Float(_) | Value::BigInt(_));
+        let int = |v: &Value| matches!(v, Value::Int(_) | Value::BigInt(_));
+        match (name, args.as_slice()) {
+            ("/", _) => return None,
+            ("+", [a, b]) if int(a) || int(b) => return None,
+            ("-", [_, b]) if int(b) => return None,
+            ("*", [a, b]) if number(a) && !number(b) => args.swap(0, 1),
+            _ => {}
+        }
+    }
+    Some(bif_entry(name, args))
+}
+
+impl Entry {
+    /// Whether this entry is code the BEAM would evaluate rather than run
+    /// compiled: a script's or the shell's top level, or an anonymous
+    /// function written there.
+    pub(crate) fn is_evaluated(&self) -> bool {
+        let file = |a: Atom| a.as_str() == "__FILE__";
+        file(self.name)
+            || self.parent.is_some_and(|(f, _, _)| file(f))
+            || self.module.as_str() == "elixir_compiler_0"
+    }
+}
+
+/// What Elixir's `ArithmeticError.blame/2` adds to the message of an
+/// uncaught arithmetic error whose trace starts at the operator's BIF
+/// (the shell and the script runner print it so): `: 1 / 0`,
+/// `: div(1, 0)`, `: -(:a)`, `: Bitwise.band(:a, 1)`.
+pub fn arithmetic_blame(trace: &Value) -> String {
+    let first = trace.list_to_vec().unwrap_or_default().into_iter().next();
+    let Some(Value::Tuple(t)) = first else {
+        return String::new();
+    };
+    if t.len() != 4 || t[0].as_atom().map(|a| a.as_str()) != Some("erlang") {
+        return String::new();
+    }
+    let (Some(fun), Some(args)) = (t[1].as_atom(), t[2].list_to_vec()) else {
+        return String::new();
+    };
+    let fun = fun.as_str();
+    match args.as_slice() {
+        [a] if fun == "+" || fun == "-" => format!(": {fun}({})", inspect(a)),
+        [a, b] if ["+", "-", "*", "/"].contains(&fun) => {
+            format!(": {} {fun} {}", inspect(a), inspect(b))
+        }
+        [a, b] if fun == "div" || fun == "rem" => {
+            format!(": {fun}({}, {})", inspect(a), inspect(b))
+        }
+        [a, b] if ["band", "bor", "bxor", "bsl", "bsr"].contains(&fun) => {
+            format!(": Bitwise.{fun}({}, {})", inspect(a), inspect(b))
+        }
+        [a] if fun == "bnot" => format!(": Bitwise.bnot({})", inspect(a)),
+        _ => String::new(),
+    }
+}
+
 /// Marks the innermost entry as `raise`'s (see `Entry::raised`).
 pub(crate) fn mark_raised(entries: &mut [Entry]) {
     if let Some(e) = entries.first_mut() {

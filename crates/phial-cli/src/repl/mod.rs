@@ -252,7 +252,15 @@ impl Session {
                 }
                 self.show(result);
             }
-            Outcome::Raised(r) => self.error(&format!("{}\n", format_banner(&r))),
+            // As IEx: the banner, then the stacktrace, or a blank line
+            // when nothing of it is left once the shell's frames are gone.
+            Outcome::Raised(r, report) => {
+                let banner = format!("{}{}", format_banner(&r), report.blame);
+                match report.trace.trim_end_matches('\n') {
+                    "" => self.error(&format!("{banner}\n")),
+                    trace => self.error(&format!("{banner}\n{trace}")),
+                }
+            }
             Outcome::Died { from, reason } => {
                 self.out
                     .say(&format!("{}\n", self.shell.exit_text(from, &reason)));

@@ -22,7 +22,7 @@
 use super::print::ReplOutput;
 use phial_eval::code::FnCode;
 use phial_eval::error::format_exit;
-use phial_eval::process::shell_wake;
+use phial_eval::process::{shell_wake, ErrorReport};
 use phial_eval::{Process, Raise, Role, ShellHost, Value, Vm};
 use phial_runtime::{Pid, Status, Term};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -32,7 +32,8 @@ use std::time::{Duration, Instant};
 /// How one submitted input ended.
 pub enum Outcome {
     Value(Value),
-    Raised(Raise),
+    /// The raise, and what is printed of it after its banner.
+    Raised(Raise, ErrorReport),
     /// A linked process killed the shell while it ran the input.
     Died {
         from: Pid,
@@ -91,7 +92,7 @@ impl ShellHost for Host {
         }
     }
 
-    fn finished(&self, pid: Pid, result: Result<Value, Raise>) {
+    fn finished(&self, pid: Pid, result: Result<Value, Raise>, report: ErrorReport) {
         let mut st = self.0.lock();
         if st.pid != pid {
             return;
@@ -102,7 +103,7 @@ impl ShellHost for Host {
                 id,
                 match result {
                     Ok(v) => Outcome::Value(v),
-                    Err(r) => Outcome::Raised(r),
+                    Err(r) => Outcome::Raised(r, report),
                 },
             ));
             self.0.cv.notify_all();

@@ -754,21 +754,11 @@ fn define_module(p: &mut Process, code: &FnCode, i: usize) {
     ]));
 }
 
-/// Keeps the failed operator and its operands for the trace of the raise
-/// about to happen (see `stacktrace::bif_entry`).
+/// Keeps the failed operator and its operands, as written, for the trace
+/// of the raise about to happen (see `stacktrace::bif_entry_for`).
 #[cold]
 fn note_bif(p: &mut Process, k: crate::code::BinOp, args: Vec<Value>) {
     if let Some(name) = k.erlang_name() {
-        // The BEAM's compiler puts a literal operand of `+` and `*` second:
-        // `2 * x` fails as `:erlang.*(x, 2)`.
-        let mut args = args;
-        let number = |v: &Value| matches!(v, Value::Int(_) | Value::Float(_) | Value::BigInt(_));
-        if matches!(k, crate::code::BinOp::Add | crate::code::BinOp::Mul)
-            && number(&args[0])
-            && !number(&args[1])
-        {
-            args.swap(0, 1);
-        }
         p.rare().bif = Some((name, args));
     }
 }

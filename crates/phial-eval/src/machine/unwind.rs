@@ -55,8 +55,11 @@ pub(super) fn record_trace(p: &mut Process, r: &Raise) {
     let trace = given.unwrap_or_else(|| {
         let mut entries = stacktrace::capture(&p.frames);
         if r.kind == Kind::Error {
-            if let Some((name, args)) = bif {
-                entries.insert(0, stacktrace::bif_entry(name, args));
+            let evaluated = entries.first().is_some_and(stacktrace::Entry::is_evaluated);
+            if let Some(entry) =
+                bif.and_then(|(name, args)| stacktrace::bif_entry_for(name, args, evaluated))
+            {
+                entries.insert(0, entry);
                 entries.truncate(stacktrace::DEPTH);
             } else if let Some(head) = stacktrace::clause_entry(&p.vm, &r.value) {
                 entries.insert(0, head);
