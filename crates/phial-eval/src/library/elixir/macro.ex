@@ -336,4 +336,72 @@ defmodule Macro do
   defp unescape_map(?t), do: ?\t
   defp unescape_map(?v), do: ?\v
   defp unescape_map(c), do: c
+
+  # dbg/3 (Kernel.dbg's default backend): code that evaluates `code` once
+  # (each step of a pipeline kept) and hands the texts and values to
+  # __dbg__/3, which prints them. Phial prints no ANSI colours (its output
+  # is never a terminal Elixir would colour).
+  def dbg(code, options, %{__struct__: Macro.Env} = env) do
+    header = dbg_header(env)
+
+    quote do
+      to_debug = unquote(dbg_debuggable(code))
+      Macro.__dbg__(unquote(header), to_debug, unquote(options))
+    end
+  end
+
+  defp dbg_debuggable({:|>, _, _} = pipeline) do
+    [first | rest] = asts = for {ast, 0} <- Macro.unpipe(pipeline), do: ast
+    value = Macro.unique_var(:value, __MODULE__)
+    values = Macro.unique_var(:values, __MODULE__)
+    texts = Enum.map(asts, &Macro.to_string/1)
+
+    steps =
+      Enum.flat_map(rest, fn step ->
+        [
+          quote(do: unquote(value) = unquote(Macro.pipe(value, step, 0))),
+          quote(do: unquote(values) = [unquote(value) | unquote(values)])
+        ]
+      end)
+
+    start = [quote(do: unquote(value) = unquote(first)), quote(do: unquote(values) = [unquote(value)])]
+    finish = quote(do: {:pipe, unquote(texts), :lists.reverse(unquote(values))})
+    {:__block__, [], start ++ steps ++ [finish]}
+  end
+
+  defp dbg_debuggable(ast), do: quote(do: {:value, unquote(Macro.to_string(ast)), unquote(ast)})
+
+  # "[file:line: where]", where as a stacktrace entry names it.
+  defp dbg_header(env) do
+    file = if env.file, do: String.to_charlist(Path.relative_to_cwd(env.file))
+    location = [file: file, line: env.line]
+
+    entry =
+      cond do
+        is_nil(env.module) -> {:elixir_compiler, :__FILE__, 1, location}
+        is_nil(env.function) -> {env.module, :__MODULE__, 0, location}
+        true -> {env.module, elem(env.function, 0), elem(env.function, 1), location}
+      end
+
+    "[" <> Exception.format_stacktrace_entry(entry) <> "]"
+  end
+
+  def __dbg__(header, to_debug, options) do
+    {location?, options} = Keyword.pop(options, :print_location, true)
+    options = Keyword.merge([width: 80, pretty: true], Keyword.delete(options, :syntax_colors))
+    {text, result} = dbg_text(to_debug, options)
+    IO.write(if location?, do: [header, "\n", text, "\n"], else: [text, "\n"])
+    result
+  end
+
+  defp dbg_text({:pipe, texts, values}, options) do
+    [{first_text, first_value} | rest] = Enum.zip(texts, values)
+    first = [first_text, " #=> ", inspect(first_value, options), ?\n]
+    rest = for {text, value} <- rest, do: ["|> ", text, " #=> ", inspect(value, options), ?\n]
+    {[first | rest], List.last(values)}
+  end
+
+  defp dbg_text({:value, text, value}, options) do
+    {[text, " #=> ", inspect(value, options), ?\n], value}
+  end
 end
