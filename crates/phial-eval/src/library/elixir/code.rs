@@ -29,6 +29,18 @@ pub const NATIVES: &[Native] = &[
     def("string_to_quoted!", 2, |ctx, a| {
         string_to_quoted(ctx, &a[0], true)
     }),
+    def("string_to_quoted_with_comments", 1, |ctx, a| {
+        with_comments(ctx, &a[0], false)
+    }),
+    def("string_to_quoted_with_comments", 2, |ctx, a| {
+        with_comments(ctx, &a[0], false)
+    }),
+    def("string_to_quoted_with_comments!", 1, |ctx, a| {
+        with_comments(ctx, &a[0], true)
+    }),
+    def("string_to_quoted_with_comments!", 2, |ctx, a| {
+        with_comments(ctx, &a[0], true)
+    }),
     step("eval_quoted", 1, |ctx, a| {
         eval_quoted(ctx, &a[0], &Value::Nil)
     }),
@@ -412,6 +424,63 @@ fn string_to_quoted(ctx: &mut Ctx, source: &Value, bang: bool) -> Result<Value> 
         Value::atom("error"),
         Value::tuple(vec![meta, message, Value::str(token)]),
     ]))
+}
+
+/// `Code.string_to_quoted_with_comments/1,2` (and `!`): the quoted form
+/// and the comments, each `%{line:, column:, previous_eol_count:,
+/// next_eol_count:, text:}`, the counts being the newlines between the
+/// comment and what comes before and after it (a comment with nothing
+/// before it on the first line counts one).
+fn with_comments(ctx: &mut Ctx, source: &Value, bang: bool) -> Result<Value> {
+    let quoted = string_to_quoted(ctx, source, bang)?;
+    let text = crate::library::elixir::path::text(source)?;
+    let spans = phial_syntax::comment_spans(&text);
+    // What is not blank between two places in the source (a token or a
+    // comment) ends a newline count.
+    let newlines = |from: usize, to: usize| text[from..to].matches('\n').count() as i64;
+    let solid_before = |pos: usize| {
+        text[..pos]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| !c.is_whitespace())
+            .map(|(i, c)| i + c.len_utf8())
+    };
+    let solid_after = |pos: usize| {
+        text[pos..]
+            .char_indices()
+            .find(|(_, c)| !c.is_whitespace())
+            .map_or(text.len(), |(i, _)| pos + i)
+    };
+    let comments: Vec<Value> = spans
+        .iter()
+        .map(|&(start, end)| {
+            let (line, column) = phial_syntax::line_col(&text, start);
+            let previous = match solid_before(start) {
+                Some(p) => newlines(p, start),
+                None => newlines(0, start).max(1),
+            };
+            let next = newlines(end, solid_after(end));
+            let mut m = crate::value::MapInner::new();
+            for (k, v) in [
+                ("column", Value::Int(column as i64)),
+                ("line", Value::Int(line as i64)),
+                ("next_eol_count", Value::Int(next)),
+                ("previous_eol_count", Value::Int(previous)),
+                ("text", Value::str(&text[start..end])),
+            ] {
+                m.insert(Value::atom(k), v);
+            }
+            Value::map(m)
+        })
+        .collect();
+    let comments = Value::list(comments);
+    Ok(match quoted {
+        _ if bang => Value::tuple(vec![quoted, comments]),
+        Value::Tuple(t) if t.len() == 2 && t[0] == Value::OK => {
+            Value::tuple(vec![Value::OK, t[1].clone(), comments])
+        }
+        error => error,
+    })
 }
 
 /// Elixir's parser error as its (message, token) pair.
