@@ -3,6 +3,7 @@
 # only stored and given back, checked as Elixir checks them), the honest
 # answers about compiled code phial does not keep, and the
 # deprecated names of functions that exist under newer ones.
+# Also env_for_eval/1 and eval_quoted_with_env/3 (on Code.eval_quoted).
 # Not here: parsing, evaluating, requiring and loading, fetch_docs (code.rs).
 defmodule Code do
   @boolean_options [:docs, :debug_info, :ignore_already_consolidated, :ignore_module_conflict,
@@ -89,4 +90,36 @@ defmodule Code do
   def loaded_files, do: Code.required_files()
 
   def unload_files(files), do: Code.unrequire_files(files)
+
+  # An environment for eval_quoted_with_env/3: the given one without its
+  # compile-time tracking, or one built from options as Elixir's
+  # top-level evaluation starts.
+  def env_for_eval(%{__struct__: Macro.Env} = env), do: %{env | lexical_tracker: nil, tracers: []}
+
+  def env_for_eval(opts) when is_list(opts) do
+    base = %{
+      __struct__: Macro.Env, aliases: [], context: nil, context_modules: [], file: "nofile",
+      function: nil, functions: [], lexical_tracker: nil, line: 1, macro_aliases: [], macros: [],
+      module: nil, requires: [Application, Kernel, Kernel.Typespec], tracers: [], versioned_vars: %{}
+    }
+
+    Map.merge(base, Map.new(Keyword.take(opts, [:file, :line, :module, :function, :aliases, :requires, :functions, :macros])))
+  end
+
+  # Evaluates as Code.eval_quoted/3 at the env's file and line; the env
+  # returned knows the variables bound so far (the env's aliases and
+  # imports are not applied: phial's eval_quoted starts from the defaults).
+  def eval_quoted_with_env(quoted, binding, %{__struct__: Macro.Env} = env) when is_list(binding) do
+    {value, binding} = Code.eval_quoted(quoted, binding, file: env.file, line: env.line)
+
+    vars =
+      binding
+      |> :lists.reverse()
+      |> Enum.reduce(env.versioned_vars, fn
+        {name, _}, vars when is_atom(name) -> Map.put_new(vars, {name, nil}, map_size(vars))
+        _, vars -> vars
+      end)
+
+    {value, binding, %{env | versioned_vars: vars}}
+  end
 end
