@@ -297,10 +297,11 @@ fn compile_file(ctx: &mut Ctx, file: &Value, dir: Option<&Value>, record: Record
 
 /// `Code.compile_string/1,2`: the source runs, as file `file`.
 fn compile_string(ctx: &mut Ctx, source: &Value, file: &Value) -> Result<Step> {
-    let (Some(text), Some(name)) = (source.as_str(), file.as_str()) else {
+    // Any term with a String.Chars form is source, as `to_charlist` takes it.
+    let (Some(text), Some(name)) = (crate::format::to_string(source), file.as_str()) else {
         return Err(clause("Code", "compile_string", 2, &[source, file]));
     };
-    let program = compile(ctx, name, text, &[], false)?;
+    let program = compile(ctx, name, &text, &[], false)?;
     Ok(modules_defined(ctx, program))
 }
 

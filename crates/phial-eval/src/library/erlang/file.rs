@@ -318,7 +318,12 @@ fn copy(from: &Value, to: &Value, count: &Value) -> Result<Value> {
     let limit = match count {
         Value::Int(n) if *n >= 0 => Some(*n as u64),
         Value::Atom(a) if a.as_str() == "infinity" => None,
-        _ => return Err(crate::error::badarg()),
+        _ => {
+            return Ok(Value::tuple(vec![
+                Value::atom("error"),
+                Value::atom("badarg"),
+            ]))
+        }
     };
     let mut input = match std::fs::File::open(&src) {
         Ok(f) => f,
