@@ -128,7 +128,7 @@ pub const UNITS: &[Unit] = &[
     lazy("Path", ex::path::NATIVES, None),
     eager("Bitwise", ex::bitwise::NATIVES, None),
     lazy("System", ex::system::NATIVES, source!("elixir/system.ex")),
-    eager("Code", ex::code::NATIVES, source!("elixir/code.ex")),
+    lazy("Code", ex::code::NATIVES, source!("elixir/code.ex")),
     eager("Module", ex::module::NATIVES, None),
     lazy("Macro", ex::macro_::NATIVES, source!("elixir/macro.ex")),
     // ExUnit, written in phial: compiled only by scripts that use it.
@@ -149,7 +149,7 @@ pub const UNITS: &[Unit] = &[
         &[],
         source!("elixir/ex_unit_capture_io.ex"),
     ),
-    eager(
+    lazy(
         "Exception",
         ex::exception::NATIVES,
         source!("elixir/exception.ex"),
