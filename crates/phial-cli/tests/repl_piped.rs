@@ -56,6 +56,40 @@ fn helpers_v_pid_flush_i() {
     assert!(out.contains("Term\n  42\nData type\n  Integer\n"), "{out}");
 }
 
+/// Recorded from IEx 1.14 with the same input (`iex < input` in a folder
+/// holding `a.txt` and `sub/`).
+#[test]
+fn bare_helpers_and_directories_as_iex() {
+    let dir = std::env::temp_dir().join(format!("phial-repl-dirs-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("sub")).expect("temp dir");
+    std::fs::write(dir.join("a.txt"), "").expect("temp file");
+    let input = "send(self(), :hi)\nflush\nv\n1+1\nv\nv = 5\nv\nfor h <- [1,2], do: h\nfn i -> i end.(3)\npwd\nls\nls()\ncd \"sub\"\npwd()\ncd \"..\"\nls \"nope\"\n";
+    let mut child = Command::new(env!("CARGO_BIN_EXE_phial"))
+        .env("NO_COLOR", "1")
+        .current_dir(&dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("phial starts");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.as_bytes())
+        .expect("write stdin");
+    let out = child.wait_with_output().expect("phial ends");
+    let out = String::from_utf8_lossy(&out.stdout).into_owned();
+    let d = dir.canonicalize().expect("canonical").display().to_string();
+    let _ = std::fs::remove_dir_all(&dir);
+    let want = format!(
+        "iex(1)> :hi\niex(2)> :hi\n:ok\niex(3)> :ok\niex(4)> 2\niex(5)> 2\niex(6)> 5\n\
+         iex(7)> 5\niex(8)> [1, 2]\niex(9)> 3\niex(10)> {d}\niex(11)> a.txt     sub       \n\
+         iex(12)> a.txt     sub       \niex(13)> {d}/sub\niex(14)> {d}/sub\niex(15)> {d}\n\
+         iex(16)> No such file or directory nope\niex(17)> "
+    );
+    assert!(out.ends_with(&want), "{out}");
+}
+
 #[test]
 fn incomplete_input_and_iex_break() {
     let (out, _, _) = run("foo(\n#iex:break\n1 +\n2\n");

@@ -1,5 +1,7 @@
-//! The IEx helpers: `h/0`, `v/0`, `v/1`, `flush/0`, `i/0`, `i/1`, `pid/1`,
-//! `pid/3`, `clear/0`, `respawn/0`.
+//! The IEx helpers: `h/0`, `h/1`, `v/0`, `v/1`, `flush/0`, `i/0`, `i/1`,
+//! `pid/1`, `pid/3`, `clear/0`, `respawn/0`, `pwd/0`, `ls/0,1`, `cd/1`.
+//! Those of arity 0 also work bare (`flush`, `v`), as in IEx, unless the
+//! name is a variable of the shell or of the input.
 //!
 //! They are resolved on the parsed input before it is compiled, because most
 //! need the REPL's own state (the result history, the screen) that phial code
@@ -7,7 +9,8 @@
 //! the value; `h()`, `clear()`, `respawn()` and `i(x)` become marker terms
 //! that the REPL acts on when they are the input's result; `flush()` becomes
 //! a call to `IEx.Helpers.flush/0`, a phial `receive` loop that runs in the
-//! shell process, so it drains the shell's own mailbox. Calls inside a
+//! shell process, so it drains the shell's own mailbox; `pwd`, `ls` and `cd`
+//! are phial too, returning `MARK_QUIET` as IEx's `dont_display_result`. Calls inside a
 //! `defmodule` are left alone (a module may define its own `v/1`).
 //!
 //! Not here: printing results, the shell process.
@@ -21,6 +24,7 @@ use std::sync::Arc;
 
 /// Helper names for completion and `h()`.
 pub const HELPERS: &[(&str, &str)] = &[
+    ("cd/1", "changes the current directory"),
     ("clear/0", "clears the screen"),
     ("flush/0", "flushes all messages sent to the shell"),
     ("h/0", "prints this help message"),
@@ -36,6 +40,7 @@ pub const HELPERS: &[(&str, &str)] = &[
         "pid/3",
         "creates a PID with the 3 integer arguments passed, as in pid(0, 80, 0)",
     ),
+    ("pwd/0", "prints the current working directory"),
     (
         "respawn/0",
         "starts a new shell: bindings, history and the counter start again",
@@ -53,6 +58,8 @@ pub const MARK_CLEAR: &str = "$iex_clear";
 pub const MARK_RESPAWN: &str = "$iex_respawn";
 pub const MARK_INFO: &str = "$iex_info";
 pub const MARK_DOC: &str = "$iex_doc";
+/// A result the shell does not print (IEx's `dont_display_result/0`).
+pub const MARK_QUIET: &str = "$iex_quiet";
 
 /// Prefix of the hidden bindings that carry helper values into the program.
 pub const HIDDEN: &str = "phial_iex_hidden_";
@@ -70,6 +77,45 @@ defmodule IEx.Helpers do
       0 -> :ok
     end
   end
+
+  def pwd() do
+    IO.puts(File.cwd!())
+    :"$iex_quiet"
+  end
+
+  def cd(directory) when is_binary(directory) do
+    case File.cd(expand_home(directory)) do
+      :ok -> pwd()
+      {:error, _} -> IO.puts("No directory #{directory}")
+    end
+    :"$iex_quiet"
+  end
+
+  # IEx's layout: sorted, in columns as wide as the longest name (at most
+  # 30) plus 4, a new line once a line reaches 80 characters.
+  def ls(path \\ ".") when is_binary(path) do
+    path = expand_home(path)
+    case File.ls(path) do
+      {:ok, items} ->
+        items = Enum.sort(items)
+        if items != [] do
+          width = min(Enum.reduce(items, 0, &max(String.length(&1), &2)), 30) + 4
+          Enum.reduce(items, 0, fn item, length ->
+            length = if length >= 80, do: IO.puts("") && 0, else: length
+            printed = String.pad_trailing(item, width)
+            IO.write(printed <> " ")
+            length + String.length(printed) + 1
+          end)
+          IO.puts("")
+        end
+      {:error, :enotdir} -> IO.puts(Path.absname(path))
+      {:error, _} -> IO.puts("No such file or directory #{path}")
+    end
+    :"$iex_quiet"
+  end
+
+  defp expand_home("~" <> rest), do: System.user_home!() <> rest
+  defp expand_home(other), do: other
 end
 "#;
 
@@ -90,10 +136,15 @@ pub trait History {
 
 /// Rewrites the helper calls in `exprs`; returns the hidden bindings to add
 /// (name, value), or the error to print (`v(100) is out of bounds`).
-pub fn rewrite(exprs: &mut [Expr], history: &dyn History) -> Result<Vec<(String, Value)>, String> {
+pub fn rewrite(
+    exprs: &mut [Expr],
+    history: &dyn History,
+    variables: &[String],
+) -> Result<Vec<(String, Value)>, String> {
     let mut rw = Rewriter {
         history,
         hidden: Vec::new(),
+        variables: variables.to_vec(),
     };
     for e in exprs.iter_mut() {
         rw.expr(e)?;
@@ -104,6 +155,57 @@ pub fn rewrite(exprs: &mut [Expr], history: &dyn History) -> Result<Vec<(String,
 struct Rewriter<'h> {
     history: &'h dyn History,
     hidden: Vec<(String, Value)>,
+    /// Names that are variables here, so not bare helpers: the shell's
+    /// bindings, and every name a pattern of the input binds before the
+    /// point reached (a superset of what is in scope, which only keeps a
+    /// bare helper name from being taken for a call).
+    variables: Vec<String>,
+}
+
+/// The helpers that can be called bare (`flush`), as in IEx.
+const BARE: &[&str] = &["clear", "flush", "h", "i", "ls", "pwd", "respawn", "v"];
+
+/// A call of `IEx.Helpers.name(args)`.
+fn helpers_call(name: &str, args: Vec<Expr>, span: Span) -> Expr {
+    Expr::new(
+        ExprKind::Call {
+            target: CallTarget::Remote {
+                module: Box::new(Expr::new(
+                    ExprKind::Alias(vec!["IEx".into(), "Helpers".into()]),
+                    span,
+                )),
+                name: name.into(),
+            },
+            args,
+            parens: true,
+            block: None,
+        },
+        span,
+    )
+}
+
+/// Every variable name `pattern` binds (a pin binds nothing).
+fn pattern_names(pattern: &Expr, out: &mut Vec<String>) {
+    let mut todo = vec![pattern];
+    while let Some(e) = todo.pop() {
+        match &e.kind {
+            ExprKind::Var(n) => out.push(n.clone()),
+            ExprKind::Unary { .. } => {}
+            ExprKind::Tuple(items) | ExprKind::Bitstring(items) => todo.extend(items),
+            ExprKind::List { items, tail } => {
+                todo.extend(items);
+                todo.extend(tail.as_deref());
+            }
+            ExprKind::Map { entries, .. } | ExprKind::Struct { entries, .. } => {
+                todo.extend(entries.iter().map(|(_, v)| v))
+            }
+            ExprKind::Binary { lhs, rhs, .. } => {
+                todo.push(lhs);
+                todo.push(rhs);
+            }
+            _ => {}
+        }
+    }
 }
 
 fn int_literal(e: &Expr) -> Option<i64> {
@@ -233,21 +335,12 @@ impl Rewriter<'_> {
                     span,
                 ))
             }
-            ("flush", 0) => Some(Expr::new(
-                ExprKind::Call {
-                    target: CallTarget::Remote {
-                        module: Box::new(Expr::new(
-                            ExprKind::Alias(vec!["IEx".into(), "Helpers".into()]),
-                            span,
-                        )),
-                        name: "flush".into(),
-                    },
-                    args: Vec::new(),
-                    parens: true,
-                    block: None,
-                },
-                span,
-            )),
+            ("flush", 0) | ("pwd", 0) | ("ls", 0) | ("ls", 1) | ("cd", 1) => {
+                for a in args.iter_mut() {
+                    self.expr(a)?;
+                }
+                Some(helpers_call(name, args.to_vec(), span))
+            }
             _ => None,
         };
         Ok(r)
@@ -272,6 +365,9 @@ impl Rewriter<'_> {
     fn clauses(&mut self, cs: &mut [StabClause]) -> Result<(), String> {
         for c in cs {
             // Patterns cannot hold calls; guards and bodies can.
+            for a in &c.args {
+                pattern_names(a, &mut self.variables);
+            }
             if let Some(g) = &mut c.guard {
                 self.expr(g)?;
             }
@@ -283,6 +379,14 @@ impl Rewriter<'_> {
     fn expr(&mut self, e: &mut Expr) -> Result<(), String> {
         let span = e.span;
         match &mut e.kind {
+            ExprKind::Var(name)
+                if BARE.contains(&name.as_str()) && !self.variables.contains(name) =>
+            {
+                let name = name.clone();
+                if let Some(new) = self.helper(&name, &mut [], span)? {
+                    *e = new;
+                }
+            }
             ExprKind::Call {
                 target,
                 args,
@@ -349,11 +453,17 @@ impl Rewriter<'_> {
             }
             ExprKind::Unary { expr, .. } => self.expr(expr)?,
             ExprKind::Binary { op, lhs, rhs } => {
-                // The left of `=` is a pattern: no calls there.
-                if *op != BinaryOp::Match {
+                // The left of `=` and of a generator's `<-` is a pattern:
+                // no calls there, and the names it binds are variables from
+                // here on.
+                let pattern = matches!(op, BinaryOp::Match | BinaryOp::Send);
+                if !pattern {
                     self.expr(lhs)?;
                 }
                 self.expr(rhs)?;
+                if pattern {
+                    pattern_names(lhs, &mut self.variables);
+                }
             }
             ExprKind::RangeStep { first, last, step } => {
                 self.expr(first)?;

@@ -201,7 +201,8 @@ impl Session {
             ParseOutcome::Complete(exprs) => exprs,
         };
         self.pending.clear();
-        let hidden = match helpers::rewrite(&mut exprs, &Results(&self.results)) {
+        let names: Vec<String> = self.bindings.iter().map(|(n, _)| n.clone()).collect();
+        let hidden = match helpers::rewrite(&mut exprs, &Results(&self.results), &names) {
             Ok(h) => h,
             Err(msg) => {
                 self.error(&format!("{msg}\n"));
@@ -275,6 +276,9 @@ impl Session {
         match (marker(&result), &result) {
             (Some(helpers::MARK_HELP), _) => {
                 self.out.say(&helpers::help_text());
+                kept = Value::Atom(Atom::NIL);
+            }
+            (Some(helpers::MARK_QUIET), _) => {
                 kept = Value::Atom(Atom::NIL);
             }
             (Some(helpers::MARK_CLEAR), _) => {
