@@ -236,6 +236,7 @@ const BUILTIN_EXCEPTIONS: &[(&str, Fields)] = &[
         ],
     ),
     ("System.EnvError", &[("env", None)]),
+    ("IO.StreamError", &[("reason", None), ("message", None)]),
     (
         "SyntaxError",
         &[

@@ -28,4 +28,4 @@ lalrpop_util::lalrpop_mod!(
 pub use ast::*;
 pub use diagnostics::{line_col, SyntaxError, SyntaxErrorKind};
 pub use dump::{dump_ast, dump_expr};
-pub use parser::{parse, ParseOutcome};
+pub use parser::{comment_spans, parse, ParseOutcome};

@@ -37,6 +37,49 @@ impl ParseOutcome {
     }
 }
 
+/// The comments of `source`, as byte ranges (`#` up to the end of its
+/// line, a trailing `\r` left out), in order. Only the gaps between the
+/// tokens are looked at, so a `#` inside a string, a sigil, a heredoc or a
+/// character literal is never taken for one. Comments inside an
+/// interpolation are not reported.
+pub fn comment_spans(source: &str) -> Vec<(usize, usize)> {
+    let mut errors = Vec::new();
+    let lexed = lex(source, 0, false, &mut errors);
+    let mut gaps: Vec<(usize, usize)> = Vec::new();
+    let mut at = 0;
+    for (start, _, end) in &lexed.tokens {
+        if *start > at {
+            gaps.push((at, *start));
+        }
+        at = at.max(*end);
+    }
+    if at < source.len() {
+        gaps.push((at, source.len()));
+    }
+    let mut out = Vec::new();
+    for (from, to) in gaps {
+        let bytes = &source.as_bytes()[from..to];
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i] == b'#' {
+                let len = bytes[i..]
+                    .iter()
+                    .position(|b| *b == b'\n')
+                    .unwrap_or(bytes.len() - i);
+                let mut end = i + len;
+                if end > i && bytes[end - 1] == b'\r' {
+                    end -= 1;
+                }
+                out.push((from + i, from + end));
+                i += len;
+            } else {
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
 /// At most this many errors are reported for one input.
 const MAX_ERRORS: usize = 20;
 

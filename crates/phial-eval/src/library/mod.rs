@@ -130,7 +130,7 @@ pub const UNITS: &[Unit] = &[
     lazy("Path", ex::path::NATIVES, None),
     eager("Bitwise", ex::bitwise::NATIVES, None),
     lazy("System", ex::system::NATIVES, source!("elixir/system.ex")),
-    eager("Code", ex::code::NATIVES, None),
+    lazy("Code", ex::code::NATIVES, source!("elixir/code.ex")),
     eager("Module", ex::module::NATIVES, None),
     lazy("Macro", ex::macro_::NATIVES, source!("elixir/macro.ex")),
     // ExUnit, written in phial: compiled only by scripts that use it.
@@ -151,7 +151,11 @@ pub const UNITS: &[Unit] = &[
         &[],
         source!("elixir/ex_unit_capture_io.ex"),
     ),
-    eager("Exception", ex::exception::NATIVES, None),
+    lazy(
+        "Exception",
+        ex::exception::NATIVES,
+        source!("elixir/exception.ex"),
+    ),
     lazy("Logger", &[], source!("elixir/logger.ex")),
     lazy("Task", &[], source!("elixir/task.ex")),
     lazy("Task.Supervisor", &[], source!("elixir/task_supervisor.ex")),

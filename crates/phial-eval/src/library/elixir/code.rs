@@ -7,7 +7,8 @@
 //! `vm::with_deep_stack`) and run it in the calling process as a call of
 //! a closure, so it is preempted and unwound like any phial code.
 //!
-//! Not here: `function_exported?/3` (`kernel`).
+//! Not here: `function_exported?/3` (`kernel`); the compiler options and
+//! the deprecated aliases (`code.ex`).
 
 use crate::atom::Atom;
 use crate::error::{self, Result};
@@ -28,6 +29,18 @@ pub const NATIVES: &[Native] = &[
     def("string_to_quoted!", 2, |ctx, a| {
         string_to_quoted(ctx, &a[0], true)
     }),
+    def("string_to_quoted_with_comments", 1, |ctx, a| {
+        with_comments(ctx, &a[0], false)
+    }),
+    def("string_to_quoted_with_comments", 2, |ctx, a| {
+        with_comments(ctx, &a[0], false)
+    }),
+    def("string_to_quoted_with_comments!", 1, |ctx, a| {
+        with_comments(ctx, &a[0], true)
+    }),
+    def("string_to_quoted_with_comments!", 2, |ctx, a| {
+        with_comments(ctx, &a[0], true)
+    }),
     step("eval_quoted", 1, |ctx, a| {
         eval_quoted(ctx, &a[0], &Value::Nil)
     }),
@@ -38,10 +51,55 @@ pub const NATIVES: &[Native] = &[
         require_file(ctx, &a[0], Some(&a[1]))
     }),
     step("compile_file", 1, |ctx, a| {
-        compile_file(ctx, &a[0], None, false)
+        compile_file(ctx, &a[0], None, Record::No)
     }),
     step("compile_file", 2, |ctx, a| {
-        compile_file(ctx, &a[0], Some(&a[1]), false)
+        compile_file(ctx, &a[0], Some(&a[1]), Record::No)
+    }),
+    step("load_file", 1, |ctx, a| {
+        compile_file(ctx, &a[0], None, Record::Always)
+    }),
+    step("load_file", 2, |ctx, a| {
+        compile_file(ctx, &a[0], Some(&a[1]), Record::Always)
+    }),
+    step("compile_string", 1, |ctx, a| {
+        compile_string(ctx, &a[0], &Value::str("nofile"))
+    }),
+    step("compile_string", 2, |ctx, a| {
+        compile_string(ctx, &a[0], &a[1])
+    }),
+    step("compile_quoted", 1, |ctx, a| {
+        compile_quoted(ctx, &a[0], &Value::str("nofile"))
+    }),
+    step("compile_quoted", 2, |ctx, a| {
+        compile_quoted(ctx, &a[0], &a[1])
+    }),
+    def("unrequire_files", 1, |ctx, a| {
+        let Some(files) = crate::library::support::collections::proper(&a[0]) else {
+            return Err(clause("Code", "unrequire_files", 1, &[&a[0]]));
+        };
+        let names: Vec<String> = files
+            .iter()
+            .filter_map(|f| f.as_str().map(str::to_string))
+            .collect();
+        ctx.vm.system.required.lock().retain(|f| !names.contains(f));
+        Ok(Value::OK)
+    }),
+    // A module defined by a script has no .beam file, Elixir's
+    // `:module_not_found` too; phial's own modules exist but carry no docs.
+    def("fetch_docs", 1, |ctx, a| {
+        let reason = match &a[0] {
+            Value::Atom(m) if !ctx.vm.module_exists(*m) && crate::library::module_exists(*m) => {
+                "chunk_not_found"
+            }
+            Value::Atom(_) => "module_not_found",
+            v if v.as_str().is_some() => "module_not_found",
+            _ => return Err(clause("Code", "fetch_docs", 1, &[&a[0]])),
+        };
+        Ok(Value::tuple(vec![
+            Value::atom("error"),
+            Value::atom(reason),
+        ]))
     }),
     step("eval_file", 1, |ctx, a| eval_file(ctx, &a[0], None)),
     step("eval_file", 2, |ctx, a| eval_file(ctx, &a[0], Some(&a[1]))),
@@ -208,24 +266,84 @@ fn closure(code: std::sync::Arc<crate::code::FnCode>, captured: Vec<Value>) -> V
 /// file runs here, and the result is `[{module, binary}]` for the modules
 /// it defined (phial has no object code: the binary is `""`).
 fn require_file(ctx: &mut Ctx, file: &Value, dir: Option<&Value>) -> Result<Step> {
-    compile_file(ctx, file, dir, true)
+    compile_file(ctx, file, dir, Record::Once)
 }
 
-/// `Code.compile_file/1,2` (and `require_file` with `require` set): the
-/// file runs and the modules it defined are returned; only `require_file`
-/// records it as required (and skips a file recorded before).
-fn compile_file(ctx: &mut Ctx, file: &Value, dir: Option<&Value>, require: bool) -> Result<Step> {
+/// Whether running a file records it in `Code.required_files/0`.
+#[derive(PartialEq)]
+enum Record {
+    /// `compile_file`: never.
+    No,
+    /// `require_file`: yes, and a file recorded before is skipped.
+    Once,
+    /// `load_file` (deprecated): yes, and it runs again every time.
+    Always,
+}
+
+/// `Code.compile_file/1,2`, `require_file/1,2`, `load_file/1,2`: the file
+/// runs and the modules it defined are returned.
+fn compile_file(ctx: &mut Ctx, file: &Value, dir: Option<&Value>, record: Record) -> Result<Step> {
     let path = full_path(file, dir)?;
-    if require && ctx.vm.system.required.lock().contains(&path) {
+    if record == Record::Once && ctx.vm.system.required.lock().contains(&path) {
         return Ok(Step::Done(Value::NIL_ATOM));
     }
     let source = read_source(&path)?;
     let program = compile(ctx, &path, &source, &[], false)?;
-    if require {
+    if record != Record::No && !ctx.vm.system.required.lock().contains(&path) {
         ctx.vm.system.required.lock().push(path);
     }
+    Ok(modules_defined(ctx, program))
+}
+
+/// `Code.compile_string/1,2`: the source runs, as file `file`.
+fn compile_string(ctx: &mut Ctx, source: &Value, file: &Value) -> Result<Step> {
+    // Any term with a String.Chars form is source, as `to_charlist` takes it.
+    let (Some(text), Some(name)) = (crate::format::to_string(source), file.as_str()) else {
+        return Err(clause("Code", "compile_string", 2, &[source, file]));
+    };
+    let program = compile(ctx, name, &text, &[], false)?;
+    Ok(modules_defined(ctx, program))
+}
+
+/// `Code.compile_quoted/1,2`: the quoted form runs, as file `file`.
+fn compile_quoted(ctx: &mut Ctx, quoted: &Value, file: &Value) -> Result<Step> {
+    let Some(name) = file.as_str() else {
+        return Err(clause("Code", "compile_quoted", 2, &[quoted, file]));
+    };
+    let program = match ctx.vm.load_quoted(name, quoted, &[], false) {
+        Ok(p) => p,
+        Err(crate::vm::LoadError::Compile(errs)) => {
+            let e = errs.into_iter().next();
+            if let Some(raised) = e.as_ref().and_then(|e| e.exception.clone()) {
+                return Err(raised);
+            }
+            return Err(compile_error(
+                name,
+                e.map(|e| e.message).unwrap_or_default(),
+            ));
+        }
+        Err(_) => return Err(error::badarg()),
+    };
+    Ok(modules_defined(ctx, program))
+}
+
+fn compile_error(file: &str, description: String) -> error::Raise {
+    error::Raise::error(Value::make_struct(
+        Atom::alias("CompileError"),
+        &[
+            (Atom::EXCEPTION, Value::TRUE),
+            (Atom::new("file"), Value::str(file)),
+            (Atom::new("line"), Value::Int(0)),
+            (Atom::new("description"), Value::str(description)),
+        ],
+    ))
+}
+
+/// Runs `program` here; its result is `[{module, binary}]` for the
+/// modules it defined (phial has no object code: the binary is `""`).
+fn modules_defined(ctx: &mut Ctx, program: crate::compile::Program) -> Step {
     let mark = ctx.vm.system.defined.lock().len();
-    Ok(Step::Call(
+    Step::Call(
         Target::Fun(closure(program.code, Vec::new())),
         Vec::new(),
         Box::new(move |ctx: &mut Ctx, _: Value| -> Result<Step> {
@@ -242,7 +360,7 @@ fn compile_file(ctx: &mut Ctx, file: &Value, dir: Option<&Value>, require: bool)
                     .collect(),
             )))
         }),
-    ))
+    )
 }
 
 /// Where Elixir places a syntax error: an expression cut short at the
@@ -307,6 +425,63 @@ fn string_to_quoted(ctx: &mut Ctx, source: &Value, bang: bool) -> Result<Value> 
         Value::atom("error"),
         Value::tuple(vec![meta, message, Value::str(token)]),
     ]))
+}
+
+/// `Code.string_to_quoted_with_comments/1,2` (and `!`): the quoted form
+/// and the comments, each `%{line:, column:, previous_eol_count:,
+/// next_eol_count:, text:}`, the counts being the newlines between the
+/// comment and what comes before and after it (a comment with nothing
+/// before it on the first line counts one).
+fn with_comments(ctx: &mut Ctx, source: &Value, bang: bool) -> Result<Value> {
+    let quoted = string_to_quoted(ctx, source, bang)?;
+    let text = crate::library::elixir::path::text(source)?;
+    let spans = phial_syntax::comment_spans(&text);
+    // What is not blank between two places in the source (a token or a
+    // comment) ends a newline count.
+    let newlines = |from: usize, to: usize| text[from..to].matches('\n').count() as i64;
+    let solid_before = |pos: usize| {
+        text[..pos]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| !c.is_whitespace())
+            .map(|(i, c)| i + c.len_utf8())
+    };
+    let solid_after = |pos: usize| {
+        text[pos..]
+            .char_indices()
+            .find(|(_, c)| !c.is_whitespace())
+            .map_or(text.len(), |(i, _)| pos + i)
+    };
+    let comments: Vec<Value> = spans
+        .iter()
+        .map(|&(start, end)| {
+            let (line, column) = phial_syntax::line_col(&text, start);
+            let previous = match solid_before(start) {
+                Some(p) => newlines(p, start),
+                None => newlines(0, start).max(1),
+            };
+            let next = newlines(end, solid_after(end));
+            let mut m = crate::value::MapInner::new();
+            for (k, v) in [
+                ("column", Value::Int(column as i64)),
+                ("line", Value::Int(line as i64)),
+                ("next_eol_count", Value::Int(next)),
+                ("previous_eol_count", Value::Int(previous)),
+                ("text", Value::str(&text[start..end])),
+            ] {
+                m.insert(Value::atom(k), v);
+            }
+            Value::map(m)
+        })
+        .collect();
+    let comments = Value::list(comments);
+    Ok(match quoted {
+        _ if bang => Value::tuple(vec![quoted, comments]),
+        Value::Tuple(t) if t.len() == 2 && t[0] == Value::OK => {
+            Value::tuple(vec![Value::OK, t[1].clone(), comments])
+        }
+        error => error,
+    })
 }
 
 /// Elixir's parser error as its (message, token) pair.

@@ -1,5 +1,8 @@
 //! `Exception` natives: `message/1` (a stepping native: a program's own
-//! exception computes its message in phial), `format/2,3`, `normalize/2,3`.
+//! exception computes its message in phial), `format/2,3`, `normalize/2,3`,
+//! the location and snippet formats, `exception?/1`, `blame_mfa/3`.
+//!
+//! Also not here: `format_error/2`, `format_stacktrace/0` (`exception.ex`).
 //!
 //! Not here: building the exceptions phial raises itself (`crate::error`),
 //! `raise` (`internal/phial.rs`).
@@ -40,6 +43,36 @@ pub const NATIVES: &[Native] = &[
         } else {
             lines
         }))
+    }),
+    def("exception?", 1, |_, a| {
+        Ok(Value::bool(
+            a[0].struct_name().is_some() && a[0].map_get(Atom::EXCEPTION) == Some(&Value::TRUE),
+        ))
+    }),
+    def("format_file_line_column", 3, |_, a| {
+        Ok(Value::str(file_line_column(&a[0], &a[1], &a[2], "")))
+    }),
+    def("format_file_line_column", 4, |_, a| {
+        let suffix = match &a[3] {
+            Value::Bin(b) => b.to_string_lossy().into_owned(),
+            _ => String::new(),
+        };
+        Ok(Value::str(file_line_column(&a[0], &a[1], &a[2], &suffix)))
+    }),
+    def("format_snippet", 2, |_, a| format_snippet(&a[0], &a[1])),
+    // Which clause failed needs each clause's patterns after compilation
+    // (Elixir reads them from a .beam's debug info); phial keeps none, so
+    // the answer is Elixir's for a module without debug info.
+    def("blame_mfa", 3, |_, a| match (&a[0], &a[1]) {
+        (Value::Atom(_), Value::Atom(_)) if a[2].list_to_vec().is_some() => {
+            Ok(Value::atom("error"))
+        }
+        _ => Err(error::function_clause_error(
+            Atom::alias("Exception"),
+            Atom::new("blame_mfa"),
+            3,
+            a.to_vec(),
+        )),
     }),
     def("format_stacktrace_entry", 1, |_, a| {
         Ok(Value::str(crate::stacktrace::format_entry(&a[0])))
@@ -223,6 +256,52 @@ fn file_line(file: &Value, line: &Value, suffix: &str) -> String {
         Value::Int(l) if *l > 0 => format!("{file}:{l}:{suffix}"),
         _ => format!("{file}:{suffix}"),
     }
+}
+
+/// `file:line:column:suffix`, leaving out what is nil or 0.
+fn file_line_column(file: &Value, line: &Value, column: &Value, suffix: &str) -> String {
+    let text = |v: &Value| match v {
+        Value::Bin(b) => Some(b.to_string_lossy().into_owned()),
+        Value::Int(0) | Value::Nil => None,
+        Value::Atom(a) if *a == Atom::NIL => None,
+        v => crate::format::to_string(v),
+    };
+    let Some(file) = text(file) else {
+        return String::new();
+    };
+    match (text(line), text(column)) {
+        (None, _) => format!("{file}:{suffix}"),
+        (Some(l), None) => format!("{file}:{l}:{suffix}"),
+        (Some(l), Some(c)) => format!("{file}:{l}:{c}:{suffix}"),
+    }
+}
+
+/// `Exception.format_snippet/2`: the source line under a gutter with the
+/// line number, and a caret under the offending column.
+fn format_snippet(snippet: &Value, line: &Value) -> Result<Value> {
+    let bad = || {
+        error::function_clause_error(
+            Atom::alias("Exception"),
+            Atom::new("format_snippet"),
+            2,
+            vec![snippet.clone(), line.clone()],
+        )
+    };
+    let content = snippet.map_get(Atom::new("content")).ok_or_else(bad)?;
+    let Some(Value::Int(offset)) = snippet.map_get(Atom::new("offset")) else {
+        return Err(bad());
+    };
+    let Value::Int(n) = line else {
+        return Err(bad());
+    };
+    let digits = n.to_string().len();
+    let gutter = " ".repeat(digits.max(2));
+    let pad = if digits < 2 { " " } else { "" };
+    Ok(Value::str(format!(
+        " {gutter} |\n {pad}{n} | {}\n {gutter} | {}^",
+        crate::format::to_string(content).unwrap_or_default(),
+        " ".repeat((*offset).max(0) as usize)
+    )))
 }
 
 /// `Exception.normalize/2,3`: an Erlang error term as the exception

@@ -2,8 +2,10 @@
 # action texts), stat/lstat as %File.Stat{}, open/close over :file's
 # handles, and File.Stream (stream!/1,2,3), read one line or chunk at a
 # time when enumerated. The File.Stream protocol impls delegate here
-# (enumerable.ex, collectable.ex).
-# Not here: the functions that touch the file system (file.rs, :file).
+# (enumerable.ex, collectable.ex). Also copying (cp, cp_r, copy: cp and
+# cp_r call the caller's on_conflict function), touch, write_stat, chown
+# and chgrp, on :file's natives.
+# Not here: the other functions that touch the file system (file.rs).
 defmodule File.Stat do
   defstruct [:size, :type, :access, :atime, :mtime, :ctime, :mode, :links,
              :major_device, :minor_device, :inode, :uid, :gid]
@@ -104,7 +106,6 @@ defmodule File do
   def rmdir!(path), do: ok!(File.rmdir(path), "remove directory", path)
   def mkdir!(path), do: ok!(File.mkdir(path), "make directory", path)
   def mkdir_p!(path), do: ok!(File.mkdir_p(path), "make directory (with -p)", path)
-  def touch!(path), do: ok!(File.touch(path), "touch", path)
   def cd!(path), do: ok!(File.cd(path), "set current working directory to", path)
   def ln_s!(existing, new), do: ok!(File.ln_s(existing, new), "create symlink", new)
   def ln!(existing, new), do: ok!(File.ln(existing, new), "create hard link", new)
@@ -150,23 +151,211 @@ defmodule File do
     end
   end
 
-  def cp!(source, destination) do
-    case File.cp(source, destination) do
+  def copy(source, destination, bytes_count \\ :infinity) do
+    :file.copy(copy_end(source), copy_end(destination), bytes_count)
+  end
+
+  def copy!(source, destination, bytes_count \\ :infinity) do
+    case copy(source, destination, bytes_count) do
+      {:ok, n} -> n
+      {:error, reason} ->
+        raise File.CopyError, reason: reason, action: "copy",
+          source: copy_end(source), destination: copy_end(destination)
+    end
+  end
+
+  defp copy_end({path, modes}), do: {IO.chardata_to_string(path), modes}
+  defp copy_end(path), do: IO.chardata_to_string(path)
+
+  def cp(source_file, destination_file, options \\ [])
+
+  def cp(source_file, destination_file, callback) when is_function(callback, 2) do
+    cp(source_file, destination_file, on_conflict: callback)
+  end
+
+  def cp(source_file, destination_file, options) when is_list(options) do
+    on_conflict = Keyword.get(options, :on_conflict, fn _, _ -> true end)
+    source = IO.chardata_to_string(source_file)
+    destination = IO.chardata_to_string(destination_file)
+
+    case cp_file(source, destination, on_conflict, []) do
+      {:error, reason, _} -> {:error, reason}
+      _ -> :ok
+    end
+  end
+
+  def cp!(source_file, destination_file, options \\ []) do
+    case cp(source_file, destination_file, options) do
       :ok -> :ok
       {:error, reason} ->
         raise File.CopyError, reason: reason, action: "copy",
+          source: IO.chardata_to_string(source_file), destination: IO.chardata_to_string(destination_file)
+    end
+  end
+
+  def cp_r(source, destination, options \\ [])
+
+  def cp_r(source, destination, callback) when is_function(callback, 2) do
+    cp_r(source, destination, on_conflict: callback)
+  end
+
+  def cp_r(source, destination, options) when is_list(options) do
+    on_conflict = Keyword.get(options, :on_conflict, fn _, _ -> true end)
+    follow = Keyword.get(options, :dereference_symlinks, false)
+    source = no_null_byte!(IO.chardata_to_string(source), "File.cp_r/3")
+    destination = no_null_byte!(IO.chardata_to_string(destination), "File.cp_r/3")
+
+    case cp_tree(source, destination, on_conflict, follow, []) do
+      {:error, _, _} = error -> error
+      copied -> {:ok, copied}
+    end
+  end
+
+  def cp_r!(source, destination, options \\ []) do
+    case cp_r(source, destination, options) do
+      {:ok, files} -> files
+      {:error, reason, file} ->
+        raise File.CopyError, reason: reason, action: "copy recursively", on: file,
           source: IO.chardata_to_string(source), destination: IO.chardata_to_string(destination)
     end
   end
 
-  def copy!(source, destination) do
-    case File.copy(source, destination) do
-      {:ok, n} -> n
+  defp no_null_byte!(path, function) do
+    if String.contains?(path, <<0>>) do
+      raise ArgumentError, "cannot execute #{function} for path with null byte, got: #{inspect(path)}"
+    end
+
+    path
+  end
+
+  # The copied paths are gathered newest first, as Elixir lists them; an
+  # error stops the walk as {:error, reason, path}.
+  defp cp_tree(_src, _dest, _on_conflict, _follow, {:error, _, _} = error), do: error
+
+  defp cp_tree(src, dest, on_conflict, follow, acc) do
+    case :file.read_link_info(src) do
+      {:ok, info} ->
+        case elem(info, 2) do
+          :regular ->
+            cp_file(src, dest, on_conflict, acc)
+
+          :symlink ->
+            case :file.read_link(src) do
+              {:ok, link} when follow ->
+                cp_tree(Path.expand(List.to_string(link), Path.dirname(src)), dest, on_conflict, follow, acc)
+
+              {:ok, link} ->
+                cp_link(List.to_string(link), src, dest, on_conflict, acc)
+
+              {:error, reason} ->
+                {:error, reason, src}
+            end
+
+          :directory ->
+            case :file.list_dir(src) do
+              {:ok, names} ->
+                case File.mkdir(dest) do
+                  result when result in [:ok, {:error, :eexist}] ->
+                    Enum.reduce(names, [dest | acc], fn name, acc ->
+                      name = List.to_string(name)
+                      cp_tree(Path.join(src, name), Path.join(dest, name), on_conflict, follow, acc)
+                    end)
+
+                  {:error, reason} ->
+                    {:error, reason, dest}
+                end
+
+              {:error, reason} ->
+                {:error, reason, src}
+            end
+
+          _ ->
+            acc
+        end
+
       {:error, reason} ->
-        raise File.CopyError, reason: reason, action: "copy",
-          source: IO.chardata_to_string(source), destination: IO.chardata_to_string(destination)
+        {:error, reason, src}
     end
   end
+
+  defp cp_file(src, dest, on_conflict, acc) do
+    case :file.copy(src, {dest, [:exclusive]}) do
+      {:ok, _} ->
+        copy_mode(src, dest)
+        [dest | acc]
+
+      {:error, :eexist} ->
+        if Path.expand(src) != Path.expand(dest) and on_conflict.(src, dest) do
+          case :file.copy(src, dest) do
+            {:ok, _} ->
+              copy_mode(src, dest)
+              [dest | acc]
+
+            {:error, reason} ->
+              {:error, reason, src}
+          end
+        else
+          acc
+        end
+
+      {:error, reason} ->
+        {:error, reason, src}
+    end
+  end
+
+  defp cp_link(link, src, dest, on_conflict, acc) do
+    case :file.make_symlink(link, dest) do
+      :ok ->
+        [dest | acc]
+
+      {:error, :eexist} ->
+        if Path.expand(src) != Path.expand(dest) and on_conflict.(src, dest) do
+          _ = File.rm(dest)
+
+          case :file.make_symlink(link, dest) do
+            :ok -> [dest | acc]
+            {:error, reason} -> {:error, reason, src}
+          end
+        else
+          acc
+        end
+
+      {:error, reason} ->
+        {:error, reason, src}
+    end
+  end
+
+  defp copy_mode(src, dest) do
+    write_stat!(dest, %{stat!(dest) | mode: stat!(src).mode})
+  end
+
+  def touch(path, time \\ System.os_time(:second)) do
+    path = IO.chardata_to_string(path)
+    unit = if is_integer(time), do: :posix, else: :universal
+    # Only the modification time: the access time becomes now.
+    info = {:file_info, :undefined, :undefined, :undefined, :undefined, time, :undefined, :undefined,
+            :undefined, :undefined, :undefined, :undefined, :undefined, :undefined}
+
+    with {:error, :enoent} <- :file.write_file_info(path, info, time: unit),
+         :ok <- File.write(path, "", [:append]),
+         do: :file.write_file_info(path, info, time: unit)
+  end
+
+  def touch!(path, time \\ System.os_time(:second)), do: ok!(touch(path, time), "touch", path)
+
+  def write_stat(path, stat, opts \\ []) do
+    opts = Keyword.put_new(opts, :time, :universal)
+    :file.write_file_info(IO.chardata_to_string(path), File.Stat.to_record(stat), opts)
+  end
+
+  def write_stat!(path, stat, opts \\ []) do
+    ok!(write_stat(path, stat, opts), "write file stats", path)
+  end
+
+  def chown(path, uid), do: :file.change_owner(IO.chardata_to_string(path), uid)
+  def chown!(path, uid), do: ok!(chown(path, uid), "change owner for", path)
+  def chgrp(path, gid), do: :file.change_group(IO.chardata_to_string(path), gid)
+  def chgrp!(path, gid), do: ok!(chgrp(path, gid), "change group for", path)
 
   def rename!(source, destination) do
     case File.rename(source, destination) do

@@ -4,7 +4,8 @@
 //! are short; the BEAM, too, runs them on the caller's behalf).
 //!
 //! Not here: the bang versions, `stat` (the `File.Stat` struct),
-//! `stream!` and `open` (`file.ex`), reason texts (`erlang/file.rs`).
+//! `stream!`, `open`, and what copies, touches or writes stats
+//! (`file.ex`, on `:file`'s natives), reason texts (`erlang/file.rs`).
 //! File contents are read as UTF-8 text (invalid bytes replaced) until
 //! phial's strings become binaries.
 
@@ -82,22 +83,10 @@ pub const NATIVES: &[Native] = &[
         let p = text(&a[0])?;
         Ok(unit(std::env::set_current_dir(&p)))
     }),
-    def("cp", 2, |_, a| {
-        let (from, to) = (text(&a[0])?, text(&a[1])?);
-        Ok(cp(&from, &to))
-    }),
-    def("copy", 2, |_, a| {
-        let (from, to) = (text(&a[0])?, text(&a[1])?);
-        Ok(match std::fs::copy(&from, &to) {
-            Ok(n) => ok(Value::Int(n as i64)),
-            Err(e) => error(&e),
-        })
-    }),
     def("rename", 2, |_, a| {
         let (from, to) = (text(&a[0])?, text(&a[1])?);
         Ok(unit(std::fs::rename(&from, &to)))
     }),
-    def("touch", 1, |_, a| Ok(touch(&text(&a[0])?))),
     def("ln_s", 2, |_, a| {
         let (from, to) = (text(&a[0])?, text(&a[1])?);
         Ok(unit(std::os::unix::fs::symlink(&from, &to)))
@@ -258,27 +247,6 @@ fn ls(p: &str) -> Value {
 }
 
 /// `File.cp/2`: a file's bytes and permissions; a directory is `:eisdir`.
-fn cp(from: &str, to: &str) -> Value {
-    match std::fs::metadata(from) {
-        Ok(m) if m.is_dir() => return err_atom("eisdir"),
-        Err(e) => return error(&e),
-        Ok(_) => {}
-    }
-    match std::fs::copy(from, to) {
-        Ok(_) => Value::OK,
-        Err(e) => error(&e),
-    }
-}
-
-fn touch(p: &str) -> Value {
-    let f = std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(p)
-        .and_then(|f| f.set_modified(std::time::SystemTime::now()));
-    unit(f)
-}
-
 /// `File.rm_rf/1`: everything under `p` removed, children before their
 /// directory; `{:ok, removed}` (a missing path removes nothing) or
 /// `{:error, reason, path}`. Walks with its own stack.

@@ -1,5 +1,5 @@
-# IO's phial half: what reads standard input (gets, read, binread,
-# stream). The read itself happens on a thread of :phial_io, and the
+# IO's phial half: what reads standard input (gets, getn, read,
+# binread, stream, binstream) and warn_once. The read itself happens on a thread of :phial_io, and the
 # process waits for its answer in receive, parked like any waiting
 # process, so a script waiting for input holds no scheduler thread.
 # Not here: writing and inspecting (io.rs).
@@ -61,21 +61,80 @@ defmodule IO do
 
   def stream, do: stream(:stdio, :line)
 
-  def stream(device, line_or_codepoints) when line_or_codepoints == :line or (is_integer(line_or_codepoints) and line_or_codepoints > 0) do
-    Stream.resource(
-      fn -> device end,
-      fn device ->
-        case read(device, line_or_codepoints) do
-          data when is_binary(data) -> {[data], device}
-          _ -> {:halt, device}
-        end
-      end,
-      fn _ -> :ok end
-    )
+  def stream(device \\ :stdio, line_or_codepoints)
+      when line_or_codepoints == :line or (is_integer(line_or_codepoints) and line_or_codepoints > 0) do
+    Stream.resource(fn -> device end, &IO.each_stream(&1, line_or_codepoints), fn _ -> :ok end)
   end
 
-  def binstream, do: stream(:stdio, :line)
-  def binstream(device, line_or_bytes), do: stream(device, line_or_bytes)
+  def binstream, do: binstream(:stdio, :line)
+
+  def binstream(device \\ :stdio, line_or_bytes)
+      when line_or_bytes == :line or (is_integer(line_or_bytes) and line_or_bytes > 0) do
+    Stream.resource(fn -> device end, &IO.each_binstream(&1, line_or_bytes), fn _ -> :ok end)
+  end
+
+  # One step of a stream over a device (public, as Elixir's are, for
+  # the stream to call).
+  def each_stream(device, line_or_codepoints) do
+    case read(device, line_or_codepoints) do
+      :eof -> {:halt, device}
+      {:error, reason} -> stream_error(reason)
+      data -> {[data], device}
+    end
+  end
+
+  def each_binstream(device, line_or_bytes) do
+    case binread(device, line_or_bytes) do
+      :eof -> {:halt, device}
+      {:error, reason} -> stream_error(reason)
+      data -> {[data], device}
+    end
+  end
+
+  defp stream_error(reason) do
+    raise IO.StreamError, reason: reason, message: "error during streaming: #{:file.format_error(reason)}"
+  end
+
+  def getn(prompt, count \\ 1)
+  def getn(prompt, :eof), do: getn(:stdio, prompt, :eof)
+  def getn(prompt, count) when is_integer(count) and count > 0, do: getn(:stdio, prompt, count)
+  def getn(device, prompt) when not is_integer(prompt), do: getn(device, prompt, 1)
+
+  def getn(device, prompt, count) when count == :eof or (is_integer(count) and count > 0) do
+    if :phial_io.device?(device) do
+      IO.write(device, prompt)
+
+      case Process.get(:"$phial_capture_input") do
+        input when is_binary(input) -> captured_chars(input, count)
+        _ -> read_device(device, if(count == :eof, do: :all, else: count))
+      end
+    else
+      {:error, :arguments}
+    end
+  end
+
+  defp captured_chars("", _count), do: :eof
+
+  defp captured_chars(input, :eof) do
+    Process.put(:"$phial_capture_input", "")
+    input
+  end
+
+  defp captured_chars(input, count) do
+    {taken, rest} = String.split_at(input, count)
+    Process.put(:"$phial_capture_input", rest)
+    taken
+  end
+
+  # A warning given once per key for the life of the VM.
+  def warn_once(key, message, _stacktrace_drop_levels) do
+    if :persistent_term.get({:"$phial_warn_once", key}, false) do
+      :ok
+    else
+      :persistent_term.put({:"$phial_warn_once", key}, true)
+      IO.warn(message, [])
+    end
+  end
 
   defp read_device(device, what) when device in [:stdio, :standard_io] do
     read_stdin(what)

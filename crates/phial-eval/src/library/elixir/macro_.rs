@@ -1,5 +1,6 @@
-//! `Macro` natives: `to_string/1`, `escape/1,2`, `expand_once/2`, `var/2`
-//! and the predicates on names and quoted forms.
+//! `Macro` natives: `to_string/1`, `escape/1,2`, `expand_once/2`, `var/2`,
+//! the predicates on names and quoted forms, and how an atom may be
+//! written in source (`classify_atom/1`, `inspect_atom/2`).
 //!
 //! Not here: the walks (`prewalk`, `postwalk`, `traverse`), `expand/2` and
 //! `pipe`/`unpipe`, written in phial in `macro.ex`; the printer itself
@@ -47,6 +48,9 @@ pub const NATIVES: &[Native] = &[
         ]))
     }),
     step("expand_once", 2, |ctx, a| {
+        if let Some(expanded) = alias_expansion(&a[0], &a[1]) {
+            return Ok(Step::Done(expanded));
+        }
         if let Some(expanded) = kernel_expansion(&a[0]) {
             return Ok(Step::Done(expanded));
         }
@@ -69,6 +73,31 @@ pub const NATIVES: &[Native] = &[
     def("special_form?", 2, |_, a| match (&a[0], &a[1]) {
         (Value::Atom(n), Value::Int(arity)) => Ok(Value::bool(special_form(n.as_str(), *arity))),
         _ => Err(error::badarg()),
+    }),
+    def("classify_atom", 1, |_, a| match &a[0] {
+        Value::Atom(x) => Ok(Value::atom(match classify(x.as_str()) {
+            Class::Alias => "alias",
+            Class::Identifier => "identifier",
+            Class::Operator | Class::NotCallable => "unquoted",
+            Class::QuotedOperator | Class::Other => "quoted",
+        })),
+        _ => Err(error::function_clause_error(
+            Atom::alias("Macro"),
+            Atom::new("classify_atom"),
+            1,
+            a.to_vec(),
+        )),
+    }),
+    def("inspect_atom", 2, |_, a| match (&a[0], &a[1]) {
+        (Value::Atom(format), Value::Atom(x)) if inspect_format(format.as_str()) => {
+            Ok(Value::str(inspect_atom(format.as_str(), *x)))
+        }
+        _ => Err(error::function_clause_error(
+            Atom::alias("Macro"),
+            Atom::new("inspect_atom"),
+            2,
+            a.to_vec(),
+        )),
     }),
     def("quoted_literal?", 1, |_, a| {
         Ok(Value::bool(quoted_literal(&a[0], 0)))
@@ -405,4 +434,153 @@ pub(crate) fn camelize(text: &str) -> String {
         }
     }
     out
+}
+
+/// `{:__aliases__, _, [:Foo, :Bar]}` as the module it names in `env`:
+/// its first part looked up in the env's `aliases` (`[{alias, module}]`),
+/// `Elixir.` leading it meaning no lookup. A head that is not an atom
+/// (`__MODULE__.Foo`) is left for the caller.
+fn alias_expansion(ast: &Value, env: &Value) -> Option<Value> {
+    let Value::Tuple(t) = ast else { return None };
+    if t.len() != 3 || t[0].as_atom() != Some(Atom::new("__aliases__")) {
+        return None;
+    }
+    let parts: Vec<Atom> = t[2]
+        .list_to_vec()?
+        .iter()
+        .map(Value::as_atom)
+        .collect::<Option<_>>()?;
+    let (first, rest) = parts.split_first()?;
+    let mut name = if first.as_str() == "Elixir" {
+        "Elixir".to_string()
+    } else {
+        let short = Atom::new(&format!("Elixir.{}", first.as_str()));
+        let aliased = env
+            .map_get(Atom::new("aliases"))
+            .into_iter()
+            .flat_map(Value::iter_list)
+            .find_map(|pair| match pair {
+                Value::Tuple(p) if p.len() == 2 && p[0] == Value::Atom(short) => p[1].as_atom(),
+                _ => None,
+            });
+        aliased.unwrap_or(short).as_str().to_string()
+    };
+    for part in rest {
+        name.push('.');
+        name.push_str(part.as_str());
+    }
+    Some(Value::atom(&name))
+}
+
+/// What an atom can be written as in source, finer than `classify_atom/1`
+/// tells: `inspect_atom(:remote_call, _)` needs the finer kinds.
+#[derive(PartialEq)]
+enum Class {
+    Alias,
+    Identifier,
+    /// A callable operator written bare (`:+`).
+    Operator,
+    /// A callable operator that needs quotes (`:"::"`).
+    QuotedOperator,
+    /// Bare as an atom but not callable after a dot (`:%{}`, `:Foo`,
+    /// `:foo@bar`).
+    NotCallable,
+    /// Needs quotes everywhere (`:"with spaces"`).
+    Other,
+}
+
+fn classify(s: &str) -> Class {
+    if matches!(
+        s,
+        "%" | "%{}" | "{}" | "<<>>" | "..." | ".." | "." | "..//" | "->"
+    ) {
+        return Class::NotCallable;
+    }
+    if matches!(s, "::" | "^^^" | "~~~" | "<|>") {
+        return Class::QuotedOperator;
+    }
+    if operator(s, 1) || operator(s, 2) {
+        return Class::Operator;
+    }
+    if is_alias(s) {
+        return Class::Alias;
+    }
+    // An identifier: a letter or `_`, then letters, digits, `_`, `@`,
+    // and at most one trailing `?` or `!`. Upper case first or an `@`
+    // makes it bare but not callable.
+    let mut chars = s.chars().peekable();
+    let Some(first) = chars.next() else {
+        return Class::Other;
+    };
+    if !(first.is_alphabetic() || first == '_') {
+        return Class::Other;
+    }
+    let mut at = false;
+    while let Some(c) = chars.next() {
+        if c == '?' || c == '!' {
+            if chars.peek().is_some() {
+                return Class::Other;
+            }
+        } else if c == '@' {
+            at = true;
+        } else if !(c.is_alphanumeric() || c == '_') {
+            return Class::Other;
+        }
+    }
+    if first.is_uppercase() || at {
+        Class::NotCallable
+    } else {
+        Class::Identifier
+    }
+}
+
+/// `Elixir`, or `Elixir.` followed by dot-separated ASCII aliases.
+fn is_alias(s: &str) -> bool {
+    let Some(rest) = s.strip_prefix("Elixir") else {
+        return false;
+    };
+    if rest.is_empty() {
+        return true;
+    }
+    let Some(rest) = rest.strip_prefix('.') else {
+        return false;
+    };
+    rest.split('.').all(|seg| {
+        let mut cs = seg.chars();
+        matches!(cs.next(), Some(c) if c.is_ascii_uppercase())
+            && cs.all(|c| c.is_ascii_alphanumeric() || c == '_')
+    })
+}
+
+fn inspect_format(f: &str) -> bool {
+    matches!(f, "literal" | "key" | "remote_call")
+}
+
+/// `Macro.inspect_atom/2`: the atom as a literal, a keyword key, or the
+/// name in a remote call.
+fn inspect_atom(format: &str, a: Atom) -> String {
+    let s = a.as_str();
+    let quoted = || crate::format::quote_string(s, '"');
+    let class = classify(s);
+    match format {
+        "literal" => match class {
+            _ if matches!(s, "nil" | "true" | "false") => s.to_string(),
+            Class::Alias => match s.strip_prefix("Elixir.") {
+                Some(rest) if !rest.starts_with("Elixir.") && rest != "Elixir" => rest.to_string(),
+                _ => s.to_string(),
+            },
+            Class::QuotedOperator | Class::Other => format!(":{}", quoted()),
+            _ => format!(":{s}"),
+        },
+        "key" => match class {
+            Class::Alias => format!("\"{s}\":"),
+            Class::QuotedOperator | Class::Other => format!("{}:", quoted()),
+            _ => format!("{s}:"),
+        },
+        _ => match class {
+            Class::Identifier | Class::Operator | Class::QuotedOperator => s.to_string(),
+            Class::NotCallable | Class::Alias => format!("\"{s}\""),
+            Class::Other => quoted(),
+        },
+    }
 }

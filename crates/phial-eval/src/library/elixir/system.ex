@@ -1,5 +1,6 @@
-# System's phial half: cmd/2,3, which waits for the command in receive
-# while a thread runs it (:phial_io), so no scheduler thread blocks.
+# System's phial half: cmd/2,3 and shell/1,2, which wait for the command
+# in receive while a thread runs it (:phial_io), so no scheduler thread
+# blocks.
 # Not here: environment, time, at_exit, halt (system.rs).
 defmodule System do
   def cmd(command, args, opts \\ []) when is_binary(command) and is_list(args) and is_list(opts) do
@@ -19,5 +20,16 @@ defmodule System do
         acc = if output == "", do: acc, else: fun.(acc, {:cont, output})
         {fun.(acc, :done), status}
     end
+  end
+
+  # The command line goes to sh as a script of its own, its standard
+  # input closed, as Elixir runs it.
+  def shell(command, opts \\ []) when is_binary(command) and is_list(opts) do
+    if String.contains?(command, <<0>>) do
+      raise ArgumentError, "cannot execute System.shell/2 for program with null byte, got: #{inspect(command)}"
+    end
+
+    sh = System.find_executable("sh") || :erlang.error(:enoent, [command, opts])
+    System.cmd(sh, ["-c", "(#{command}\n) </dev/null"], opts)
   end
 end

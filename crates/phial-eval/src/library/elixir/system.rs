@@ -1,5 +1,5 @@
-//! `System` natives: `argv`, time (monotonic, system, OS), `halt`,
-//! `schedulers_online`, environment variables, the temporary and home
+//! `System` natives: `argv`, time (monotonic, system, OS, the offset,
+//! unit conversion), `halt`, `schedulers`, `build_info`, `no_halt`, environment variables, the temporary and home
 //! directories, `at_exit` (its hooks are kept in the VM's `State` and run
 //! by `Vm::run_main` when the script ends).
 //!
@@ -149,8 +149,8 @@ pub const NATIVES: &[Native] = &[
     def("pid", 0, |_, _| {
         Ok(Value::str(std::process::id().to_string()))
     }),
-    def("version", 0, |_, _| Ok(Value::str("1.14.0"))),
-    def("otp_release", 0, |_, _| Ok(Value::str("25"))),
+    def("version", 0, |_, _| Ok(Value::str(VERSION))),
+    def("otp_release", 0, |_, _| Ok(Value::str(OTP))),
     def("endianness", 0, |_, _| Ok(Value::atom(endianness()))),
     def("compiled_endianness", 0, |_, _| {
         Ok(Value::atom(endianness()))
@@ -191,6 +191,53 @@ pub const NATIVES: &[Native] = &[
         Value::Atom(a) if a.as_str() == "abort" => halt(ctx, 134),
         _ => Err(clause("System", "halt", 1, &[&a[0]])),
     }),
+    def("schedulers", 0, |_, _| Ok(Value::Int(schedulers()))),
+    def("get_pid", 0, |_, _| {
+        Ok(Value::str(std::process::id().to_string()))
+    }),
+    def("build_info", 0, |_, _| {
+        let mut m = crate::value::MapInner::new();
+        for (k, v) in [
+            (
+                "build",
+                format!("{VERSION} (compiled with Erlang/OTP {BUILD_OTP})"),
+            ),
+            ("date", String::new()),
+            ("otp_release", BUILD_OTP.to_string()),
+            ("revision", String::new()),
+            ("version", VERSION.to_string()),
+        ] {
+            m.insert(Value::atom(k), Value::str(v));
+        }
+        Ok(Value::map(m))
+    }),
+    def("convert_time_unit", 3, |_, a| {
+        crate::library::support::calendar::convert_time_unit(&a[0], &a[1], &a[2])
+    }),
+    // Since OTP 23 there is no "last stacktrace" to give: always `[]`.
+    def("stacktrace", 0, |_, _| Ok(Value::Nil)),
+    def("no_halt", 0, |ctx, _| {
+        Ok(Value::bool(
+            ctx.vm
+                .system
+                .no_halt
+                .load(std::sync::atomic::Ordering::Relaxed),
+        ))
+    }),
+    def("no_halt", 1, |ctx, a| match &a[0] {
+        Value::Atom(b) if *b == crate::atom::Atom::TRUE || *b == crate::atom::Atom::FALSE => {
+            ctx.vm.system.no_halt.store(
+                *b == crate::atom::Atom::TRUE,
+                std::sync::atomic::Ordering::Relaxed,
+            );
+            Ok(Value::OK)
+        }
+        _ => Err(clause("System", "no_halt", 1, &[&a[0]])),
+    }),
+    def("time_offset", 0, |_, _| Ok(Value::Int(time_offset()))),
+    def("time_offset", 1, |_, a| {
+        Ok(Value::Int(convert(time_offset(), &a[0])?))
+    }),
     def("schedulers_online", 0, |_, _| {
         Ok(Value::Int(
             std::thread::available_parallelism()
@@ -199,6 +246,25 @@ pub const NATIVES: &[Native] = &[
         ))
     }),
 ];
+
+/// The Elixir and OTP releases phial answers as: Elixir 1.14.0 running
+/// on OTP 25, built (as `build_info/0` says) with OTP 24.
+const VERSION: &str = "1.14.0";
+const OTP: &str = "25";
+const BUILD_OTP: &str = "24";
+
+fn schedulers() -> i64 {
+    std::thread::available_parallelism()
+        .map(|n| n.get() as i64)
+        .unwrap_or(1)
+}
+
+/// Erlang time (system time) minus monotonic time, in nanoseconds: fixed
+/// when first asked, as in the BEAM's default "no time warp" mode.
+fn time_offset() -> i64 {
+    static OFFSET: std::sync::OnceLock<i64> = std::sync::OnceLock::new();
+    *OFFSET.get_or_init(|| system_ns() - monotonic_ns())
+}
 
 pub(crate) fn halt(ctx: &mut crate::library::Ctx, code: i32) -> Result<Value> {
     ctx.vm.out.flush();
@@ -219,6 +285,9 @@ pub struct State {
     /// Every module definition, in order (what `Code.require_file`
     /// reports as a file's modules).
     pub defined: parking_lot::Mutex<Vec<crate::atom::Atom>>,
+    /// `System.no_halt/1`'s flag. Phial keeps it only to give it back: a
+    /// script ends when its code does.
+    pub no_halt: std::sync::atomic::AtomicBool,
 }
 
 /// A variable name argument (a string), or Elixir's clause error.

@@ -1,0 +1,62 @@
+# File.copy/3, cp/3 with on_conflict, cp_r/3 (symlinks, dereferencing), touch/2, write_stat, chown/chgrp, their bang forms' errors
+tmp = Path.join(System.tmp_dir!(), "phial_toolbox_file_#{System.unique_integer([:positive])}")
+File.rm_rf!(tmp)
+File.mkdir_p!(tmp)
+File.cd!(tmp)
+File.write!("a.txt", "hello world")
+IO.inspect File.copy("a.txt", "b.txt")
+IO.inspect File.copy("a.txt", "c.txt", 5)
+IO.inspect File.read!("c.txt")
+IO.inspect File.copy!("a.txt", "d.txt", 3)
+IO.inspect File.copy("nope.txt", "e.txt")
+try do File.copy!("nope.txt", "e.txt") rescue e -> IO.puts Exception.message(e) end
+IO.inspect File.cp("a.txt", "f.txt")
+File.write!("g.txt", "old")
+IO.inspect File.cp("a.txt", "g.txt", on_conflict: fn src, dst -> IO.inspect({:conflict, src, dst}); false end)
+IO.inspect File.read!("g.txt")
+IO.inspect File.cp("a.txt", "g.txt", fn _, _ -> true end)
+IO.inspect File.read!("g.txt")
+IO.inspect File.cp("nope.txt", "h.txt")
+try do File.cp!("nope.txt", "h.txt") rescue e -> IO.puts Exception.message(e) end
+File.chmod!("a.txt", 0o640)
+File.cp!("a.txt", "i.txt")
+IO.inspect Integer.to_string(File.stat!("i.txt").mode, 8)
+File.mkdir_p!("src/sub")
+File.write!("src/one", "1")
+File.write!("src/sub/two", "2")
+File.ln_s!("one", "src/link")
+{:ok, copied} = File.cp_r("src", "dst")
+IO.inspect Enum.sort(copied)
+IO.inspect File.read!("dst/sub/two")
+IO.inspect File.read_link("dst/link")
+me = self()
+IO.inspect File.cp_r("src", "dst", on_conflict: fn s, d -> send(me, {:again, s, d}); false end) |> elem(1) |> Enum.sort()
+IO.inspect Enum.sort(for _ <- 1..3, do: receive(do: (m -> m)))
+IO.inspect File.cp_r("nope", "x")
+try do File.cp_r!("nope", "x") rescue e -> IO.puts Exception.message(e) end
+IO.inspect File.cp_r("src/one", "single")
+IO.inspect File.cp_r!("src", "deref", dereference_symlinks: true) |> Enum.sort()
+IO.inspect File.read_link("deref/link")
+IO.inspect File.touch("t1", 1_000_000_000)
+IO.inspect File.stat!("t1", time: :posix).mtime
+IO.inspect File.touch("t1", {{2020, 1, 2}, {3, 4, 5}})
+IO.inspect File.stat!("t1").mtime
+IO.inspect File.touch!("t2", 86400)
+IO.inspect File.stat!("t2", time: :posix).mtime
+IO.inspect File.touch("nodir/t3", 5)
+try do File.touch!("nodir/t3", 5) rescue e -> IO.puts Exception.message(e) end
+st = File.stat!("t1")
+IO.inspect File.write_stat("t2", %{st | mode: 0o100600, mtime: {{2001, 2, 3}, {4, 5, 6}}})
+IO.inspect File.stat!("t2").mtime
+IO.inspect Integer.to_string(File.stat!("t2").mode, 8)
+IO.inspect File.write_stat("t3", %File.Stat{mtime: 5, atime: 5}, time: :posix)
+try do File.write_stat!("nope", st) rescue e -> IO.puts Exception.message(e) end
+me = File.stat!("t1")
+IO.inspect File.chown("t1", me.uid)
+IO.inspect File.chgrp("t1", me.gid)
+IO.inspect File.chown!("t1", me.uid)
+IO.inspect File.chgrp!("t1", me.gid)
+IO.inspect File.chown("nope", me.uid)
+try do File.chgrp!("nope", me.gid) rescue e -> IO.puts Exception.message(e) end
+File.cd!("/")
+File.rm_rf!(tmp)

@@ -1,0 +1,16 @@
+# Wrong arguments to the Code, Macro, File, IO, System and Exception functions: Elixir's errors and error tuples
+t = fn f -> try do IO.inspect(f.()) rescue e -> IO.puts("#{inspect(e.__struct__)}: #{Exception.message(e)}") end end
+t.(fn -> Macro.inspect_atom(:bad, :x) end)
+t.(fn -> System.convert_time_unit(1, :bad, :second) end)
+t.(fn -> System.no_halt(1) end)
+t.(fn -> System.shell(1) end)
+t.(fn -> Code.fetch_docs(1) end)
+t.(fn -> Code.compile_string(1) end)
+t.(fn -> Macro.path(1, 2) end)
+t.(fn -> Exception.blame_mfa(1, 2, 3) end)
+t.(fn -> Exception.format_error(:x, []) end)
+t.(fn -> Code.unrequire_files(:x) end)
+t.(fn -> IO.getn(:stdio, "", 0) end)
+t.(fn -> File.cp_r("a", "b", :bad) end)
+t.(fn -> File.copy("/nonexistent", "/tmp/x", -1) end)
+t.(fn -> System.time_offset(:bad) end)
