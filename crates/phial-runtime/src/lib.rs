@@ -12,6 +12,7 @@
 
 mod body;
 mod cx;
+mod heap;
 mod mailbox;
 mod memory;
 mod pid;
@@ -26,8 +27,14 @@ mod timer;
 
 pub use body::{Body, Step, Term};
 pub use cx::Cx;
+pub use heap::{
+    default_limit, over_limit, stop_over_limit, Counting, HeapReport, MaxHeap, MAX_HEAP_WORDS,
+    MIN_HEAP_WORDS,
+};
 pub use memory::set_memory_release;
 pub use pid::{Pid, Ref, TimerRef};
-pub use runtime::{Config, NoProc, ProcessInfo, RegisterError, Runtime, OUTSIDE};
+pub use runtime::{
+    Config, NoProc, ProcessInfo, RegisterError, Runtime, SystemLimit, MAX_PROCESSES, OUTSIDE,
+};
 pub use scheduler::SLICE_REDUCTIONS;
 pub use state::Status;

@@ -41,6 +41,7 @@
 
 use crate::body::{Body, Step, Term};
 use crate::cx::Cx;
+use crate::heap::{self, HeapReport, MaxHeap};
 use crate::process::{Slot, Task};
 use crate::runtime::Runtime;
 use crate::signals::die;
@@ -365,6 +366,15 @@ fn run_task<T: Term, B: Body<T>>(
     let Slot::Alive(body) = &mut inner.slot else {
         return budget;
     };
+    // Memory accounting (heap.rs): what this slice allocates on this
+    // thread is charged to the process; natives that build big compare
+    // against the ceiling set here.
+    let before = heap::allocated();
+    heap::set_ceiling(
+        before,
+        inner.charge,
+        heap::kill_limit(MaxHeap::unpack(p.max_heap.load(Ordering::Relaxed))),
+    );
     let mut cx = Cx::new(rt, &p, &mut inner.mail, local, last_dest, budget);
     cx.drain_signals();
     let step = if cx.exiting() {
@@ -377,10 +387,46 @@ fn run_task<T: Term, B: Body<T>>(
     };
     let left = cx.unspent();
     let (pending, leftover) = cx.finish();
-    let step = match pending {
+    heap::clear_ceiling();
+    let mut step = match pending {
         Some(r) => Step::Exit(r),
         None => step,
     };
+    // Read again: the slice may have changed it (`Process.flag/2`).
+    let setting = MaxHeap::unpack(p.max_heap.load(Ordering::Relaxed));
+    let (limit, is_default) = heap::limit_bytes(setting);
+    inner.charge = inner
+        .charge
+        .saturating_add(heap::allocated().wrapping_sub(before));
+    if let Some(size) = heap::take_stop() {
+        // A native stopped it before a build that would pass the limit.
+        let report = HeapReport {
+            max_heap_words: (heap::kill_limit(setting) / 8) as u64,
+            heap_words: (size.max(0) / 8) as u64,
+            kill: true,
+            error_logger: setting.error_logger || is_default || !setting.kill,
+            message_queue_len: inner.mail.len() + p.inbound.message_count(),
+        };
+        body.heap_exceeded(p.pid, &report);
+        step = Step::Exit(T::killed());
+    } else if inner.charge > limit && !matches!(step, Step::Exit(_)) {
+        let measured = body.heap_bytes(&mut inner.mail.queue.iter()) as isize;
+        inner.charge = heap::recharge(measured, limit);
+        if measured > limit {
+            let kill = setting.kill || is_default;
+            let report = HeapReport {
+                max_heap_words: (limit / 8) as u64,
+                heap_words: (measured / 8) as u64,
+                kill,
+                error_logger: setting.error_logger || is_default,
+                message_queue_len: inner.mail.len() + p.inbound.message_count(),
+            };
+            body.heap_exceeded(p.pid, &report);
+            if kill {
+                step = Step::Exit(T::killed());
+            }
+        }
+    }
     let origin = Origin::Worker(local);
     match step {
         Step::Exit(reason) => die(shared, origin, &p, inner, reason, leftover),
