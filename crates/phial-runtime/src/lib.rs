@@ -1,6 +1,7 @@
 //! phial's process runtime: green processes on a work-stealing scheduler,
 //! with mailboxes and selective receive, timers, links, monitors, exit
-//! signals and registered names, following Erlang's semantics.
+//! signals and registered names, following Erlang's semantics; and each
+//! process's memory limit (`max_heap_size` and a default one, `heap.rs`).
 //!
 //! The runtime is generic over the process body ([`Body`]) and the term type
 //! ([`Term`]); it knows nothing of phial's syntax or evaluator, and is tested

@@ -9,7 +9,7 @@ use crate::atom::Atom;
 use crate::error::{self, badarg_at, Raise, Result};
 use crate::format::inspect;
 use crate::library::support::processes::{
-    dict, dict_get, max_heap_arg, max_heap_value, send, spawn_fun, start,
+    dict, dict_get, max_heap_arg, max_heap_value, send, start,
 };
 use crate::library::support::timers;
 use crate::library::{def, Ctx, Native};
@@ -179,6 +179,35 @@ pub const NATIVES: &[Native] = &[
 /// `:monitor` and `max_heap_size:` act; the BEAM's other options
 /// (`priority`, `fullsweep_after`, ...) are accepted and have no effect.
 pub(crate) fn spawn_opt(ctx: &mut Ctx, f: &Value, opts: &Value) -> Result<Value> {
+    match f {
+        Value::Fun(fun) if fun.arity() == 0 => {}
+        Value::Fun(_) => return Err(error::bad_arity_error(f.clone(), vec![])),
+        _ => return Err(badarg_at(1, "not a fun")),
+    }
+    let body = crate::process::Process::new(
+        ctx.vm.clone(),
+        f.clone(),
+        Vec::new(),
+        crate::process::Role::Spawned,
+    );
+    spawn_body(ctx, body, opts)
+}
+
+/// `:erlang.spawn_opt/4`: `spawn_opt/2` of `apply(m, f, args)`.
+pub(crate) fn spawn_opt_mfa(ctx: &mut Ctx, a: &[Value]) -> Result<Value> {
+    let (Some(m), Some(f)) = (a[0].as_atom(), a[1].as_atom()) else {
+        return Err(error::badarg());
+    };
+    let Some(args) = a[2].list_to_vec() else {
+        return Err(badarg_at(3, "not a list"));
+    };
+    let fun = crate::library::elixir::kernel::fun_ref(m, f, args.len() as u32);
+    let body =
+        crate::process::Process::new(ctx.vm.clone(), fun, args, crate::process::Role::Spawned);
+    spawn_body(ctx, body, &a[3])
+}
+
+fn spawn_body(ctx: &mut Ctx, body: crate::process::Process, opts: &Value) -> Result<Value> {
     let mut max_heap = None;
     for o in opts.iter_list() {
         if let Value::Tuple(t) = &o {
@@ -194,20 +223,6 @@ pub(crate) fn spawn_opt(ctx: &mut Ctx, f: &Value, opts: &Value) -> Result<Value>
             }
         }
     }
-    if max_heap.is_none() {
-        return spawn_fun(ctx, f, has_opt(opts, "link"), has_opt(opts, "monitor"));
-    }
-    match f {
-        Value::Fun(fun) if fun.arity() == 0 => {}
-        Value::Fun(_) => return Err(error::bad_arity_error(f.clone(), vec![])),
-        _ => return Err(badarg_at(1, "not a fun")),
-    }
-    let body = crate::process::Process::new(
-        ctx.vm.clone(),
-        f.clone(),
-        Vec::new(),
-        crate::process::Role::Spawned,
-    );
     start(
         ctx,
         body,

@@ -67,7 +67,8 @@ pub(crate) fn start(
 
 /// `Process.flag(:max_heap_size, v)`'s value, `spawn_opt`'s option: words
 /// as an integer, or `%{size: words, kill: bool, error_logger: bool}`
-/// (`size` required, the others true by default). `None` if invalid.
+/// (`size` required, the others true by default, any other key ignored).
+/// `None` if invalid.
 pub(crate) fn max_heap_arg(v: &Value) -> Option<phial_runtime::MaxHeap> {
     let valid = |n: i64| {
         n == 0
@@ -83,15 +84,17 @@ pub(crate) fn max_heap_arg(v: &Value) -> Option<phial_runtime::MaxHeap> {
         Value::Map(m) if v.struct_name().is_none() => {
             let mut out = phial_runtime::MaxHeap::default();
             let mut sized = false;
+            // Other keys are ignored, as the BEAM ignores them.
             for (k, x) in m.iter() {
-                match (k.as_atom()?.as_str(), x) {
-                    ("size", Value::Int(n)) if *n >= 0 && valid(*n) => {
+                match (k.as_atom().map(|a| a.as_str()), x) {
+                    (Some("size"), Value::Int(n)) if *n >= 0 && valid(*n) => {
                         out.size = *n as u64;
                         sized = true;
                     }
-                    ("kill", x) => out.kill = x.as_bool()?,
-                    ("error_logger", x) => out.error_logger = x.as_bool()?,
-                    _ => return None,
+                    (Some("size"), _) => return None,
+                    (Some("kill"), x) => out.kill = x.as_bool()?,
+                    (Some("error_logger"), x) => out.error_logger = x.as_bool()?,
+                    _ => {}
                 }
             }
             sized.then_some(out)
