@@ -148,7 +148,7 @@ impl FnCode {
         });
         last_stops
             && ops_ok
-            && self.clauses.iter().all(|c| ok(c.entry))
+            && self.clauses.iter().all(|c| ok(c.case.entry))
             && self
                 .switches
                 .iter()
@@ -175,10 +175,11 @@ pub struct Clause {
     /// variables and literals (`when rem(k, 2) == 0 and k > 0`), as a
     /// flat program decided without building values (see `IntCond`).
     pub int_cond: Option<IntCond>,
-    pub entry: u32,
-    /// What the body returns when it only returns (see `Leaf`); filled in
-    /// once the function's ops are complete (`Clause::find_leaves`).
-    pub leaf: Option<Leaf>,
+    /// Where the body starts, and what it returns when it only returns
+    /// (`Case::leaf`, filled in once the function's ops are complete by
+    /// `Clause::find_leaves`). Kept as a `Case` so that choosing a clause
+    /// hands on a reference to it, not a copy.
+    pub case: Case,
 }
 
 /// `slot op imm`: a guard comparing a variable with an integer literal,
@@ -395,9 +396,8 @@ impl Clause {
             checks,
             int_guard: guard.as_ref().and_then(IntGuard::of),
             int_cond: guard.as_ref().and_then(IntCond::of),
-            leaf: None,
             guard,
-            entry,
+            case: Case { entry, leaf: None },
         }
     }
 }
@@ -444,7 +444,7 @@ impl HeadSwitch {
                     arg = Some(*j);
                     // A repeated literal's later clause can never be chosen.
                     if !cases.iter().any(|(y, _)| y == x) {
-                        cases.push((*x, Case::of(c)));
+                        cases.push((*x, c.case));
                     }
                     covered += 1;
                 }
@@ -478,7 +478,7 @@ impl HeadSwitch {
     /// The clause for the arguments `args`, if a literal is the switched
     /// argument.
     #[inline(always)]
-    pub fn case_for_args(&self, args: &[Value]) -> Option<Case> {
+    pub fn case_for_args(&self, args: &[Value]) -> Option<&Case> {
         match args.get(self.arg as usize) {
             Some(Value::Int(y)) => self.case_for(*y),
             _ => None,
@@ -487,17 +487,14 @@ impl HeadSwitch {
 
     /// The clause for the integer `y`, if a literal is `y`.
     #[inline(always)]
-    pub fn case_for(&self, y: i64) -> Option<Case> {
+    pub fn case_for(&self, y: i64) -> Option<&Case> {
         if y < self.lo || y > self.hi {
             return None;
         }
         if self.dense.is_empty() {
-            return self.cases.iter().find(|(x, _)| *x == y).map(|(_, c)| *c);
+            return self.cases.iter().find(|(x, _)| *x == y).map(|(_, c)| c);
         }
-        self.dense
-            .get(y.wrapping_sub(self.lo) as usize)
-            .copied()
-            .flatten()
+        self.dense.get(y.wrapping_sub(self.lo) as usize)?.as_ref()
     }
 }
 
@@ -508,15 +505,6 @@ impl HeadSwitch {
 pub struct Case {
     pub entry: u32,
     pub leaf: Option<Leaf>,
-}
-
-impl Case {
-    pub fn of(c: &Clause) -> Case {
-        Case {
-            entry: c.entry,
-            leaf: c.leaf,
-        }
-    }
 }
 
 /// The body of a clause that only returns, which a non-tail call runs
@@ -536,7 +524,7 @@ impl Clause {
     /// Fills in each clause's `leaf` from the op its body starts with.
     pub fn find_leaves(clauses: &mut [Clause], ops: &[Op], consts: &[Value], arity: u32) {
         for c in clauses {
-            c.leaf = match ops.get(c.entry as usize) {
+            c.case.leaf = match ops.get(c.case.entry as usize) {
                 Some(Op::ReturnConst(i)) => match consts.get(*i as usize) {
                     Some(Value::Int(x)) => Some(Leaf::Int(*x)),
                     Some(_) => Some(Leaf::Const(*i)),
@@ -569,7 +557,7 @@ impl OpenClause {
         }
         Some(OpenClause {
             guard: c.int_guard,
-            case: Case::of(c),
+            case: c.case,
         })
     }
 }

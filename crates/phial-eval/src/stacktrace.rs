@@ -195,7 +195,7 @@ pub(crate) fn clause_entry(vm: &crate::vm::Vm, e: &Value) -> Option<Entry> {
     let args = e.map_get(Atom::new("args"))?.clone();
     let arity = u32::try_from(args.list_to_vec()?.len()).ok()?;
     let code = vm.function(module, name, arity)?;
-    let entry_pc = code.clauses.first().map_or(0, |c| c.entry as usize);
+    let entry_pc = code.clauses.first().map_or(0, |c| c.case.entry as usize);
     Some(Entry {
         module,
         name,

@@ -156,7 +156,7 @@ fn head_switch_covers_only_the_leading_unguarded_literal_heads() {
     let t = function(&twice, "t", 1);
     let sw = t.head_switch.as_ref().expect("t/1 has a head switch");
     assert_eq!((sw.cases.len(), sw.rest), (1, 2));
-    assert_eq!(sw.cases[0].1.entry, t.clauses[0].entry);
+    assert_eq!(sw.cases[0].1.entry, t.clauses[0].case.entry);
 }
 
 #[test]
@@ -198,7 +198,7 @@ fn the_open_clause_is_the_first_past_the_switch_and_only_when_plain() {
     );
     let fib = function(&code, "fib", 1);
     let open = fib.open_clause.expect("fib/1's third clause is open");
-    assert_eq!(open.case.entry, fib.clauses[2].entry);
+    assert_eq!(open.case.entry, fib.clauses[2].case.entry);
     let g = open.guard.expect("`k > 1` is an integer guard");
     assert!(g.test(2) && g.test(i64::MAX) && !g.test(1) && !g.test(i64::MIN));
     // No guard at all, and a leaf that returns its argument.
@@ -225,7 +225,13 @@ fn a_sparse_head_switch_still_finds_its_literals() {
         compile("defmodule S do\n def f(0), do: 1\n def f(1000), do: 2\n def f(n), do: n\nend");
     let f = function(&code, "f", 1);
     let sw = f.head_switch.as_ref().expect("f/1 has a head switch");
-    assert_eq!(sw.case_for(0).map(|c| c.entry), Some(f.clauses[0].entry));
-    assert_eq!(sw.case_for(1000).map(|c| c.entry), Some(f.clauses[1].entry));
+    assert_eq!(
+        sw.case_for(0).map(|c| c.entry),
+        Some(f.clauses[0].case.entry)
+    );
+    assert_eq!(
+        sw.case_for(1000).map(|c| c.entry),
+        Some(f.clauses[1].case.entry)
+    );
     assert!(sw.case_for(500).is_none() && sw.case_for(1001).is_none());
 }

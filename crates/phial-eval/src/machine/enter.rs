@@ -118,7 +118,7 @@ fn prepare(
     }
     let case = match &code.head_switch {
         Some(sw) => match sw.case_for_args(&p.stack[base..]) {
-            Some(c) => Some(c),
+            Some(c) => Some(*c),
             None => first_matching_head(p, cx, code, base, sw.rest),
         },
         None => first_matching_head(p, cx, code, base, 0),
@@ -224,7 +224,7 @@ fn first_matching_head(
                 continue;
             }
         }
-        return Some(Case::of(c));
+        return Some(c.case);
     }
     None
 }
