@@ -26,7 +26,7 @@
 
 use std::alloc::{GlobalAlloc, Layout};
 use std::cell::Cell;
-use std::sync::OnceLock;
+use std::sync::atomic::{AtomicIsize, Ordering};
 
 thread_local! {
     /// Bytes allocated minus bytes freed on this thread, ever.
@@ -138,6 +138,12 @@ pub fn over_limit(more: usize) -> bool {
     over
 }
 
+/// Whether a native asked to stop the process of the slice just run.
+#[inline(always)]
+pub(crate) fn stop_requested() -> bool {
+    STOP.with(Cell::get)
+}
+
 /// Whether a native stopped the running process (see [`stop_over_limit`]).
 #[inline]
 pub(crate) fn stopping() -> bool {
@@ -240,17 +246,27 @@ pub struct HeapReport {
 /// reach an allocation failure). `PHIAL_MAX_PROCESS_MEMORY` (bytes)
 /// overrides it.
 pub fn default_limit() -> isize {
-    static LIMIT: OnceLock<isize> = OnceLock::new();
-    *LIMIT.get_or_init(|| {
-        if let Some(n) = std::env::var("PHIAL_MAX_PROCESS_MEMORY")
-            .ok()
-            .and_then(|s| s.parse::<u64>().ok())
-        {
-            return n.min(isize::MAX as u64) as isize;
-        }
-        let limit = (physical_memory() / 2).min(address_space_limit() / 4);
-        limit.min(isize::MAX as u64) as isize
-    })
+    // A plain atomic rather than a `OnceLock`: every slice reads it.
+    static LIMIT: AtomicIsize = AtomicIsize::new(0);
+    let l = LIMIT.load(Ordering::Relaxed);
+    if l != 0 {
+        return l;
+    }
+    let l = compute_default_limit().max(1);
+    LIMIT.store(l, Ordering::Relaxed);
+    l
+}
+
+#[cold]
+fn compute_default_limit() -> isize {
+    if let Some(n) = std::env::var("PHIAL_MAX_PROCESS_MEMORY")
+        .ok()
+        .and_then(|s| s.parse::<u64>().ok())
+    {
+        return n.min(isize::MAX as u64) as isize;
+    }
+    let limit = (physical_memory() / 2).min(address_space_limit() / 4);
+    limit.min(isize::MAX as u64) as isize
 }
 
 #[cfg(target_os = "linux")]
@@ -317,6 +333,24 @@ pub(crate) fn kill_limit(m: MaxHeap) -> isize {
     } else {
         default_limit()
     }
+}
+
+/// `limit_bytes(..).0` of a packed setting, quick for the common one (none).
+#[inline(always)]
+pub(crate) fn limit_packed(packed: u64) -> isize {
+    if packed == MaxHeap::DEFAULT_PACKED {
+        return default_limit();
+    }
+    limit_bytes(MaxHeap::unpack(packed)).0
+}
+
+/// `kill_limit` of a packed setting, quick for the common one (none).
+#[inline(always)]
+pub(crate) fn kill_limit_packed(packed: u64) -> isize {
+    if packed == MaxHeap::DEFAULT_PACKED {
+        return default_limit();
+    }
+    kill_limit(MaxHeap::unpack(packed))
 }
 
 /// The charge a process restarts from after it was measured at `measured`
