@@ -1,6 +1,7 @@
 //! The `phial` binary: reads argv and dispatches to the script runner, `-e`
 //! evaluation, `--dump-ast`, or the REPL. Also chooses the process-wide
-//! allocator (mimalloc) and tells the runtime how to return memory to it.
+//! allocator (mimalloc, counted per thread for the runtime's memory limits)
+//! and tells the runtime how to return memory to it.
 //!
 //! Not here: the REPL itself (`repl`), evaluation (`phial-eval`).
 
@@ -16,9 +17,13 @@ use std::process::ExitCode;
 /// thread and freed by its receiver's, and glibc handles such a free by
 /// locking the sender's arena (contended when four producers flood one
 /// consumer); mimalloc pushes it onto the owning page's lock-free list, and
-/// its thread-local fast paths are a few dozen instructions.
+/// its thread-local fast paths are a few dozen instructions. Wrapped in the
+/// runtime's counter, which charges each process what its slices allocate
+/// so that `max_heap_size` and the default memory limit can stop one process
+/// before it takes the VM down (`phial_runtime::Counting`).
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: phial_runtime::Counting<mimalloc::MiMalloc> =
+    phial_runtime::Counting(mimalloc::MiMalloc);
 
 const USAGE: &str = "Usage: phial [options] [file.exs [args]]
 

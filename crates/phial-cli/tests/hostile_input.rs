@@ -2,7 +2,8 @@
 //! recorded Elixir stdout: a closed stdout, scripts that are not UTF-8 or
 //! hold a BOM or NUL (Elixir's report is on stderr), source nested past
 //! phial's limit, and sizes where Elixir itself dies of the allocation
-//! (phial raises `SystemLimitError` instead). Each expectation was checked
+//! (phial raises `SystemLimitError` instead), memory, atom and process
+//! limits (where the BEAM aborts or needs flags). Each expectation was checked
 //! against `elixir` 1.14 by hand where Elixir survives; the comments say so.
 //!
 //! Not here: anything Elixir prints to stdout (`tests/cases/robust/`).
@@ -197,4 +198,207 @@ fn the_repl_reports_deep_input_and_carries_on() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("nested too deeply"), "{stdout:.300}");
     assert!(stdout.contains("iex(1)> 3\n"), "{stdout:.300}");
+}
+
+/// Runs `phial -e expr` under a 4 GB address-space limit (`ulimit -v`),
+/// with `env` set.
+fn eval_limited(expr: &str, env: &[(&str, &str)]) -> (String, String, i32) {
+    use std::os::unix::process::CommandExt;
+    let mut cmd = phial();
+    cmd.arg("-e").arg(expr).stdin(Stdio::null());
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    // SAFETY: only async-signal-safe calls (setrlimit) between fork and
+    // exec.
+    unsafe {
+        cmd.pre_exec(|| {
+            let lim = libc::rlimit {
+                rlim_cur: 4 << 30,
+                rlim_max: 4 << 30,
+            };
+            libc::setrlimit(libc::RLIMIT_AS, &lim);
+            Ok(())
+        });
+    }
+    let out = cmd.output().expect("phial runs");
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        out.status.code().unwrap_or(-1),
+    )
+}
+
+#[test]
+fn a_runaway_process_is_killed_and_the_rest_goes_on() {
+    // The default memory limit (a quarter of a 4 GB address space here):
+    // each runaway is killed with :killed, its monitor is told, and the
+    // script goes on and ends normally. The BEAM has no default limit: on a
+    // machine with 4 GB it dies ("eheap_alloc: Cannot allocate ...
+    // bytes of memory", exit 1), or the OS kills it.
+    let program = r#"
+defmodule Grow do
+  def list(acc, n), do: list([n | acc], n + 1)
+  def deep(n), do: [n | deep(n + 1)]
+  def str(s), do: str(s <> s)
+end
+for f <- [fn -> Grow.list([], 0) end, fn -> Grow.deep(0) end, fn -> Grow.str("ab") end,
+          fn -> List.duplicate(0, 60_000_000) end, fn -> Enum.to_list(1..60_000_000) end] do
+  {pid, ref} = spawn_monitor(f)
+  receive do
+    {:DOWN, ^ref, :process, ^pid, reason} -> IO.inspect(reason)
+  end
+end
+IO.puts("the VM lives on")
+"#;
+    let (out, err, rc) = eval_limited(program, &[]);
+    assert_eq!(
+        (out.as_str(), rc),
+        (
+            ":killed\n:killed\n:killed\n:killed\n:killed\nthe VM lives on\n",
+            0
+        ),
+        "{err:.2000}"
+    );
+    // The BEAM's report, less its timestamp and collector internals.
+    assert_eq!(
+        err.matches("     Context:            maximum heap size reached\n")
+            .count(),
+        5,
+        "{err:.2000}"
+    );
+    assert!(
+        err.starts_with("[error]      Process:            #PID<0."),
+        "{err:.2000}"
+    );
+}
+
+#[test]
+fn a_producer_is_not_killed_for_what_its_consumer_holds() {
+    // A message is allocated by its sender and freed by its receiver, so
+    // the sender's allocation count grows far past a small limit (64 MB
+    // here) while it holds almost nothing: it is measured, found small and
+    // lives on. The consumer only drops what it receives.
+    let program = r#"
+defmodule Flood do
+  def consume(0, from), do: send(from, :done)
+  def consume(n, from) do
+    receive do
+      {:item, _, _} -> consume(n - 1, from)
+    end
+  end
+  def produce(_to, 0), do: :ok
+  def produce(to, n) do
+    send(to, {:item, n, [n, n + 1, n + 2]})
+    produce(to, n - 1)
+  end
+end
+n = 2_000_000
+me = self()
+consumer = spawn(fn -> Flood.consume(n, me) end)
+{pid, ref} = spawn_monitor(fn -> Flood.produce(consumer, n) end)
+receive do
+  {:DOWN, ^ref, :process, ^pid, reason} -> IO.inspect(reason)
+end
+receive do
+  :done -> IO.puts("all delivered")
+end
+"#;
+    let (out, err, rc) = eval_limited(program, &[("PHIAL_MAX_PROCESS_MEMORY", "67108864")]);
+    assert_eq!(
+        (out.as_str(), rc),
+        (":normal\nall delivered\n", 0),
+        "{err:.2000}"
+    );
+}
+
+#[test]
+fn the_atom_table_limit_raises_system_limit_error() {
+    // The BEAM's default table holds 1,048,576 atoms; past it the BEAM
+    // aborts ("no more index entries in atom_tab (max=1048576)", a crash
+    // dump, exit 1: checked with `elixir --erl "+t 8192"`). phial raises
+    // SystemLimitError, and every atom made before still works.
+    let program = r#"
+n = Enum.reduce_while(1..2_000_000, 0, fn i, n ->
+  try do
+    String.to_atom("atom_#{i}")
+    {:cont, n + 1}
+  rescue
+    e in SystemLimitError -> IO.puts(Exception.message(e)); {:halt, n}
+  end
+end)
+IO.puts(n > 1_000_000 and n < 1_048_576)
+IO.inspect(String.to_atom("atom_1"))
+for f <- [fn -> :erlang.binary_to_atom("fresh1") end, fn -> List.to_atom(~c"fresh2") end,
+          fn -> :erlang.list_to_atom(~c"fresh3") end, fn -> String.to_atom("fresh4") end] do
+  try do
+    f.()
+  rescue
+    e -> IO.inspect(e.__struct__)
+  end
+end
+IO.inspect(String.to_existing_atom("atom_2"))
+"#;
+    let (out, err, rc) = eval(program);
+    assert_eq!(
+        (out.as_str(), rc),
+        (
+            "a system limit has been reached\ntrue\n:atom_1\nSystemLimitError\nSystemLimitError\nSystemLimitError\nSystemLimitError\n:atom_2\n",
+            0
+        ),
+        "{err:.2000}"
+    );
+}
+
+#[test]
+fn the_process_limit_raises_system_limit_error() {
+    // With `elixir --erl "+P 1024"`, spawning 2,000 sleeping processes
+    // prints Logger's "[error] Too many processes" and ends with
+    // "** (SystemLimitError) a system limit has been reached", exit 1.
+    // phial's limit is the BEAM's largest (134,217,727) unless
+    // PHIAL_MAX_PROCESSES says otherwise.
+    let run = |program: &str| {
+        let out = phial()
+            .arg("-e")
+            .arg(program)
+            .env("PHIAL_MAX_PROCESSES", "1024")
+            .stdin(Stdio::null())
+            .output()
+            .expect("phial runs");
+        (
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+            out.status.code().unwrap_or(-1),
+        )
+    };
+    let (_, err, rc) = run("for _ <- 1..2000, do: spawn(fn -> Process.sleep(10_000) end)");
+    assert_eq!(rc, 1, "{err}");
+    assert!(err.starts_with("[error] Too many processes\n"), "{err}");
+    assert!(
+        err.contains("** (SystemLimitError) a system limit has been reached\n"),
+        "{err}"
+    );
+    // Rescued, the script goes on; processes that end free their places.
+    let (out, err, rc) = run(r#"
+pids = for _ <- 1..1023, do: spawn(fn -> receive do :stop -> :ok end end)
+try do
+  spawn(fn -> :ok end)
+rescue
+  e -> IO.inspect(e)
+end
+for p <- pids, do: send(p, :stop)
+Process.sleep(200)
+{pid, ref} = spawn_monitor(fn -> :ok end)
+receive do
+  {:DOWN, ^ref, :process, ^pid, reason} -> IO.inspect(reason)
+end
+"#);
+    assert_eq!(
+        (out.as_str(), rc),
+        (
+            "%SystemLimitError{message: \"a system limit has been reached\"}\n:normal\n",
+            0
+        ),
+        "{err}"
+    );
 }

@@ -37,7 +37,25 @@ fn table() -> &'static RwLock<Table> {
     })
 }
 
+/// The BEAM's default atom table size (`+t`): creating an atom past it
+/// raises `SystemLimitError` here (the BEAM itself aborts).
+pub const MAX_ATOMS: usize = 1_048_576;
+
 impl Atom {
+    /// The atom with this text, interning it on first use; `None` when
+    /// that would pass `MAX_ATOMS`. For atoms made from user data at run
+    /// time (`String.to_atom/1` and kin); the compiler's and the library's
+    /// own atoms use `new`, which the limit does not stop.
+    pub fn try_new(name: &str) -> Option<Atom> {
+        if let Some(&id) = table().read().index.get(name) {
+            return Some(Atom(id));
+        }
+        if table().read().names.len() >= MAX_ATOMS {
+            return None;
+        }
+        Some(Atom::new(name))
+    }
+
     /// The atom with this text, interning it on first use.
     pub fn new(name: &str) -> Atom {
         if let Some(&id) = table().read().index.get(name) {

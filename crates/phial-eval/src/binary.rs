@@ -104,6 +104,26 @@ impl Binary {
         self.bytes().len()
     }
 
+    /// The allocation holding the bytes (a slice's parent), its size, and
+    /// whether another reference to it may exist (for counting shared
+    /// bytes once, `heap`).
+    pub(crate) fn storage(&self) -> (usize, usize, bool) {
+        match &self.0.store {
+            Store::Owned(v) => (
+                Arc::as_ptr(&self.0) as usize,
+                v.capacity(),
+                Arc::strong_count(&self.0) > 1,
+            ),
+            Store::Slice { parent, .. } => {
+                let cap = match &parent.store {
+                    Store::Owned(v) => v.capacity(),
+                    Store::Slice { .. } => 0,
+                };
+                (Arc::as_ptr(parent) as usize, cap, true)
+            }
+        }
+    }
+
     /// Bits in the last byte when not whole (1..=7), else 0.
     pub fn tail_bits(&self) -> u8 {
         self.0.tail_bits

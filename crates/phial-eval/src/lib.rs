@@ -14,6 +14,7 @@ pub mod compile;
 pub mod error;
 pub mod etf;
 pub mod format;
+mod heap;
 pub mod library;
 mod machine;
 pub mod matching;

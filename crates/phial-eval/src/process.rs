@@ -32,7 +32,6 @@ pub(crate) struct Frame {
     /// closure shared by processes on other cores would otherwise bounce
     /// the count of its code between them). Never read: it is held for its
     /// `Drop`.
-    #[allow(dead_code)]
     owner: Option<Arc<Fun>>,
     // `pc` and `base` are full words, like the pointers beside them: a frame
     // built from two 32-bit halves and then copied as one 64-bit word stalls
@@ -66,6 +65,11 @@ impl Frame {
             pc,
             base,
         }
+    }
+
+    /// The closure or program this frame runs, if it is one.
+    pub(crate) fn owner(&self) -> Option<&Arc<Fun>> {
+        self.owner.as_ref()
     }
 
     /// The code this frame runs. The reference is not tied to `self`: the
@@ -398,6 +402,16 @@ impl Body<Value> for Process {
             crate::machine::Outcome::Wait(deadline) => Step::Wait { deadline },
             crate::machine::Outcome::Done(v) => self.finish(cx, Ok(v)),
             crate::machine::Outcome::Raised(r) => self.finish(cx, Err(r)),
+        }
+    }
+
+    fn heap_bytes(&self, messages: &mut dyn Iterator<Item = &Value>) -> usize {
+        crate::heap::process_bytes(self, messages)
+    }
+
+    fn heap_exceeded(&mut self, pid: Pid, report: &phial_runtime::HeapReport) {
+        if report.error_logger {
+            self.vm.out.stderr(&crate::heap::report(pid, report));
         }
     }
 }

@@ -167,8 +167,31 @@ pub(crate) fn grow<T>(v: &mut Vec<T>, extra: usize) {
 #[cold]
 #[inline(never)]
 fn grown<T>(mut v: Vec<T>, extra: usize) -> Vec<T> {
-    // `Vec`'s own amortised doubling, starting small: a million parked
-    // processes each hold their frame and value stacks.
-    v.reserve(extra);
+    let bytes = v.capacity() * std::mem::size_of::<T>();
+    if bytes < BIG_STACK {
+        // `Vec`'s own amortised doubling, starting small: a million parked
+        // processes each hold their frame and value stacks.
+        v.reserve(extra);
+        return v;
+    }
+    // A runaway recursion: grow by half (the old and the new buffer are
+    // both held while it moves), and if that passes the process's memory
+    // limit, have the runtime kill it at the end of this slice (a few
+    // thousand more calls at most) instead of letting it reach the VM's.
+    if phial_runtime::over_limit(bytes / 2) {
+        phial_runtime::stop_over_limit();
+    }
+    // If the allocator has no room for half again, a little more lets the
+    // slice reach its end, where the process is killed.
+    for more in [v.capacity() / 2, v.capacity() / 16] {
+        if v.try_reserve_exact(extra.max(more)).is_ok() {
+            return v;
+        }
+        phial_runtime::stop_over_limit();
+    }
+    v.reserve_exact(extra.max(4096));
     v
 }
+
+/// Past this size (bytes) a stack grows by half instead of doubling.
+const BIG_STACK: usize = 64 << 20;

@@ -101,6 +101,15 @@ impl Tuple {
     pub fn ptr_eq(a: &Tuple, b: &Tuple) -> bool {
         std::ptr::eq(a.0.ptr(), b.0.ptr())
     }
+
+    /// The allocation's address, and whether another reference to it may
+    /// exist (for counting a shared tuple once, `heap`).
+    pub(crate) fn identity(&self) -> (usize, bool) {
+        (
+            self.0.ptr() as *const u8 as usize,
+            !self.0.with_arc(|a| a.is_unique()),
+        )
+    }
 }
 
 impl std::ops::Deref for Tuple {
@@ -145,6 +154,15 @@ impl Map {
     /// Whether both are the same allocation (a cheap equality shortcut).
     pub fn ptr_eq(a: &Map, b: &Map) -> bool {
         Arc::ptr_eq(&a.0, &b.0)
+    }
+
+    /// The allocation's address, and whether another reference to it may
+    /// exist (for counting a shared map once, `heap`).
+    pub(crate) fn identity(&self) -> (usize, bool) {
+        (
+            Arc::as_ptr(&self.0) as usize,
+            Arc::strong_count(&self.0) > 1,
+        )
     }
 }
 
@@ -266,6 +284,13 @@ impl Value {
     }
     pub fn atom(name: &str) -> Value {
         Value::Atom(Atom::new(name))
+    }
+    /// The atom with this text made at run time from user data: past the
+    /// atom table's limit, `SystemLimitError` (see `Atom::try_new`).
+    pub fn new_atom(name: &str) -> crate::error::Result<Value> {
+        Atom::try_new(name)
+            .map(Value::Atom)
+            .ok_or_else(crate::error::system_limit_error)
     }
     pub fn str(s: impl Into<String>) -> Value {
         Value::Bin(Binary::from_string(s.into()))

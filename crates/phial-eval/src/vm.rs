@@ -172,6 +172,12 @@ impl Vm {
         self.runtime.get_or_init(|| {
             phial_runtime::Runtime::new(phial_runtime::Config {
                 threads: self.threads,
+                // `PHIAL_MAX_PROCESSES`, as the BEAM's `+P`: for tests of
+                // the limit, which no one reaches at its default.
+                max_processes: std::env::var("PHIAL_MAX_PROCESSES")
+                    .ok()
+                    .and_then(|s| s.parse().ok())
+                    .unwrap_or(0),
             })
         })
     }

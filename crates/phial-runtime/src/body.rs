@@ -6,6 +6,7 @@
 //! methods below, so it can be tested with a plain Rust enum.
 
 use crate::cx::Cx;
+use crate::heap::HeapReport;
 use crate::pid::{Pid, Ref};
 use std::time::Instant;
 
@@ -66,4 +67,22 @@ pub trait Body<T: Term>: Send + 'static + Sized {
     /// ends (Exit(reason)). Before returning, report the reductions not
     /// spent with `cx.set_reductions` (a body that does not leaves none).
     fn run(&mut self, cx: &mut Cx<'_, T, Self>) -> Step<T>;
+
+    /// The bytes this process holds: everything it can reach, and the
+    /// `messages` of its mailbox, each shared payload counted once. Asked
+    /// only when its allocation charge passes its memory limit (see
+    /// `heap.rs`), so it may take time in proportion to the heap, but it
+    /// must not recurse per level of a value. The default (nothing) means
+    /// the body is never killed for its size.
+    fn heap_bytes(&self, messages: &mut dyn Iterator<Item = &T>) -> usize {
+        let _ = messages;
+        0
+    }
+
+    /// The process `pid` is over its `max_heap_size`; it is killed after
+    /// this returns if `report.kill`. A body prints the BEAM's error report
+    /// here when `report.error_logger`. The default does nothing.
+    fn heap_exceeded(&mut self, pid: Pid, report: &HeapReport) {
+        let _ = (pid, report);
+    }
 }

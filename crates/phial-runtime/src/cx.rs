@@ -14,12 +14,14 @@
 //! Not here: the semantics of applying signals (signals.rs).
 
 use crate::body::{Body, Term};
+use crate::heap::MaxHeap;
 use crate::mailbox::{Mail, Signal};
 use crate::pid::{Pid, Ref, TimerRef};
 use crate::process::{Proc, Task};
-use crate::runtime::{NoProc, ProcessInfo, RegisterError, Runtime};
+use crate::runtime::{NoProc, ProcessInfo, RegisterError, Runtime, SystemLimit};
 use crate::scheduler::{Local, Origin};
 use crate::signals::apply;
+use std::sync::atomic::Ordering;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -127,7 +129,8 @@ impl<'a, T: Term, B: Body<T>> Cx<'a, T, B> {
     /// killing signal seen by `drain_new`, or `exit(self_pid, ...)`). The
     /// runtime ends the process when `run` returns, whatever it returns.
     pub fn exiting(&self) -> bool {
-        self.exit.is_some()
+        // Or a native stopped it for its memory (`stop_over_limit`).
+        self.exit.is_some() || crate::heap::stopping()
     }
 
     /// Send a message. To a dead pid it is silently dropped.
@@ -160,12 +163,40 @@ impl<'a, T: Term, B: Body<T>> Cx<'a, T, B> {
     }
 
     /// spawn / spawn_link / spawn_monitor. The link and monitor exist before
-    /// the child can run.
+    /// the child can run. Counts the child, but never refuses it: for
+    /// runtime clients with no error to raise (see [`Cx::try_spawn`]).
     pub fn spawn(&mut self, body: B, link: bool, monitor: bool) -> (Pid, Option<Ref>) {
+        self.rt.shared.live.fetch_add(1, Ordering::Relaxed);
+        self.spawn_counted(body, link, monitor, None)
+    }
+
+    /// spawn with the process limit (`Err` past it, the BEAM's
+    /// `system_limit`) and, optionally, the child's `max_heap_size`.
+    pub fn try_spawn(
+        &mut self,
+        body: B,
+        link: bool,
+        monitor: bool,
+        max_heap: Option<MaxHeap>,
+    ) -> Result<(Pid, Option<Ref>), SystemLimit> {
+        self.rt.shared.reserve_process()?;
+        Ok(self.spawn_counted(body, link, monitor, max_heap))
+    }
+
+    fn spawn_counted(
+        &mut self,
+        body: B,
+        link: bool,
+        monitor: bool,
+        max_heap: Option<MaxHeap>,
+    ) -> (Pid, Option<Ref>) {
         let shared = &self.rt.shared;
         let me = self.proc.pid;
         let pid = shared.fresh_pid();
         let mut child = Proc::new(pid, body, false);
+        if let Some(m) = max_heap {
+            *child.max_heap.get_mut() = m.pack();
+        }
         let mut mref = None;
         if link || monitor {
             let child_meta = child.meta.get_mut();
@@ -326,6 +357,19 @@ impl<'a, T: Term, B: Body<T>> Cx<'a, T, B> {
             // Includes :normal: exit(self(), :normal) terminates the caller.
             self.exit = Some(reason);
         }
+    }
+
+    /// This process's `max_heap_size`.
+    pub fn max_heap(&self) -> MaxHeap {
+        MaxHeap::unpack(self.proc.max_heap.load(Ordering::Relaxed))
+    }
+
+    /// Set this process's `max_heap_size`; returns the old setting. The new
+    /// one is checked at the end of this slice.
+    pub fn set_max_heap(&mut self, m: MaxHeap) -> MaxHeap {
+        // Natives building in this very slice already answer to it.
+        crate::heap::set_limit(crate::heap::kill_limit(m));
+        MaxHeap::unpack(self.proc.max_heap.swap(m.pack(), Ordering::Relaxed))
     }
 
     /// Set trap_exit; returns the old value.

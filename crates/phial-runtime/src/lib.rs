@@ -1,6 +1,7 @@
 //! phial's process runtime: green processes on a work-stealing scheduler,
 //! with mailboxes and selective receive, timers, links, monitors, exit
-//! signals and registered names, following Erlang's semantics.
+//! signals and registered names, following Erlang's semantics; and each
+//! process's memory limit (`max_heap_size` and a default one, `heap.rs`).
 //!
 //! The runtime is generic over the process body ([`Body`]) and the term type
 //! ([`Term`]); it knows nothing of phial's syntax or evaluator, and is tested
@@ -12,6 +13,7 @@
 
 mod body;
 mod cx;
+mod heap;
 mod mailbox;
 mod memory;
 mod pid;
@@ -26,8 +28,14 @@ mod timer;
 
 pub use body::{Body, Step, Term};
 pub use cx::Cx;
+pub use heap::{
+    default_limit, over_limit, stop_over_limit, Counting, HeapReport, MaxHeap, MAX_HEAP_WORDS,
+    MIN_HEAP_WORDS,
+};
 pub use memory::set_memory_release;
 pub use pid::{Pid, Ref, TimerRef};
-pub use runtime::{Config, NoProc, ProcessInfo, RegisterError, Runtime, OUTSIDE};
+pub use runtime::{
+    Config, NoProc, ProcessInfo, RegisterError, Runtime, SystemLimit, MAX_PROCESSES, OUTSIDE,
+};
 pub use scheduler::SLICE_REDUCTIONS;
 pub use state::Status;

@@ -17,7 +17,7 @@
 //! find nothing to return there, and mimalloc's own delayed purge does not
 //! run on a worker that has gone to sleep.
 //!
-//! Not here: any accounting of live memory.
+//! Not here: any accounting of live memory (`heap.rs`).
 
 use crate::body::{Body, Term};
 use crate::runtime::Shared;

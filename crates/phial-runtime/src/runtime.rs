@@ -27,7 +27,7 @@ use parking_lot::{Condvar, Mutex};
 use std::collections::HashMap;
 use std::fmt;
 use std::num::NonZeroU64;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::thread::JoinHandle;
 use std::time::Duration;
@@ -43,7 +43,25 @@ const FIRST_PID: u64 = 100;
 pub struct Config {
     /// Worker threads; 0 = one per core.
     pub threads: usize,
+    /// Most processes alive at once; 0 = [`MAX_PROCESSES`].
+    pub max_processes: usize,
 }
+
+/// The default process limit: the BEAM's largest (`+P 134217727`), not its
+/// default 262,144, so that a million processes (`spawn_million`) run
+/// without a flag; a parked process costs a few hundred bytes here.
+pub const MAX_PROCESSES: usize = 134_217_727;
+
+/// A spawn past the process limit (`SystemLimitError` in Elixir).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct SystemLimit;
+
+impl fmt::Display for SystemLimit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a system limit has been reached")
+    }
+}
+impl std::error::Error for SystemLimit {}
 
 /// `link` to a process that is not alive, while not trapping exits.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -91,6 +109,7 @@ pub struct ProcessInfo {
     pub monitored_by: Vec<Pid>,
     pub registered_name: Option<String>,
     pub trap_exit: bool,
+    pub max_heap: crate::heap::MaxHeap,
 }
 
 pub(crate) struct Shared<T, B> {
@@ -100,6 +119,10 @@ pub(crate) struct Shared<T, B> {
     pub(crate) timers: Timers<T, B>,
     next_pid: AtomicU64,
     next_id: AtomicU64,
+    /// Processes alive (spawned and not yet torn down), against
+    /// `max_processes`.
+    pub(crate) live: AtomicUsize,
+    pub(crate) max_processes: usize,
     /// Processes that ended since memory was last handed back to the OS.
     pub(crate) exited_since_trim: AtomicU64,
     /// Exit reasons of watched processes, until `wait_exit` reaps them.
@@ -109,6 +132,15 @@ pub(crate) struct Shared<T, B> {
 }
 
 impl<T: Term, B: Body<T>> Shared<T, B> {
+    /// Count one more live process, unless that would pass the limit.
+    pub(crate) fn reserve_process(&self) -> Result<(), SystemLimit> {
+        if self.live.fetch_add(1, Ordering::Relaxed) >= self.max_processes {
+            self.live.fetch_sub(1, Ordering::Relaxed);
+            return Err(SystemLimit);
+        }
+        Ok(())
+    }
+
     pub(crate) fn fresh_pid(&self) -> Pid {
         Pid::new(0, self.next_pid.fetch_add(1, Ordering::Relaxed))
     }
@@ -158,6 +190,11 @@ impl<T: Term, B: Body<T>> Runtime<T, B> {
             timers: Timers::new(),
             next_pid: AtomicU64::new(FIRST_PID),
             next_id: AtomicU64::new(1),
+            live: AtomicUsize::new(0),
+            max_processes: match config.max_processes {
+                0 => MAX_PROCESSES,
+                n => n,
+            },
             exited_since_trim: AtomicU64::new(0),
             exits: Mutex::new(HashMap::new()),
             exit_cv: Condvar::new(),
@@ -190,6 +227,8 @@ impl<T: Term, B: Body<T>> Runtime<T, B> {
     }
 
     fn spawn_inner(&self, body: B, watched: bool) -> Pid {
+        // From outside there is no one to raise at: counted, never refused.
+        self.shared.live.fetch_add(1, Ordering::Relaxed);
         let pid = self.shared.fresh_pid();
         let p = Arc::new(Proc::new(pid, body, watched));
         self.shared.start(p, Origin::Outside);
@@ -291,6 +330,7 @@ impl<T: Term, B: Body<T>> Runtime<T, B> {
             monitored_by,
             registered_name: name,
             trap_exit,
+            max_heap: crate::heap::MaxHeap::unpack(p.max_heap.load(Ordering::Relaxed)),
         })
     }
 

@@ -41,7 +41,8 @@
 
 use crate::body::{Body, Step, Term};
 use crate::cx::Cx;
-use crate::process::{Slot, Task};
+use crate::heap::{self, HeapReport, MaxHeap};
+use crate::process::{Inner, Slot, Task};
 use crate::runtime::Runtime;
 use crate::signals::die;
 use crate::state::Parked;
@@ -365,6 +366,15 @@ fn run_task<T: Term, B: Body<T>>(
     let Slot::Alive(body) = &mut inner.slot else {
         return budget;
     };
+    // Memory accounting (heap.rs): what this slice allocates on this
+    // thread is charged to the process; natives that build big compare
+    // against the ceiling set here.
+    let before = heap::allocated();
+    heap::set_ceiling(
+        before,
+        inner.charge,
+        heap::kill_limit_packed(p.max_heap.load(Ordering::Relaxed)),
+    );
     let mut cx = Cx::new(rt, &p, &mut inner.mail, local, last_dest, budget);
     cx.drain_signals();
     let step = if cx.exiting() {
@@ -377,10 +387,19 @@ fn run_task<T: Term, B: Body<T>>(
     };
     let left = cx.unspent();
     let (pending, leftover) = cx.finish();
-    let step = match pending {
+    heap::clear_ceiling();
+    let mut step = match pending {
         Some(r) => Step::Exit(r),
         None => step,
     };
+    inner.charge = inner
+        .charge
+        .saturating_add(heap::allocated().wrapping_sub(before));
+    // Read again: the slice may have changed it (`Process.flag/2`).
+    let packed = p.max_heap.load(Ordering::Relaxed);
+    if heap::stop_requested() || inner.charge > heap::limit_packed(packed) {
+        check_memory(&p, inner, packed, &mut step);
+    }
     let origin = Origin::Worker(local);
     match step {
         Step::Exit(reason) => die(shared, origin, &p, inner, reason, leftover),
@@ -429,4 +448,54 @@ fn run_task<T: Term, B: Body<T>>(
         }
     }
     left
+}
+
+/// The slow side of memory accounting (heap.rs), after a slice whose
+/// process passed its limit's charge or was stopped by a native: measure
+/// it, report it and decide whether it dies.
+#[cold]
+#[inline(never)]
+fn check_memory<T: Term, B: Body<T>>(
+    p: &Task<T, B>,
+    inner: &mut Inner<T, B>,
+    packed: u64,
+    step: &mut Step<T>,
+) {
+    let setting = MaxHeap::unpack(packed);
+    let (limit, is_default) = heap::limit_bytes(setting);
+    let Slot::Alive(body) = &mut inner.slot else {
+        return;
+    };
+    if let Some(size) = heap::take_stop() {
+        // A native stopped it before a build that would pass the limit.
+        let report = HeapReport {
+            max_heap_words: (heap::kill_limit(setting) / 8) as u64,
+            heap_words: (size.max(0) / 8) as u64,
+            kill: true,
+            error_logger: setting.error_logger || is_default || !setting.kill,
+            message_queue_len: inner.mail.len() + p.inbound.message_count(),
+        };
+        body.heap_exceeded(p.pid, &report);
+        *step = Step::Exit(T::killed());
+        return;
+    }
+    if matches!(step, Step::Exit(_)) {
+        return;
+    }
+    let measured = body.heap_bytes(&mut inner.mail.queue.iter()) as isize;
+    inner.charge = heap::recharge(measured, limit);
+    if measured > limit {
+        let kill = setting.kill || is_default;
+        let report = HeapReport {
+            max_heap_words: (limit / 8) as u64,
+            heap_words: (measured / 8) as u64,
+            kill,
+            error_logger: setting.error_logger || is_default,
+            message_queue_len: inner.mail.len() + p.inbound.message_count(),
+        };
+        body.heap_exceeded(p.pid, &report);
+        if kill {
+            *step = Step::Exit(T::killed());
+        }
+    }
 }

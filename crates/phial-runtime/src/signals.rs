@@ -137,6 +137,7 @@ pub(crate) fn die<T: Term, B: Body<T>>(
     // that has the reason is sure the process is no longer alive
     // (see Runtime::wait_exit).
     shared.exited_since_trim.fetch_add(1, Ordering::Relaxed);
+    shared.live.fetch_sub(1, Ordering::Relaxed);
     if p.state.finish() {
         let mut exits = shared.exits.lock();
         exits.insert(pid, reason.clone());

@@ -620,7 +620,12 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
                     save_pc!();
                     return Err(reraise(p));
                 }
-                Op::Concat(n) => concat(p, n as usize),
+                Op::Concat(n) => {
+                    if let Err(e) = concat(p, n as usize) {
+                        save_pc!();
+                        return Err(e);
+                    }
+                }
                 Op::Bits(i) => {
                     if let Err(e) = build_bits(p, code, i as usize) {
                         save_pc!();
@@ -721,6 +726,18 @@ fn build_bits(p: &mut Process, code: &FnCode, i: usize) -> Result<(), Raise> {
             .filter(|s| matches!(s.size, crate::bitstring::Size::Pushed))
             .count();
     let values = p.stack.split_off(p.stack.len() - n);
+    // A binary built from big binaries (`<<s::binary, s::binary>>` in a
+    // loop) is checked against the memory limit before it is made.
+    let parts: usize = values
+        .iter()
+        .map(|v| match v {
+            Value::Bin(b) => b.byte_len(),
+            _ => 0,
+        })
+        .sum();
+    if parts > 1 << 20 && phial_runtime::over_limit(parts) {
+        return Err(crate::library::support::processes::over_memory_limit());
+    }
     let v = crate::bitstring::build(segs, &values)?;
     p.stack.push(v);
     Ok(())
@@ -728,13 +745,24 @@ fn build_bits(p: &mut Process, code: &FnCode, i: usize) -> Result<(), Raise> {
 
 /// String interpolation: joins the top `n` strings.
 #[inline(never)]
-fn concat(p: &mut Process, n: usize) {
+fn concat(p: &mut Process, n: usize) -> Result<(), Raise> {
     let parts = p.stack.split_off(p.stack.len() - n);
+    let len: usize = parts
+        .iter()
+        .map(|v| match v {
+            Value::Bin(b) => b.byte_len(),
+            _ => 0,
+        })
+        .sum();
+    if len > 1 << 20 && phial_runtime::over_limit(len) {
+        return Err(crate::library::support::processes::over_memory_limit());
+    }
     let joined = crate::binary::Binary::concat_all(parts.iter().filter_map(|v| match v {
         Value::Bin(b) => Some(b),
         _ => None,
     }));
     p.stack.push(Value::Bin(joined));
+    Ok(())
 }
 
 /// `defmodule`: registers `code.modules[i]` and pushes `{:module, Name, nil, nil}`.

@@ -78,7 +78,10 @@ impl Body<TT> for FnBody {
 pub type Rt = Runtime<TT, FnBody>;
 
 pub fn rt(threads: usize) -> Rt {
-    Runtime::new(Config { threads })
+    Runtime::new(Config {
+        threads,
+        ..Config::default()
+    })
 }
 
 pub fn body(f: impl FnMut(&mut C<'_>) -> Step<TT> + Send + 'static) -> FnBody {

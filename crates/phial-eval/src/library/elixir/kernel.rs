@@ -207,6 +207,11 @@ pub const NATIVES: &[Native] = &[
     }),
     def("<>", 2, |_, a| match (&a[0], &a[1]) {
         (Value::Bin(x), Value::Bin(y)) if x.is_binary() && y.is_binary() => {
+            // A string doubling itself in a loop reaches gigabytes in a few
+            // dozen steps, each one allocation.
+            if phial_runtime::over_limit(x.byte_len() + y.byte_len()) {
+                return Err(crate::library::support::processes::over_memory_limit());
+            }
             Ok(Value::Bin(x.concat(y)))
         }
         _ => {
@@ -559,11 +564,7 @@ pub(crate) fn spawn_mfa(ctx: &mut Ctx, a: &[Value], link: bool, monitor: bool) -
     };
     let fun = fun_ref(m, f, args.len() as u32);
     let body = Process::new(ctx.vm.clone(), fun, args, Role::Spawned);
-    let (pid, mref) = ctx.cx.spawn(body, link, monitor);
-    Ok(match mref {
-        Some(r) => Value::tuple(vec![Value::Pid(pid), Value::Ref(r)]),
-        None => Value::Pid(pid),
-    })
+    crate::library::support::processes::start(ctx, body, link, monitor, None)
 }
 
 /// `struct/2` (unknown keys ignored) and `struct!/2` (unknown keys raise,

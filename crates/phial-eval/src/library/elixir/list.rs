@@ -7,6 +7,10 @@
 use crate::atom::Atom;
 use crate::error::{self, Result};
 use crate::library::support::collections::{clause, proper, MAX_BUILD};
+use crate::library::support::processes::over_memory_limit;
+
+/// What a list cell costs (two values and the reference counts).
+pub(crate) const CONS_BYTES: usize = 48;
 use crate::library::{def, Native};
 use crate::term::strict_equal;
 use crate::value::Value;
@@ -36,6 +40,11 @@ pub const NATIVES: &[Native] = &[
             // raises instead of growing until the OS kills the VM.
             if *n as u64 > MAX_BUILD / 32 {
                 return Err(error::system_limit_error());
+            }
+            // A count that fits but would take the process past its memory
+            // limit kills it, as the BEAM's `max_heap_size` would.
+            if phial_runtime::over_limit(*n as usize * CONS_BYTES) {
+                return Err(over_memory_limit());
             }
             let mut out = Value::Nil;
             for _ in 0..*n {
@@ -115,7 +124,7 @@ pub const NATIVES: &[Native] = &[
         "to_atom",
         1,
         |_, a| match crate::format::chardata_to_string(&a[0]) {
-            Some(s) => Ok(Value::atom(&s)),
+            Some(s) => Value::new_atom(&s),
             None => Err(error::badarg_at(1, "not a list")),
         },
     ),

@@ -8,7 +8,9 @@
 use crate::atom::Atom;
 use crate::error::{self, badarg_at, Raise, Result};
 use crate::format::inspect;
-use crate::library::support::processes::{dict, dict_get, send, spawn_fun};
+use crate::library::support::processes::{
+    dict, dict_get, max_heap_arg, max_heap_value, send, start,
+};
 use crate::library::support::timers;
 use crate::library::{def, Ctx, Native};
 use crate::value::Value;
@@ -60,14 +62,7 @@ pub const NATIVES: &[Native] = &[
             None => Value::NIL_ATOM,
         })
     }),
-    def("spawn", 2, |ctx, a| {
-        spawn_fun(
-            ctx,
-            &a[0],
-            has_opt(&a[1], "link"),
-            has_opt(&a[1], "monitor"),
-        )
-    }),
+    def("spawn", 2, |ctx, a| spawn_opt(ctx, &a[0], &a[1])),
     def("alive?", 1, |ctx, a| {
         Ok(Value::bool(ctx.cx.runtime().is_alive(pid_arg(&a[0], 1)?)))
     }),
@@ -85,6 +80,10 @@ pub const NATIVES: &[Native] = &[
     def("flag", 2, |ctx, a| match (a[0].as_atom(), a[1].as_bool()) {
         (Some(Atom::TRAP_EXIT), Some(on)) => Ok(Value::bool(ctx.cx.set_trap_exit(on))),
         (Some(Atom::TRAP_EXIT), None) => Err(badarg_at(2, "invalid value for flag")),
+        (Some(flag), _) if flag.as_str() == "max_heap_size" => match max_heap_arg(&a[1]) {
+            Some(m) => Ok(max_heap_value(ctx.cx.set_max_heap(m))),
+            None => Err(badarg_at(2, "invalid value for this process flag")),
+        },
         _ => Err(badarg_at(1, "invalid process flag")),
     }),
     def("monitor", 1, |ctx, a| monitor(ctx, &a[0])),
@@ -175,6 +174,63 @@ pub const NATIVES: &[Native] = &[
     def("cancel_timer", 2, |ctx, a| timers::cancel_timer(ctx, &a[0])),
     def("read_timer", 1, |ctx, a| timers::read_timer(ctx, &a[0])),
 ];
+
+/// `Process.spawn/2` (`:erlang.spawn_opt/2`) of a fun: `:link`,
+/// `:monitor` and `max_heap_size:` act; the BEAM's other options
+/// (`priority`, `fullsweep_after`, ...) are accepted and have no effect.
+pub(crate) fn spawn_opt(ctx: &mut Ctx, f: &Value, opts: &Value) -> Result<Value> {
+    match f {
+        Value::Fun(fun) if fun.arity() == 0 => {}
+        Value::Fun(_) => return Err(error::bad_arity_error(f.clone(), vec![])),
+        _ => return Err(badarg_at(1, "not a fun")),
+    }
+    let body = crate::process::Process::new(
+        ctx.vm.clone(),
+        f.clone(),
+        Vec::new(),
+        crate::process::Role::Spawned,
+    );
+    spawn_body(ctx, body, opts)
+}
+
+/// `:erlang.spawn_opt/4`: `spawn_opt/2` of `apply(m, f, args)`.
+pub(crate) fn spawn_opt_mfa(ctx: &mut Ctx, a: &[Value]) -> Result<Value> {
+    let (Some(m), Some(f)) = (a[0].as_atom(), a[1].as_atom()) else {
+        return Err(error::badarg());
+    };
+    let Some(args) = a[2].list_to_vec() else {
+        return Err(badarg_at(3, "not a list"));
+    };
+    let fun = crate::library::elixir::kernel::fun_ref(m, f, args.len() as u32);
+    let body =
+        crate::process::Process::new(ctx.vm.clone(), fun, args, crate::process::Role::Spawned);
+    spawn_body(ctx, body, &a[3])
+}
+
+fn spawn_body(ctx: &mut Ctx, body: crate::process::Process, opts: &Value) -> Result<Value> {
+    let mut max_heap = None;
+    for o in opts.iter_list() {
+        if let Value::Tuple(t) = &o {
+            if t.len() == 2
+                && t[0]
+                    .as_atom()
+                    .is_some_and(|a| a.as_str() == "max_heap_size")
+            {
+                match max_heap_arg(&t[1]) {
+                    Some(m) => max_heap = Some(m),
+                    None => return Err(badarg_at(2, "invalid spawn option")),
+                }
+            }
+        }
+    }
+    start(
+        ctx,
+        body,
+        has_opt(opts, "link"),
+        has_opt(opts, "monitor"),
+        max_heap,
+    )
+}
 
 pub(crate) fn has_opt(opts: &Value, name: &str) -> bool {
     opts.iter_list().any(|o| match o {
@@ -279,6 +335,7 @@ pub(crate) fn info(ctx: &mut Ctx, pid: &Value, item: Option<&Value>) -> Result<V
             },
             "messages" | "dictionary" => Value::Nil,
             "priority" => Value::atom("normal"),
+            "max_heap_size" => max_heap_value(i.max_heap),
             "reductions" | "heap_size" | "total_heap_size" | "stack_size" | "memory" => {
                 Value::Int(0)
             }

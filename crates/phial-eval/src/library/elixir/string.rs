@@ -192,6 +192,9 @@ pub const NATIVES: &[Native] = &[
             let size = (st.len() as u64).checked_mul(*n as u64);
             match size {
                 Some(size) if size <= crate::library::support::collections::MAX_BUILD => {
+                    if phial_runtime::over_limit(size as usize) {
+                        return Err(crate::library::support::processes::over_memory_limit());
+                    }
                     let mut out = String::new();
                     // Asking first turns "no memory for this" into an error.
                     if out.try_reserve_exact(size as usize).is_err() {
@@ -302,7 +305,7 @@ pub const NATIVES: &[Native] = &[
         _ => Err(error::badarg_at(1, "not a binary")),
     }),
     def("to_atom", 1, |_, a| match a[0].as_str() {
-        Some(st) => Ok(Value::atom(st)),
+        Some(st) => Value::new_atom(st),
         None if a[0].is_binary() => Err(error::badarg_at(1, "invalid UTF8 encoding")),
         _ => Err(error::badarg_at(1, "not a binary")),
     }),

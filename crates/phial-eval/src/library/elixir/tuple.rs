@@ -39,6 +39,9 @@ pub const NATIVES: &[Native] = &[
     def("duplicate", 2, |_, a| match &a[1] {
         // The BEAM's largest tuple has 2^24 - 1 elements.
         Value::Int(n) if (0..=MAX_TUPLE).contains(n) => {
+            if phial_runtime::over_limit(*n as usize * 2 * std::mem::size_of::<Value>()) {
+                return Err(crate::library::support::processes::over_memory_limit());
+            }
             Ok(Value::tuple(vec![a[0].clone(); *n as usize]))
         }
         _ => Err(error::badarg_at(1, "out of range")),

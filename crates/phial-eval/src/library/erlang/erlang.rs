@@ -32,6 +32,12 @@ pub const NATIVES: &[Native] = &[
     def("process_info", 1, |ctx, a| process(ctx, "info", a)),
     def("process_info", 2, |ctx, a| process(ctx, "info", a)),
     def("process_flag", 2, |ctx, a| process(ctx, "flag", a)),
+    def("spawn_opt", 2, |ctx, a| {
+        crate::library::elixir::process::spawn_opt(ctx, &a[0], &a[1])
+    }),
+    def("spawn_opt", 4, |ctx, a| {
+        crate::library::elixir::process::spawn_opt_mfa(ctx, a)
+    }),
     def("register", 2, |ctx, a| {
         process(ctx, "register", &[a[1].clone(), a[0].clone()])
     }),
@@ -228,12 +234,23 @@ pub const NATIVES: &[Native] = &[
         _ => Err(error::badarg_at(1, "not a binary")),
     }),
     def("binary_to_atom", 1, |_, a| match a[0].as_str() {
-        Some(s) => Ok(Value::atom(s)),
+        Some(s) => Value::new_atom(s),
         _ => Err(error::badarg_at(1, "not a binary")),
+    }),
+    def("list_to_atom", 1, |_, a| {
+        match a[0].list_to_vec().and_then(|cs| {
+            cs.iter()
+                .map(|c| c.as_int().and_then(|i| char::from_u32(i as u32)))
+                .collect::<Option<String>>()
+        }) {
+            Some(s) => Value::new_atom(&s),
+            None if !a[0].is_list() => Err(error::badarg_at(1, "not a list")),
+            None => Err(error::badarg_at(1, "not a list of characters")),
+        }
     }),
     // The encoding (`:utf8`, `:latin1`) makes no difference to phial's atoms.
     def("binary_to_atom", 2, |_, a| match a[0].as_str() {
-        Some(s) => Ok(Value::atom(s)),
+        Some(s) => Value::new_atom(s),
         _ => Err(error::badarg_at(1, "not a binary")),
     }),
     def("float_to_binary", 1, |_, a| {

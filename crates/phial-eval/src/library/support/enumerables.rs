@@ -37,6 +37,10 @@ pub fn to_list(v: &Value) -> Result<Value> {
                 if n > 1 << 32 {
                     return Err(error::system_limit_error());
                 }
+                if phial_runtime::over_limit(n as usize * crate::library::elixir::list::CONS_BYTES)
+                {
+                    return Err(crate::library::support::processes::over_memory_limit());
+                }
                 let mut out = Value::Nil;
                 for k in (0..n).rev() {
                     out = Value::cons(Value::Int(range_nth(f, s, k)), out);

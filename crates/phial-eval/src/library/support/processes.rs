@@ -43,11 +43,74 @@ pub(crate) fn spawn_fun(ctx: &mut Ctx, f: &Value, link: bool, monitor: bool) -> 
         _ => return Err(badarg_at(1, "not a fun")),
     }
     let body = Process::new(ctx.vm.clone(), f.clone(), Vec::new(), Role::Spawned);
-    let (pid, mref) = ctx.cx.spawn(body, link, monitor);
-    Ok(match mref {
-        Some(r) => Value::tuple(vec![Value::Pid(pid), Value::Ref(r)]),
-        None => Value::Pid(pid),
-    })
+    start(ctx, body, link, monitor, None)
+}
+
+/// Start a spawned process: its pid, or `{pid, ref}` with a monitor. Past
+/// the process limit, the BEAM's `system_limit` (and Logger's report).
+pub(crate) fn start(
+    ctx: &mut Ctx,
+    body: Process,
+    link: bool,
+    monitor: bool,
+    max_heap: Option<phial_runtime::MaxHeap>,
+) -> Result<Value> {
+    match ctx.cx.try_spawn(body, link, monitor, max_heap) {
+        Ok((pid, Some(r))) => Ok(Value::tuple(vec![Value::Pid(pid), Value::Ref(r)])),
+        Ok((pid, None)) => Ok(Value::Pid(pid)),
+        Err(_) => {
+            ctx.vm.out.stderr("[error] Too many processes\n");
+            Err(error::system_limit_error())
+        }
+    }
+}
+
+/// `Process.flag(:max_heap_size, v)`'s value, `spawn_opt`'s option: words
+/// as an integer, or `%{size: words, kill: bool, error_logger: bool}`
+/// (`size` required, the others true by default, any other key ignored).
+/// `None` if invalid.
+pub(crate) fn max_heap_arg(v: &Value) -> Option<phial_runtime::MaxHeap> {
+    let valid = |n: i64| {
+        n == 0
+            || (n as u64 >= phial_runtime::MIN_HEAP_WORDS
+                && n as u64 <= phial_runtime::MAX_HEAP_WORDS)
+    };
+    match v {
+        Value::Int(n) if *n >= 0 && valid(*n) => Some(phial_runtime::MaxHeap {
+            size: *n as u64,
+            kill: true,
+            error_logger: true,
+        }),
+        Value::Map(m) if v.struct_name().is_none() => {
+            let mut out = phial_runtime::MaxHeap::default();
+            let mut sized = false;
+            // Other keys are ignored, as the BEAM ignores them.
+            for (k, x) in m.iter() {
+                match (k.as_atom().map(|a| a.as_str()), x) {
+                    (Some("size"), Value::Int(n)) if *n >= 0 && valid(*n) => {
+                        out.size = *n as u64;
+                        sized = true;
+                    }
+                    (Some("size"), _) => return None,
+                    (Some("kill"), x) => out.kill = x.as_bool()?,
+                    (Some("error_logger"), x) => out.error_logger = x.as_bool()?,
+                    _ => {}
+                }
+            }
+            sized.then_some(out)
+        }
+        _ => None,
+    }
+}
+
+/// The BEAM's form of a `max_heap_size` setting:
+/// `%{error_logger: bool, kill: bool, size: words}`.
+pub(crate) fn max_heap_value(m: phial_runtime::MaxHeap) -> Value {
+    let mut map = crate::value::MapInner::new();
+    map.insert(Value::atom("error_logger"), Value::bool(m.error_logger));
+    map.insert(Value::atom("kill"), Value::bool(m.kill));
+    map.insert(Value::atom("size"), Value::Int(m.size as i64));
+    Value::map(map)
 }
 
 /// The calling process's dictionary.
@@ -62,4 +125,13 @@ pub(crate) fn dict_get(ctx: &mut Ctx, key: &Value, default: Value) -> Result<Val
         .find(|(k, _)| k == key)
         .map(|(_, v)| v.clone())
         .unwrap_or(default))
+}
+
+/// Stop the calling process because a native was about to take it past
+/// its memory limit (`phial_runtime::over_limit`): the runtime kills it at
+/// the end of the slice, with the report, as one measured over its
+/// `max_heap_size`; the exit raised here stops its code until then.
+pub(crate) fn over_memory_limit() -> crate::error::Raise {
+    phial_runtime::stop_over_limit();
+    crate::error::Raise::exit(Value::Atom(crate::atom::Atom::KILLED))
 }
