@@ -151,6 +151,11 @@ pub const UNITS: &[Unit] = &[
         &[],
         source!("elixir/ex_unit_capture_io.ex"),
     ),
+    lazy(
+        "Phial.ProjectTest",
+        &[],
+        source!("elixir/phial_project_test.ex"),
+    ),
     eager("Exception", ex::exception::NATIVES, None),
     lazy("Logger", &[], source!("elixir/logger.ex")),
     lazy("Task", &[], source!("elixir/task.ex")),
