@@ -103,7 +103,8 @@ defmodule ExUnit do
     IO.write("\nFinished in #{seconds(elapsed)} seconds (0.00s async, #{seconds(elapsed)}s sync)\n")
     IO.puts(summary(counts))
     IO.puts("\nRandomized with seed #{Keyword.get(config, :seed, 0)}")
-    %{total: counts.total, failures: counts.failures, skipped: counts.skipped, excluded: counts.excluded}
+    # Invalid tests count as failures (the exit code), as in ExUnit.RunnerStats.
+    %{total: counts.total, failures: counts.failures + counts.invalid, skipped: counts.skipped, excluded: counts.excluded}
   end
 
   # As the CLI formatter prints them: excludes, includes, one blank line.
@@ -201,11 +202,21 @@ defmodule ExUnit do
           end)
 
         {:failed, kind, reason, stack} ->
-          Enum.reduce(run, acc, fn {name, _, line, file, _}, acc ->
-            n = acc.failures + 1
-            IO.write(format_failure(n, module, name, file, line, kind, reason, stack))
-            %{acc | total: acc.total + 1, failures: n}
+          # A failed setup_all invalidates the module's tests ("?" each),
+          # then one report for the module, numbered as the failures so far.
+          Enum.each(run, fn test ->
+            if trace, do: IO.puts(trace_line(test, "invalid")), else: IO.write("?")
           end)
+
+          {body, stack} = format_kind_reason(module, nil, kind, reason, stack)
+
+          IO.write(
+            "\n\n  #{acc.failures}) #{inspect(module)}: failure on setup_all callback, all tests have been invalidated\n" <>
+              body <> format_stacktrace(stack, module, nil) <> "\n"
+          )
+
+          n = length(run)
+          %{acc | total: acc.total + n, invalid: acc.invalid + n}
       end
     end
   end
