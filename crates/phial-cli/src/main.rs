@@ -1,12 +1,14 @@
 //! The `phial` binary: reads argv and dispatches to the script runner, `-e`
-//! evaluation, `--dump-ast`, or the REPL. Also chooses the process-wide
-//! allocator (mimalloc, counted per thread for the runtime's memory limits)
-//! and tells the runtime how to return memory to it.
+//! evaluation, `phial test` (the project runner), `--dump-ast`, or the REPL.
+//! Also chooses the process-wide allocator (mimalloc, counted per thread
+//! for the runtime's memory limits) and tells the runtime how to return
+//! memory to it.
 //!
 //! Not here: the REPL itself (`repl`), evaluation (`phial-eval`).
 
 mod dump_ast;
 mod output;
+mod project_test;
 mod repl;
 mod script;
 mod signals;
@@ -30,6 +32,7 @@ const USAGE: &str = "Usage: phial [options] [file.exs [args]]
   phial                     start the interactive shell (iex)
   phial file.exs [args]     run a script; System.argv() returns args
   phial -e EXPR [args]      evaluate EXPR (may be given several times)
+  phial test [options]      run a Mix-style project's tests (as mix test)
   phial --dump-ast FILE     print the parsed AST of FILE (- for stdin)
   phial --help              show this help
   phial --version           show the version
@@ -72,6 +75,10 @@ fn run(args: Vec<String>) -> i32 {
         "--version" | "-v" => {
             println!("phial {}", env!("CARGO_PKG_VERSION"));
             0
+        }
+        "test" if !std::path::Path::new("test").is_file() => {
+            signals::install_for_scripts();
+            project_test::run(&args[1..])
         }
         "--dump-ast" => match args.get(1) {
             Some(path) => dump_ast::dump_ast_cli(path),

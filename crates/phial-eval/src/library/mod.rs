@@ -156,6 +156,11 @@ pub const UNITS: &[Unit] = &[
         ex::exception::NATIVES,
         source!("elixir/exception.ex"),
     ),
+    lazy(
+        "Phial.ProjectTest",
+        &[],
+        source!("elixir/phial_project_test.ex"),
+    ),
     lazy("Logger", &[], source!("elixir/logger.ex")),
     lazy("Task", &[], source!("elixir/task.ex")),
     lazy("Task.Supervisor", &[], source!("elixir/task_supervisor.ex")),

@@ -9,7 +9,8 @@ defmodule ExUnit do
     configure(opts)
     state = __state__()
 
-    if not state.started do
+    # `autorun: false` (as `mix test` sets it) leaves running to the caller.
+    if not state.started and Keyword.get(state.config, :autorun, true) do
       __update__(fn s -> %{s | started: true} end)
 
       System.at_exit(fn
@@ -85,23 +86,45 @@ defmodule ExUnit do
     # first (async ones before the others), each one's tests in order.
     {async, sync} = Enum.split_with(Enum.reverse(state.modules), fn {_, a} -> a end)
     counts = %{total: 0, failures: 0, skipped: 0, excluded: 0, invalid: 0}
-    filters("Including", Keyword.get(config, :include, []))
-    filters("Excluding", Keyword.get(config, :exclude, []))
+    {include, exclude} = normalize(Keyword.get(config, :include, []), Keyword.get(config, :exclude, []))
+    config = config |> Keyword.put(:include, include) |> Keyword.put(:exclude, exclude)
+    filters(include, exclude)
 
     counts =
       Enum.reduce(async ++ sync, counts, fn {module, _}, acc ->
         run_module(module, config, acc)
       end)
 
+    if counts.total > 0 and counts.excluded == counts.total do
+      IO.puts("All tests have been excluded.")
+    end
+
     elapsed = System.monotonic_time(:microsecond) - started
     IO.write("\nFinished in #{seconds(elapsed)} seconds (0.00s async, #{seconds(elapsed)}s sync)\n")
     IO.puts(summary(counts))
     IO.puts("\nRandomized with seed #{Keyword.get(config, :seed, 0)}")
-    %{total: counts.total, failures: counts.failures, skipped: counts.skipped, excluded: counts.excluded}
+    # Invalid tests count as failures (the exit code), as in ExUnit.RunnerStats.
+    %{total: counts.total, failures: counts.failures + counts.invalid, skipped: counts.skipped, excluded: counts.excluded}
   end
 
-  defp filters(_, []), do: :ok
-  defp filters(what, tags), do: IO.puts(what <> " tags: " <> inspect(tags) <> "\n")
+  # As the CLI formatter prints them: excludes, includes, one blank line.
+  defp filters([], []), do: :ok
+
+  defp filters(include, exclude) do
+    if exclude != [], do: IO.puts("Excluding tags: " <> inspect(exclude))
+    if include != [], do: IO.puts("Including tags: " <> inspect(include))
+    IO.puts("")
+  end
+
+  # ExUnit.Filters.normalize/2: an included atom or pair is no longer
+  # excluded.
+  defp normalize(include, exclude) do
+    {include_atoms, include_tags} = include |> List.wrap() |> Enum.uniq() |> Enum.split_with(&is_atom/1)
+    {exclude_atoms, exclude_tags} = exclude |> List.wrap() |> Enum.uniq() |> Enum.split_with(&is_atom/1)
+    included_keys = for {k, v} <- include_tags, {^k, w} <- exclude_tags, to_string(v) == to_string(w), do: k
+    exclude_tags = exclude_tags |> Keyword.drop(include_atoms) |> Keyword.drop(included_keys)
+    {include_atoms ++ include_tags, (exclude_atoms -- include_atoms) ++ exclude_tags}
+  end
 
   defp seconds(us) do
     :erlang.float_to_binary(us / 1_000_000, decimals: 2)
@@ -136,6 +159,7 @@ defmodule ExUnit do
           |> Map.merge(dtags)
           |> Map.merge(tag_map(own))
           |> Map.merge(Map.new(extra))
+          |> Map.merge(%{test: name, line: line, file: file, module: module, describe: describe})
 
         {{name, describe, line, file, tags}, length(all)}
       end)
@@ -143,17 +167,24 @@ defmodule ExUnit do
     exclude = Keyword.get(config, :exclude, [])
     include = Keyword.get(config, :include, [])
 
+    lines = Enum.map(tests, fn {_, _, line, _, _} -> line end)
+    trace = Keyword.get(config, :trace, false)
+
     {run, held} =
       Enum.split_with(tests, fn {_, _, _, _, tags} ->
-        not skip?(tags) and not excluded?(tags, exclude, include)
+        not skip?(tags) and not excluded?(tags, exclude, include, lines)
       end)
 
+    if trace, do: IO.puts("\n#{inspect(module)} [#{Path.relative_to_cwd(module_file(tests))}]")
+
     acc =
-      Enum.reduce(held, acc, fn {_, _, _, _, tags}, acc ->
-        if skip?(tags) and not excluded?(tags, exclude, include) do
-          IO.write("*")
+      Enum.reduce(held, acc, fn {name, _, _, _, tags} = test, acc ->
+        if skip?(tags) and not excluded?(tags, exclude, include, lines) do
+          if trace, do: IO.puts(trace_line(test, "skipped")), else: IO.write("*")
           %{acc | total: acc.total + 1, skipped: acc.skipped + 1}
         else
+          _ = name
+          if trace, do: IO.puts(trace_line(test, "excluded"))
           %{acc | total: acc.total + 1, excluded: acc.excluded + 1}
         end
       end)
@@ -167,17 +198,37 @@ defmodule ExUnit do
       case run_callbacks(module, module.__ex_unit__(:setup_all), nil, base) do
         {:ok, context} ->
           Enum.reduce(run, acc, fn test, acc ->
-            run_one(module, test, context, setups, acc)
+            run_one(module, test, context, setups, acc, trace)
           end)
 
         {:failed, kind, reason, stack} ->
-          Enum.reduce(run, acc, fn {name, _, line, file, _}, acc ->
-            n = acc.failures + 1
-            IO.write(format_failure(n, module, name, file, line, kind, reason, stack))
-            %{acc | total: acc.total + 1, failures: n}
+          # A failed setup_all invalidates the module's tests ("?" each),
+          # then one report for the module, numbered as the failures so far.
+          Enum.each(run, fn test ->
+            if trace, do: IO.puts(trace_line(test, "invalid")), else: IO.write("?")
           end)
+
+          {body, stack} = format_kind_reason(module, nil, kind, reason, stack)
+
+          IO.write(
+            "\n\n  #{acc.failures}) #{inspect(module)}: failure on setup_all callback, all tests have been invalidated\n" <>
+              body <> format_stacktrace(stack, module, nil) <> "\n"
+          )
+
+          n = length(run)
+          %{acc | total: acc.total + n, invalid: acc.invalid + n}
       end
     end
+  end
+
+  defp module_file([{_, _, _, file, _} | _]), do: file
+  defp module_file([]), do: ""
+
+  # `--trace`'s line for a test: its name, then (after a carriage return)
+  # its name again with the outcome.
+  defp trace_line({name, _, line, _, _}, outcome) do
+    started = String.replace("  * #{name}", "\n", " ")
+    "#{started} [L##{line}]\r#{started} (#{outcome}) [L##{line}]"
   end
 
   # Tags as a map: a bare atom is `true`, keywords their values.
@@ -194,15 +245,23 @@ defmodule ExUnit do
   # `@tag :skip` or `@tag skip: "reason"`.
   defp skip?(tags), do: Map.get(tags, :skip, false) not in [false, nil]
 
-  defp excluded?(tags, exclude, include) do
+  defp excluded?(tags, exclude, include, lines) do
     hit = fn filters ->
       Enum.any?(filters, fn
+        {:line, l} -> line_hit?(tags.line, l, lines)
         {k, v} -> Map.has_key?(tags, k) and to_string(Map.get(tags, k)) == to_string(v)
         k -> Map.has_key?(tags, k)
       end)
     end
 
     hit.(exclude) and not hit.(include)
+  end
+
+  # `line: N` selects the module's last test starting at or before line N.
+  defp line_hit?(line, wanted, lines) do
+    wanted = if is_binary(wanted), do: String.to_integer(wanted), else: wanted
+    closest = lines |> Enum.filter(&(&1 <= wanted)) |> Enum.max(fn -> nil end)
+    line <= wanted and closest == line
   end
 
   # setup_all (describe nil) or setup callbacks in order, each merging its
@@ -235,8 +294,10 @@ defmodule ExUnit do
           "expected ExUnit callback to return :ok | keyword | map, got #{inspect(other)} instead"
   end
 
-  defp run_one(module, {name, describe, line, file, tags}, base, setups, acc) do
+  defp run_one(module, {name, describe, line, file, tags} = test, base, setups, acc, trace) do
     acc = %{acc | total: acc.total + 1}
+    if trace, do: IO.write(String.replace("  * #{name}", "\n", " ") <> " [L##{line}]")
+    started = System.monotonic_time(:microsecond)
     context = Map.merge(base, %{test: name, describe: describe, line: line, file: file})
     context = Map.merge(context, tags)
 
@@ -246,14 +307,24 @@ defmodule ExUnit do
         failed -> failed
       end
 
+    if trace do
+      us = System.monotonic_time(:microsecond) - started
+      time = :erlang.float_to_binary(us / 1000, decimals: 1) <> "ms"
+      [_, done] = String.split(trace_line(test, time), "\r")
+      IO.puts("\r" <> done)
+    end
+
     case result do
       :ok ->
-        IO.write(".")
+        if not trace, do: IO.write(".")
         acc
 
       {:failed, kind, reason, stack} ->
         n = acc.failures + 1
-        IO.write(format_failure(n, module, name, file, line, kind, reason, stack))
+        text = format_failure(n, module, name, file, line, kind, reason, stack)
+        # The trace's line already ended the row: one newline fewer.
+        text = if trace, do: String.replace_prefix(text, "\n", ""), else: text
+        IO.write(text)
         %{acc | failures: n}
     end
   end
@@ -375,7 +446,8 @@ defmodule ExUnit do
   end
 
   defp format_entry({module, name, _, location}, module, name) do
-    Exception.format_file_line(to_string(location[:file]), location[:line], " (test)")
+    file = location[:file] |> to_string() |> Path.relative_to_cwd()
+    Exception.format_file_line(file, location[:line], " (test)")
   end
 
   defp format_entry(entry, _module, _name), do: Exception.format_stacktrace_entry(entry)

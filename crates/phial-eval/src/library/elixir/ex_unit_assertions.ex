@@ -229,6 +229,7 @@ defmodule ExUnit.Assertions do
     shown = Macro.to_string(pattern)
     line = caller.line
     vars = {:{}, [], __pattern_vars__(pattern)}
+    pins = __pins__(pattern)
 
     quote do
       {received, unquote(vars)} =
@@ -241,7 +242,8 @@ defmodule ExUnit.Assertions do
               unquote(message),
               unquote(code),
               unquote(shown),
-              unquote(line)
+              unquote(line),
+              unquote(pins)
             )
         end
 
@@ -276,7 +278,7 @@ defmodule ExUnit.Assertions do
     end
   end
 
-  def __receive_failed__(timeout, message, code, shown, line) do
+  def __receive_failed__(timeout, message, code, shown, line, pins \\ []) do
     {:messages, messages} = Process.info(self(), :messages)
     count = length(messages)
 
@@ -287,7 +289,8 @@ defmodule ExUnit.Assertions do
         "Showing #{min(count, 10)} of #{count} #{if count == 1, do: "message", else: "messages"} in the mailbox"
       end
 
-    text = message || "Assertion failed, no matching message after #{timeout}ms\n" <> note
+    failed = __pinned__("Assertion failed, no matching message after #{timeout}ms", pins)
+    text = message || failed <> "\n" <> note
 
     __fail__(
       [message: text, expr: code, context: {:mailbox, shown, Enum.take(messages, 10)}],

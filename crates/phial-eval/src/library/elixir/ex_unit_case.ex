@@ -127,7 +127,11 @@ defmodule ExUnit.Case do
   end
 
   def __setup__(kind, describe, block, context, caller) do
-    fname = String.to_atom("__ex_unit_#{kind}_#{caller.line}")
+    # Named as Elixir names them (a failure's trace shows the name): by
+    # kind, numbered from 0 in the module.
+    short = kind |> Atom.to_string() |> String.replace_prefix("ex_unit_", "")
+    count = length(Module.get_attribute(caller.module, kind) || [])
+    fname = String.to_atom("__ex_unit_#{short}_#{count}")
 
     case block do
       [do: body] ->

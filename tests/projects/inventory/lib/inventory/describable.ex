@@ -1,0 +1,4 @@
+defprotocol Inventory.Describable do
+  @doc "A one-line human description of a value."
+  def describe(value)
+end

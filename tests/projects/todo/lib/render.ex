@@ -1,0 +1,3 @@
+defprotocol Todo.Render do
+  def render(item)
+end
