@@ -94,11 +94,11 @@ pub const NATIVES: &[Native] = &[
         let items = Seq::of(&a[0])?;
         let n = int_arg(&a[1], &[&a[0], &a[1]], "take", 2)? as i128;
         let len = items.len();
-        Ok(if n >= 0 {
+        if n >= 0 {
             items.list(0..n.min(len))
         } else {
             items.list((len + n).max(0)..len)
-        })
+        }
     }),
     def("drop", 2, |_, a| {
         let items = vec_of(&a[0])?;
@@ -126,7 +126,7 @@ pub const NATIVES: &[Native] = &[
         let Some((first, last, step)) = a[1].as_range() else {
             return Err(fce("slice", 2, &[&a[0], &a[1]]));
         };
-        Ok(items.list(slice_range(items.len(), first, last, step)))
+        items.list(slice_range(items.len(), first, last, step))
     }),
     def("slice", 3, |_, a| {
         let items = Seq::of(&a[0])?;
@@ -143,7 +143,7 @@ pub const NATIVES: &[Native] = &[
             return Ok(Value::Nil);
         }
         let end = (start + amount as i128).min(len);
-        Ok(items.list(start..end))
+        items.list(start..end)
     }),
     def("sort", 1, |_, a| {
         let mut items = vec_of(&a[0])?;

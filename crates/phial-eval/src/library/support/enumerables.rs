@@ -127,9 +127,23 @@ impl Seq {
             Seq::Range { first, step, .. } => Value::Int(range_nth(*first, *step, i)),
         }
     }
-    /// The elements at `indices` (all in range) as a list.
-    pub(crate) fn list(&self, indices: impl DoubleEndedIterator<Item = i128>) -> Value {
-        Value::list_from_iter(indices.map(|i| self.get(i)).collect::<Vec<_>>())
+    /// The elements at `indices` (all in range) as a list. A count past
+    /// what memory can hold is checked first, as the memory limit's other
+    /// big requests are: collecting would ask for its whole capacity at
+    /// once (a panic past `isize::MAX`, an allocation abort below it).
+    pub(crate) fn list(&self, indices: impl DoubleEndedIterator<Item = i128>) -> Result<Value> {
+        let n = indices.size_hint().0;
+        // A list cell and its vector slot, about 48 bytes an element.
+        let bytes = n.saturating_mul(48);
+        if n > (isize::MAX as usize) / 48 {
+            return Err(crate::error::system_limit_error());
+        }
+        if bytes > 1 << 20 && phial_runtime::over_limit(bytes) {
+            return Err(super::processes::over_memory_limit());
+        }
+        Ok(Value::list_from_iter(
+            indices.map(|i| self.get(i)).collect::<Vec<_>>(),
+        ))
     }
 }
 
