@@ -18,6 +18,15 @@ fn phial() -> Command {
     c
 }
 
+/// A finished run's stdout, stderr and exit code.
+fn outcome(out: &std::process::Output) -> (String, String, i32) {
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        out.status.code().unwrap_or(-1),
+    )
+}
+
 /// Runs a script (written to a temporary file) and returns stdout, stderr
 /// and the exit code.
 fn run_script(name: &str, bytes: &[u8]) -> (String, String, i32) {
@@ -31,11 +40,7 @@ fn run_script(name: &str, bytes: &[u8]) -> (String, String, i32) {
         .stdin(Stdio::null())
         .output()
         .expect("phial runs");
-    (
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-        out.status.code().unwrap_or(-1),
-    )
+    outcome(&out)
 }
 
 fn eval(expr: &str) -> (String, String, i32) {
@@ -45,11 +50,7 @@ fn eval(expr: &str) -> (String, String, i32) {
         .stdin(Stdio::null())
         .output()
         .expect("phial runs");
-    (
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-        out.status.code().unwrap_or(-1),
-    )
+    outcome(&out)
 }
 
 #[test]
@@ -222,11 +223,7 @@ fn eval_limited(expr: &str, env: &[(&str, &str)]) -> (String, String, i32) {
         });
     }
     let out = cmd.output().expect("phial runs");
-    (
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-        out.status.code().unwrap_or(-1),
-    )
+    outcome(&out)
 }
 
 #[test]
@@ -365,11 +362,7 @@ fn the_process_limit_raises_system_limit_error() {
             .stdin(Stdio::null())
             .output()
             .expect("phial runs");
-        (
-            String::from_utf8_lossy(&out.stdout).into_owned(),
-            String::from_utf8_lossy(&out.stderr).into_owned(),
-            out.status.code().unwrap_or(-1),
-        )
+        outcome(&out)
     };
     let (_, err, rc) = run("for _ <- 1..2000, do: spawn(fn -> Process.sleep(10_000) end)");
     assert_eq!(rc, 1, "{err}");

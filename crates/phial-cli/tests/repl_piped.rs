@@ -6,8 +6,17 @@ use std::io::Write;
 use std::process::{Command, Stdio};
 
 fn run(input: &str) -> (String, String, i32) {
+    run_in(
+        &std::env::current_dir().expect("a working directory"),
+        input,
+    )
+}
+
+/// `run` with `dir` as the working directory.
+fn run_in(dir: &std::path::Path, input: &str) -> (String, String, i32) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_phial"))
         .env("NO_COLOR", "1")
+        .current_dir(dir)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -64,21 +73,7 @@ fn bare_helpers_and_directories_as_iex() {
     std::fs::create_dir_all(dir.join("sub")).expect("temp dir");
     std::fs::write(dir.join("a.txt"), "").expect("temp file");
     let input = "send(self(), :hi)\nflush\nv\n1+1\nv\nv = 5\nv\nfor h <- [1,2], do: h\nfn i -> i end.(3)\npwd\nls\nls()\ncd \"sub\"\npwd()\ncd \"..\"\nls \"nope\"\n";
-    let mut child = Command::new(env!("CARGO_BIN_EXE_phial"))
-        .env("NO_COLOR", "1")
-        .current_dir(&dir)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("phial starts");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input.as_bytes())
-        .expect("write stdin");
-    let out = child.wait_with_output().expect("phial ends");
-    let out = String::from_utf8_lossy(&out.stdout).into_owned();
+    let (out, _, _) = run_in(&dir, input);
     let d = dir.canonicalize().expect("canonical").display().to_string();
     let _ = std::fs::remove_dir_all(&dir);
     let want = format!(

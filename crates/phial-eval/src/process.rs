@@ -283,7 +283,7 @@ impl Process {
                     Ok(_) => ErrorReport::default(),
                     Err(r) => ErrorReport {
                         blame: self.blame(r),
-                        trace: shell_trace(&self.trace_value()),
+                        trace: stacktrace::format_compiled_lines(&self.trace_value(), "    "),
                     },
                 };
                 host.finished(cx.self_pid(), result, report);
@@ -472,26 +472,4 @@ impl Term for Value {
             _ => None,
         }
     }
-}
-
-/// A shell input's stacktrace as IEx prints it under the error: every
-/// entry but the input's own code (`iex:3: (file)` and the anonymous
-/// functions written in the input, which IEx prunes with its evaluator's
-/// frames), each on a line of its own.
-fn shell_trace(trace: &Value) -> String {
-    let input_module = Atom::new("elixir_compiler_0");
-    let own = |e: &Value| match e {
-        Value::Tuple(t) if t.len() == 4 => {
-            t[0].as_atom() == Some(input_module)
-                || t[1].as_atom().is_some_and(|f| f.as_str() == "__FILE__")
-        }
-        _ => false,
-    };
-    let entries: Vec<Value> = trace
-        .list_to_vec()
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|e| !own(e))
-        .collect();
-    stacktrace::format_lines(&Value::list(entries), "    ")
 }

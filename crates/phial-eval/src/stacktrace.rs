@@ -206,10 +206,7 @@ impl Entry {
     /// compiled: a script's or the shell's top level, or an anonymous
     /// function written there.
     pub(crate) fn is_evaluated(&self) -> bool {
-        let file = |a: Atom| a.as_str() == "__FILE__";
-        file(self.name)
-            || self.parent.is_some_and(|(f, _, _)| file(f))
-            || self.module.as_str() == "elixir_compiler_0"
+        self.module.as_str() == SCRIPT_MODULE
     }
 }
 
@@ -306,6 +303,20 @@ pub fn format_lines(trace: &Value, indent: &str) -> String {
         out.push('\n');
     }
     out
+}
+
+/// `format_lines` without the entries of code the BEAM would evaluate (a
+/// script's or the shell input's top level and its anonymous functions,
+/// all in `SCRIPT_MODULE`): what IEx prints under an error, having pruned
+/// them with its evaluator's frames.
+pub fn format_compiled_lines(trace: &Value, indent: &str) -> String {
+    let evaluated = |e: &Value| {
+        matches!(e, Value::Tuple(t) if t.len() == 4
+            && t[0].as_atom().is_some_and(|m| m.as_str() == SCRIPT_MODULE))
+    };
+    let entries = trace.list_to_vec().unwrap_or_default();
+    let kept: Vec<Value> = entries.into_iter().filter(|e| !evaluated(e)).collect();
+    format_lines(&Value::list(kept), indent)
 }
 
 /// One entry as `Exception.format_stacktrace_entry/1` prints it:
