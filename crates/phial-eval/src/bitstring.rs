@@ -165,22 +165,43 @@ fn failed(i: usize, ty: SegType, what: String) -> Raise {
     ))
 }
 
-/// The size of segment `seg` in bits for construction; `pushed` is its
-/// computed size when `Size::Pushed`.
-fn build_size(seg: &Segment, pushed: Option<&Value>) -> Result<Option<u64>, Raise> {
-    Ok(match seg.size {
-        Size::Default => match seg.ty {
+/// The largest segment the BEAM builds, in bits: its sizes are small
+/// integers, below 2^59. Past it construction raises `SystemLimitError`
+/// instead of asking the allocator for exabytes.
+const MAX_SEGMENT_BITS: u64 = 1 << 59;
+
+/// The size of segment `i` (`seg`) in bits for construction; `pushed` is
+/// its computed size when `Size::Pushed`.
+fn build_size(i: usize, seg: &Segment, pushed: Option<&Value>) -> Result<Option<u64>, Raise> {
+    let sized = |n: u64, shown: &dyn std::fmt::Display| match n.checked_mul(seg.unit as u64) {
+        Some(bits) if bits < MAX_SEGMENT_BITS => Ok(Some(bits)),
+        _ => Err(too_large(i, seg.ty, shown)),
+    };
+    match seg.size {
+        Size::Default => Ok(match seg.ty {
             SegType::Integer => Some(8),
             SegType::Float => Some(64),
             _ => None,
-        },
-        Size::All => None,
-        Size::Lit(n) => Some(n * seg.unit as u64),
+        }),
+        Size::All => Ok(None),
+        Size::Lit(n) => sized(n, &n),
         Size::Local(_) | Size::Pushed => match pushed {
-            Some(Value::Int(n)) if *n >= 0 => Some(*n as u64 * seg.unit as u64),
-            _ => return Err(error::badarg()),
+            Some(Value::Int(n)) if *n >= 0 => sized(*n as u64, n),
+            Some(Value::BigInt(b)) if b.sign() != num_bigint::Sign::Minus => {
+                Err(too_large(i, seg.ty, b))
+            }
+            _ => Err(error::badarg()),
         },
-    })
+    }
+}
+
+/// The BEAM's `system_limit` for a segment size past `MAX_SEGMENT_BITS`.
+fn too_large(i: usize, ty: SegType, size: &dyn std::fmt::Display) -> Raise {
+    error::system_limit(format!(
+        "construction of binary failed: segment {} of type '{}': the size {size} is too large",
+        i + 1,
+        ty.name()
+    ))
 }
 
 /// Lays `values` out as `segs` say. `values` holds each segment's value,
@@ -200,10 +221,15 @@ pub fn build(segs: &[Segment], values: &[Value]) -> Result<Value, Raise> {
         } else {
             None
         };
-        let bits = build_size(seg, pushed)?;
+        let bits = build_size(i, seg, pushed)?;
         match seg.ty {
             SegType::Integer => {
                 let n = bits.unwrap_or(8) as usize;
+                // A legal but huge size (`<<0::size(80_000_000_000)>>`) is
+                // the process's memory to refuse, as other big requests are.
+                if n > 1 << 23 && phial_runtime::over_limit(n / 8) {
+                    return Err(crate::library::support::processes::over_memory_limit());
+                }
                 write_integer(&mut w, v, n, seg.endian).ok_or_else(|| {
                     failed(
                         i,

@@ -112,9 +112,13 @@ fn ordinal(n: usize) -> String {
 /// `SystemLimitError`: a size beyond what can be built (Erlang's
 /// `system_limit`).
 pub fn system_limit_error() -> Raise {
+    system_limit("a system limit has been reached")
+}
+/// `SystemLimitError` with the BEAM's more specific words for the limit.
+pub fn system_limit(message: impl Into<String>) -> Raise {
     exc(
         Atom::SYSTEM_LIMIT_ERROR,
-        &[("message", Value::str("a system limit has been reached"))],
+        &[("message", Value::str(message.into()))],
     )
 }
 pub fn arithmetic_error() -> Raise {

@@ -865,6 +865,12 @@ impl<'k> Compiler<'k> {
         } = &e.kind
         {
             if let ExprKind::Int(arity) = rhs.kind {
+                // Elixir turns `&f/n` into a fn of `&1..&n`, so an arity past
+                // the BEAM's 255 is refused in the capture argument's words.
+                if !(0..=255).contains(&arity) {
+                    self.error(off, capture_range_error(arity));
+                    return;
+                }
                 match &lhs.kind {
                     ExprKind::Call {
                         target: CallTarget::Remote { module, name },
@@ -904,7 +910,12 @@ impl<'k> Compiler<'k> {
             }
         }
         // `&(expr with &1..&n)`: an anonymous function of arity n.
-        let n = max_capture_arg(e);
+        let used = capture_args(e);
+        let n = used.last().copied().unwrap_or(0);
+        if let Some(msg) = capture_args_error(&used) {
+            self.error(off, msg);
+            return;
+        }
         if n == 0 {
             self.error(off, "invalid args for &, expected one of:\n\n  * &Mod.fun/arity to capture a remote function, such as &Enum.map/2\n  * &fun/arity to capture a local or imported function, such as &is_atom/1\n  * &some_code(&1, ...) containing at least one argument as &1, such as &List.flatten(&1)\n");
             return;
@@ -1031,10 +1042,15 @@ impl<'k> Compiler<'k> {
     }
 }
 
-fn max_capture_arg(e: &Expr) -> u32 {
-    fn go(e: &Expr, m: &mut u32) {
+/// The capture arguments (`&1`, `&2`, ...) `e` uses, outside nested captures
+/// and fns.
+fn capture_args(e: &Expr) -> std::collections::BTreeSet<u32> {
+    type Seen = std::collections::BTreeSet<u32>;
+    fn go(e: &Expr, m: &mut Seen) {
         match &e.kind {
-            ExprKind::CaptureArg(n) => *m = (*m).max(*n),
+            ExprKind::CaptureArg(n) => {
+                m.insert(*n);
+            }
             ExprKind::Unary {
                 op: UnaryOp::Capture,
                 ..
@@ -1099,7 +1115,27 @@ fn max_capture_arg(e: &Expr) -> u32 {
             _ => {}
         }
     }
-    let mut m = 0;
+    let mut m = Seen::new();
     go(e, &mut m);
     m
+}
+
+/// Elixir's check of a capture's arguments: numbered from 1 with none
+/// skipped, and at most 255 of them. The error for the first rule broken.
+fn capture_args_error(used: &std::collections::BTreeSet<u32>) -> Option<String> {
+    let mut next = 1;
+    for &a in used {
+        if a != next {
+            return Some(format!(
+                "capture argument &{a} cannot be defined without &{next} (you cannot skip arguments, all arguments must be numbered)"
+            ));
+        }
+        next = a + 1;
+    }
+    (next > 256).then(|| capture_range_error(i64::from(next - 1)))
+}
+
+/// Elixir's CompileError for a capture of more arguments than a fun can take.
+fn capture_range_error(n: i64) -> String {
+    format!("capture argument &{n} must be numbered between 1 and 255")
 }

@@ -25,6 +25,8 @@ pub const NATIVES: &[Native] = &[
                 arity: *n as u32,
             })))
         }
+        // :erlang.make_fun refuses an arity past 255 without error info.
+        (Value::Atom(_), Value::Atom(_), Value::Int(n)) if *n > 255 => Err(crate::error::badarg()),
         (Value::Atom(_), Value::Atom(_), Value::Int(_)) => Err(badarg_at(3, "out of range")),
         (Value::Atom(_), Value::Atom(_), _) => Err(badarg_at(3, "not an integer")),
         (Value::Atom(_), _, _) => Err(badarg_at(2, "not an atom")),
