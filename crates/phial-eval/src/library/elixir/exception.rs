@@ -297,10 +297,11 @@ fn format_snippet(snippet: &Value, line: &Value) -> Result<Value> {
     let digits = n.to_string().len();
     let gutter = " ".repeat(digits.max(2));
     let pad = if digits < 2 { " " } else { "" };
+    // The offset is the caller's: an absurd one is an error, not an abort.
+    let indent = crate::library::support::collections::repeat_str(" ", (*offset).max(0) as u64)?;
     Ok(Value::str(format!(
-        " {gutter} |\n {pad}{n} | {}\n {gutter} | {}^",
+        " {gutter} |\n {pad}{n} | {}\n {gutter} | {indent}^",
         crate::format::to_string(content).unwrap_or_default(),
-        " ".repeat((*offset).max(0) as usize)
     )))
 }
 

@@ -188,27 +188,10 @@ pub const NATIVES: &[Native] = &[
         Ok(Value::bool(pats.iter().any(|p| st.ends_with(p.as_str()))))
     }),
     def("duplicate", 2, |_, a| match (a[0].as_str(), &a[1]) {
-        (Some(st), Value::Int(n)) if *n >= 0 => {
-            let size = (st.len() as u64).checked_mul(*n as u64);
-            match size {
-                Some(size) if size <= crate::library::support::collections::MAX_BUILD => {
-                    if phial_runtime::over_limit(size as usize) {
-                        return Err(crate::library::support::processes::over_memory_limit());
-                    }
-                    let mut out = String::new();
-                    // Asking first turns "no memory for this" into an error.
-                    if out.try_reserve_exact(size as usize).is_err() {
-                        return Err(error::system_limit_error());
-                    }
-                    for _ in 0..*n {
-                        out.push_str(st);
-                    }
-                    Ok(Value::str(out))
-                }
-                // Elixir dies here ("binary_alloc: Cannot allocate").
-                _ => Err(error::system_limit_error()),
-            }
-        }
+        // Past the limits Elixir dies ("binary_alloc: Cannot allocate").
+        (Some(st), Value::Int(n)) if *n >= 0 => Ok(Value::str(
+            crate::library::support::collections::repeat_str(st, *n as u64)?,
+        )),
         (Some(_), _) => Err(error::badarg_at(2, "out of range")),
         _ => Err(error::badarg_at(1, "not a binary")),
     }),

@@ -143,7 +143,9 @@ pub const NATIVES: &[Native] = &[
     def("copies", 2, |_, a| match a[1] {
         Value::Int(n) if n >= 0 => {
             let (x, _) = text(&a[0], "copies")?;
-            Ok(charlist(&x.repeat(n as usize)))
+            Ok(charlist(&crate::library::support::collections::repeat_str(
+                &x, n as u64,
+            )?))
         }
         _ => Err(error::badarg()),
     }),

@@ -49,3 +49,25 @@ pub fn proper(v: &Value) -> Option<Vec<Value>> {
 /// Past it the builtin raises `SystemLimitError` rather than start an
 /// allocation that can only fail (or take the whole machine's memory).
 pub const MAX_BUILD: u64 = 1 << 40;
+
+/// `s` repeated `n` times, with `String.duplicate`'s limits: past
+/// `MAX_BUILD` bytes a `SystemLimitError`, past the process's memory limit
+/// the process stops, and a failed reservation is an error, never an abort.
+pub fn repeat_str(s: &str, n: u64) -> Result<String> {
+    match (s.len() as u64).checked_mul(n) {
+        Some(size) if size <= MAX_BUILD => {
+            if phial_runtime::over_limit(size as usize) {
+                return Err(crate::library::support::processes::over_memory_limit());
+            }
+            let mut out = String::new();
+            if out.try_reserve_exact(size as usize).is_err() {
+                return Err(crate::error::system_limit_error());
+            }
+            for _ in 0..n {
+                out.push_str(s);
+            }
+            Ok(out)
+        }
+        _ => Err(crate::error::system_limit_error()),
+    }
+}
