@@ -97,6 +97,32 @@ impl Tuple {
         )))
     }
 
+    /// The tuple of the top `n` values of `stack`, moved off it with one
+    /// copy: what `Op::Tuple` builds. Cheaper than `from_exact` over a
+    /// drain, whose per-item iterator checks cost about as much as the
+    /// allocation for the small tuples messages are made of.
+    #[inline]
+    pub fn from_top(stack: &mut Vec<Value>, n: usize) -> Tuple {
+        let at = stack.len() - n;
+        let header = triomphe::HeaderWithLength::new((), n);
+        let mut arc = triomphe::UniqueArc::from_header_and_uninit_slice(header, n);
+        // SAFETY: the `n` values from `at` are initialised and are moved
+        // (bitwise) into the `n` uninitialised slots; the stack forgets them
+        // at once, so each is owned exactly once.
+        unsafe {
+            std::ptr::copy_nonoverlapping(
+                stack.as_ptr().add(at),
+                arc.slice.as_mut_ptr().cast::<Value>(),
+                n,
+            );
+            stack.set_len(at);
+        }
+        // SAFETY: every slot was written above; the header's length is the
+        // slice's, as a thin pointer needs.
+        let arc = unsafe { arc.assume_init_slice_with_header() }.shareable();
+        Tuple(ManuallyDrop::new(triomphe::Arc::into_thin(arc)))
+    }
+
     /// Whether both are the same allocation (a cheap equality shortcut).
     pub fn ptr_eq(a: &Tuple, b: &Tuple) -> bool {
         std::ptr::eq(a.0.ptr(), b.0.ptr())

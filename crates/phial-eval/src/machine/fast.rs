@@ -76,6 +76,8 @@ pub(super) fn handles(op: &Op) -> bool {
             | Op::Bif(..)
             | Op::Native(..)
             | Op::MakeFn(_)
+            | Op::Send
+            | Op::SendDiscard
     )
 }
 
@@ -300,7 +302,9 @@ pub(super) fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Stop {
                 | Op::Match(_)
                 | Op::Switch(_)
                 | Op::Bif(..)
-                | Op::Native(..) => break *op,
+                | Op::Native(..)
+                | Op::Send
+                | Op::SendDiscard => break *op,
                 Op::CallFun { argc, .. } => {
                     // Closures here; a capture (`&M.f/1`) or a non-function
                     // is the general loop's.
@@ -412,6 +416,29 @@ pub(super) fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Stop {
                         f.pc -= 1;
                         break 'run Stop::Slow;
                     }
+                }
+            }
+            // A send stays in this loop: a message loop (`send`, then a
+            // tail call) would otherwise leave it and come back each time.
+            Op::Send | Op::SendDiscard => {
+                let msg = stack.pop_top();
+                let to = stack.pop_top();
+                let mut ctx = Ctx {
+                    cx: &mut *cx,
+                    vm: &p.vm,
+                    rare: None,
+                };
+                let pid = match crate::library::support::processes::dest(&mut ctx, &to) {
+                    Ok(pid) => pid,
+                    // `pc` is past the send, as the general loop leaves it.
+                    Err(e) => break 'run Stop::Raised(e),
+                };
+                if matches!(rare, Op::Send) {
+                    cx.send(pid, msg.clone());
+                    stack.push_with(|| msg);
+                } else {
+                    cx.send(pid, msg);
+                    stack.push_with(|| Value::Nil);
                 }
             }
             // Calls that need the whole process.
@@ -579,9 +606,8 @@ fn list_from_top(mut stack: Vec<Value>, n: usize) -> Vec<Value> {
 /// the stack into its one allocation.
 #[inline(never)]
 fn tuple_from_top(mut stack: Vec<Value>, n: usize) -> Vec<Value> {
-    let items = stack.drain(stack.len() - n..);
-    let t = Value::Tuple(crate::value::Tuple::from_exact(items));
-    stack.push(t);
+    let t = Value::Tuple(crate::value::Tuple::from_top(&mut stack, n));
+    stack.push_with(|| t);
     stack
 }
 

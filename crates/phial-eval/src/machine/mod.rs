@@ -395,8 +395,7 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
                 }
                 Op::Tuple(n) => {
                     // Straight from the stack into the tuple's one allocation.
-                    let items = p.stack.drain(p.stack.len() - n as usize..);
-                    let t = Value::Tuple(crate::value::Tuple::from_exact(items));
+                    let t = Value::Tuple(crate::value::Tuple::from_top(&mut p.stack, n as usize));
                     p.stack.push(t);
                 }
                 Op::ListTail(n) => {
