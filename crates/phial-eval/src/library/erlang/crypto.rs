@@ -57,6 +57,9 @@ pub const NATIVES: &[Native] = &[
             Value::Int(n) if n >= 0 && n as u64 <= MAX_BUILD => n as u64,
             _ => return Err(error::badarg()),
         };
+        if phial_runtime::over_limit(n as usize) {
+            return Err(crate::library::support::processes::over_memory_limit());
+        }
         let mut buf = vec![0u8; n as usize];
         getrandom::fill(&mut buf)
             .map_err(|e| error::runtime_error(format!("no OS randomness: {e}")))?;

@@ -356,7 +356,15 @@ fn pad(v: &Value, len: &Value, dir: &str, c: char) -> Result<Value> {
         return Err(error::badarg());
     };
     let have = s.graphemes(true).count() as i64;
-    let missing = (*n - have).max(0) as usize;
+    let missing = (*n - have).max(0) as u64;
+    // A pad longer than memory can hold is an error, never an abort.
+    if missing > crate::library::support::collections::MAX_BUILD / 16 {
+        return Err(error::system_limit_error());
+    }
+    if phial_runtime::over_limit(missing as usize * 16) {
+        return Err(crate::library::support::processes::over_memory_limit());
+    }
+    let missing = missing as usize;
     let fill = |k: usize| Value::list(vec![Value::Int(c as i64); k]);
     let body = v.clone();
     Ok(match dir {
