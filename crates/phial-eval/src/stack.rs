@@ -121,16 +121,28 @@ impl ValueStack for Vec<Value> {
 
     #[inline(always)]
     fn cut(&mut self, len: usize) {
-        if len >= self.len() {
+        let old = self.len();
+        if len >= old {
             return;
         }
-        if self[len..].iter().all(Value::is_immediate) {
-            // SAFETY: `len` is within the vector, and every value past it
-            // owns no heap data, so not running their destructors leaks
-            // nothing.
-            unsafe { self.set_len(len) }
-        } else {
-            self.truncate(len)
+        // The length goes first, so a destructor that panics leaks the rest
+        // rather than dropping one twice.
+        // SAFETY: `len` is within the vector; the values past it are still
+        // initialised and are dropped (or, owning nothing, forgotten) below,
+        // each once.
+        unsafe { self.set_len(len) };
+        let base = self.as_mut_ptr();
+        for i in len..old {
+            // SAFETY: `i` is below the old length: an initialised value
+            // that the vector no longer owns.
+            unsafe {
+                let v = base.add(i);
+                // Only a value that owns heap data pays for a destructor
+                // call: a frame's integers and atoms cost a test each.
+                if !(*v).is_immediate() {
+                    std::ptr::drop_in_place(v);
+                }
+            }
         }
     }
 }
