@@ -182,3 +182,12 @@ fn h_shows_moduledoc_doc_and_signatures() {
         assert!(out.contains(&e), "missing {e:?} in {out}");
     }
 }
+
+/// A syntax error inside an unfinished `fn` is reported once, when the
+/// input is complete, as IEx 1.14 reports it (recorded with `iex < input`).
+#[test]
+fn syntax_error_in_a_multi_line_input_is_one_error() {
+    let (out, _, _) = run("x = fn a ->\n  a +* 2\nend\n1\n");
+    let want = "iex(1)> ...(1)> ...(1)> ** (SyntaxError) iex:2:6: syntax error before: '*'\n    |\n  2 |   a +* 2\n    |      ^\n\niex(1)> 1\niex(2)> ";
+    assert!(out.ends_with(want), "{out}");
+}

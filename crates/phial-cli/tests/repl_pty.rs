@@ -115,9 +115,18 @@ fn settle(p: &mut Session, tag: &str) -> String {
     upto(p, &format!("\n:{tag}\r\n"))
 }
 
+/// Ctrl+D at an empty prompt. Sent while an input still runs, the
+/// terminal's line mode takes it as an end of file for nobody: so it is
+/// sent again until the shell, reading, exits.
 fn quit(mut p: Session) {
-    p.send("\x04").expect("ctrl-d");
-    p.expect(Eof).expect("phial exits on Ctrl+D");
+    p.set_expect_timeout(Some(Duration::from_secs(2)));
+    for _ in 0..30 {
+        p.send("\x04").expect("ctrl-d");
+        if p.expect(Eof).is_ok() {
+            return;
+        }
+    }
+    panic!("phial did not exit on Ctrl+D");
 }
 
 /// The seed's first transcript block, verbatim.
@@ -327,6 +336,7 @@ iex(8)> pid <- :boom
     // code without the transcript's prompts and output.
     type_line(&mut p, "1 + 1");
     upto(&mut p, "2\r\n");
+    upto(&mut p, "iex(10)> ");
     quit(p);
     let history = std::fs::read_to_string(dir.join("phial/history")).expect("history");
     assert!(history.contains("pid <- {self, :ping}"), "{history}");
@@ -388,6 +398,7 @@ fn typeahead_waits_for_the_next_prompt() {
     p.send("40 + 2\r").expect("typeahead");
     let seen = screen(&upto(&mut p, "42\r\n"));
     assert!(seen.contains("\n:ok\niex(2)> 40 + 2\n"), "{seen:?}");
+    upto(&mut p, "iex(3)> ");
     quit(p);
 }
 
@@ -436,6 +447,7 @@ fn dot_iex_import_file_and_c() {
     upto(&mut p, "iex(8)> ");
     type_line(&mut p, "v(n)");
     upto(&mut p, ":ok\r\n");
+    upto(&mut p, "iex(9)> ");
     quit(p);
 }
 
@@ -457,6 +469,7 @@ fn dash_i_and_dot_iex_options() {
     assert!(!seen.contains("not this one"), "{seen:?}");
     type_line(&mut p, "S.two + z");
     upto(&mut p, "11\r\n");
+    upto(&mut p, "iex(2)> ");
     quit(p);
 }
 
@@ -584,5 +597,24 @@ fn tab_completion_as_iex() {
     upto(&mut p, ":timer.");
     p.send("sleep(1)\r").expect("rest");
     upto(&mut p, ":ok\r\n");
+    upto(&mut p, "iex(2)> ");
+    quit(p);
+}
+
+/// A mistake inside an unfinished multi-line input: one error, shown when
+/// the input is complete, and the counter stays.
+#[test]
+fn syntax_error_mid_input_is_reported_once() {
+    let dir = data_dir("syntax");
+    let mut p = start(&dir);
+    for line in ["x = fn a ->", "  a +* 2", "end"] {
+        type_line(&mut p, line);
+    }
+    let seen = upto(&mut p, "iex(1)> ");
+    assert_eq!(seen.matches("SyntaxError").count(), 1, "{seen}");
+    assert!(seen.contains("syntax error before: '*'"), "{seen}");
+    type_line(&mut p, "1");
+    let seen = upto(&mut p, "iex(2)> ");
+    assert!(!seen.contains("Error"), "{seen}");
     quit(p);
 }
