@@ -4,15 +4,18 @@
 //! background output above the prompt.
 //!
 //! Keys: Ctrl+C at the prompt clears the line (and an unfinished
-//! expression); Ctrl+C while an input runs interrupts it (the terminal is in
-//! cooked mode then, so it arrives as SIGINT, which only sets a flag that the
-//! waiting loop polls); Ctrl+D on an empty line exits.
+//! expression), twice in a row quits; Ctrl+C while an input runs interrupts
+//! it (the terminal is in cooked mode then, so it arrives as SIGINT, which
+//! only sets a flag that the waiting loop polls); Ctrl+D on an empty line
+//! quits, on an unfinished expression drops it. While an input runs the
+//! terminal does not echo (`QuietTyping`), so typeahead waits for the prompt.
 //!
 //! Paste: a bracketed paste (the terminal wraps pasted text in ESC[200~ …
-//! ESC[201~) arrives as one multi-line buffer and is run line by line as a
-//! transcript. Without bracketed paste, lines arrive as if typed; then a
-//! line read within `TYPED_AFTER` of its prompt counts as part of the same
-//! paste, and a slower one as typed, which ends transcript mode.
+//! ESC[201~) is caught key by key by `Keys` (never drawn by the editor),
+//! ends the read, and runs line by line as a transcript, each code line
+//! drawn after its prompt. Without bracketed paste, lines arrive as if
+//! typed; then a line read within `TYPED_AFTER` of its prompt counts as part
+//! of the same paste, and a slower one as typed, which ends transcript mode.
 //!
 //! Not here: evaluation (`Session`), completion rules (`complete`).
 
