@@ -483,6 +483,7 @@ impl Session {
             (Some(helpers::MARK_RESPAWN), _) => {
                 self.shell.respawn();
                 self.bindings.clear();
+                self.directives.clear();
                 self.results.clear();
                 if let Ok(mut names) = self.names.lock() {
                     names.clear();
