@@ -32,6 +32,8 @@ const USAGE: &str = "Usage: phial [options] [file.exs [args]]
   phial                     start the interactive shell (iex)
   phial file.exs [args]     run a script; System.argv() returns args
   phial -e EXPR [args]      evaluate EXPR (may be given several times)
+  phial -i FILE             run FILE, then start the shell (as iex FILE)
+  phial --dot-iex PATH      start the shell with PATH instead of .iex.exs
   phial test [options]      run a Mix-style project's tests (as mix test)
   phial --dump-ast FILE     print the parsed AST of FILE (- for stdin)
   phial --help              show this help
@@ -65,7 +67,7 @@ fn main() -> ExitCode {
 
 fn run(args: Vec<String>) -> i32 {
     let Some(first) = args.first() else {
-        return repl::run();
+        return repl::run(repl::Options::default());
     };
     match first.as_str() {
         "--help" | "-h" => {
@@ -84,6 +86,13 @@ fn run(args: Vec<String>) -> i32 {
             Some(path) => dump_ast::dump_ast_cli(path),
             None => {
                 eprintln!("phial: --dump-ast needs a file (or - for stdin)");
+                2
+            }
+        },
+        "-i" | "--dot-iex" => match shell_options(&args) {
+            Ok(opts) => repl::run(opts),
+            Err(msg) => {
+                eprintln!("phial: {msg}");
                 2
             }
         },
@@ -117,4 +126,24 @@ fn run(args: Vec<String>) -> i32 {
             script::run_file(path, args[1..].to_vec())
         }
     }
+}
+
+/// `-i FILE` and `--dot-iex PATH`, each any number of times, in any order.
+fn shell_options(args: &[String]) -> Result<repl::Options, String> {
+    let mut opts = repl::Options::default();
+    let mut rest = args.iter();
+    while let Some(a) = rest.next() {
+        match a.as_str() {
+            "-i" => match rest.next() {
+                Some(f) => opts.require.push(f.clone()),
+                None => return Err("-i needs a file".into()),
+            },
+            "--dot-iex" => match rest.next() {
+                Some(p) => opts.dot_iex = Some(p.clone()),
+                None => return Err("--dot-iex needs a path".into()),
+            },
+            other => return Err(format!("unknown shell option {other}")),
+        }
+    }
+    Ok(opts)
 }

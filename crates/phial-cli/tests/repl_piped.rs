@@ -182,3 +182,30 @@ fn h_shows_moduledoc_doc_and_signatures() {
         assert!(out.contains(&e), "missing {e:?} in {out}");
     }
 }
+
+/// A syntax error inside an unfinished `fn` is reported once, when the
+/// input is complete, as IEx 1.14 reports it (recorded with `iex < input`).
+#[test]
+fn syntax_error_in_a_multi_line_input_is_one_error() {
+    let (out, _, _) = run("x = fn a ->\n  a +* 2\nend\n1\n");
+    let want = "iex(1)> ...(1)> ...(1)> ** (SyntaxError) iex:2:6: syntax error before: '*'\n    |\n  2 |   a +* 2\n    |      ^\n\niex(1)> 1\niex(2)> ";
+    assert!(out.ends_with(want), "{out}");
+}
+
+/// Imports and aliases made at the top of an input stay for the next ones,
+/// as IEx keeps its environment (recorded with `iex < input`); `respawn()`
+/// forgets them with the bindings.
+#[test]
+fn imports_and_aliases_stay_for_later_inputs() {
+    let (out, _, _) = run(
+        "import Enum\n1 + 1\nalias String, as: S\nS.upcase(\"a\")\nsum([1])\nrespawn()\nsum([1])\n",
+    );
+    assert!(
+        out.contains("iex(1)> Enum\niex(2)> 2\niex(3)> String\niex(4)> \"A\"\niex(5)> 1\niex(6)> "),
+        "{out}"
+    );
+    assert!(
+        out.ends_with("iex(1)> ** (CompileError) iex:1: undefined function sum/1 (there is no such import)\n\niex(1)> "),
+        "{out}"
+    );
+}

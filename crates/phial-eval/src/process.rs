@@ -392,8 +392,21 @@ fn crash_report(pid: Pid, body: &str) -> String {
     format!("[error] Process {pid} raised an exception\n{body}\n")
 }
 
+thread_local! {
+    /// Whether this worker thread is running a shell process's slice.
+    static IN_SHELL: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether the code calling this (an `Output` write) runs in the shell
+/// process: the REPL prints other processes' output after the input's
+/// result, as IEx's asynchronous I/O ends up ordering it.
+pub fn in_shell() -> bool {
+    IN_SHELL.with(|c| c.get())
+}
+
 impl Body<Value> for Process {
     fn run(&mut self, cx: &mut Cx<'_, Value, Process>) -> Step<Value> {
+        IN_SHELL.with(|c| c.set(matches!(self.role, Role::Shell(_))));
         if self.start.is_none() && self.frames.is_empty() {
             return self.shell_idle(cx);
         }

@@ -129,7 +129,14 @@ fn parse_unchecked(source: &str) -> ParseOutcome {
                 )
             }))
         }
-        Err(RunError::Errors(errs)) => ParseOutcome::Error(errs),
+        // As Elixir, whose tokenizer runs over the whole input before the
+        // parser: a terminator still open is the error (TokenMissingError),
+        // and a REPL reads on, so a mistake inside an unfinished `fn` or
+        // `do` is reported once, when the input is complete.
+        Err(RunError::Errors(errs)) => match cls.unclosed {
+            Some(open) => ParseOutcome::Incomplete(open),
+            None => ParseOutcome::Error(errs),
+        },
     }
 }
 

@@ -16,10 +16,32 @@ pub struct Completer {
     pub names: Names,
 }
 
-/// One candidate: what is shown (`puts/1`) and what is inserted (`puts`).
+/// One candidate: what is shown (`puts/1`) and what is inserted (`puts`);
+/// a function has one candidate per arity, as IEx lists them.
 pub struct Candidate {
     pub display: String,
     pub replacement: String,
+    /// A module name: typed in full, Tab adds its `.` (as IEx).
+    pub module: bool,
+}
+
+/// A function's candidates, one per arity (`map/2`, `map/3`).
+fn per_arity(name: String, mut arities: Vec<u32>) -> impl Iterator<Item = Candidate> {
+    arities.sort();
+    arities.dedup();
+    arities.into_iter().map(move |a| Candidate {
+        display: format!("{name}/{a}"),
+        replacement: name.clone(),
+        module: false,
+    })
+}
+
+fn module(name: String) -> Candidate {
+    Candidate {
+        display: name.clone(),
+        replacement: name,
+        module: true,
+    }
 }
 
 fn word_char(c: char) -> bool {
@@ -52,6 +74,15 @@ impl Completer {
             .last()
             .map_or(pos, |(i, _)| i);
         let word = &before[start..];
+        // A module of a lazily compiled unit (Enum's phial part) lists its
+        // functions only once loaded.
+        if let Some(dot) = word.rfind('.') {
+            let m = &word[..dot];
+            self.vm.ensure_lazy(match m.strip_prefix(':') {
+                Some(erl) => Atom::new(erl),
+                None => Atom::alias(m),
+            });
+        }
         let modules = self.modules();
         let mut out: BTreeMap<String, Vec<u32>> = BTreeMap::new();
         let mut plain: Vec<String> = Vec::new();
@@ -79,22 +110,12 @@ impl Completer {
                     }
                 }
             }
+            plain.sort();
+            plain.dedup();
             let cands = out
                 .into_iter()
-                .map(|(name, mut arities)| {
-                    arities.sort();
-                    arities.dedup();
-                    let shown: Vec<String> =
-                        arities.iter().map(|a| format!("{name}/{a}")).collect();
-                    Candidate {
-                        display: shown.join(" "),
-                        replacement: name,
-                    }
-                })
-                .chain(plain.into_iter().map(|p| Candidate {
-                    display: p.clone(),
-                    replacement: p,
-                }))
+                .flat_map(|(name, arities)| per_arity(name, arities))
+                .chain(plain.into_iter().map(module))
                 .collect();
             return (start + dot + 1, cands);
         }
@@ -107,13 +128,7 @@ impl Completer {
                 .collect();
             names.sort();
             names.dedup();
-            let cands = names
-                .into_iter()
-                .map(|n| Candidate {
-                    display: n.clone(),
-                    replacement: n,
-                })
-                .collect();
+            let cands = names.into_iter().map(module).collect();
             return (start, cands);
         }
         if let Some(prefix) = word.strip_prefix(':') {
@@ -125,29 +140,21 @@ impl Completer {
                 .collect();
             names.sort();
             names.dedup();
-            let cands = names
-                .into_iter()
-                .map(|n| Candidate {
-                    display: format!(":{n}"),
-                    replacement: format!(":{n}"),
-                })
-                .collect();
+            let cands = names.into_iter().map(|n| module(format!(":{n}"))).collect();
             return (start, cands);
         }
         // A bare word: variables, helpers, Kernel functions.
-        let mut cands: BTreeMap<String, String> = BTreeMap::new();
+        let mut vars: Vec<String> = Vec::new();
         if let Ok(names) = self.names.lock() {
-            for n in names.iter().filter(|n| n.starts_with(word)) {
-                cands.insert(n.clone(), n.clone());
-            }
+            vars.extend(names.iter().filter(|n| n.starts_with(word)).cloned());
         }
-        let mut funs: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        let mut funs: BTreeMap<String, Vec<u32>> = BTreeMap::new();
         for (h, _) in super::helpers::HELPERS {
-            let name = h.split('/').next().unwrap_or(h);
+            let (name, arity) = h.split_once('/').unwrap_or((h, "0"));
             if name.starts_with(word) {
                 funs.entry(name.to_string())
                     .or_default()
-                    .push(h.to_string());
+                    .push(arity.parse().unwrap_or(0));
             }
         }
         if let Some(fs) = modules.get(&Atom::KERNEL) {
@@ -155,27 +162,23 @@ impl Completer {
                 let name = f.as_str();
                 let callable = name.starts_with(|c: char| c.is_alphabetic() || c == '_');
                 if callable && name.starts_with(word) && !name.starts_with("__") {
-                    funs.entry(name.to_string())
-                        .or_default()
-                        .push(format!("{name}/{a}"));
+                    funs.entry(name.to_string()).or_default().push(*a);
                 }
             }
         }
-        for (name, mut shown) in funs {
-            if cands.contains_key(&name) {
-                continue;
-            }
-            shown.sort();
-            shown.dedup();
-            cands.insert(name, shown.join(" "));
-        }
-        let cands = cands
-            .into_iter()
-            .map(|(replacement, display)| Candidate {
-                display,
-                replacement,
+        let mut cands: Vec<Candidate> = vars
+            .iter()
+            .map(|v| Candidate {
+                display: v.clone(),
+                replacement: v.clone(),
+                module: false,
             })
             .collect();
+        cands.extend(
+            funs.into_iter()
+                .filter(|(name, _)| !vars.contains(name))
+                .flat_map(|(name, arities)| per_arity(name, arities)),
+        );
         (start, cands)
     }
 }

@@ -24,6 +24,14 @@ use std::sync::Arc;
 
 /// Helper names for completion and `h()`.
 pub const HELPERS: &[(&str, &str)] = &[
+    (
+        "c/1",
+        "compiles a file (or a list of files) and returns the modules defined",
+    ),
+    (
+        "c/2",
+        "as c/1; phial keeps modules in memory, the path is not written",
+    ),
     ("cd/1", "changes the current directory"),
     ("clear/0", "clears the screen"),
     ("flush/0", "flushes all messages sent to the shell"),
@@ -41,6 +49,11 @@ pub const HELPERS: &[(&str, &str)] = &[
         "creates a PID with the 3 integer arguments passed, as in pid(0, 80, 0)",
     ),
     ("pwd/0", "prints the current working directory"),
+    (
+        "r/1",
+        "recompiles the file a module was compiled from by c/1",
+    ),
+    ("recompile/0", "recompiles every file c/1 compiled"),
     (
         "respawn/0",
         "starts a new shell: bindings, history and the counter start again",
@@ -114,6 +127,97 @@ defmodule IEx.Helpers do
     :"$iex_quiet"
   end
 
+  # IEx's c/2: the files compile in the shell and the modules they define
+  # are the result. Each module's source is kept for r/1 and recompile.
+  # phial has no object code: a path other than :in_memory writes nothing.
+  def c(files, path \\ :in_memory) when is_binary(path) or path == :in_memory do
+    files = List.wrap(files)
+
+    unless Enum.all?(files, &is_binary/1) do
+      raise ArgumentError, "expected a binary or a list of binaries as argument"
+    end
+
+    {found, not_found} = Enum.split_with(files, &File.exists?/1)
+
+    unless Enum.empty?(not_found) do
+      raise ArgumentError, "could not find files #{Enum.join(not_found, ", ")}"
+    end
+
+    found |> Enum.flat_map(&compile_one/1) |> Enum.reverse()
+  end
+
+  defp compile_one(file) do
+    source = Path.expand(file)
+    modules = Enum.map(Code.compile_file(source), &elem(&1, 0))
+    sources = :persistent_term.get({IEx.Helpers, :sources}, %{})
+    sources = Enum.reduce(modules, sources, &Map.put(&2, &1, source))
+    :persistent_term.put({IEx.Helpers, :sources}, sources)
+    modules
+  end
+
+  # IEx's r/1: compiles again the file a module came from (here: one that
+  # c/1 compiled).
+  def r(module_or_modules) do
+    modules = List.wrap(module_or_modules)
+    sources = :persistent_term.get({IEx.Helpers, :sources}, %{})
+
+    files =
+      Enum.map(modules, fn module ->
+        unless Code.ensure_loaded?(module) do
+          raise ArgumentError, "could not load nor find module: #{inspect(module)}"
+        end
+
+        case Map.fetch(sources, module) do
+          :error ->
+            raise ArgumentError, "could not find source for module: #{inspect(module)}"
+
+          {:ok, source} ->
+            unless File.exists?(source) do
+              raise ArgumentError,
+                    "could not find source (#{source}) for module: #{inspect(module)}"
+            end
+
+            source
+        end
+      end)
+
+    {:reloaded, files |> Enum.uniq() |> Enum.flat_map(&compile_one/1) |> Enum.reverse()}
+  end
+
+  # Without Mix, recompile/0 reloads every file c/1 compiled: :ok, or
+  # :noop when there is none.
+  def recompile(_options \\ []) do
+    files = :persistent_term.get({IEx.Helpers, :sources}, %{}) |> Map.values() |> Enum.uniq()
+
+    case files do
+      [] ->
+        :noop
+
+      files ->
+        Enum.each(files, &compile_one/1)
+        :ok
+    end
+  end
+
+  # v/1 with an argument that is not a literal: the history comes along.
+  def v(history, n) when is_integer(n) do
+    found =
+      if n < 0 do
+        Enum.at(history, length(history) + n)
+      else
+        List.keyfind(history, n, 0)
+      end
+
+    case found do
+      nil -> raise "v(#{n}) is out of bounds"
+      {_, value} -> value
+    end
+  end
+
+  def v(_history, n) do
+    raise ArgumentError, "v/1 expects an integer, got: #{inspect(n)}"
+  end
+
   defp expand_home("~" <> rest), do: System.user_home!() <> rest
   defp expand_home(other), do: other
 end
@@ -132,6 +236,9 @@ pub fn install(vm: &Arc<Vm>) {
 pub trait History {
     /// `v(n)`: n > 0 is the input numbered n, n < 0 counts back from the end.
     fn nth(&self, n: i64) -> Option<Value>;
+    /// Every result as `[{n, value}]`, oldest first (for `v(n)` with a
+    /// variable `n`).
+    fn all(&self) -> Value;
 }
 
 /// Rewrites the helper calls in `exprs`; returns the hidden bindings to add
@@ -163,7 +270,17 @@ struct Rewriter<'h> {
 }
 
 /// The helpers that can be called bare (`flush`), as in IEx.
-const BARE: &[&str] = &["clear", "flush", "h", "i", "ls", "pwd", "respawn", "v"];
+const BARE: &[&str] = &[
+    "clear",
+    "flush",
+    "h",
+    "i",
+    "ls",
+    "pwd",
+    "recompile",
+    "respawn",
+    "v",
+];
 
 /// A call of `IEx.Helpers.name(args)`.
 fn helpers_call(name: &str, args: Vec<Expr>, span: Span) -> Expr {
@@ -266,7 +383,13 @@ impl Rewriter<'_> {
                     None => -1,
                     Some(a) => match int_literal(a) {
                         Some(n) => n,
-                        None => return Err("** (ArgumentError) v/1 in phial takes an integer literal, as in v(2) or v(-1)".into()),
+                        None => {
+                            // Computed at run time: the history goes along.
+                            self.expr(&mut args[0])?;
+                            let all = self.history.all();
+                            let history = self.hide(all, span);
+                            return Ok(Some(helpers_call("v", vec![history, args[0].clone()], span)));
+                        }
                     },
                 };
                 match self.history.nth(n) {
@@ -335,7 +458,21 @@ impl Rewriter<'_> {
                     span,
                 ))
             }
-            ("flush", 0) | ("pwd", 0) | ("ls", 0) | ("ls", 1) | ("cd", 1) => {
+            ("import_file" | "import_file_if_available", 1) => {
+                return Err(format!(
+                    "** (ArgumentError) {name}/1 in phial must be a whole input, as in {name}(\"f.exs\")"
+                ))
+            }
+            ("flush", 0)
+            | ("pwd", 0)
+            | ("ls", 0)
+            | ("ls", 1)
+            | ("cd", 1)
+            | ("c", 1)
+            | ("c", 2)
+            | ("r", 1)
+            | ("recompile", 0)
+            | ("recompile", 1) => {
                 for a in args.iter_mut() {
                     self.expr(a)?;
                 }

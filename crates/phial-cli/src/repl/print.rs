@@ -25,6 +25,9 @@ pub struct ReplOutput {
     reading: AtomicBool,
     /// Piped mode: program stderr goes to the real stderr.
     split_stderr: bool,
+    /// While an input runs: reports (stderr) and notices held back, with
+    /// where each goes, so they follow the input's result (`hold`).
+    held: Mutex<Option<Vec<(String, bool)>>>,
 }
 
 impl ReplOutput {
@@ -33,7 +36,37 @@ impl ReplOutput {
             printer: Mutex::new(None),
             reading: AtomicBool::new(false),
             split_stderr,
+            held: Mutex::new(None),
         }
+    }
+
+    /// From now until `release`, other processes' output (crash reports,
+    /// `IO.puts` from a spawned process) waits, so that a quick input's
+    /// result comes first, as in IEx (whose Logger and group leader are
+    /// asynchronous): `{pid, :ping}` then `Got ping`.
+    pub fn hold(&self) {
+        let mut h = self.held.lock().unwrap_or_else(|e| e.into_inner());
+        h.get_or_insert_with(Vec::new);
+    }
+
+    /// Prints what was held, in order, and stops holding.
+    pub fn release(&self) {
+        let held = self.held.lock().unwrap_or_else(|e| e.into_inner()).take();
+        for (text, to_stderr) in held.unwrap_or_default() {
+            self.write(&text, to_stderr);
+        }
+    }
+
+    /// Text that is not the running input's own: held while holding.
+    pub fn background(&self, text: &str, to_stderr: bool) {
+        {
+            let mut h = self.held.lock().unwrap_or_else(|e| e.into_inner());
+            if let Some(buf) = h.as_mut() {
+                buf.push((text.to_string(), to_stderr));
+                return;
+            }
+        }
+        self.write(text, to_stderr);
     }
 
     fn lock(&self) -> MutexGuard<'_, Option<Printer>> {
@@ -81,10 +114,18 @@ impl ReplOutput {
 
 impl phial_eval::Output for ReplOutput {
     fn stdout(&self, text: &str) {
-        self.write(text, false);
+        if phial_eval::process::in_shell() {
+            self.write(text, false);
+        } else {
+            self.background(text, false);
+        }
     }
     fn stderr(&self, text: &str) {
-        self.write(text, self.split_stderr);
+        if phial_eval::process::in_shell() {
+            self.write(text, self.split_stderr);
+        } else {
+            self.background(text, self.split_stderr);
+        }
     }
     fn flush(&self) {
         let _ = std::io::stdout().lock().flush();

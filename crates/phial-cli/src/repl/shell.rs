@@ -45,6 +45,9 @@ pub enum Outcome {
 
 type Job = (u64, Arc<FnCode>, Vec<Value>);
 
+/// How long reports wait for a running input's result (`ReplOutput::hold`).
+const HOLD_AT_MOST: Duration = Duration::from_millis(200);
+
 struct State {
     /// The current shell process.
     pid: Pid,
@@ -59,6 +62,10 @@ struct State {
     respawning: bool,
     /// The shell's links when it last finished a job: who may kill it.
     links: Vec<Pid>,
+    /// Links of the job before that one which were gone, dead, when the
+    /// last job finished: a crash that killed the shell after the job but
+    /// before its watcher saw it has already dropped its link.
+    lost: Vec<Pid>,
     next_id: u64,
 }
 
@@ -131,6 +138,7 @@ impl Shell {
                 interrupting: false,
                 respawning: false,
                 links: Vec::new(),
+                lost: Vec::new(),
                 next_id: 1,
             }),
             cv: Condvar::new(),
@@ -159,6 +167,7 @@ impl Shell {
         st.pid = pid;
         st.idle = false;
         st.links.clear();
+        st.lost.clear();
         let me = self.clone();
         let spawned = std::thread::Builder::new()
             .name("phial-shell-watch".into())
@@ -187,6 +196,7 @@ impl Shell {
         let from = st
             .links
             .iter()
+            .chain(&st.lost)
             .copied()
             .find(|l| !rt.is_alive(*l))
             .unwrap_or(pid);
@@ -209,7 +219,8 @@ impl Shell {
             }
         } else if !respawning && !reason.is_normal() {
             // Died while idle at the prompt: say so above the prompt.
-            self.out.say(&(self.exit_text(from, &reason) + "\n"));
+            self.out
+                .background(&(self.exit_text(from, &reason) + "\n"), false);
         }
         self.spawn_locked(&mut st);
         self.cv.notify_all();
@@ -237,7 +248,12 @@ impl Shell {
             st.idle = false;
             rt.send(st.pid, shell_wake());
         }
+        let started = Instant::now();
         let outcome = loop {
+            // A long input shows other processes' reports as they come.
+            if started.elapsed() > HOLD_AT_MOST {
+                self.out.release();
+            }
             if let Some((did, _)) = &st.done {
                 if *did == id {
                     break st.done.take().map(|(_, o)| o);
@@ -259,6 +275,13 @@ impl Shell {
         let links = rt.info(pid).map(|i| i.links).unwrap_or_default();
         let mut st = self.lock();
         if st.pid == pid {
+            let lost = st
+                .links
+                .iter()
+                .copied()
+                .filter(|l| !links.contains(l) && !rt.is_alive(*l))
+                .collect();
+            st.lost = lost;
             st.links = links;
         }
         outcome.unwrap_or(Outcome::Interrupted)
