@@ -35,8 +35,9 @@ pub trait Host: Send + Sync + 'static {
     fn node_up(&self, node: &str);
     /// The connection to `node` went down.
     fn node_down(&self, node: &str);
-    /// A line for the log (Erlang's error reports of refused connections).
-    fn log(&self, line: &str);
+    /// A connection attempt from `node` was refused: its challenge reply
+    /// did not prove our cookie (Erlang logs this as an error).
+    fn bad_cookie(&self, node: &str);
 }
 
 /// How a node starts.
@@ -326,10 +327,7 @@ impl Dist {
             }
             Err(e) => {
                 if matches!(e, handshake::Failure::BadCookie) {
-                    self.host.log(&format!(
-                        "** Connection attempt from node {} rejected. Invalid challenge reply. **",
-                        quoted_atom(&peer)
-                    ));
+                    self.host.bad_cookie(&peer);
                 }
                 self.failed(&peer, 0)
             }
@@ -475,18 +473,4 @@ fn push_frame(out: &mut Vec<u8>, f: &[u8]) {
     out.extend_from_slice(&((f.len() + 1) as u32).to_be_bytes());
     out.push(112);
     out.extend_from_slice(f);
-}
-
-/// A node name as Erlang's `~w` writes an atom: quoted unless it is a
-/// plain lowercase word (`:"a@b"` in Elixir's log shows it as `:a@b`).
-fn quoted_atom(name: &str) -> String {
-    let plain = name.chars().next().is_some_and(|c| c.is_ascii_lowercase())
-        && name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '@');
-    if plain {
-        name.to_string()
-    } else {
-        format!("'{name}'")
-    }
 }

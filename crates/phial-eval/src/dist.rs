@@ -338,8 +338,13 @@ impl phial_dist::Host for Host {
 
     fn node_down(&self, _node: &str) {}
 
-    fn log(&self, line: &str) {
-        crate::library::internal::phial_logger::log(&self.vm, "error", line, &[]);
+    fn bad_cookie(&self, node: &str) {
+        // Erlang's words; Elixir's logger shows the node as an Elixir atom.
+        let line = format!(
+            "** Connection attempt from node {} rejected. Invalid challenge reply. **",
+            crate::format::inspect_atom(Atom::new(node))
+        );
+        crate::library::internal::phial_logger::log(&self.vm, "error", &line, &[]);
     }
 }
 
