@@ -7,6 +7,7 @@
 //! Not here: the REPL itself (`repl`), evaluation (`phial-eval`).
 
 mod dump_ast;
+mod node;
 mod output;
 mod project_test;
 mod repl;
@@ -36,6 +37,9 @@ const USAGE: &str = "Usage: phial [options] [file.exs [args]]
   phial --dot-iex PATH      start the shell with PATH instead of .iex.exs
   phial test [options]      run a Mix-style project's tests (as mix test)
   phial --dump-ast FILE     print the parsed AST of FILE (- for stdin)
+
+  --sname NAME, --name NAME[@HOST], --cookie COOKIE (before the rest)
+                            start a distributed node (docs/distribution.md)
   phial --help              show this help
   phial --version           show the version
 ";
@@ -65,7 +69,11 @@ fn main() -> ExitCode {
     ExitCode::from(code.clamp(0, 255) as u8)
 }
 
-fn run(args: Vec<String>) -> i32 {
+fn run(mut args: Vec<String>) -> i32 {
+    if let Err(e) = node::take_flags(&mut args) {
+        eprintln!("phial: {e}\n\n{USAGE}");
+        return 2;
+    }
     let Some(first) = args.first() else {
         return repl::run(repl::Options::default());
     };

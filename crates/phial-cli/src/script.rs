@@ -21,6 +21,7 @@ fn new_vm(argv: Vec<String>) -> Result<Arc<Vm>, i32> {
     match Vm::with_threads(Arc::new(StdStreams::default()), crate::threads_from_env()) {
         Ok(vm) => {
             *vm.argv.write() = argv;
+            crate::node::start(&vm)?;
             Ok(vm)
         }
         Err(e) => {

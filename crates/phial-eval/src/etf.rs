@@ -8,9 +8,10 @@
 //! every length against the bytes that are left before it allocates, so
 //! hostile input is an error, never a panic or a huge allocation.
 //!
-//! Not here: what the local node is called (always `nonode@nohost` until
-//! distribution), funs other than `&Mod.fun/arity` (a closure's code has no
-//! external form in phial yet).
+//! Pids and references carry their node's name and creation from the node
+//! table (`dist`). Not here: what the local node is called (`dist`), funs
+//! other than `&Mod.fun/arity` (a closure's code has no external form in
+//! phial yet).
 
 use crate::atom::Atom;
 use crate::binary::Binary;
@@ -44,8 +45,6 @@ const MAP: u8 = 116;
 const EXPORT: u8 = 113;
 const ATOM_UTF8: u8 = 118;
 const SMALL_ATOM_UTF8: u8 = 119;
-
-const LOCAL_NODE: &str = "nonode@nohost";
 
 /// Why a term has no external form.
 #[derive(Debug, PartialEq, Eq)]
@@ -191,11 +190,12 @@ fn encode_into(v: &Value, out: &mut Vec<u8>, utf8: bool) -> Result<(), Unencodab
                 }
             }
             Value::Pid(p) => {
+                let (node, creation) = crate::dist::node_entry(p.node());
                 out.push(NEW_PID);
-                atom(out, Atom::new(LOCAL_NODE), utf8);
+                atom(out, node, utf8);
                 out.extend_from_slice(&(p.id() as u32).to_be_bytes());
                 out.extend_from_slice(&((p.id() >> 32) as u32).to_be_bytes());
-                out.extend_from_slice(&0u32.to_be_bytes());
+                out.extend_from_slice(&creation.to_be_bytes());
             }
             Value::Ref(r) => reference(out, r.id(), utf8),
             Value::Fun(f) => match &**f {
@@ -220,9 +220,19 @@ fn encode_into(v: &Value, out: &mut Vec<u8>, utf8: bool) -> Result<(), Unencodab
 
 fn reference(out: &mut Vec<u8>, id: u64, utf8: bool) {
     out.push(NEWER_REFERENCE);
+    if let Some((node, words)) = crate::dist::ref_parts(Ref::new(id)) {
+        let (name, creation) = crate::dist::node_entry(node);
+        out.extend_from_slice(&(words.len() as u16).to_be_bytes());
+        atom(out, name, utf8);
+        out.extend_from_slice(&creation.to_be_bytes());
+        for w in words {
+            out.extend_from_slice(&w.to_be_bytes());
+        }
+        return;
+    }
     out.extend_from_slice(&3u16.to_be_bytes());
-    atom(out, Atom::new(LOCAL_NODE), utf8);
-    out.extend_from_slice(&0u32.to_be_bytes());
+    atom(out, crate::dist::local_name(), utf8);
+    out.extend_from_slice(&crate::dist::local_creation().to_be_bytes());
     out.extend_from_slice(&(id as u32).to_be_bytes());
     out.extend_from_slice(&((id >> 32) as u32).to_be_bytes());
     out.extend_from_slice(&0u32.to_be_bytes());
@@ -275,10 +285,12 @@ enum Open {
     /// `NEW_PID_EXT`/`PID_EXT` and references: the node atom comes first.
     Pid {
         small_creation: bool,
+        node: Option<Atom>,
     },
     Reference {
         ids: usize,
         small_creation: bool,
+        node: Option<Atom>,
     },
 }
 
@@ -351,10 +363,8 @@ fn decode_term(input: &mut Input) -> Result<Value, Invalid> {
                     items.push(value);
                     items.len() == 3
                 }
-                Open::Pid { .. } | Open::Reference { .. } => {
-                    if value.as_atom().is_none() {
-                        return Err(Invalid);
-                    }
+                Open::Pid { node, .. } | Open::Reference { node, .. } => {
+                    *node = Some(value.as_atom().ok_or(Invalid)?);
                     true
                 }
             };
@@ -391,31 +401,42 @@ fn close(o: Open, input: &mut Input) -> Result<Value, Invalid> {
             }
             _ => return Err(Invalid),
         },
-        Open::Pid { small_creation } => {
+        Open::Pid {
+            small_creation,
+            node,
+        } => {
             let id = input.u32()? as u64;
             let serial = input.u32()? as u64;
-            if small_creation {
-                input.u8()?;
+            let creation = if small_creation {
+                input.u8()? as u32
             } else {
-                input.u32()?;
-            }
-            Value::Pid(Pid::new(0, id | serial << 32))
+                input.u32()? as u32
+            };
+            let node = crate::dist::node_number(node.ok_or(Invalid)?, creation);
+            // 48 bits of id: a peer's id and the low 16 bits of its serial.
+            Value::Pid(Pid::new(node, id | (serial & 0xffff) << 32))
         }
         Open::Reference {
             ids,
             small_creation,
+            node,
         } => {
-            if small_creation {
-                input.u8()?;
+            let creation = if small_creation {
+                input.u8()? as u32
             } else {
-                input.u32()?;
-            }
+                input.u32()? as u32
+            };
             let mut words = Vec::with_capacity(ids);
             for _ in 0..ids {
-                words.push(input.u32()? as u64);
+                words.push(input.u32()? as u32);
             }
-            let id = words.first().copied().unwrap_or(0) | words.get(1).copied().unwrap_or(0) << 32;
-            Value::Ref(Ref::new(id))
+            let node = crate::dist::node_number(node.ok_or(Invalid)?, creation);
+            if node != 0 {
+                Value::Ref(crate::dist::remote_ref(node, &words))
+            } else {
+                let w = |i: usize| words.get(i).copied().unwrap_or(0) as u64;
+                Value::Ref(Ref::new(w(0) | w(1) << 32))
+            }
         }
     })
 }
@@ -531,6 +552,7 @@ fn decode_leaf(input: &mut Input, open: &mut Vec<Open>) -> Result<Option<Value>,
             open,
             Open::Pid {
                 small_creation: tag == PID,
+                node: None,
             },
         ),
         NEWER_REFERENCE | NEW_REFERENCE => {
@@ -543,6 +565,7 @@ fn decode_leaf(input: &mut Input, open: &mut Vec<Open>) -> Result<Option<Value>,
                 Open::Reference {
                     ids,
                     small_creation: tag == NEW_REFERENCE,
+                    node: None,
                 },
             )
         }

@@ -11,6 +11,7 @@ pub mod binary;
 pub mod bitstring;
 pub mod code;
 pub mod compile;
+pub mod dist;
 pub mod error;
 pub mod etf;
 pub mod format;

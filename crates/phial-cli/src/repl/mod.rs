@@ -175,6 +175,7 @@ impl Session {
                 return Err(crate::script::INTERNAL_ERROR);
             }
         };
+        crate::node::start(&vm)?;
         helpers::install(&vm);
         let shell = Shell::start(vm.clone(), out.clone(), color);
         Ok(Session {
@@ -195,10 +196,16 @@ impl Session {
     }
 
     pub fn prompt(&self) -> String {
-        if self.pending.is_empty() {
-            format!("iex({})> ", self.counter)
+        // A distributed node shows its name, as IEx does: `iex(a@host)1>`.
+        let node = if phial_eval::dist::alive() {
+            phial_eval::dist::local_name().as_str().to_string()
         } else {
-            format!("...({})> ", self.counter)
+            String::new()
+        };
+        if self.pending.is_empty() {
+            format!("iex({node}{})> ", self.counter)
+        } else {
+            format!("...({node}{})> ", self.counter)
         }
     }
 

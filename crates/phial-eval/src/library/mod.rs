@@ -109,6 +109,7 @@ pub const UNITS: &[Unit] = &[
         ex::process::NATIVES,
         source!("elixir/process.ex"),
     ),
+    lazy("Node", ex::node::NATIVES, source!("elixir/node.ex")),
     lazy("MapSet", &[], source!("elixir/mapset.ex")),
     lazy("Tuple", ex::tuple::NATIVES, source!("elixir/tuple.ex")),
     lazy(
@@ -219,6 +220,7 @@ pub const UNITS: &[Unit] = &[
     lazy(":timer", erl::timer::NATIVES, source!("erlang/timer.ex")),
     lazy(":crypto", erl::crypto::NATIVES, None),
     lazy(":sys", &[], source!("erlang/sys.ex")),
+    lazy(":erpc", &[], source!("erlang/erpc.ex")),
     lazy(":queue", erl::queue::NATIVES, source!("erlang/queue.ex")),
     lazy(":supervisor", &[], source!("erlang/supervisor.ex")),
     lazy(":persistent_term", erl::persistent_term::NATIVES, None),
@@ -226,6 +228,11 @@ pub const UNITS: &[Unit] = &[
     eager(":phial", internal::phial::NATIVES, None),
     eager(":phial_calendar", internal::phial_calendar::NATIVES, None),
     lazy(":phial_io", internal::phial_io::NATIVES, None),
+    lazy(
+        ":phial_dist",
+        internal::phial_dist::NATIVES,
+        source!("internal/phial_dist.ex"),
+    ),
     lazy(":phial_logger", internal::phial_logger::NATIVES, None),
     lazy(":phial_enum", &[], source!("internal/phial_enum.ex")),
     lazy(":phial_inspect", &[], source!("internal/phial_inspect.ex")),

@@ -420,26 +420,29 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
                 Op::Send | Op::SendDiscard => {
                     let msg = p.stack.pop_top();
                     let to = p.stack.pop_top();
-                    let pid = match bifs::support::processes::dest(
-                        &mut Ctx {
-                            cx,
-                            vm: &p.vm,
-                            rare: None,
-                        },
-                        &to,
-                    ) {
-                        Ok(pid) => pid,
+                    let mut ctx = Ctx {
+                        cx,
+                        vm: &p.vm,
+                        rare: None,
+                    };
+                    let route = match bifs::support::processes::route(&mut ctx, &to) {
+                        Ok(r) => r,
                         Err(e) => {
                             save_pc!();
                             return Err(e);
                         }
                     };
-                    if matches!(*op, Op::Send) {
-                        cx.send(pid, msg.clone());
-                        p.stack.push(msg);
+                    if let bifs::support::processes::Route::Local(pid) = route {
+                        if matches!(*op, Op::Send) {
+                            cx.send(pid, msg.clone());
+                            p.stack.push(msg);
+                        } else {
+                            cx.send(pid, msg);
+                            p.stack.push_with(|| Value::Nil);
+                        }
                     } else {
-                        cx.send(pid, msg);
-                        p.stack.push_with(|| Value::Nil);
+                        bifs::support::processes::send_routed(&mut ctx, route, msg.clone());
+                        p.stack.push(msg);
                     }
                 }
                 Op::Bif(id, argc) => {

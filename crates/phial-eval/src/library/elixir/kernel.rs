@@ -160,10 +160,7 @@ pub const NATIVES: &[Native] = &[
     }),
     // phial has no ports.
     guard("is_port", 1, |_, _| Ok(Value::FALSE)),
-    guard("node", 1, |_, a| match &a[0] {
-        Value::Pid(_) | Value::Ref(_) => Ok(Value::atom("nonode@nohost")),
-        _ => Err(badarg_at(1, "not a pid, port or reference")),
-    }),
+    guard("node", 1, crate::library::elixir::node::node_of),
     guard("binary_part", 3, |_, a| binary_part(&a[0], &a[1], &a[2])),
     def("binary_slice", 2, |_, a| binary_slice_range(&a[0], &a[1])),
     def("binary_slice", 3, |_, a| binary_slice(&a[0], &a[1], &a[2])),
@@ -284,7 +281,9 @@ pub const NATIVES: &[Native] = &[
     def("throw", 1, |_, a| Err(Raise::throw(a[0].clone()))),
     def("exit", 1, |_, a| Err(Raise::exit(a[0].clone()))),
     def("make_ref", 0, |ctx, _| Ok(Value::Ref(ctx.cx.make_ref()))),
-    def("node", 0, |_, _| Ok(Value::atom("nonode@nohost"))),
+    def("node", 0, |_, _| {
+        Ok(crate::library::elixir::node::self_node())
+    }),
     def("function_exported?", 3, |ctx, a| {
         match (&a[0], &a[1], &a[2]) {
             (Value::Atom(m), Value::Atom(f), Value::Int(n)) => Ok(Value::bool(

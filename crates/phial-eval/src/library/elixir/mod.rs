@@ -25,6 +25,7 @@ pub mod list;
 pub mod macro_;
 pub mod map;
 pub mod module;
+pub mod node;
 pub mod path;
 pub mod process;
 pub mod range;

@@ -28,6 +28,15 @@ fn process(ctx: &mut crate::library::Ctx, name: &str, a: &[Value]) -> Result<Val
 }
 
 pub const NATIVES: &[Native] = &[
+    def("node", 0, |_, _| {
+        Ok(crate::library::elixir::node::self_node())
+    }),
+    guard("node", 1, crate::library::elixir::node::node_of),
+    def("nodes", 0, |_, _| Ok(crate::library::elixir::node::list())),
+    def("is_alive", 0, |_, _| Ok(Value::from(crate::dist::alive()))),
+    def("disconnect_node", 1, |_, a| {
+        crate::library::elixir::node::disconnect(&a[0])
+    }),
     def("is_process_alive", 1, |ctx, a| process(ctx, "alive?", a)),
     def("process_info", 1, |ctx, a| process(ctx, "info", a)),
     def("process_info", 2, |ctx, a| process(ctx, "info", a)),

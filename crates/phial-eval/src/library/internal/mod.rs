@@ -7,5 +7,6 @@
 
 pub mod phial;
 pub mod phial_calendar;
+pub mod phial_dist;
 pub mod phial_io;
 pub mod phial_logger;

@@ -4,35 +4,66 @@
 //!
 //! Not here: the runtime (`phial_runtime`).
 
+use crate::atom::Atom;
 use crate::error::{self, badarg_at, Result};
 use crate::library::Ctx;
 use crate::process::{Process, Role};
 use crate::value::Value;
 use phial_runtime::Pid;
 
-/// A send destination: a pid or a registered name.
-/// Where `send` delivers: a pid, a registered name or `{name, node}`.
+/// Where `send` delivers: a pid or a registered name of this node, or a
+/// process of another node.
+pub(crate) enum Route {
+    Local(Pid),
+    /// A pid of another node.
+    Remote(Pid),
+    /// `{name, node}` naming another node.
+    Named(Atom, Atom),
+}
+
+/// A local destination (timers): a pid or a registered name.
 pub(crate) fn dest(ctx: &mut Ctx, to: &Value) -> Result<Pid> {
+    match route(ctx, to)? {
+        Route::Local(p) => Ok(p),
+        _ => Err(badarg_at(1, "invalid destination")),
+    }
+}
+
+/// Resolves a destination: a pid, a registered name or `{name, node}`.
+pub(crate) fn route(ctx: &mut Ctx, to: &Value) -> Result<Route> {
     match to {
-        Value::Pid(p) => Ok(*p),
+        Value::Pid(p) if p.node() == 0 => Ok(Route::Local(*p)),
+        Value::Pid(p) => Ok(Route::Remote(*p)),
         Value::Atom(name) => ctx
             .cx
             .whereis(name.as_str())
+            .map(Route::Local)
             .ok_or_else(|| badarg_at(1, "invalid destination")),
-        Value::Tuple(t) if t.len() == 2 => match &t[0] {
-            Value::Atom(name) => ctx
+        Value::Tuple(t) if t.len() == 2 => match (&t[0], &t[1]) {
+            (Value::Atom(name), Value::Atom(node)) if crate::dist::is_local(*node) => ctx
                 .cx
                 .whereis(name.as_str())
+                .map(Route::Local)
                 .ok_or_else(|| badarg_at(1, "invalid destination")),
+            (Value::Atom(name), Value::Atom(node)) => Ok(Route::Named(*name, *node)),
             _ => Err(badarg_at(1, "invalid destination")),
         },
         _ => Err(badarg_at(1, "invalid destination")),
     }
 }
 
+/// Sends a message whose destination `route` resolved.
+pub(crate) fn send_routed(ctx: &mut Ctx, route: Route, msg: Value) {
+    match route {
+        Route::Local(pid) => ctx.cx.send(pid, msg),
+        Route::Remote(pid) => crate::dist::send_to_pid(pid, &msg),
+        Route::Named(name, node) => crate::dist::send_to_name(ctx.cx.self_pid(), name, node, &msg),
+    }
+}
+
 pub(crate) fn send(ctx: &mut Ctx, to: &Value, msg: &Value) -> Result<Value> {
-    let pid = dest(ctx, to)?;
-    ctx.cx.send(pid, msg.clone());
+    let r = route(ctx, to)?;
+    send_routed(ctx, r, msg.clone());
     Ok(msg.clone())
 }
 

@@ -1,0 +1,327 @@
+//! phial nodes in a cluster with real Elixir nodes, all on this host
+//! (127.0.0.1), registered with Erlang's `epmd`. Each scenario runs twice,
+//! once with an Elixir node where phial stands and once with phial, and the
+//! outputs must be the same: the expected output is the BEAM's own.
+//!
+//! Needs `elixir` and `epmd` (`.ci/run` installs Elixir when missing).
+//! Every node gets a name unique to the test run; every process a test
+//! starts is killed when the test ends, passed or failed.
+//!
+//! Not here: the protocol's unit behaviour (phial-dist), the shell prompt.
+
+use std::io::Read;
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::{Duration, Instant};
+
+static COUNTER: AtomicU32 = AtomicU32::new(0);
+
+fn unique(prefix: &str) -> String {
+    format!(
+        "{prefix}{}x{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    )
+}
+
+/// This host's short name, as `--sname` completes a node name.
+fn host() -> String {
+    let out = Command::new("hostname").output().expect("hostname runs");
+    let h = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    h.split('.').next().unwrap_or("localhost").to_string()
+}
+
+/// Kills what it holds when dropped, so a failing test leaves nothing.
+struct Nodes(Vec<Child>);
+
+impl Drop for Nodes {
+    fn drop(&mut self) {
+        for c in &mut self.0 {
+            let _ = c.kill();
+            let _ = c.wait();
+        }
+    }
+}
+
+fn epmd() {
+    let _ = Command::new("epmd").arg("-daemon").status();
+}
+
+fn registered(name: &str) -> bool {
+    Command::new("epmd")
+        .arg("-names")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).contains(&format!("name {name} at port")))
+        .unwrap_or(false)
+}
+
+fn script(body: &str) -> std::path::PathBuf {
+    let path = std::env::temp_dir().join(format!("{}.exs", unique("phial_dist_")));
+    std::fs::write(&path, body).expect("temp script written");
+    path
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    Elixir,
+    Phial,
+}
+
+fn command(kind: Kind) -> Command {
+    match kind {
+        Kind::Elixir => Command::new("elixir"),
+        Kind::Phial => Command::new(env!("CARGO_BIN_EXE_phial")),
+    }
+}
+
+/// Starts a node running `body` and waits until it prints `ready` (EPMD
+/// knows a node before its script has registered anything).
+fn server(nodes: &mut Nodes, kind: Kind, name: &str, cookie: &str, body: &str) {
+    let file = script(body);
+    let mut child = command(kind)
+        .args(["--sname", name, "--cookie", cookie])
+        .arg(&file)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("node starts");
+    let stdout = child.stdout.take().expect("piped stdout");
+    nodes.0.push(child);
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut line = String::new();
+        let _ = std::io::BufRead::read_line(&mut std::io::BufReader::new(stdout), &mut line);
+        let _ = tx.send(line);
+    });
+    let line = rx.recv_timeout(Duration::from_secs(60)).unwrap_or_default();
+    assert_eq!(line, "ready\n", "{name} never got ready");
+    assert!(registered(name), "{name} is not registered with epmd");
+}
+
+/// Runs `body` as a node given `args`, returning its stdout (bounded by
+/// a deadline, after which it is killed).
+fn client(kind: Kind, name: &str, cookie: &str, body: &str, args: &[&str]) -> String {
+    let file = script(body);
+    let mut child = command(kind)
+        .args(["--sname", name, "--cookie", cookie])
+        .arg(&file)
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("client starts");
+    let mut stdout = child.stdout.take().expect("piped stdout");
+    let reader = std::thread::spawn(move || {
+        let mut s = String::new();
+        let _ = stdout.read_to_string(&mut s);
+        s
+    });
+    let deadline = Instant::now() + Duration::from_secs(90);
+    loop {
+        if child.try_wait().ok().flatten().is_some() {
+            break;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    reader.join().unwrap_or_default()
+}
+
+/// A server both kinds of node run: it answers `{from, msg}` with
+/// `{:echo, self(), msg}` until `:stop`, and defines what rpc calls.
+const SERVER: &str = r#"
+defmodule DistT do
+  def add(a, b), do: a + b
+  def boom, do: raise "boom"
+end
+
+defmodule Loop do
+  def run do
+    receive do
+      {from, msg} ->
+        send(from, {:echo, self(), msg})
+        run()
+
+      :stop ->
+        :ok
+    after
+      60_000 -> :ok
+    end
+  end
+end
+
+Process.register(self(), :srv)
+IO.puts("ready")
+Loop.run()
+"#;
+
+const PAYLOAD: &str = r#"[1, -7, 255, 256, 2 ** 70, -(2 ** 70), 2.5, "three", <<1, 2, 3>>, :four, {5, {}}, %{"k" => [7], six: 6}, [], 'abc', [1 | 2], true, nil]"#;
+
+/// Runs `client_body` against a server node of each kind; both outputs
+/// must be the same and are returned.
+fn against_both_servers(client_body: &str) -> String {
+    epmd();
+    let host = host();
+    let mut outputs = Vec::new();
+    for kind in [Kind::Elixir, Kind::Phial] {
+        let mut nodes = Nodes(Vec::new());
+        let srv = unique("srv");
+        server(&mut nodes, kind, &srv, "distcookie", SERVER);
+        let target = format!("{srv}@{host}");
+        let out = client(
+            Kind::Elixir,
+            &unique("cli"),
+            "distcookie",
+            client_body,
+            &[&target],
+        );
+        outputs.push(out);
+    }
+    assert_eq!(
+        outputs[1], outputs[0],
+        "phial as the server (right) vs the BEAM (left)"
+    );
+    outputs.remove(0)
+}
+
+/// Runs `client_body` as each kind of node against an Elixir server.
+fn from_both_clients(client_body: &str, cookie: &str) -> String {
+    epmd();
+    let host = host();
+    let mut outputs = Vec::new();
+    for kind in [Kind::Elixir, Kind::Phial] {
+        let mut nodes = Nodes(Vec::new());
+        let srv = unique("srv");
+        server(&mut nodes, Kind::Elixir, &srv, "distcookie", SERVER);
+        let target = format!("{srv}@{host}");
+        outputs.push(client(
+            kind,
+            &unique("cli"),
+            cookie,
+            client_body,
+            &[&target],
+        ));
+    }
+    assert_eq!(
+        outputs[1], outputs[0],
+        "phial as the client (right) vs the BEAM (left)"
+    );
+    outputs.remove(0)
+}
+
+#[test]
+fn node_names_and_flags() {
+    epmd();
+    let name = unique("self");
+    let body = "IO.inspect(Node.alive?())\nIO.inspect(node() == Node.self())\n[a, h] = String.split(Atom.to_string(node()), \"@\")\nIO.puts(a)\nIO.puts(h)\nIO.inspect(node(self()) == node())\n";
+    let expected = format!("true\ntrue\n{name}\n{}\ntrue\n", host());
+    assert_eq!(client(Kind::Phial, &name, "c", body, &[]), expected);
+    let plain = Command::new(env!("CARGO_BIN_EXE_phial"))
+        .args([
+            "-e",
+            "IO.inspect({node(), Node.alive?(), Node.list(), Node.connect(:a@b)})",
+        ])
+        .output()
+        .expect("phial runs");
+    let beam = Command::new("elixir")
+        .args([
+            "-e",
+            "IO.inspect({node(), Node.alive?(), Node.list(), Node.connect(:a@b)})",
+        ])
+        .output()
+        .expect("elixir runs");
+    assert_eq!(
+        String::from_utf8_lossy(&plain.stdout),
+        String::from_utf8_lossy(&beam.stdout)
+    );
+}
+
+#[test]
+fn beam_to_phial_send_and_rpc() {
+    let out = against_both_servers(&format!(
+        r#"
+[target] = Enum.map(System.argv(), &String.to_atom/1)
+IO.inspect(Node.connect(target))
+IO.inspect(target in Node.list())
+send({{:srv, target}}, {{self(), {PAYLOAD}}})
+pid =
+  receive do
+    {{:echo, pid, msg}} -> IO.inspect(msg); pid
+  after
+    10_000 -> IO.puts("no echo")
+  end
+IO.inspect(node(pid) == target)
+send(pid, {{self(), :by_pid}})
+receive do
+  {{:echo, ^pid, msg}} -> IO.inspect(msg)
+after
+  10_000 -> IO.puts("no echo by pid")
+end
+IO.inspect(:rpc.call(target, DistT, :add, [1, 2]))
+{{:badrpc, {{:EXIT, {{e, [top | _]}}}}}} = :rpc.call(target, DistT, :boom, [])
+IO.inspect({{e, elem(top, 0), elem(top, 1)}})
+Process.sleep(500)
+IO.inspect(target in Node.list())
+send({{:srv, target}}, :stop)
+"#
+    ));
+    assert!(out.starts_with("true\ntrue\n[\n  1,\n  -7,"), "{out}");
+    assert!(out.contains("true\n:by_pid\n3\n"), "{out}");
+    assert!(out.contains("%RuntimeError{message: \"boom\"}"), "{out}");
+}
+
+#[test]
+fn phial_to_beam_connect_ping_send() {
+    let out = from_both_clients(
+        &format!(
+            r#"
+[target] = Enum.map(System.argv(), &String.to_atom/1)
+IO.inspect(Node.connect(target))
+IO.inspect(Node.list() == [target])
+IO.inspect(Node.ping(target))
+send({{:srv, target}}, {{self(), {PAYLOAD}}})
+pid =
+  receive do
+    {{:echo, pid, msg}} -> IO.inspect(msg); pid
+  after
+    10_000 -> IO.puts("no echo")
+  end
+IO.inspect(node(pid) == target)
+ref = make_ref()
+send(pid, {{self(), {{ref, self()}}}})
+receive do
+  {{:echo, ^pid, {{r, me}}}} -> IO.inspect({{r == ref, me == self()}})
+after
+  10_000 -> IO.puts("no echo by pid")
+end
+send({{:srv, target}}, :stop)
+"#
+        ),
+        "distcookie",
+    );
+    assert!(
+        out.starts_with("true\ntrue\n:pong\n[\n  1,\n  -7,"),
+        "{out}"
+    );
+    assert!(out.ends_with("true\n{true, true}\n"), "{out}");
+}
+
+#[test]
+fn wrong_cookie_is_refused() {
+    let out = from_both_clients(
+        r#"
+[target] = Enum.map(System.argv(), &String.to_atom/1)
+IO.inspect(Node.connect(target))
+IO.inspect(Node.list())
+IO.inspect(Node.ping(target))
+"#,
+        "not-the-cookie",
+    );
+    assert_eq!(out, "false\n[]\n:pang\n");
+}

@@ -1,0 +1,97 @@
+# The servers a distributed node runs for its peers, registered when the
+# node starts (crate::dist::start): `rex`, which answers `:rpc.call` and
+# `:rpc.cast` by running the MFA in a process of its own, starts the
+# processes peers spawn here (`SPAWN_REQUEST`, which OTP 25's `:rpc.call`
+# and `Node.spawn` send) and keeps peers' monitors of local processes;
+# `net_kernel`, which answers the `is_auth` call behind `Node.ping`.
+# Not here: the protocol, sending and delivering messages (Rust).
+defmodule :phial_dist do
+  def rex, do: rex(%{})
+
+  # `watched`: local monitor ref => {peer's ref, watching pid, what was
+  # monitored (a pid, or a name)}.
+  defp rex(watched) do
+    watched =
+      receive do
+        {:"$gen_call", {from, tag}, {:call, m, f, a, _group_leader}} ->
+          spawn(fn -> send(from, {tag, rex_apply(m, f, a)}) end)
+          watched
+
+        {:"$gen_cast", {:cast, m, f, a, _group_leader}} ->
+          spawn(fn -> apply(m, f, a) end)
+          watched
+
+        {from, {:call, m, f, a, _group_leader}} when is_pid(from) ->
+          spawn(fn -> send(from, {:rex, rex_apply(m, f, a)}) end)
+          watched
+
+        {:"$phial_spawn_request", req, from, m, f, args, opts} ->
+          {pid, mref} = spawn_monitor(fn -> apply(m, f, args) end)
+          monitor? = :monitor in opts
+          :phial_dist.spawn_reply(req, from, if(monitor?, do: 2, else: 0), pid)
+
+          if monitor? do
+            Map.put(watched, mref, {req, from, pid})
+          else
+            Process.demonitor(mref)
+            watched
+          end
+
+        {:"$phial_monitor", from, target, ref} ->
+          pid = if is_atom(target), do: Process.whereis(target), else: target
+
+          if is_pid(pid) and Process.alive?(pid) do
+            Map.put(watched, Process.monitor(pid), {ref, from, target})
+          else
+            :phial_dist.monitor_exit(target, from, ref, :noproc)
+            watched
+          end
+
+        {:"$phial_demonitor", _from, _target, ref} ->
+          case Enum.find(watched, fn {_, {r, _, _}} -> r == ref end) do
+            {mref, _} ->
+              Process.demonitor(mref, [:flush])
+              Map.delete(watched, mref)
+
+            nil ->
+              watched
+          end
+
+        {:DOWN, mref, :process, _pid, reason} ->
+          case Map.pop(watched, mref) do
+            {{ref, from, target}, rest} ->
+              :phial_dist.monitor_exit(target, from, ref, reason)
+              rest
+
+            {nil, _} ->
+              watched
+          end
+
+        _ ->
+          watched
+      end
+
+    rex(watched)
+  end
+
+  # As `catch apply(m, f, a)` in OTP's rex: an error or exit becomes
+  # `{:badrpc, {:EXIT, reason}}`, a throw is the value.
+  defp rex_apply(m, f, a) do
+    try do
+      apply(m, f, a)
+    catch
+      :error, reason -> {:badrpc, {:EXIT, {reason, __STACKTRACE__}}}
+      :exit, reason -> {:badrpc, {:EXIT, reason}}
+      :throw, value -> value
+    end
+  end
+
+  def net_kernel do
+    receive do
+      {:"$gen_call", {from, tag}, {:is_auth, _node}} -> send(from, {tag, :yes})
+      _ -> :ok
+    end
+
+    net_kernel()
+  end
+end
