@@ -33,6 +33,9 @@ enum Node {
     Fits(Id, bool),
     Force(Id),
     Line,
+    /// `collapse_lines`: the line breaks that follow, up to the next
+    /// text, become at most this many.
+    Collapse(u32),
 }
 
 /// The documents of one formatting run.
@@ -156,6 +159,10 @@ impl Docs {
         self.push(Node::Line)
     }
 
+    pub fn collapse(&mut self, max: u32) -> Id {
+        self.push(Node::Collapse(max))
+    }
+
     /// `a`, a line break, `b`.
     pub fn line_join(&mut self, a: Id, b: Id) -> Id {
         let l = self.line();
@@ -186,9 +193,42 @@ impl Docs {
         let mut out = String::new();
         let mut k: i64 = 0;
         let mut stack: Vec<(i64, Mode, Id)> = vec![(0, Mode::Flat, d)];
+        // An open collapse: its maximum, its indentation, the newlines
+        // held back so far.
+        let mut collapse: Option<(u32, i64, u32)> = None;
         while let Some((i, m, id)) = stack.pop() {
+            if let Some((max, ci, count)) = collapse {
+                match &self.nodes[id as usize] {
+                    Node::Line => {
+                        collapse = Some((max, ci, count + 1));
+                        k = i;
+                        continue;
+                    }
+                    Node::Break(s, false) if m == Mode::Break => {
+                        collapse = Some((max, ci, count + 1));
+                        k = i;
+                        let _ = s;
+                        continue;
+                    }
+                    Node::Text(_) => {
+                        for _ in 0..count.min(max) {
+                            out.push('\n');
+                        }
+                        for _ in 0..ci.max(0) {
+                            out.push(' ');
+                        }
+                        k = ci;
+                        collapse = None;
+                    }
+                    _ => {}
+                }
+            }
             match &self.nodes[id as usize] {
                 Node::Nil => {}
+                Node::Collapse(max) => {
+                    collapse = Some((*max, i, 0));
+                    k = i;
+                }
                 Node::Line => {
                     newline(&mut out, i);
                     k = i;
@@ -237,6 +277,12 @@ impl Docs {
                     stack.push((i, mode, *x));
                 }
             }
+        }
+        if let Some((max, ci, count)) = collapse {
+            for _ in 0..count.min(max) {
+                out.push('\n');
+            }
+            let _ = ci;
         }
         out
     }
@@ -293,6 +339,7 @@ impl Docs {
                     b = false;
                 }
                 (Node::Nil, _) => {}
+                (Node::Collapse(_), _) => k = i,
                 (Node::Text(s), _) => k += s.len() as i64,
                 (Node::Force(_), _) => return false,
                 (Node::Break(s, _), _) => {

@@ -282,76 +282,123 @@ impl Fmt<'_, '_> {
         out
     }
 
+    fn line_of(&self, pos: usize) -> usize {
+        self.src.get(..pos).map_or(0, |s| s.matches('\n').count())
+    }
+
+    /// Where the line holding `pos` ends.
+    fn line_end(&self, pos: usize) -> usize {
+        self.src
+            .get(pos..)
+            .and_then(|s| s.find('\n'))
+            .map_or(self.src.len(), |i| pos + i)
+    }
+
+    /// The newlines from `pos` to the next thing that is not blank.
+    fn newlines_after(&self, pos: usize) -> usize {
+        let rest = self.src.get(pos..).unwrap_or("");
+        let upto = rest
+            .find(|c: char| !c.is_whitespace())
+            .unwrap_or(rest.len());
+        rest[..upto].matches('\n').count()
+    }
+
+    /// The newlines between the last thing that is not blank before
+    /// `pos` and `pos`.
+    fn newlines_before(&self, pos: usize) -> usize {
+        let before = self.src.get(..pos).unwrap_or("");
+        let from = before
+            .rfind(|c: char| !c.is_whitespace())
+            .map_or(0, |i| i + 1);
+        before[from..].matches('\n').count()
+    }
+
     /// Lines of a block: each expression after the comments before it,
-    /// a blank line kept where the source has one.
+    /// as Elixir merges them: a blank line kept where the source has one
+    /// (at most one), and around expressions that take several lines
+    /// (module attributes aside).
     fn block(&mut self, exprs: &[Expr], end: usize) -> Id {
-        let mut doc = NIL;
-        let mut first = true;
-        let mut prev_end: Option<usize> = None;
-        let mut many = exprs.len() > 1;
+        // (doc, whether a break ends it, newlines after it)
+        let mut items: Vec<(Id, bool, usize)> = Vec::new();
         for (n, e) in exprs.iter().enumerate() {
-            let comments = self.comments_before(e.span.start);
-            let mut here = prev_end;
-            for (start, text) in comments {
-                many = true;
-                let t = self.text(&text);
-                doc = self.join_line(doc, t, here, start, first);
-                first = false;
-                // The comment's own end in the source.
-                here = Some(
-                    self.src[start..]
-                        .find('\n')
-                        .map_or(self.src.len(), |i| start + i),
-                );
+            for (start, text) in self.comments_before(e.span.start) {
+                self.push_comment(&mut items, start, &text);
             }
-            let cx = Cx::Block;
-            let ed = self.expr(e, cx);
-            let _ = n;
-            doc = self.join_line(doc, ed, here, e.span.start, first);
-            first = false;
-            prev_end = Some(e.span.end);
+            let doc = self.expr(e, Cx::Block);
+            // Comments inside the expression's lines go before it.
+            let last_line_end = self.line_end(e.span.end.saturating_sub(1).max(e.span.start));
+            let inner = self.comments_before(last_line_end.min(end));
+            for (_, text) in inner {
+                let t = self.text(&text);
+                items.push((t, false, 1));
+            }
+            let next_start = exprs.get(n + 1).map_or(end, |x| x.span.start);
+            let mut newlines = self.newlines_between(e.span.end, next_start).max(1);
+            if newlines > 1
+                && self.comments.get(self.next_comment).is_some_and(|(c, _)| {
+                    *c < next_start && self.line_of(*c) == self.line_of(e.span.end) + 1
+                })
+            {
+                newlines = 1;
+            }
+            let attr = matches!(e.kind, ExprKind::ModuleAttr { value: Some(_), .. });
+            items.push((doc, !attr, newlines));
         }
-        let trailing = self.comments_before(end);
-        for (start, text) in trailing {
-            many = true;
-            let t = self.text(&text);
-            doc = self.join_line(doc, t, prev_end, start, first);
-            first = false;
-            prev_end = Some(
-                self.src[start..]
-                    .find('\n')
-                    .map_or(self.src.len(), |i| start + i),
-            );
+        for (start, text) in self.comments_before(end) {
+            self.push_comment(&mut items, start, &text);
         }
-        if many {
-            self.d.force(doc)
-        } else {
-            doc
+        match items.len() {
+            0 => NIL,
+            1 => items[0].0,
+            _ => {
+                let mut docs = Vec::new();
+                let mut left: Option<Id> = None;
+                let count = items.len();
+                for (k, (doc, brk, newlines)) in items.into_iter().enumerate() {
+                    let right = if newlines >= 2 {
+                        Some(self.d.line())
+                    } else if brk {
+                        Some(self.d.brk(""))
+                    } else {
+                        None
+                    };
+                    let mut d = doc;
+                    if let Some(l) = left {
+                        d = self.d.concat(l, d);
+                    }
+                    if k + 1 < count {
+                        if let Some(r) = right {
+                            let c = self.d.collapse(2);
+                            let cr = self.d.concat(c, r);
+                            d = self.d.concat(d, cr);
+                        }
+                    }
+                    docs.push(self.d.group(d));
+                    left = right;
+                }
+                let mut acc = docs[0];
+                for &d in &docs[1..] {
+                    acc = self.d.line_join(acc, d);
+                }
+                self.d.force(acc)
+            }
         }
     }
 
-    fn join_line(
-        &mut self,
-        doc: Id,
-        next: Id,
-        prev_end: Option<usize>,
-        start: usize,
-        first: bool,
-    ) -> Id {
-        if first {
-            return next;
+    fn push_comment(&mut self, items: &mut Vec<(Id, bool, usize)>, start: usize, text: &str) {
+        let mut previous = self.newlines_before(start);
+        if previous == 0 {
+            previous = 2;
         }
-        let blank = prev_end.is_some_and(|p| self.newlines_between(p, start) >= 2);
-        let mut doc = doc;
-        if blank {
-            // An empty line of no indentation before the next one.
-            let l = self.d.line();
-            let l = self.d.nest(l, Indent::Reset, true);
-            doc = self.d.concat(doc, l);
+        if let Some(last) = items.last_mut() {
+            if last.2 < previous {
+                last.2 = previous;
+            }
         }
-        let l = self.d.line();
-        let doc = self.d.concat(doc, l);
-        self.d.concat(doc, next)
+        let next = self.newlines_after(start + text.len().min(self.line_end(start) - start));
+        let next = self.newlines_after(self.line_end(start)).max(next.min(1));
+        let t = self.text(text);
+        items.push((t, false, next));
     }
 
     fn parens(&mut self, d: Id) -> Id {
@@ -391,10 +438,29 @@ impl Fmt<'_, '_> {
                             Cx::Block | Cx::Operand | Cx::NoParensOneArg | Cx::ParensOneArg
                         );
                         let args = std::slice::from_ref(v.as_ref());
-                        let a = self.call_args(args, no_parens, "", false, v.span.end);
+                        let a = self.call_args(args, no_parens, "", false, v.span.end, false);
                         self.d.concat(at, a)
                     }
                 }
+            }
+            ExprKind::List { items, .. } if self.bare_keyword(e) => {
+                let n = items.len();
+                let docs: Vec<(usize, Id)> = items
+                    .iter()
+                    .enumerate()
+                    .map(|(k, it)| {
+                        let d = self.kw_or_expr(it, cx);
+                        let d = if k + 1 < n {
+                            self.d.concat_to_last_group(d, ",")
+                        } else {
+                            d
+                        };
+                        (it.span.start, d)
+                    })
+                    .collect();
+                let all: Vec<&Expr> = items.iter().collect();
+                let lines = self.force_args(&all);
+                self.join_args_raw(docs, lines, e.span.end)
             }
             ExprKind::List { items, tail } => {
                 let eol = self.eol_after(e.span.start + 1);
@@ -418,12 +484,60 @@ impl Fmt<'_, '_> {
             }
             ExprKind::Tuple(items) => {
                 let eol = self.eol_after(e.span.start + 1);
-                let docs = items
+                let n = items.len();
+                let docs: Vec<(usize, Id)> = items
                     .iter()
-                    .map(|it| (it.span.start, self.expr(it, Cx::ParensArg)))
+                    .enumerate()
+                    .map(|(k, it)| {
+                        let d = self.kw_or_expr(it, Cx::ParensArg);
+                        let d = if k + 1 < n {
+                            self.d.concat_to_last_group(d, ",")
+                        } else {
+                            d
+                        };
+                        (it.span.start, d)
+                    })
                     .collect();
-                let args = self.join_args(docs, eol, e.span.end);
-                self.surround("{", args, "}")
+                if eol {
+                    let args = self.join_args_raw(docs, true, e.span.end);
+                    return self.surround("{", args, "}");
+                }
+                let mut acc = NIL;
+                let mut lines = false;
+                let mut parts = Vec::new();
+                for (start, d) in docs {
+                    for (_, text) in self.comments_before(start) {
+                        lines = true;
+                        parts.push(self.text(&text));
+                    }
+                    parts.push(d);
+                }
+                for (_, text) in self.comments_before(e.span.end) {
+                    lines = true;
+                    parts.push(self.text(&text));
+                }
+                for (k, d) in parts.into_iter().enumerate() {
+                    acc = if k == 0 {
+                        d
+                    } else if lines {
+                        self.d.line_join(acc, d)
+                    } else {
+                        self.d.flex_glue(acc, d)
+                    };
+                }
+                if lines {
+                    let acc = self.d.force(acc);
+                    return self.surround("{", acc, "}");
+                }
+                if self.d.is_nil(acc) {
+                    return self.text("{}");
+                }
+                let o = self.text("{");
+                let c = self.text("}");
+                let inner = self.d.concat(o, acc);
+                let inner = self.d.nest(inner, Indent::By(1), true);
+                let all = self.d.concat(inner, c);
+                self.d.group(all)
             }
             ExprKind::Bitstring(items) => {
                 let eol = self.eol_after(e.span.start + 2);
@@ -834,6 +948,10 @@ impl Fmt<'_, '_> {
                 stack.reverse();
                 operands = stack;
             }
+            let chain_eol = self
+                .src
+                .get(b.lhs.span.end..b.rhs.span.start)
+                .is_some_and(|t| t.contains('\n'));
             let mut acc = NIL;
             let count = operands.len();
             for (i, (o, arg)) in operands.into_iter().enumerate() {
@@ -871,11 +989,13 @@ impl Fmt<'_, '_> {
                 };
                 acc = if i == 0 {
                     piece
+                } else if chain_eol {
+                    self.d.line_join(acc, piece)
                 } else {
                     self.d.glue(acc, " ", piece)
                 };
             }
-            return acc;
+            return if chain_eol { self.d.force(acc) } else { acc };
         }
         let left = self.operand(b.lhs, cx.many(Cx::ParensArg), op, info, Assoc::Left, 2);
         let right = self.operand(b.rhs, cx.many(Cx::Operand), op, info, Assoc::Right, 0);
@@ -1049,7 +1169,7 @@ impl Fmt<'_, '_> {
                 self.text(" do")
             } else {
                 let no_parens = skip != Skip::IfOnlyDoEnd;
-                self.call_args(args, no_parens, " do", eol, b.span.start)
+                self.call_args(args, no_parens, " do", eol, b.span.start, true)
             };
             let blocks = self.do_blocks(b);
             let end = self.text("end");
@@ -1072,8 +1192,29 @@ impl Fmt<'_, '_> {
         } else {
             args.last().map_or(e.span.end, |a| a.span.end)
         };
-        let a = self.call_args(args, no_parens, "", eol, close);
+        let a = self.call_args(args, no_parens, "", eol, close, true);
         self.d.concat(head, a)
+    }
+
+    /// Whether a list is keyword pairs written without brackets.
+    fn bare_keyword(&self, e: &Expr) -> bool {
+        match &e.kind {
+            ExprKind::List { items, tail: None } => {
+                !items.is_empty()
+                    && items.iter().all(|i| self.is_keyword_pair(i))
+                    && !self.slice(e.span).starts_with('[')
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether the arguments start on two lines or more.
+    fn force_args(&self, args: &[&Expr]) -> bool {
+        let mut lines = args.iter().map(|a| self.line_of(a.span.start));
+        let Some(first) = lines.next() else {
+            return false;
+        };
+        lines.any(|l| l != first)
     }
 
     fn call_args(
@@ -1083,6 +1224,7 @@ impl Fmt<'_, '_> {
         extra: &str,
         eol: bool,
         end: usize,
+        list_to_keyword: bool,
     ) -> Id {
         if args.is_empty() {
             return self.text(&format!("(){extra}"));
@@ -1091,8 +1233,8 @@ impl Fmt<'_, '_> {
         let kw_items: Option<&Vec<Expr>> = match &last.kind {
             ExprKind::List { items, tail: None }
                 if !items.is_empty()
-                    && self.is_keyword_pair(&items[0])
-                    && !self.slice(last.span).starts_with('[') =>
+                    && items.iter().all(|i| self.is_keyword_pair(i))
+                    && (list_to_keyword || !self.slice(last.span).starts_with('[')) =>
             {
                 Some(items)
             }
@@ -1110,37 +1252,106 @@ impl Fmt<'_, '_> {
         } else {
             Cx::ParensArg
         };
-        let mut all: Vec<&Expr> = left.iter().collect();
-        match kw_items {
-            Some(items) => all.extend(items.iter()),
-            None => all.push(last),
-        }
+        let left_refs: Vec<&Expr> = left.iter().collect();
+        let right_refs: Vec<&Expr> = match kw_items {
+            Some(items) => items.iter().collect(),
+            None => vec![last],
+        };
+        let mut all: Vec<&Expr> = left_refs.clone();
+        all.extend(right_refs.iter().copied());
         let many_eol = all.len() >= 2 && eol;
-        let nbf = !keyword && !many_eol && self.next_break_fits(last);
+        let generators = all.iter().any(|a| {
+            matches!(
+                a.kind,
+                ExprKind::Binary {
+                    op: BinaryOp::Send,
+                    ..
+                }
+            )
+        });
+        if !left.is_empty() && keyword && !generators {
+            let join_left = self.force_args(&left_refs) || many_eol;
+            let docs: Vec<(usize, Id)> = left_refs
+                .iter()
+                .map(|a| {
+                    let d = self.expr(a, cx);
+                    (a.span.start, self.d.concat_to_last_group(d, ","))
+                })
+                .collect();
+            let left_doc = self.join_args_raw(docs, join_left, right_refs[0].span.start);
+            let join_right = self.force_args(&right_refs) || self.force_args(&all) || many_eol;
+            let docs: Vec<(usize, Id)> = right_refs
+                .iter()
+                .enumerate()
+                .map(|(k, a)| {
+                    let d = self.kw_or_expr(a, cx);
+                    let d = if k + 1 < right_refs.len() {
+                        self.d.concat_to_last_group(d, ",")
+                    } else {
+                        d
+                    };
+                    (a.span.start, d)
+                })
+                .collect();
+            let right_doc = self.join_args_raw(docs, join_right, end);
+            let j = if join_right {
+                self.d.line()
+            } else {
+                self.d.brk(" ")
+            };
+            let right_doc = self.d.concat(j, right_doc);
+            let ex = self.text(extra);
+            let doc = if skip_parens {
+                let g = self.d.group_inherit(right_doc);
+                let g = self.d.next_break_fits(g, true);
+                let a = self.d.concat(left_doc, g);
+                let a = self.d.nest(a, Indent::Cursor, false);
+                let sp = self.text(" ");
+                let d = self.d.concat(sp, a);
+                let d = self.d.nest2(d);
+                let d = self.d.concat(d, ex);
+                self.d.group(d)
+            } else {
+                let r = self.d.nest(right_doc, Indent::By(2), false);
+                let b = self.d.brk("");
+                let r = self.d.concat(r, b);
+                let r = self.d.group_inherit(r);
+                let r = self.d.next_break_fits(r, true);
+                let l = self.d.nest(left_doc, Indent::By(2), false);
+                let args_doc = self.d.concat(l, r);
+                let o = self.text("(");
+                let b = self.d.brk("");
+                let ob = self.d.concat(o, b);
+                let ob = self.d.nest(ob, Indent::By(2), false);
+                let c = self.text(")");
+                let d = self.d.concat_all(&[ob, args_doc, c, ex]);
+                self.d.group(d)
+            };
+            return self.d.next_break_fits(doc, false);
+        }
+        let join_line = self.force_args(&all) || many_eol;
+        let nbf = !keyword && !join_line && self.next_break_fits(last);
         let n = all.len();
         let mut docs = Vec::new();
         for (i, a) in all.iter().enumerate() {
             let d = self.kw_or_expr(a, cx);
-            let d = if i + 1 == n && nbf {
+            let d = if i + 1 < n {
+                self.d.concat_to_last_group(d, ",")
+            } else if nbf {
                 self.d.next_break_fits(d, true)
             } else {
                 d
             };
             docs.push((a.span.start, d));
         }
-        let args_doc = self.join_args(docs, many_eol, end);
+        let args_doc = self.join_args_raw(docs, join_line, end);
         let args_doc = self.d.ungroup(args_doc);
         let ex = self.text(extra);
         let doc = if skip_parens {
             let sp = self.text(" ");
             let a = self.d.nest(args_doc, Indent::Cursor, false);
             let doc = self.d.concat_all(&[sp, a, ex]);
-            if keyword && !left.is_empty() {
-                let g = self.d.nest2(doc);
-                self.d.group(g)
-            } else {
-                self.d.group(doc)
-            }
+            self.d.group(doc)
         } else {
             let o = self.text("(");
             let b = self.d.brk("");
@@ -1156,6 +1367,41 @@ impl Fmt<'_, '_> {
             self.d.next_break_fits(doc, false)
         } else {
             doc
+        }
+    }
+
+    /// Documents (commas already in place) joined by breaks, or by lines
+    /// when `lines` or a comment sits between them.
+    fn join_args_raw(&mut self, docs: Vec<(usize, Id)>, lines: bool, end: usize) -> Id {
+        let mut out: Vec<Id> = Vec::new();
+        let mut comments = false;
+        for (start, doc) in docs {
+            for (_, text) in self.comments_before(start) {
+                comments = true;
+                let t = self.text(&text);
+                out.push(t);
+            }
+            out.push(doc);
+        }
+        for (_, text) in self.comments_before(end) {
+            comments = true;
+            let t = self.text(&text);
+            out.push(t);
+        }
+        let mut acc = NIL;
+        for (i, d) in out.into_iter().enumerate() {
+            acc = if i == 0 {
+                d
+            } else if lines || comments {
+                self.d.line_join(acc, d)
+            } else {
+                self.d.glue(acc, " ", d)
+            };
+        }
+        if lines || comments {
+            self.d.force(acc)
+        } else {
+            acc
         }
     }
 
