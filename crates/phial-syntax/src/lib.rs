@@ -9,11 +9,13 @@
 //!
 //! Not here: evaluation, values, processes — this crate knows nothing of them.
 
+pub mod algebra;
 pub mod ast;
 mod builders;
 mod classify;
 mod diagnostics;
 mod dump;
+pub mod format;
 mod lexer;
 mod parser;
 mod strings;

@@ -13,6 +13,10 @@ defmodule Code do
               ignore_module_conflict: false, relative_paths: true, warnings_as_errors: false,
               no_warn_undefined: [], tracers: [], parser_options: []}
 
+  def format_file!(file, opts \\ []) when is_binary(file) and is_list(opts) do
+    Code.format_string!(File.read!(file), [file: file] ++ opts)
+  end
+
   def available_compiler_options, do: @boolean_options ++ @list_options
 
   def compiler_options, do: :persistent_term.get({Code, :compiler_options}, @defaults)

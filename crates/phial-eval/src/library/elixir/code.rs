@@ -41,6 +41,12 @@ pub const NATIVES: &[Native] = &[
     def("string_to_quoted_with_comments!", 2, |ctx, a| {
         with_comments(ctx, &a[0], true)
     }),
+    def("format_string!", 1, |ctx, a| {
+        format_string(ctx, &a[0], &Value::Nil)
+    }),
+    def("format_string!", 2, |ctx, a| {
+        format_string(ctx, &a[0], &a[1])
+    }),
     step("eval_quoted", 1, |ctx, a| {
         eval_quoted(ctx, &a[0], &Value::Nil)
     }),
@@ -395,6 +401,50 @@ fn syntax_error(
             (Atom::new("description"), Value::str(e.message.clone())),
         ],
     ))
+}
+
+/// `Code.format_string!/1,2`: the source as Elixir's formatter lays it
+/// out (`phial_syntax::format`), as iodata; a syntax error raises as
+/// `string_to_quoted!` does.
+fn format_string(_ctx: &mut Ctx, source: &Value, opts: &Value) -> Result<Value> {
+    use crate::library::support::terms::keyword_get;
+    let text = crate::library::elixir::path::text(source)?;
+    let mut o = phial_syntax::format::Options::default();
+    if let Some(v) = keyword_get(opts, "line_length") {
+        match v {
+            Value::Int(n) if *n >= 0 => o.line_length = *n as usize,
+            _ => return Err(error::badarg()),
+        }
+    }
+    if let Some(v) = keyword_get(opts, "force_do_end_blocks") {
+        o.force_do_end_blocks = v.is_truthy();
+    }
+    if let Some(v) = keyword_get(opts, "locals_without_parens") {
+        for pair in v.iter_list() {
+            if let Value::Tuple(t) = pair {
+                if let (Some(name), Some(arity)) = (t.first().and_then(|n| n.as_atom()), t.get(1)) {
+                    let arity = match arity {
+                        Value::Int(n) if *n >= 0 => Some(*n as usize),
+                        _ => None,
+                    };
+                    o.locals_without_parens
+                        .push((name.as_str().to_string(), arity));
+                }
+            }
+        }
+    }
+    let file = keyword_get(opts, "file")
+        .and_then(|f| f.as_str())
+        .unwrap_or("nofile")
+        .to_string();
+    let result = crate::vm::with_deep_stack(|| phial_syntax::format::format_source(&text, &o));
+    match result {
+        Ok(out) => Ok(Value::list(vec![Value::str(out)])),
+        Err(errs) => match errs.first() {
+            Some(e) => Err(syntax_error("SyntaxError", &file, &text, e)),
+            None => Err(error::badarg()),
+        },
+    }
 }
 
 /// `Code.string_to_quoted/1,2` (`{:ok, quoted}` or `{:error, {meta,
