@@ -421,6 +421,17 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
                 Op::Send | Op::SendDiscard => {
                     let msg = p.stack.pop_top();
                     let to = p.stack.pop_top();
+                    // An alias: delivered while it is active, else dropped.
+                    if let Value::Ref(alias) = to {
+                        if matches!(*op, Op::Send) {
+                            cx.send_alias(alias, msg.clone());
+                            p.stack.push(msg);
+                        } else {
+                            cx.send_alias(alias, msg);
+                            p.stack.push_with(|| Value::Nil);
+                        }
+                        continue;
+                    }
                     let pid = match bifs::support::processes::dest(
                         &mut Ctx {
                             cx,

@@ -31,6 +31,10 @@ pub(crate) fn dest(ctx: &mut Ctx, to: &Value) -> Result<Pid> {
 }
 
 pub(crate) fn send(ctx: &mut Ctx, to: &Value, msg: &Value) -> Result<Value> {
+    if let Value::Ref(alias) = to {
+        ctx.cx.send_alias(*alias, msg.clone());
+        return Ok(msg.clone());
+    }
     let pid = dest(ctx, to)?;
     ctx.cx.send(pid, msg.clone());
     Ok(msg.clone())
