@@ -13,6 +13,7 @@
 //!
 //! Not here: the semantics of applying signals (signals.rs).
 
+use crate::alias::AliasMode;
 use crate::body::{Body, Term};
 use crate::heap::MaxHeap;
 use crate::mailbox::{Mail, Signal};
@@ -90,7 +91,8 @@ impl<'a, T: Term, B: Body<T>> Cx<'a, T, B> {
         }
         let mut it = batch.into_signals().into_iter();
         while let Some(sig) = it.next() {
-            if let Some(reason) = apply(self.proc, self.mail, sig) {
+            let origin = Origin::Worker(self.local);
+            if let Some(reason) = apply(&self.rt.shared, origin, self.proc, self.mail, sig) {
                 self.exit = Some(reason);
                 self.leftover.extend(it);
                 break;
@@ -312,10 +314,76 @@ impl<'a, T: Term, B: Body<T>> Cx<'a, T, B> {
         }
     }
 
+    /// A new alias of this process (`erlang:alias/1`).
+    pub fn alias(&mut self, mode: AliasMode) -> Ref {
+        let r = self.make_ref();
+        self.activate_alias(r, mode);
+        r
+    }
+
+    /// Make the monitor `r` this process just took an alias too
+    /// (`erlang:monitor/3`'s `alias` option). One meant to end with the
+    /// monitor is never active when the monitor is not held (a dead
+    /// target's `:noproc`, or oneself).
+    pub fn alias_monitor(&mut self, r: Ref, mode: AliasMode) {
+        if mode.ends_with_monitor() {
+            let held = self
+                .proc
+                .meta
+                .lock()
+                .rel
+                .as_ref()
+                .is_some_and(|x| x.monitors.iter().any(|&(m, _)| m == r));
+            if !held {
+                return;
+            }
+        }
+        self.activate_alias(r, mode);
+    }
+
+    fn activate_alias(&mut self, r: Ref, mode: AliasMode) {
+        self.proc.meta.lock().rel_mut().aliases.push((r, mode));
+        self.rt.shared.aliases.insert(r, self.proc.pid);
+    }
+
+    /// Deactivate one of this process's aliases; whether it was active.
+    pub fn unalias(&mut self, r: Ref) -> bool {
+        let was = self.proc.meta.lock().remove_alias(r).is_some();
+        if was {
+            self.rt.shared.aliases.remove(r);
+        }
+        was
+    }
+
+    /// Send to an alias: delivered if, when its owner takes it in, the
+    /// alias is still active; dropped silently otherwise.
+    pub fn send_alias(&mut self, alias: Ref, msg: T) {
+        let shared = &self.rt.shared;
+        let Some(owner) = shared.aliases.owner(alias) else {
+            return;
+        };
+        if owner == self.proc.pid {
+            if crate::signals::take_alias(shared, self.origin(), self.proc, alias) {
+                self.mail.queue.push_back(msg);
+            }
+            return;
+        }
+        let _ = shared.deliver(owner, Signal::AliasMessage { alias, msg }, self.origin());
+    }
+
     /// Remove a monitor; true if it was active. With `flush`, also remove a
     /// DOWN message for it already in the mailbox (needs `Term::down_ref`).
+    /// An alias made to end with the monitor ends with it.
     pub fn demonitor(&mut self, r: Ref, flush: bool) -> bool {
-        let target = self.proc.meta.lock().remove_monitor(r);
+        let target = {
+            let mut meta = self.proc.meta.lock();
+            let target = meta.remove_monitor(r);
+            if crate::signals::end_alias_with_monitor(&mut meta, r) {
+                drop(meta);
+                self.rt.shared.aliases.remove(r);
+            }
+            target
+        };
         if let Some(t) = target {
             let _ = self
                 .rt

@@ -11,6 +11,7 @@
 //! Not here: evaluation, reductions counting (the body enforces its budget
 //! and returns [`Step::Yield`]), I/O.
 
+mod alias;
 mod body;
 mod cx;
 mod heap;
@@ -26,6 +27,7 @@ mod state;
 mod table;
 mod timer;
 
+pub use alias::AliasMode;
 pub use body::{Body, Step, Term};
 pub use cx::Cx;
 pub use heap::{

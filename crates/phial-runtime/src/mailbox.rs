@@ -30,6 +30,12 @@ use std::collections::VecDeque;
 /// Everything one process can send another.
 pub(crate) enum Signal<T> {
     Message(T),
+    /// A message sent to the alias `alias`: delivered only if the alias is
+    /// still active when the receiver takes it in.
+    AliasMessage {
+        alias: Ref,
+        msg: T,
+    },
     /// An exit signal; `link` says whether it comes from a link (dropped if
     /// the link is gone, `:kill` not special) or from `Process.exit/2`.
     Exit {

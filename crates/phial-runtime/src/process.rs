@@ -9,6 +9,7 @@
 //!
 //! Not here: how any of it changes (signals.rs, cx.rs, scheduler.rs).
 
+use crate::alias::AliasMode;
 use crate::heap::MaxHeap;
 use crate::mailbox::{Inbound, Mail};
 use crate::pid::{Pid, Ref};
@@ -71,6 +72,8 @@ pub(crate) struct Relations {
     /// Monitors held on this process: (ref, watcher).
     pub(crate) monitored_by: Vec<(Ref, Pid)>,
     pub(crate) name: Option<Box<str>>,
+    /// This process's active aliases.
+    pub(crate) aliases: Vec<(Ref, AliasMode)>,
 }
 
 impl Relations {
@@ -80,6 +83,7 @@ impl Relations {
             && self.named_monitors.is_empty()
             && self.monitored_by.is_empty()
             && self.name.is_none()
+            && self.aliases.is_empty()
     }
 }
 
@@ -138,6 +142,21 @@ impl Meta {
         };
         self.tidy();
         Some((pid, name))
+    }
+
+    /// Deactivate an alias; its mode if it was active.
+    pub(crate) fn remove_alias(&mut self, r: Ref) -> Option<AliasMode> {
+        let a = self.rel.as_mut()?;
+        let i = a.aliases.iter().position(|&(x, _)| x == r)?;
+        let (_, mode) = a.aliases.swap_remove(i);
+        self.tidy();
+        Some(mode)
+    }
+
+    /// The mode of an active alias.
+    pub(crate) fn alias_mode(&self, r: Ref) -> Option<AliasMode> {
+        let a = self.rel.as_ref()?;
+        a.aliases.iter().find(|&&(x, _)| x == r).map(|&(_, m)| m)
     }
 
     pub(crate) fn remove_monitored_by(&mut self, mref: Ref) {

@@ -115,6 +115,8 @@ pub struct ProcessInfo {
 pub(crate) struct Shared<T, B> {
     pub(crate) table: Table<T, B>,
     pub(crate) registry: Registry,
+    /// Active process aliases, for routing (`alias.rs`).
+    pub(crate) aliases: crate::alias::Aliases,
     pub(crate) sched: Sched<T, B>,
     pub(crate) timers: Timers<T, B>,
     next_pid: AtomicU64,
@@ -186,6 +188,7 @@ impl<T: Term, B: Body<T>> Runtime<T, B> {
         let shared = Arc::new(Shared {
             table: Table::new(),
             registry: Registry::default(),
+            aliases: crate::alias::Aliases::new(),
             sched: Sched::new(stealers),
             timers: Timers::new(),
             next_pid: AtomicU64::new(FIRST_PID),

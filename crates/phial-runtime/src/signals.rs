@@ -17,6 +17,7 @@
 //! Not here: the running of bodies (scheduler.rs) or the public operations
 //! (cx.rs, runtime.rs).
 
+use crate::alias::AliasMode;
 use crate::body::{Body, Term};
 use crate::mailbox::{Mail, Signal};
 use crate::process::{Inner, Proc, Slot};
@@ -59,9 +60,20 @@ impl<T: Term, B: Body<T>> Shared<T, B> {
 
 /// Apply one signal to process `p` whose private queue is `mail`. Returns the
 /// exit reason if the signal kills the process.
-pub(crate) fn apply<T: Term, B>(p: &Proc<T, B>, mail: &mut Mail<T>, sig: Signal<T>) -> Option<T> {
+pub(crate) fn apply<T: Term, B: Body<T>>(
+    shared: &Shared<T, B>,
+    origin: Origin<'_, T, B>,
+    p: &Proc<T, B>,
+    mail: &mut Mail<T>,
+    sig: Signal<T>,
+) -> Option<T> {
     match sig {
         Signal::Message(m) => mail.queue.push_back(m),
+        Signal::AliasMessage { alias, msg } => {
+            if take_alias(shared, origin, p, alias) {
+                mail.queue.push_back(msg);
+            }
+        }
         Signal::Exit { from, reason, link } => {
             let mut meta = p.meta.lock();
             if link && !meta.remove_link(from) {
@@ -90,7 +102,16 @@ pub(crate) fn apply<T: Term, B>(p: &Proc<T, B>, mail: &mut Mail<T>, sig: Signal<
         }
         Signal::Demonitor(mref) => p.meta.lock().remove_monitored_by(mref),
         Signal::Down { mref, pid, reason } => {
-            let active = p.meta.lock().remove_monitor_named(mref);
+            let active = {
+                let mut meta = p.meta.lock();
+                let active = meta.remove_monitor_named(mref);
+                // The DOWN removes the monitor, and with it an alias made
+                // to end with it.
+                if active.is_some() && end_alias_with_monitor(&mut meta, mref) {
+                    shared.aliases.remove(mref);
+                }
+                active
+            };
             // A DOWN for a monitor removed by demonitor is never delivered.
             match active {
                 Some((_, None)) => mail.queue.push_back(T::down_message(mref, pid, reason)),
@@ -102,6 +123,49 @@ pub(crate) fn apply<T: Term, B>(p: &Proc<T, B>, mail: &mut Mail<T>, sig: Signal<
         }
     }
     None
+}
+
+/// Whether a message through `alias` reaches process `p` (the alias is
+/// active); deactivates a reply alias, and removes the monitor of a
+/// `reply_demonitor` one.
+pub(crate) fn take_alias<T: Term, B: Body<T>>(
+    shared: &Shared<T, B>,
+    origin: Origin<'_, T, B>,
+    p: &Proc<T, B>,
+    alias: crate::Ref,
+) -> bool {
+    let mut meta = p.meta.lock();
+    match meta.alias_mode(alias) {
+        None => false,
+        Some(AliasMode::Explicit | AliasMode::Demonitor) => true,
+        Some(AliasMode::Reply) => {
+            meta.remove_alias(alias);
+            drop(meta);
+            shared.aliases.remove(alias);
+            true
+        }
+        Some(AliasMode::ReplyDemonitor) => {
+            meta.remove_alias(alias);
+            let target = meta.remove_monitor(alias);
+            drop(meta);
+            shared.aliases.remove(alias);
+            if let Some(t) = target {
+                let _ = shared.deliver(t, Signal::Demonitor(alias), origin);
+            }
+            true
+        }
+    }
+}
+
+/// Deactivate the alias of monitor `mref` if it ends with the monitor.
+pub(crate) fn end_alias_with_monitor(meta: &mut crate::process::Meta, mref: crate::Ref) -> bool {
+    match meta.alias_mode(mref) {
+        Some(m) if m.ends_with_monitor() => {
+            meta.remove_alias(mref);
+            true
+        }
+        _ => false,
+    }
 }
 
 /// Tear down process `p` (its worker holds `inner`) with `reason`.
@@ -128,6 +192,9 @@ pub(crate) fn die<T: Term, B: Body<T>>(
     };
     if let Some(name) = rel.as_ref().and_then(|r| r.name.as_deref()) {
         shared.registry.release(name, pid);
+    }
+    for &(a, _) in rel.iter().flat_map(|r| r.aliases.iter()) {
+        shared.aliases.remove(a);
     }
     let queued = p.inbound.close();
     p.private_len.store(0, Ordering::Relaxed);

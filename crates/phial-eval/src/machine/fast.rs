@@ -428,16 +428,16 @@ pub(super) fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Stop {
                     vm: &p.vm,
                     rare: None,
                 };
-                let pid = match crate::library::support::processes::dest(&mut ctx, &to) {
-                    Ok(pid) => pid,
+                let route = match crate::library::support::processes::route(&mut ctx, &to) {
+                    Ok(r) => r,
                     // `pc` is past the send, as the general loop leaves it.
                     Err(e) => break 'run Stop::Raised(e),
                 };
                 if matches!(rare, Op::Send) {
-                    cx.send(pid, msg.clone());
+                    crate::library::support::processes::send_routed(&mut ctx, route, msg.clone());
                     stack.push_with(|| msg);
                 } else {
-                    cx.send(pid, msg);
+                    crate::library::support::processes::send_routed(&mut ctx, route, msg);
                     stack.push_with(|| Value::Nil);
                 }
             }

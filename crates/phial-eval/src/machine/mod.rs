@@ -440,9 +440,12 @@ fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Result<Outcome, Raise> {
                             cx.send(pid, msg);
                             p.stack.push_with(|| Value::Nil);
                         }
-                    } else {
+                    } else if matches!(*op, Op::Send) {
                         bifs::support::processes::send_routed(&mut ctx, route, msg.clone());
                         p.stack.push(msg);
+                    } else {
+                        bifs::support::processes::send_routed(&mut ctx, route, msg);
+                        p.stack.push_with(|| Value::Nil);
                     }
                 }
                 Op::Bif(id, argc) => {

@@ -62,6 +62,9 @@ pub const NATIVES: &[Native] = &[
         let total = b.byte_len().checked_mul(n);
         match total {
             Some(t) if t <= crate::library::support::collections::MAX_BUILD as usize => {
+                if phial_runtime::over_limit(t) {
+                    return Err(crate::library::support::processes::over_memory_limit());
+                }
                 let out = Binary::concat_all(std::iter::repeat_n(b, n));
                 Ok(Value::Bin(out))
             }

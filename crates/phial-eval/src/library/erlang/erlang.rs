@@ -27,6 +27,43 @@ fn process(ctx: &mut crate::library::Ctx, name: &str, a: &[Value]) -> Result<Val
     f(ctx, a)
 }
 
+/// `erlang:monitor/3`: `monitor/2` whose reference may also be an alias
+/// (`alias: :explicit_unalias | :demonitor | :reply_demonitor`).
+fn monitor3(ctx: &mut crate::library::Ctx, a: &[Value]) -> Result<Value> {
+    use phial_runtime::AliasMode;
+    if a[0].as_atom().map(|t| t.as_str()) != Some("process") {
+        return Err(badarg_at(1, "invalid monitor type"));
+    }
+    if !a[2].is_list() {
+        return Err(badarg_at(3, "not a list"));
+    }
+    let mut mode = None;
+    for o in a[2].iter_list() {
+        let m = match &o {
+            Value::Tuple(t)
+                if t.len() == 2 && t[0].as_atom().map(|x| x.as_str()) == Some("alias") =>
+            {
+                match t[1].as_atom().map(|x| x.as_str()) {
+                    Some("explicit_unalias") => Some(AliasMode::Explicit),
+                    Some("demonitor") => Some(AliasMode::Demonitor),
+                    Some("reply_demonitor") => Some(AliasMode::ReplyDemonitor),
+                    _ => None,
+                }
+            }
+            _ => None,
+        };
+        match m {
+            Some(m) => mode = Some(m),
+            None => return Err(badarg_at(3, "invalid option in list")),
+        }
+    }
+    let r = process(ctx, "monitor", &a[1..2])?;
+    if let (Some(mode), Value::Ref(mref)) = (mode, &r) {
+        ctx.cx.alias_monitor(*mref, mode);
+    }
+    Ok(r)
+}
+
 pub const NATIVES: &[Native] = &[
     def("node", 0, |_, _| {
         Ok(crate::library::elixir::node::self_node())
@@ -68,6 +105,28 @@ pub const NATIVES: &[Native] = &[
             Some("process") => process(ctx, "monitor", &a[1..]),
             _ => Err(badarg_at(1, "invalid monitor type")),
         }
+    }),
+    def("monitor", 3, monitor3),
+    def("alias", 0, |ctx, _| {
+        Ok(Value::Ref(ctx.cx.alias(phial_runtime::AliasMode::Explicit)))
+    }),
+    def("alias", 1, |ctx, a| {
+        let mut mode = phial_runtime::AliasMode::Explicit;
+        if !a[0].is_list() {
+            return Err(badarg_at(1, "not a list"));
+        }
+        for o in a[0].iter_list() {
+            match o.as_atom().map(|x| x.as_str()) {
+                Some("explicit_unalias") => mode = phial_runtime::AliasMode::Explicit,
+                Some("reply") => mode = phial_runtime::AliasMode::Reply,
+                _ => return Err(badarg_at(1, "invalid option in list")),
+            }
+        }
+        Ok(Value::Ref(ctx.cx.alias(mode)))
+    }),
+    def("unalias", 1, |ctx, a| match &a[0] {
+        Value::Ref(r) => Ok(Value::bool(ctx.cx.unalias(*r))),
+        _ => Err(badarg_at(1, "not a reference")),
     }),
     def("demonitor", 1, |ctx, a| process(ctx, "demonitor", a)),
     def("demonitor", 2, |ctx, a| process(ctx, "demonitor", a)),

@@ -19,6 +19,8 @@ pub(crate) enum Route {
     Remote(Pid),
     /// `{name, node}` naming another node.
     Named(Atom, Atom),
+    /// A process alias: delivered while its owner keeps it active.
+    Alias(phial_runtime::Ref),
 }
 
 /// A local destination (timers): a pid or a registered name.
@@ -33,6 +35,7 @@ pub(crate) fn dest(ctx: &mut Ctx, to: &Value) -> Result<Pid> {
 pub(crate) fn route(ctx: &mut Ctx, to: &Value) -> Result<Route> {
     match to {
         Value::Pid(p) if p.node() == 0 => Ok(Route::Local(*p)),
+        Value::Ref(alias) => Ok(Route::Alias(*alias)),
         Value::Pid(p) => Ok(Route::Remote(*p)),
         Value::Atom(name) => ctx
             .cx
@@ -58,6 +61,7 @@ pub(crate) fn send_routed(ctx: &mut Ctx, route: Route, msg: Value) {
         Route::Local(pid) => ctx.cx.send(pid, msg),
         Route::Remote(pid) => crate::dist::send_to_pid(pid, &msg),
         Route::Named(name, node) => crate::dist::send_to_name(ctx.cx.self_pid(), name, node, &msg),
+        Route::Alias(alias) => ctx.cx.send_alias(alias, msg),
     }
 }
 
