@@ -325,3 +325,31 @@ IO.inspect(Node.ping(target))
     );
     assert_eq!(out, "false\n[]\n:pang\n");
 }
+
+#[test]
+fn nodedown_when_the_peer_halts() {
+    let out = from_both_clients(
+        r#"
+[target] = Enum.map(System.argv(), &String.to_atom/1)
+IO.inspect(Node.connect(target))
+IO.inspect(Node.monitor(target, true))
+send({:srv, target}, :stop)
+receive do
+  {:nodedown, n} -> IO.inspect(n == target)
+after
+  30_000 -> IO.puts("no nodedown")
+end
+IO.inspect(Node.list())
+[_, host] = String.split(Atom.to_string(target), "@")
+nosuch = String.to_atom("nosuch@" <> host)
+IO.inspect(Node.monitor(nosuch, true))
+receive do
+  {:nodedown, n} -> IO.inspect(n == nosuch)
+after
+  30_000 -> IO.puts("no nodedown")
+end
+"#,
+        "distcookie",
+    );
+    assert_eq!(out, "true\ntrue\ntrue\n[]\ntrue\ntrue\n");
+}

@@ -53,6 +53,42 @@ struct Refs {
 }
 
 static REFS: LazyLock<Mutex<Refs>> = LazyLock::new(Default::default);
+
+/// `Node.monitor/2`'s monitors: a process and the node it watches, once
+/// per call (as `monitor_node` stacks them).
+static NODE_MONITORS: LazyLock<Mutex<Vec<(Pid, Atom)>>> = LazyLock::new(Default::default);
+
+fn nodedown(node: Atom) -> Value {
+    Value::tuple(vec![Value::atom("nodedown"), Value::Atom(node)])
+}
+
+/// `Node.monitor(node, flag)` for `pid`: with `true`, `{:nodedown, node}`
+/// when the connection goes down, or at once if it cannot be made; with
+/// `false`, one such monitor removed.
+pub fn monitor_node(rt: Runtime, pid: Pid, node: Atom, on: bool) {
+    let mut t = NODE_MONITORS.lock();
+    if !on {
+        if let Some(i) = t.iter().position(|e| *e == (pid, node)) {
+            t.remove(i);
+        }
+        return;
+    }
+    t.push((pid, node));
+    drop(t);
+    connect(
+        node,
+        Box::new(move |up| {
+            if !up {
+                let mut t = NODE_MONITORS.lock();
+                if let Some(i) = t.iter().position(|e| *e == (pid, node)) {
+                    t.remove(i);
+                    drop(t);
+                    rt.send(pid, nodedown(node));
+                }
+            }
+        }),
+    );
+}
 const REMOTE_REF: u64 = 1 << 63;
 
 /// This node's name (`nonode@nohost` until it is started).
@@ -336,7 +372,18 @@ impl phial_dist::Host for Host {
 
     fn node_up(&self, _node: &str) {}
 
-    fn node_down(&self, _node: &str) {}
+    fn node_down(&self, node: &str) {
+        let node = Atom::new(node);
+        let watchers: Vec<Pid> = {
+            let mut t = NODE_MONITORS.lock();
+            let (hit, keep): (Vec<_>, Vec<_>) = t.drain(..).partition(|e| e.1 == node);
+            *t = keep;
+            hit.into_iter().map(|e| e.0).collect()
+        };
+        for pid in watchers {
+            self.rt.send(pid, nodedown(node));
+        }
+    }
 
     fn bad_cookie(&self, node: &str) {
         // Erlang's words; Elixir's logger shows the node as an Elixir atom.

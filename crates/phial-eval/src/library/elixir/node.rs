@@ -16,7 +16,26 @@ pub const NATIVES: &[Native] = &[
     def("list", 0, |_, _| Ok(list())),
     def("list", 1, |_, a| list_of(&a[0])),
     def("disconnect", 1, |_, a| disconnect(&a[0])),
+    def("monitor", 2, monitor),
 ];
+
+/// `Node.monitor(node, flag)`: `true`; `{:nodedown, node}` comes later.
+fn monitor(ctx: &mut Ctx, a: &[Value]) -> Result<Value> {
+    let (Value::Atom(node), Value::Atom(flag)) = (&a[0], &a[1]) else {
+        return Err(badarg_at(1, "not an atom"));
+    };
+    let on = match flag.as_str() {
+        "true" => true,
+        "false" => false,
+        _ => return Err(badarg_at(2, "not a boolean")),
+    };
+    if *node == dist::local_name() {
+        return Ok(Value::TRUE);
+    }
+    let rt = ctx.cx.runtime().clone();
+    dist::monitor_node(rt, ctx.cx.self_pid(), *node, on);
+    Ok(Value::TRUE)
+}
 
 /// `node/0`.
 pub(crate) fn self_node() -> Value {
