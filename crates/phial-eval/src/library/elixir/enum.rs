@@ -281,6 +281,24 @@ pub const NATIVES: &[Native] = &[
     // Elixir 1.14 draws from :rand exactly so (random_integer/2 over the
     // count), so a seeded process picks what Elixir picks.
     def("random", 1, |ctx, a| {
+        // A range is not made a list: the same draw over its size picks
+        // the element by arithmetic, at any size.
+        if let Some((first, last, step)) = a[0].as_range() {
+            let count = if step > 0 && last >= first || step < 0 && last <= first {
+                (last as i128 - first as i128) / step as i128 + 1
+            } else {
+                0
+            };
+            if count == 0 {
+                return Err(empty_error());
+            }
+            if let Ok(top) = usize::try_from(count - 1) {
+                let i = rand::index_upto(ctx, top)?;
+                return Ok(Value::Int(
+                    (first as i128 + i as i128 * step as i128) as i64,
+                ));
+            }
+        }
         let items = vec_of(&a[0])?;
         if items.is_empty() {
             return Err(empty_error());

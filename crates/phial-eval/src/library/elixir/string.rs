@@ -591,6 +591,16 @@ pub(crate) fn pad(
         return Ok(original.clone());
     }
     let pg: Vec<&str> = p.graphemes(true).collect();
+    // The fill is at least a byte a grapheme: checked as a repeat would be
+    // before it is built (Elixir dies past what memory holds).
+    let longest = pg.iter().map(|g| g.len()).max().unwrap_or(1) as u64;
+    let bytes = longest.saturating_mul((want - len) as u64);
+    if bytes > crate::library::support::collections::MAX_BUILD {
+        return Err(error::system_limit_error());
+    }
+    if phial_runtime::over_limit(bytes as usize) {
+        return Err(crate::library::support::processes::over_memory_limit());
+    }
     let fill: String = (0..want - len).map(|i| pg[i % pg.len()]).collect();
     Ok(Value::str(if leading {
         fill + st

@@ -98,43 +98,37 @@ pub(crate) fn format(fmt: &Value, args: &Value) -> Result<Vec<Piece>> {
             plain.push(c);
             continue;
         }
-        let next_num = |i: &mut usize,
-                        args: &mut std::vec::IntoIter<Value>|
-         -> Result<Option<i64>> {
-            let neg = fmt.get(*i) == Some(&'-');
-            if neg {
-                *i += 1;
-            }
-            if fmt.get(*i) == Some(&'*') {
-                *i += 1;
-                return match args.next() {
-                    Some(Value::Int(n))
-                        if n.unsigned_abs() > crate::library::support::collections::MAX_BUILD =>
-                    {
-                        Err(error::system_limit_error())
-                    }
-                    Some(Value::Int(n)) => Ok(Some(if neg { -n } else { n })),
-                    _ => Err(error::badarg()),
-                };
-            }
-            let start = *i;
-            while fmt.get(*i).is_some_and(|c| c.is_ascii_digit()) {
-                *i += 1;
-            }
-            if *i == start {
-                return if neg { Err(error::badarg()) } else { Ok(None) };
-            }
-            let n: i64 = fmt[start..*i]
-                .iter()
-                .collect::<String>()
-                .parse()
-                .map_err(|_| error::badarg())?;
-            // A field wider than memory can hold would abort the pad.
-            if n.unsigned_abs() > crate::library::support::collections::MAX_BUILD {
-                return Err(error::system_limit_error());
-            }
-            Ok(Some(if neg { -n } else { n }))
-        };
+        let next_num =
+            |i: &mut usize, args: &mut std::vec::IntoIter<Value>| -> Result<Option<i64>> {
+                let neg = fmt.get(*i) == Some(&'-');
+                if neg {
+                    *i += 1;
+                }
+                if fmt.get(*i) == Some(&'*') {
+                    *i += 1;
+                    return match args.next() {
+                        Some(Value::Int(n)) => {
+                            field_size(n)?;
+                            Ok(Some(if neg { -n } else { n }))
+                        }
+                        _ => Err(error::badarg()),
+                    };
+                }
+                let start = *i;
+                while fmt.get(*i).is_some_and(|c| c.is_ascii_digit()) {
+                    *i += 1;
+                }
+                if *i == start {
+                    return if neg { Err(error::badarg()) } else { Ok(None) };
+                }
+                let n: i64 = fmt[start..*i]
+                    .iter()
+                    .collect::<String>()
+                    .parse()
+                    .map_err(|_| error::badarg())?;
+                field_size(n)?;
+                Ok(Some(if neg { -n } else { n }))
+            };
         let width = next_num(&mut i, &mut args)?;
         let mut precision = None;
         let mut pad = ' ';
@@ -816,4 +810,18 @@ mod tests {
         assert_eq!(atom_text(Atom::alias("Foo")), "'Elixir.Foo'");
         assert_eq!(atom_text(Atom::new("end")), "'end'");
     }
+}
+
+/// A field width or precision is the size of text to build: one wider
+/// than memory can hold is `SystemLimitError`, one past the process's
+/// memory limit stops it, before any padding is made.
+fn field_size(n: i64) -> Result<()> {
+    let n = n.unsigned_abs();
+    if n > crate::library::support::collections::MAX_BUILD {
+        return Err(error::system_limit_error());
+    }
+    if phial_runtime::over_limit(n as usize) {
+        return Err(crate::library::support::processes::over_memory_limit());
+    }
+    Ok(())
 }

@@ -14,7 +14,15 @@ pub const NATIVES: &[Native] = &[
     def("flatten", 1, |ctx, a| call_named(ctx, "List", "flatten", a)),
     def("flatten", 2, |ctx, a| call_named(ctx, "List", "flatten", a)),
     def("seq", 2, |_, a| match (&a[0], &a[1]) {
-        (Value::Int(f), Value::Int(l)) if l + 1 >= *f => {
+        (Value::Int(f), Value::Int(l)) if l.saturating_add(1) >= *f => {
+            // Sized before it is built, as List.duplicate is.
+            let n = (*l as i128 - *f as i128 + 1).max(0) as u64;
+            if n > crate::library::support::collections::MAX_BUILD / 32 {
+                return Err(error::system_limit_error());
+            }
+            if phial_runtime::over_limit(n as usize * crate::library::elixir::list::CONS_BYTES) {
+                return Err(crate::library::support::processes::over_memory_limit());
+            }
             Ok(Value::list((*f..=*l).map(Value::Int).collect()))
         }
         _ => Err(error::function_clause_error(
