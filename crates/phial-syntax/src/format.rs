@@ -1381,6 +1381,12 @@ impl Fmt<'_, '_> {
                 let t = self.text(&text);
                 out.push(t);
             }
+            // Each argument is a group of its own, as Elixir merges them.
+            let doc = if self.d.is_group(doc) {
+                doc
+            } else {
+                self.d.group(doc)
+            };
             out.push(doc);
         }
         for (_, text) in self.comments_before(end) {

@@ -14,7 +14,7 @@ defmodule Code do
               no_warn_undefined: [], tracers: [], parser_options: []}
 
   def format_file!(file, opts \\ []) when is_binary(file) and is_list(opts) do
-    Code.format_string!(File.read!(file), [file: file] ++ opts)
+    [Code.format_string!(File.read!(file), [file: file] ++ opts), ?\n]
   end
 
   def available_compiler_options, do: @boolean_options ++ @list_options

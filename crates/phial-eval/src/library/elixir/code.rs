@@ -441,7 +441,7 @@ fn format_string(_ctx: &mut Ctx, source: &Value, opts: &Value) -> Result<Value> 
     match result {
         Ok(out) => Ok(Value::list(vec![Value::str(out)])),
         Err(errs) => match errs.first() {
-            Some(e) => Err(syntax_error("SyntaxError", &file, &text, e)),
+            Some(e) => Err(syntax_error(e.kind.name(), &file, &text, e)),
             None => Err(error::badarg()),
         },
     }
