@@ -292,12 +292,14 @@ pub const NATIVES: &[Native] = &[
             if count == 0 {
                 return Err(empty_error());
             }
-            if let Ok(top) = usize::try_from(count - 1) {
-                let i = rand::index_upto(ctx, top)?;
-                return Ok(Value::Int(
-                    (first as i128 + i as i128 * step as i128) as i64,
-                ));
+            // One element is no draw: Elixir's random_integer(0, 0).
+            if count == 1 {
+                return Ok(Value::Int(first));
             }
+            use num_traits::ToPrimitive;
+            let i = rand::index_below(ctx, &num_bigint::BigInt::from(count))?;
+            let i = i.to_i128().unwrap_or(0);
+            return Ok(Value::Int((first as i128 + i * step as i128) as i64));
         }
         let items = vec_of(&a[0])?;
         if items.is_empty() {

@@ -485,6 +485,20 @@ pub(crate) fn uniform_float(ctx: &mut Ctx) -> Result<f64> {
 
 /// Elixir's `Enum.random_integer(0, upper)`: `upper` itself when it is 0
 /// (no draw), else `:rand.uniform(upper + 1) - 1`.
+/// `:rand.uniform(count) - 1` for any positive `count`, bignum or not
+/// (`Enum.random` over a range).
+pub(crate) fn index_below(ctx: &mut Ctx, count: &BigInt) -> Result<BigInt> {
+    let mut st = current(ctx)?;
+    let v = st.uniform_n(count);
+    store(ctx, &st)?;
+    let v = match v {
+        Value::Int(i) => BigInt::from(i),
+        Value::BigInt(b) => (*b).clone(),
+        _ => BigInt::from(1),
+    };
+    Ok(v - 1)
+}
+
 pub(crate) fn index_upto(ctx: &mut Ctx, upper: usize) -> Result<usize> {
     if upper == 0 {
         return Ok(0);
