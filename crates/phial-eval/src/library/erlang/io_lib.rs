@@ -787,6 +787,20 @@ fn fill(items: &[Value], indent: usize, tail: usize, lal: bool, depth: usize) ->
     out
 }
 
+/// A field width or precision is the size of text to build: one wider
+/// than memory can hold is `SystemLimitError`, one past the process's
+/// memory limit stops it, before any padding is made.
+fn field_size(n: i64) -> Result<()> {
+    let n = n.unsigned_abs();
+    if n > crate::library::support::collections::MAX_BUILD {
+        return Err(error::system_limit_error());
+    }
+    if phial_runtime::over_limit(n as usize) {
+        return Err(crate::library::support::processes::over_memory_limit());
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -810,18 +824,4 @@ mod tests {
         assert_eq!(atom_text(Atom::alias("Foo")), "'Elixir.Foo'");
         assert_eq!(atom_text(Atom::new("end")), "'end'");
     }
-}
-
-/// A field width or precision is the size of text to build: one wider
-/// than memory can hold is `SystemLimitError`, one past the process's
-/// memory limit stops it, before any padding is made.
-fn field_size(n: i64) -> Result<()> {
-    let n = n.unsigned_abs();
-    if n > crate::library::support::collections::MAX_BUILD {
-        return Err(error::system_limit_error());
-    }
-    if phial_runtime::over_limit(n as usize) {
-        return Err(crate::library::support::processes::over_memory_limit());
-    }
-    Ok(())
 }
