@@ -200,9 +200,15 @@ fn seed_examples_typed_line_by_line() {
     upto(&mut p, "#PID<0.");
     upto(&mut p, "iex(2)> ");
     type_line(&mut p, "pid <- {self, :ping}");
-    let seen = upto(&mut p, "iex(3)> ") + &settle(&mut p, "after_ping");
-    assert!(seen.contains("Got ping"), "{seen}");
+    let seen = upto(&mut p, "iex(3)> ");
     assert!(seen.contains(", :ping}"), "{seen}");
+    // The spawned process prints when it is scheduled, which on a loaded
+    // machine may be after the next prompt: wait for it rather than
+    // assuming an order.
+    if !seen.contains("Got ping") {
+        upto(&mut p, "Got ping");
+    }
+    settle(&mut p, "after_ping");
     for line in [
         "receive do",
         "  message -> IO.puts \"Got #{message} back\"",

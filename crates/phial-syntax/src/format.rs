@@ -795,6 +795,26 @@ impl Fmt<'_, '_> {
     /// Arguments joined by commas and breaks (lines when the source
     /// opened with a line break, or comments sit between them).
     fn join_args(&mut self, docs: Vec<(usize, Id)>, eol: bool, end: usize) -> Id {
+        self.join_items(docs, eol, end, |f, last, doc| {
+            if last {
+                doc
+            } else {
+                f.d.concat_to_last_group(doc, ",")
+            }
+        })
+    }
+
+    /// What `join_args` and `join_args_raw` share: each item (`item` given
+    /// whether it is the last) after the comments before it, then the
+    /// comments before `end`, joined by breaks, or by forced lines when
+    /// `lines` or any comment is among them.
+    fn join_items(
+        &mut self,
+        docs: Vec<(usize, Id)>,
+        lines: bool,
+        end: usize,
+        mut item: impl FnMut(&mut Self, bool, Id) -> Id,
+    ) -> Id {
         let n = docs.len();
         let mut out: Vec<Id> = Vec::new();
         let mut comments = false;
@@ -804,11 +824,7 @@ impl Fmt<'_, '_> {
                 let t = self.text(&text);
                 out.push(t);
             }
-            let doc = if i + 1 < n {
-                self.d.concat_to_last_group(doc, ",")
-            } else {
-                doc
-            };
+            let doc = item(self, i + 1 == n, doc);
             out.push(doc);
         }
         for (_, text) in self.comments_before(end) {
@@ -820,13 +836,13 @@ impl Fmt<'_, '_> {
         for (i, d) in out.into_iter().enumerate() {
             acc = if i == 0 {
                 d
-            } else if eol || comments {
+            } else if lines || comments {
                 self.d.line_join(acc, d)
             } else {
                 self.d.glue(acc, " ", d)
             };
         }
-        if eol || comments {
+        if lines || comments {
             self.d.force(acc)
         } else {
             acc
@@ -1373,42 +1389,14 @@ impl Fmt<'_, '_> {
     /// Documents (commas already in place) joined by breaks, or by lines
     /// when `lines` or a comment sits between them.
     fn join_args_raw(&mut self, docs: Vec<(usize, Id)>, lines: bool, end: usize) -> Id {
-        let mut out: Vec<Id> = Vec::new();
-        let mut comments = false;
-        for (start, doc) in docs {
-            for (_, text) in self.comments_before(start) {
-                comments = true;
-                let t = self.text(&text);
-                out.push(t);
-            }
-            // Each argument is a group of its own, as Elixir merges them.
-            let doc = if self.d.is_group(doc) {
+        // Each argument is a group of its own, as Elixir merges them.
+        self.join_items(docs, lines, end, |f, _, doc| {
+            if f.d.is_group(doc) {
                 doc
             } else {
-                self.d.group(doc)
-            };
-            out.push(doc);
-        }
-        for (_, text) in self.comments_before(end) {
-            comments = true;
-            let t = self.text(&text);
-            out.push(t);
-        }
-        let mut acc = NIL;
-        for (i, d) in out.into_iter().enumerate() {
-            acc = if i == 0 {
-                d
-            } else if lines || comments {
-                self.d.line_join(acc, d)
-            } else {
-                self.d.glue(acc, " ", d)
-            };
-        }
-        if lines || comments {
-            self.d.force(acc)
-        } else {
-            acc
-        }
+                f.d.group(doc)
+            }
+        })
     }
 
     fn do_blocks(&mut self, b: &DoBlock) -> Id {
