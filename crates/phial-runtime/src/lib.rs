@@ -36,6 +36,7 @@ pub use heap::{
 };
 pub use memory::set_memory_release;
 pub use pid::{Pid, Ref, TimerRef};
+pub use process::control_block_bytes;
 pub use runtime::{
     Config, NoProc, ProcessInfo, RegisterError, Runtime, SystemLimit, MAX_PROCESSES, OUTSIDE,
 };
