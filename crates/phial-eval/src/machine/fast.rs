@@ -132,6 +132,18 @@ pub(super) fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Stop {
                 continue 'run;
             }};
         }
+        // Pops the frame and pushes its result `$v`, any value taken out
+        // of the frame before the frame goes (for a closure, the frame is
+        // what keeps `code` alive).
+        macro_rules! return_value {
+            ($v:expr) => {{
+                let v: Value = $v;
+                frames.truncate(frames.len() - 1);
+                stack.cut(base);
+                stack.push_with(|| v);
+                continue 'run;
+            }};
+        }
         // An operator on anything but two small integers (floats, big
         // integers, term order): pushes the result and goes on, or hands
         // the op to the general loop, which raises the same error.
@@ -339,7 +351,7 @@ pub(super) fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Stop {
                     }
                     match code.consts[i as usize] {
                         Value::Int(x) => return_int!(x),
-                        _ => slow!(),
+                        ref v => return_value!(v.clone()),
                     }
                 }
                 Op::ReturnLocal(i) => {
@@ -348,7 +360,11 @@ pub(super) fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Stop {
                     }
                     match stack[base + i as usize] {
                         Value::Int(x) => return_int!(x),
-                        _ => slow!(),
+                        // The slot goes with the frame: move the value out.
+                        _ => return_value!(std::mem::replace(
+                            &mut stack[base + i as usize],
+                            Value::Nil
+                        )),
                     }
                 }
                 Op::ReturnBinOp(k) => {
@@ -372,7 +388,20 @@ pub(super) fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Stop {
                             return_int!(r);
                         }
                     }
-                    slow!()
+                    if let Some((x, y)) = floats(&stack[n - 2], &stack[n - 1]) {
+                        if let Some(r) = float_op(k, x, y) {
+                            // SAFETY: both operands are floats or integers,
+                            // which own nothing.
+                            unsafe { stack.set_len(n - 2) };
+                            return_value!(Value::Float(r));
+                        }
+                    }
+                    match crate::matching::binop_general(k, &stack[n - 2], &stack[n - 1]) {
+                        // The frame's cut drops the operands.
+                        Ok(v) => return_value!(v),
+                        // The general loop raises it.
+                        Err(_) => slow!(),
+                    }
                 }
                 _ => slow!(),
             }
