@@ -26,7 +26,7 @@
 //! VM's tables for a first call (`receive`, `send`, `try`, maps, string
 //! building, `apply`).
 
-use super::enter::{bind_cons, drop_frame_below_args, return_leaf};
+use super::enter::{bind_cons, bind_tuple, drop_frame_below_args, return_leaf};
 use super::Pcx;
 use crate::code::{ArgCheck, Case, Clause, FnCode, Leaf, Op, Switch};
 use crate::error::Raise;
@@ -209,8 +209,14 @@ pub(super) fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Stop {
                 }
                 if let Some(c) = binds {
                     for check in c.checks.iter() {
-                        if let ArgCheck::Cons(j, h, t) = *check {
-                            bind_cons(&mut stack[at..], j, h, t);
+                        match *check {
+                            ArgCheck::Cons(j, h, t) => {
+                                bind_cons(&mut stack[at..], j, h, t);
+                            }
+                            ArgCheck::Tuple(j, ref slots) => {
+                                bind_tuple(&mut stack[at..], j, slots);
+                            }
+                            _ => {}
                         }
                     }
                 }
@@ -536,7 +542,8 @@ fn enter_by_heads(
 
 /// The clause of module function `code` that accepts the `argc` arguments
 /// on top of `stack`, when the head switch, the open clause or heads made
-/// only of the tests `ArgCheck` decides inline (literals, `[]`, `[h | t]`)
+/// only of the tests `ArgCheck` decides inline (literals, `[]`, `[h | t]`,
+/// tuples of variables)
 /// with no guard or an integer guard over the arguments decide it. With
 /// the clause, when its head binds a list's head or tail (to do once the
 /// frame's slots exist). `None` leaves the call to `enter`, which tries
@@ -590,6 +597,10 @@ fn scan_heads<'c>(args: &[Value], clauses: &'c [Clause]) -> Option<(&'c Case, Op
                 ArgCheck::Cons(j, h, t) => {
                     binds |= h.is_some() || t.is_some();
                     matches!(args.get(j as usize), Some(Value::Cons(_)))
+                }
+                ArgCheck::Tuple(j, ref slots) => {
+                    binds |= slots.iter().any(Option::is_some);
+                    matches!(args.get(j as usize), Some(Value::Tuple(t)) if t.len() == slots.len())
                 }
                 ArgCheck::Pat(..) => return None,
             };
