@@ -492,7 +492,7 @@ defmodule Task.Supervised do
   defp report(owner, mfa, reason) do
     {fun, args} =
       case mfa do
-        {:erlang, :apply, [fun, args]} when is_function(fun) -> {fun, args}
+        {:erlang, :apply, [fun, []]} when is_function(fun, 0) -> {fun, []}
         {mod, fun, args} -> {Function.capture(mod, fun, length(args)), args}
       end
 
