@@ -145,7 +145,7 @@ pub struct ErrorReport {
 pub enum Role {
     /// The script's main process: prints an uncaught error and exits with it.
     Main,
-    /// A spawned process: a crash prints a report to stderr.
+    /// A spawned process: a crash is reported through Logger (stdout).
     Spawned,
     /// The interactive shell: runs jobs one after another, forever.
     Shell(Arc<dyn ShellHost>),
