@@ -66,10 +66,43 @@ fn normalise_exunit(s: &str) -> String {
     out
 }
 
+/// Logger's timestamps (`HH:MM:SS.mmm`, as in `\n12:34:56.789 [error] ...`)
+/// differ from run to run: each becomes `HH:MM:SS.mmm`, on both sides, so a
+/// case's crash reports and log lines compare by their text.
+fn normalise_times(s: &str) -> String {
+    const SHAPE: &[u8] = b"dd:dd:dd.ddd";
+    let b = s.as_bytes();
+    let fits = |i: usize| {
+        i + SHAPE.len() <= b.len()
+            && SHAPE.iter().zip(&b[i..]).all(|(want, got)| {
+                if *want == b'd' {
+                    got.is_ascii_digit()
+                } else {
+                    got == want
+                }
+            })
+    };
+    let mut out = String::with_capacity(s.len());
+    let mut start = 0;
+    let mut i = 0;
+    while i < b.len() {
+        if fits(i) {
+            out.push_str(&s[start..i]);
+            out.push_str("HH:MM:SS.mmm");
+            i += SHAPE.len();
+            start = i;
+        } else {
+            i += 1;
+        }
+    }
+    out.push_str(&s[start..]);
+    out
+}
+
 /// Replace `#PID<a.b.c>` with `#PID<>` and `#Reference<a.b.c.d>` with `#Reference<>`,
 /// exactly as the recorder does (digits and dots only between the brackets).
 fn normalise(s: &str) -> String {
-    let owned = normalise_exunit(s);
+    let owned = normalise_times(&normalise_exunit(s));
     let s: &str = &owned;
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
@@ -318,6 +351,16 @@ fn conformance_cases() {
 #[cfg(test)]
 mod unit {
     use super::normalise;
+
+    #[test]
+    fn normalises_logger_times() {
+        assert_eq!(
+            normalise("\n18:35:47.797 [error] x"),
+            "\nHH:MM:SS.mmm [error] x"
+        );
+        assert_eq!(normalise("1:2:3.4 12:34:56.78"), "1:2:3.4 12:34:56.78");
+        assert_eq!(normalise("é01:02:03.004é"), "éHH:MM:SS.mmmé");
+    }
 
     #[test]
     fn normalises_pids_and_refs() {

@@ -104,7 +104,35 @@ fn screen(raw: &str) -> String {
         rest = &rest[digits..];
     }
     text.push_str(rest);
-    text
+    logger_times(&text)
+}
+
+/// Logger's `HH:MM:SS.mmm` timestamps (crash reports) as `HH:MM:SS.mmm`.
+fn logger_times(s: &str) -> String {
+    let b = s.as_bytes();
+    let shape = b"dd:dd:dd.ddd";
+    let mut out = String::new();
+    let (mut start, mut i) = (0, 0);
+    while i < b.len() {
+        let fits = i + shape.len() <= b.len()
+            && shape.iter().zip(&b[i..]).all(|(w, g)| {
+                if *w == b'd' {
+                    g.is_ascii_digit()
+                } else {
+                    g == w
+                }
+            });
+        if fits {
+            out.push_str(&s[start..i]);
+            out.push_str("HH:MM:SS.mmm");
+            i += shape.len();
+            start = i;
+        } else {
+            i += 1;
+        }
+    }
+    out.push_str(&s[start..]);
+    out
 }
 
 /// Types a marker expression and returns everything shown before its
@@ -319,7 +347,8 @@ Timeout, giving up
 #PID<0.N.0>
 iex(6)> pid <- :boom
 :boom
-[error] Process #PID<0.N.0> raised an exception
+
+HH:MM:SS.mmm [error] Process #PID<0.N.0> raised an exception
 ** (RuntimeError) boom!
     iex:7: anonymous fn/0 in :elixir_compiler_0.__FILE__/1
 ** (EXIT from #PID<0.N.0>) shell process exited with reason: an exception was raised:
@@ -333,7 +362,8 @@ iex(7)> pid = spawn fn ->
 #PID<0.N.0>
 iex(8)> pid <- :boom
 :boom
-[error] Process #PID<0.N.0> raised an exception
+
+HH:MM:SS.mmm [error] Process #PID<0.N.0> raised an exception
 ** (RuntimeError) boom!
     iex:9: anonymous fn/0 in :elixir_compiler_0.__FILE__/1
 "

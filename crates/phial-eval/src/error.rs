@@ -621,11 +621,12 @@ fn exit_reason_text(reason: &Value) -> String {
 /// `** (throw) :x`, `** (exit) :bye`.
 pub fn format_banner(r: &Raise) -> String {
     match r.kind {
-        Kind::Error => format!(
-            "** ({}) {}",
-            exception_name(&r.value),
-            exception_message(&r.value)
-        ),
+        Kind::Error => {
+            // A raw term from `:erlang.error/1` prints as the exception
+            // Elixir normalises it to (`:badarg` as ArgumentError).
+            let e = normalize(r.value.clone());
+            format!("** ({}) {}", exception_name(&e), exception_message(&e))
+        }
         Kind::Throw => format!("** (throw) {}", inspect(&r.value)),
         Kind::Exit => format!("** (exit) {}", format_exit(&r.value)),
     }

@@ -158,7 +158,9 @@ fn p_rare_bytes(rare: &crate::process::Rare) -> usize {
 
 /// The BEAM's report of a process over its `max_heap_size` (what Logger
 /// prints, less its timestamp and the collector's internals, which have no
-/// meaning here), to stderr as phial's other crash reports.
+/// meaning here). Unlike the other crash reports it goes to stderr, not
+/// through Logger to stdout: its sizes are phial's, never the BEAM's, so on
+/// stdout it could only differ from what Elixir prints.
 pub(crate) fn report(pid: Pid, r: &HeapReport) -> String {
     format!(
         "[error]      Process:            {pid} \n     Context:            maximum heap size reached\n     Max Heap Size:      {}\n     Total Heap Size:    {}\n     Kill:               {}\n     Error Logger:       {}\n     Message Queue Len:  {}\n",

@@ -145,7 +145,7 @@ pub struct ErrorReport {
 pub enum Role {
     /// The script's main process: prints an uncaught error and exits with it.
     Main,
-    /// A spawned process: a crash prints a report to stderr.
+    /// A spawned process: a crash is reported through Logger (stdout).
     Spawned,
     /// The interactive shell: runs jobs one after another, forever.
     Shell(Arc<dyn ShellHost>),
@@ -341,12 +341,36 @@ impl Process {
                         };
                         let mut report = crash_report(cx.self_pid(), &body);
                         report.push_str(&stacktrace::format_lines(&self.trace_value(), "    "));
-                        self.vm.out.stderr(&report);
+                        // Elixir's Logger writes it, so it goes where a
+                        // `Logger.error` goes, or nowhere below the level.
+                        // Not when this crash kills the script's main
+                        // process through a link: the VM halts first, and
+                        // Elixir's asynchronous Logger never prints it.
+                        if !self.kills_main(cx) {
+                            crate::library::internal::phial_logger::log(
+                                &self.vm,
+                                "error",
+                                report.trim_end_matches('\n'),
+                                &[],
+                            );
+                        }
                     }
                     Step::Exit(reason)
                 }
             },
         }
+    }
+
+    /// Whether this process's crash takes the script's main process down:
+    /// they are linked and the main process does not trap exits.
+    fn kills_main(&self, cx: &Cx<'_, Value, Process>) -> bool {
+        let Some(main) = self.vm.main_pid.get().copied() else {
+            return false;
+        };
+        let linked = cx
+            .info(cx.self_pid())
+            .is_some_and(|i| i.links.contains(&main));
+        linked && cx.info(main).is_some_and(|i| !i.trap_exit)
     }
 
     /// An idle shell: start the next job if there is one, else wait.
@@ -399,9 +423,10 @@ fn shutdown_code(reason: &Value) -> Option<i32> {
     }
 }
 
-/// `[error] Process #PID<0.N.0> raised an exception` and the error.
+/// `Process #PID<0.N.0> raised an exception` and the error: the
+/// message of Elixir's Logger report (the logger adds time and level).
 fn crash_report(pid: Pid, body: &str) -> String {
-    format!("[error] Process {pid} raised an exception\n{body}\n")
+    format!("Process {pid} raised an exception\n{body}\n")
 }
 
 thread_local! {

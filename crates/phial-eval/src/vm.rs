@@ -82,6 +82,10 @@ pub struct Vm {
     /// an uncaught raise): a main that ends without it was stopped by an
     /// exit signal, which Elixir reports even when the reason is `:normal`.
     pub(crate) main_finished: std::sync::atomic::AtomicBool,
+    /// The script's main process, once started (`run_main`): a crash that
+    /// takes it down through a link halts the VM before Logger would
+    /// print the crash's report (`process.rs`).
+    pub(crate) main_pid: std::sync::OnceLock<phial_runtime::Pid>,
     runtime: OnceLock<Runtime>,
     /// `System.argv/0`.
     pub argv: RwLock<Vec<String>>,
@@ -146,6 +150,7 @@ impl Vm {
             replaced: parking_lot::Mutex::new(Vec::new()),
             exit_code: AtomicI32::new(-1),
             main_finished: std::sync::atomic::AtomicBool::new(false),
+            main_pid: std::sync::OnceLock::new(),
             runtime: OnceLock::new(),
             argv: RwLock::new(Vec::new()),
             time_zone_database: RwLock::new(None),
@@ -471,6 +476,7 @@ impl Vm {
         let rt = self.runtime().clone();
         let main = Process::program(self.clone(), program.code, Vec::new(), Role::Main);
         let pid = rt.spawn(main);
+        let _ = self.main_pid.set(pid);
         let reason = rt.wait_exit(pid);
         let code = match (self.exit_code(), reason) {
             (Some(c), _) => c,

@@ -25,8 +25,9 @@ pub struct ReplOutput {
     reading: AtomicBool,
     /// Piped mode: program stderr goes to the real stderr.
     split_stderr: bool,
-    /// While an input runs: reports (stderr) and notices held back, with
-    /// where each goes, so they follow the input's result (`hold`).
+    /// While an input runs: other processes' output (Logger's crash
+    /// reports, writes) and notices held back, with where each goes, so
+    /// they follow the input's result (`hold`).
     held: Mutex<Option<Vec<(String, bool)>>>,
 }
 

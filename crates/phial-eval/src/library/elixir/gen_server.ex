@@ -6,8 +6,8 @@
 # The protocol is OTP's: a call is `{:"$gen_call", {pid, tag}, request}`
 # answered by `{tag, reply}` (tag `[:alias | monitor_ref]`), a cast is
 # `{:"$gen_cast", request}`, a system message `{:system, from, request}`.
-# Not here: the error report's route to Logger (`__report__/1` is the one
-# place that prints it), Supervisor, Agent, :sys (their own units).
+# The error reports (`__report__/1`, the one place that prints them) go
+# to Logger. Not here: Supervisor, Agent, :sys (their own units).
 defmodule GenServer do
   defmacro __using__(opts) do
     quote location: :keep do
@@ -667,7 +667,8 @@ defmodule GenServer do
         terminate(:exit, reason, [], reason, name, from, msg, module, new_state)
 
       {:EXIT, kind, reason, stack} ->
-        report = if kind == :exit, do: reason, else: {reason, stack}
+        # OTP reports an exit from a callback with its stacktrace too.
+        report = {reason, stack}
         terminate(kind, reason, stack, report, name, from, msg, module, state)
 
       {:ok, bad} ->
@@ -743,25 +744,47 @@ defmodule GenServer do
       end
 
     __report__(
-      "GenServer #{who} terminating\n#{format_reason(reason)}\n#{last}\nState: #{inspect(state)}#{client}"
+      "GenServer #{who} terminating\n#{__format_stop__(reason)}\n#{last}\nState: #{inspect(state)}#{client}"
     )
   end
 
-  defp format_reason({reason, stack}) when is_list(stack) do
-    if is_exception(reason) or is_atom(reason) or is_tuple(reason) do
-      e = normalize(reason)
-
-      if is_exception(e) and not match?(%ErlangError{}, e) do
-        "** (#{inspect(e.__struct__)}) #{Exception.message(e)}"
-      else
-        "** (stop) " <> inspect({reason, stack})
-      end
+  # The reason as Logger's translator prints it: an exception (or an
+  # Erlang error that normalises to one other than ErlangError) with its
+  # banner, any other term after `** (stop)` as `Exception.format_exit/1`
+  # words it; a `{reason, stacktrace}` pair adds the stacktrace's lines.
+  @doc false
+  def __format_stop__({reason, [_ | _] = stack} = pair) do
+    if stacktrace?(stack) do
+      banner(reason) <> "\n" <> String.trim_trailing(Exception.format_stacktrace(stack), "\n")
     else
-      "** (stop) " <> inspect({reason, stack})
+      banner(pair)
     end
   end
 
-  defp format_reason(reason), do: "** (stop) " <> inspect(reason)
+  def __format_stop__(reason), do: banner(reason)
+
+  defp banner(reason) do
+    e = normalize(reason)
+
+    if is_exception(e) and not match?(%ErlangError{}, e) do
+      "** (#{inspect(e.__struct__)}) #{Exception.message(e)}"
+    else
+      "** (stop) " <> Exception.format_exit(reason)
+    end
+  end
+
+  defp stacktrace?(stack) do
+    Enum.all?(stack, fn
+      {m, f, a, loc} when is_atom(m) and is_atom(f) and (is_integer(a) or is_list(a)) ->
+        is_list(loc)
+
+      {fun, a, loc} when is_function(fun) and (is_integer(a) or is_list(a)) ->
+        is_list(loc)
+
+      _ ->
+        false
+    end)
+  end
 
   defp normalize(reason) do
     if is_exception(reason) do
@@ -775,11 +798,12 @@ defmodule GenServer do
     end
   end
 
-  # Where an error report goes: stderr for now (Elixir prints it through
-  # Logger, with a timestamp).
+  # Where an error report goes: to Logger at level :error, as OTP's
+  # reports reach Elixir's console backend (stdout, with a timestamp), so
+  # `Logger.configure(level: ...)` silences them as it does in Elixir.
   @doc false
   def __report__(text) do
-    IO.puts(:stderr, "[error] " <> text)
+    Logger.bare_log(:error, text)
   end
 
   # ---------------------------------------------------------------- :sys

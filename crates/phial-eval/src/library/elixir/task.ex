@@ -435,7 +435,7 @@ defmodule Task.Supervised do
         initial_call(mfa)
         Process.put(:"$callers", callers)
         _ = mref && Process.demonitor(mref, [:flush])
-        send(reply_to, {ref, invoke(mfa)})
+        send(reply_to, {ref, invoke(owner, mfa)})
 
       {:DOWN, ^mref, _, _, reason} ->
         exit({:shutdown, reason})
@@ -445,11 +445,10 @@ defmodule Task.Supervised do
   end
 
   def noreply(owner, ancestors, callers, mfa) do
-    _ = owner
     Process.put(:"$ancestors", ancestors)
     initial_call(mfa)
     Process.put(:"$callers", callers)
-    invoke(mfa)
+    invoke(owner, mfa)
   end
 
   defp initial_call({:erlang, :apply, [fun, []]}) when is_function(fun, 0) do
@@ -462,7 +461,53 @@ defmodule Task.Supervised do
     Process.put(:"$initial_call", {mod, fun, length(args)})
   end
 
-  defp invoke({module, fun, args}), do: apply(module, fun, args)
+  # Runs the task's function; a crash other than a clean exit is reported
+  # as Elixir's "Task ... terminating" and the process exits with the
+  # reason Elixir's tasks exit with (`{reason, stack}` for an error,
+  # `{{:nocatch, value}, stack}` for a throw, the reason of an exit), so
+  # no second "raised an exception" report follows.
+  defp invoke(owner, {module, fun, args} = mfa) do
+    try do
+      apply(module, fun, args)
+    catch
+      :exit, value
+      when value == :normal or value == :shutdown or
+             (is_tuple(value) and tuple_size(value) == 2 and elem(value, 0) == :shutdown) ->
+        :erlang.raise(:exit, value, __STACKTRACE__)
+
+      kind, value ->
+        stack = __STACKTRACE__
+        report(owner, mfa, {log_value(kind, value), stack})
+        :erlang.raise(:exit, exit_reason(kind, value, stack), stack)
+    end
+  end
+
+  defp log_value(:throw, value), do: {:nocatch, value}
+  defp log_value(_, value), do: value
+
+  defp exit_reason(:error, reason, stack), do: {reason, stack}
+  defp exit_reason(:exit, reason, _stack), do: reason
+  defp exit_reason(:throw, reason, stack), do: {{:nocatch, reason}, stack}
+
+  defp report(owner, mfa, reason) do
+    {fun, args} =
+      case mfa do
+        {:erlang, :apply, [fun, []]} when is_function(fun, 0) -> {fun, []}
+        {mod, fun, args} -> {Function.capture(mod, fun, length(args)), args}
+      end
+
+    from =
+      case Process.info(owner, :registered_name) do
+        {:registered_name, name} when is_atom(name) and name != [] -> name
+        _ -> owner
+      end
+
+    GenServer.__report__(
+      "Task #{inspect(self())} started from #{inspect(from)} terminating\n" <>
+        GenServer.__format_stop__(reason) <>
+        "\nFunction: #{inspect(fun)}\n    Args: #{inspect(args)}"
+    )
+  end
 
   # async_stream
 

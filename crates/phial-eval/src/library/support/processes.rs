@@ -94,7 +94,14 @@ pub(crate) fn start(
         Ok((pid, Some(r))) => Ok(Value::tuple(vec![Value::Pid(pid), Value::Ref(r)])),
         Ok((pid, None)) => Ok(Value::Pid(pid)),
         Err(_) => {
-            ctx.vm.out.stderr("[error] Too many processes\n");
+            // The emulator's message ends with a newline of its own, so
+            // Elixir's console shows a blank line after it.
+            crate::library::internal::phial_logger::log(
+                ctx.vm,
+                "error",
+                "Too many processes\n",
+                &[],
+            );
             Err(error::system_limit_error())
         }
     }
