@@ -15,6 +15,7 @@
 //! Not here: the evaluator's control flow (`machine`), printing (`format`),
 //! how a native's calls into phial code run (`machine::native`).
 
+pub mod docs;
 pub mod elixir;
 pub mod erlang;
 pub mod internal;
