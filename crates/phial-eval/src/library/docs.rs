@@ -25,6 +25,31 @@ pub fn module_docs(vm: &Vm, module: Atom) -> Option<ModuleDocs> {
         return None;
     }
     let mut docs = compiled.map(|d| (*d).clone()).unwrap_or_default();
+    if let Some(unit) = unit_of(module) {
+        if unit.moduledoc.is_some() {
+            docs.moduledoc = unit.moduledoc.map(str::to_string);
+        }
+        for d in unit.source_docs {
+            let name = Atom::new(d.name);
+            match docs
+                .functions
+                .iter_mut()
+                .find(|f| f.name == name && f.arity == d.arity as u32)
+            {
+                Some(f) => {
+                    f.signature = d.signature.to_string();
+                    f.doc = Some(d.text.to_string());
+                }
+                None => docs.functions.push(FunctionDoc {
+                    name,
+                    arity: d.arity as u32,
+                    signature: d.signature.to_string(),
+                    doc: Some(d.text.to_string()),
+                    hidden: false,
+                }),
+            }
+        }
+    }
     for n in natives {
         if let Some(d) = n.doc {
             docs.functions.push(FunctionDoc {
@@ -39,8 +64,16 @@ pub fn module_docs(vm: &Vm, module: Atom) -> Option<ModuleDocs> {
     Some(docs)
 }
 
+/// The unit that is `module` itself (not one it merely belongs to).
+fn unit_of(module: Atom) -> Option<&'static super::Unit> {
+    UNITS
+        .iter()
+        .find(|u| super::registry::module_atom(u.module) == module)
+}
+
 /// How much of one library module is documented.
 pub struct Coverage {
+    pub atom: Atom,
     /// `Enum`, `:lists`.
     pub module: String,
     /// Public functions (name/arity; one arity a default covers counts
@@ -85,6 +118,7 @@ pub fn coverage(vm: &Vm) -> Vec<Coverage> {
                 .any(|f| f.hidden && f.name == n && f.arity == a)
         };
         let mut c = Coverage {
+            atom,
             module: crate::error::module_name(atom),
             documented: 0,
             missing: Vec::new(),

@@ -105,6 +105,16 @@ pub struct NativeDoc {
     pub text: &'static str,
 }
 
+/// The doc of a function written in a unit's phial source, kept in Rust
+/// where the source is eager (Kernel's: see `elixir::kernel::SOURCE_DOCS`).
+#[derive(Clone, Copy, Debug)]
+pub struct SourceDoc {
+    pub name: &'static str,
+    pub arity: u8,
+    pub signature: &'static str,
+    pub text: &'static str,
+}
+
 impl Native {
     /// The row with its documentation: `def("map", 2, map).doc("map(enumerable, fun)", "...")`.
     pub const fn doc(self, signature: &'static str, text: &'static str) -> Native {

@@ -2,6 +2,15 @@
 # distance functions (ported from Elixir 1.14's string.ex clause by clause,
 # so the results agree to the last bit). Not here: the natives (string.rs).
 defmodule String do
+  @moduledoc """
+  Functions for strings: UTF-8 binaries, written `"..."`. Lengths and
+  positions count graphemes (what a reader sees as one character), while
+  `byte_size/1` counts bytes.
+
+      iex> String.length("héllo")
+      5
+  """
+
   # A stream of the parts, split when it is first enumerated.
   def splitter(string, pattern, options \\ []) do
     fn acc, fun -> Enumerable.reduce(String.split(string, pattern, options), acc, fun) end
@@ -32,12 +41,25 @@ defmodule String do
 
   defp utf8(_char), do: raise(ArgumentError)
 
+  @doc """
+  The edit script from `string1` to `string2`, as `:eq`, `:del` and `:ins`
+  runs.
+
+      iex> String.myers_difference("abc", "adc")
+      [eq: "a", del: "b", ins: "d", eq: "c"]
+  """
   def myers_difference(string1, string2) when is_binary(string1) and is_binary(string2) do
     String.graphemes(string1)
     |> List.myers_difference(String.graphemes(string2))
     |> Enum.map(fn {kind, chars} -> {kind, Enum.join(chars)} end)
   end
 
+  @doc """
+  A quick similarity from 0.0 to 1.0 from the graphemes both strings have.
+
+      iex> String.bag_distance("abc", "abc")
+      1.0
+  """
   def bag_distance(_string, ""), do: 0.0
   def bag_distance("", _string), do: 0.0
 
@@ -63,6 +85,12 @@ defmodule String do
     end)
   end
 
+  @doc """
+  How alike two strings are, from 0.0 (nothing in common) to 1.0 (equal).
+
+      iex> String.jaro_distance("same", "same")
+      1.0
+  """
   def jaro_distance(string, string) when is_binary(string), do: 1.0
   def jaro_distance(string, "") when is_binary(string), do: 0.0
   def jaro_distance("", string) when is_binary(string), do: 0.0
