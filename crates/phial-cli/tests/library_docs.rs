@@ -15,7 +15,8 @@ use std::sync::Arc;
 
 /// Modules with a doc for every public function and a `@moduledoc`.
 const COMPLETE: &[&str] = &[
-    "Tuple", "Integer", "Float", "Map", "Process", "MapSet", "Atom", "Function",
+    "Kernel", "Enum", "List", "Map", "String", "Keyword", "Tuple", "Integer", "Float", "Process",
+    "MapSet", "Atom", "Range", "Function",
 ];
 
 struct Quiet;

@@ -379,6 +379,12 @@ defmodule Enum do
   """
   def count_until(enum, fun, limit), do: Kernel.min(count(enum, fun), limit)
 
+  @doc """
+  The first element `fun` accepts, or `nil`.
+
+      iex> Enum.find([1, 2, 3], &(&1 > 5))
+      nil
+  """
   def find(enum, fun), do: find(enum, nil, fun)
   @doc """
   The first element `fun` accepts, or `default`.
@@ -404,6 +410,12 @@ defmodule Enum do
   defp find_index_list([], _fun, _i), do: nil
   defp find_index_list([h | t], fun, i), do: if(fun.(h), do: i, else: find_index_list(t, fun, i + 1))
 
+  @doc """
+  The first truthy result of `fun`, or `nil`.
+
+      iex> Enum.find_value([nil, 2], & &1)
+      2
+  """
   def find_value(enum, fun), do: find_value(enum, nil, fun)
   @doc """
   The first truthy result of `fun`, or `default`.
@@ -459,6 +471,13 @@ defmodule Enum do
     {taken, Enum.drop(list, length(taken))}
   end
 
+  @doc """
+  A map from each key `key_fun` gives to the list of its elements, in
+  order.
+
+      iex> Enum.group_by([1, 2, 3], &rem(&1, 2))
+      %{0 => [2], 1 => [1, 3]}
+  """
   def group_by(enum, key_fun), do: group_by(enum, key_fun, fn x -> x end)
 
   @doc """
@@ -490,6 +509,12 @@ defmodule Enum do
     end)
   end
 
+  @doc """
+  Maps the elements and joins the results with nothing between them.
+
+      iex> Enum.map_join([1, 2], &(&1 * 2))
+      "24"
+  """
   def map_join(enum, fun), do: Enum.join(map(enum, fun), "")
   @doc """
   Maps the elements and joins the results as `join/2` does.
@@ -593,12 +618,25 @@ defmodule Enum do
   """
   def max_by(enum, fun), do: max_by(enum, fun, &>=/2, &empty/0)
 
+  @doc """
+  `max_by/2` with a sorter (such as `&>=/2`) or a fallback function for an
+  empty input.
+
+      iex> Enum.max_by([], &(&1), fn -> :none end)
+      :none
+  """
   def max_by(enum, fun, empty_fallback)
       when is_function(fun, 1) and is_function(empty_fallback, 0),
       do: max_by(enum, fun, &>=/2, empty_fallback)
 
   def max_by(enum, fun, sorter), do: max_by(enum, fun, sorter, &empty/0)
 
+  @doc """
+  `max_by/2` with both a sorter and a fallback for an empty input.
+
+      iex> Enum.max_by([1, 3], &(-&1), &>=/2, fn -> 0 end)
+      1
+  """
   def max_by(enum, fun, sorter, empty_fallback) when is_function(fun, 1),
       do: aggregate_by(enum, fun, max_sort_fun(sorter), empty_fallback)
 
@@ -610,12 +648,24 @@ defmodule Enum do
   """
   def min_by(enum, fun), do: min_by(enum, fun, &<=/2, &empty/0)
 
+  @doc """
+  `min_by/2` with a sorter or a fallback function for an empty input.
+
+      iex> Enum.min_by([], &(&1), fn -> :none end)
+      :none
+  """
   def min_by(enum, fun, empty_fallback)
       when is_function(fun, 1) and is_function(empty_fallback, 0),
       do: min_by(enum, fun, &<=/2, empty_fallback)
 
   def min_by(enum, fun, sorter), do: min_by(enum, fun, sorter, &empty/0)
 
+  @doc """
+  `min_by/2` with both a sorter and a fallback for an empty input.
+
+      iex> Enum.min_by([1, 3], &(-&1), &<=/2, fn -> 0 end)
+      3
+  """
   def min_by(enum, fun, sorter, empty_fallback) when is_function(fun, 1),
       do: aggregate_by(enum, fun, min_sort_fun(sorter), empty_fallback)
 
@@ -640,6 +690,12 @@ defmodule Enum do
   defp reduce_by([], _first, _fun), do: :empty
   defp reduce_by([h | t], first, fun), do: reduce_list(t, first.(h), fun)
 
+  @doc """
+  `min_max/1`, or `empty_fallback.()` for an empty input.
+
+      iex> Enum.min_max([], fn -> {nil, nil} end)
+      {nil, nil}
+  """
   def min_max(enum, empty_fallback) when is_function(empty_fallback, 0) do
     if Enum.empty?(enum), do: empty_fallback.(), else: Enum.min_max(enum)
   end
@@ -652,12 +708,24 @@ defmodule Enum do
   """
   def min_max_by(enum, fun), do: min_max_by(enum, fun, &</2, &empty/0)
 
+  @doc """
+  `min_max_by/2` with a sorter or a fallback for an empty input.
+
+      iex> Enum.min_max_by([], &(&1), fn -> :none end)
+      :none
+  """
   def min_max_by(enum, fun, empty_fallback)
       when is_function(fun, 1) and is_function(empty_fallback, 0),
       do: min_max_by(enum, fun, &</2, empty_fallback)
 
   def min_max_by(enum, fun, sorter), do: min_max_by(enum, fun, sorter, &empty/0)
 
+  @doc """
+  `min_max_by/2` with both a sorter and a fallback.
+
+      iex> Enum.min_max_by([2, 1], &(&1), &</2, fn -> :none end)
+      {1, 2}
+  """
   def min_max_by(enum, fun, sorter, empty_fallback)
       when is_function(fun, 1) and is_atom(sorter) and is_function(empty_fallback, 0),
       do: min_max_by(enum, fun, &(sorter.compare(&1, &2) == :lt), empty_fallback)
@@ -704,6 +772,13 @@ defmodule Enum do
   defp to_sort_fun({:asc, module}) when is_atom(module), do: &(module.compare(&1, &2) != :gt)
   defp to_sort_fun({:desc, module}) when is_atom(module), do: &(module.compare(&1, &2) != :lt)
 
+  @doc """
+  Sorts by the values `mapper` gives, ascending; equal keys keep their
+  order.
+
+      iex> Enum.sort_by(["bb", "a"], &String.length/1)
+      ["a", "bb"]
+  """
   def sort_by(enum, mapper), do: sort_by(enum, mapper, :asc)
 
   @doc """
@@ -797,8 +872,21 @@ defmodule Enum do
     end
   end
 
+  @doc """
+  The old filter-then-map in one call: `mapper` applied to the elements
+  `filter` accepts.
+
+      iex> Enum.filter_map([1, 2, 3], &(&1 > 1), &(&1 * 10))
+      [20, 30]
+  """
   def filter_map(enum, filter, mapper), do: map(filter(enum, filter), mapper)
 
+  @doc """
+  The sum of `mapper` applied to each element.
+
+      iex> Enum.sum_by([1, 2, 3], &(&1 * &1))
+      14
+  """
   def sum_by(enum, fun), do: reduce(enum, 0, fn x, acc -> acc + fun.(x) end)
   @doc """
   Builds chunks by hand: `chunk_fun.(element, acc)` returns
@@ -827,8 +915,26 @@ defmodule Enum do
     end
   end
 
+  @doc """
+  The old `chunk_every/4` with `:discard`: full chunks of `count` only.
+
+      iex> Enum.chunk([1, 2, 3], 2)
+      [[1, 2]]
+  """
   def chunk(enum, count), do: Enum.chunk_every(enum, count, count, :discard)
+  @doc """
+  Like `chunk/2`, a chunk starting every `step` elements.
+
+      iex> Enum.chunk([1, 2, 3], 2, 1)
+      [[1, 2], [2, 3]]
+  """
   def chunk(enum, n, step), do: Enum.chunk_every(enum, n, step, :discard)
+  @doc """
+  Like `chunk/3`, padding a last short chunk from `leftover`.
+
+      iex> Enum.chunk([1, 2, 3], 2, 2, [0])
+      [[1, 2], [3, 0]]
+  """
   def chunk(enum, count, step, leftover), do: Enum.chunk_every(enum, count, step, leftover || :discard)
 
   @doc """
@@ -904,8 +1010,20 @@ defmodule Enum do
     end
   end
 
+  @doc """
+  The old name of `split_with/2`.
+
+      iex> Enum.partition([1, 2, 3], &(&1 > 1))
+      {[2, 3], [1]}
+  """
   def partition(enum, fun), do: split_with(enum, fun)
 
+  @doc """
+  The old name of `uniq_by/2`.
+
+      iex> Enum.uniq([1, -1, 2], &abs/1)
+      [1, 2]
+  """
   def uniq(enum, fun), do: uniq_by(enum, fun)
 
   @doc """
@@ -921,6 +1039,13 @@ defmodule Enum do
   defp zip_reduce_list([l | ls], [r | rs], acc, fun), do: zip_reduce_list(ls, rs, fun.(l, r, acc), fun)
   defp zip_reduce_list(_, _, acc, _fun), do: acc
 
+  @doc """
+  Reduces any number of enumerables in step: `reducer.(elements, acc)`
+  with the elements at each position as a list.
+
+      iex> Enum.zip_reduce([[1, 2], [3, 4]], 0, fn [a, b], acc -> acc + a * b end)
+      11
+  """
   def zip_reduce([], acc, reducer) when is_function(reducer, 2), do: acc
 
   def zip_reduce(enums, acc, reducer) when is_function(reducer, 2),

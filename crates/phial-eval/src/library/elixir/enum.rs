@@ -409,7 +409,13 @@ ranges compare integers).
     iex> Enum.frequencies(~w(a b a))
     %{"a" => 2, "b" => 1}"#,
     ),
-    def("with_index", 1, |_, a| with_index(&a[0], 0)),
+    def("with_index", 1, |_, a| with_index(&a[0], 0)).doc(
+        r#"with_index(enumerable)"#,
+        r#"Pairs each element with its position from 0, as `{element, index}`.
+
+    iex> Enum.with_index([:x, :y])
+    [x: 0, y: 1]"#,
+    ),
     def("zip", 2, |_, a| {
         let l = vec_of(&a[0])?;
         let r = vec_of(&a[1])?;

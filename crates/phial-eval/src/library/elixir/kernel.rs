@@ -267,7 +267,15 @@ binaries). Allowed in guards.
     iex> is_exception(%RuntimeError{})
     true"#,
     ),
-    guard("!", 1, |_, a| Ok(Value::bool(!a[0].is_truthy()))),
+    guard("!", 1, |_, a| Ok(Value::bool(!a[0].is_truthy())))
+    .doc(
+        r#"!value"#,
+        r#"Boolean not over truthiness: `true` for `nil` and `false`, `false` for
+anything else.
+
+    iex> !nil
+    true"#,
+    ),
     guard("not", 1, |_, a| match a[0].as_bool() {
         Some(b) => Ok(Value::bool(!b)),
         None => Err(error::argument_error("argument error")),
@@ -469,7 +477,15 @@ guards.
     16"#,
     ),
     // phial has no ports.
-    guard("is_port", 1, |_, _| Ok(Value::FALSE)),
+    guard("is_port", 1, |_, _| Ok(Value::FALSE))
+    .doc(
+        r#"is_port(term)"#,
+        r#"Whether `term` is a port. phial has no ports, so this is always false.
+Allowed in guards.
+
+    iex> is_port(self())
+    false"#,
+    ),
     guard("node", 1, crate::library::elixir::node::node_of).doc(
         r#"node(pid_or_ref)"#,
         r#"The node a pid, port or reference belongs to.
@@ -562,7 +578,15 @@ count from the end.
             }
             _ => Err(error::arithmetic_error()),
         },
-    }),
+    })
+    .doc(
+        r#"base ** exponent"#,
+        r#"Raises `base` to `exponent`: exact for integers with a non-negative
+exponent, a float otherwise.
+
+    iex> 2 ** 10
+    1024"#,
+    ),
     def("<>", 2, |_, a| match (&a[0], &a[1]) {
         (Value::Bin(x), Value::Bin(y)) if x.is_binary() && y.is_binary() => {
             // A string doubling itself in a loop reaches gigabytes in a few
@@ -583,13 +607,27 @@ count from the end.
                 inspect(bad)
             )))
         }
-    }),
+    })
+    .doc(
+        r#"left <> right"#,
+        r#"Joins two binaries; in a pattern, the left side must be a literal.
+
+    iex> "foo" <> "bar"
+    "foobar""#,
+    ),
     def("++", 2, |_, a| {
         let Some(items) = a[0].list_to_vec() else {
             return Err(badarg_at(1, "not a list"));
         };
         Ok(Value::list_with_tail(items, a[1].clone()))
-    }),
+    })
+    .doc(
+        r#"left ++ right"#,
+        r#"Appends `right` to the list `left` (copying `left`).
+
+    iex> [1, 2] ++ [3]
+    [1, 2, 3]"#,
+    ),
     def("--", 2, |_, a| {
         let (Some(mut left), Some(right)) = (a[0].list_to_vec(), a[1].list_to_vec()) else {
             return Err(error::badarg());
@@ -600,7 +638,14 @@ count from the end.
             }
         }
         Ok(Value::list(left))
-    }),
+    })
+    .doc(
+        r#"left -- right"#,
+        r#"Removes from `left`, for each element of `right`, its first occurrence.
+
+    iex> [1, 2, 1, 3] -- [1, 3]
+    [2, 1]"#,
+    ),
     // A binary on the right is a substring test; anything else goes to
     // Regex.match?/2 (whose FunctionClauseError a non-regex gets).
     def("=~", 2, |_, a| match (&a[0], &a[1]) {
@@ -614,11 +659,34 @@ count from the end.
             2,
             a.to_vec(),
         )),
-    }),
+    })
+    .doc(
+        r#"left =~ right"#,
+        r#"Whether the string `left` matches the regex, or contains the string,
+`right`.
+
+    iex> "phial" =~ ~r/ph.a/
+    true"#,
+    ),
     // What `~r`/`~R` compile to when the compiler cannot fold them into a
     // constant (interpolation, or called by name).
-    def("sigil_r", 2, crate::library::elixir::regex::sigil_r),
-    def("sigil_R", 2, crate::library::elixir::regex::sigil_upper_r),
+    def("sigil_r", 2, crate::library::elixir::regex::sigil_r)
+    .doc(
+        r#"sigil_r(term, modifiers)"#,
+        r#"The regex of `~r/.../`: the text compiled with the modifier letters
+(`i` caseless, `m` multiline, `u` unicode, ...).
+
+    iex> Regex.match?(~r/abc/i, "ABC")
+    true"#,
+    ),
+    def("sigil_R", 2, crate::library::elixir::regex::sigil_upper_r)
+    .doc(
+        r#"sigil_R(term, modifiers)"#,
+        r#"Like `~r`, without escapes or interpolation in the text.
+
+    iex> Regex.source(~R/a\d/)
+    "a\\d""#,
+    ),
     // A struct's own String.Chars implementation is phial code.
     step("to_string", 1, |_, a| match &a[0] {
         v if v.struct_name().is_some() => Ok(crate::library::Step::Then(
@@ -708,19 +776,70 @@ count from the end.
     iex> function_exported?(Enum, :map, 2)
     true"#,
     ),
-    def("binding", 0, |_, _| Ok(Value::Nil)),
-    guard("+", 2, |_, a| add(&a[0], &a[1])),
-    guard("-", 2, |_, a| sub(&a[0], &a[1])),
-    guard("*", 2, |_, a| mul(&a[0], &a[1])),
-    guard("/", 2, |_, a| fdiv(&a[0], &a[1])),
-    guard("-", 1, |_, a| neg(&a[0])),
+    def("binding", 0, |_, _| Ok(Value::Nil))
+    .doc(
+        r#"binding()"#,
+        r#"The variables bound at this point, as a keyword list.
+
+    iex> x = 1
+    iex> Keyword.get(binding(), :x)
+    1"#,
+    ),
+    guard("+", 2, |_, a| add(&a[0], &a[1]))
+    .doc(
+        r#"left + right"#,
+        r#"Adds two numbers; an integer and a float give a float. Allowed in guards.
+
+    iex> 1 + 2.5
+    3.5"#,
+    ),
+    guard("-", 2, |_, a| sub(&a[0], &a[1]))
+    .doc(
+        r#"left - right"#,
+        r#"Subtracts `right` from `left`. Allowed in guards.
+
+    iex> 10 - 15
+    -5"#,
+    ),
+    guard("*", 2, |_, a| mul(&a[0], &a[1]))
+    .doc(
+        r#"left * right"#,
+        r#"Multiplies two numbers. Allowed in guards.
+
+    iex> 6 * 7
+    42"#,
+    ),
+    guard("/", 2, |_, a| fdiv(&a[0], &a[1]))
+    .doc(
+        r#"left / right"#,
+        r#"Divides, always giving a float; dividing by zero raises
+`ArithmeticError`. Allowed in guards.
+
+    iex> 7 / 2
+    3.5"#,
+    ),
+    guard("-", 1, |_, a| neg(&a[0]))
+    .doc(
+        r#"-value"#,
+        r#"The negation of a number. Allowed in guards.
+
+    iex> -(-3)
+    3"#,
+    ),
     guard("+", 1, |_, a| {
         if a[0].is_number() {
             Ok(a[0].clone())
         } else {
             Err(arithmetic_error())
         }
-    }),
+    })
+    .doc(
+        r#"+value"#,
+        r#"The number itself. Allowed in guards.
+
+    iex> +5
+    5"#,
+    ),
     guard("div", 2, |_, a| div(&a[0], &a[1])).doc(
         r#"div(dividend, divisor)"#,
         r#"Integer division, rounding towards zero. Allowed in guards.
@@ -742,16 +861,78 @@ count from the end.
     iex> abs(-3)
     3"#,
     ),
-    guard("==", 2, |_, a| Ok(Value::bool(equal(&a[0], &a[1])))),
-    guard("!=", 2, |_, a| Ok(Value::bool(!equal(&a[0], &a[1])))),
-    guard("===", 2, |_, a| Ok(Value::bool(strict_equal(&a[0], &a[1])))),
+    guard("==", 2, |_, a| Ok(Value::bool(equal(&a[0], &a[1]))))
+    .doc(
+        r#"left == right"#,
+        r#"Whether two terms are equal, an integer equal to a float of the same
+value. Allowed in guards.
+
+    iex> 1 == 1.0
+    true"#,
+    ),
+    guard("!=", 2, |_, a| Ok(Value::bool(!equal(&a[0], &a[1]))))
+    .doc(
+        r#"left != right"#,
+        r#"Whether two terms are not equal (`1 != 1.0` is false). Allowed in guards.
+
+    iex> :a != :b
+    true"#,
+    ),
+    guard("===", 2, |_, a| Ok(Value::bool(strict_equal(&a[0], &a[1]))))
+    .doc(
+        r#"left === right"#,
+        r#"Whether two terms are exactly equal: `1 === 1.0` is false. Allowed in
+guards.
+
+    iex> 1 === 1.0
+    false"#,
+    ),
     guard("!==", 2, |_, a| {
         Ok(Value::bool(!strict_equal(&a[0], &a[1])))
-    }),
-    guard("<", 2, |_, a| Ok(Value::bool(lt(&a[0], &a[1])))),
-    guard(">", 2, |_, a| Ok(Value::bool(lt(&a[1], &a[0])))),
-    guard("<=", 2, |_, a| Ok(Value::bool(!lt(&a[1], &a[0])))),
-    guard(">=", 2, |_, a| Ok(Value::bool(!lt(&a[0], &a[1])))),
+    })
+    .doc(
+        r#"left !== right"#,
+        r#"Whether two terms are not exactly equal. Allowed in guards.
+
+    iex> 1 !== 1.0
+    true"#,
+    ),
+    guard("<", 2, |_, a| Ok(Value::bool(lt(&a[0], &a[1]))))
+    .doc(
+        r#"left < right"#,
+        r#"Whether `left` comes before `right` in term order (number < atom <
+reference < function < port < pid < tuple < map < list < bitstring).
+Allowed in guards.
+
+    iex> 1 < :atom
+    true"#,
+    ),
+    guard(">", 2, |_, a| Ok(Value::bool(lt(&a[1], &a[0]))))
+    .doc(
+        r#"left > right"#,
+        r#"Whether `left` comes after `right` in term order. Allowed in guards.
+
+    iex> [1] > {1}
+    true"#,
+    ),
+    guard("<=", 2, |_, a| Ok(Value::bool(!lt(&a[1], &a[0]))))
+    .doc(
+        r#"left <= right"#,
+        r#"Whether `left` is before or equal to `right` in term order. Allowed in
+guards.
+
+    iex> 2 <= 2.0
+    true"#,
+    ),
+    guard(">=", 2, |_, a| Ok(Value::bool(!lt(&a[0], &a[1]))))
+    .doc(
+        r#"left >= right"#,
+        r#"Whether `left` is after or equal to `right` in term order. Allowed in
+guards.
+
+    iex> "b" >= "a"
+    true"#,
+    ),
     guard("self", 0, |ctx, _| Ok(Value::Pid(ctx.cx.self_pid()))).doc(
         r#"self()"#,
         r#"The pid of the calling process.
@@ -857,10 +1038,38 @@ known keys of `fields` set; unknown keys are ignored.
     ),
     // The calendar sigils (Elixir's are macros; the compiler folds a
     // literal one into its struct, see `support::calendar`).
-    step("sigil_D", 2, |_, a| calendar::sigil('D', a)),
-    step("sigil_T", 2, |_, a| calendar::sigil('T', a)),
-    step("sigil_N", 2, |_, a| calendar::sigil('N', a)),
-    step("sigil_U", 2, |_, a| calendar::sigil('U', a)),
+    step("sigil_D", 2, |_, a| calendar::sigil('D', a))
+    .doc(
+        r#"sigil_D(date_string, modifiers)"#,
+        r#"The `Date` of an ISO 8601 date, `~D[2024-01-31]`.
+
+    iex> ~D[2024-01-31].month
+    1"#,
+    ),
+    step("sigil_T", 2, |_, a| calendar::sigil('T', a))
+    .doc(
+        r#"sigil_T(time_string, modifiers)"#,
+        r#"The `Time` of an ISO 8601 time, `~T[13:45:00]`.
+
+    iex> ~T[13:45:00].hour
+    13"#,
+    ),
+    step("sigil_N", 2, |_, a| calendar::sigil('N', a))
+    .doc(
+        r#"sigil_N(naive_datetime_string, modifiers)"#,
+        r#"The `NaiveDateTime` of an ISO 8601 date and time.
+
+    iex> ~N[2024-01-31 13:45:00].minute
+    45"#,
+    ),
+    step("sigil_U", 2, |_, a| calendar::sigil('U', a))
+    .doc(
+        r#"sigil_U(datetime_string, modifiers)"#,
+        r#"The UTC `DateTime` of an ISO 8601 date and time ending in `Z`.
+
+    iex> ~U[2024-01-31 13:45:00Z].time_zone
+    "Etc/UTC""#,
+    ),
 ];
 
 pub(crate) fn float_to_int(f: f64) -> Value {

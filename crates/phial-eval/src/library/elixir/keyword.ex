@@ -341,6 +341,12 @@ defmodule Keyword do
     {Enum.reverse(take), Enum.reverse(drop)}
   end
 
+  @doc """
+  Takes every entry of `key` out: `{first_value, rest}`, `nil` when absent.
+
+      iex> Keyword.pop([b: 2], :a)
+      {nil, [b: 2]}
+  """
   def pop(keywords, key), do: pop(keywords, key, nil)
 
   @doc """
@@ -395,6 +401,12 @@ defmodule Keyword do
     end
   end
 
+  @doc """
+  Takes only the first entry of `key` out: `{value, rest}`.
+
+      iex> Keyword.pop_first([a: 1, a: 2], :a)
+      {1, [a: 2]}
+  """
   def pop_first(keywords, key), do: pop_first(keywords, key, nil)
 
   @doc """

@@ -40,6 +40,13 @@ defmodule List do
     end
   end
 
+  @doc """
+  Sorts tuples by their element at `position`, ascending, keeping the
+  order of equal keys.
+
+      iex> List.keysort([{2, :b}, {1, :a}], 0)
+      [{1, :a}, {2, :b}]
+  """
   def keysort(list, position), do: keysort(list, position, :asc)
   @doc """
   Like `keyfind/3`, with `default` in place of `nil`.
@@ -110,6 +117,13 @@ defmodule List do
   defp decrement(:infinity), do: :infinity
   defp decrement(counter), do: counter - 1
 
+  @doc """
+  Takes out the element at `index`: `{element, rest}`, or `{nil, list}`
+  when the index is outside the list.
+
+      iex> List.pop_at([1, 2], 5)
+      {nil, [1, 2]}
+  """
   def pop_at(list, index), do: pop_at(list, index, nil)
 
   @doc """
@@ -153,6 +167,13 @@ defmodule List do
   def myers_difference(list1, list2) when is_list(list1) and is_list(list2),
     do: myers_difference_with_diff_script(list1, list2, nil)
 
+  @doc """
+  Like `myers_difference/2`, calling `diff_script.(a, b)` on each pair of
+  deleted and inserted runs to describe their difference (or `nil`).
+
+      iex> List.myers_difference([1], [2], fn _, _ -> nil end)
+      [del: [1], ins: [2]]
+  """
   def myers_difference(list1, list2, diff_script)
       when is_list(list1) and is_list(list2) and is_function(diff_script),
       do: myers_difference_with_diff_script(list1, list2, diff_script)

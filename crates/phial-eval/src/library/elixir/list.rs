@@ -233,6 +233,13 @@ charlist.
             Some(s) => Value::new_atom(&s),
             None => Err(error::badarg_at(1, "not a list")),
         },
+    )
+    .doc(
+        r#"to_atom(charlist)"#,
+        r#"The atom named by `charlist`, made if needed.
+
+    iex> List.to_atom('hi')
+    :hi"#,
     ),
     def(
         "to_integer",
@@ -292,7 +299,14 @@ charlist.
         Ok(Value::bool(
             crate::format::printable_charlist(&a[0]).is_some() || a[0] == Value::Nil,
         ))
-    }),
+    })
+    .doc(
+        r#"ascii_printable?(list)"#,
+        r#"Whether `list` is a charlist of printable ASCII characters.
+
+    iex> List.ascii_printable?([?a, 0])
+    false"#,
+    ),
     def("improper?", 1, |_, a| match &a[0] {
         Value::Nil | Value::Cons(_) => Ok(Value::bool(proper(&a[0]).is_none())),
         _ => Err(clause("List", "improper?", 1, &[&a[0]])),

@@ -39,6 +39,12 @@ defmodule Range do
       when is_integer(first) and is_integer(last) and is_integer(step) and is_integer(steps_to_shift),
       do: Range.new(first + steps_to_shift * step, last + steps_to_shift * step, step)
 
+  @doc """
+  Whether `term` is a range struct.
+
+      iex> Range.range?(1..2)
+      true
+  """
   def range?(first..last) when is_integer(first) and is_integer(last), do: true
   def range?(_), do: false
 end

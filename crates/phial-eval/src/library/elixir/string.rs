@@ -609,12 +609,26 @@ when it is not one.
             Some(g) => Value::tuple(vec![Value::Int(g.len() as i64), Value::str(&st[g.len()..])]),
             None => Value::NIL_ATOM,
         })
-    }),
+    })
+    .doc(
+        r#"next_grapheme_size(string)"#,
+        r#"`{byte size of the first grapheme, rest}`, or `nil` for an empty string.
+
+    iex> String.next_grapheme_size("éa")
+    {2, "a"}"#,
+    ),
     def("valid_character?", 1, |_, a| {
         Ok(Value::bool(
             matches!(a[0].as_str(), Some(st) if st.chars().count() == 1),
         ))
-    }),
+    })
+    .doc(
+        r#"valid_character?(string)"#,
+        r#"Whether `string` is exactly one valid code point.
+
+    iex> String.valid_character?("a")
+    true"#,
+    ),
     def("printable?", 2, |_, a| match (a[0].as_str(), &a[1]) {
         (None, _) if a[0].is_binary() => Ok(Value::FALSE),
         (Some(st), Value::Atom(Atom::INFINITY)) => {
