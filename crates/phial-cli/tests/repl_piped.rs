@@ -209,3 +209,38 @@ fn imports_and_aliases_stay_for_later_inputs() {
         "{out}"
     );
 }
+
+/// `h` over phial's own library: the module's `@moduledoc`, a native's
+/// doc (written beside its row) by name and by arity, a doc that covers a
+/// lower arity through a default, an arity with no function, a missing
+/// function and a function of Kernel's phial source, laid out as IEx 1.14 lays out docs with colours off.
+#[test]
+fn h_shows_the_library_docs() {
+    let (out, _, _) = run(
+        "h Enum\nh Enum.map\nh Enum.map/2\nh Enum.join/1\nh Enum.map/3\nh Kernel.no_such\nh is_atom\nh Kernel.then\n",
+    );
+    let pad = |n: usize| " ".repeat(n);
+    let expect = [
+        format!("iex(1)> \n{}Enum\n\nEager functions over enumerables:", pad(38)),
+        format!(
+            "iex(2)> \n{}def map(enumerable, fun)\n\nA list of `fun` applied to each element, in order.\n\n    iex> Enum.map([1, 2, 3], fn x -> x * x end)\n    [1, 4, 9]\n\niex(3)> ",
+            pad(28)
+        ),
+        format!(
+            "iex(3)> \n{}def map(enumerable, fun)\n\nA list of `fun` applied",
+            pad(28)
+        ),
+        format!(
+            "iex(4)> \n{}def join(enumerable, joiner \\\\ \"\")\n\nThe elements turned to strings",
+            pad(23)
+        ),
+        "iex(5)> No documentation for Enum.map/3 was found\n".to_string(),
+        "iex(6)> No documentation for Kernel.no_such was found\n".to_string(),
+        format!("iex(7)> \n{}def is_atom(term)\n\nWhether `term` is an atom", pad(31)),
+        // A function of Kernel's phial source, its doc kept in kernel.rs.
+        format!("iex(8)> \n{}def then(value, fun)\n\nCalls `fun` with `value`", pad(30)),
+    ];
+    for e in expect {
+        assert!(out.contains(&e), "missing {e:?} in {out}");
+    }
+}

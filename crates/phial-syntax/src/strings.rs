@@ -45,6 +45,11 @@ pub(crate) fn scan_quoted(
             sc.flush();
             return Some((sc.parts, i + close.len()));
         }
+        let plain = sc.plain_run(i, close.as_bytes().first().copied().unwrap_or(b'\\'));
+        if plain > i {
+            i = plain;
+            continue;
+        }
         i = sc.step(i, close, mode, interp, errors)?;
     }
 }
@@ -95,6 +100,12 @@ pub(crate) fn scan_heredoc(
             }
             line_marks.push((sc.parts.len(), sc.buf.len(), blanks));
         }
+        let plain = sc.plain_run(i, b'\n');
+        if plain > i {
+            i = plain;
+            at_line_start = false;
+            continue;
+        }
         // A heredoc has no single-character terminator; use an impossible one.
         i = sc.step(i, "\u{0}\u{0}", mode, interp, errors)?;
         // After a newline, or a line continuation (`\` and a newline).
@@ -126,6 +137,20 @@ impl Scanner<'_> {
         if !self.buf.is_empty() {
             self.parts.push(RawPart::Lit(std::mem::take(&mut self.buf)));
         }
+    }
+
+    /// Copies the text from `i` up to the next backslash, `#` or `stop`
+    /// byte (all ASCII, so the end is a character boundary) in one go;
+    /// returns where it stopped. `step` would take it a character at a
+    /// time, and docs make long runs of plain text (lexing Kernel's source
+    /// at start-up).
+    fn plain_run(&mut self, i: usize, stop: u8) -> usize {
+        let n = self.src.as_bytes()[i..]
+            .iter()
+            .take_while(|&&b| b != b'\\' && b != b'#' && b != stop)
+            .count();
+        self.buf.push_str(&self.src[i..i + n]);
+        i + n
     }
 
     /// Consumes one character, escape or interpolation at `i`; returns the next offset.

@@ -628,6 +628,8 @@ fn doc_target(e: &Expr) -> Option<(Atom, Option<String>, Option<i64>)> {
     };
     match &e.kind {
         ExprKind::Alias(_) | ExprKind::Atom(_) => Some((module(e)?, None, None)),
+        // `h is_atom`, `h is_atom/1`: a Kernel function, as IEx finds it.
+        ExprKind::Var(name) => Some((Atom::KERNEL, Some(name.clone()), None)),
         ExprKind::Call {
             target: CallTarget::Remote { module: m, name },
             args,
@@ -650,7 +652,7 @@ fn doc_target(e: &Expr) -> Option<(Atom, Option<String>, Option<i64>)> {
 pub fn doc_text(vm: &Vm, module: Atom, fun: Option<Atom>, arity: Option<i64>) -> String {
     let shown = phial_eval::error::module_name(module);
     let centred = |t: &str| format!("{}{t}", " ".repeat(80usize.saturating_sub(t.len()) / 2));
-    let Some(docs) = vm.module_docs(module) else {
+    let Some(docs) = phial_eval::library::docs::module_docs(vm, module) else {
         return if vm.module_exists(module) {
             format!("No documentation for {shown} was found\n")
         } else {
@@ -666,7 +668,11 @@ pub fn doc_text(vm: &Vm, module: Atom, fun: Option<Atom>, arity: Option<i64>) ->
             let mut found: Vec<_> = docs
                 .functions
                 .iter()
-                .filter(|d| d.name == f && arity.is_none_or(|a| d.arity as i64 == a) && !d.hidden)
+                .filter(|d| {
+                    d.name == f
+                        && arity.is_none_or(|a| u32::try_from(a).is_ok_and(|a| d.covers(a)))
+                        && !d.hidden
+                })
                 .collect();
             found.sort_by_key(|d| d.arity);
             if found.is_empty() {

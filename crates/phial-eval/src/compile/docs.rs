@@ -28,6 +28,19 @@ pub struct FunctionDoc {
     pub hidden: bool,
 }
 
+impl FunctionDoc {
+    /// How many trailing parameters have defaults (`qty \\ 1`): the doc
+    /// also serves those lower arities, as IEx shows it for them.
+    pub fn defaults(&self) -> u32 {
+        self.signature.matches(" \\\\ ").count() as u32
+    }
+
+    /// Whether `h Mod.fun/arity` shows this doc.
+    pub fn covers(&self, arity: u32) -> bool {
+        arity <= self.arity && arity + self.defaults() >= self.arity
+    }
+}
+
 /// What a `@doc`/`@moduledoc` value says: its text, `Some(None)` for
 /// `false`, `None` when it is not a literal string (then it is ignored).
 pub(crate) fn doc_text(v: &Expr) -> Option<Option<String>> {

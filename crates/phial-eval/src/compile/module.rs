@@ -375,9 +375,9 @@ impl<'k> Compiler<'k> {
             module.functions.insert((fatom, *arity), code);
         }
         self.module.as_mut().unwrap().attributes = attributes;
-        if !self.prelude {
-            module.docs = Some(Arc::new(std::mem::take(&mut meta.docs)));
-        }
+        // The library's too: `h` shows them (a unit's docs cost a few
+        // strings when it loads, and most units load lazily).
+        module.docs = Some(Arc::new(std::mem::take(&mut meta.docs)));
         self.behaviour_parts(&mut module, meta, off);
         self.imports = all_imports;
         self.aliases = all_aliases;

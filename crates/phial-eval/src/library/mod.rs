@@ -15,6 +15,7 @@
 //! Not here: the evaluator's control flow (`machine`), printing (`format`),
 //! how a native's calls into phial code run (`machine::native`).
 
+pub mod docs;
 pub mod elixir;
 pub mod erlang;
 pub mod internal;
@@ -54,6 +55,22 @@ pub struct Unit {
     pub natives: &'static [Native],
     pub source: Option<Source>,
     pub load: Load,
+    /// A moduledoc and function docs kept in Rust instead of the source
+    /// (`Unit::with_docs`): for an eager source, where `@doc` text would
+    /// be lexed at every start-up.
+    pub moduledoc: Option<&'static str>,
+    pub source_docs: &'static [SourceDoc],
+}
+
+impl Unit {
+    /// The unit with its moduledoc and its source's function docs in Rust.
+    const fn with_docs(self, moduledoc: &'static str, docs: &'static [SourceDoc]) -> Unit {
+        Unit {
+            moduledoc: Some(moduledoc),
+            source_docs: docs,
+            ..self
+        }
+    }
 }
 
 macro_rules! source {
@@ -72,6 +89,8 @@ const fn eager(module: &'static str, natives: &'static [Native], source: Option<
         natives,
         source,
         load: Load::Eager,
+        moduledoc: None,
+        source_docs: &[],
     }
 }
 
@@ -83,6 +102,8 @@ const fn lazy(module: &'static str, natives: &'static [Native], source: Option<S
         natives,
         source,
         load: Load::Lazy,
+        moduledoc: None,
+        source_docs: &[],
     }
 }
 
@@ -93,9 +114,14 @@ const fn lazy(module: &'static str, natives: &'static [Native], source: Option<S
 /// for the first line of any program) is lazy: a script pays only for the
 /// phial-written functions it calls. Compiling them all at start-up took
 /// start-up from 14M to 47M instructions (5 to 10 ms) as the library grew.
-pub const UNITS: &[Unit] = &[
+///
+/// A `static`, not a `const`: every use of a `const` may get its own copy
+/// of the whole table (every native row, every doc), each copy a few
+/// thousand relocations the dynamic loader does at start-up.
+pub static UNITS: &[Unit] = &[
     // Elixir
-    eager("Kernel", ex::kernel::NATIVES, source!("elixir/kernel.ex")),
+    eager("Kernel", ex::kernel::NATIVES, source!("elixir/kernel.ex"))
+        .with_docs(ex::kernel::MODULEDOC, ex::kernel::SOURCE_DOCS),
     lazy("Enum", ex::enum_::NATIVES, source!("elixir/enum.ex")),
     lazy("Map", ex::map::NATIVES, source!("elixir/map.ex")),
     lazy("List", ex::list::NATIVES, source!("elixir/list.ex")),
@@ -129,7 +155,7 @@ pub const UNITS: &[Unit] = &[
     lazy("IO", ex::io::NATIVES, source!("elixir/io.ex")),
     lazy("File", ex::file::NATIVES, source!("elixir/file.ex")),
     lazy("Path", ex::path::NATIVES, None),
-    eager("Bitwise", ex::bitwise::NATIVES, None),
+    eager("Bitwise", ex::bitwise::NATIVES, None).with_docs(ex::bitwise::MODULEDOC, &[]),
     lazy("System", ex::system::NATIVES, source!("elixir/system.ex")),
     lazy("Code", ex::code::NATIVES, source!("elixir/code.ex")),
     eager("Module", ex::module::NATIVES, None),

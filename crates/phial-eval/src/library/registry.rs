@@ -89,6 +89,40 @@ pub struct Native {
     pub f: Imp,
     /// Allowed in guards (pure, cannot wait).
     pub guard: bool,
+    /// What the shell's `h` shows for it (see `Native::doc`).
+    pub doc: Option<NativeDoc>,
+}
+
+/// A native's documentation, written beside its row: the signature IEx
+/// prints in the heading (`map(enumerable, fun)`, defaults as
+/// `joiner \\ ""`, so one doc covers the lower arities) and the text
+/// (one paragraph, then `iex>` examples indented four spaces, checked by
+/// the library doctest in `phial-cli/tests/library_docs.rs`). A static
+/// string in the table: nothing reads it until `h` asks.
+#[derive(Clone, Copy, Debug)]
+pub struct NativeDoc {
+    pub signature: &'static str,
+    pub text: &'static str,
+}
+
+/// The doc of a function written in a unit's phial source, kept in Rust
+/// where the source is eager (Kernel's: see `elixir::kernel::SOURCE_DOCS`).
+#[derive(Clone, Copy, Debug)]
+pub struct SourceDoc {
+    pub name: &'static str,
+    pub arity: u8,
+    pub signature: &'static str,
+    pub text: &'static str,
+}
+
+impl Native {
+    /// The row with its documentation: `def("map", 2, map).doc("map(enumerable, fun)", "...")`.
+    pub const fn doc(self, signature: &'static str, text: &'static str) -> Native {
+        Native {
+            doc: Some(NativeDoc { signature, text }),
+            ..self
+        }
+    }
 }
 
 /// Shorthand for a table row.
@@ -98,6 +132,7 @@ pub const fn def(name: &'static str, arity: u8, f: BifFn) -> Native {
         arity,
         f: Imp::Plain(f),
         guard: false,
+        doc: None,
     }
 }
 /// A guard-safe table row.
@@ -107,6 +142,7 @@ pub const fn guard(name: &'static str, arity: u8, f: BifFn) -> Native {
         arity,
         f: Imp::Plain(f),
         guard: true,
+        doc: None,
     }
 }
 /// A stepping native's row (never guard-safe: it may run phial code).
@@ -116,6 +152,7 @@ pub const fn step(name: &'static str, arity: u8, f: StepFn) -> Native {
         arity,
         f: Imp::Step(f),
         guard: false,
+        doc: None,
     }
 }
 
@@ -277,6 +314,14 @@ pub fn functions_of(m: Atom) -> Vec<(Atom, u8)> {
         .filter(|e| e.module == m)
         .map(|e| (e.name, e.arity))
         .collect()
+}
+
+/// The native rows of `m`'s own unit (for `h`: their docs), in table order.
+pub fn natives_of(m: Atom) -> &'static [Native] {
+    match registry().units.get(m.as_str()) {
+        Some(&i) => UNITS[i].natives,
+        None => &[],
+    }
 }
 
 /// Every registered BIF (for the wrong-argument sweep test).

@@ -21,21 +21,41 @@ use num_bigint::BigInt;
 use std::cmp::Ordering;
 
 pub const NATIVES: &[Native] = &[
-    def("to_list", 1, |_, a| to_list(&a[0])),
+    def("to_list", 1, |_, a| to_list(&a[0])).doc(
+        r#"to_list(enumerable)"#,
+        r#"The elements of `enumerable` as a list.
+
+    iex> Enum.to_list(1..3)
+    [1, 2, 3]"#,
+    ),
     def("reverse", 1, |_, a| {
         let mut out = Value::Nil;
         for x in to_list(&a[0])?.iter_list() {
             out = Value::cons(x.clone(), out);
         }
         Ok(out)
-    }),
+    })
+    .doc(
+        r#"reverse(enumerable)"#,
+        r#"The elements in the opposite order.
+
+    iex> Enum.reverse([1, 2, 3])
+    [3, 2, 1]"#,
+    ),
     def("reverse", 2, |_, a| {
         let mut out = to_list(&a[1])?;
         for x in to_list(&a[0])?.iter_list() {
             out = Value::cons(x.clone(), out);
         }
         Ok(out)
-    }),
+    })
+    .doc(
+        r#"reverse(enumerable, tail)"#,
+        r#"The elements reversed, followed by `tail`.
+
+    iex> Enum.reverse([1, 2], [3, 4])
+    [2, 1, 3, 4]"#,
+    ),
     // A struct's own Enumerable may know its count and membership
     // (`Enumerable.count`); the protocol decides, as in Elixir.
     step("count", 1, |_, a| {
@@ -46,7 +66,14 @@ pub const NATIVES: &[Native] = &[
             ));
         }
         enum_count(a).map(crate::library::Step::Done)
-    }),
+    })
+    .doc(
+        r#"count(enumerable)"#,
+        r#"How many elements there are.
+
+    iex> Enum.count(%{a: 1, b: 2})
+    2"#,
+    ),
     def("empty?", 1, |_, a| {
         // Ranges, sets and maps know their size: 1..huge stays lazy.
         if let Some((f, l, s)) = a[0].as_range() {
@@ -59,9 +86,23 @@ pub const NATIVES: &[Native] = &[
             return Ok(Value::bool(m.is_empty()));
         }
         Ok(Value::bool(vec_of(&a[0])?.is_empty()))
-    }),
+    })
+    .doc(
+        r#"empty?(enumerable)"#,
+        r#"Whether there are no elements.
+
+    iex> Enum.empty?([])
+    true"#,
+    ),
     def("at", 2, |_, a| at(&a[0], &a[1], Value::NIL_ATOM, "at", 3)),
-    def("at", 3, |_, a| at(&a[0], &a[1], a[2].clone(), "at", 3)),
+    def("at", 3, |_, a| at(&a[0], &a[1], a[2].clone(), "at", 3)).doc(
+        r#"at(enumerable, index, default \\ nil)"#,
+        r#"The element at the zero-based `index` (negative counts from the end), or
+`default`.
+
+    iex> Enum.at([:a, :b, :c], -1)
+    :c"#,
+    ),
     def("fetch", 2, |_, a| {
         let items = Seq::of(&a[0])?;
         let i = int_arg(&a[1], &[&a[0], &a[1]], "fetch", 2)?;
@@ -69,7 +110,14 @@ pub const NATIVES: &[Native] = &[
             Some(i) => Value::tuple(vec![Value::OK, items.get(i)]),
             None => Value::atom("error"),
         })
-    }),
+    })
+    .doc(
+        r#"fetch(enumerable, index)"#,
+        r#"`{:ok, element}` at `index`, or `:error` when it is out of range.
+
+    iex> Enum.fetch([:a, :b], 5)
+    :error"#,
+    ),
     def("fetch!", 2, |_, a| {
         let items = Seq::of(&a[0])?;
         let i = int_arg(&a[1], &[&a[0], &a[1]], "fetch!", 2)?;
@@ -77,19 +125,40 @@ pub const NATIVES: &[Native] = &[
             Some(i) => Ok(items.get(i)),
             None => Err(out_of_bounds(&a[1], &a[0])),
         }
-    }),
+    })
+    .doc(
+        r#"fetch!(enumerable, index)"#,
+        r#"The element at `index`; raises `Enum.OutOfBoundsError` out of range.
+
+    iex> Enum.fetch!([:a, :b], 1)
+    :b"#,
+    ),
     def("concat", 1, |_, a| {
         let mut out = Vec::new();
         for x in vec_of(&a[0])? {
             out.extend(vec_of(&x)?);
         }
         Ok(Value::list(out))
-    }),
+    })
+    .doc(
+        r#"concat(enumerables)"#,
+        r#"All the elements of several enumerables in one list.
+
+    iex> Enum.concat([[1], 2..3, [4]])
+    [1, 2, 3, 4]"#,
+    ),
     def("concat", 2, |_, a| {
         let mut out = vec_of(&a[0])?;
         out.extend(vec_of(&a[1])?);
         Ok(Value::list(out))
-    }),
+    })
+    .doc(
+        r#"concat(left, right)"#,
+        r#"The elements of `left` followed by those of `right`.
+
+    iex> Enum.concat([1, 2], [3])
+    [1, 2, 3]"#,
+    ),
     def("take", 2, |_, a| {
         let items = Seq::of(&a[0])?;
         let n = int_arg(&a[1], &[&a[0], &a[1]], "take", 2)? as i128;
@@ -99,7 +168,14 @@ pub const NATIVES: &[Native] = &[
         } else {
             items.list((len + n).max(0)..len)
         }
-    }),
+    })
+    .doc(
+        r#"take(enumerable, amount)"#,
+        r#"The first `amount` elements; a negative amount takes from the end.
+
+    iex> Enum.take([1, 2, 3, 4], -2)
+    [3, 4]"#,
+    ),
     def("drop", 2, |_, a| {
         let items = vec_of(&a[0])?;
         let n = int_arg(&a[1], &[&a[0], &a[1]], "drop", 2)?;
@@ -109,7 +185,15 @@ pub const NATIVES: &[Native] = &[
         } else {
             items.into_iter().take((len + n).max(0) as usize).collect()
         }))
-    }),
+    })
+    .doc(
+        r#"drop(enumerable, amount)"#,
+        r#"The elements after the first `amount`; a negative amount drops from the
+end.
+
+    iex> Enum.drop([1, 2, 3], 1)
+    [2, 3]"#,
+    ),
     def("split", 2, |_, a| {
         let items = vec_of(&a[0])?;
         let n = int_arg(&a[1], &[&a[0], &a[1]], "split", 2)?;
@@ -120,14 +204,29 @@ pub const NATIVES: &[Native] = &[
             Value::list(l.to_vec()),
             Value::list(r.to_vec()),
         ]))
-    }),
+    })
+    .doc(
+        r#"split(enumerable, count)"#,
+        r#"`{first count elements, the rest}`.
+
+    iex> Enum.split([1, 2, 3], 2)
+    {[1, 2], [3]}"#,
+    ),
     def("slice", 2, |_, a| {
         let items = Seq::of(&a[0])?;
         let Some((first, last, step)) = a[1].as_range() else {
             return Err(fce("slice", 2, &[&a[0], &a[1]]));
         };
         items.list(slice_range(items.len(), first, last, step))
-    }),
+    })
+    .doc(
+        r#"slice(enumerable, index_range)"#,
+        r#"The elements at the positions of `index_range`; negative positions count
+from the end.
+
+    iex> Enum.slice([:a, :b, :c, :d], 1..2)
+    [:b, :c]"#,
+    ),
     def("slice", 3, |_, a| {
         let items = Seq::of(&a[0])?;
         let args = [&a[0], &a[1], &a[2]];
@@ -144,12 +243,26 @@ pub const NATIVES: &[Native] = &[
         }
         let end = (start + amount as i128).min(len);
         items.list(start..end)
-    }),
+    })
+    .doc(
+        r#"slice(enumerable, start_index, amount)"#,
+        r#"Up to `amount` elements from `start_index` on.
+
+    iex> Enum.slice(10..20, 2, 3)
+    [12, 13, 14]"#,
+    ),
     def("sort", 1, |_, a| {
         let mut items = vec_of(&a[0])?;
         items.sort_by(compare);
         Ok(Value::list(items))
-    }),
+    })
+    .doc(
+        r#"sort(enumerable)"#,
+        r#"The elements in ascending term order (numbers before atoms, and so on).
+
+    iex> Enum.sort([3, :a, 1])
+    [1, 3, :a]"#,
+    ),
     def("sum", 1, |_, a| {
         // A range's sum in closed form, as Elixir's: constant memory.
         if let Some((f, l, s)) = a[0].as_range() {
@@ -163,22 +276,55 @@ pub const NATIVES: &[Native] = &[
             acc = crate::library::support::arith::add(&acc, &x)?;
         }
         Ok(acc)
-    }),
+    })
+    .doc(
+        r#"sum(enumerable)"#,
+        r#"Adds up the numbers.
+
+    iex> Enum.sum(1..100)
+    5050"#,
+    ),
     def("product", 1, |_, a| {
         let mut acc = Value::Int(1);
         for x in vec_of(&a[0])? {
             acc = crate::library::support::arith::mul(&acc, &x)?;
         }
         Ok(acc)
-    }),
-    def("max", 1, |_, a| extreme(&a[0], Ordering::Greater)),
-    def("min", 1, |_, a| extreme(&a[0], Ordering::Less)),
+    })
+    .doc(
+        r#"product(enumerable)"#,
+        r#"Multiplies the numbers; an empty input gives 1.
+
+    iex> Enum.product([2, 3, 4])
+    24"#,
+    ),
+    def("max", 1, |_, a| extreme(&a[0], Ordering::Greater)).doc(
+        r#"max(enumerable)"#,
+        r#"The largest element by term order; raises `Enum.EmptyError` when empty.
+
+    iex> Enum.max([3, 9, 4])
+    9"#,
+    ),
+    def("min", 1, |_, a| extreme(&a[0], Ordering::Less)).doc(
+        r#"min(enumerable)"#,
+        r#"The smallest element by term order; raises `Enum.EmptyError` when empty.
+
+    iex> Enum.min([3, 9, 4])
+    3"#,
+    ),
     def("min_max", 1, |_, a| {
         Ok(Value::tuple(vec![
             extreme(&a[0], Ordering::Less)?,
             extreme(&a[0], Ordering::Greater)?,
         ]))
-    }),
+    })
+    .doc(
+        r#"min_max(enumerable)"#,
+        r#"`{smallest, largest}` in one pass.
+
+    iex> Enum.min_max([5, 1, 7])
+    {1, 7}"#,
+    ),
     // A struct's own Enumerable may know its count and membership
     // As `count`, for `Enumerable.member?`.
     step("member?", 2, |_, a| {
@@ -189,12 +335,27 @@ pub const NATIVES: &[Native] = &[
             ));
         }
         enum_member(a).map(crate::library::Step::Done)
-    }),
+    })
+    .doc(
+        r#"member?(enumerable, element)"#,
+        r#"Whether `element` is in `enumerable` (compared with `===`, but `in`
+ranges compare integers).
+
+    iex> Enum.member?(1..10, 5)
+    true"#,
+    ),
     def("join", 1, |_, a| join(&a[0], &Value::str(""))),
     def("join", 2, |_, a| match &a[1] {
         s @ Value::Bin(b) if b.is_binary() => join(&a[0], s),
         _ => Err(fce("join", 2, &[&a[0], &a[1]])),
-    }),
+    })
+    .doc(
+        r#"join(enumerable, joiner \\ "")"#,
+        r#"The elements turned to strings and joined with `joiner` between them.
+
+    iex> Enum.join([1, 2, 3], ", ")
+    "1, 2, 3""#,
+    ),
     def("uniq", 1, |_, a| {
         // Values are immutable, so a set of them is safe despite `Arc` inside.
         #[allow(clippy::mutable_key_type)]
@@ -206,7 +367,14 @@ pub const NATIVES: &[Native] = &[
             }
         }
         Ok(Value::list(out))
-    }),
+    })
+    .doc(
+        r#"uniq(enumerable)"#,
+        r#"The elements without repeats, keeping each first occurrence.
+
+    iex> Enum.uniq([1, 2, 1, 3, 2])
+    [1, 2, 3]"#,
+    ),
     def("dedup", 1, |_, a| {
         let mut out: Vec<Value> = Vec::new();
         for x in vec_of(&a[0])? {
@@ -215,7 +383,14 @@ pub const NATIVES: &[Native] = &[
             }
         }
         Ok(Value::list(out))
-    }),
+    })
+    .doc(
+        r#"dedup(enumerable)"#,
+        r#"Collapses runs of equal consecutive elements to one.
+
+    iex> Enum.dedup([1, 1, 2, 1])
+    [1, 2, 1]"#,
+    ),
     def("frequencies", 1, |_, a| {
         let mut m = crate::value::MapInner::new();
         for x in vec_of(&a[0])? {
@@ -226,8 +401,21 @@ pub const NATIVES: &[Native] = &[
             m.insert(x, Value::Int(n));
         }
         Ok(Value::map(m))
-    }),
-    def("with_index", 1, |_, a| with_index(&a[0], 0)),
+    })
+    .doc(
+        r#"frequencies(enumerable)"#,
+        r#"A map from each distinct element to how many times it occurs.
+
+    iex> Enum.frequencies(~w(a b a))
+    %{"a" => 2, "b" => 1}"#,
+    ),
+    def("with_index", 1, |_, a| with_index(&a[0], 0)).doc(
+        r#"with_index(enumerable)"#,
+        r#"Pairs each element with its position from 0, as `{element, index}`.
+
+    iex> Enum.with_index([:x, :y])
+    [x: 0, y: 1]"#,
+    ),
     def("zip", 2, |_, a| {
         let l = vec_of(&a[0])?;
         let r = vec_of(&a[1])?;
@@ -237,8 +425,21 @@ pub const NATIVES: &[Native] = &[
                 .map(|(x, y)| Value::tuple(vec![x, y]))
                 .collect(),
         ))
-    }),
-    def("zip", 1, |_, a| zip_all(&a[0])),
+    })
+    .doc(
+        r#"zip(enumerable1, enumerable2)"#,
+        r#"Pairs elements by position into tuples, stopping at the shorter input.
+
+    iex> Enum.zip([1, 2, 3], [:a, :b])
+    [{1, :a}, {2, :b}]"#,
+    ),
+    def("zip", 1, |_, a| zip_all(&a[0])).doc(
+        r#"zip(enumerables)"#,
+        r#"Like `zip/2`, over any number of enumerables.
+
+    iex> Enum.zip([[1, 2], [3, 4], [5, 6]])
+    [{1, 3, 5}, {2, 4, 6}]"#,
+    ),
     def("unzip", 1, |_, a| {
         let (mut l, mut r) = (Vec::new(), Vec::new());
         for x in vec_of(&a[0])? {
@@ -251,16 +452,38 @@ pub const NATIVES: &[Native] = &[
             }
         }
         Ok(Value::tuple(vec![Value::list(l), Value::list(r)]))
-    }),
+    })
+    .doc(
+        r#"unzip(enumerable)"#,
+        r#"Splits two-element tuples into two lists.
+
+    iex> Enum.unzip([a: 1, b: 2])
+    {[:a, :b], [1, 2]}"#,
+    ),
     def("chunk_every", 2, |_, a| {
         chunk_every(&a[0], &a[1], &a[1], None)
-    }),
+    })
+    .doc(
+        r#"chunk_every(enumerable, count)"#,
+        r#"Splits into lists of `count` elements; the last one may be shorter.
+
+    iex> Enum.chunk_every([1, 2, 3, 4, 5], 2)
+    [[1, 2], [3, 4], [5]]"#,
+    ),
     def("chunk_every", 3, |_, a| {
         chunk_every(&a[0], &a[1], &a[2], None)
     }),
     def("chunk_every", 4, |_, a| {
         chunk_every(&a[0], &a[1], &a[2], Some(&a[3]))
-    }),
+    })
+    .doc(
+        r#"chunk_every(enumerable, count, step, leftover \\ [])"#,
+        r#"Chunks of `count` elements starting every `step` elements. A last short
+chunk is padded from `leftover`, or dropped when `leftover` is `:discard`.
+
+    iex> Enum.chunk_every([1, 2, 3, 4], 3, 1, :discard)
+    [[1, 2, 3], [2, 3, 4]]"#,
+    ),
     def("intersperse", 2, |_, a| {
         let mut out = Vec::new();
         for (i, x) in vec_of(&a[0])?.into_iter().enumerate() {
@@ -270,14 +493,28 @@ pub const NATIVES: &[Native] = &[
             out.push(x);
         }
         Ok(Value::list(out))
-    }),
+    })
+    .doc(
+        r#"intersperse(enumerable, separator)"#,
+        r#"Puts `separator` between each two elements.
+
+    iex> Enum.intersperse([1, 2, 3], 0)
+    [1, 0, 2, 0, 3]"#,
+    ),
     def("take_every", 2, |_, a| match &a[1] {
         Value::Int(0) => Ok(Value::Nil),
         Value::Int(n) if *n > 0 => Ok(Value::list(
             vec_of(&a[0])?.into_iter().step_by(*n as usize).collect(),
         )),
         _ => Err(fce("take_every", 2, &[&a[0], &a[1]])),
-    }),
+    })
+    .doc(
+        r#"take_every(enumerable, nth)"#,
+        r#"Every `nth` element, starting with the first.
+
+    iex> Enum.take_every(1..10, 3)
+    [1, 4, 7, 10]"#,
+    ),
     // Elixir 1.14 draws from :rand exactly so (random_integer/2 over the
     // count), so a seeded process picks what Elixir picks.
     def("random", 1, |ctx, a| {
@@ -307,7 +544,14 @@ pub const NATIVES: &[Native] = &[
         }
         let i = rand::index_upto(ctx, items.len() - 1)?;
         Ok(items[i].clone())
-    }),
+    })
+    .doc(
+        r#"random(enumerable)"#,
+        r#"An element chosen at random; raises `Enum.EmptyError` when empty.
+
+    iex> Enum.random([:only])
+    :only"#,
+    ),
     // A key from :rand.uniform() per element, in order, then Elixir's
     // stable keysort of the reversed pairs, read back reversed.
     def("shuffle", 1, |ctx, a| {
@@ -321,7 +565,14 @@ pub const NATIVES: &[Native] = &[
         Ok(Value::list(
             keyed.into_iter().rev().map(|(_, x)| x).collect(),
         ))
-    }),
+    })
+    .doc(
+        r#"shuffle(enumerable)"#,
+        r#"The elements in a random order.
+
+    iex> Enum.shuffle([1]) 
+    [1]"#,
+    ),
     def("take_random", 2, |ctx, a| {
         let count = match &a[1] {
             Value::Int(n) if *n >= 0 => *n as usize,
@@ -332,7 +583,14 @@ pub const NATIVES: &[Native] = &[
         }
         let items = vec_of(&a[0])?;
         take_random(ctx, items, count)
-    }),
+    })
+    .doc(
+        r#"take_random(enumerable, count)"#,
+        r#"`count` elements chosen at random, without repeats.
+
+    iex> length(Enum.take_random(1..10, 3))
+    3"#,
+    ),
 ];
 
 /// Elixir 1.14's `take_random/2` over a list: for one element, each

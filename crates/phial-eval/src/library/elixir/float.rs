@@ -18,37 +18,90 @@ pub const NATIVES: &[Native] = &[
     }),
     def("round", 2, |_, a| {
         float_round(&a[0], &a[1], Dir::Round, "round")
-    }),
+    })
+    .doc(
+        r#"round(float, precision \\ 0)"#,
+        r#"Rounds `float` to `precision` decimal places (0 to 15), halves away from
+zero, and gives a float.
+
+    iex> Float.round(5.5674, 1)
+    5.6"#,
+    ),
     def("floor", 1, |_, a| {
         float_round(&a[0], &Value::Int(0), Dir::Floor, "floor")
     }),
     def("floor", 2, |_, a| {
         float_round(&a[0], &a[1], Dir::Floor, "floor")
-    }),
+    })
+    .doc(
+        r#"floor(number, precision \\ 0)"#,
+        r#"Rounds `number` down to `precision` decimal places, giving a float.
+
+    iex> Float.floor(-1.25, 1)
+    -1.3"#,
+    ),
     def("ceil", 1, |_, a| {
         float_round(&a[0], &Value::Int(0), Dir::Ceil, "ceil")
     }),
     def("ceil", 2, |_, a| {
         float_round(&a[0], &a[1], Dir::Ceil, "ceil")
-    }),
+    })
+    .doc(
+        r#"ceil(number, precision \\ 0)"#,
+        r#"Rounds `number` up to `precision` decimal places, giving a float.
+
+    iex> Float.ceil(1.21, 1)
+    1.3"#,
+    ),
     def("to_string", 1, |_, a| match &a[0] {
         Value::Float(f) => Ok(Value::str(crate::format::float_to_string(*f))),
         _ => Err(clause("Float", "to_string", 1, &[&a[0]])),
-    }),
+    })
+    .doc(
+        r#"to_string(float)"#,
+        r#"Writes `float` as the shortest text that reads back as the same float.
+
+    iex> Float.to_string(0.1 + 0.2)
+    "0.30000000000000004""#,
+    ),
     def("ratio", 1, |_, a| match &a[0] {
         Value::Float(f) => {
             let (num, den) = float_ratio(*f);
             Ok(Value::tuple(vec![Value::bigint(num), Value::bigint(den)]))
         }
         _ => Err(clause("Float", "ratio", 1, &[&a[0]])),
-    }),
+    })
+    .doc(
+        r#"ratio(float)"#,
+        r#"The float as an exact fraction `{numerator, denominator}` in lowest
+terms, with a positive denominator.
+
+    iex> Float.ratio(0.75)
+    {3, 4}"#,
+    ),
     def("to_string", 2, |_, a| {
         float_to_binary(&a[0], &a[1]).map(Value::str)
-    }),
+    })
+    .doc(
+        r#"to_string(float, options)"#,
+        r#"The old form with options, as `:erlang.float_to_binary/2` takes them:
+`decimals: n` writes `n` digits after the point, `compact: true` drops
+trailing zeros.
+
+    iex> Float.to_string(3.14159, decimals: 2)
+    "3.14""#,
+    ),
     def("to_char_list", 2, |_, a| {
         float_to_binary(&a[0], &a[1])
             .map(|s| Value::list(s.chars().map(|c| Value::Int(c as i64)).collect()))
-    }),
+    })
+    .doc(
+        r#"to_char_list(float, options)"#,
+        r#"Like `to_string/2`, as a charlist.
+
+    iex> Float.to_char_list(1.5, decimals: 1)
+    '1.5'"#,
+    ),
     def("to_charlist", 1, |_, a| match &a[0] {
         Value::Float(f) => Ok(Value::list(
             crate::format::float_to_string(*f)
@@ -57,14 +110,29 @@ pub const NATIVES: &[Native] = &[
                 .collect(),
         )),
         _ => Err(clause("Float", "to_charlist", 1, &[&a[0]])),
-    }),
+    })
+    .doc(
+        r#"to_charlist(float)"#,
+        r#"Like `to_string/1`, as a charlist.
+
+    iex> Float.to_charlist(1.5)
+    '1.5'"#,
+    ),
     def("parse", 1, |_, a| match a[0].as_str() {
         Some(s) => Ok(match parse_float_prefix(s) {
             Some((f, rest)) => Value::tuple(vec![Value::Float(f), Value::str(rest)]),
             None => Value::atom("error"),
         }),
         _ => Err(clause("Float", "parse_unsigned", 1, &[&a[0]])),
-    }),
+    })
+    .doc(
+        r#"parse(binary)"#,
+        r#"Reads a float from the start of `binary`: `{float, rest}`, or `:error`.
+An integer's digits are read as a float.
+
+    iex> Float.parse("2.5kg")
+    {2.5, "kg"}"#,
+    ),
 ];
 
 #[derive(Clone, Copy, PartialEq)]

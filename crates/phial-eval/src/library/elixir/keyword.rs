@@ -12,28 +12,62 @@ use crate::value::Value;
 
 pub const NATIVES: &[Native] = &[
     def("get", 2, |_, a| kw_get(&a[0], &a[1], Value::NIL_ATOM)),
-    def("get", 3, |_, a| kw_get(&a[0], &a[1], a[2].clone())),
+    def("get", 3, |_, a| kw_get(&a[0], &a[1], a[2].clone())).doc(
+        r#"get(keywords, key, default \\ nil)"#,
+        r#"The value of the first entry for `key`, or `default`.
+
+    iex> Keyword.get([a: 1], :b, 0)
+    0"#,
+    ),
     def("fetch", 2, |_, a| {
         let items = kw(&a[0], &a[1], "fetch", 2)?;
         Ok(match kw_find(&items, &a[1]) {
             Some(v) => Value::tuple(vec![Value::OK, v]),
             None => Value::atom("error"),
         })
-    }),
+    })
+    .doc(
+        r#"fetch(keywords, key)"#,
+        r#"`{:ok, value}` for the first entry of `key`, or `:error`.
+
+    iex> Keyword.fetch([a: 1], :a)
+    {:ok, 1}"#,
+    ),
     def("fetch!", 2, |_, a| {
         let items = kw(&a[0], &a[1], "fetch!", 2)?;
         kw_find(&items, &a[1]).ok_or_else(|| error::key_error(a[1].clone(), a[0].clone()))
-    }),
+    })
+    .doc(
+        r#"fetch!(keywords, key)"#,
+        r#"The value for `key`; raises `KeyError` when there is none.
+
+    iex> Keyword.fetch!([a: 1], :a)
+    1"#,
+    ),
     def("has_key?", 2, |_, a| {
         let items = kw(&a[0], &a[1], "has_key?", 2)?;
         Ok(Value::bool(kw_find(&items, &a[1]).is_some()))
-    }),
+    })
+    .doc(
+        r#"has_key?(keywords, key)"#,
+        r#"Whether some entry has `key`.
+
+    iex> Keyword.has_key?([a: 1], :b)
+    false"#,
+    ),
     def("put", 3, |_, a| {
         let items = kw(&a[0], &a[1], "put", 3)?;
         let mut out = vec![Value::tuple(vec![a[1].clone(), a[2].clone()])];
         out.extend(items.into_iter().filter(|p| !key_is(p, &a[1])));
         Ok(Value::list(out))
-    }),
+    })
+    .doc(
+        r#"put(keywords, key, value)"#,
+        r#"Removes every entry for `key` and puts `{key, value}` first.
+
+    iex> Keyword.put([a: 1, b: 2, a: 3], :a, 0)
+    [a: 0, b: 2]"#,
+    ),
     def("put_new", 3, |_, a| {
         let items = kw(&a[0], &a[1], "put_new", 3)?;
         if kw_find(&items, &a[1]).is_some() {
@@ -43,26 +77,54 @@ pub const NATIVES: &[Native] = &[
             Value::tuple(vec![a[1].clone(), a[2].clone()]),
             a[0].clone(),
         ))
-    }),
+    })
+    .doc(
+        r#"put_new(keywords, key, value)"#,
+        r#"Puts `{key, value}` first only when there is no entry for `key`.
+
+    iex> Keyword.put_new([a: 1], :b, 2)
+    [b: 2, a: 1]"#,
+    ),
     def("delete", 2, |_, a| {
         let items = kw(&a[0], &a[1], "delete", 2)?;
         Ok(Value::list(
             items.into_iter().filter(|p| !key_is(p, &a[1])).collect(),
         ))
-    }),
+    })
+    .doc(
+        r#"delete(keywords, key)"#,
+        r#"Removes every entry for `key`.
+
+    iex> Keyword.delete([a: 1, b: 2, a: 3], :a)
+    [b: 2]"#,
+    ),
     def("keys", 1, |_, a| {
         // Elixir's Keyword.keys/1 raises a plain ArgumentError for a non-keyword list.
         let items = kw_list(&a[0]).ok_or_else(crate::error::badarg)?;
         Ok(Value::list(
             items.iter().map(|p| pair(p).unwrap().0).collect(),
         ))
-    }),
+    })
+    .doc(
+        r#"keys(keywords)"#,
+        r#"The keys, in order, repeats included.
+
+    iex> Keyword.keys([a: 1, b: 2, a: 3])
+    [:a, :b, :a]"#,
+    ),
     def("values", 1, |_, a| {
         let items = kw_list(&a[0]).ok_or_else(|| clause("Keyword", "values", 1, &[&a[0]]))?;
         Ok(Value::list(
             items.iter().map(|p| pair(p).unwrap().1).collect(),
         ))
-    }),
+    })
+    .doc(
+        r#"values(keywords)"#,
+        r#"The values, in order.
+
+    iex> Keyword.values([a: 1, b: 2])
+    [1, 2]"#,
+    ),
     def("get_values", 2, |_, a| {
         let items = kw(&a[0], &a[1], "get_values", 2)?;
         Ok(Value::list(
@@ -72,15 +134,42 @@ pub const NATIVES: &[Native] = &[
                 .map(|p| pair(p).unwrap().1)
                 .collect(),
         ))
-    }),
+    })
+    .doc(
+        r#"get_values(keywords, key)"#,
+        r#"Every value of `key`, in order.
+
+    iex> Keyword.get_values([a: 1, b: 2, a: 3], :a)
+    [1, 3]"#,
+    ),
     def("keyword?", 1, |_, a| {
         Ok(Value::bool(a[0] == Value::Nil || kw_list(&a[0]).is_some()))
-    }),
+    })
+    .doc(
+        r#"keyword?(term)"#,
+        r#"Whether `term` is a list of two-element tuples with atom keys.
+
+    iex> Keyword.keyword?([{:a, 1}, {"b", 2}])
+    false"#,
+    ),
     def("to_list", 1, |_, a| match kw_list(&a[0]) {
         Some(_) => Ok(a[0].clone()),
         None => Err(clause("Keyword", "to_list", 1, &[&a[0]])),
-    }),
-    def("new", 0, |_, _| Ok(Value::Nil)),
+    })
+    .doc(
+        r#"to_list(keywords)"#,
+        r#"The keyword list itself.
+
+    iex> Keyword.to_list(a: 1)
+    [a: 1]"#,
+    ),
+    def("new", 0, |_, _| Ok(Value::Nil)).doc(
+        r#"new()"#,
+        r#"An empty keyword list.
+
+    iex> Keyword.new()
+    []"#,
+    ),
     def("new", 1, |_, a| {
         // Later duplicates win, keeping the position of the last one.
         let items = vec_of(&a[0])?;
@@ -96,7 +185,15 @@ pub const NATIVES: &[Native] = &[
             out.push(p);
         }
         Ok(Value::list(out))
-    }),
+    })
+    .doc(
+        r#"new(pairs)"#,
+        r#"A keyword list from `{key, value}` pairs, without repeated keys (the last
+value of a key wins).
+
+    iex> Keyword.new([{:b, 1}, {:a, 2}, {:b, 3}])
+    [a: 2, b: 3]"#,
+    ),
     def("merge", 2, |_, a| {
         let (Some(l), Some(r)) = (kw_list(&a[0]), kw_list(&a[1])) else {
             return Err(clause("Keyword", "merge", 2, &[&a[0], &a[1]]));
@@ -107,7 +204,15 @@ pub const NATIVES: &[Native] = &[
             .collect();
         out.extend(r);
         Ok(Value::list(out))
-    }),
+    })
+    .doc(
+        r#"merge(keywords1, keywords2)"#,
+        r#"The entries of `keywords1` whose keys `keywords2` lacks, then those of
+`keywords2`.
+
+    iex> Keyword.merge([a: 1, b: 2], [b: 3, c: 4])
+    [a: 1, b: 3, c: 4]"#,
+    ),
     def("take", 2, |_, a| {
         let items = kw_list(&a[0]).ok_or_else(|| clause("Keyword", "take", 2, &[&a[0], &a[1]]))?;
         let keys = proper(&a[1]).ok_or_else(|| clause("Keyword", "take", 2, &[&a[0], &a[1]]))?;
@@ -117,7 +222,14 @@ pub const NATIVES: &[Native] = &[
                 .filter(|p| keys.iter().any(|k| key_is(p, k)))
                 .collect(),
         ))
-    }),
+    })
+    .doc(
+        r#"take(keywords, keys)"#,
+        r#"The entries whose keys are in `keys`, in their order.
+
+    iex> Keyword.take([a: 1, b: 2, c: 3], [:c, :a])
+    [a: 1, c: 3]"#,
+    ),
     def("drop", 2, |_, a| {
         let items = kw_list(&a[0]).ok_or_else(|| clause("Keyword", "drop", 2, &[&a[0], &a[1]]))?;
         let keys = proper(&a[1]).ok_or_else(|| clause("Keyword", "drop", 2, &[&a[0], &a[1]]))?;
@@ -127,7 +239,14 @@ pub const NATIVES: &[Native] = &[
                 .filter(|p| !keys.iter().any(|k| key_is(p, k)))
                 .collect(),
         ))
-    }),
+    })
+    .doc(
+        r#"drop(keywords, keys)"#,
+        r#"The entries whose keys are not in `keys`.
+
+    iex> Keyword.drop([a: 1, b: 2], [:a])
+    [b: 2]"#,
+    ),
 ];
 
 /// A keyword list's pairs (`None` if it is not one).

@@ -17,14 +17,35 @@ use crate::value::Value;
 
 pub const NATIVES: &[Native] = &[
     def("first", 1, |_, a| list_end(&a[0], Value::NIL_ATOM, true, 1)),
-    def("first", 2, |_, a| list_end(&a[0], a[1].clone(), true, 2)),
+    def("first", 2, |_, a| list_end(&a[0], a[1].clone(), true, 2)).doc(
+        r#"first(list, default \\ nil)"#,
+        r#"The first element of `list`, or `default` when the list is empty.
+
+    iex> List.first([], :none)
+    :none"#,
+    ),
     def("last", 1, |_, a| list_end(&a[0], Value::NIL_ATOM, false, 1)),
-    def("last", 2, |_, a| list_end(&a[0], a[1].clone(), false, 2)),
+    def("last", 2, |_, a| list_end(&a[0], a[1].clone(), false, 2)).doc(
+        r#"last(list, default \\ nil)"#,
+        r#"The last element of `list`, or `default` when the list is empty. Walks
+the whole list.
+
+    iex> List.last([1, 2, 3])
+    3"#,
+    ),
     def("flatten", 1, |_, a| {
         let mut out = Vec::new();
         flatten(&a[0], &mut out).ok_or_else(|| clause(":lists", "flatten", 1, &[&a[0]]))?;
         Ok(Value::list(out))
-    }),
+    })
+    .doc(
+        r#"flatten(list)"#,
+        r#"Removes every level of nesting: the elements of inner lists take their
+place, in order.
+
+    iex> List.flatten([1, [2, [3, []]], 4])
+    [1, 2, 3, 4]"#,
+    ),
     def("flatten", 2, |_, a| {
         let mut out = Vec::new();
         flatten(&a[0], &mut out).ok_or_else(|| clause(":lists", "flatten", 2, &[&a[0], &a[1]]))?;
@@ -33,7 +54,14 @@ pub const NATIVES: &[Native] = &[
             return Err(clause(":lists", "flatten", 2, &[&a[0], &a[1]]));
         }
         Ok(Value::list_with_tail(out, tail))
-    }),
+    })
+    .doc(
+        r#"flatten(list, tail)"#,
+        r#"Flattens `list` and appends `tail`, which is not flattened.
+
+    iex> List.flatten([1, [2]], [[3]])
+    [1, 2, [3]]"#,
+    ),
     def("duplicate", 2, |_, a| match &a[1] {
         Value::Int(n) if *n >= 0 => {
             // Checked before anything is built: a count no memory can hold
@@ -53,7 +81,14 @@ pub const NATIVES: &[Native] = &[
             Ok(out)
         }
         _ => Err(clause(":lists", "duplicate", 2, &[&a[1], &a[0]])),
-    }),
+    })
+    .doc(
+        r#"duplicate(elem, n)"#,
+        r#"A list holding `elem` `n` times.
+
+    iex> List.duplicate(:x, 3)
+    [:x, :x, :x]"#,
+    ),
     def("delete", 2, |_, a| {
         let items = proper(&a[0]).ok_or_else(|| clause("List", "delete", 2, &[&a[0], &a[1]]))?;
         let mut out = Vec::with_capacity(items.len());
@@ -66,7 +101,15 @@ pub const NATIVES: &[Native] = &[
             out.push(x);
         }
         Ok(Value::list(out))
-    }),
+    })
+    .doc(
+        r#"delete(list, element)"#,
+        r#"Removes the first element equal (`===`) to `element`; the list is
+unchanged when there is none.
+
+    iex> List.delete([:a, :b, :a], :a)
+    [:b, :a]"#,
+    ),
     def("delete_at", 2, |_, a| {
         let (items, i) = list_index(&a[0], &a[1], "delete_at")?;
         let mut items = items;
@@ -74,7 +117,15 @@ pub const NATIVES: &[Native] = &[
             items.remove(i);
         }
         Ok(Value::list(items))
-    }),
+    })
+    .doc(
+        r#"delete_at(list, index)"#,
+        r#"Removes the element at `index`; a negative index counts from the end. An
+index outside the list leaves it unchanged.
+
+    iex> List.delete_at([1, 2, 3], -1)
+    [1, 2]"#,
+    ),
     def("insert_at", 3, |_, a| {
         let args = [&a[0], &a[1], &a[2]];
         let (mut items, i) = match (proper(&a[0]), &a[1]) {
@@ -89,19 +140,43 @@ pub const NATIVES: &[Native] = &[
         } as usize;
         items.insert(at, a[2].clone());
         Ok(Value::list(items))
-    }),
+    })
+    .doc(
+        r#"insert_at(list, index, value)"#,
+        r#"Puts `value` at `index`; a negative index counts from the end, and an
+index past either end puts it at that end.
+
+    iex> List.insert_at([1, 3], 1, 2)
+    [1, 2, 3]"#,
+    ),
     def("replace_at", 3, |_, a| {
         let (mut items, i) = list_index(&a[0], &a[1], "replace_at")?;
         if let Some(i) = i {
             items[i] = a[2].clone();
         }
         Ok(Value::list(items))
-    }),
+    })
+    .doc(
+        r#"replace_at(list, index, value)"#,
+        r#"Replaces the element at `index` with `value`; an index outside the list
+leaves it unchanged.
+
+    iex> List.replace_at([1, 2, 3], 0, :one)
+    [:one, 2, 3]"#,
+    ),
     def("wrap", 1, |_, a| match &a[0] {
         Value::Nil | Value::Cons(_) => Ok(a[0].clone()),
         Value::Atom(Atom::NIL) => Ok(Value::Nil),
         other => Ok(Value::list(vec![other.clone()])),
-    }),
+    })
+    .doc(
+        r#"wrap(term)"#,
+        r#"Makes a list of anything: a list stays as it is, `nil` becomes `[]`, and
+any other term becomes a one-element list.
+
+    iex> List.wrap(:a)
+    [:a]"#,
+    ),
     def("zip", 1, |_, a| {
         let lists = proper(&a[0]).ok_or_else(|| clause("List", "zip", 1, &[&a[0]]))?;
         let lists: Vec<Vec<Value>> = lists
@@ -109,17 +184,48 @@ pub const NATIVES: &[Native] = &[
             .map(|l| proper(l).ok_or_else(|| clause("List", "zip", 1, &[&a[0]])))
             .collect::<Result<_>>()?;
         Ok(crate::library::support::enumerables::zip_lists(&lists))
-    }),
+    })
+    .doc(
+        r#"zip(list_of_lists)"#,
+        r#"Pairs up the elements of several lists into tuples, stopping at the
+shortest list.
+
+    iex> List.zip([[1, 2, 3], [:a, :b]])
+    [{1, :a}, {2, :b}]"#,
+    ),
     def("to_tuple", 1, |_, a| match proper(&a[0]) {
         Some(items) => Ok(Value::tuple(items)),
         None => Err(error::badarg_at(1, "not a list")),
-    }),
+    })
+    .doc(
+        r#"to_tuple(list)"#,
+        r#"A tuple with the elements of `list`, in order.
+
+    iex> List.to_tuple([:ok, 1])
+    {:ok, 1}"#,
+    ),
     def("to_string", 1, |_, a| {
         crate::library::support::terms::to_string_value(&a[0])
-    }),
+    })
+    .doc(
+        r#"to_string(list)"#,
+        r#"Turns a list of code points, strings and nested such lists into one
+UTF-8 string.
+
+    iex> List.to_string([?h, "el", [?l, ?o]])
+    "hello""#,
+    ),
     def("to_charlist", 1, |_, a| {
         crate::library::support::terms::to_charlist(&a[0])
-    }),
+    })
+    .doc(
+        r#"to_charlist(list)"#,
+        r#"Turns a list of code points, strings and nested such lists into a flat
+charlist.
+
+    iex> List.to_charlist(["ab", ?c])
+    'abc'"#,
+    ),
     def(
         "to_atom",
         1,
@@ -127,6 +233,13 @@ pub const NATIVES: &[Native] = &[
             Some(s) => Value::new_atom(&s),
             None => Err(error::badarg_at(1, "not a list")),
         },
+    )
+    .doc(
+        r#"to_atom(charlist)"#,
+        r#"The atom named by `charlist`, made if needed.
+
+    iex> List.to_atom('hi')
+    :hi"#,
     ),
     def(
         "to_integer",
@@ -144,10 +257,25 @@ pub const NATIVES: &[Native] = &[
     ),
     def("keyfind", 3, |_, a| {
         keyfind(&a[0], &a[1], &a[2]).map(|r| r.map(|(_, t)| t).unwrap_or(Value::NIL_ATOM))
-    }),
+    })
+    .doc(
+        r#"keyfind(list, key, position)"#,
+        r#"The first tuple in `list` whose element at `position` equals `key`, or
+`nil`.
+
+    iex> List.keyfind([a: 1, b: 2], :b, 0)
+    {:b, 2}"#,
+    ),
     def("keymember?", 3, |_, a| {
         keyfind(&a[0], &a[1], &a[2]).map(|r| Value::bool(r.is_some()))
-    }),
+    })
+    .doc(
+        r#"keymember?(list, key, position)"#,
+        r#"Whether some tuple in `list` has `key` at `position`.
+
+    iex> List.keymember?([{:x, 1}], 1, 1)
+    true"#,
+    ),
     def("keydelete", 3, |_, a| {
         let items = proper(&a[0]).ok_or_else(|| error::badarg_at(3, "not a list"))?;
         let found = keyfind(&a[0], &a[1], &a[2])?.map(|(i, _)| i);
@@ -159,16 +287,37 @@ pub const NATIVES: &[Native] = &[
                 .map(|(_, x)| x)
                 .collect(),
         ))
-    }),
+    })
+    .doc(
+        r#"keydelete(list, key, position)"#,
+        r#"Removes the first tuple whose element at `position` equals `key`.
+
+    iex> List.keydelete([a: 1, b: 2], :a, 0)
+    [b: 2]"#,
+    ),
     def("ascii_printable?", 1, |_, a| {
         Ok(Value::bool(
             crate::format::printable_charlist(&a[0]).is_some() || a[0] == Value::Nil,
         ))
-    }),
+    })
+    .doc(
+        r#"ascii_printable?(list)"#,
+        r#"Whether `list` is a charlist of printable ASCII characters.
+
+    iex> List.ascii_printable?([?a, 0])
+    false"#,
+    ),
     def("improper?", 1, |_, a| match &a[0] {
         Value::Nil | Value::Cons(_) => Ok(Value::bool(proper(&a[0]).is_none())),
         _ => Err(clause("List", "improper?", 1, &[&a[0]])),
-    }),
+    })
+    .doc(
+        r#"improper?(list)"#,
+        r#"Whether `list` ends in something other than `[]`.
+
+    iex> List.improper?([1 | 2])
+    true"#,
+    ),
     // The :lists key functions compare with ==, as keyfind does; a
     // non-list raises what :lists' own clauses raise.
     def("keyreplace", 4, |_, a| {
@@ -177,7 +326,15 @@ pub const NATIVES: &[Native] = &[
             Some(i) => replace_nth(items, i, a[3].clone()),
             None => a[0].clone(),
         })
-    }),
+    })
+    .doc(
+        r#"keyreplace(list, key, position, new_tuple)"#,
+        r#"Replaces the first tuple whose element at `position` equals `key` with
+`new_tuple`; nothing changes when none does.
+
+    iex> List.keyreplace([a: 1, b: 2], :b, 0, {:b, 20})
+    [a: 1, b: 20]"#,
+    ),
     def("keystore", 4, |_, a| {
         let (mut items, found) = key_position(a, "keystore", "keystore2")?;
         Ok(match found {
@@ -187,7 +344,14 @@ pub const NATIVES: &[Native] = &[
                 Value::list(items)
             }
         })
-    }),
+    })
+    .doc(
+        r#"keystore(list, key, position, new_tuple)"#,
+        r#"Like `keyreplace/4`, but appends `new_tuple` when no tuple matches.
+
+    iex> List.keystore([a: 1], :c, 0, {:c, 3})
+    [a: 1, c: 3]"#,
+    ),
     def("keytake", 3, |_, a| {
         let (mut items, found) = key_position(a, "keytake", "keytake")?;
         Ok(match found {
@@ -197,7 +361,15 @@ pub const NATIVES: &[Native] = &[
             }
             None => Value::NIL_ATOM,
         })
-    }),
+    })
+    .doc(
+        r#"keytake(list, key, position)"#,
+        r#"Takes out the first tuple whose element at `position` equals `key`:
+`{tuple, rest}`, or `nil` when none does.
+
+    iex> List.keytake([a: 1, b: 2], :a, 0)
+    {{:a, 1}, [b: 2]}"#,
+    ),
     def("to_integer", 2, |_, a| {
         let text = charlist_text(&a[0])?;
         match &a[1] {
@@ -211,7 +383,15 @@ pub const NATIVES: &[Native] = &[
                 "not an integer in the range 2 through 36",
             )),
         }
-    }),
+    })
+    .doc(
+        r#"to_integer(charlist, base \\ 10)"#,
+        r#"Reads a charlist of digits in `base` as an integer; anything else raises
+`ArgumentError`.
+
+    iex> List.to_integer('ff', 16)
+    255"#,
+    ),
     def("to_float", 1, |_, a| {
         let text = charlist_text(&a[0])?;
         match crate::library::support::numbers::parse_float_prefix(&text) {
@@ -221,13 +401,27 @@ pub const NATIVES: &[Native] = &[
                 "not a textual representation of a float",
             )),
         }
-    }),
+    })
+    .doc(
+        r#"to_float(charlist)"#,
+        r#"Reads a charlist such as `'1.5'` as a float.
+
+    iex> List.to_float('2.5e3')
+    2500.0"#,
+    ),
     def("to_existing_atom", 1, |_, a| {
         let text = charlist_text(&a[0])?;
         Atom::existing(&text)
             .map(Value::Atom)
             .ok_or_else(|| error::badarg_at(1, "not an already existing atom"))
-    }),
+    })
+    .doc(
+        r#"to_existing_atom(charlist)"#,
+        r#"The atom named by `charlist`, which must already exist.
+
+    iex> List.to_existing_atom('ok')
+    :ok"#,
+    ),
 ];
 
 pub(crate) fn list_end(l: &Value, default: Value, first: bool, arity: u32) -> Result<Value> {

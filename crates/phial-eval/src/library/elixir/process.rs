@@ -20,7 +20,15 @@ pub const NATIVES: &[Native] = &[
     // Unlike `send/2`, `Process.send/3` (`:erlang.send/3`) returns `:ok`.
     def("send", 3, |ctx, a| {
         send(ctx, &a[0], &a[1]).map(|_| Value::atom("ok"))
-    }),
+    })
+    .doc(
+        r#"send(dest, msg, options)"#,
+        r#"Sends `msg` to `dest` as `send/2` does; options `:noconnect` and
+`:nosuspend` concern other nodes. Gives `:ok`.
+
+    iex> Process.send(self(), :hello, [])
+    :ok"#,
+    ),
     def("put", 2, |ctx, a| {
         let d = dict(ctx)?;
         let old = match d.iter_mut().find(|(k, _)| k == &a[0]) {
@@ -31,9 +39,26 @@ pub const NATIVES: &[Native] = &[
             }
         };
         Ok(old)
-    }),
+    })
+    .doc(
+        r#"put(key, value)"#,
+        r#"Stores `value` under `key` in the calling process's dictionary; gives
+the value `key` had before, or `nil`.
+
+    iex> Process.put(:phial_doc_counter, 1)
+    nil"#,
+    ),
     def("get", 1, |ctx, a| dict_get(ctx, &a[0], Value::NIL_ATOM)),
-    def("get", 2, |ctx, a| dict_get(ctx, &a[0], a[1].clone())),
+    def("get", 2, |ctx, a| dict_get(ctx, &a[0], a[1].clone()))
+    .doc(
+        r#"get(key, default \\ nil)"#,
+        r#"The value stored under `key` in the calling process's dictionary, or
+`default`.
+
+    iex> Process.put(:phial_doc_color, :blue)
+    iex> Process.get(:phial_doc_color)
+    :blue"#,
+    ),
     def("get", 0, |ctx, _| {
         let d = dict(ctx)?;
         Ok(Value::list(
@@ -41,11 +66,25 @@ pub const NATIVES: &[Native] = &[
                 .map(|(k, v)| Value::tuple(vec![k.clone(), v.clone()]))
                 .collect(),
         ))
-    }),
+    })
+    .doc(
+        r#"get()"#,
+        r#"The whole dictionary of the calling process, as `{key, value}` pairs.
+
+    iex> is_list(Process.get())
+    true"#,
+    ),
     def("get_keys", 0, |ctx, _| {
         let d = dict(ctx)?;
         Ok(Value::list(d.iter().map(|(k, _)| k.clone()).collect()))
-    }),
+    })
+    .doc(
+        r#"get_keys()"#,
+        r#"The keys of the calling process's dictionary.
+
+    iex> is_list(Process.get_keys())
+    true"#,
+    ),
     def("get_keys", 1, |ctx, a| {
         let d = dict(ctx)?;
         Ok(Value::list(
@@ -54,18 +93,48 @@ pub const NATIVES: &[Native] = &[
                 .map(|(k, _)| k.clone())
                 .collect(),
         ))
-    }),
+    })
+    .doc(
+        r#"get_keys(value)"#,
+        r#"The keys under which `value` is stored in the dictionary.
+
+    iex> Process.put(:phial_doc_k, :phial_doc_v)
+    iex> Process.get_keys(:phial_doc_v)
+    [:phial_doc_k]"#,
+    ),
     def("delete", 1, |ctx, a| {
         let d = dict(ctx)?;
         Ok(match d.iter().position(|(k, _)| k == &a[0]) {
             Some(i) => d.remove(i).1,
             None => Value::NIL_ATOM,
         })
-    }),
-    def("spawn", 2, |ctx, a| spawn_opt(ctx, &a[0], &a[1])),
+    })
+    .doc(
+        r#"delete(key)"#,
+        r#"Removes `key` from the dictionary; gives the value it had, or `nil`.
+
+    iex> Process.put(:phial_doc_tmp, 5)
+    iex> Process.delete(:phial_doc_tmp)
+    5"#,
+    ),
+    def("spawn", 2, |ctx, a| spawn_opt(ctx, &a[0], &a[1]))
+    .doc(
+        r#"spawn(fun, opts)"#,
+        r#"Starts `fun` in a new process with `opts`, as `spawn/4` does.
+
+    iex> is_pid(Process.spawn(fn -> :ok end, [:link]))
+    true"#,
+    ),
     def("alive?", 1, |ctx, a| {
         Ok(Value::bool(ctx.cx.runtime().is_alive(pid_arg(&a[0], 1)?)))
-    }),
+    })
+    .doc(
+        r#"alive?(pid)"#,
+        r#"Whether the local process `pid` is running.
+
+    iex> Process.alive?(self())
+    true"#,
+    ),
     def("exit", 2, |ctx, a| {
         let pid = pid_arg(&a[0], 1)?;
         ctx.cx.exit(pid, a[1].clone());
@@ -76,7 +145,17 @@ pub const NATIVES: &[Native] = &[
             return Err(Raise::exit(a[1].clone()));
         }
         Ok(Value::TRUE)
-    }),
+    })
+    .doc(
+        r#"exit(pid, reason)"#,
+        r#"Sends the exit signal `reason` to `pid`. `:normal` is ignored by a
+process that does not trap exits, `:kill` cannot be trapped. Gives
+`true`.
+
+    iex> pid = spawn(fn -> Process.sleep(:infinity) end)
+    iex> Process.exit(pid, :kill)
+    true"#,
+    ),
     def("flag", 2, |ctx, a| match (a[0].as_atom(), a[1].as_bool()) {
         (Some(Atom::TRAP_EXIT), Some(on)) => Ok(Value::bool(ctx.cx.set_trap_exit(on))),
         (Some(Atom::TRAP_EXIT), None) => Err(badarg_at(2, "invalid value for flag")),
@@ -85,8 +164,25 @@ pub const NATIVES: &[Native] = &[
             None => Err(badarg_at(2, "invalid value for this process flag")),
         },
         _ => Err(badarg_at(1, "invalid process flag")),
-    }),
-    def("monitor", 1, |ctx, a| monitor(ctx, &a[0])),
+    })
+    .doc(
+        r#"flag(flag, value)"#,
+        r#"Sets a flag of the calling process (`:trap_exit`, `:priority`,
+`:max_heap_size`, ...) and gives its old value.
+
+    iex> Process.flag(:trap_exit, false)
+    false"#,
+    ),
+    def("monitor", 1, |ctx, a| monitor(ctx, &a[0]))
+    .doc(
+        r#"monitor(item)"#,
+        r#"Watches a process (a pid or a registered name): when it ends, the caller
+gets `{:DOWN, ref, :process, object, reason}`. Gives `ref`.
+
+    iex> ref = Process.monitor(spawn(fn -> :ok end))
+    iex> receive do {:DOWN, ^ref, :process, _, reason} -> reason end
+    :normal"#,
+    ),
     def("demonitor", 1, |ctx, a| {
         demonitor(ctx, &a[0], false).map(|_| Value::TRUE)
     }),
@@ -95,18 +191,41 @@ pub const NATIVES: &[Native] = &[
         // Without `:info` it is always true; with it, whether the monitor
         // was still active.
         Ok(Value::bool(active || !has_opt(&a[1], "info")))
-    }),
+    })
+    .doc(
+        r#"demonitor(ref, options \\ [])"#,
+        r#"Stops the monitor `ref`; `[:flush]` also removes its `:DOWN` message
+if one came. Gives `true`.
+
+    iex> Process.demonitor(Process.monitor(self()))
+    true"#,
+    ),
     def("link", 1, |ctx, a| {
         let pid = pid_arg(&a[0], 1)?;
         match ctx.cx.link(pid) {
             Ok(()) => Ok(Value::TRUE),
             Err(_) => Err(error::erlang_error(Value::Atom(Atom::NOPROC))),
         }
-    }),
+    })
+    .doc(
+        r#"link(pid_or_port)"#,
+        r#"Links the caller and `pid_or_port`: if one ends abnormally, the other
+gets an exit signal. Gives `true`.
+
+    iex> Process.link(self())
+    true"#,
+    ),
     def("unlink", 1, |ctx, a| {
         ctx.cx.unlink(pid_arg(&a[0], 1)?);
         Ok(Value::TRUE)
-    }),
+    })
+    .doc(
+        r#"unlink(pid_or_port)"#,
+        r#"Removes the link between the caller and `pid_or_port`. Gives `true`.
+
+    iex> Process.unlink(self())
+    true"#,
+    ),
     def("register", 2, |ctx, a| {
         let pid = pid_arg(&a[0], 1)?;
         let Some(name) = a[1].as_atom() else {
@@ -121,7 +240,16 @@ pub const NATIVES: &[Native] = &[
                 inspect(&a[1])
             ))),
         }
-    }),
+    })
+    .doc(
+        r#"register(pid_or_port, name)"#,
+        r#"Gives a process a name (an atom) that `send/2` and `whereis/1` accept.
+Gives `true`; a name already taken raises `ArgumentError`.
+
+    iex> pid = spawn(fn -> Process.sleep(:infinity) end)
+    iex> Process.register(pid, :phial_doc_server)
+    true"#,
+    ),
     def("unregister", 1, |ctx, a| {
         let Some(name) = a[0].as_atom() else {
             return Err(badarg_at(1, "not an atom"));
@@ -131,7 +259,15 @@ pub const NATIVES: &[Native] = &[
         } else {
             Err(badarg_at(1, "not a pid"))
         }
-    }),
+    })
+    .doc(
+        r#"unregister(name)"#,
+        r#"Removes a registered name. Gives `true`.
+
+    iex> Process.register(spawn(fn -> Process.sleep(:infinity) end), :phial_doc_gone)
+    iex> Process.unregister(:phial_doc_gone)
+    true"#,
+    ),
     def("whereis", 1, |ctx, a| {
         let Some(name) = a[0].as_atom() else {
             return Err(error::badarg());
@@ -141,7 +277,14 @@ pub const NATIVES: &[Native] = &[
             .whereis(name.as_str())
             .map(Value::Pid)
             .unwrap_or(Value::NIL_ATOM))
-    }),
+    })
+    .doc(
+        r#"whereis(name)"#,
+        r#"The pid registered under `name`, or `nil`.
+
+    iex> Process.whereis(:phial_doc_nobody)
+    nil"#,
+    ),
     def("registered", 0, |ctx, _| {
         Ok(Value::list(
             ctx.cx
@@ -151,7 +294,14 @@ pub const NATIVES: &[Native] = &[
                 .map(|n| Value::atom(n))
                 .collect(),
         ))
-    }),
+    })
+    .doc(
+        r#"registered()"#,
+        r#"Every registered name.
+
+    iex> is_list(Process.registered())
+    true"#,
+    ),
     def("list", 0, |ctx, _| {
         Ok(Value::list(
             ctx.cx
@@ -161,18 +311,68 @@ pub const NATIVES: &[Native] = &[
                 .map(Value::Pid)
                 .collect(),
         ))
-    }),
-    def("info", 1, |ctx, a| info(ctx, &a[0], None)),
-    def("info", 2, |ctx, a| info(ctx, &a[0], Some(&a[1]))),
+    })
+    .doc(
+        r#"list()"#,
+        r#"The pids of every process on this node.
+
+    iex> self() in Process.list()
+    true"#,
+    ),
+    def("info", 1, |ctx, a| info(ctx, &a[0], None))
+    .doc(
+        r#"info(pid)"#,
+        r#"A keyword list of facts about a live process (`:status`,
+`:message_queue_len`, `:links`, `:dictionary`, ...), or `nil` for a
+dead one.
+
+    iex> Keyword.has_key?(Process.info(self()), :message_queue_len)
+    true"#,
+    ),
+    def("info", 2, |ctx, a| info(ctx, &a[0], Some(&a[1])))
+    .doc(
+        r#"info(pid, spec)"#,
+        r#"One fact (`{item, value}`) or a list of facts about a live process.
+
+    iex> Process.info(self(), :priority)
+    {:priority, :normal}"#,
+    ),
     def("send_after", 3, |ctx, a| {
         timers::send_after(ctx, &a[0], &a[1], &a[2])
     }),
     def("send_after", 4, |ctx, a| {
         timers::send_after(ctx, &a[0], &a[1], &a[2])
-    }),
+    })
+    .doc(
+        r#"send_after(dest, msg, time, opts \\ [])"#,
+        r#"Sends `msg` to `dest` after `time` milliseconds; gives a timer
+reference for `cancel_timer/1`.
+
+    iex> ref = Process.send_after(self(), :tick, 10)
+    iex> is_reference(ref)
+    true"#,
+    ),
     def("cancel_timer", 1, |ctx, a| timers::cancel_timer(ctx, &a[0])),
-    def("cancel_timer", 2, |ctx, a| timers::cancel_timer(ctx, &a[0])),
-    def("read_timer", 1, |ctx, a| timers::read_timer(ctx, &a[0])),
+    def("cancel_timer", 2, |ctx, a| timers::cancel_timer(ctx, &a[0]))
+    .doc(
+        r#"cancel_timer(timer_ref, options \\ [])"#,
+        r#"Cancels a timer: gives the milliseconds it had left, or `false` if it
+already fired.
+
+    iex> ref = Process.send_after(self(), :later, 60_000)
+    iex> is_integer(Process.cancel_timer(ref))
+    true"#,
+    ),
+    def("read_timer", 1, |ctx, a| timers::read_timer(ctx, &a[0]))
+    .doc(
+        r#"read_timer(timer_ref)"#,
+        r#"The milliseconds left on a timer, or `false` if it fired or was
+cancelled.
+
+    iex> ref = Process.send_after(self(), :later, 60_000)
+    iex> Process.read_timer(ref) > 59_000
+    true"#,
+    ),
 ];
 
 /// `Process.spawn/2` (`:erlang.spawn_opt/2`) of a fun: `:link`,

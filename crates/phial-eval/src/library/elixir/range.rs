@@ -8,14 +8,34 @@ use crate::library::{def, Native};
 use crate::value::Value;
 
 pub const NATIVES: &[Native] = &[
-    def("new", 2, |_, a| range_new(&a[0], &a[1], None)),
-    def("new", 3, |_, a| range_new(&a[0], &a[1], Some(&a[2]))),
+    def("new", 2, |_, a| range_new(&a[0], &a[1], None)).doc(
+        r#"new(first, last)"#,
+        r#"The range from `first` to `last`, stepping by 1 or, when `last` is
+smaller, by -1.
+
+    iex> Range.new(3, 1)
+    3..1//-1"#,
+    ),
+    def("new", 3, |_, a| range_new(&a[0], &a[1], Some(&a[2]))).doc(
+        r#"new(first, last, step)"#,
+        r#"The range from `first` to `last` by `step`, which is not 0.
+
+    iex> Range.new(0, 10, 5)
+    0..10//5"#,
+    ),
     def("size", 1, |_, a| match a[0].as_range() {
         Some((f, l, s)) => Ok(Value::bigint(num_bigint::BigInt::from(
             crate::library::support::enumerables::range_len(f, l, s),
         ))),
         None => Err(clause("Range", "size", 1, &[&a[0]])),
-    }),
+    })
+    .doc(
+        r#"size(range)"#,
+        r#"How many integers the range holds, without walking it.
+
+    iex> Range.size(1..10//2)
+    5"#,
+    ),
     def("disjoint?", 2, |_, a| {
         match (a[0].as_range(), a[1].as_range()) {
             (Some((f1, l1, s1)), Some((f2, l2, s2))) => {
@@ -32,7 +52,14 @@ pub const NATIVES: &[Native] = &[
             }
             _ => Err(clause("Range", "disjoint?", 2, &[&a[0], &a[1]])),
         }
-    }),
+    })
+    .doc(
+        r#"disjoint?(range1, range2)"#,
+        r#"Whether two ranges have no integer in common.
+
+    iex> Range.disjoint?(1..5, 6..9)
+    true"#,
+    ),
 ];
 
 pub(crate) fn range_new(first: &Value, last: &Value, step: Option<&Value>) -> Result<Value> {

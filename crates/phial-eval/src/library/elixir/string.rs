@@ -20,7 +20,14 @@ pub const NATIVES: &[Native] = &[
         Ok(Value::Int(
             s(&a[0], "length", 1, a)?.graphemes(true).count() as i64,
         ))
-    }),
+    })
+    .doc(
+        r#"length(string)"#,
+        r#"The number of graphemes in `string`.
+
+    iex> String.length("naïve")
+    5"#,
+    ),
     def("normalize", 2, |_, a| {
         use unicode_normalization::UnicodeNormalization;
         let (Some(text), Some(form)) = (a[0].as_str(), a[1].as_atom()) else {
@@ -33,19 +40,41 @@ pub const NATIVES: &[Native] = &[
             "nfkc" => text.nfkc().collect(),
             _ => return Err(clause("String", "normalize", 2, &[&a[0], &a[1]])),
         }))
-    }),
+    })
+    .doc(
+        r#"normalize(string, form)"#,
+        r#"`string` in Unicode normalisation form `:nfc`, `:nfd`, `:nfkc` or `:nfkd`.
+
+    iex> String.length(String.normalize("é", :nfd))
+    1"#,
+    ),
     def("upcase", 1, |_, a| {
         Ok(Value::str(s(&a[0], "upcase", 2, a)?.to_uppercase()))
     }),
     def("upcase", 2, |_, a| {
         Ok(Value::str(s(&a[0], "upcase", 2, a)?.to_uppercase()))
-    }),
+    })
+    .doc(
+        r#"upcase(string, mode \\ :default)"#,
+        r#"`string` in upper case, by Unicode's rules (`mode` `:ascii` touches only
+a-z).
+
+    iex> String.upcase("straße")
+    "STRASSE""#,
+    ),
     def("downcase", 1, |_, a| {
         Ok(Value::str(s(&a[0], "downcase", 2, a)?.to_lowercase()))
     }),
     def("downcase", 2, |_, a| {
         Ok(Value::str(s(&a[0], "downcase", 2, a)?.to_lowercase()))
-    }),
+    })
+    .doc(
+        r#"downcase(string, mode \\ :default)"#,
+        r#"`string` in lower case.
+
+    iex> String.downcase("HeLLo")
+    "hello""#,
+    ),
     def("capitalize", 1, |_, a| {
         let st = s(&a[0], "capitalize", 2, a)?;
         Ok(Value::str(capitalize(st, "default")))
@@ -59,7 +88,14 @@ pub const NATIVES: &[Native] = &[
             // Elixir titlecases the first letter, then fails in downcase/2.
             _ => Err(clause("String", "downcase", 2, &[&a[0], &a[1]])),
         }
-    }),
+    })
+    .doc(
+        r#"capitalize(string, mode \\ :default)"#,
+        r#"The first grapheme in title case, the rest in lower case.
+
+    iex> String.capitalize("hELLO world")
+    "Hello world""#,
+    ),
     def("reverse", 1, |_, a| {
         Ok(Value::str(
             s(&a[0], "reverse", 1, a)?
@@ -67,7 +103,14 @@ pub const NATIVES: &[Native] = &[
                 .rev()
                 .collect::<String>(),
         ))
-    }),
+    })
+    .doc(
+        r#"reverse(string)"#,
+        r#"The graphemes of `string` in the opposite order.
+
+    iex> String.reverse("abc")
+    "cba""#,
+    ),
     def("graphemes", 1, |_, a| {
         Ok(Value::list(
             s(&a[0], "graphemes", 1, a)?
@@ -75,7 +118,14 @@ pub const NATIVES: &[Native] = &[
                 .map(Value::str)
                 .collect(),
         ))
-    }),
+    })
+    .doc(
+        r#"graphemes(string)"#,
+        r#"The graphemes of `string`, as a list of strings.
+
+    iex> String.graphemes("añb")
+    ["a", "ñ", "b"]"#,
+    ),
     def("codepoints", 1, |_, a| {
         Ok(Value::list(
             s(&a[0], "codepoints", 1, a)?
@@ -83,21 +133,42 @@ pub const NATIVES: &[Native] = &[
                 .map(|c| Value::str(c.to_string()))
                 .collect(),
         ))
-    }),
+    })
+    .doc(
+        r#"codepoints(string)"#,
+        r#"The code points of `string`, each as a string.
+
+    iex> String.codepoints("ab")
+    ["a", "b"]"#,
+    ),
     def("first", 1, |_, a| {
         Ok(s(&a[0], "first", 1, a)?
             .graphemes(true)
             .next()
             .map(Value::str)
             .unwrap_or(Value::NIL_ATOM))
-    }),
+    })
+    .doc(
+        r#"first(string)"#,
+        r#"The first grapheme, or `nil` for an empty string.
+
+    iex> String.first("élan")
+    "é""#,
+    ),
     def("last", 1, |_, a| {
         Ok(s(&a[0], "last", 1, a)?
             .graphemes(true)
             .next_back()
             .map(Value::str)
             .unwrap_or(Value::NIL_ATOM))
-    }),
+    })
+    .doc(
+        r#"last(string)"#,
+        r#"The last grapheme, or `nil` for an empty string.
+
+    iex> String.last("abc")
+    "c""#,
+    ),
     def("at", 2, |_, a| {
         let st = s(&a[0], "at", 2, a)?;
         let Value::Int(i) = a[1] else {
@@ -111,7 +182,14 @@ pub const NATIVES: &[Native] = &[
         } else {
             Value::NIL_ATOM
         })
-    }),
+    })
+    .doc(
+        r#"at(string, position)"#,
+        r#"The grapheme at `position` (negative counts from the end), or `nil`.
+
+    iex> String.at("abc", -1)
+    "c""#,
+    ),
     def("slice", 3, |_, a| {
         let st = s(&a[0], "slice", 3, a)?;
         let (Value::Int(start), Value::Int(len)) = (&a[1], &a[2]) else {
@@ -137,7 +215,14 @@ pub const NATIVES: &[Native] = &[
                 .copied()
                 .collect::<String>(),
         ))
-    }),
+    })
+    .doc(
+        r#"slice(string, start, length)"#,
+        r#"Up to `length` graphemes from position `start`.
+
+    iex> String.slice("hello", 1, 3)
+    "ell""#,
+    ),
     def("slice", 2, |_, a| {
         let st = s(&a[0], "slice", 2, a)?;
         let Some((first, last, step)) = a[1].as_range() else {
@@ -158,7 +243,15 @@ pub const NATIVES: &[Native] = &[
                 .map(|i| g[i as usize])
                 .collect::<String>(),
         ))
-    }),
+    })
+    .doc(
+        r#"slice(string, range)"#,
+        r#"The graphemes at the positions of `range`; negative positions count from
+the end.
+
+    iex> String.slice("hello", 1..-2//1)
+    "ell""#,
+    ),
     def("split_at", 2, |_, a| {
         let st = s(&a[0], "split_at", 2, a)?;
         let Value::Int(i) = a[1] else {
@@ -171,22 +264,51 @@ pub const NATIVES: &[Native] = &[
             Value::str(g[..at].concat()),
             Value::str(g[at..].concat()),
         ]))
-    }),
+    })
+    .doc(
+        r#"split_at(string, position)"#,
+        r#"`{graphemes before position, the rest}`.
+
+    iex> String.split_at("hello", 2)
+    {"he", "llo"}"#,
+    ),
     def("contains?", 2, |_, a| {
         let st = s(&a[0], "contains?", 2, a)?;
         let pats = patterns(&a[1]).ok_or_else(|| error::badarg_at(2, "not a valid pattern"))?;
         Ok(Value::bool(pats.iter().any(|p| st.contains(p.as_str()))))
-    }),
+    })
+    .doc(
+        r#"contains?(string, contents)"#,
+        r#"Whether `string` contains `contents`, a string or a list of strings (any
+of them).
+
+    iex> String.contains?("elixir", ["x", "z"])
+    true"#,
+    ),
     def("starts_with?", 2, |_, a| {
         let st = s(&a[0], "starts_with?", 2, a)?;
         let pats = patterns(&a[1]).ok_or_else(|| error::badarg_at(2, "not a valid pattern"))?;
         Ok(Value::bool(pats.iter().any(|p| st.starts_with(p.as_str()))))
-    }),
+    })
+    .doc(
+        r#"starts_with?(string, prefix)"#,
+        r#"Whether `string` begins with `prefix` (or one of a list of prefixes).
+
+    iex> String.starts_with?("phial", "ph")
+    true"#,
+    ),
     def("ends_with?", 2, |_, a| {
         let st = s(&a[0], "ends_with?", 2, a)?;
         let pats = patterns(&a[1]).ok_or_else(|| error::badarg_at(2, "not a valid pattern"))?;
         Ok(Value::bool(pats.iter().any(|p| st.ends_with(p.as_str()))))
-    }),
+    })
+    .doc(
+        r#"ends_with?(string, suffix)"#,
+        r#"Whether `string` ends with `suffix` (or one of a list of suffixes).
+
+    iex> String.ends_with?("file.ex", [".ex", ".exs"])
+    true"#,
+    ),
     def("duplicate", 2, |_, a| match (a[0].as_str(), &a[1]) {
         // Past the limits Elixir dies ("binary_alloc: Cannot allocate").
         (Some(st), Value::Int(n)) if *n >= 0 => Ok(Value::str(
@@ -194,20 +316,55 @@ pub const NATIVES: &[Native] = &[
         )),
         (Some(_), _) => Err(error::badarg_at(2, "out of range")),
         _ => Err(error::badarg_at(1, "not a binary")),
-    }),
+    })
+    .doc(
+        r#"duplicate(subject, n)"#,
+        r#"`subject` repeated `n` times.
+
+    iex> String.duplicate("ab", 3)
+    "ababab""#,
+    ),
     def("split", 1, |_, a| match a[0].as_str() {
         Some(st) => Ok(Value::list(st.split_whitespace().map(Value::str).collect())),
         _ => Err(error::badarg_at(1, "not a binary")),
-    }),
+    })
+    .doc(
+        r#"split(string)"#,
+        r#"Splits at runs of whitespace, dropping leading and trailing whitespace.
+
+    iex> String.split("  one two\tthree ")
+    ["one", "two", "three"]"#,
+    ),
     def("split", 2, |_, a| split(&a[0], &a[1], &Value::Nil, a)),
-    def("split", 3, |_, a| split(&a[0], &a[1], &a[2], a)),
+    def("split", 3, |_, a| split(&a[0], &a[1], &a[2], a)).doc(
+        r#"split(string, pattern, options \\ [])"#,
+        r#"Splits at each `pattern` (a string, a list of strings or a regex);
+`parts:` limits the number of parts, `trim: true` drops empty ones.
+
+    iex> String.split("a,b,,c", ",", trim: true)
+    ["a", "b", "c"]"#,
+    ),
     def("trim", 1, |_, a| {
         Ok(Value::str(s(&a[0], "trim", 1, a)?.trim()))
-    }),
+    })
+    .doc(
+        r#"trim(string)"#,
+        r#"`string` without leading and trailing whitespace.
+
+    iex> String.trim("  hi\n")
+    "hi""#,
+    ),
     def("trim", 2, |_, a| {
         let (st, chars) = trim_args(a, "trim")?;
         Ok(Value::str(trim_end(trim_start(st, &chars), &chars)))
-    }),
+    })
+    .doc(
+        r#"trim(string, to_trim)"#,
+        r#"`string` without leading and trailing repeats of `to_trim`.
+
+    iex> String.trim("--hi--", "-")
+    "hi""#,
+    ),
     def("trim_leading", 1, |_, a| match a[0].as_str() {
         Some(st) => Ok(Value::str(st.trim_start())),
         _ => Err(clause("String.Break", "trim_leading", 1, &[&a[0]])),
@@ -215,7 +372,14 @@ pub const NATIVES: &[Native] = &[
     def("trim_leading", 2, |_, a| {
         let (st, chars) = trim_args(a, "trim_leading")?;
         Ok(Value::str(trim_start(st, &chars)))
-    }),
+    })
+    .doc(
+        r#"trim_leading(string, to_trim \\ whitespace)"#,
+        r#"`string` without leading whitespace (or repeats of `to_trim`).
+
+    iex> String.trim_leading("  hi ")
+    "hi ""#,
+    ),
     def("trim_trailing", 1, |_, a| match a[0].as_str() {
         Some(st) => Ok(Value::str(st.trim_end())),
         _ => Err(clause("String.Break", "trim_trailing", 1, &[&a[0]])),
@@ -223,28 +387,63 @@ pub const NATIVES: &[Native] = &[
     def("trim_trailing", 2, |_, a| {
         let (st, chars) = trim_args(a, "trim_trailing")?;
         Ok(Value::str(trim_end(st, &chars)))
-    }),
+    })
+    .doc(
+        r#"trim_trailing(string, to_trim \\ whitespace)"#,
+        r#"`string` without trailing whitespace (or repeats of `to_trim`).
+
+    iex> String.trim_trailing("  hi ")
+    "  hi""#,
+    ),
     def("pad_leading", 2, |_, a| {
         pad(&a[0], &a[1], &Value::str(" "), true, a)
     }),
-    def("pad_leading", 3, |_, a| pad(&a[0], &a[1], &a[2], true, a)),
+    def("pad_leading", 3, |_, a| pad(&a[0], &a[1], &a[2], true, a)).doc(
+        r#"pad_leading(string, count, padding \\ " ")"#,
+        r#"Pads `string` at the front to `count` graphemes with `padding`.
+
+    iex> String.pad_leading("7", 3, "0")
+    "007""#,
+    ),
     def("pad_trailing", 2, |_, a| {
         pad(&a[0], &a[1], &Value::str(" "), false, a)
     }),
-    def("pad_trailing", 3, |_, a| pad(&a[0], &a[1], &a[2], false, a)),
+    def("pad_trailing", 3, |_, a| pad(&a[0], &a[1], &a[2], false, a)).doc(
+        r#"pad_trailing(string, count, padding \\ " ")"#,
+        r#"Pads `string` at the end to `count` graphemes with `padding`.
+
+    iex> String.pad_trailing("ab", 4, ".")
+    "ab..""#,
+    ),
     step("replace", 3, |_, a| {
         replace_or_regex(&a[0], &a[1], &a[2], &Value::Nil, a)
     }),
     step("replace", 4, |_, a| {
         replace_or_regex(&a[0], &a[1], &a[2], &a[3], a)
-    }),
+    })
+    .doc(
+        r#"replace(subject, pattern, replacement, options \\ [])"#,
+        r#"Replaces every `pattern` (a string, list of strings or regex) with
+`replacement`, a string or a function of the match; `global: false`
+replaces only the first.
+
+    iex> String.replace("a-b-c", "-", "+")
+    "a+b+c""#,
+    ),
     // Elixir's String.match?/2 is Regex.match?/2 with the arguments swapped.
     def("match?", 2, |_, a| {
         if a[0].as_str().is_none() {
             return Err(clause("String", "match?", 2, &[&a[0], &a[1]]));
         }
         crate::library::elixir::regex::match_(&a[1], &a[0])
-    }),
+    })
+    .doc(
+        r#"match?(string, regex)"#,
+        r#"Whether `regex` matches somewhere in `string`.
+
+    iex> String.match?("abc123", ~r/\d+/)
+    true"#,
+    ),
     def("replace_prefix", 3, |_, a| {
         match (a[0].as_str(), a[1].as_str(), a[2].as_str()) {
             (Some(st), Some(p), Some(r)) => Ok(match st.strip_prefix(p) {
@@ -253,7 +452,14 @@ pub const NATIVES: &[Native] = &[
             }),
             _ => Err(sfce("replace_prefix", 3, a)),
         }
-    }),
+    })
+    .doc(
+        r#"replace_prefix(string, match, replacement)"#,
+        r#"Replaces `match` at the start of `string`, if it is there.
+
+    iex> String.replace_prefix("v1.2", "v", "")
+    "1.2""#,
+    ),
     def("replace_suffix", 3, |_, a| {
         match (a[0].as_str(), a[1].as_str(), a[2].as_str()) {
             (Some(st), Some(p), Some(r)) => Ok(match st.strip_suffix(p) {
@@ -262,7 +468,14 @@ pub const NATIVES: &[Native] = &[
             }),
             _ => Err(sfce("replace_suffix", 3, a)),
         }
-    }),
+    })
+    .doc(
+        r#"replace_suffix(string, match, replacement)"#,
+        r#"Replaces `match` at the end of `string`, if it is there.
+
+    iex> String.replace_suffix("main.ex", ".ex", ".exs")
+    "main.exs""#,
+    ),
     def("to_integer", 1, |_, a| match a[0].as_str() {
         Some(st) => parse_int_exact(st, 10)
             .ok_or_else(|| error::badarg_at(1, "not a textual representation of an integer")),
@@ -276,7 +489,15 @@ pub const NATIVES: &[Native] = &[
             "not an integer in the range 2 through 36",
         )),
         _ => Err(error::badarg_at(1, "not a binary")),
-    }),
+    })
+    .doc(
+        r#"to_integer(string, base \\ 10)"#,
+        r#"Reads the whole `string` as an integer in `base`; raises `ArgumentError`
+when it is not one.
+
+    iex> String.to_integer("-42")
+    -42"#,
+    ),
     def("to_float", 1, |_, a| match a[0].as_str() {
         Some(st) => match crate::library::support::numbers::parse_float_prefix(st) {
             Some((f, rest)) if rest.is_empty() && st.contains('.') => Ok(Value::Float(f)),
@@ -286,18 +507,39 @@ pub const NATIVES: &[Native] = &[
             )),
         },
         _ => Err(error::badarg_at(1, "not a binary")),
-    }),
+    })
+    .doc(
+        r#"to_float(string)"#,
+        r#"Reads the whole `string` as a float (it must have a decimal point).
+
+    iex> String.to_float("2.5")
+    2.5"#,
+    ),
     def("to_atom", 1, |_, a| match a[0].as_str() {
         Some(st) => Value::new_atom(st),
         None if a[0].is_binary() => Err(error::badarg_at(1, "invalid UTF8 encoding")),
         _ => Err(error::badarg_at(1, "not a binary")),
-    }),
+    })
+    .doc(
+        r#"to_atom(string)"#,
+        r#"The atom named `string`, made if needed.
+
+    iex> String.to_atom("ok")
+    :ok"#,
+    ),
     def("to_existing_atom", 1, |_, a| match a[0].as_str() {
         Some(st) => crate::atom::Atom::existing(st)
             .map(Value::Atom)
             .ok_or_else(|| error::badarg_at(1, "not an already existing atom")),
         _ => Err(error::badarg_at(1, "not a binary")),
-    }),
+    })
+    .doc(
+        r#"to_existing_atom(string)"#,
+        r#"The atom named `string`, which must already exist.
+
+    iex> String.to_existing_atom("ok")
+    :ok"#,
+    ),
     def("to_charlist", 1, |_, a| match a[0].as_str() {
         Some(st) => Ok(Value::list(
             st.chars().map(|c| Value::Int(c as i64)).collect(),
@@ -306,11 +548,25 @@ pub const NATIVES: &[Native] = &[
             crate::library::support::terms::to_charlist(&Value::list(vec![a[0].clone()]))
         }
         _ => Err(sfce("to_charlist", 1, a)),
-    }),
+    })
+    .doc(
+        r#"to_charlist(string)"#,
+        r#"The code points of `string` as a charlist.
+
+    iex> String.to_charlist("abc")
+    'abc'"#,
+    ),
     def("valid?", 1, |_, a| match &a[0] {
         Value::Bin(b) if b.is_binary() => Ok(Value::bool(b.as_str().is_some())),
         _ => Err(sfce("valid?", 1, a)),
-    }),
+    })
+    .doc(
+        r#"valid?(string)"#,
+        r#"Whether `string` is valid UTF-8.
+
+    iex> String.valid?(<<0xFF>>)
+    false"#,
+    ),
     def("printable?", 1, |_, a| match a[0].as_str() {
         None if a[0].is_binary() => Ok(Value::FALSE),
         Some(st) => Ok(Value::bool(crate::format::string_printable(st))),
@@ -325,26 +581,54 @@ pub const NATIVES: &[Native] = &[
             ]),
             None => Value::NIL_ATOM,
         })
-    }),
+    })
+    .doc(
+        r#"next_codepoint(string)"#,
+        r#"`{first code point, rest}`, or `nil` for an empty string.
+
+    iex> String.next_codepoint("ab")
+    {"a", "b"}"#,
+    ),
     def("next_grapheme", 1, |_, a| {
         let st = s(&a[0], "next_grapheme", 1, a)?;
         Ok(match st.graphemes(true).next() {
             Some(g) => Value::tuple(vec![Value::str(g), Value::str(&st[g.len()..])]),
             None => Value::NIL_ATOM,
         })
-    }),
+    })
+    .doc(
+        r#"next_grapheme(string)"#,
+        r#"`{first grapheme, rest}`, or `nil` for an empty string.
+
+    iex> String.next_grapheme("éa")
+    {"é", "a"}"#,
+    ),
     def("next_grapheme_size", 1, |_, a| {
         let st = s(&a[0], "next_grapheme_size", 1, a)?;
         Ok(match st.graphemes(true).next() {
             Some(g) => Value::tuple(vec![Value::Int(g.len() as i64), Value::str(&st[g.len()..])]),
             None => Value::NIL_ATOM,
         })
-    }),
+    })
+    .doc(
+        r#"next_grapheme_size(string)"#,
+        r#"`{byte size of the first grapheme, rest}`, or `nil` for an empty string.
+
+    iex> String.next_grapheme_size("éa")
+    {2, "a"}"#,
+    ),
     def("valid_character?", 1, |_, a| {
         Ok(Value::bool(
             matches!(a[0].as_str(), Some(st) if st.chars().count() == 1),
         ))
-    }),
+    })
+    .doc(
+        r#"valid_character?(string)"#,
+        r#"Whether `string` is exactly one valid code point.
+
+    iex> String.valid_character?("a")
+    true"#,
+    ),
     def("printable?", 2, |_, a| match (a[0].as_str(), &a[1]) {
         (None, _) if a[0].is_binary() => Ok(Value::FALSE),
         (Some(st), Value::Atom(Atom::INFINITY)) => {
@@ -355,7 +639,14 @@ pub const NATIVES: &[Native] = &[
             Ok(Value::bool(crate::format::string_printable(&prefix)))
         }
         _ => Err(sfce("printable?", 2, a)),
-    }),
+    })
+    .doc(
+        r#"printable?(string, limit \\ :infinity)"#,
+        r#"Whether `string` holds only printable characters.
+
+    iex> String.printable?("tab\there")
+    true"#,
+    ),
     // Runs that are all valid UTF-8 or all not (`:valid`), or all
     // printable or all not (`:printable`, where invalid bytes are not).
     def("chunk", 2, |_, a| {
@@ -394,7 +685,15 @@ pub const NATIVES: &[Native] = &[
             chunks.push(Value::bytes(cur));
         }
         Ok(Value::list(chunks))
-    }),
+    })
+    .doc(
+        r#"chunk(string, trait)"#,
+        r#"Splits `string` into runs that are all `:valid` UTF-8 or all
+`:printable`, and runs that are not.
+
+    iex> String.chunk("abc", :valid)
+    ["abc"]"#,
+    ),
     def("replace_leading", 3, |_, a| {
         let (st, m, r) = three_strings("replace_leading", a)?;
         let mut rest = st;
@@ -404,7 +703,14 @@ pub const NATIVES: &[Native] = &[
             n += 1;
         }
         Ok(Value::str(format!("{}{rest}", r.repeat(n))))
-    }),
+    })
+    .doc(
+        r#"replace_leading(string, match, replacement)"#,
+        r#"Replaces every leading repeat of `match`.
+
+    iex> String.replace_leading("000123", "0", " ")
+    "   123""#,
+    ),
     def("replace_trailing", 3, |_, a| {
         let (st, m, r) = three_strings("replace_trailing", a)?;
         let mut rest = st;
@@ -414,7 +720,14 @@ pub const NATIVES: &[Native] = &[
             n += 1;
         }
         Ok(Value::str(format!("{rest}{}", r.repeat(n))))
-    }),
+    })
+    .doc(
+        r#"replace_trailing(string, match, replacement)"#,
+        r#"Replaces every trailing repeat of `match`.
+
+    iex> String.replace_trailing("hi!!!", "!", "?")
+    "hi???""#,
+    ),
     def("equivalent?", 2, |_, a| {
         match (a[0].as_str(), a[1].as_str()) {
             // Canonically equivalent: equal once both are decomposed.
@@ -424,7 +737,14 @@ pub const NATIVES: &[Native] = &[
             }
             _ => Err(sfce("equivalent?", 2, a)),
         }
-    }),
+    })
+    .doc(
+        r#"equivalent?(string1, string2)"#,
+        r#"Whether two strings are the same after canonical normalisation.
+
+    iex> String.equivalent?("é", "e\u0301")
+    true"#,
+    ),
 ];
 
 pub(crate) fn sfce(name: &str, arity: u32, a: &[Value]) -> Raise {
