@@ -353,3 +353,293 @@ end
     );
     assert_eq!(out, "true\ntrue\ntrue\n[]\ntrue\ntrue\n");
 }
+
+/// Runs `client_body` against a node running `server_body`, for every
+/// pairing of kinds (client, server): BEAM-BEAM, phial-BEAM, BEAM-phial,
+/// phial-phial. Every output must be the BEAM-BEAM one, which is returned.
+fn every_pair(server_body: &str, client_body: &str) -> String {
+    epmd();
+    let host = host();
+    let mut outputs: Vec<(&str, String)> = Vec::new();
+    for (label, client_kind, server_kind) in [
+        ("BEAM to BEAM", Kind::Elixir, Kind::Elixir),
+        ("phial to BEAM", Kind::Phial, Kind::Elixir),
+        ("BEAM to phial", Kind::Elixir, Kind::Phial),
+        ("phial to phial", Kind::Phial, Kind::Phial),
+    ] {
+        let mut nodes = Nodes(Vec::new());
+        let srv = unique("srv");
+        server(&mut nodes, server_kind, &srv, "distcookie", server_body);
+        let target = format!("{srv}@{host}");
+        let out = client(
+            client_kind,
+            &unique("cli"),
+            "distcookie",
+            client_body,
+            &[&target],
+        );
+        outputs.push((label, out));
+    }
+    for (label, out) in &outputs[1..] {
+        assert_eq!(out, &outputs[0].1, "{label} (right) vs BEAM to BEAM (left)");
+    }
+    outputs.remove(0).1
+}
+
+/// Waiting for one DOWN or EXIT, as functions (OTP 25's compiler fails on
+/// some receives of a pinned reference at a script's top level).
+const WAITS: &str = r#"
+defmodule W do
+  def down(ref, pid) do
+    receive do
+      {:DOWN, ^ref, :process, ^pid, r} -> IO.inspect({:down, r})
+    after
+      20_000 -> IO.puts("no down")
+    end
+  end
+
+  def exit(pid) do
+    receive do
+      {:EXIT, ^pid, r} -> IO.inspect({:exit, r})
+    after
+      20_000 -> IO.puts("no exit")
+    end
+  end
+
+  def nodedown(target) do
+    receive do
+      {:nodedown, n} -> IO.inspect({:nodedown, n == target})
+    after
+      20_000 -> IO.puts("no nodedown")
+    end
+  end
+end
+"#;
+
+/// A server whose `:srv` ends on `:stop` while the node stays up, until
+/// `:halt` to `:main`.
+const TWO_STEP_SERVER: &str = r#"
+Process.register(self(), :main)
+pid =
+  spawn(fn ->
+    receive do
+      :stop -> :ok
+    end
+  end)
+Process.register(pid, :srv)
+IO.puts("ready")
+receive do
+  :halt -> :ok
+after
+  60_000 -> :ok
+end
+"#;
+
+#[test]
+fn links_and_monitors_across_nodes() {
+    let out = every_pair(
+        TWO_STEP_SERVER,
+        &format!(
+            r#"{WAITS}
+[target] = Enum.map(System.argv(), &String.to_atom/1)
+IO.inspect(Node.connect(target))
+IO.inspect(:net_kernel.monitor_nodes(true))
+# A remote process's monitor sees :normal.
+pid = Node.spawn(target, Process, :sleep, [200])
+IO.inspect(node(pid) == target)
+W.down(Process.monitor(pid), pid)
+named = Process.monitor({{:srv, target}})
+Process.flag(:trap_exit, true)
+# spawn_link to a remote node: its exit reaches the caller.
+pid = Node.spawn_link(target, :erlang, :exit, [:boom])
+W.exit(pid)
+# Process.link to a remote process, killed from here.
+pid = Node.spawn(target, Process, :sleep, [:infinity])
+IO.inspect(Process.link(pid))
+Process.exit(pid, :kill)
+W.exit(pid)
+# A local process linked to a remote one takes it down with :boom.
+rpid = Node.spawn(target, Process, :sleep, [:infinity])
+rref = Process.monitor(rpid)
+spawn(fn -> Process.link(rpid); exit(:boom) end)
+W.down(rref, rpid)
+# Demonitor and unlink: nothing comes.
+rpid = Node.spawn(target, Process, :sleep, [:infinity])
+rref = Process.monitor(rpid)
+IO.inspect(Process.demonitor(rref, [:flush, :info]))
+Process.exit(rpid, :kill)
+rpid = Node.spawn_link(target, Process, :sleep, [:infinity])
+Process.unlink(rpid)
+Process.exit(rpid, :kill)
+{{spid, sref}} = Node.spawn_monitor(target, :erlang, :exit, [:bye])
+W.down(sref, spid)
+# The name's process ends: its monitor sees :normal. The peer halts:
+# the link gets :noconnection, and monitor_nodes a nodedown.
+send({{:srv, target}}, :stop)
+W.down(named, {{:srv, target}})
+rpid = Node.spawn_link(target, Process, :sleep, [:infinity])
+send({{:main, target}}, :halt)
+W.exit(rpid)
+W.nodedown(target)
+receive do
+  m -> IO.inspect(m)
+after
+  300 -> :ok
+end
+"#
+        ),
+    );
+    assert_eq!(
+        out,
+        "true\n:ok\ntrue\n{:down, :normal}\n{:exit, :boom}\ntrue\n{:exit, :killed}\n\
+         {:down, :boom}\ntrue\n{:down, :bye}\n{:down, :normal}\n{:exit, :noconnection}\n\
+         {:nodedown, true}\n"
+    );
+}
+
+/// A server that takes one `:hi` (what the rpc test casts) before `:stop`.
+const CAST_SERVER: &str = r#"
+Process.register(self(), :srv)
+IO.puts("ready")
+receive do
+  :hi ->
+    receive do
+      :stop -> :ok
+    after
+      30_000 -> :ok
+    end
+after
+  60_000 -> :ok
+end
+"#;
+
+#[test]
+fn rpc_and_erpc_calls_every_way() {
+    let out = every_pair(
+        CAST_SERVER,
+        r#"
+defmodule T do
+  def show(x), do: IO.inspect(x)
+  def try_call(f) do
+    try do
+      f.()
+    catch
+      k, r -> {k, r}
+    end
+  end
+end
+[target] = Enum.map(System.argv(), &String.to_atom/1)
+T.show(:rpc.call(target, Kernel, :+, [1, 2]))
+T.show(:erpc.call(target, String, :upcase, ["abc"]))
+{:badrpc, {:EXIT, {e, _}}} = :rpc.call(target, String, :to_integer, ["x"])
+T.show(e)
+T.show(:rpc.call(target, :erlang, :exit, [:bye]))
+T.show(:rpc.call(target, :erlang, :throw, [:ball]))
+T.show(:rpc.call(target, Process, :sleep, [5000], 100))
+T.show(:rpc.call(target, Nope, :f, []) |> elem(0))
+T.show(:rpc.cast(target, Kernel, :send, [{:srv, target}, :hi]))
+[_, host] = String.split(Atom.to_string(target), "@")
+nosuch = String.to_atom("nosuch@" <> host)
+T.show(:rpc.call(nosuch, Kernel, :+, [1, 2]))
+T.show(:rpc.multicall([target, nosuch, node()], Kernel, :+, [1, 1]))
+T.show(:rpc.call(node(), Kernel, :+, [1, 5]))
+T.show(T.try_call(fn -> :erpc.call(nosuch, Kernel, :+, [1, 2]) end))
+T.show(T.try_call(fn -> :erpc.call(target, :erlang, :exit, [:x]) end))
+T.show(T.try_call(fn -> :erpc.call(target, :erlang, :throw, [:t]) end))
+{:error, {:exception, :badarith, _}} = T.try_call(fn -> :erpc.call(target, :erlang, :div, [1, 0]) end)
+T.show(T.try_call(fn -> :erpc.call(target, Process, :sleep, [5000], 10) end))
+T.show(:rpc.call(target, :erlang, :node, []) == target)
+send({:srv, target}, :stop)
+"#,
+    );
+    assert_eq!(
+        out,
+        "3\n\"ABC\"\n:badarg\n{:badrpc, {:EXIT, :bye}}\n:ball\n{:badrpc, :timeout}\n:badrpc\n\
+         true\n{:badrpc, :nodedown}\n{[2, 2], [:nosuch@HOST]}\n6\n\
+         {:error, {:erpc, :noconnection}}\n{:exit, {:exception, :x}}\n{:throw, :t}\n\
+         {:error, {:erpc, :timeout}}\ntrue\n"
+            .replace("HOST", &host())
+    );
+}
+
+/// A peer killed with SIGKILL: links to its processes and monitors of
+/// them fire with `:noconnection`, monitors of the node with nodedown.
+#[test]
+fn a_peer_killed_breaks_links_and_monitors() {
+    epmd();
+    let host = host();
+    let body = format!(
+        r#"{WAITS}
+[target] = Enum.map(System.argv(), &String.to_atom/1)
+true = Node.connect(target)
+Process.flag(:trap_exit, true)
+:ok = :net_kernel.monitor_nodes(true)
+true = Node.monitor(target, true)
+linked = Node.spawn_link(target, Process, :sleep, [:infinity])
+watched = Node.spawn(target, Process, :sleep, [:infinity])
+ref = Process.monitor(watched)
+named = Process.monitor({{:srv, target}})
+# Settled: a round trip after the link and monitors went out.
+3 = :rpc.call(target, Kernel, :+, [1, 2])
+IO.puts("set")
+W.exit(linked)
+W.down(ref, watched)
+W.down(named, {{:srv, target}})
+W.nodedown(target)
+W.nodedown(target)
+IO.inspect(Node.list())
+"#
+    );
+    let mut outputs = Vec::new();
+    for client_kind in [Kind::Elixir, Kind::Phial] {
+        for server_kind in [Kind::Elixir, Kind::Phial] {
+            let mut nodes = Nodes(Vec::new());
+            let srv = unique("srv");
+            server(&mut nodes, server_kind, &srv, "distcookie", SERVER);
+            let target = format!("{srv}@{host}");
+            let file = script(&body);
+            let mut child = command(client_kind)
+                .args(["--sname", &unique("cli"), "--cookie", "distcookie"])
+                .arg(&file)
+                .arg(&target)
+                .stdin(Stdio::null())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("client starts");
+            let stdout = child.stdout.take().expect("piped stdout");
+            let (tx, rx) = std::sync::mpsc::channel();
+            std::thread::spawn(move || {
+                let mut r = std::io::BufReader::new(stdout);
+                loop {
+                    let mut line = String::new();
+                    match std::io::BufRead::read_line(&mut r, &mut line) {
+                        Ok(0) | Err(_) => break,
+                        Ok(_) => {
+                            if tx.send(line).is_err() {
+                                break;
+                            }
+                        }
+                    }
+                }
+            });
+            nodes.0.push(child);
+            let first = rx.recv_timeout(Duration::from_secs(60)).unwrap_or_default();
+            assert_eq!(first, "set\n", "the client never got set");
+            // SIGKILL: the server gets no chance to say goodbye.
+            let _ = nodes.0[0].kill();
+            let mut out = String::new();
+            while let Ok(line) = rx.recv_timeout(Duration::from_secs(90)) {
+                out.push_str(&line);
+            }
+            outputs.push(out);
+        }
+    }
+    for out in &outputs {
+        assert_eq!(
+            out,
+            "{:exit, :noconnection}\n{:down, :noconnection}\n{:down, :noconnection}\n\
+             {:nodedown, true}\n{:nodedown, true}\n[]\n"
+        );
+    }
+}

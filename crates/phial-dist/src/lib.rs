@@ -35,6 +35,9 @@ pub trait Host: Send + Sync + 'static {
     fn node_up(&self, node: &str);
     /// The connection to `node` went down.
     fn node_down(&self, node: &str);
+    /// A connection to `node` could not be made: what waited for it (the
+    /// frames queued) is lost.
+    fn unreachable(&self, node: &str);
     /// A connection attempt from `node` was refused: its challenge reply
     /// did not prove our cookie (Erlang logs this as an error).
     fn bad_cookie(&self, node: &str);
@@ -254,6 +257,7 @@ impl Dist {
         }
         if let Some(Conn::Pending { waiters, .. }) = t.remove(node) {
             drop(t);
+            self.host.unreachable(node);
             for w in waiters {
                 w(false);
             }

@@ -26,14 +26,26 @@ defmodule :phial_dist do
           watched
 
         {:"$phial_spawn_request", req, from, m, f, args, opts} ->
-          {pid, mref} = spawn_monitor(fn -> apply(m, f, args) end)
+          # The child waits until its link and the reply are out, so the
+          # peer hears of the child before anything of its end.
+          pid =
+            spawn(fn ->
+              receive do
+                :"$phial_go" -> apply(m, f, args)
+              end
+            end)
+
+          link? = :link in opts
           monitor? = :monitor in opts
-          :phial_dist.spawn_reply(req, from, if(monitor?, do: 2, else: 0), pid)
+          if link?, do: :phial_dist.link_remote(pid, from)
+          mref = if monitor?, do: Process.monitor(pid)
+          flags = if(link?, do: 1, else: 0) + if(monitor?, do: 2, else: 0)
+          :phial_dist.spawn_reply(req, from, flags, pid)
+          send(pid, :"$phial_go")
 
           if monitor? do
             Map.put(watched, mref, {req, from, pid})
           else
-            Process.demonitor(mref)
             watched
           end
 
