@@ -549,6 +549,7 @@ T.show(T.try_call(fn -> :erpc.call(target, :erlang, :throw, [:t]) end))
 {:error, {:exception, :badarith, _}} = T.try_call(fn -> :erpc.call(target, :erlang, :div, [1, 0]) end)
 T.show(T.try_call(fn -> :erpc.call(target, Process, :sleep, [5000], 10) end))
 T.show(:rpc.call(target, :erlang, :node, []) == target)
+T.show(:rpc.call(target, Enum, :map, [[1, 2], &Integer.to_string/1]))
 send({:srv, target}, :stop)
 "#,
     );
@@ -557,7 +558,7 @@ send({:srv, target}, :stop)
         "3\n\"ABC\"\n:badarg\n{:badrpc, {:EXIT, :bye}}\n:ball\n{:badrpc, :timeout}\n:badrpc\n\
          true\n{:badrpc, :nodedown}\n{[2, 2], [:nosuch@HOST]}\n6\n\
          {:error, {:erpc, :noconnection}}\n{:exit, {:exception, :x}}\n{:throw, :t}\n\
-         {:error, {:erpc, :timeout}}\ntrue\n"
+         {:error, {:erpc, :timeout}}\ntrue\n[\"1\", \"2\"]\n"
             .replace("HOST", &host())
     );
 }
@@ -642,4 +643,56 @@ IO.inspect(Node.list())
              {:nodedown, true}\n{:nodedown, true}\n[]\n"
         );
     }
+}
+
+/// A GenServer registered by name, called as `{name, node}`.
+const GEN_SERVER: &str = r#"
+defmodule Counter do
+  use GenServer
+  def init(n), do: {:ok, n}
+  def handle_call(:get, _from, n), do: {:reply, n, n}
+  def handle_call({:add, k}, _from, n), do: {:reply, n + k, n + k}
+  def handle_cast(:stop, n), do: {:stop, :normal, n}
+end
+{:ok, _} = GenServer.start(Counter, 10, name: :counter)
+Process.register(self(), :main)
+IO.puts("ready")
+receive do
+  :halt -> :ok
+after
+  60_000 -> :ok
+end
+"#;
+
+#[test]
+fn gen_server_call_across_nodes() {
+    let out = every_pair(
+        GEN_SERVER,
+        r#"
+defmodule C do
+  def x(f) do
+    try do
+      f.()
+    catch
+      :exit, {reason, {GenServer, :call, _}} -> {:exit, reason}
+    end
+  end
+end
+[target] = Enum.map(System.argv(), &String.to_atom/1)
+IO.inspect(GenServer.call({:counter, target}, :get))
+IO.inspect(GenServer.call({:counter, target}, {:add, 5}))
+IO.inspect(C.x(fn -> GenServer.call({:nosuch, target}, :get) end))
+[_, host] = String.split(Atom.to_string(target), "@")
+IO.inspect(C.x(fn -> GenServer.call({:counter, String.to_atom("nosuch@" <> host)}, :get) end))
+GenServer.cast({:counter, target}, :stop)
+Process.sleep(200)
+IO.inspect(C.x(fn -> GenServer.call({:counter, target}, :get) end))
+send({:main, target}, :halt)
+"#,
+    );
+    assert_eq!(
+        out,
+        "10\n15\n{:exit, :noproc}\n{:exit, {:nodedown, :nosuch@HOST}}\n{:exit, :noproc}\n"
+            .replace("HOST", &host())
+    );
 }

@@ -254,6 +254,8 @@ const DEMONITOR_P: i64 = 20;
 const MONITOR_P_EXIT: i64 = 21;
 const SEND_SENDER: i64 = 22;
 const SPAWN_REQUEST: i64 = 29;
+const ALIAS_SEND: i64 = 33;
+const ALIAS_SEND_TT: i64 = 34;
 const SPAWN_REPLY: i64 = 31;
 
 /// Sends a control message with no payload to `node`.
@@ -698,6 +700,20 @@ impl phial_dist::Host for Host {
                             args,
                             t[5].clone(),
                         ]);
+                    }
+                }
+            }
+            // To an alias: an active one of the runtime's, or the
+            // reference of a monitor of a remote process, which is what
+            // phial's `GenServer.call` tags its requests with (the reply
+            // counts while the monitor does, as with OTP's alias).
+            (Some(Value::Int(ALIAS_SEND)), 3) | (Some(Value::Int(ALIAS_SEND_TT)), 4) => {
+                if let (Value::Ref(alias), Some(msg)) = (&t[2], payload()) {
+                    if !self.rt.send_alias(*alias, msg.clone()) {
+                        let watcher = WATCHES.lock().get(alias).map(|w| w.watcher);
+                        if let Some(w) = watcher {
+                            self.deliver(w, msg);
+                        }
                     }
                 }
             }

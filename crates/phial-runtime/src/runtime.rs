@@ -275,6 +275,16 @@ impl<T: Term, B: Body<T>> Runtime<T, B> {
         self.shared.deliver(to, sig, Origin::Outside)
     }
 
+    /// Sends to a process alias from outside (a peer's reply through an
+    /// alias); false if no process holds `alias` now.
+    pub fn send_alias(&self, alias: Ref, msg: T) -> bool {
+        let Some(owner) = self.shared.aliases.owner(alias) else {
+            return false;
+        };
+        let sig = Signal::AliasMessage { alias, msg };
+        self.shared.deliver(owner, sig, Origin::Outside).is_ok()
+    }
+
     /// Process.exit(pid, reason) from outside (sender `#PID<0.0.0>`).
     pub fn exit(&self, pid: Pid, reason: T) {
         let sig = Signal::Exit {
