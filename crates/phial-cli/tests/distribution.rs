@@ -443,6 +443,7 @@ fn links_and_monitors_across_nodes() {
             r#"{WAITS}
 [target] = Enum.map(System.argv(), &String.to_atom/1)
 IO.inspect(Node.connect(target))
+IO.inspect(Node.ping(target))
 IO.inspect(:net_kernel.monitor_nodes(true))
 # A remote process's monitor sees :normal.
 pid = Node.spawn(target, Process, :sleep, [200])
@@ -491,7 +492,7 @@ end
     );
     assert_eq!(
         out,
-        "true\n:ok\ntrue\n{:down, :normal}\n{:exit, :boom}\ntrue\n{:exit, :killed}\n\
+        "true\n:pong\n:ok\ntrue\n{:down, :normal}\n{:exit, :boom}\ntrue\n{:exit, :killed}\n\
          {:down, :boom}\ntrue\n{:down, :bye}\n{:down, :normal}\n{:exit, :noconnection}\n\
          {:nodedown, true}\n"
     );
