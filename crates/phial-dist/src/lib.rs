@@ -449,15 +449,40 @@ impl Dist {
 
 /// Writes frames as they come, batching what is already queued into one
 /// write; a tick (an empty frame) after `tick` without traffic.
+///
+/// In a stream (the last batch held more than one frame) the thread
+/// yields a few times before it blocks: a sender that finds it awake
+/// queues without a wake-up, the cost that dominates pipelined sends.
 fn write_loop(mut s: TcpStream, rx: mpsc::Receiver<Vec<u8>>, tick: Duration) {
+    const YIELDS: u32 = 64;
     let mut out: Vec<u8> = Vec::with_capacity(64 * 1024);
+    let mut streaming = false;
     loop {
-        match rx.recv_timeout(tick) {
+        let mut next = None;
+        if streaming {
+            for _ in 0..YIELDS {
+                if let Ok(f) = rx.try_recv() {
+                    next = Some(Ok(f));
+                    break;
+                }
+                std::thread::yield_now();
+            }
+        }
+        let next = match next {
+            Some(n) => n,
+            None => rx.recv_timeout(tick),
+        };
+        let mut frames = 0;
+        match next {
             Ok(f) => {
                 push_frame(&mut out, &f);
+                frames += 1;
                 while out.len() < 256 * 1024 {
                     match rx.try_recv() {
-                        Ok(f) => push_frame(&mut out, &f),
+                        Ok(f) => {
+                            push_frame(&mut out, &f);
+                            frames += 1;
+                        }
                         Err(_) => break,
                     }
                 }
@@ -465,6 +490,7 @@ fn write_loop(mut s: TcpStream, rx: mpsc::Receiver<Vec<u8>>, tick: Duration) {
             Err(mpsc::RecvTimeoutError::Timeout) => out.extend_from_slice(&[0, 0, 0, 0]),
             Err(mpsc::RecvTimeoutError::Disconnected) => return,
         }
+        streaming = frames > 1;
         if s.write_all(&out).is_err() {
             let _ = s.shutdown(Shutdown::Both);
             return;

@@ -151,7 +151,10 @@ pub fn local_creation() -> u32 {
 /// Whether `name` names this node (a term written before the node started
 /// says `nonode@nohost`).
 pub fn is_local(name: Atom) -> bool {
-    name == local_name() || name.as_str() == NO_NODE
+    // Atoms compare as numbers; `as_str` would take the atom table's lock
+    // on every send to another node.
+    static NONODE: LazyLock<Atom> = LazyLock::new(|| Atom::new(NO_NODE));
+    name == local_name() || name == *NONODE
 }
 
 /// The node number of a pid or reference from `name` of `creation`.
