@@ -374,6 +374,7 @@ impl IntCond {
 
 impl Clause {
     pub fn new(args: Vec<Pat>, guard: Option<Guard>, entry: u32) -> Clause {
+        let argc = args.len() as u32;
         let checks = args
             .into_iter()
             .enumerate()
@@ -387,6 +388,10 @@ impl Clause {
                     Pat::Cons(h, t) => match (slot_of(&h), slot_of(&t)) {
                         (Some(h), Some(t)) => Some(ArgCheck::Cons(j, h, t)),
                         _ => Some(ArgCheck::Pat(j, Pat::Cons(h, t))),
+                    },
+                    Pat::Tuple(ps) => match tuple_slots(&ps, argc) {
+                        Some(slots) => Some(ArgCheck::Tuple(j, slots)),
+                        None => Some(ArgCheck::Pat(j, Pat::Tuple(ps))),
                     },
                     p => Some(ArgCheck::Pat(j, p)),
                 }
@@ -410,6 +415,19 @@ fn slot_of(p: &Pat) -> Option<Option<u32>> {
         Pat::Any => Some(None),
         _ => None,
     }
+}
+
+/// The slots of a tuple pattern made only of fresh variables and `_`
+/// (`{k, v}`, `{_, x}`), when every one is past the `argc` arguments, as
+/// the slots a head binds are: then binding them never writes the slot of
+/// the tuple being read (`machine::enter::bind_tuple`).
+fn tuple_slots(ps: &[Pat], argc: u32) -> Option<Box<[Option<u32>]>> {
+    ps.iter()
+        .map(|p| match slot_of(p)? {
+            Some(s) if s < argc => None,
+            slot => Some(slot),
+        })
+        .collect()
 }
 
 /// Function heads that open with literal integers for one argument
@@ -574,6 +592,11 @@ pub enum ArgCheck {
     /// to these slots (`None` for `_`). Decided and bound by both step
     /// loops without the pattern walker.
     Cons(u32, Option<u32>, Option<u32>),
+    /// The argument is a tuple of exactly as many elements as there are
+    /// slots, each element going to its slot (`None` for `_`): `{k, v}`
+    /// in `fn {k, v} -> ... end`. Decided and bound without the pattern
+    /// walker, as `Cons` is.
+    Tuple(u32, Box<[Option<u32>]>),
     /// Any other pattern (it may bind variables).
     Pat(u32, Pat),
 }

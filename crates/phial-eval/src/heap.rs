@@ -136,10 +136,6 @@ pub(crate) fn process_bytes(p: &Process, messages: &mut dyn Iterator<Item = &Val
             w.todo.push(v);
         }
     }
-    if let Some((f, args)) = &p.start {
-        w.todo.push(f);
-        w.todo.extend(args.iter());
-    }
     w.run();
     // The mailbox is borrowed apart from the process: a second walk,
     // sharing what the first one saw.

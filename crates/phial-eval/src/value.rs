@@ -148,12 +148,13 @@ impl std::ops::Deref for Tuple {
 
 impl Drop for Tuple {
     fn drop(&mut self) {
-        // Only a tuple holding containers can nest frees; and only the
-        // last reference frees anything (a clone's drop is a decrement).
+        // Only the last reference frees anything (a clone's drop is a
+        // decrement, so that is asked first), and only a tuple holding
+        // containers can nest frees.
         // Should another thread drop its clone between the check and our
         // decrement, that one level of free runs unguarded: harmless, the
         // levels below it are guarded again.
-        let nests = self.iter().any(|v| !v.is_immediate()) && self.0.with_arc(|a| a.is_unique());
+        let nests = self.0.with_arc(|a| a.is_unique()) && self.iter().any(|v| !v.is_immediate());
         // SAFETY: `self.0` is never used again: this is its drop.
         let arc = unsafe { ManuallyDrop::take(&mut self.0) };
         if nests {

@@ -37,6 +37,7 @@ pub use heap::{
 pub use mailbox::Signal;
 pub use memory::set_memory_release;
 pub use pid::{Pid, Ref, TimerRef};
+pub use process::control_block_bytes;
 pub use runtime::{
     Config, NoProc, ProcessInfo, RegisterError, RemoteHook, Runtime, SystemLimit, MAX_PROCESSES,
     OUTSIDE,

@@ -186,6 +186,13 @@ impl<T, B> Proc<T, B> {
     }
 }
 
+/// The bytes one process's control block takes on the heap with message
+/// type `T` and body `B`: the `Proc` and its `Arc` counts, before the
+/// allocator rounds it up to a size class.
+pub const fn control_block_bytes<T, B>() -> usize {
+    std::mem::size_of::<Arc<()>>() * 2 + std::mem::size_of::<Proc<T, B>>()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

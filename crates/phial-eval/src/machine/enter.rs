@@ -185,6 +185,7 @@ fn first_matching_head(
                 }
                 ArgCheck::Nil(j) => matches!(p.stack[base + *j as usize], Value::Nil),
                 ArgCheck::Cons(j, h, t) => bind_cons(&mut p.stack[base..], *j, *h, *t),
+                ArgCheck::Tuple(j, slots) => bind_tuple(&mut p.stack[base..], *j, slots),
                 ArgCheck::Pat(j, pat) => {
                     // Binds only slots past the arguments, but reads them
                     // through `locals` too: match a copy of the argument.
@@ -240,6 +241,35 @@ pub(super) fn bind_cons(locals: &mut [Value], j: u32, h: Option<u32>, t: Option<
     for (slot, v) in [(h, hv), (t, tv)] {
         if let (Some(s), Some(v)) = (slot, v) {
             let old = std::mem::replace(&mut locals[s as usize], v);
+            // Usually the `nil` a new frame's slot starts with.
+            if old.is_immediate() {
+                std::mem::forget(old);
+            }
+        }
+    }
+    true
+}
+
+/// `ArgCheck::Tuple`: whether argument `j` of the frame `locals` is a
+/// tuple of `slots.len()` elements, binding each to its slot. Every slot
+/// is past the arguments (`code::tuple_slots`), so the tuple is read from
+/// below the slots written.
+#[inline(always)]
+pub(super) fn bind_tuple(locals: &mut [Value], j: u32, slots: &[Option<u32>]) -> bool {
+    let (args, rest) = locals.split_at_mut(j as usize + 1);
+    let Value::Tuple(t) = &args[j as usize] else {
+        return false;
+    };
+    if t.len() != slots.len() {
+        return false;
+    }
+    for (slot, v) in slots.iter().zip(t.iter()) {
+        if let Some(s) = slot {
+            let Some(dst) = rest.get_mut(*s as usize - j as usize - 1) else {
+                // Unreachable: the frame has a slot for every variable.
+                return false;
+            };
+            let old = std::mem::replace(dst, v.clone());
             // Usually the `nil` a new frame's slot starts with.
             if old.is_immediate() {
                 std::mem::forget(old);

@@ -26,7 +26,7 @@
 //! VM's tables for a first call (`receive`, `send`, `try`, maps, string
 //! building, `apply`).
 
-use super::enter::{bind_cons, drop_frame_below_args, return_leaf};
+use super::enter::{bind_cons, bind_tuple, drop_frame_below_args, return_leaf};
 use super::Pcx;
 use crate::code::{ArgCheck, Case, Clause, FnCode, Leaf, Op, Switch};
 use crate::error::Raise;
@@ -132,6 +132,18 @@ pub(super) fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Stop {
                 continue 'run;
             }};
         }
+        // Pops the frame and pushes its result `$v`, any value taken out
+        // of the frame before the frame goes (for a closure, the frame is
+        // what keeps `code` alive).
+        macro_rules! return_value {
+            ($v:expr) => {{
+                let v: Value = $v;
+                frames.truncate(frames.len() - 1);
+                stack.cut(base);
+                stack.push_with(|| v);
+                continue 'run;
+            }};
+        }
         // An operator on anything but two small integers (floats, big
         // integers, term order): pushes the result and goes on, or hands
         // the op to the general loop, which raises the same error.
@@ -197,8 +209,14 @@ pub(super) fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Stop {
                 }
                 if let Some(c) = binds {
                     for check in c.checks.iter() {
-                        if let ArgCheck::Cons(j, h, t) = *check {
-                            bind_cons(&mut stack[at..], j, h, t);
+                        match *check {
+                            ArgCheck::Cons(j, h, t) => {
+                                bind_cons(&mut stack[at..], j, h, t);
+                            }
+                            ArgCheck::Tuple(j, ref slots) => {
+                                bind_tuple(&mut stack[at..], j, slots);
+                            }
+                            _ => {}
                         }
                     }
                 }
@@ -339,7 +357,7 @@ pub(super) fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Stop {
                     }
                     match code.consts[i as usize] {
                         Value::Int(x) => return_int!(x),
-                        _ => slow!(),
+                        ref v => return_value!(v.clone()),
                     }
                 }
                 Op::ReturnLocal(i) => {
@@ -348,7 +366,11 @@ pub(super) fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Stop {
                     }
                     match stack[base + i as usize] {
                         Value::Int(x) => return_int!(x),
-                        _ => slow!(),
+                        // The slot goes with the frame: move the value out.
+                        _ => return_value!(std::mem::replace(
+                            &mut stack[base + i as usize],
+                            Value::Nil
+                        )),
                     }
                 }
                 Op::ReturnBinOp(k) => {
@@ -372,7 +394,20 @@ pub(super) fn run(p: &mut Process, cx: Pcx, budget: &mut u32) -> Stop {
                             return_int!(r);
                         }
                     }
-                    slow!()
+                    if let Some((x, y)) = floats(&stack[n - 2], &stack[n - 1]) {
+                        if let Some(r) = float_op(k, x, y) {
+                            // SAFETY: both operands are floats or integers,
+                            // which own nothing.
+                            unsafe { stack.set_len(n - 2) };
+                            return_value!(Value::Float(r));
+                        }
+                    }
+                    match crate::matching::binop_general(k, &stack[n - 2], &stack[n - 1]) {
+                        // The frame's cut drops the operands.
+                        Ok(v) => return_value!(v),
+                        // The general loop raises it.
+                        Err(_) => slow!(),
+                    }
                 }
                 _ => slow!(),
             }
@@ -507,7 +542,8 @@ fn enter_by_heads(
 
 /// The clause of module function `code` that accepts the `argc` arguments
 /// on top of `stack`, when the head switch, the open clause or heads made
-/// only of the tests `ArgCheck` decides inline (literals, `[]`, `[h | t]`)
+/// only of the tests `ArgCheck` decides inline (literals, `[]`, `[h | t]`,
+/// tuples of variables)
 /// with no guard or an integer guard over the arguments decide it. With
 /// the clause, when its head binds a list's head or tail (to do once the
 /// frame's slots exist). `None` leaves the call to `enter`, which tries
@@ -561,6 +597,10 @@ fn scan_heads<'c>(args: &[Value], clauses: &'c [Clause]) -> Option<(&'c Case, Op
                 ArgCheck::Cons(j, h, t) => {
                     binds |= h.is_some() || t.is_some();
                     matches!(args.get(j as usize), Some(Value::Cons(_)))
+                }
+                ArgCheck::Tuple(j, ref slots) => {
+                    binds |= slots.iter().any(Option::is_some);
+                    matches!(args.get(j as usize), Some(Value::Tuple(t)) if t.len() == slots.len())
                 }
                 ArgCheck::Pat(..) => return None,
             };

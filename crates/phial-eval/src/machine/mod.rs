@@ -138,10 +138,9 @@ pub fn execute(p: &mut Process, cx: Pcx) -> Outcome {
 }
 
 fn execute_within(p: &mut Process, cx: Pcx, budget: &mut u32) -> Outcome {
-    if let Some((fun, args)) = p.start.take() {
-        let argc = args.len();
-        p.stack.push(fun);
-        p.stack.extend(args);
+    if std::mem::take(&mut p.starting) {
+        // The stack holds the function and its arguments (`Process::new`).
+        let argc = p.stack.len() - 1;
         if let Err(r) = call_fun_value(p, cx, argc, false) {
             if cx.exiting() {
                 return Outcome::Yield;
