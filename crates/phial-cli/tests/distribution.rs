@@ -697,3 +697,28 @@ send({:main, target}, :halt)
             .replace("HOST", &host())
     );
 }
+
+/// What a node runs on a peer prints on the node that asked (its group
+/// leader is that node's io server), for `:rpc.call`, `Node.spawn` and
+/// `:rpc.cast`.
+#[test]
+fn output_of_remote_calls_prints_on_the_caller() {
+    let out = from_both_clients(
+        r#"
+[target] = Enum.map(System.argv(), &String.to_atom/1)
+IO.inspect(:rpc.call(target, IO, :puts, ["printed by the callee"]))
+IO.inspect(:rpc.call(target, IO, :write, [["a", ?b, "c\n"]]))
+IO.inspect(:rpc.call(target, :io, :format, ["~p ~s~n", [42, "fmt"]]))
+Node.spawn(target, IO, :puts, ["spawned"])
+Process.sleep(500)
+:rpc.cast(target, IO, :puts, ["cast"])
+Process.sleep(500)
+send({:srv, target}, :stop)
+"#,
+        "distcookie",
+    );
+    assert_eq!(
+        out,
+        "printed by the callee\n:ok\nabc\n:ok\n42 fmt\n:ok\nspawned\ncast\n"
+    );
+}

@@ -30,6 +30,9 @@ struct Local {
 
 static LOCAL: OnceLock<Local> = OnceLock::new();
 
+/// The group leader of what this node runs on peers (`:phial_dist.io`).
+static IO_LEADER: OnceLock<Pid> = OnceLock::new();
+
 #[derive(Default)]
 struct Nodes {
     /// Node number (index) to name and creation; 0 is this node.
@@ -472,9 +475,9 @@ pub fn spawn_request(
         Value::Int(SPAWN_REQUEST),
         Value::Ref(req),
         Value::Pid(from),
-        // The group leader: the requester, whose node prints nothing of
-        // the peer's (phial has no io server for peers yet).
-        Value::Pid(from),
+        // The group leader: this node's io server, so the child's output
+        // prints here, as a BEAM caller's does on its node.
+        Value::Pid(IO_LEADER.get().copied().unwrap_or(from)),
         Value::tuple(vec![
             Value::Atom(mfa.0),
             Value::Atom(mfa.1),
@@ -505,6 +508,11 @@ pub fn spawn_request(
 pub fn link_remote(rt: &Runtime, child: Pid, peer: Pid) {
     LINKS.lock().insert((child, peer));
     let _ = rt.signal(child, Signal::Link(peer));
+}
+
+/// The group leader of what this node runs on peers, once started.
+pub fn io_leader() -> Option<Pid> {
+    IO_LEADER.get().copied()
 }
 
 /// `:net_kernel.monitor_nodes(flag)` for `pid`.
@@ -903,7 +911,7 @@ pub fn start(
             dist: d,
         })
         .map_err(|_| "the node is already started".to_string())?;
-    for (server, registered) in [("rex", "rex"), ("net_kernel", "net_kernel")] {
+    for (server, registered) in [("rex", "rex"), ("net_kernel", "net_kernel"), ("io", "")] {
         let f = Value::Fun(Arc::new(crate::value::Fun::External {
             module: Atom::new("phial_dist"),
             name: Atom::new(server),
@@ -912,7 +920,11 @@ pub fn start(
         let p =
             crate::process::Process::new(vm.clone(), f, Vec::new(), crate::process::Role::Spawned);
         let pid = vm.runtime().spawn(p);
-        let _ = vm.runtime().register(registered, pid);
+        if registered.is_empty() {
+            let _ = IO_LEADER.set(pid);
+        } else {
+            let _ = vm.runtime().register(registered, pid);
+        }
     }
     Ok(())
 }

@@ -60,9 +60,9 @@ defmodule :erpc do
     if n == node() do
       spawn(m, f, a)
     else
-      # As OTP's `rex` takes a cast (the phial and BEAM ones alike); the
-      # group leader is the caller (phial has no io server for peers).
-      send({:rex, n}, {:"$gen_cast", {:cast, m, f, a, self()}})
+      # As OTP's `rex` takes a cast (the phial and BEAM ones alike), with
+      # this node's io server as the group leader.
+      send({:rex, n}, {:"$gen_cast", {:cast, m, f, a, :phial_dist.io_leader()}})
     end
 
     :ok

@@ -19,6 +19,9 @@ pub const NATIVES: &[Native] = &[
         Ok(Value::atom("ok"))
     }),
     def("spawn_request", 5, spawn_request),
+    def("io_leader", 0, |ctx, _| {
+        Ok(Value::Pid(dist::io_leader().unwrap_or(ctx.cx.self_pid())))
+    }),
     def("link_remote", 2, |ctx, a| {
         if let (Value::Pid(child), Value::Pid(peer)) = (&a[0], &a[1]) {
             dist::link_remote(ctx.cx.runtime(), *child, *peer);
