@@ -38,6 +38,9 @@ pub trait Host: Send + Sync + 'static {
     /// A connection to `node` could not be made: what waited for it (the
     /// frames queued) is lost.
     fn unreachable(&self, node: &str);
+    /// `node` was silent for `net_ticktime`; its connection goes down next
+    /// (Erlang logs this as an error).
+    fn not_responding(&self, node: &str);
     /// A connection attempt from `node` was refused: its challenge reply
     /// did not prove our cookie (Erlang logs this as an error).
     fn bad_cookie(&self, node: &str);
@@ -437,6 +440,7 @@ impl Dist {
                 {
                     if last.elapsed() >= self.ticktime {
                         // Silent past net_ticktime: the peer is gone.
+                        self.host.not_responding(node);
                         return;
                     }
                 }

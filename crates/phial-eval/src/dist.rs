@@ -868,6 +868,15 @@ impl phial_dist::Host for Host {
         }
     }
 
+    fn not_responding(&self, node: &str) {
+        // Erlang's words, as Elixir's logger shows them.
+        let line = format!(
+            "** Node {} not responding **\n** Removing (timedout) connection **\n",
+            crate::format::inspect_atom(Atom::new(node))
+        );
+        crate::library::internal::phial_logger::log(&self.vm, "error", &line, &[]);
+    }
+
     fn bad_cookie(&self, node: &str) {
         // Erlang's words; Elixir's logger shows the node as an Elixir atom.
         let line = format!(
