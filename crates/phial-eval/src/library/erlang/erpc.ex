@@ -1,8 +1,9 @@
 # `:erpc` on phial: `call/4,5` and `cast/4`, and `execute_call/4`, what a
 # caller's `:erpc.call` (and so OTP 25's `:rpc.call`) spawns on the callee,
 # ending with its outcome as the exit reason the caller's monitor reads, in
-# OTP's shapes (and `execute_cast/3`, a cast's). A call is a spawn request with a monitor, as
-# OTP's is, so a phial node calls BEAM and phial nodes alike.
+# OTP's shapes (and `execute_cast/3`, a cast's). A call is a spawn request
+# with a monitor, as OTP's is, so a phial node calls BEAM and phial nodes
+# alike.
 # Not here: `:rpc`'s shapes (`rpc.ex`), the spawn request (`:phial_dist`).
 defmodule :erpc do
   def execute_call(ref, m, f, a) do
