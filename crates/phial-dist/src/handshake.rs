@@ -28,11 +28,13 @@ pub const BIG_CREATION: u64 = 0x40000;
 pub const HANDSHAKE_23: u64 = 0x100_0000;
 pub const MANDATORY_25_DIGEST: u64 = 0x400_0000;
 pub const SPAWN: u64 = 1 << 32;
+pub const ALIAS: u64 = 1 << 35;
 
 /// What this node advertises. No atom cache (`DIST_HDR_ATOM_CACHE`), so
 /// every message is a pass-through `p` frame of plain terms; no fragments,
-/// no `ALIAS` (peers then reply to pids, not aliases); `SPAWN`, which
-/// `:rpc.call` needs (OTP 25 runs it as a distributed spawn of `:erpc`).
+/// `SPAWN`, which `:rpc.call` needs (OTP 25 runs it as a distributed spawn
+/// of `:erpc`); `ALIAS`, without which a BEAM drops what it sends to an
+/// alias, and so its `GenServer` replies to callers on this node.
 pub const FLAGS: u64 = PUBLISHED
     | EXTENDED_REFERENCES
     | DIST_MONITOR
@@ -50,7 +52,8 @@ pub const FLAGS: u64 = PUBLISHED
     | BIG_CREATION
     | HANDSHAKE_23
     | MANDATORY_25_DIGEST
-    | SPAWN;
+    | SPAWN
+    | ALIAS;
 
 /// Why a handshake failed.
 #[derive(Debug)]

@@ -35,6 +35,12 @@ pub trait Host: Send + Sync + 'static {
     fn node_up(&self, node: &str);
     /// The connection to `node` went down.
     fn node_down(&self, node: &str);
+    /// A connection to `node` could not be made: what waited for it (the
+    /// frames queued) is lost.
+    fn unreachable(&self, node: &str);
+    /// `node` was silent for `net_ticktime`; its connection goes down next
+    /// (Erlang logs this as an error).
+    fn not_responding(&self, node: &str);
     /// A connection attempt from `node` was refused: its challenge reply
     /// did not prove our cookie (Erlang logs this as an error).
     fn bad_cookie(&self, node: &str);
@@ -254,6 +260,7 @@ impl Dist {
         }
         if let Some(Conn::Pending { waiters, .. }) = t.remove(node) {
             drop(t);
+            self.host.unreachable(node);
             for w in waiters {
                 w(false);
             }
@@ -433,6 +440,7 @@ impl Dist {
                 {
                     if last.elapsed() >= self.ticktime {
                         // Silent past net_ticktime: the peer is gone.
+                        self.host.not_responding(node);
                         return;
                     }
                 }
@@ -445,15 +453,40 @@ impl Dist {
 
 /// Writes frames as they come, batching what is already queued into one
 /// write; a tick (an empty frame) after `tick` without traffic.
+///
+/// In a stream (the last batch held more than one frame) the thread
+/// yields a few times before it blocks: a sender that finds it awake
+/// queues without a wake-up, the cost that dominates pipelined sends.
 fn write_loop(mut s: TcpStream, rx: mpsc::Receiver<Vec<u8>>, tick: Duration) {
+    const YIELDS: u32 = 64;
     let mut out: Vec<u8> = Vec::with_capacity(64 * 1024);
+    let mut streaming = false;
     loop {
-        match rx.recv_timeout(tick) {
+        let mut next = None;
+        if streaming {
+            for _ in 0..YIELDS {
+                if let Ok(f) = rx.try_recv() {
+                    next = Some(Ok(f));
+                    break;
+                }
+                std::thread::yield_now();
+            }
+        }
+        let next = match next {
+            Some(n) => n,
+            None => rx.recv_timeout(tick),
+        };
+        let mut frames = 0;
+        match next {
             Ok(f) => {
                 push_frame(&mut out, &f);
+                frames += 1;
                 while out.len() < 256 * 1024 {
                     match rx.try_recv() {
-                        Ok(f) => push_frame(&mut out, &f),
+                        Ok(f) => {
+                            push_frame(&mut out, &f);
+                            frames += 1;
+                        }
                         Err(_) => break,
                     }
                 }
@@ -461,6 +494,7 @@ fn write_loop(mut s: TcpStream, rx: mpsc::Receiver<Vec<u8>>, tick: Duration) {
             Err(mpsc::RecvTimeoutError::Timeout) => out.extend_from_slice(&[0, 0, 0, 0]),
             Err(mpsc::RecvTimeoutError::Disconnected) => return,
         }
+        streaming = frames > 1;
         if s.write_all(&out).is_err() {
             let _ = s.shutdown(Shutdown::Both);
             return;

@@ -16,8 +16,8 @@ use crate::etf;
 use crate::value::Value;
 use crate::vm::{Runtime, Vm};
 use parking_lot::{Mutex, RwLock};
-use phial_runtime::{Pid, Ref};
-use std::collections::HashMap;
+use phial_runtime::{Pid, Ref, Signal};
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, LazyLock, OnceLock};
 
 /// The node name of a VM that is not distributed.
@@ -29,6 +29,9 @@ struct Local {
 }
 
 static LOCAL: OnceLock<Local> = OnceLock::new();
+
+/// The group leader of what this node runs on peers (`:phial_dist.io`).
+static IO_LEADER: OnceLock<Pid> = OnceLock::new();
 
 #[derive(Default)]
 struct Nodes {
@@ -91,6 +94,44 @@ pub fn monitor_node(rt: Runtime, pid: Pid, node: Atom, on: bool) {
 }
 const REMOTE_REF: u64 = 1 << 63;
 
+/// The pid id that stands for "the process registered under a name" of a
+/// node, in a monitor of `{name, node}` (no real pid has it: ids are 48
+/// bits and a peer's serial never fills them).
+pub const NAME_TARGET: u64 = (1 << 48) - 1;
+
+/// Links between local processes and other nodes' (local, remote): on a
+/// connection's loss each is broken with `:noconnection`.
+static LINKS: LazyLock<Mutex<HashSet<(Pid, Pid)>>> = LazyLock::new(Default::default);
+
+/// A local process's monitor of another node's process.
+struct Watch {
+    watcher: Pid,
+    /// The pid, or a `NAME_TARGET` pid of the node when `name` is set.
+    target: Pid,
+    name: Option<Atom>,
+}
+
+/// Monitors of other nodes' processes, by reference.
+static WATCHES: LazyLock<Mutex<HashMap<Ref, Watch>>> = LazyLock::new(Default::default);
+
+/// Peers' monitors of local processes: (local pid, the peer's reference)
+/// to the watching pid, so that a lost connection removes them.
+static WATCHED: LazyLock<Mutex<HashMap<(Pid, Ref), Pid>>> = LazyLock::new(Default::default);
+
+/// A spawn asked of a peer: the requester, the node and whether linked,
+/// to answer if the node cannot be reached.
+type Asked = (Pid, Atom, bool);
+
+/// Spawns asked of peers, by request reference.
+static SPAWNS: LazyLock<Mutex<HashMap<Ref, Asked>>> = LazyLock::new(Default::default);
+
+/// `:net_kernel.monitor_nodes(true)` subscribers, once per call.
+static NODE_WATCHERS: LazyLock<Mutex<Vec<Pid>>> = LazyLock::new(Default::default);
+
+fn noconnection() -> Value {
+    Value::atom("noconnection")
+}
+
 /// This node's name (`nonode@nohost` until it is started).
 pub fn local_name() -> Atom {
     LOCAL.get().map_or_else(|| Atom::new(NO_NODE), |l| l.name)
@@ -113,7 +154,10 @@ pub fn local_creation() -> u32 {
 /// Whether `name` names this node (a term written before the node started
 /// says `nonode@nohost`).
 pub fn is_local(name: Atom) -> bool {
-    name == local_name() || name.as_str() == NO_NODE
+    // Atoms compare as numbers; `as_str` would take the atom table's lock
+    // on every send to another node.
+    static NONODE: LazyLock<Atom> = LazyLock::new(|| Atom::new(NO_NODE));
+    name == local_name() || name == *NONODE
 }
 
 /// The node number of a pid or reference from `name` of `creation`.
@@ -205,13 +249,19 @@ pub fn connect(node: Atom, done: Box<dyn FnOnce(bool) + Send>) {
     }
 }
 
+const LINK: i64 = 1;
 const SEND: i64 = 2;
+const EXIT: i64 = 3;
+const UNLINK: i64 = 4;
+const EXIT2: i64 = 8;
 const REG_SEND: i64 = 6;
 const MONITOR_P: i64 = 19;
 const DEMONITOR_P: i64 = 20;
 const MONITOR_P_EXIT: i64 = 21;
 const SEND_SENDER: i64 = 22;
 const SPAWN_REQUEST: i64 = 29;
+const ALIAS_SEND: i64 = 33;
+const ALIAS_SEND_TT: i64 = 34;
 const SPAWN_REPLY: i64 = 31;
 
 /// Sends a control message with no payload to `node`.
@@ -258,6 +308,220 @@ pub fn monitor_exit(pid: &Value, watcher: Pid, r: &Value, reason: &Value) {
             Value::atom("noproc"),
         ]);
         control_only(node, &control);
+    }
+}
+
+/// Sends a control message ending with `reason`; a reason with no
+/// external form (a closure) goes as `:noproc`, so the peer still hears
+/// that the process ended.
+fn with_reason(node: Atom, mut items: Vec<Value>, reason: Value) {
+    items.push(reason);
+    let control = Value::tuple(items);
+    if etf::encode(&control, None, true).is_ok() {
+        return control_only(node, &control);
+    }
+    if let Value::Tuple(t) = &control {
+        let mut items = t.to_vec();
+        if let Some(last) = items.last_mut() {
+            *last = Value::atom("noproc");
+        }
+        control_only(node, &Value::tuple(items));
+    }
+}
+
+/// A signal from a local process to another node's pid `to` (the
+/// runtime's remote hook): links, exits and monitors become control
+/// messages, and are remembered so that a lost connection breaks them.
+fn remote_signal(to: Pid, sig: Signal<Value>) {
+    let node = node_of(to);
+    match sig {
+        Signal::Message(m) => send_to_pid(to, &m),
+        Signal::AliasMessage { .. } => {}
+        Signal::Link(from) => {
+            LINKS.lock().insert((from, to));
+            control_only(
+                node,
+                &Value::tuple(vec![Value::Int(LINK), Value::Pid(from), Value::Pid(to)]),
+            );
+        }
+        Signal::Unlink(from) => {
+            LINKS.lock().remove(&(from, to));
+            control_only(
+                node,
+                &Value::tuple(vec![Value::Int(UNLINK), Value::Pid(from), Value::Pid(to)]),
+            );
+        }
+        Signal::Exit { from, reason, link } => {
+            if link && !LINKS.lock().remove(&(from, to)) {
+                return;
+            }
+            let op = if link { EXIT } else { EXIT2 };
+            with_reason(
+                node,
+                vec![Value::Int(op), Value::Pid(from), Value::Pid(to)],
+                reason,
+            );
+        }
+        Signal::Monitor { from, mref } => {
+            if to.id() == NAME_TARGET {
+                // `monitor_name` sends it, knowing the name.
+                return;
+            }
+            WATCHES.lock().insert(
+                mref,
+                Watch {
+                    watcher: from,
+                    target: to,
+                    name: None,
+                },
+            );
+            control_only(
+                node,
+                &Value::tuple(vec![
+                    Value::Int(MONITOR_P),
+                    Value::Pid(from),
+                    Value::Pid(to),
+                    Value::Ref(mref),
+                ]),
+            );
+        }
+        Signal::Demonitor(mref) => {
+            let Some(w) = WATCHES.lock().remove(&mref) else {
+                return;
+            };
+            let target = match w.name {
+                Some(n) => Value::Atom(n),
+                None => Value::Pid(w.target),
+            };
+            control_only(
+                node,
+                &Value::tuple(vec![
+                    Value::Int(DEMONITOR_P),
+                    Value::Pid(w.watcher),
+                    target,
+                    Value::Ref(mref),
+                ]),
+            );
+        }
+        Signal::Down { mref, pid, reason } => {
+            if WATCHED.lock().remove(&(pid, mref)).is_some() {
+                monitor_exit(&Value::Pid(pid), to, &Value::Ref(mref), &reason)
+            }
+        }
+    }
+}
+
+/// The pid that stands for `name` on `node` in a monitor of `{name, node}`.
+pub fn name_target(node: Atom) -> Pid {
+    Pid::new(node_number(node, 0), NAME_TARGET)
+}
+
+/// After `Cx::monitor_remote_name`: remembers the monitor `mref` of
+/// `{name, node}` by `watcher` and asks the peer for it.
+pub fn monitor_name(rt: &Runtime, watcher: Pid, mref: Ref, name: Atom, node: Atom) {
+    let target = name_target(node);
+    if !alive() {
+        let _ = rt.signal(
+            watcher,
+            Signal::Down {
+                mref,
+                pid: target,
+                reason: noconnection(),
+            },
+        );
+        return;
+    }
+    WATCHES.lock().insert(
+        mref,
+        Watch {
+            watcher,
+            target,
+            name: Some(name),
+        },
+    );
+    control_only(
+        node,
+        &Value::tuple(vec![
+            Value::Int(MONITOR_P),
+            Value::Pid(watcher),
+            Value::Atom(name),
+            Value::Ref(mref),
+        ]),
+    );
+}
+
+/// Asks `node` to spawn `m.f(args)` for `from` (`SPAWN_REQUEST`), with
+/// the options `link` and `monitor`; the answer comes as
+/// `{:"$phial_spawn_reply", req, flags, pid_or_error}`, and with `monitor`
+/// the monitor `req` (already held by `from`) fires as any other. False
+/// when not distributed or the arguments have no external form.
+pub fn spawn_request(
+    from: Pid,
+    req: Ref,
+    node: Atom,
+    mfa: (Atom, Atom, &[Value]),
+    link: bool,
+    monitor: bool,
+) -> bool {
+    let Some(d) = dist() else { return false };
+    let mut opts = Vec::new();
+    if link {
+        opts.push(Value::atom("link"));
+    }
+    if monitor {
+        opts.push(Value::atom("monitor"));
+    }
+    let control = Value::tuple(vec![
+        Value::Int(SPAWN_REQUEST),
+        Value::Ref(req),
+        Value::Pid(from),
+        // The group leader: this node's io server, so the child's output
+        // prints here, as a BEAM caller's does on its node.
+        Value::Pid(IO_LEADER.get().copied().unwrap_or(from)),
+        Value::tuple(vec![
+            Value::Atom(mfa.0),
+            Value::Atom(mfa.1),
+            Value::Int(mfa.2.len() as i64),
+        ]),
+        Value::list(opts),
+    ]);
+    let Some(f) = frame(&control, &Value::list(mfa.2.to_vec())) else {
+        return false;
+    };
+    SPAWNS.lock().insert(req, (from, node, link));
+    if monitor {
+        WATCHES.lock().insert(
+            req,
+            Watch {
+                watcher: from,
+                target: name_target(node),
+                name: None,
+            },
+        );
+    }
+    d.send(node.as_str(), f);
+    true
+}
+
+/// Links the local `child` (not yet running) to another node's `peer`,
+/// which a spawn reply tells it is linked.
+pub fn link_remote(rt: &Runtime, child: Pid, peer: Pid) {
+    LINKS.lock().insert((child, peer));
+    let _ = rt.signal(child, Signal::Link(peer));
+}
+
+/// The group leader of what this node runs on peers, once started.
+pub fn io_leader() -> Option<Pid> {
+    IO_LEADER.get().copied()
+}
+
+/// `:net_kernel.monitor_nodes(flag)` for `pid`.
+pub fn monitor_nodes(pid: Pid, on: bool) {
+    let mut t = NODE_WATCHERS.lock();
+    if on {
+        t.push(pid);
+    } else if let Some(i) = t.iter().position(|p| *p == pid) {
+        t.remove(i);
     }
 }
 
@@ -312,6 +576,102 @@ impl Host {
     }
 }
 
+impl Host {
+    /// `node` is gone or cannot be reached: links to its processes break
+    /// and monitors of them fire, with `:noconnection`; spawns asked of it
+    /// are answered so.
+    fn noconnection(&self, node: Atom) {
+        let links: Vec<(Pid, Pid)> = {
+            let mut t = LINKS.lock();
+            let hit: Vec<_> = t
+                .iter()
+                .filter(|(_, r)| node_of(*r) == node)
+                .copied()
+                .collect();
+            for l in &hit {
+                t.remove(l);
+            }
+            hit
+        };
+        for (local, remote) in links {
+            let sig = Signal::Exit {
+                from: remote,
+                reason: noconnection(),
+                link: true,
+            };
+            let _ = self.rt.signal(local, sig);
+        }
+        let watches: Vec<(Ref, Watch)> = {
+            let mut t = WATCHES.lock();
+            let hit: Vec<Ref> = t
+                .iter()
+                .filter(|(_, w)| node_of(w.target) == node)
+                .map(|(r, _)| *r)
+                .collect();
+            hit.into_iter()
+                .filter_map(|r| t.remove(&r).map(|w| (r, w)))
+                .collect()
+        };
+        for (mref, w) in watches {
+            let sig = Signal::Down {
+                mref,
+                pid: w.target,
+                reason: noconnection(),
+            };
+            let _ = self.rt.signal(w.watcher, sig);
+        }
+        let watched: Vec<(Pid, Ref)> = {
+            let mut t = WATCHED.lock();
+            let hit: Vec<_> = t
+                .iter()
+                .filter(|(_, w)| node_of(**w) == node)
+                .map(|(k, _)| *k)
+                .collect();
+            for k in &hit {
+                t.remove(k);
+            }
+            hit
+        };
+        for (local, mref) in watched {
+            let _ = self.rt.signal(local, Signal::Demonitor(mref));
+        }
+        let spawns: Vec<(Ref, (Pid, Atom, bool))> = {
+            let mut t = SPAWNS.lock();
+            let hit: Vec<Ref> = t
+                .iter()
+                .filter(|(_, s)| s.1 == node)
+                .map(|(r, _)| *r)
+                .collect();
+            hit.into_iter()
+                .filter_map(|r| t.remove(&r).map(|s| (r, s)))
+                .collect()
+        };
+        for (req, (to, _, link)) in spawns {
+            // As the BEAM: a pid of that node that names no process, and
+            // for a link an exit signal `:noconnection` from it.
+            let child = Pid::new(node_number(node, 0), 0);
+            if link {
+                let _ = self.rt.signal(to, Signal::Link(child));
+                let sig = Signal::Exit {
+                    from: child,
+                    reason: noconnection(),
+                    link: true,
+                };
+                let _ = self.rt.signal(to, sig);
+            }
+            self.deliver(
+                to,
+                Value::tuple(vec![
+                    Value::atom("$phial_spawn_reply"),
+                    Value::Ref(req),
+                    Value::Int(0),
+                    Value::Pid(child),
+                ]),
+            );
+        }
+    }
+}
+
 impl phial_dist::Host for Host {
     fn frame(&self, _node: &str, bytes: &[u8]) {
         let Ok((control, used)) = etf::decode(bytes) else {
@@ -354,12 +714,122 @@ impl phial_dist::Host for Host {
                     }
                 }
             }
-            (Some(Value::Int(MONITOR_P)), 4) => self.to_rex(vec![
-                Value::atom("$phial_monitor"),
-                t[1].clone(),
-                t[2].clone(),
-                t[3].clone(),
-            ]),
+            // To an alias: an active one of the runtime's, or the
+            // reference of a monitor of a remote process, which is what
+            // phial's `GenServer.call` tags its requests with (the reply
+            // counts while the monitor does, as with OTP's alias).
+            (Some(Value::Int(ALIAS_SEND)), 3) | (Some(Value::Int(ALIAS_SEND_TT)), 4) => {
+                if let (Value::Ref(alias), Some(msg)) = (&t[2], payload()) {
+                    if !self.rt.send_alias(*alias, msg.clone()) {
+                        let watcher = WATCHES.lock().get(alias).map(|w| w.watcher);
+                        if let Some(w) = watcher {
+                            self.deliver(w, msg);
+                        }
+                    }
+                }
+            }
+            (Some(Value::Int(LINK)), 3) => {
+                if let (Value::Pid(from), Value::Pid(to)) = (&t[1], &t[2]) {
+                    if self.rt.signal(*to, Signal::Link(*from)).is_ok() {
+                        LINKS.lock().insert((*to, *from));
+                    } else {
+                        with_reason(
+                            node_of(*from),
+                            vec![Value::Int(EXIT), Value::Pid(*to), Value::Pid(*from)],
+                            Value::atom("noproc"),
+                        );
+                    }
+                }
+            }
+            (Some(Value::Int(UNLINK)), 3) => {
+                if let (Value::Pid(from), Value::Pid(to)) = (&t[1], &t[2]) {
+                    LINKS.lock().remove(&(*to, *from));
+                    let _ = self.rt.signal(*to, Signal::Unlink(*from));
+                }
+            }
+            (Some(Value::Int(op @ (EXIT | EXIT2))), 4) => {
+                if let (Value::Pid(from), Value::Pid(to)) = (&t[1], &t[2]) {
+                    let link = *op == EXIT;
+                    if link {
+                        LINKS.lock().remove(&(*to, *from));
+                    }
+                    let sig = Signal::Exit {
+                        from: *from,
+                        reason: t[3].clone(),
+                        link,
+                    };
+                    let _ = self.rt.signal(*to, sig);
+                }
+            }
+            (Some(Value::Int(MONITOR_P_EXIT)), 5) => {
+                if let Value::Ref(r) = &t[3] {
+                    if let Some(w) = WATCHES.lock().remove(r) {
+                        let sig = Signal::Down {
+                            mref: *r,
+                            pid: w.target,
+                            reason: t[4].clone(),
+                        };
+                        let _ = self.rt.signal(w.watcher, sig);
+                    }
+                }
+            }
+            (Some(Value::Int(SPAWN_REPLY)), 5) => {
+                if let (Value::Ref(req), Value::Pid(to), Value::Int(flags)) = (&t[1], &t[2], &t[3])
+                {
+                    if SPAWNS.lock().remove(req).is_none() {
+                        return;
+                    }
+                    if let Some(w) = WATCHES.lock().get_mut(req) {
+                        match &t[4] {
+                            Value::Pid(child) => w.target = *child,
+                            _ => w.target = Pid::new(w.target.node(), 0),
+                        }
+                    }
+                    if let (Value::Pid(child), true) = (&t[4], flags & 1 != 0) {
+                        // The link first: the child's exit may follow.
+                        LINKS.lock().insert((*to, *child));
+                        let _ = self.rt.signal(*to, Signal::Link(*child));
+                    }
+                    self.deliver(
+                        *to,
+                        Value::tuple(vec![
+                            Value::atom("$phial_spawn_reply"),
+                            t[1].clone(),
+                            t[3].clone(),
+                            t[4].clone(),
+                        ]),
+                    );
+                }
+            }
+            // A monitor of a pid goes to the process itself, in order with
+            // the links and exits the same peer sends it; one of a name,
+            // to `rex`, which finds the process.
+            (Some(Value::Int(MONITOR_P)), 4) => match (&t[1], &t[2], &t[3]) {
+                (Value::Pid(from), Value::Pid(to), Value::Ref(r)) => {
+                    let sig = Signal::Monitor {
+                        from: *from,
+                        mref: *r,
+                    };
+                    // Recorded first: the DOWN may come at once.
+                    WATCHED.lock().insert((*to, *r), *from);
+                    if self.rt.signal(*to, sig).is_err() {
+                        WATCHED.lock().remove(&(*to, *r));
+                        monitor_exit(&t[2], *from, &t[3], &Value::atom("noproc"));
+                    }
+                }
+                _ => self.to_rex(vec![
+                    Value::atom("$phial_monitor"),
+                    t[1].clone(),
+                    t[2].clone(),
+                    t[3].clone(),
+                ]),
+            },
+            (Some(Value::Int(DEMONITOR_P)), 4) if matches!(t[2], Value::Pid(_)) => {
+                if let (Value::Pid(to), Value::Ref(r)) = (&t[2], &t[3]) {
+                    WATCHED.lock().remove(&(*to, *r));
+                    let _ = self.rt.signal(*to, Signal::Demonitor(*r));
+                }
+            }
             (Some(Value::Int(DEMONITOR_P)), 4) => self.to_rex(vec![
                 Value::atom("$phial_demonitor"),
                 t[1].clone(),
@@ -370,10 +840,23 @@ impl phial_dist::Host for Host {
         }
     }
 
-    fn node_up(&self, _node: &str) {}
+    fn node_up(&self, node: &str) {
+        let msg = Value::tuple(vec![Value::atom("nodeup"), Value::Atom(Atom::new(node))]);
+        for pid in NODE_WATCHERS.lock().clone() {
+            self.rt.send(pid, msg.clone());
+        }
+    }
+
+    fn unreachable(&self, node: &str) {
+        self.noconnection(Atom::new(node));
+    }
 
     fn node_down(&self, node: &str) {
         let node = Atom::new(node);
+        self.noconnection(node);
+        for pid in NODE_WATCHERS.lock().clone() {
+            self.rt.send(pid, nodedown(node));
+        }
         let watchers: Vec<Pid> = {
             let mut t = NODE_MONITORS.lock();
             let (hit, keep): (Vec<_>, Vec<_>) = t.drain(..).partition(|e| e.1 == node);
@@ -383,6 +866,15 @@ impl phial_dist::Host for Host {
         for pid in watchers {
             self.rt.send(pid, nodedown(node));
         }
+    }
+
+    fn not_responding(&self, node: &str) {
+        // Erlang's words, as Elixir's logger shows them.
+        let line = format!(
+            "** Node {} not responding **\n** Removing (timedout) connection **\n",
+            crate::format::inspect_atom(Atom::new(node))
+        );
+        crate::library::internal::phial_logger::log(&self.vm, "error", &line, &[]);
     }
 
     fn bad_cookie(&self, node: &str) {
@@ -421,13 +913,14 @@ pub fn start(
         host,
     )
     .map_err(|e| e.to_string())?;
+    vm.runtime().set_remote(Box::new(remote_signal));
     LOCAL
         .set(Local {
             name: Atom::new(name),
             dist: d,
         })
         .map_err(|_| "the node is already started".to_string())?;
-    for (server, registered) in [("rex", "rex"), ("net_kernel", "net_kernel")] {
+    for (server, registered) in [("rex", "rex"), ("net_kernel", "net_kernel"), ("io", "")] {
         let f = Value::Fun(Arc::new(crate::value::Fun::External {
             module: Atom::new("phial_dist"),
             name: Atom::new(server),
@@ -436,7 +929,11 @@ pub fn start(
         let p =
             crate::process::Process::new(vm.clone(), f, Vec::new(), crate::process::Role::Spawned);
         let pid = vm.runtime().spawn(p);
-        let _ = vm.runtime().register(registered, pid);
+        if registered.is_empty() {
+            let _ = IO_LEADER.set(pid);
+        } else {
+            let _ = vm.runtime().register(registered, pid);
+        }
     }
     Ok(())
 }

@@ -497,10 +497,11 @@ impl Term for Value {
             reason,
         ])
     }
-    fn down_message_named(mref: Ref, _pid: Pid, name: &str, reason: Self) -> Self {
+    fn down_message_named(mref: Ref, pid: Pid, name: &str, reason: Self) -> Self {
+        // The node of the pid (another node's for `{name, node}`).
         let object = Value::tuple(vec![
             Value::atom(name),
-            Value::atom(crate::library::elixir::process::LOCAL_NODE),
+            Value::Atom(crate::dist::node_of(pid)),
         ]);
         Value::tuple(vec![
             Value::Atom(Atom::DOWN),

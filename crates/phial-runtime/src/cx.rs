@@ -225,6 +225,13 @@ impl<'a, T: Term, B: Body<T>> Cx<'a, T, B> {
         if pid == me || self.proc.meta.lock().has_link(pid) {
             return Ok(());
         }
+        if pid.node() != 0 && self.rt.shared.remote.get().is_some() {
+            // Another node's: the distribution carries the Link, and an
+            // unreachable node answers with `:noconnection`.
+            self.proc.meta.lock().add_link(pid);
+            let _ = self.rt.shared.deliver(pid, Signal::Link(me), self.origin());
+            return Ok(());
+        }
         if let Some(p) = self.rt.shared.table.get(pid) {
             // Record our side first: the target may die right after applying
             // the Link, and its exit signal must find the link here.
@@ -263,6 +270,11 @@ impl<'a, T: Term, B: Body<T>> Cx<'a, T, B> {
         let shared = &self.rt.shared;
         let me = self.proc.pid;
         let r = Ref::new(shared.fresh_id().get());
+        if pid.node() != 0 && shared.remote.get().is_some() {
+            self.proc.meta.lock().rel_mut().monitors.push((r, pid));
+            let _ = shared.deliver(pid, Signal::Monitor { from: me, mref: r }, self.origin());
+            return r;
+        }
         if pid != me {
             if let Some(p) = shared.table.get(pid) {
                 self.proc.meta.lock().rel_mut().monitors.push((r, pid));
@@ -312,6 +324,32 @@ impl<'a, T: Term, B: Body<T>> Cx<'a, T, B> {
                 r
             }
         }
+    }
+
+    /// Monitor the process registered as `name` on another node, whose
+    /// pids carry the node number of `node` (a pid of that node with id 0
+    /// stands for the target): the distribution carries the Monitor, and
+    /// the DOWN names `{name, node}`.
+    pub fn monitor_remote_name(&mut self, name: &str, node: Pid) -> Ref {
+        let r = Ref::new(self.rt.shared.fresh_id().get());
+        let me = self.proc.pid;
+        {
+            let mut meta = self.proc.meta.lock();
+            meta.rel_mut().monitors.push((r, node));
+            meta.rel_mut().named_monitors.push((r, name.into()));
+        }
+        let _ = self
+            .rt
+            .shared
+            .deliver(node, Signal::Monitor { from: me, mref: r }, self.origin());
+        r
+    }
+
+    /// Record a monitor `r` of another node's `target` that the
+    /// distribution sets up otherwise (a spawn request's `monitor`): its
+    /// DOWN comes as for [`Cx::monitor`].
+    pub fn hold_monitor(&mut self, r: Ref, target: Pid) {
+        self.proc.meta.lock().rel_mut().monitors.push((r, target));
     }
 
     /// A new alias of this process (`erlang:alias/1`).

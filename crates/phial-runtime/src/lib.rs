@@ -34,11 +34,13 @@ pub use heap::{
     default_limit, over_limit, stop_over_limit, Counting, HeapReport, MaxHeap, MAX_HEAP_WORDS,
     MIN_HEAP_WORDS,
 };
+pub use mailbox::Signal;
 pub use memory::set_memory_release;
 pub use pid::{Pid, Ref, TimerRef};
 pub use process::control_block_bytes;
 pub use runtime::{
-    Config, NoProc, ProcessInfo, RegisterError, Runtime, SystemLimit, MAX_PROCESSES, OUTSIDE,
+    Config, NoProc, ProcessInfo, RegisterError, RemoteHook, Runtime, SystemLimit, MAX_PROCESSES,
+    OUTSIDE,
 };
 pub use scheduler::SLICE_REDUCTIONS;
 pub use state::Status;

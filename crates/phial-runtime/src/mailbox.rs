@@ -27,8 +27,9 @@ use crate::pid::{Pid, Ref};
 use parking_lot::Mutex;
 use std::collections::VecDeque;
 
-/// Everything one process can send another.
-pub(crate) enum Signal<T> {
+/// Everything one process can send another (public for the hook that
+/// carries signals to other nodes, [`crate::Runtime::set_remote`]).
+pub enum Signal<T> {
     Message(T),
     /// A message sent to the alias `alias`: delivered only if the alias is
     /// still active when the receiver takes it in.

@@ -131,7 +131,12 @@ pub(crate) struct Shared<T, B> {
     pub(crate) exits: Mutex<HashMap<Pid, T>>,
     pub(crate) exit_cv: Condvar,
     threads: Mutex<Vec<JoinHandle<()>>>,
+    /// Where signals to other nodes' pids go (the distribution), once set.
+    pub(crate) remote: std::sync::OnceLock<RemoteHook<T>>,
 }
+
+/// Takes a signal addressed to a pid of another node (`to`).
+pub type RemoteHook<T> = Box<dyn Fn(Pid, Signal<T>) + Send + Sync>;
 
 impl<T: Term, B: Body<T>> Shared<T, B> {
     /// Count one more live process, unless that would pass the limit.
@@ -202,6 +207,7 @@ impl<T: Term, B: Body<T>> Runtime<T, B> {
             exits: Mutex::new(HashMap::new()),
             exit_cv: Condvar::new(),
             threads: Mutex::new(Vec::new()),
+            remote: std::sync::OnceLock::new(),
         });
         let rt = Runtime { shared };
         let mut handles = Vec::with_capacity(n + 1);
@@ -255,6 +261,28 @@ impl<T: Term, B: Body<T>> Runtime<T, B> {
         let _ = self
             .shared
             .deliver(to, Signal::Message(msg), Origin::Outside);
+    }
+
+    /// Routes every signal to another node's pid to `hook` from now on
+    /// (links, monitors, exit signals, DOWNs); false if one was set.
+    pub fn set_remote(&self, hook: RemoteHook<T>) -> bool {
+        self.shared.remote.set(hook).is_ok()
+    }
+
+    /// Delivers a signal from outside (the distribution's threads bring
+    /// peers' links, exits and DOWNs); gives it back if `to` is not alive.
+    pub fn signal(&self, to: Pid, sig: Signal<T>) -> Result<(), Signal<T>> {
+        self.shared.deliver(to, sig, Origin::Outside)
+    }
+
+    /// Sends to a process alias from outside (a peer's reply through an
+    /// alias); false if no process holds `alias` now.
+    pub fn send_alias(&self, alias: Ref, msg: T) -> bool {
+        let Some(owner) = self.shared.aliases.owner(alias) else {
+            return false;
+        };
+        let sig = Signal::AliasMessage { alias, msg };
+        self.shared.deliver(owner, sig, Origin::Outside).is_ok()
     }
 
     /// Process.exit(pid, reason) from outside (sender `#PID<0.0.0>`).

@@ -34,6 +34,15 @@ impl<T: Term, B: Body<T>> Shared<T, B> {
         sig: Signal<T>,
         origin: Origin<'_, T, B>,
     ) -> Result<(), Signal<T>> {
+        if to.node() != 0 {
+            return match self.remote.get() {
+                Some(hook) => {
+                    hook(to, sig);
+                    Ok(())
+                }
+                None => Err(sig),
+            };
+        }
         match self.table.get(to) {
             Some(p) => self.deliver_to(&p, sig, origin),
             None => Err(sig),

@@ -247,6 +247,8 @@ pub static UNITS: &[Unit] = &[
     lazy(":crypto", erl::crypto::NATIVES, None),
     lazy(":sys", &[], source!("erlang/sys.ex")),
     lazy(":erpc", &[], source!("erlang/erpc.ex")),
+    lazy(":net_kernel", &[], source!("erlang/net_kernel.ex")),
+    lazy(":rpc", &[], source!("erlang/rpc.ex")),
     lazy(":queue", erl::queue::NATIVES, source!("erlang/queue.ex")),
     lazy(":supervisor", &[], source!("erlang/supervisor.ex")),
     lazy(":persistent_term", erl::persistent_term::NATIVES, None),

@@ -238,6 +238,8 @@ defmodule GenServer do
         reply
 
       {:DOWN, ^ref, _, _, reason} ->
+        # A lost node is `{:nodedown, node}`, as in OTP's `gen`.
+        reason = if reason == :noconnection, do: {:nodedown, target_node(pid)}, else: reason
         exit({reason, {__MODULE__, :call, [server, request, timeout]}})
     after
       timeout ->
@@ -251,6 +253,9 @@ defmodule GenServer do
         end
     end
   end
+
+  defp target_node({_name, node}), do: node
+  defp target_node(pid), do: node(pid)
 
   # The same call for callers that report failures in their own words
   # (:sys, multi_call): `{:ok, reply}` or `{:exit, reason}`.

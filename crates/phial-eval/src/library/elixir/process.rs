@@ -458,17 +458,21 @@ pub(crate) fn monitor(ctx: &mut Ctx, target: &Value) -> Result<Value> {
     match target {
         Value::Atom(name) => Ok(Value::Ref(ctx.cx.monitor_name(name.as_str()))),
         Value::Tuple(t) if t.len() == 2 => match (t[0].as_atom(), t[1].as_atom()) {
-            (Some(name), Some(node)) if node.as_str() == LOCAL_NODE => {
+            (Some(name), Some(node)) if crate::dist::is_local(node) => {
                 Ok(Value::Ref(ctx.cx.monitor_name(name.as_str())))
+            }
+            (Some(name), Some(node)) => {
+                let target = crate::dist::name_target(node);
+                let r = ctx.cx.monitor_remote_name(name.as_str(), target);
+                let me = ctx.cx.self_pid();
+                crate::dist::monitor_name(ctx.cx.runtime(), me, r, name, node);
+                Ok(Value::Ref(r))
             }
             _ => Err(badarg_at(1, "invalid monitor target")),
         },
         other => Ok(Value::Ref(ctx.cx.monitor(pid_arg(other, 1)?))),
     }
 }
-
-/// The local node's name (until distribution: the BEAM's default).
-pub(crate) const LOCAL_NODE: &str = "nonode@nohost";
 
 /// Removes a monitor; whether it was still active.
 pub(crate) fn demonitor(ctx: &mut Ctx, r: &Value, flush: bool) -> Result<bool> {

@@ -3,7 +3,9 @@
 # `:rpc.cast` by running the MFA in a process of its own, starts the
 # processes peers spawn here (`SPAWN_REQUEST`, which OTP 25's `:rpc.call`
 # and `Node.spawn` send) and keeps peers' monitors of local processes;
-# `net_kernel`, which answers the `is_auth` call behind `Node.ping`.
+# `net_kernel`, which answers the `is_auth` call behind `Node.ping`; `io`,
+# the group leader of what this node runs on peers (its spawns and rpc
+# calls), which prints their output here as the BEAM does.
 # Not here: the protocol, sending and delivering messages (Rust).
 defmodule :phial_dist do
   def rex, do: rex(%{})
@@ -26,14 +28,26 @@ defmodule :phial_dist do
           watched
 
         {:"$phial_spawn_request", req, from, m, f, args, opts} ->
-          {pid, mref} = spawn_monitor(fn -> apply(m, f, args) end)
+          # The child waits until its link and the reply are out, so the
+          # peer hears of the child before anything of its end.
+          pid =
+            spawn(fn ->
+              receive do
+                :"$phial_go" -> apply(m, f, args)
+              end
+            end)
+
+          link? = :link in opts
           monitor? = :monitor in opts
-          :phial_dist.spawn_reply(req, from, if(monitor?, do: 2, else: 0), pid)
+          if link?, do: :phial_dist.link_remote(pid, from)
+          mref = if monitor?, do: Process.monitor(pid)
+          flags = if(link?, do: 1, else: 0) + if(monitor?, do: 2, else: 0)
+          :phial_dist.spawn_reply(req, from, flags, pid)
+          send(pid, :"$phial_go")
 
           if monitor? do
             Map.put(watched, mref, {req, from, pid})
           else
-            Process.demonitor(mref)
             watched
           end
 
@@ -93,5 +107,33 @@ defmodule :phial_dist do
     end
 
     net_kernel()
+  end
+
+  def io do
+    receive do
+      {:io_request, from, reply_as, request} ->
+        send(from, {:io_reply, reply_as, io_request(request)})
+
+      _ ->
+        :ok
+    end
+
+    io()
+  end
+
+  # The output requests of Erlang's io protocol; input is not offered.
+  defp io_request(request) do
+    try do
+      case request do
+        {:put_chars, :unicode, chars} -> IO.write(chars)
+        {:put_chars, :latin1, chars} -> IO.binwrite(chars)
+        {:put_chars, enc, m, f, a} -> io_request({:put_chars, enc, apply(m, f, a)})
+        {:put_chars, chars} -> io_request({:put_chars, :latin1, chars})
+        {:requests, requests} -> Enum.reduce(requests, :ok, fn r, :ok -> io_request(r); _, e -> e end)
+        _ -> {:error, :enotsup}
+      end
+    catch
+      _, _ -> {:error, :put_chars}
+    end
   end
 end
