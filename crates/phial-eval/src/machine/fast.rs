@@ -680,9 +680,6 @@ fn switch_target(sw: &Switch, frame: &mut [Value], ctx: &mut Ctx) -> Option<u32>
     Some(target)
 }
 
-/// Two operands as floats when at least one is a float and the other a
-/// float or a small integer: the float arithmetic of `push_float_op`.
-#[inline(always)]
 /// An operator's result on anything but two small integers, for the
 /// fused return; `None` for an error. Out of line, so that the integer
 /// path's registers stay the loop's (fib's returns are all integers).
@@ -707,6 +704,9 @@ fn clone_out_of_line(v: &Value) -> Value {
     v.clone()
 }
 
+/// Two operands as floats when at least one is a float and the other a
+/// float or a small integer: the float arithmetic of `push_float_op`.
+#[inline(always)]
 fn floats(a: &Value, b: &Value) -> Option<(f64, f64)> {
     match (a, b) {
         (Value::Float(x), Value::Float(y)) => Some((*x, *y)),
