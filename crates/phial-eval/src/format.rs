@@ -23,6 +23,10 @@ pub struct InspectOpts {
     /// `binaries:` `:infer` (a printable binary as a string), `:as_strings`
     /// (every UTF-8 binary as a string, escaped) or `:as_binaries`.
     pub binaries: Binaries,
+    /// `base:` `:binary` (2), `:octal` (8), `:decimal` (10) or `:hex` (16):
+    /// integers print in it with Elixir's prefix (`0xFF`), and any base but
+    /// 10 prints binaries as their bytes.
+    pub base: u32,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -41,6 +45,7 @@ impl Default for InspectOpts {
             width: 80,
             structs: true,
             binaries: Binaries::Infer,
+            base: 10,
         }
     }
 }
@@ -354,6 +359,11 @@ pub fn string_printable(s: &str) -> bool {
 /// A binary as a quoted string, when `opts` print it so.
 pub fn binary_as_string(b: &crate::binary::Binary, opts: &InspectOpts) -> Option<String> {
     let s = b.as_str()?;
+    // Elixir's Inspect.BitString prints a binary as a string only in base
+    // 10, whatever `binaries:` says.
+    if opts.base != 10 {
+        return None;
+    }
     match opts.binaries {
         Binaries::AsBinaries => None,
         Binaries::AsStrings => Some(quote_string(s, '"')),
@@ -363,16 +373,55 @@ pub fn binary_as_string(b: &crate::binary::Binary, opts: &InspectOpts) -> Option
 
 /// The elements of a bitstring as `inspect` writes them between `<<` and
 /// `>>`: its bytes, and a partial last byte as `value::size(bits)`.
-pub fn bitstring_elements(b: &crate::binary::Binary) -> impl Iterator<Item = String> + '_ {
+pub fn bitstring_elements(
+    b: &crate::binary::Binary,
+    base: u32,
+) -> impl Iterator<Item = String> + '_ {
     let bytes = b.bytes();
     let tail = b.tail_bits();
     bytes.iter().enumerate().map(move |(i, &x)| {
         if tail != 0 && i + 1 == bytes.len() {
-            format!("{}::size({tail})", x >> (8 - tail))
+            format!(
+                "{}::size({tail})",
+                int_in_base(i64::from(x >> (8 - tail)), base)
+            )
         } else {
-            x.to_string()
+            int_in_base(i64::from(x), base)
         }
     })
+}
+
+/// An integer as `inspect` prints it in `base` (see `InspectOpts::base`):
+/// `255`, `0xFF`, `-0o17`, `0b101`.
+pub fn int_in_base(i: i64, base: u32) -> String {
+    if base == 10 {
+        return i.to_string();
+    }
+    based(i < 0, &num_bigint::BigInt::from(i.unsigned_abs()), base)
+}
+
+/// `int_in_base` for a big integer.
+pub fn bigint_in_base(b: &num_bigint::BigInt, base: u32) -> String {
+    if base == 10 {
+        return b.to_string();
+    }
+    let negative = b.sign() == num_bigint::Sign::Minus;
+    based(
+        negative,
+        &num_bigint::BigInt::from(b.magnitude().clone()),
+        base,
+    )
+}
+
+fn based(negative: bool, magnitude: &num_bigint::BigInt, base: u32) -> String {
+    let prefix = match base {
+        2 => "0b",
+        8 => "0o",
+        _ => "0x",
+    };
+    let sign = if negative { "-" } else { "" };
+    let digits = magnitude.to_str_radix(base).to_uppercase();
+    format!("{sign}{prefix}{digits}")
 }
 
 /// Is this list printable as a charlist (`'abc'`)? Elixir 1.14 asks

@@ -277,8 +277,8 @@ fn frame(shape: Shape) -> Frame<'static> {
 /// Elixir's `Inspect` implementations up to their recursive calls).
 fn start<'a>(v: &'a Value, limit: usize, opts: &InspectOpts) -> Start<'a> {
     Start::Leaf(match v {
-        Value::Int(i) => text(i.to_string()),
-        Value::BigInt(b) => text(b.to_string()),
+        Value::Int(i) => text(crate::format::int_in_base(*i, opts.base)),
+        Value::BigInt(b) => text(crate::format::bigint_in_base(b, opts.base)),
         Value::Float(f) => text(float_inspect(*f)),
         Value::Atom(a) => text(inspect_atom(*a)),
         Value::Bin(b) => {
@@ -287,7 +287,7 @@ fn start<'a>(v: &'a Value, limit: usize, opts: &InspectOpts) -> Start<'a> {
             }
             let mut items = Vec::new();
             let mut limit = limit;
-            for e in crate::format::bitstring_elements(b) {
+            for e in crate::format::bitstring_elements(b, opts.base) {
                 if limit == 0 {
                     items.push(text("..."));
                     break;
@@ -364,11 +364,12 @@ fn start<'a>(v: &'a Value, limit: usize, opts: &InspectOpts) -> Start<'a> {
                 }
             }
             if let Some((f, l, s)) = v.as_range() {
-                let mut out = format!("{f}..{l}");
+                let b = |i: i64| crate::format::int_in_base(i, opts.base);
+                let mut out = format!("{}..{}", b(f), b(l));
                 // Elixir's Inspect.Range leaves out the step only for an
                 // increasing range with step 1.
                 if s != 1 || l < f {
-                    let _ = write!(out, "//{s}");
+                    let _ = write!(out, "//{}", b(s));
                 }
                 return Start::Leaf(text(out));
             }

@@ -181,20 +181,23 @@ pub(crate) fn bif_entry(name: &str, args: Vec<Value>) -> Entry {
 /// script's or the shell's top level and its anonymous functions: the
 /// `erl_eval` interpreter) calls the operator's BIF, so it always has one,
 /// the operands as written. Compiled module code has none where the JIT
-/// does the arithmetic inline: `/`, `+` with a literal integer operand,
-/// `-` with a literal integer second; and its compiler puts a literal
-/// operand of `*` second (`2 * x` fails as `:erlang.*(x, 2)`). A literal is
-/// taken to be the operand that is a number: a number in a variable counts
-/// as one, which is right whenever the other operand is the bad one.
-pub(crate) fn bif_entry_for(name: &str, mut args: Vec<Value>, evaluated: bool) -> Option<Entry> {
+/// does the arithmetic inline: `/`, `+` with a literal number operand,
+/// `-` with a literal number second; and its compiler puts a literal
+/// operand of `*` second (`2 * x` fails as `:erlang.*(x, 2)`). `literal`
+/// says which operands were number literals in the source (see
+/// `machine::unwind::literal_operands`).
+pub(crate) fn bif_entry_for(
+    name: &str,
+    mut args: Vec<Value>,
+    evaluated: bool,
+    literal: (bool, bool),
+) -> Option<Entry> {
     if !evaluated {
-        let number = |v: &Value| matches!(v, Value::Int(_) | Value::Float(_) | Value::BigInt(_));
-        let int = |v: &Value| matches!(v, Value::Int(_) | Value::BigInt(_));
-        match (name, args.as_slice()) {
+        match (name, literal) {
             ("/", _) => return None,
-            ("+", [a, b]) if int(a) || int(b) => return None,
-            ("-", [_, b]) if int(b) => return None,
-            ("*", [a, b]) if number(a) && !number(b) => args.swap(0, 1),
+            ("+", (true, _) | (_, true)) if args.len() == 2 => return None,
+            ("-", (_, true)) if args.len() == 2 => return None,
+            ("*", (true, false)) if args.len() == 2 => args.swap(0, 1),
             _ => {}
         }
     }

@@ -129,11 +129,39 @@ pub(super) fn call_bif(
                 Ok(())
             }
             None => {
+                if let Some(name) = operator_bif(entry, &e) {
+                    let args = p.stack[at..].to_vec();
+                    p.rare().bif = Some((name, args));
+                }
                 p.stack.truncate(at);
                 Err(e)
             }
         },
     }
+}
+
+/// The `:erlang` name of a builtin that is one of the BEAM's arithmetic
+/// BIFs (`-x`, `Bitwise.band/2`, ...), when it failed with a bad argument:
+/// the BEAM puts that BIF first in the trace, as it does for the binary
+/// operators (see `stacktrace::bif_entry_for`).
+#[cold]
+fn operator_bif(entry: &bifs::Entry, e: &Raise) -> Option<&'static str> {
+    let badarith = e.value.struct_name() == Some(Atom::ARITHMETIC_ERROR)
+        || e.value.as_atom().is_some_and(|a| a.as_str() == "badarith");
+    if !badarith {
+        return None;
+    }
+    Some(match (entry.name.as_str(), entry.arity) {
+        ("-", 1) => "-",
+        ("+", 1) => "+",
+        ("band" | "&&&", 2) => "band",
+        ("bor" | "|||", 2) => "bor",
+        ("bxor", 2) => "bxor",
+        ("bsl" | "<<<", 2) => "bsl",
+        ("bsr" | ">>>", 2) => "bsr",
+        ("bnot" | "~~~", 1) => "bnot",
+        _ => return None,
+    })
 }
 
 pub(super) fn invoke(

@@ -7,6 +7,7 @@
 use super::calls::call_fun_value;
 use super::{clause_accepts, native, Pcx};
 use crate::atom::Atom;
+use crate::code::Op;
 use crate::error::{self, Kind, Raise};
 use crate::process::Process;
 use crate::stack::ValueStack;
@@ -56,8 +57,9 @@ pub(super) fn record_trace(p: &mut Process, r: &Raise) {
         let mut entries = stacktrace::capture(&p.frames);
         if r.kind == Kind::Error {
             let evaluated = entries.first().is_some_and(stacktrace::Entry::is_evaluated);
-            if let Some(entry) =
-                bif.and_then(|(name, args)| stacktrace::bif_entry_for(name, args, evaluated))
+            let literal = literal_operands(p);
+            if let Some(entry) = bif
+                .and_then(|(name, args)| stacktrace::bif_entry_for(name, args, evaluated, literal))
             {
                 entries.insert(0, entry);
                 entries.truncate(stacktrace::DEPTH);
@@ -75,6 +77,43 @@ pub(super) fn record_trace(p: &mut Process, r: &Raise) {
         Trace::Frames(entries)
     });
     p.rare().trace = Some(trace);
+}
+
+/// Which operands of the operator that just failed in the innermost frame
+/// were number literals in the source, read back from the ops that pushed
+/// them: `x * 2` is one op holding its literal, `2 * x` pushes the
+/// constant, then the variable, then operates. An operand the ops cannot
+/// place (a left operand before a compound right one) counts as not a
+/// literal.
+fn literal_operands(p: &Process) -> (bool, bool) {
+    let Some(f) = p.frames.last() else {
+        return (false, false);
+    };
+    let code = f.code();
+    let at = |back: usize| {
+        f.pc.checked_sub(back)
+            .and_then(|i| code.ops.get(i))
+            .copied()
+    };
+    let number = |op: Option<Op>| match op {
+        Some(Op::Const(i)) => matches!(
+            code.consts.get(i as usize),
+            Some(Value::Int(_) | Value::Float(_) | Value::BigInt(_))
+        ),
+        _ => false,
+    };
+    match at(1) {
+        Some(Op::AddLocalInt { .. } | Op::BinOpLocalInt { .. }) => (false, true),
+        Some(Op::BinOp(_) | Op::ReturnBinOp(_)) => {
+            let right = at(2);
+            let left = match right {
+                Some(Op::Const(_) | Op::Local(_)) => number(at(3)),
+                _ => false,
+            };
+            (left, number(right))
+        }
+        _ => (false, false),
+    }
 }
 
 /// Finds the innermost `try` handler, unwinds to it and dispatches the

@@ -101,19 +101,12 @@ defmodule Agent.Server do
     {:reply, :ok, run(fun, [state])}
   end
 
-  def handle_call(msg, _from, state) do
-    raise "attempted to call GenServer #{inspect(GenServer.__proc_name__())} but no handle_call/3 clause was provided"
-    {:stop, {:bad_call, msg}, state}
-  end
-
   def handle_cast({:cast, fun}, state) do
     {:noreply, run(fun, [state])}
   end
 
-  def handle_cast(msg, state) do
-    raise "attempted to cast GenServer #{inspect(GenServer.__proc_name__())} but no handle_cast/2 clause was provided"
-    {:stop, {:bad_cast, msg}, state}
-  end
+  # No catch-all clause for calls or casts: as in Elixir's Agent.Server,
+  # an unknown request fails with a FunctionClauseError.
 
   def handle_info(msg, state) do
     GenServer.__no_handle_info__(__MODULE__, msg)

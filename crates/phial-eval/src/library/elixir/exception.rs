@@ -15,7 +15,9 @@ use crate::value::Value;
 
 pub const NATIVES: &[Native] = &[
     def("normalize", 2, |_, a| Ok(normalize(&a[0], &a[1]))),
-    def("normalize", 3, |_, a| Ok(normalize(&a[0], &a[1]))),
+    def("normalize", 3, |_, a| {
+        Ok(normalize_with(&a[0], &a[1], &a[2]))
+    }),
     step("format", 3, |ctx, a| {
         let lines = crate::stacktrace::format_lines(&a[2], "    ");
         let tail = if lines.is_empty() {
@@ -307,6 +309,33 @@ fn format_snippet(snippet: &Value, line: &Value) -> Result<Value> {
 
 /// `Exception.normalize/2,3`: an Erlang error term as the exception
 /// `rescue` would see; any other kind's payload as it is.
+/// `Exception.normalize/3`: as `/2`, except that `:function_clause` names
+/// the function the stacktrace's first entry is (ErlangError.normalize/2's
+/// rule), the way a report of `{:function_clause, stack}` prints it.
+fn normalize_with(kind: &Value, payload: &Value, stack: &Value) -> Value {
+    let is_error = kind.as_atom().is_some_and(|k| k.as_str() == "error");
+    if is_error
+        && payload
+            .as_atom()
+            .is_some_and(|a| a.as_str() == "function_clause")
+    {
+        let first = stack.list_to_vec().and_then(|v| v.into_iter().next());
+        if let Some(Value::Tuple(t)) = first {
+            let arity = match &t.get(2) {
+                Some(Value::Int(n)) => u32::try_from(*n).ok(),
+                Some(args) => args.list_to_vec().and_then(|v| u32::try_from(v.len()).ok()),
+                None => None,
+            };
+            if let (4, Some(m), Some(f), Some(arity)) =
+                (t.len(), t[0].as_atom(), t[1].as_atom(), arity)
+            {
+                return error::erlang_function_clause_error(m, f, arity).value;
+            }
+        }
+    }
+    normalize(kind, payload)
+}
+
 fn normalize(kind: &Value, payload: &Value) -> Value {
     match kind.as_atom() {
         Some(k) if k.as_str() == "error" => error::normalize(payload.clone()),

@@ -760,16 +760,17 @@ defmodule GenServer do
   @doc false
   def __format_stop__({reason, [_ | _] = stack} = pair) do
     if stacktrace?(stack) do
-      banner(reason) <> "\n" <> String.trim_trailing(Exception.format_stacktrace(stack), "\n")
+      banner(reason, stack) <>
+        "\n" <> String.trim_trailing(Exception.format_stacktrace(stack), "\n")
     else
-      banner(pair)
+      banner(pair, [])
     end
   end
 
-  def __format_stop__(reason), do: banner(reason)
+  def __format_stop__(reason), do: banner(reason, [])
 
-  defp banner(reason) do
-    e = normalize(reason)
+  defp banner(reason, stack) do
+    e = normalize(reason, stack)
 
     if is_exception(e) and not match?(%ErlangError{}, e) do
       "** (#{inspect(e.__struct__)}) #{Exception.message(e)}"
@@ -791,15 +792,13 @@ defmodule GenServer do
     end)
   end
 
-  defp normalize(reason) do
+  # The stack names the function of a `:function_clause` (as the
+  # translator's Exception.normalize/3 does).
+  defp normalize(reason, stack) do
     if is_exception(reason) do
       reason
     else
-      try do
-        :erlang.error(reason)
-      rescue
-        e -> e
-      end
+      Exception.normalize(:error, reason, stack)
     end
   end
 

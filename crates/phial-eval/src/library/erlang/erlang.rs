@@ -334,6 +334,16 @@ pub const NATIVES: &[Native] = &[
         float_to(&a[0], &a[1]).map(|s| charlist(&s))
     }),
     def("integer_to_binary", 1, |_, a| int_to_string(&a[0], 10)),
+    def("integer_to_binary", 2, |_, a| match &a[1] {
+        Value::Int(b @ 2..=36) => int_to_string(&a[0], *b as u32),
+        _ if !matches!(a[0], Value::Int(_) | Value::BigInt(_)) => {
+            Err(error::badarg_at(1, "not an integer"))
+        }
+        _ => Err(error::badarg_at(
+            2,
+            "not an integer in the range 2 through 36",
+        )),
+    }),
     def(
         "list_to_tuple",
         1,

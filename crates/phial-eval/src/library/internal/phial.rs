@@ -327,5 +327,8 @@ pub(crate) fn opts_of(v: &Value) -> InspectOpts {
     if let Some(Value::Atom(a)) = v.map_get(Atom::new("charlists")) {
         o.charlists_as_lists = a.as_str() == "as_lists";
     }
+    if let Some(Value::Atom(a)) = v.map_get(Atom::new("base")) {
+        o.base = crate::library::support::terms::base_of(*a).unwrap_or(10);
+    }
     o
 }

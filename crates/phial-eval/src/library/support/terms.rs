@@ -94,6 +94,7 @@ pub fn inspect_opts(opts: &Value) -> InspectOpts {
                             _ => crate::format::Binaries::Infer,
                         }
                     }
+                    (Some("base"), Value::Atom(a)) => o.base = base_of(*a).unwrap_or(o.base),
                     (Some("width"), Value::Int(w)) if *w >= 0 => o.width = *w as usize,
                     (Some("width"), Value::Atom(Atom::INFINITY)) => o.width = usize::MAX,
                     _ => {}
@@ -102,6 +103,17 @@ pub fn inspect_opts(opts: &Value) -> InspectOpts {
         }
     }
     o
+}
+
+/// The radix of an `inspect` `base:` option's atom.
+pub fn base_of(a: Atom) -> Option<u32> {
+    match a.as_str() {
+        "binary" => Some(2),
+        "octal" => Some(8),
+        "decimal" => Some(10),
+        "hex" => Some(16),
+        _ => None,
+    }
 }
 
 /// `data[key]` (the Access protocol for maps and keyword lists; nil-safe).
