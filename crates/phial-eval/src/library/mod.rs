@@ -154,7 +154,7 @@ pub static UNITS: &[Unit] = &[
     lazy("String", ex::string::NATIVES, source!("elixir/string.ex")),
     lazy("IO", ex::io::NATIVES, source!("elixir/io.ex")),
     lazy("File", ex::file::NATIVES, source!("elixir/file.ex")),
-    lazy("Path", ex::path::NATIVES, None),
+    lazy("Path", ex::path::NATIVES, None).with_docs(ex::path::MODULEDOC, &[]),
     eager("Bitwise", ex::bitwise::NATIVES, None).with_docs(ex::bitwise::MODULEDOC, &[]),
     lazy("System", ex::system::NATIVES, source!("elixir/system.ex")),
     lazy("Code", ex::code::NATIVES, source!("elixir/code.ex")),
