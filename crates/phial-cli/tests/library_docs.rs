@@ -17,6 +17,7 @@ use std::sync::Arc;
 const COMPLETE: &[&str] = &[
     "Kernel", "Enum", "List", "Map", "String", "Keyword", "Tuple", "Integer", "Float", "Process",
     "MapSet", "Atom", "Range", "Function", "Bitwise", "Stream", "IO", "Path", "File", "System",
+    "Regex", "Base",
 ];
 
 struct Quiet;

@@ -210,7 +210,7 @@ pub static UNITS: &[Unit] = &[
     lazy("Inspect.Opts", &[], source!("elixir/inspect_opts.ex")),
     lazy("Inspect.Algebra", &[], source!("elixir/inspect_algebra.ex")),
     lazy("Stream", &[], source!("elixir/stream.ex")),
-    lazy("Base", ex::base::NATIVES, None),
+    lazy("Base", ex::base::NATIVES, None).with_docs(ex::base::MODULEDOC, &[]),
     lazy("Regex", ex::regex::NATIVES, source!("elixir/regex.ex")),
     lazy("URI", &[], source!("elixir/uri.ex")),
     // The calendar types: lazy, as most scripts never touch a date.
