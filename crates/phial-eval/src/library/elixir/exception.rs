@@ -52,7 +52,7 @@ build their message.
         r#"The banner for a caught `kind` and `payload` followed by the formatted
 stacktrace, as a crash is printed.
 
-    iex> Exception.format(:throw, :oops)
+    iex> Exception.format(:throw, :oops, [])
     "** (throw) :oops""#,
     ),
     def("blame", 3, |_, a| Ok(blame(&a[0], &a[1], &a[2]))).doc(
