@@ -15,8 +15,29 @@ use std::sync::Arc;
 
 /// Modules with a doc for every public function and a `@moduledoc`.
 const COMPLETE: &[&str] = &[
-    "Kernel", "Enum", "List", "Map", "String", "Keyword", "Tuple", "Integer", "Float", "Process",
-    "MapSet", "Atom", "Range", "Function", "Bitwise",
+    "Kernel",
+    "Enum",
+    "List",
+    "Map",
+    "String",
+    "Keyword",
+    "Tuple",
+    "Integer",
+    "Float",
+    "Process",
+    "MapSet",
+    "Atom",
+    "Range",
+    "Function",
+    "Bitwise",
+    "Stream",
+    "IO",
+    "Path",
+    "File",
+    "System",
+    "Regex",
+    "Base",
+    "Exception",
 ];
 
 struct Quiet;

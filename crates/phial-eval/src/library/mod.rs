@@ -154,7 +154,7 @@ pub static UNITS: &[Unit] = &[
     lazy("String", ex::string::NATIVES, source!("elixir/string.ex")),
     lazy("IO", ex::io::NATIVES, source!("elixir/io.ex")),
     lazy("File", ex::file::NATIVES, source!("elixir/file.ex")),
-    lazy("Path", ex::path::NATIVES, None),
+    lazy("Path", ex::path::NATIVES, None).with_docs(ex::path::MODULEDOC, &[]),
     eager("Bitwise", ex::bitwise::NATIVES, None).with_docs(ex::bitwise::MODULEDOC, &[]),
     lazy("System", ex::system::NATIVES, source!("elixir/system.ex")),
     lazy("Code", ex::code::NATIVES, source!("elixir/code.ex")),
@@ -210,7 +210,7 @@ pub static UNITS: &[Unit] = &[
     lazy("Inspect.Opts", &[], source!("elixir/inspect_opts.ex")),
     lazy("Inspect.Algebra", &[], source!("elixir/inspect_algebra.ex")),
     lazy("Stream", &[], source!("elixir/stream.ex")),
-    lazy("Base", ex::base::NATIVES, None),
+    lazy("Base", ex::base::NATIVES, None).with_docs(ex::base::MODULEDOC, &[]),
     lazy("Regex", ex::regex::NATIVES, source!("elixir/regex.ex")),
     lazy("URI", &[], source!("elixir/uri.ex")),
     // The calendar types: lazy, as most scripts never touch a date.

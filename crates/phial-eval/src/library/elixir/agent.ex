@@ -3,6 +3,25 @@
 # Agent`. The process is a GenServer running Agent.Server, defined here
 # too (it is not a unit of its own). Not here: the GenServer loop itself.
 defmodule Agent do
+  @moduledoc """
+  A process that holds one value, its state, and lets other processes
+  read and change it through functions run inside it. Starting one
+  gives its pid (or registers a name); every `get`, `update` and
+  `get_and_update` is a message to it, handled one at a time.
+
+      iex> {:ok, counter} = Agent.start(fn -> 0 end)
+      iex> Agent.update(counter, &(&1 + 1))
+      iex> Agent.get(counter, & &1)
+      1
+  """
+
+  @doc """
+  The child specification a supervisor uses to start an agent with
+  `arg` (a function, or `{fun, options}`-style arguments to `start_link`).
+
+      iex> Agent.child_spec(fn -> 0 end).id
+      Agent
+  """
   def child_spec(arg) do
     %{
       id: Agent,
@@ -10,6 +29,18 @@ defmodule Agent do
     }
   end
 
+  @doc """
+  `use Agent` in a module defines `child_spec/1` for it, so a supervisor
+  can start it through the module's `start_link/1`; options given to
+  `use` (`:id`, `:restart`, `:shutdown`) go into that spec.
+
+      iex> defmodule DocCounter do
+      ...>   use Agent
+      ...>   def start_link(n), do: Agent.start_link(fn -> n end)
+      ...> end
+      iex> DocCounter.child_spec(5).start
+      {DocCounter, :start_link, [5]}
+  """
   defmacro __using__(opts) do
     quote location: :keep do
       def child_spec(arg) do
@@ -25,54 +56,153 @@ defmodule Agent do
     end
   end
 
+  @doc """
+  Starts an agent linked to the caller, its state the result of `fun`
+  (run in the new process): `{:ok, pid}`. `name:` registers it.
+
+      iex> {:ok, agent} = Agent.start_link(fn -> 0 end)
+      iex> Agent.get(agent, & &1)
+      0
+  """
   def start_link(fun, options \\ []) when is_function(fun, 0) do
     GenServer.start_link(Agent.Server, fun, options)
   end
 
+  @doc """
+  Like `start_link/2`, the state being `apply(module, fun, args)`.
+
+      iex> {:ok, agent} = Agent.start_link(Map, :new, [])
+      iex> Agent.get(agent, &map_size/1)
+      0
+  """
   def start_link(module, fun, args, options \\ []) do
     GenServer.start_link(Agent.Server, {module, fun, args}, options)
   end
 
+  @doc """
+  Like `start_link/2`, without the link.
+
+      iex> {:ok, agent} = Agent.start(fn -> [1] end)
+      iex> Agent.get(agent, & &1)
+      [1]
+  """
   def start(fun, options \\ []) when is_function(fun, 0) do
     GenServer.start(Agent.Server, fun, options)
   end
 
+  @doc """
+  Like `start_link/4`, without the link.
+
+      iex> {:ok, agent} = Agent.start(List, :duplicate, [:x, 2])
+      iex> Agent.get(agent, & &1)
+      [:x, :x]
+  """
   def start(module, fun, args, options \\ []) do
     GenServer.start(Agent.Server, {module, fun, args}, options)
   end
 
+  @doc """
+  Gives `fun.(state)`, computed in the agent; the state does not change.
+  Waits at most `timeout` milliseconds.
+
+      iex> {:ok, agent} = Agent.start(fn -> %{a: 1} end)
+      iex> Agent.get(agent, &map_size/1)
+      1
+  """
   def get(agent, fun, timeout \\ 5000) when is_function(fun, 1) do
     GenServer.call(agent, {:get, fun}, timeout)
   end
 
+  @doc """
+  Like `get/3`, calling `apply(module, fun, [state | args])`.
+
+      iex> {:ok, agent} = Agent.start(fn -> [1, 2] end)
+      iex> Agent.get(agent, Enum, :count, [])
+      2
+  """
   def get(agent, module, fun, args, timeout \\ 5000) do
     GenServer.call(agent, {:get, {module, fun, args}}, timeout)
   end
 
+  @doc """
+  `fun.(state)` gives `{reply, new_state}`: the agent keeps the new state
+  and the caller gets the reply.
+
+      iex> {:ok, agent} = Agent.start(fn -> 0 end)
+      iex> Agent.get_and_update(agent, fn n -> {n, n + 1} end)
+      0
+  """
   def get_and_update(agent, fun, timeout \\ 5000) when is_function(fun, 1) do
     GenServer.call(agent, {:get_and_update, fun}, timeout)
   end
 
+  @doc """
+  Like `get_and_update/3`, calling `apply(module, fun, [state | args])`.
+
+      iex> {:ok, agent} = Agent.start(fn -> [1, 2] end)
+      iex> Agent.get_and_update(agent, List, :pop_at, [0])
+      1
+  """
   def get_and_update(agent, module, fun, args, timeout \\ 5000) do
     GenServer.call(agent, {:get_and_update, {module, fun, args}}, timeout)
   end
 
+  @doc """
+  Replaces the state with `fun.(state)` and gives `:ok` once done.
+
+      iex> {:ok, agent} = Agent.start(fn -> 1 end)
+      iex> Agent.update(agent, &(&1 + 10))
+      iex> Agent.get(agent, & &1)
+      11
+  """
   def update(agent, fun, timeout \\ 5000) when is_function(fun, 1) do
     GenServer.call(agent, {:update, fun}, timeout)
   end
 
+  @doc """
+  Like `update/3`, the new state being `apply(module, fun, [state | args])`.
+
+      iex> {:ok, agent} = Agent.start(fn -> %{} end)
+      iex> Agent.update(agent, Map, :put, [:k, 1])
+      :ok
+  """
   def update(agent, module, fun, args, timeout \\ 5000) do
     GenServer.call(agent, {:update, {module, fun, args}}, timeout)
   end
 
+  @doc """
+  Like `update/3` without waiting: gives `:ok` at once, whether or not
+  the agent exists.
+
+      iex> {:ok, agent} = Agent.start(fn -> 2 end)
+      iex> Agent.cast(agent, &(&1 * 2))
+      iex> Agent.get(agent, & &1)
+      4
+  """
   def cast(agent, fun) when is_function(fun, 1) do
     GenServer.cast(agent, {:cast, fun})
   end
 
+  @doc """
+  Like `cast/2`, the new state being `apply(module, fun, [state | args])`.
+
+      iex> {:ok, agent} = Agent.start(fn -> %{k: 1} end)
+      iex> Agent.cast(agent, Map, :delete, [:k])
+      iex> Agent.get(agent, & &1)
+      %{}
+  """
   def cast(agent, module, fun, args) do
     GenServer.cast(agent, {:cast, {module, fun, args}})
   end
 
+  @doc """
+  Stops the agent with `reason` and waits (at most `timeout`) until it is
+  gone; `:ok`.
+
+      iex> {:ok, agent} = Agent.start(fn -> 1 end)
+      iex> Agent.stop(agent)
+      :ok
+  """
   def stop(agent, reason \\ :normal, timeout \\ :infinity) do
     GenServer.stop(agent, reason, timeout)
   end

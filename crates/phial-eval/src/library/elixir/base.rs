@@ -21,73 +21,186 @@ use crate::library::support::collections::clause;
 use crate::library::{def, Native};
 use crate::value::Value;
 
+/// What `h Base` shows (the unit has no source to hold a `@moduledoc`).
+pub const MODULEDOC: &str = r#"Encoding binaries as text and back, by RFC 4648: base 16 (hexadecimal),
+base 32 (plain and extended hex) and base 64 (plain and URL-safe). Each
+encoder has a decoder giving `{:ok, binary}` or `:error`, and a `!`
+decoder that raises `ArgumentError`.
+
+    iex> Base.encode64("phial") |> Base.decode64!()
+    "phial""#;
+
 pub const NATIVES: &[Native] = &[
     def("encode16", 1, |_, a| encode16(&a[0], &Value::Nil)),
-    def("encode16", 2, |_, a| encode16(&a[0], &a[1])),
+    def("encode16", 2, |_, a| encode16(&a[0], &a[1])).doc(
+        r#"encode16(data, opts \\ [])"#,
+        r#"`data` in base 16, two hexadecimal digits per byte; `case: :lower` for
+lower-case digits.
+
+    iex> Base.encode16(<<171>>, case: :lower)
+    "ab""#,
+    ),
     def("decode16!", 1, |_, a| bang(decode16(&a[0], &Value::Nil))),
-    def("decode16!", 2, |_, a| bang(decode16(&a[0], &a[1]))),
+    def("decode16!", 2, |_, a| bang(decode16(&a[0], &a[1]))).doc(
+        r#"decode16!(string, opts \\ [])"#,
+        r#"Decodes base 16, raising `ArgumentError` on a bad digit or an odd
+length; `case:` is `:upper` (the default), `:lower` or `:mixed`.
+
+    iex> Base.decode16!("6869")
+    "hi""#,
+    ),
     def("decode16", 1, |_, a| {
         ok_or_error(decode16(&a[0], &Value::Nil))
     }),
-    def("decode16", 2, |_, a| ok_or_error(decode16(&a[0], &a[1]))),
+    def("decode16", 2, |_, a| ok_or_error(decode16(&a[0], &a[1]))).doc(
+        r#"decode16(string, opts \\ [])"#,
+        r#"Like `decode16!/2`, giving `{:ok, binary}` or `:error`.
+
+    iex> Base.decode16("zz")
+    :error"#,
+    ),
     def("encode32", 1, |_, a| encode32(&a[0], &Value::Nil, B32)),
-    def("encode32", 2, |_, a| encode32(&a[0], &a[1], B32)),
+    def("encode32", 2, |_, a| encode32(&a[0], &a[1], B32)).doc(
+        r#"encode32(data, opts \\ [])"#,
+        r#"`data` in base 32 (the RFC 4648 alphabet), padded with `=` unless
+`padding: false`; `case: :lower` for lower-case letters.
+
+    iex> Base.encode32("hi")
+    "NBUQ====""#,
+    ),
     def("decode32!", 1, |_, a| {
         bang(decode32(&a[0], &Value::Nil, B32))
     }),
-    def("decode32!", 2, |_, a| bang(decode32(&a[0], &a[1], B32))),
+    def("decode32!", 2, |_, a| bang(decode32(&a[0], &a[1], B32))).doc(
+        r#"decode32!(string, opts \\ [])"#,
+        r#"Decodes base 32, raising `ArgumentError` on bad input; takes `case:`
+and `padding:` as `encode32/2` does.
+
+    iex> Base.decode32!("NBUQ", padding: false)
+    "hi""#,
+    ),
     def("decode32", 1, |_, a| {
         ok_or_error(decode32(&a[0], &Value::Nil, B32))
     }),
     def("decode32", 2, |_, a| {
         ok_or_error(decode32(&a[0], &a[1], B32))
-    }),
+    })
+    .doc(
+        r#"decode32(string, opts \\ [])"#,
+        r#"Like `decode32!/2`, giving `{:ok, binary}` or `:error`.
+
+    iex> Base.decode32("nbuq====", case: :lower)
+    {:ok, "hi"}"#,
+    ),
     def("hex_encode32", 1, |_, a| {
         encode32(&a[0], &Value::Nil, B32_HEX)
     }),
-    def("hex_encode32", 2, |_, a| encode32(&a[0], &a[1], B32_HEX)),
+    def("hex_encode32", 2, |_, a| encode32(&a[0], &a[1], B32_HEX)).doc(
+        r#"hex_encode32(data, opts \\ [])"#,
+        r#"Like `encode32/2`, in the extended hex alphabet (`0-9A-V`), which keeps
+the sort order of the data.
+
+    iex> Base.hex_encode32("hi")
+    "D1KG====""#,
+    ),
     def("hex_decode32!", 1, |_, a| {
         bang(decode32(&a[0], &Value::Nil, B32_HEX))
     }),
     def("hex_decode32!", 2, |_, a| {
         bang(decode32(&a[0], &a[1], B32_HEX))
-    }),
+    })
+    .doc(
+        r#"hex_decode32!(string, opts \\ [])"#,
+        r#"Decodes extended-hex base 32, raising `ArgumentError` on bad input.
+
+    iex> Base.hex_decode32!("D1KG====")
+    "hi""#,
+    ),
     def("hex_decode32", 1, |_, a| {
         ok_or_error(decode32(&a[0], &Value::Nil, B32_HEX))
     }),
     def("hex_decode32", 2, |_, a| {
         ok_or_error(decode32(&a[0], &a[1], B32_HEX))
-    }),
+    })
+    .doc(
+        r#"hex_decode32(string, opts \\ [])"#,
+        r#"Like `hex_decode32!/2`, giving `{:ok, binary}` or `:error`.
+
+    iex> Base.hex_decode32("D1KG", padding: false)
+    {:ok, "hi"}"#,
+    ),
     def("encode64", 1, |_, a| encode64(&a[0], &Value::Nil, B64)),
-    def("encode64", 2, |_, a| encode64(&a[0], &a[1], B64)),
+    def("encode64", 2, |_, a| encode64(&a[0], &a[1], B64)).doc(
+        r#"encode64(data, opts \\ [])"#,
+        r#"`data` in base 64, padded with `=` unless `padding: false`.
+
+    iex> Base.encode64("hello")
+    "aGVsbG8=""#,
+    ),
     def("decode64!", 1, |_, a| {
         bang(decode64(&a[0], &Value::Nil, B64, "decode64!"))
     }),
     def("decode64!", 2, |_, a| {
         bang(decode64(&a[0], &a[1], B64, "decode64!"))
-    }),
+    })
+    .doc(
+        r#"decode64!(string, opts \\ [])"#,
+        r#"Decodes base 64, raising `ArgumentError` on bad input;
+`ignore: :whitespace` skips spaces and newlines.
+
+    iex> Base.decode64!("aGVsbG8=")
+    "hello""#,
+    ),
     def("decode64", 1, |_, a| {
         ok_or_error(decode64(&a[0], &Value::Nil, B64, "decode64"))
     }),
     def("decode64", 2, |_, a| {
         ok_or_error(decode64(&a[0], &a[1], B64, "decode64"))
-    }),
+    })
+    .doc(
+        r#"decode64(string, opts \\ [])"#,
+        r#"Like `decode64!/2`, giving `{:ok, binary}` or `:error`.
+
+    iex> Base.decode64("not base64!")
+    :error"#,
+    ),
     def("url_encode64", 1, |_, a| {
         encode64(&a[0], &Value::Nil, B64_URL)
     }),
-    def("url_encode64", 2, |_, a| encode64(&a[0], &a[1], B64_URL)),
+    def("url_encode64", 2, |_, a| encode64(&a[0], &a[1], B64_URL)).doc(
+        r#"url_encode64(data, opts \\ [])"#,
+        r#"Like `encode64/2`, with `-` and `_` in place of `+` and `/`, safe in
+URLs and file names.
+
+    iex> Base.url_encode64(<<251, 255>>)
+    "-_8=""#,
+    ),
     def("url_decode64!", 1, |_, a| {
         bang(decode64(&a[0], &Value::Nil, B64_URL, "url_decode64!"))
     }),
     def("url_decode64!", 2, |_, a| {
         bang(decode64(&a[0], &a[1], B64_URL, "url_decode64!"))
-    }),
+    })
+    .doc(
+        r#"url_decode64!(string, opts \\ [])"#,
+        r#"Decodes URL-safe base 64, raising `ArgumentError` on bad input.
+
+    iex> Base.url_decode64!("-_8", padding: false)
+    <<251, 255>>"#,
+    ),
     def("url_decode64", 1, |_, a| {
         ok_or_error(decode64(&a[0], &Value::Nil, B64_URL, "url_decode64"))
     }),
     def("url_decode64", 2, |_, a| {
         ok_or_error(decode64(&a[0], &a[1], B64_URL, "url_decode64"))
-    }),
+    })
+    .doc(
+        r#"url_decode64(string, opts \\ [])"#,
+        r#"Like `url_decode64!/2`, giving `{:ok, binary}` or `:error`.
+
+    iex> Base.url_decode64("-_8=")
+    {:ok, <<251, 255>>}"#,
+    ),
 ];
 
 /// One of the five alphabets: its name in Elixir's function heads, its

@@ -14,10 +14,26 @@ use crate::library::{def, step, Ctx, Native, Step, Target};
 use crate::value::Value;
 
 pub const NATIVES: &[Native] = &[
-    def("normalize", 2, |_, a| Ok(normalize(&a[0], &a[1]))),
+    def("normalize", 2, |_, a| Ok(normalize(&a[0], &a[1]))).doc(
+        r#"normalize(kind, reason)"#,
+        r#"Turns an `:error` reason into its exception struct (`:badarg` becomes an
+`ArgumentError`, and so on); an exception or another kind passes
+unchanged.
+
+    iex> Exception.normalize(:error, :badarg)
+    %ArgumentError{message: "argument error"}"#,
+    ),
     def("normalize", 3, |_, a| {
         Ok(normalize_with(&a[0], &a[1], &a[2]))
-    }),
+    })
+    .doc(
+        r#"normalize(kind, reason, stacktrace)"#,
+        r#"Like `normalize/2`, with the stacktrace, which some reasons need to
+build their message.
+
+    iex> Exception.normalize(:error, :badarg, [])
+    %ArgumentError{message: "argument error"}"#,
+    ),
     step("format", 3, |ctx, a| {
         let lines = crate::stacktrace::format_lines(&a[2], "    ");
         let tail = if lines.is_empty() {
@@ -33,11 +49,33 @@ pub const NATIVES: &[Native] = &[
             Value::Bin(b) => Value::str(format!("{}{tail}", b.to_string_lossy())),
             _ => banner,
         }))
-    }),
-    def("blame", 3, |_, a| Ok(blame(&a[0], &a[1], &a[2]))),
+    })
+    .doc(
+        r#"format(kind, payload, stacktrace)"#,
+        r#"The banner for a caught `kind` and `payload` followed by the formatted
+stacktrace, as a crash is printed.
+
+    iex> Exception.format(:throw, :oops, [])
+    "** (throw) :oops""#,
+    ),
+    def("blame", 3, |_, a| Ok(blame(&a[0], &a[1], &a[2]))).doc(
+        r#"blame(kind, error, stacktrace)"#,
+        r#"Adds more detail to an exception when it can (which clause did not
+match, say); gives `{exception, stacktrace}`.
+
+    iex> Exception.blame(:error, %RuntimeError{message: "x"}, []) |> elem(0)
+    %RuntimeError{message: "x"}"#,
+    ),
     def("format_exit", 1, |_, a| {
         Ok(Value::str(error::format_exit(&a[0])))
-    }),
+    })
+    .doc(
+        r#"format_exit(reason)"#,
+        r#"An exit reason as text, the way a process crash report shows it.
+
+    iex> Exception.format_exit({:shutdown, 1})
+    "shutdown: 1""#,
+    ),
     def("format_stacktrace", 1, |_, a| {
         let lines = crate::stacktrace::format_lines(&a[0], "    ");
         Ok(Value::str(if lines.is_empty() {
@@ -45,12 +83,26 @@ pub const NATIVES: &[Native] = &[
         } else {
             lines
         }))
-    }),
+    })
+    .doc(
+        r#"format_stacktrace(trace)"#,
+        r#"A stacktrace as text, one indented line per entry.
+
+    iex> Exception.format_stacktrace([{Foo, :bar, 1, [file: 'foo.ex', line: 3]}])
+    "    foo.ex:3: Foo.bar/1\n""#,
+    ),
     def("exception?", 1, |_, a| {
         Ok(Value::bool(
             a[0].struct_name().is_some() && a[0].map_get(Atom::EXCEPTION) == Some(&Value::TRUE),
         ))
-    }),
+    })
+    .doc(
+        r#"exception?(term)"#,
+        r#"Whether `term` is an exception struct.
+
+    iex> Exception.exception?(%ArgumentError{})
+    true"#,
+    ),
     def("format_file_line_column", 3, |_, a| {
         Ok(Value::str(file_line_column(&a[0], &a[1], &a[2], "")))
     }),
@@ -60,8 +112,22 @@ pub const NATIVES: &[Native] = &[
             _ => String::new(),
         };
         Ok(Value::str(file_line_column(&a[0], &a[1], &a[2], &suffix)))
-    }),
-    def("format_snippet", 2, |_, a| format_snippet(&a[0], &a[1])),
+    })
+    .doc(
+        r#"format_file_line_column(file, line, column, suffix \\ "")"#,
+        r#"`"file:line:column:"` followed by `suffix`, leaving out what is `nil`.
+
+    iex> Exception.format_file_line_column("lib/a.ex", 3, 7)
+    "lib/a.ex:3:7:""#,
+    ),
+    def("format_snippet", 2, |_, a| format_snippet(&a[0], &a[1])).doc(
+        r#"format_snippet(snippet, line)"#,
+        r#"The source line of a `%{content:, offset:}` snippet with a caret under
+the offending column, as compile errors show it.
+
+    iex> Exception.format_snippet(%{content: "x", offset: 0}, 1)
+    "    |\n  1 | x\n    | ^""#,
+    ),
     // Which clause failed needs each clause's patterns after compilation
     // (Elixir reads them from a .beam's debug info); phial keeps none, so
     // the answer is Elixir's for a module without debug info.
@@ -75,23 +141,52 @@ pub const NATIVES: &[Native] = &[
             3,
             a.to_vec(),
         )),
-    }),
+    })
+    .doc(
+        r#"blame_mfa(module, function, args)"#,
+        r#"Which clauses of `module.function` the `args` fail to match:
+`{:ok, kind, clauses}`, or `:error` when that cannot be told.
+
+    iex> Exception.blame_mfa(Enum, :nope, [1])
+    :error"#,
+    ),
     def("format_stacktrace_entry", 1, |_, a| {
         Ok(Value::str(crate::stacktrace::format_entry(&a[0])))
-    }),
+    })
+    .doc(
+        r#"format_stacktrace_entry(entry)"#,
+        r#"One stacktrace entry as text, without indentation.
+
+    iex> Exception.format_stacktrace_entry({Foo, :bar, 1, [file: 'foo.ex', line: 3]})
+    "foo.ex:3: Foo.bar/1""#,
+    ),
     def("format_mfa", 3, |_, a| {
         match (a[0].as_atom(), a[1].as_atom()) {
             (Some(m), Some(f)) => Ok(Value::str(crate::stacktrace::format_mfa(m, f, &a[2]))),
             _ => Err(error::badarg()),
         }
-    }),
+    })
+    .doc(
+        r#"format_mfa(module, fun, arity_or_args)"#,
+        r#"A module, function and arity (or argument list) as Elixir writes them.
+
+    iex> Exception.format_mfa(Foo, :bar, [1, 2])
+    "Foo.bar(1, 2)""#,
+    ),
     def("format_fa", 2, |_, a| {
         Ok(Value::str(format!(
             "{}{}",
             crate::format::inspect(&a[0]),
             crate::stacktrace::format_arity(&a[1])
         )))
-    }),
+    })
+    .doc(
+        r#"format_fa(fun, arity_or_args)"#,
+        r#"An anonymous function and arity (or arguments) as text.
+
+    iex> Exception.format_fa(fn -> :ok end, 0) |> is_binary()
+    true"#,
+    ),
     def("format_file_line", 2, |_, a| {
         Ok(Value::str(file_line(&a[0], &a[1], "")))
     }),
@@ -101,10 +196,29 @@ pub const NATIVES: &[Native] = &[
             _ => String::new(),
         };
         Ok(Value::str(file_line(&a[0], &a[1], &suffix)))
-    }),
-    step("format", 2, |ctx, a| banner_step(ctx, &a[0], &a[1])),
+    })
+    .doc(
+        r#"format_file_line(file, line, suffix \\ "")"#,
+        r#"`"file:line:"` followed by `suffix`, leaving out what is `nil`.
+
+    iex> Exception.format_file_line("lib/a.ex", 3)
+    "lib/a.ex:3:""#,
+    ),
+    step("format", 2, |ctx, a| banner_step(ctx, &a[0], &a[1])).doc(
+        r#"format(kind, payload)"#,
+        r#"`format/3` with no stacktrace.
+
+    iex> Exception.format(:error, %RuntimeError{message: "boom"})
+    "** (RuntimeError) boom""#,
+    ),
     step("format_banner", 2, |ctx, a| banner_step(ctx, &a[0], &a[1])),
-    step("format_banner", 3, |ctx, a| banner_step(ctx, &a[0], &a[1])),
+    step("format_banner", 3, |ctx, a| banner_step(ctx, &a[0], &a[1])).doc(
+        r#"format_banner(kind, reason, stacktrace \\ [])"#,
+        r#"The `** (Kind) message` line for a caught `kind` and `reason`.
+
+    iex> Exception.format_banner(:exit, :killed, [])
+    "** (exit) killed""#,
+    ),
     step("message", 1, |ctx, a| {
         let e = &a[0];
         if e.map_get(Atom::EXCEPTION).is_none() {
@@ -121,7 +235,14 @@ pub const NATIVES: &[Native] = &[
             }
             _ => Ok(Step::Done(Value::str(error::exception_message(e)))),
         }
-    }),
+    })
+    .doc(
+        r#"message(exception)"#,
+        r#"The message of an exception, from its `message/1` callback.
+
+    iex> Exception.message(%ArgumentError{message: "bad"})
+    "bad""#,
+    ),
 ];
 
 /// The banner of an error whose exception has its own `message/1` in

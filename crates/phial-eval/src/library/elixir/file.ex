@@ -88,6 +88,25 @@ defmodule File.Stream do
 end
 
 defmodule File do
+  @moduledoc """
+  Files and directories: reading and writing whole files, streaming
+  them, copying, moving, removing, and their metadata (`stat/2`). Most
+  functions give `:ok` or `{:ok, value}`, and `{:error, reason}` with a
+  POSIX reason atom; the `!` versions give the value or raise
+  `File.Error`. Paths are relative to the current directory.
+
+      iex> File.exists?("/no/such/file")
+      false
+  """
+
+  @doc """
+  Like `read/1`, giving the contents or raising `File.Error`.
+
+      iex> path = Path.join(System.tmp_dir!(), "phial_doc.txt")
+      iex> File.write!(path, "hi")
+      iex> File.read!(path)
+      "hi"
+  """
   def read!(path) do
     case File.read(path) do
       {:ok, body} -> body
@@ -95,6 +114,13 @@ defmodule File do
     end
   end
 
+  @doc """
+  Like `write/3`, giving `:ok` or raising `File.Error`.
+
+      iex> path = Path.join(System.tmp_dir!(), "phial_doc.txt")
+      iex> File.write!(path, "hi")
+      :ok
+  """
   def write!(path, content, modes \\ []) do
     case File.write(path, content, modes) do
       :ok -> :ok
@@ -102,15 +128,86 @@ defmodule File do
     end
   end
 
+  @doc """
+  Like `rm/1`, raising `File.Error` on failure.
+
+      iex> copy = Path.join(System.tmp_dir!(), "phial_doc_copy.txt")
+      iex> File.write!(copy, "x")
+      iex> File.rm!(copy)
+      :ok
+  """
   def rm!(path), do: ok!(File.rm(path), "remove file", path)
+  @doc """
+  Like `rmdir/1`, raising `File.Error` on failure.
+
+      iex> dir = Path.join(System.tmp_dir!(), "phial_doc_dir")
+      iex> File.rm_rf!(dir)
+      iex> File.mkdir_p!(dir)
+      iex> File.rmdir!(dir)
+      :ok
+  """
   def rmdir!(path), do: ok!(File.rmdir(path), "remove directory", path)
+  @doc """
+  Like `mkdir/1`, raising `File.Error` on failure.
+
+      iex> dir = Path.join(System.tmp_dir!(), "phial_doc_dir")
+      iex> File.rm_rf!(dir)
+      iex> File.mkdir!(dir)
+      :ok
+  """
   def mkdir!(path), do: ok!(File.mkdir(path), "make directory", path)
+  @doc """
+  Like `mkdir_p/1`, raising `File.Error` on failure.
+
+      iex> dir = Path.join(System.tmp_dir!(), "phial_doc_dir")
+      iex> File.mkdir_p!(dir)
+      :ok
+  """
   def mkdir_p!(path), do: ok!(File.mkdir_p(path), "make directory (with -p)", path)
+  @doc """
+  Like `cd/1`, raising `File.Error` on failure.
+
+      iex> File.cd!(".")
+      :ok
+  """
   def cd!(path), do: ok!(File.cd(path), "set current working directory to", path)
+  @doc """
+  Like `ln_s/2`, raising on failure.
+
+      iex> link = Path.join(System.tmp_dir!(), "phial_doc_link")
+      iex> File.rm(link)
+      iex> File.ln_s!("phial_doc.txt", link)
+      :ok
+  """
   def ln_s!(existing, new), do: ok!(File.ln_s(existing, new), "create symlink", new)
+  @doc """
+  Like `ln/2`, raising on failure.
+
+      iex> path = Path.join(System.tmp_dir!(), "phial_doc.txt")
+      iex> File.write!(path, "hi")
+      iex> link = Path.join(System.tmp_dir!(), "phial_doc_link")
+      iex> File.rm(link)
+      iex> File.ln!(path, link)
+      :ok
+  """
   def ln!(existing, new), do: ok!(File.ln(existing, new), "create hard link", new)
+  @doc """
+  Like `chmod/2`, raising `File.Error` on failure.
+
+      iex> path = Path.join(System.tmp_dir!(), "phial_doc.txt")
+      iex> File.write!(path, "hi")
+      iex> File.chmod!(path, 0o600)
+      :ok
+  """
   def chmod!(path, mode), do: ok!(File.chmod(path, mode), "change mode for", path)
 
+  @doc """
+  Runs `fun` with `path` as the current directory, and changes back
+  afterwards (also when it raises); gives what `fun` gives.
+
+      iex> File.cd!(System.tmp_dir!(), fn -> :inside end)
+      :inside
+  """
   def cd!(path, fun) do
     old = cwd!()
     cd!(path)
@@ -122,6 +219,15 @@ defmodule File do
     end
   end
 
+  @doc """
+  Like `ls/1`, giving the names or raising `File.Error`.
+
+      iex> dir = Path.join(System.tmp_dir!(), "phial_doc_dir")
+      iex> File.rm_rf!(dir)
+      iex> File.mkdir_p!(dir)
+      iex> File.ls!(dir)
+      []
+  """
   def ls!(path \\ ".") do
     case File.ls(path) do
       {:ok, names} -> names
@@ -129,6 +235,12 @@ defmodule File do
     end
   end
 
+  @doc """
+  Like `cwd/0`, giving the path or raising.
+
+      iex> is_binary(File.cwd!())
+      true
+  """
   def cwd! do
     case File.cwd() do
       {:ok, dir} -> dir
@@ -136,6 +248,15 @@ defmodule File do
     end
   end
 
+  @doc """
+  Like `read_link/1`, giving the target or raising `File.Error`.
+
+      iex> link = Path.join(System.tmp_dir!(), "phial_doc_link")
+      iex> File.rm(link)
+      iex> File.ln_s!("phial_doc.txt", link)
+      iex> File.read_link!(link)
+      "phial_doc.txt"
+  """
   def read_link!(path) do
     case File.read_link(path) do
       {:ok, target} -> target
@@ -143,6 +264,12 @@ defmodule File do
     end
   end
 
+  @doc """
+  Like `rm_rf/1`, giving the removed paths or raising `File.Error`.
+
+      iex> File.rm_rf!("/no/such/dir")
+      []
+  """
   def rm_rf!(path) do
     case File.rm_rf(path) do
       {:ok, files} -> files
@@ -151,10 +278,29 @@ defmodule File do
     end
   end
 
+  @doc """
+  Copies the contents of `source` into `destination` (at most
+  `bytes_count` bytes): `{:ok, bytes_copied}` or `{:error, reason}`.
+
+      iex> path = Path.join(System.tmp_dir!(), "phial_doc.txt")
+      iex> File.write!(path, "hi")
+      iex> copy = Path.join(System.tmp_dir!(), "phial_doc_copy.txt")
+      iex> File.copy(path, copy)
+      {:ok, 2}
+  """
   def copy(source, destination, bytes_count \\ :infinity) do
     :file.copy(copy_end(source), copy_end(destination), bytes_count)
   end
 
+  @doc """
+  Like `copy/3`, giving the byte count or raising `File.CopyError`.
+
+      iex> path = Path.join(System.tmp_dir!(), "phial_doc.txt")
+      iex> File.write!(path, "hi")
+      iex> copy = Path.join(System.tmp_dir!(), "phial_doc_copy.txt")
+      iex> File.copy!(path, copy, 1)
+      1
+  """
   def copy!(source, destination, bytes_count \\ :infinity) do
     case copy(source, destination, bytes_count) do
       {:ok, n} -> n
@@ -167,6 +313,17 @@ defmodule File do
   defp copy_end({path, modes}), do: {IO.chardata_to_string(path), modes}
   defp copy_end(path), do: IO.chardata_to_string(path)
 
+  @doc """
+  Copies the file `source_file` to `destination_file`, keeping its mode.
+  An `:on_conflict` function (given source and destination) decides
+  whether an existing destination is replaced.
+
+      iex> path = Path.join(System.tmp_dir!(), "phial_doc.txt")
+      iex> File.write!(path, "hi")
+      iex> copy = Path.join(System.tmp_dir!(), "phial_doc_copy.txt")
+      iex> File.cp(path, copy)
+      :ok
+  """
   def cp(source_file, destination_file, options \\ [])
 
   def cp(source_file, destination_file, callback) when is_function(callback, 2) do
@@ -184,6 +341,15 @@ defmodule File do
     end
   end
 
+  @doc """
+  Like `cp/3`, raising `File.CopyError` on failure.
+
+      iex> path = Path.join(System.tmp_dir!(), "phial_doc.txt")
+      iex> File.write!(path, "hi")
+      iex> copy = Path.join(System.tmp_dir!(), "phial_doc_copy.txt")
+      iex> File.cp!(path, copy)
+      :ok
+  """
   def cp!(source_file, destination_file, options \\ []) do
     case cp(source_file, destination_file, options) do
       :ok -> :ok
@@ -193,6 +359,17 @@ defmodule File do
     end
   end
 
+  @doc """
+  Copies `source`, a directory with everything in it or a file, to
+  `destination`: `{:ok, copied_paths}` or `{:error, reason, path}`.
+
+      iex> dir = Path.join(System.tmp_dir!(), "phial_doc_dir")
+      iex> File.rm_rf!(dir)
+      iex> File.mkdir_p!(dir)
+      iex> File.rm_rf!(dir <> "_copy")
+      iex> File.cp_r(dir, dir <> "_copy")
+      {:ok, ["/tmp/phial_doc_dir_copy"]}
+  """
   def cp_r(source, destination, options \\ [])
 
   def cp_r(source, destination, callback) when is_function(callback, 2) do
@@ -211,6 +388,16 @@ defmodule File do
     end
   end
 
+  @doc """
+  Like `cp_r/3`, giving the copied paths or raising `File.CopyError`.
+
+      iex> dir = Path.join(System.tmp_dir!(), "phial_doc_dir")
+      iex> File.rm_rf!(dir)
+      iex> File.mkdir_p!(dir)
+      iex> File.rm_rf!(dir <> "_copy")
+      iex> File.cp_r!(dir, dir <> "_copy")
+      ["/tmp/phial_doc_dir_copy"]
+  """
   def cp_r!(source, destination, options \\ []) do
     case cp_r(source, destination, options) do
       {:ok, files} -> files
@@ -329,6 +516,15 @@ defmodule File do
     write_stat!(dest, %{stat!(dest) | mode: stat!(src).mode})
   end
 
+  @doc """
+  Sets the modification and access times of `path` (now, by default),
+  creating an empty file when there is none.
+
+      iex> path = Path.join(System.tmp_dir!(), "phial_doc.txt")
+      iex> File.write!(path, "hi")
+      iex> File.touch(path, {{2024, 1, 1}, {0, 0, 0}})
+      :ok
+  """
   def touch(path, time \\ System.os_time(:second)) do
     path = IO.chardata_to_string(path)
     unit = if is_integer(time), do: :posix, else: :universal
@@ -341,22 +537,83 @@ defmodule File do
          do: :file.write_file_info(path, info, time: unit)
   end
 
+  @doc """
+  Like `touch/2`, raising `File.Error` on failure.
+
+      iex> path = Path.join(System.tmp_dir!(), "phial_doc.txt")
+      iex> File.touch!(path)
+      :ok
+  """
   def touch!(path, time \\ System.os_time(:second)), do: ok!(touch(path, time), "touch", path)
 
+  @doc """
+  Writes the times and mode of a `File.Stat` back to `path`.
+
+      iex> path = Path.join(System.tmp_dir!(), "phial_doc.txt")
+      iex> File.write!(path, "hi")
+      iex> File.write_stat(path, File.stat!(path))
+      :ok
+  """
   def write_stat(path, stat, opts \\ []) do
     opts = Keyword.put_new(opts, :time, :universal)
     :file.write_file_info(IO.chardata_to_string(path), File.Stat.to_record(stat), opts)
   end
 
+  @doc """
+  Like `write_stat/3`, raising `File.Error` on failure.
+
+      iex> path = Path.join(System.tmp_dir!(), "phial_doc.txt")
+      iex> File.write!(path, "hi")
+      iex> File.write_stat!(path, File.stat!(path))
+      :ok
+  """
   def write_stat!(path, stat, opts \\ []) do
     ok!(write_stat(path, stat, opts), "write file stats", path)
   end
 
+  @doc """
+  Gives `path` the owner `uid` (an integer); usually only root may.
+
+      iex> File.chown("/no/such/file", 0)
+      {:error, :enoent}
+  """
   def chown(path, uid), do: :file.change_owner(IO.chardata_to_string(path), uid)
+  @doc """
+  Like `chown/2`, raising `File.Error` on failure.
+
+      iex> path = Path.join(System.tmp_dir!(), "phial_doc.txt")
+      iex> File.write!(path, "hi")
+      iex> uid = File.stat!(path).uid
+      iex> File.chown!(path, uid)
+      :ok
+  """
   def chown!(path, uid), do: ok!(chown(path, uid), "change owner for", path)
+  @doc """
+  Gives `path` the group `gid` (an integer).
+
+      iex> File.chgrp("/no/such/file", 0)
+      {:error, :enoent}
+  """
   def chgrp(path, gid), do: :file.change_group(IO.chardata_to_string(path), gid)
+  @doc """
+  Like `chgrp/2`, raising `File.Error` on failure.
+
+      iex> path = Path.join(System.tmp_dir!(), "phial_doc.txt")
+      iex> File.write!(path, "hi")
+      iex> gid = File.stat!(path).gid
+      iex> File.chgrp!(path, gid)
+      :ok
+  """
   def chgrp!(path, gid), do: ok!(chgrp(path, gid), "change group for", path)
 
+  @doc """
+  Like `rename/2`, raising `File.RenameError` on failure.
+
+      iex> copy = Path.join(System.tmp_dir!(), "phial_doc_copy.txt")
+      iex> File.write!(copy, "x")
+      iex> File.rename!(copy, copy <> ".bak")
+      :ok
+  """
   def rename!(source, destination) do
     case File.rename(source, destination) do
       :ok -> :ok
@@ -366,6 +623,16 @@ defmodule File do
     end
   end
 
+  @doc """
+  Information about `path` as `{:ok, %File.Stat{}}` (size, type, times,
+  mode, ...); a symbolic link is followed. `time: :posix` gives times as
+  integers.
+
+      iex> path = Path.join(System.tmp_dir!(), "phial_doc.txt")
+      iex> File.write!(path, "hi")
+      iex> File.stat(path) |> elem(1) |> Map.get(:size)
+      2
+  """
   def stat(path, opts \\ []) do
     opts = Keyword.put_new(opts, :time, :universal)
 
@@ -375,6 +642,15 @@ defmodule File do
     end
   end
 
+  @doc """
+  Like `stat/2`, describing a symbolic link itself instead of its
+  target.
+
+      iex> path = Path.join(System.tmp_dir!(), "phial_doc.txt")
+      iex> File.write!(path, "hi")
+      iex> File.lstat(path) |> elem(1) |> Map.get(:type)
+      :regular
+  """
   def lstat(path, opts \\ []) do
     opts = Keyword.put_new(opts, :time, :universal)
 
@@ -384,6 +660,14 @@ defmodule File do
     end
   end
 
+  @doc """
+  Like `stat/2`, giving the `File.Stat` or raising `File.Error`.
+
+      iex> path = Path.join(System.tmp_dir!(), "phial_doc.txt")
+      iex> File.write!(path, "hi")
+      iex> File.stat!(path).size
+      2
+  """
   def stat!(path, opts \\ []) do
     case stat(path, opts) do
       {:ok, info} -> info
@@ -391,6 +675,14 @@ defmodule File do
     end
   end
 
+  @doc """
+  Like `lstat/2`, giving the `File.Stat` or raising `File.Error`.
+
+      iex> path = Path.join(System.tmp_dir!(), "phial_doc.txt")
+      iex> File.write!(path, "hi")
+      iex> File.lstat!(path).type
+      :regular
+  """
   def lstat!(path, opts \\ []) do
     case lstat(path, opts) do
       {:ok, info} -> info
@@ -398,6 +690,16 @@ defmodule File do
     end
   end
 
+  @doc """
+  Opens `path` with `modes` (`:read`, the default, `:write`, `:append`,
+  `:binary`, `:utf8`, ...): `{:ok, device}` for `IO` and `close/1`, or
+  `{:error, reason}`. Given a function instead of modes, see `open/3`.
+
+      iex> path = Path.join(System.tmp_dir!(), "phial_doc.txt")
+      iex> File.write!(path, "hi")
+      iex> File.open(path) |> elem(0)
+      :ok
+  """
   def open(path, modes \\ [])
 
   def open(path, fun) when is_function(fun, 1), do: open(path, [], fun)
@@ -406,6 +708,15 @@ defmodule File do
     :file.open(IO.chardata_to_string(path), modes)
   end
 
+  @doc """
+  Opens `path`, calls `fun` with the device and closes it afterwards:
+  `{:ok, result_of_fun}`.
+
+      iex> path = Path.join(System.tmp_dir!(), "phial_doc.txt")
+      iex> File.write!(path, "hi")
+      iex> File.open(path, [:read], fn dev -> IO.read(dev, :eof) end)
+      {:ok, "hi"}
+  """
   def open(path, modes, fun) when is_list(modes) and is_function(fun, 1) do
     case open(path, modes) do
       {:ok, device} ->
@@ -420,6 +731,14 @@ defmodule File do
     end
   end
 
+  @doc """
+  Like `open/2`, giving the device or raising `File.Error`.
+
+      iex> path = Path.join(System.tmp_dir!(), "phial_doc.txt")
+      iex> File.write!(path, "hi")
+      iex> File.open!(path) |> IO.read(:eof)
+      "hi"
+  """
   def open!(path, modes \\ []) do
     case open(path, modes) do
       {:ok, device} -> device
@@ -427,6 +746,14 @@ defmodule File do
     end
   end
 
+  @doc """
+  Like `open/3`, giving what `fun` gives or raising `File.Error`.
+
+      iex> path = Path.join(System.tmp_dir!(), "phial_doc.txt")
+      iex> File.write!(path, "hi")
+      iex> File.open!(path, [:read], fn dev -> IO.read(dev, :line) end)
+      "hi"
+  """
   def open!(path, modes, fun) do
     case open(path, modes, fun) do
       {:ok, result} -> result
@@ -434,8 +761,27 @@ defmodule File do
     end
   end
 
+  @doc """
+  Closes a device from `open/2`; `:ok`.
+
+      iex> path = Path.join(System.tmp_dir!(), "phial_doc.txt")
+      iex> File.write!(path, "hi")
+      iex> {:ok, dev} = File.open(path)
+      iex> File.close(dev)
+      :ok
+  """
   def close(device), do: :file.close(device)
 
+  @doc """
+  A `File.Stream` over `path`, read as it is enumerated: by lines
+  (newlines kept) or, given a count, by chunks of that many bytes. Into it
+  (`Enum.into/2`, `Stream.into/2`), it writes.
+
+      iex> path = Path.join(System.tmp_dir!(), "phial_doc.txt")
+      iex> File.write!(path, "hi")
+      iex> File.stream!(path, [], 1) |> Enum.to_list()
+      ["h", "i"]
+  """
   def stream!(path, modes \\ [], line_or_bytes \\ :line) do
     %File.Stream{path: IO.chardata_to_string(path), modes: modes, line_or_bytes: line_or_bytes, raw: true, node: node()}
   end

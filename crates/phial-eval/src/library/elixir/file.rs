@@ -24,19 +24,92 @@ pub const NATIVES: &[Native] = &[
             Ok(bytes) => ok(Value::str(String::from_utf8_lossy(&bytes))),
             Err(e) => error(&e),
         })
-    }),
-    def("write", 2, |_, a| write(&a[0], &a[1], &Value::Nil)),
-    def("write", 3, |_, a| write(&a[0], &a[1], &a[2])),
-    def("exists?", 1, |_, a| exists(&a[0], true)),
-    def("exists?", 2, |_, a| exists(&a[0], follow(&a[1]))),
-    def("regular?", 1, |_, a| is_kind(&a[0], true, |m| m.is_file())),
+    })
+    .doc(
+        r#"read(path)"#,
+        r#"Reads the whole file at `path`: `{:ok, binary}`, or `{:error, reason}`
+with a POSIX reason such as `:enoent`.
+
+    iex> path = Path.join(System.tmp_dir!(), "phial_doc.txt")
+    iex> File.write!(path, "hi")
+    iex> File.read(path)
+    {:ok, "hi"}"#,
+    ),
+    def("write", 2, |_, a| write(&a[0], &a[1], &Value::Nil)).doc(
+        r#"write(path, content)"#,
+        r#"Writes `content` (iodata) to `path`, creating or replacing the file;
+`:ok` or `{:error, reason}`.
+
+    iex> path = Path.join(System.tmp_dir!(), "phial_doc.txt")
+    iex> File.write(path, "hi")
+    :ok"#,
+    ),
+    def("write", 3, |_, a| write(&a[0], &a[1], &a[2])).doc(
+        r#"write(path, content, modes)"#,
+        r#"Like `write/2`, opened with `modes` (`:append` adds to the end instead
+of replacing).
+
+    iex> path = Path.join(System.tmp_dir!(), "phial_doc.txt")
+    iex> File.write!(path, "hi")
+    iex> File.write(path, "!", [:append])
+    :ok"#,
+    ),
+    def("exists?", 1, |_, a| exists(&a[0], true)).doc(
+        r#"exists?(path)"#,
+        r#"Whether something (file, directory, ...) is at `path`.
+
+    iex> path = Path.join(System.tmp_dir!(), "phial_doc.txt")
+    iex> File.write!(path, "hi")
+    iex> File.exists?(path)
+    true"#,
+    ),
+    def("exists?", 2, |_, a| exists(&a[0], follow(&a[1]))).doc(
+        r#"exists?(path, opts)"#,
+        r#"Like `exists?/1`; `raw: true` is accepted for compatibility.
+
+    iex> path = Path.join(System.tmp_dir!(), "phial_doc.txt")
+    iex> File.write!(path, "hi")
+    iex> File.exists?(path, [])
+    true"#,
+    ),
+    def("regular?", 1, |_, a| is_kind(&a[0], true, |m| m.is_file())).doc(
+        r#"regular?(path)"#,
+        r#"Whether `path` is a regular file (not a directory, not missing).
+
+    iex> path = Path.join(System.tmp_dir!(), "phial_doc.txt")
+    iex> File.write!(path, "hi")
+    iex> File.regular?(path)
+    true"#,
+    ),
     def("regular?", 2, |_, a| {
         is_kind(&a[0], follow(&a[1]), |m| m.is_file())
-    }),
-    def("dir?", 1, |_, a| is_kind(&a[0], true, |m| m.is_dir())),
+    })
+    .doc(
+        r#"regular?(path, opts)"#,
+        r#"Like `regular?/1`, with options as for `exists?/2`.
+
+    iex> File.regular?(System.tmp_dir!(), [])
+    false"#,
+    ),
+    def("dir?", 1, |_, a| is_kind(&a[0], true, |m| m.is_dir())).doc(
+        r#"dir?(path)"#,
+        r#"Whether `path` is a directory.
+
+    iex> File.dir?(System.tmp_dir!())
+    true"#,
+    ),
     def("dir?", 2, |_, a| {
         is_kind(&a[0], follow(&a[1]), |m| m.is_dir())
-    }),
+    })
+    .doc(
+        r#"dir?(path, opts)"#,
+        r#"Like `dir?/1`, with options as for `exists?/2`.
+
+    iex> path = Path.join(System.tmp_dir!(), "phial_doc.txt")
+    iex> File.write!(path, "hi")
+    iex> File.dir?(path, [])
+    false"#,
+    ),
     def("rm", 1, |_, a| {
         let p = text(&a[0])?;
         Ok(match std::fs::remove_file(&p) {
@@ -44,7 +117,15 @@ pub const NATIVES: &[Native] = &[
             Err(e) if e.raw_os_error() == Some(libc::EISDIR) => err_atom("eperm"),
             r => unit(r),
         })
-    }),
+    })
+    .doc(
+        r#"rm(path)"#,
+        r#"Removes the file at `path`: `:ok` or `{:error, reason}`. Directories
+need `rmdir/1` or `rm_rf/1`.
+
+    iex> File.rm("/no/such/file")
+    {:error, :enoent}"#,
+    ),
     def("rmdir", 1, |_, a| {
         let p = text(&a[0])?;
         Ok(match std::fs::remove_dir(&p) {
@@ -53,15 +134,43 @@ pub const NATIVES: &[Native] = &[
             Err(e) if e.raw_os_error() == Some(libc::ENOTEMPTY) => err_atom("eexist"),
             Err(e) => error(&e),
         })
-    }),
+    })
+    .doc(
+        r#"rmdir(path)"#,
+        r#"Removes the empty directory at `path`.
+
+    iex> dir = Path.join(System.tmp_dir!(), "phial_doc_dir")
+    iex> File.rm_rf!(dir)
+    iex> File.mkdir_p!(dir)
+    iex> File.rmdir(dir)
+    :ok"#,
+    ),
     def("rm_rf", 1, |_, a| {
         let p = text(&a[0])?;
         Ok(rm_rf(&p))
-    }),
+    })
+    .doc(
+        r#"rm_rf(path)"#,
+        r#"Removes `path` and, for a directory, everything under it: `{:ok,
+removed_paths}`; a missing path gives `{:ok, []}`.
+
+    iex> File.rm_rf("/no/such/dir")
+    {:ok, []}"#,
+    ),
     def("mkdir", 1, |_, a| {
         let p = text(&a[0])?;
         Ok(unit(std::fs::create_dir(&p)))
-    }),
+    })
+    .doc(
+        r#"mkdir(path)"#,
+        r#"Makes the directory `path`; its parent must exist. `{:error, :eexist}`
+when it is already there.
+
+    iex> dir = Path.join(System.tmp_dir!(), "phial_doc_dir")
+    iex> File.rm_rf!(dir)
+    iex> File.mkdir(dir)
+    :ok"#,
+    ),
     def("mkdir_p", 1, |_, a| {
         let p = text(&a[0])?;
         Ok(match std::fs::create_dir_all(&p) {
@@ -70,31 +179,93 @@ pub const NATIVES: &[Native] = &[
             Err(e) if e.kind() == ErrorKind::AlreadyExists => err_atom("eexist"),
             Err(e) => error(&e),
         })
-    }),
-    def("ls", 0, |_, _| Ok(ls("."))),
-    def("ls", 1, |_, a| Ok(ls(&text(&a[0])?))),
+    })
+    .doc(
+        r#"mkdir_p(path)"#,
+        r#"Makes the directory `path` and any missing parents; `:ok` when it
+already exists.
+
+    iex> dir = Path.join(System.tmp_dir!(), "phial_doc_dir")
+    iex> File.mkdir_p(Path.join(dir, "a/b"))
+    :ok"#,
+    ),
+    def("ls", 0, |_, _| Ok(ls("."))).doc(
+        r#"ls()"#,
+        r#"`ls/1` of the current directory.
+
+    iex> File.ls() |> elem(0)
+    :ok"#,
+    ),
+    def("ls", 1, |_, a| Ok(ls(&text(&a[0])?))).doc(
+        r#"ls(path)"#,
+        r#"The names in the directory `path` (not full paths, in no set order):
+`{:ok, names}` or `{:error, reason}`.
+
+    iex> dir = Path.join(System.tmp_dir!(), "phial_doc_dir")
+    iex> File.rm_rf!(dir)
+    iex> File.mkdir_p!(Path.join(dir, "b"))
+    iex> File.ls(dir)
+    {:ok, ["b"]}"#,
+    ),
     def("cwd", 0, |_, _| {
         Ok(match std::env::current_dir() {
             Ok(p) => ok(Value::str(p.to_string_lossy())),
             Err(e) => error(&e),
         })
-    }),
+    })
+    .doc(
+        r#"cwd()"#,
+        r#"The current working directory: `{:ok, path}`.
+
+    iex> File.cwd() |> elem(0)
+    :ok"#,
+    ),
     def("cd", 1, |_, a| {
         let p = text(&a[0])?;
         Ok(unit(std::env::set_current_dir(&p)))
-    }),
+    })
+    .doc(
+        r#"cd(path)"#,
+        r#"Changes the current working directory of the whole VM to `path`.
+
+    iex> File.cd(".")
+    :ok"#,
+    ),
     def("rename", 2, |_, a| {
         let (from, to) = (text(&a[0])?, text(&a[1])?);
         Ok(unit(std::fs::rename(&from, &to)))
-    }),
+    })
+    .doc(
+        r#"rename(source, destination)"#,
+        r#"Moves `source` to `destination`, replacing a file already there.
+
+    iex> copy = Path.join(System.tmp_dir!(), "phial_doc_copy.txt")
+    iex> File.write!(copy, "x")
+    iex> File.rename(copy, copy <> ".bak")
+    :ok"#,
+    ),
     def("ln_s", 2, |_, a| {
         let (from, to) = (text(&a[0])?, text(&a[1])?);
         Ok(unit(std::os::unix::fs::symlink(&from, &to)))
-    }),
+    })
+    .doc(
+        r#"ln_s(existing, new)"#,
+        r#"Makes `new` a symbolic link to `existing` (which need not exist).
+
+    iex> File.ln_s("/no/such/target", "/no/such/link")
+    {:error, :enoent}"#,
+    ),
     def("ln", 2, |_, a| {
         let (from, to) = (text(&a[0])?, text(&a[1])?);
         Ok(unit(std::fs::hard_link(&from, &to)))
-    }),
+    })
+    .doc(
+        r#"ln(existing, new)"#,
+        r#"Makes `new` a hard link to the file `existing`.
+
+    iex> File.ln("/no/such/file", "/no/such/link")
+    {:error, :enoent}"#,
+    ),
     def("read_link", 1, |_, a| {
         let p = text(&a[0])?;
         Ok(match std::fs::read_link(&p) {
@@ -102,7 +273,17 @@ pub const NATIVES: &[Native] = &[
             Err(e) if e.kind() == ErrorKind::InvalidInput => err_atom("einval"),
             Err(e) => error(&e),
         })
-    }),
+    })
+    .doc(
+        r#"read_link(path)"#,
+        r#"Where the symbolic link `path` points: `{:ok, target}`, or `{:error,
+:einval}` when `path` is not a link.
+
+    iex> path = Path.join(System.tmp_dir!(), "phial_doc.txt")
+    iex> File.write!(path, "hi")
+    iex> File.read_link(path)
+    {:error, :einval}"#,
+    ),
     def("chmod", 2, |_, a| {
         use std::os::unix::fs::PermissionsExt;
         let p = text(&a[0])?;
@@ -116,7 +297,16 @@ pub const NATIVES: &[Native] = &[
         };
         let perms = std::fs::Permissions::from_mode(mode as u32);
         Ok(unit(std::fs::set_permissions(&p, perms)))
-    }),
+    })
+    .doc(
+        r#"chmod(path, mode)"#,
+        r#"Sets the permission bits of `path` to the integer `mode`.
+
+    iex> path = Path.join(System.tmp_dir!(), "phial_doc.txt")
+    iex> File.write!(path, "hi")
+    iex> File.chmod(path, 0o644)
+    :ok"#,
+    ),
 ];
 
 pub(crate) fn ok(v: Value) -> Value {

@@ -9,6 +9,33 @@
 # The error reports (`__report__/1`, the one place that prints them) go
 # to Logger. Not here: Supervisor, Agent, :sys (their own units).
 defmodule GenServer do
+  @moduledoc """
+  The generic server: a process that keeps a state and answers messages
+  through callbacks of a module you write (`init/1`, `handle_call/3`,
+  `handle_cast/2`, `handle_info/2`, `terminate/2`). This module starts
+  such servers and talks to them: `call/3` waits for a reply, `cast/2`
+  does not.
+
+      iex> defmodule DocCount do
+      ...>   use GenServer
+      ...>   def init(n), do: {:ok, n}
+      ...>   def handle_call(:next, _from, n), do: {:reply, n, n + 1}
+      ...> end
+      iex> {:ok, pid} = GenServer.start(DocCount, 7)
+      iex> GenServer.call(pid, :next)
+      7
+  """
+
+  @doc """
+  `use GenServer` makes a module a server: it declares the behaviour,
+  gives default callbacks (`init/1` is the one to write; `handle_call/3`,
+  `handle_cast/2` and `handle_info/2` as needed) and a `child_spec/1`
+  that starts it through `start_link/1`.
+
+      iex> defmodule DocStack do use GenServer; def init(s), do: {:ok, s}; def handle_call(:pop, _from, [h | t]), do: {:reply, h, t}; def handle_call(:peek, from, [h | _] = s), do: (GenServer.reply(from, h); {:noreply, s}); def handle_cast({:push, x}, s), do: {:noreply, [x | s]} end
+      iex> DocStack.child_spec([:a]).start
+      {DocStack, :start_link, [[:a]]}
+  """
   defmacro __using__(opts) do
     quote location: :keep do
       @behaviour GenServer
@@ -67,6 +94,7 @@ defmodule GenServer do
     end
   end
 
+  @doc false
   defmacro __before_compile__(env) do
     unless {:init, 1} in Module.definitions_in(env.module, :def) do
       message =
@@ -93,10 +121,28 @@ defmodule GenServer do
 
   # ---------------------------------------------------------------- client
 
+  @doc """
+  Starts a server process running `module`'s callbacks, linked to the
+  caller; `module.init(init_arg)` runs first, and its `{:ok, state}`
+  makes this give `{:ok, pid}`. `name:` registers the server.
+
+      iex> defmodule DocStack do use GenServer; def init(s), do: {:ok, s}; def handle_call(:pop, _from, [h | t]), do: {:reply, h, t}; def handle_call(:peek, from, [h | _] = s), do: (GenServer.reply(from, h); {:noreply, s}); def handle_cast({:push, x}, s), do: {:noreply, [x | s]} end
+      iex> {:ok, pid} = GenServer.start_link(DocStack, [:a])
+      iex> GenServer.call(pid, :pop)
+      :a
+  """
   def start_link(module, init_arg, options \\ []) when is_atom(module) and is_list(options) do
     do_start(:link, module, init_arg, options)
   end
 
+  @doc """
+  Like `start_link/3`, without the link.
+
+      iex> defmodule DocStack do use GenServer; def init(s), do: {:ok, s}; def handle_call(:pop, _from, [h | t]), do: {:reply, h, t}; def handle_call(:peek, from, [h | _] = s), do: (GenServer.reply(from, h); {:noreply, s}); def handle_cast({:push, x}, s), do: {:noreply, [x | s]} end
+      iex> {:ok, _} = GenServer.start(DocStack, [:b], name: :doc_stack_start)
+      iex> GenServer.call(:doc_stack_start, :pop)
+      :b
+  """
   def start(module, init_arg, options \\ []) when is_atom(module) and is_list(options) do
     do_start(:nolink, module, init_arg, options)
   end
@@ -193,6 +239,16 @@ defmodule GenServer do
     end
   end
 
+  @doc """
+  Sends `request` to the server and waits (at most `timeout`
+  milliseconds) for the reply its `handle_call/3` gives; exits the caller
+  if none comes.
+
+      iex> defmodule DocStack do use GenServer; def init(s), do: {:ok, s}; def handle_call(:pop, _from, [h | t]), do: {:reply, h, t}; def handle_call(:peek, from, [h | _] = s), do: (GenServer.reply(from, h); {:noreply, s}); def handle_cast({:push, x}, s), do: {:noreply, [x | s]} end
+      iex> {:ok, pid} = GenServer.start(DocStack, [1, 2])
+      iex> GenServer.call(pid, :pop, 1000)
+      1
+  """
   def call(server, request, timeout \\ 5000)
 
   # A pid, the common case, goes straight to do_call/5: a call is the
@@ -268,6 +324,16 @@ defmodule GenServer do
     end
   end
 
+  @doc """
+  Sends `request` to the server's `handle_cast/2` without waiting; `:ok`
+  even when there is no such server.
+
+      iex> defmodule DocStack do use GenServer; def init(s), do: {:ok, s}; def handle_call(:pop, _from, [h | t]), do: {:reply, h, t}; def handle_call(:peek, from, [h | _] = s), do: (GenServer.reply(from, h); {:noreply, s}); def handle_cast({:push, x}, s), do: {:noreply, [x | s]} end
+      iex> {:ok, pid} = GenServer.start(DocStack, [])
+      iex> GenServer.cast(pid, {:push, :c})
+      iex> GenServer.call(pid, :pop)
+      :c
+  """
   def cast({:global, name}, request) do
     try do
       :global.send(name, {:"$gen_cast", request})
@@ -301,6 +367,15 @@ defmodule GenServer do
     end
   end
 
+  @doc """
+  Casts `request` to the server registered as `name` on each of `nodes`
+  (this node by default); gives `:abcast`.
+
+      iex> defmodule DocStack do use GenServer; def init(s), do: {:ok, s}; def handle_call(:pop, _from, [h | t]), do: {:reply, h, t}; def handle_call(:peek, from, [h | _] = s), do: (GenServer.reply(from, h); {:noreply, s}); def handle_cast({:push, x}, s), do: {:noreply, [x | s]} end
+      iex> GenServer.start(DocStack, [], name: :doc_stack_abcast)
+      iex> GenServer.abcast(:doc_stack_abcast, {:push, :d})
+      :abcast
+  """
   def abcast(nodes \\ [node()], name, request) when is_list(nodes) and is_atom(name) do
     msg = {:"$gen_cast", request}
     _ = for node <- nodes, node == node(), do: do_send(name, msg)
@@ -308,6 +383,15 @@ defmodule GenServer do
   end
 
   # Local node only: a node that is not this one is a bad node.
+  @doc """
+  Calls the server registered as `name` on each of `nodes` and gives
+  `{replies, bad_nodes}`, the replies keyed by node.
+
+      iex> defmodule DocStack do use GenServer; def init(s), do: {:ok, s}; def handle_call(:pop, _from, [h | t]), do: {:reply, h, t}; def handle_call(:peek, from, [h | _] = s), do: (GenServer.reply(from, h); {:noreply, s}); def handle_cast({:push, x}, s), do: {:noreply, [x | s]} end
+      iex> GenServer.start(DocStack, [:e], name: :doc_stack_multi)
+      iex> GenServer.multi_call(:doc_stack_multi, :pop)
+      {[nonode@nohost: :e], []}
+  """
   def multi_call(nodes \\ [node()], name, request, timeout \\ :infinity) do
     Enum.reduce(Enum.reverse(nodes), {[], []}, fn node, {replies, bad} ->
       pid = if node == node(), do: Process.whereis(name), else: nil
@@ -321,6 +405,16 @@ defmodule GenServer do
 
   # A reply from a server to a caller that gave up is dropped (reply_to/2);
   # a process answering itself has nothing to check.
+  @doc """
+  Answers a call from inside the server, for a `handle_call/3` that
+  gives `{:noreply, state}` and replies later (or from elsewhere); `from`
+  is its second argument.
+
+      iex> defmodule DocStack do use GenServer; def init(s), do: {:ok, s}; def handle_call(:pop, _from, [h | t]), do: {:reply, h, t}; def handle_call(:peek, from, [h | _] = s), do: (GenServer.reply(from, h); {:noreply, s}); def handle_cast({:push, x}, s), do: {:noreply, [x | s]} end
+      iex> {:ok, pid} = GenServer.start(DocStack, [:f])
+      iex> GenServer.call(pid, :peek)
+      :f
+  """
   def reply({pid, tag} = from, reply) when is_pid(pid) do
     if pid == self(), do: send(pid, {tag, reply}), else: reply_to(from, reply)
     :ok
@@ -345,6 +439,15 @@ defmodule GenServer do
     end
   end
 
+  @doc """
+  Stops the server with `reason`, running its `terminate/2`, and waits
+  until it has exited; `:ok`.
+
+      iex> defmodule DocStack do use GenServer; def init(s), do: {:ok, s}; def handle_call(:pop, _from, [h | t]), do: {:reply, h, t}; def handle_call(:peek, from, [h | _] = s), do: (GenServer.reply(from, h); {:noreply, s}); def handle_cast({:push, x}, s), do: {:noreply, [x | s]} end
+      iex> {:ok, pid} = GenServer.start(DocStack, [])
+      iex> GenServer.stop(pid)
+      :ok
+  """
   def stop(server, reason \\ :normal, timeout \\ :infinity) do
     case whereis(server) do
       nil ->
@@ -394,6 +497,13 @@ defmodule GenServer do
     end
   end
 
+  @doc """
+  The pid behind a server reference (a pid, a registered name,
+  `{:global, name}`, `{:via, module, name}`), or `nil` when there is none.
+
+      iex> GenServer.whereis(:no_such_server)
+      nil
+  """
   def whereis(server)
   def whereis(pid) when is_pid(pid), do: pid
   def whereis(name) when is_atom(name), do: Process.whereis(name)
@@ -416,6 +526,13 @@ defmodule GenServer do
     if node == node(), do: Process.whereis(name), else: server
   end
 
+  @doc """
+  Formats the report a server logs when it gets a message it has no
+  `handle_info/2` for: `{format, args}` for `:io_lib.format/2`.
+
+      iex> GenServer.format_report(%{label: {GenServer, :no_handle_info}, report: %{module: M, message: :hi, name: :x}}) |> is_tuple()
+      true
+  """
   def format_report(%{
         label: {GenServer, :no_handle_info},
         report: %{module: mod, message: msg, name: proc}

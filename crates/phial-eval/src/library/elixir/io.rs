@@ -19,24 +19,72 @@ pub const NATIVES: &[Native] = &[
         crate::library::support::iodata::to_binary(&a[0])
             .map(Value::Bin)
             .ok_or_else(|| error::badarg_at(1, "not an iodata term"))
-    }),
+    })
+    .doc(
+        r#"iodata_to_binary(iodata)"#,
+        r#"Flattens iodata (binaries, bytes 0..255 and nested lists of them) into
+one binary.
+
+    iex> IO.iodata_to_binary(["ab", ?c, ["d"]])
+    "abcd""#,
+    ),
     def("iodata_length", 1, |_, a| {
         crate::library::support::iodata::size(&a[0])
             .map(|n| Value::Int(n as i64))
             .ok_or_else(|| error::badarg_at(1, "not an iodata term"))
-    }),
+    })
+    .doc(
+        r#"iodata_length(iodata)"#,
+        r#"The number of bytes `iodata` holds, without building the binary.
+
+    iex> IO.iodata_length(["ab", ?c, ["d"]])
+    4"#,
+    ),
     def("puts", 1, |ctx, a| puts(ctx, &a[0], "\n", false)),
-    def("puts", 2, |ctx, a| to_device(ctx, &a[0], &a[1], "\n")),
+    def("puts", 2, |ctx, a| to_device(ctx, &a[0], &a[1], "\n")).doc(
+        r#"puts(device \\ :stdio, item)"#,
+        r#"Writes `item` (chardata, or anything `String.Chars` converts) to
+`device` followed by a newline; gives `:ok`. `:stderr` writes to
+standard error.
+
+    iex> IO.puts("hello")
+    hello
+    :ok"#,
+    ),
     def("write", 1, |ctx, a| puts(ctx, &a[0], "", false)),
-    def("write", 2, |ctx, a| to_device(ctx, &a[0], &a[1], "")),
+    def("write", 2, |ctx, a| to_device(ctx, &a[0], &a[1], "")).doc(
+        r#"write(device \\ :stdio, chardata)"#,
+        r#"Like `puts/2`, without the newline.
+
+    iex> IO.write(:stdio, ["a", ?b, "\n"])
+    ab
+    :ok"#,
+    ),
     def("binwrite", 1, |ctx, a| {
         binwrite(ctx, &Value::atom("stdio"), &a[0])
     }),
-    def("binwrite", 2, |ctx, a| binwrite(ctx, &a[0], &a[1])),
+    def("binwrite", 2, |ctx, a| binwrite(ctx, &a[0], &a[1])).doc(
+        r#"binwrite(device \\ :stdio, iodata)"#,
+        r#"Writes `iodata` to `device` as raw bytes, with no encoding conversion;
+gives `:ok`.
+
+    iex> IO.binwrite(:stdio, <<104, 105, 10>>)
+    hi
+    :ok"#,
+    ),
     def("inspect", 1, |ctx, a| {
         io_inspect(ctx, &a[0], &Value::Nil, false)
     }),
-    def("inspect", 2, |ctx, a| io_inspect(ctx, &a[0], &a[1], false)),
+    def("inspect", 2, |ctx, a| io_inspect(ctx, &a[0], &a[1], false)).doc(
+        r#"inspect(item, opts \\ [])"#,
+        r#"Prints `item` as `Kernel.inspect/2` shows it, on its own line, and gives
+`item` back unchanged, so it can sit in the middle of a pipeline. A
+`label:` option prints before it.
+
+    iex> IO.inspect([1, 2], label: "list")
+    list: [1, 2]
+    [1, 2]"#,
+    ),
     def("inspect", 3, |ctx, a| {
         let stderr = match device(&a[0])? {
             Device::Stderr => true,
@@ -44,9 +92,31 @@ pub const NATIVES: &[Native] = &[
             Device::File(_) => false,
         };
         io_inspect(ctx, &a[1], &a[2], stderr)
-    }),
-    def("warn", 1, |ctx, a| warn(ctx, &a[0])),
-    def("warn", 2, |ctx, a| warn(ctx, &a[0])),
+    })
+    .doc(
+        r#"inspect(device, item, opts)"#,
+        r#"Like `inspect/2`, writing to `device`.
+
+    iex> IO.inspect(:stdio, %{a: 1}, [])
+    %{a: 1}
+    %{a: 1}"#,
+    ),
+    def("warn", 1, |ctx, a| warn(ctx, &a[0])).doc(
+        r#"warn(message)"#,
+        r#"Writes `message` to standard error as a warning, with the place it was
+called from; gives `:ok`.
+
+    iex> IO.warn("careful")
+    :ok"#,
+    ),
+    def("warn", 2, |ctx, a| warn(ctx, &a[0])).doc(
+        r#"warn(message, stacktrace_info)"#,
+        r#"Like `warn/1`, with the location given as a stacktrace, a `Macro.Env` or
+a keyword list of `file:` and `line:` (`[]` for none).
+
+    iex> IO.warn("careful", [])
+    :ok"#,
+    ),
     def("chardata_to_string", 1, |_, a| {
         if a[0].as_str().is_some() {
             return Ok(a[0].clone());
@@ -55,7 +125,15 @@ pub const NATIVES: &[Native] = &[
             return Err(clause("IO", "chardata_to_string", 1, &[&a[0]]));
         }
         chardata(&a[0]).map(Value::str)
-    }),
+    })
+    .doc(
+        r#"chardata_to_string(chardata)"#,
+        r#"Converts chardata (strings, code points and nested lists of them) into
+one string; a string is returned as is.
+
+    iex> IO.chardata_to_string([?h, "el", [?l, ?o]])
+    "hello""#,
+    ),
 ];
 
 /// Chardata as text; a bad code point raises `UnicodeConversionError`

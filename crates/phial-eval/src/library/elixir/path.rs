@@ -14,10 +14,27 @@ use crate::library::support::terms::keyword_get;
 use crate::library::{def, Native};
 use crate::value::Value;
 
+/// What `h Path` shows (the unit has no source to hold a `@moduledoc`).
+pub const MODULEDOC: &str = r#"Operations on file paths as strings: splitting, joining, extensions,
+making paths absolute or relative. Only `expand`, `absname` and
+`wildcard` look outside the string (at the working directory or the
+file system); nothing here reads or writes a file (see `File`).
+
+    iex> Path.join("lib", "app.ex") |> Path.rootname()
+    "lib/app""#;
+
 pub const NATIVES: &[Native] = &[
     def("basename", 1, |_, a| {
         Ok(Value::str(basename(&text(&a[0])?)))
-    }),
+    })
+    .doc(
+        r#"basename(path)"#,
+        r#"The last component of `path`, after its final `/` (a trailing `/` is
+ignored).
+
+    iex> Path.basename("/usr/lib/notes.txt")
+    "notes.txt""#,
+    ),
     def("basename", 2, |_, a| {
         let base = basename(&text(&a[0])?).to_string();
         let ext = text(&a[1])?;
@@ -25,32 +42,87 @@ pub const NATIVES: &[Native] = &[
             Some(stem) => stem.to_string(),
             None => base,
         }))
-    }),
-    def("dirname", 1, |_, a| Ok(Value::str(dirname(&text(&a[0])?)))),
-    def("extname", 1, |_, a| Ok(Value::str(extname(&text(&a[0])?)))),
+    })
+    .doc(
+        r#"basename(path, extension)"#,
+        r#"Like `basename/1`, with `extension` cut off the end when it is there.
+
+    iex> Path.basename("/usr/lib/notes.txt", ".txt")
+    "notes""#,
+    ),
+    def("dirname", 1, |_, a| Ok(Value::str(dirname(&text(&a[0])?)))).doc(
+        r#"dirname(path)"#,
+        r#"Everything in `path` before its last component.
+
+    iex> Path.dirname("/usr/lib/notes.txt")
+    "/usr/lib""#,
+    ),
+    def("extname", 1, |_, a| Ok(Value::str(extname(&text(&a[0])?)))).doc(
+        r#"extname(path)"#,
+        r#"The extension of the last component, dot included: only its last one,
+and `""` for none or for a dot file.
+
+    iex> Path.extname("archive.tar.gz")
+    ".gz""#,
+    ),
     def("rootname", 1, |_, a| {
         Ok(Value::str(rootname(&text(&a[0])?)))
-    }),
+    })
+    .doc(
+        r#"rootname(path)"#,
+        r#"`path` with the extension of its last component removed.
+
+    iex> Path.rootname("/a/b/notes.txt")
+    "/a/b/notes""#,
+    ),
     def("rootname", 2, |_, a| {
         let p = text(&a[0])?;
         let ext = text(&a[1])?;
         Ok(Value::str(rootname_ext(&p, &ext)))
-    }),
+    })
+    .doc(
+        r#"rootname(path, extension)"#,
+        r#"`path` without `extension`, if it ends with it.
+
+    iex> Path.rootname("archive.tar.gz", ".gz")
+    "archive.tar""#,
+    ),
     def("split", 1, |_, a| {
         Ok(Value::list(
             split(&text(&a[0])?).into_iter().map(Value::str).collect(),
         ))
-    }),
+    })
+    .doc(
+        r#"split(path)"#,
+        r#"The components of `path` as a list, a leading `/` as its own element.
+
+    iex> Path.split("/usr/local/bin")
+    ["/", "usr", "local", "bin"]"#,
+    ),
     def("type", 1, |_, a| {
         Ok(Value::atom(if text(&a[0])?.starts_with('/') {
             "absolute"
         } else {
             "relative"
         }))
-    }),
+    })
+    .doc(
+        r#"type(name)"#,
+        r#"`:absolute` for a path starting at the root, `:relative` otherwise.
+
+    iex> Path.type("lib/x")
+    :relative"#,
+    ),
     def("relative", 1, |_, a| {
         Ok(Value::str(relative(&text(&a[0])?)))
-    }),
+    })
+    .doc(
+        r#"relative(name)"#,
+        r#"`name` with its leading root removed, so that it is relative.
+
+    iex> Path.relative("/usr/local")
+    "usr/local""#,
+    ),
     def("join", 1, |_, a| {
         let parts = match crate::library::support::collections::proper(&a[0]) {
             Some(p) if !p.is_empty() => p,
@@ -61,20 +133,59 @@ pub const NATIVES: &[Native] = &[
             acc = join(&acc, &text(p)?);
         }
         Ok(Value::str(acc))
-    }),
+    })
+    .doc(
+        r#"join(list)"#,
+        r#"Joins a list of components with `/`, removing doubled separators.
+
+    iex> Path.join(["a", "b", "c.ex"])
+    "a/b/c.ex""#,
+    ),
     def("join", 2, |_, a| {
         Ok(Value::str(join(&text(&a[0])?, &text(&a[1])?)))
-    }),
+    })
+    .doc(
+        r#"join(left, right)"#,
+        r#"Joins two paths with one `/`; a leading `/` on `right` does not make it
+absolute.
+
+    iex> Path.join("a/", "/b")
+    "a/b""#,
+    ),
     def("absname", 1, |_, a| {
         Ok(Value::str(absname(&text(&a[0])?, &cwd()?)))
-    }),
+    })
+    .doc(
+        r#"absname(path)"#,
+        r#"`path` made absolute against the current directory, without resolving
+`..` or `.` (see `expand/1` for that).
+
+    iex> Path.absname("/a/../b")
+    "/a/../b""#,
+    ),
     def("absname", 2, |_, a| {
         Ok(Value::str(absname(&text(&a[0])?, &text(&a[1])?)))
-    }),
+    })
+    .doc(
+        r#"absname(path, relative_to)"#,
+        r#"Like `absname/1`, against `relative_to` instead of the current
+directory.
+
+    iex> Path.absname("x", "/tmp")
+    "/tmp/x""#,
+    ),
     def("expand", 1, |_, a| {
         let p = expand_home(&text(&a[0])?)?;
         Ok(Value::str(expand_dot(&absname(&p, &cwd()?))))
-    }),
+    })
+    .doc(
+        r#"expand(path)"#,
+        r#"`path` made absolute, with `..` and `.` resolved and a leading `~`
+replaced by the home directory.
+
+    iex> Path.expand("/a/b/../c")
+    "/a/c""#,
+    ),
     def("expand", 2, |_, a| {
         let p = expand_home(&text(&a[0])?)?;
         let base = expand_home(&text(&a[1])?)?;
@@ -82,28 +193,74 @@ pub const NATIVES: &[Native] = &[
             &absname(&p, &base),
             &cwd()?,
         ))))
-    }),
+    })
+    .doc(
+        r#"expand(path, relative_to)"#,
+        r#"Like `expand/1`, a relative `path` taken against `relative_to`.
+
+    iex> Path.expand("x/./y", "/base")
+    "/base/x/y""#,
+    ),
     def("relative_to", 2, |_, a| {
         Ok(Value::str(relative_to(&text(&a[0])?, &text(&a[1])?)))
-    }),
+    })
+    .doc(
+        r#"relative_to(path, from)"#,
+        r#"`path` relative to the directory `from`, when it lies below it;
+otherwise `path` unchanged.
+
+    iex> Path.relative_to("/usr/local/bin", "/usr")
+    "local/bin""#,
+    ),
     def("relative_to_cwd", 1, |_, a| {
         let p = text(&a[0])?;
         Ok(Value::str(match cwd() {
             Ok(c) => relative_to(&p, &c),
             Err(_) => p,
         }))
-    }),
+    })
+    .doc(
+        r#"relative_to_cwd(path)"#,
+        r#"`relative_to/2` against the current directory.
+
+    iex> Path.relative_to_cwd("plain/relative")
+    "plain/relative""#,
+    ),
     def("safe_relative", 1, |_, a| {
         Ok(safe_relative(&text(&a[0])?, &cwd().unwrap_or_default()))
-    }),
+    })
+    .doc(
+        r#"safe_relative(path)"#,
+        r#"`{:ok, path}` with `..` resolved when a relative `path` stays inside the
+current directory, `:error` when it is absolute or climbs out.
+
+    iex> Path.safe_relative("../b")
+    :error"#,
+    ),
     def("safe_relative_to", 2, |_, a| {
         Ok(safe_relative(&text(&a[0])?, &text(&a[1])?))
-    }),
+    })
+    .doc(
+        r#"safe_relative_to(path, relative_to)"#,
+        r#"Like `safe_relative/1`, checking that `path` stays inside
+`relative_to`.
+
+    iex> Path.safe_relative_to("a/b/../c", "/x")
+    {:ok, "a/c"}"#,
+    ),
     def("wildcard", 1, |_, a| wildcard(&text(&a[0])?, false)),
     def("wildcard", 2, |_, a| {
         let dot = keyword_get(&a[1], "match_dot").is_some_and(Value::is_truthy);
         wildcard(&text(&a[0])?, dot)
-    }),
+    })
+    .doc(
+        r#"wildcard(glob, opts \\ [])"#,
+        r#"The files matching `glob` (`*`, `?`, `**`, `{a,b}`, `[a-z]`), sorted.
+Files starting with a dot match only with `match_dot: true`.
+
+    iex> Path.wildcard("/nonexistent-dir-*/x")
+    []"#,
+    ),
 ];
 
 /// A path argument as text: a string or chardata, as Elixir's

@@ -41,46 +41,170 @@ pub const NATIVES: &[Native] = &[
     def("compile", 1, |ctx, a| {
         compile_value(ctx, &a[0], &Value::str(""), 2)
     }),
-    def("compile", 2, |ctx, a| compile_value(ctx, &a[0], &a[1], 2)),
+    def("compile", 2, |ctx, a| compile_value(ctx, &a[0], &a[1], 2)).doc(
+        r#"compile(source, options \\ "")"#,
+        r#"Compiles the pattern `source` into a regex: `{:ok, regex}`, or `{:error,
+{reason, position}}`. `options` is a string of modifier letters (`"i"`,
+`"m"`, `"s"`, `"x"`, `"u"`, ...) or a list of atoms.
+
+    iex> Regex.compile("(")
+    {:error, {'missing )', 1}}"#,
+    ),
     def("compile!", 1, |ctx, a| {
         compile_bang(ctx, &a[0], &Value::str(""))
     }),
-    def("compile!", 2, |ctx, a| compile_bang(ctx, &a[0], &a[1])),
-    def("recompile", 1, |ctx, a| recompile(ctx, &a[0])),
+    def("compile!", 2, |ctx, a| compile_bang(ctx, &a[0], &a[1])).doc(
+        r#"compile!(source, options \\ "")"#,
+        r#"Like `compile/2`, giving the regex or raising `Regex.CompileError`.
+
+    iex> Regex.compile!("x*") |> Regex.source()
+    "x*""#,
+    ),
+    def("recompile", 1, |ctx, a| recompile(ctx, &a[0])).doc(
+        r#"recompile(regex)"#,
+        r#"Compiles `regex` again when it was made by another version of the
+regex engine: `{:ok, regex}`.
+
+    iex> Regex.recompile(~r/a/) |> elem(0)
+    :ok"#,
+    ),
     def("recompile!", 1, |ctx, a| {
         let r = recompile(ctx, &a[0])?;
         ok_or_raise(r)
-    }),
-    def("version", 0, |_, _| Ok(version_value().clone())),
-    def("match?", 2, |_, a| match_(&a[0], &a[1])),
-    def("regex?", 1, |_, a| Ok(Value::bool(is_regex(&a[0])))),
+    })
+    .doc(
+        r#"recompile!(regex)"#,
+        r#"Like `recompile/1`, giving the regex or raising.
+
+    iex> Regex.recompile!(~r/a/) |> Regex.source()
+    "a""#,
+    ),
+    def("version", 0, |_, _| Ok(version_value().clone())).doc(
+        r#"version()"#,
+        r#"The version of the regex engine, as stored in compiled regexes.
+
+    iex> Regex.version() |> is_tuple()
+    true"#,
+    ),
+    def("match?", 2, |_, a| match_(&a[0], &a[1])).doc(
+        r#"match?(regex, string)"#,
+        r#"Whether `regex` matches anywhere in `string`.
+
+    iex> Regex.match?(~r/\d+/, "abc 42")
+    true"#,
+    ),
+    def("regex?", 1, |_, a| Ok(Value::bool(is_regex(&a[0])))).doc(
+        r#"regex?(term)"#,
+        r#"Whether `term` is a compiled regex.
+
+    iex> Regex.regex?("a")
+    false"#,
+    ),
     def("run", 2, |_, a| run(&a[0], &a[1], &Value::Nil)),
-    def("run", 3, |_, a| run(&a[0], &a[1], &a[2])),
+    def("run", 3, |_, a| run(&a[0], &a[1], &a[2])).doc(
+        r#"run(regex, string, options \\ [])"#,
+        r#"The first match in `string`: a list of the whole match and its groups,
+or `nil`. `return: :index` gives `{start, length}` pairs, `capture:`
+picks the groups.
+
+    iex> Regex.run(~r/(\w+)@(\w+)/, "me@host")
+    ["me@host", "me", "host"]"#,
+    ),
     def("scan", 2, |_, a| scan(&a[0], &a[1], &Value::Nil)),
-    def("scan", 3, |_, a| scan(&a[0], &a[1], &a[2])),
+    def("scan", 3, |_, a| scan(&a[0], &a[1], &a[2])).doc(
+        r#"scan(regex, string, options \\ [])"#,
+        r#"Every match in `string`, each as the list `run/3` would give.
+
+    iex> Regex.scan(~r/\d+/, "a1b22c333")
+    [["1"], ["22"], ["333"]]"#,
+    ),
     def("named_captures", 2, |_, a| {
         named_captures(&a[0], &a[1], &Value::Nil)
     }),
     def("named_captures", 3, |_, a| {
         named_captures(&a[0], &a[1], &a[2])
-    }),
-    def("names", 1, |_, a| names(&a[0])),
+    })
+    .doc(
+        r#"named_captures(regex, string, options \\ [])"#,
+        r#"The named groups of the first match as a map of name to text, or `nil`
+without a match.
+
+    iex> Regex.named_captures(~r/(?<key>\w+)=(?<val>\w+)/, "size=10")
+    %{"key" => "size", "val" => "10"}"#,
+    ),
+    def("names", 1, |_, a| names(&a[0])).doc(
+        r#"names(regex)"#,
+        r#"The names of the named groups of `regex`, sorted.
+
+    iex> Regex.names(~r/(?<year>\d+)-(?<month>\d+)/)
+    ["month", "year"]"#,
+    ),
     def("re_pattern", 1, |_, a| {
         field_of(&a[0], "re_pattern", "re_pattern")
-    }),
-    def("source", 1, |_, a| field_of(&a[0], "source", "source")),
-    def("opts", 1, |_, a| field_of(&a[0], "opts", "opts")),
+    })
+    .doc(
+        r#"re_pattern(regex)"#,
+        r#"The compiled pattern inside `regex`, as Erlang's `:re` takes it.
+
+    iex> Regex.re_pattern(~r/a/) |> elem(0)
+    :re_pattern"#,
+    ),
+    def("source", 1, |_, a| field_of(&a[0], "source", "source")).doc(
+        r#"source(regex)"#,
+        r#"The pattern text `regex` was compiled from.
+
+    iex> Regex.source(~r/a+b/i)
+    "a+b""#,
+    ),
+    def("opts", 1, |_, a| field_of(&a[0], "opts", "opts")).doc(
+        r#"opts(regex)"#,
+        r#"The modifiers `regex` was compiled with, as a string.
+
+    iex> Regex.opts(~r/a+b/i)
+    "i""#,
+    ),
     def("split", 2, |_, a| split(&a[0], &a[1], &Value::Nil)),
-    def("split", 3, |_, a| split(&a[0], &a[1], &a[2])),
+    def("split", 3, |_, a| split(&a[0], &a[1], &a[2])).doc(
+        r#"split(regex, string, options \\ [])"#,
+        r#"Splits `string` at each match of `regex`. `parts:` limits the number of
+pieces, `trim: true` drops empty ones, `include_captures: true` keeps the
+matches.
+
+    iex> Regex.split(~r/,/, "a,b,c", parts: 2)
+    ["a", "b,c"]"#,
+    ),
     step("replace", 3, |_, a| {
         replace(&a[0], &a[1], &a[2], &Value::Nil)
     }),
-    step("replace", 4, |_, a| replace(&a[0], &a[1], &a[2], &a[3])),
+    step("replace", 4, |_, a| replace(&a[0], &a[1], &a[2], &a[3])).doc(
+        r#"replace(regex, string, replacement, options \\ [])"#,
+        r#"Replaces every match (only the first with `global: false`) with
+`replacement`: a string where `\0`, `\1`, ... stand for the groups, or
+a function given the match and its groups.
+
+    iex> Regex.replace(~r/\d/, "a1b2", fn d -> "<" <> d <> ">" end)
+    "a<1>b<2>""#,
+    ),
     def("escape", 1, |_, a| match a[0].as_str() {
         Some(s) => Ok(Value::str(escape(s))),
         None => Err(clause("Regex", "escape", 1, &[&a[0]])),
-    }),
-    def("unescape_map", 1, |_, a| Ok(unescape_map(&a[0]))),
+    })
+    .doc(
+        r#"escape(string)"#,
+        r#"`string` with every character that means something in a pattern
+escaped, so that it matches literally.
+
+    iex> Regex.escape("1.5*x")
+    "1\\.5\\*x""#,
+    ),
+    def("unescape_map", 1, |_, a| Ok(unescape_map(&a[0]))).doc(
+        r#"unescape_map(char)"#,
+        r#"What an escape such as `\n` in a replacement stands for: the character
+code, or `false` for none. Used by the `~r` sigil.
+
+    iex> Regex.unescape_map(?n)
+    10"#,
+    ),
 ];
 
 /// The atoms a regex is made of, interned once.

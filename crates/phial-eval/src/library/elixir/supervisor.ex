@@ -4,6 +4,29 @@
 # the init module of a supervisor started from a list. Not here: the
 # supervising itself (:supervisor), DynamicSupervisor.
 defmodule Supervisor do
+  @moduledoc """
+  A process that starts other processes, its children, from their child
+  specs, watches them, and restarts them by its strategy when they
+  exit (`:one_for_one` restarts only the one that died). Supervisors
+  nest into trees that bring an application up and keep it running.
+
+      iex> {:ok, sup} = Supervisor.start_link([{Agent, fn -> :up end}], strategy: :one_for_one)
+      iex> Supervisor.count_children(sup).workers
+      1
+  """
+
+  @doc """
+  `use Supervisor` makes a module a supervisor: it declares the
+  behaviour and gives a `child_spec/1` (type `:supervisor`); the module
+  writes `init/1`, usually ending in `Supervisor.init(children, opts)`.
+
+      iex> defmodule DocSup do
+      ...>   use Supervisor
+      ...>   def init(_), do: Supervisor.init([], strategy: :one_for_one)
+      ...> end
+      iex> DocSup.child_spec(:arg).type
+      :supervisor
+  """
   defmacro __using__(opts) do
     quote location: :keep do
       @behaviour Supervisor
@@ -22,6 +45,15 @@ defmodule Supervisor do
     end
   end
 
+  @doc """
+  Starts a supervisor linked to the caller over a list of child specs
+  (modules, `{module, arg}` or maps); `strategy:` is required. Given a
+  module instead, see `start_link/3`.
+
+      iex> {:ok, sup} = Supervisor.start_link([{Agent, fn -> 0 end}], strategy: :one_for_one)
+      iex> Supervisor.count_children(sup).active
+      1
+  """
   def start_link(children_or_module, options_or_arg)
 
   def start_link(children, options) when is_list(children) do
@@ -29,6 +61,14 @@ defmodule Supervisor do
     start_link(Supervisor.Default, init(children, sup_opts), start_opts)
   end
 
+  @doc """
+  Builds the `{:ok, flags_and_specs}` a supervisor module's `init/1`
+  returns, from its children and `strategy:`, `max_restarts:` and
+  `max_seconds:`.
+
+      iex> Supervisor.init([], strategy: :one_for_one) |> elem(0)
+      :ok
+  """
   def init(children, options) when is_list(children) and is_list(options) do
     strategy =
       case options[:strategy] do
@@ -126,6 +166,13 @@ defmodule Supervisor do
     end
   end
 
+  @doc """
+  The child spec of `module_or_map` (a module, `{module, arg}` or a map)
+  with the keys of `overrides` replacing its own.
+
+      iex> Supervisor.child_spec({Agent, fn -> 1 end}, id: :counter).id
+      :counter
+  """
   def child_spec(module_or_map, overrides)
 
   def child_spec({_, _, _, _, _, _} = tuple, _overrides) do
@@ -144,6 +191,18 @@ defmodule Supervisor do
     end)
   end
 
+  @doc """
+  Starts a supervisor whose children come from `module.init(init_arg)`;
+  `name:` registers it.
+
+      iex> defmodule DocSup2 do
+      ...>   use Supervisor
+      ...>   def init(_), do: Supervisor.init([], strategy: :one_for_one)
+      ...> end
+      iex> {:ok, sup} = Supervisor.start_link(DocSup2, :arg)
+      iex> Supervisor.which_children(sup)
+      []
+  """
   def start_link(module, init_arg, options \\ []) when is_list(options) do
     case Keyword.get(options, :name) do
       nil ->
@@ -172,6 +231,15 @@ defmodule Supervisor do
     end
   end
 
+  @doc """
+  Adds a child to a running supervisor and starts it: `{:ok, pid}`, or
+  `{:error, reason}` (`{:already_started, pid}`, say).
+
+      iex> {:ok, sup} = Supervisor.start_link([{Agent, fn -> 0 end}], strategy: :one_for_one)
+      iex> {:ok, pid} = Supervisor.start_child(sup, %{id: :second, start: {Agent, :start_link, [fn -> 2 end]}})
+      iex> Agent.get(pid, & &1)
+      2
+  """
   def start_child(supervisor, {_, _, _, _, _, _} = child_spec) do
     call(supervisor, {:start_child, child_spec})
   end
@@ -188,6 +256,14 @@ defmodule Supervisor do
     call(supervisor, {:start_child, Supervisor.child_spec(child_spec, [])})
   end
 
+  @doc """
+  Stops the child with that id (or pid); its spec stays, for
+  `restart_child/2` or `delete_child/2`.
+
+      iex> {:ok, sup} = Supervisor.start_link([{Agent, fn -> 0 end}], strategy: :one_for_one)
+      iex> Supervisor.terminate_child(sup, Agent)
+      :ok
+  """
   def terminate_child(supervisor, child_id)
 
   def terminate_child(supervisor, pid) when is_pid(pid) do
@@ -202,22 +278,61 @@ defmodule Supervisor do
     call(supervisor, {:terminate_child, child_id})
   end
 
+  @doc """
+  Removes the spec of a stopped child: `:ok`, or `{:error, :running}`
+  while it runs.
+
+      iex> {:ok, sup} = Supervisor.start_link([{Agent, fn -> 0 end}], strategy: :one_for_one)
+      iex> Supervisor.terminate_child(sup, Agent)
+      iex> Supervisor.delete_child(sup, Agent)
+      :ok
+  """
   def delete_child(supervisor, child_id) do
     call(supervisor, {:delete_child, child_id})
   end
 
+  @doc """
+  Starts again a child stopped with `terminate_child/2`: `{:ok, pid}`.
+
+      iex> {:ok, sup} = Supervisor.start_link([{Agent, fn -> 0 end}], strategy: :one_for_one)
+      iex> Supervisor.terminate_child(sup, Agent)
+      iex> Supervisor.restart_child(sup, Agent) |> elem(0)
+      :ok
+  """
   def restart_child(supervisor, child_id) do
     call(supervisor, {:restart_child, child_id})
   end
 
+  @doc """
+  The children as `{id, pid_or_status, type, modules}` tuples.
+
+      iex> {:ok, sup} = Supervisor.start_link([{Agent, fn -> 0 end}], strategy: :one_for_one)
+      iex> [{id, _pid, type, _}] = Supervisor.which_children(sup); {id, type}
+      {Agent, :worker}
+  """
   def which_children(supervisor) do
     call(supervisor, :which_children)
   end
 
+  @doc """
+  A map counting the children: `:specs`, `:active`, `:supervisors` and
+  `:workers`.
+
+      iex> {:ok, sup} = Supervisor.start_link([{Agent, fn -> 0 end}], strategy: :one_for_one)
+      iex> Supervisor.count_children(sup)
+      %{active: 1, specs: 1, supervisors: 0, workers: 1}
+  """
   def count_children(supervisor) do
     call(supervisor, :count_children) |> Map.new()
   end
 
+  @doc """
+  Stops the supervisor, and its children first, with `reason`; `:ok`.
+
+      iex> {:ok, sup} = Supervisor.start_link([], strategy: :one_for_one)
+      iex> Supervisor.stop(sup)
+      :ok
+  """
   def stop(supervisor, reason \\ :normal, timeout \\ :infinity) do
     GenServer.stop(supervisor, reason, timeout)
   end

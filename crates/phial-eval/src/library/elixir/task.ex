@@ -8,9 +8,26 @@
 # mailbox here). Not here: supervising tasks (Task.Supervisor), crash
 # reports (a crashing task is reported as any crashing process is).
 defmodule Task do
+  @moduledoc """
+  Running a computation in its own process: `async/1` starts one whose
+  result `await/2` collects later, so several can run at once;
+  `start/1` runs one for its side effects only; `async_stream/3` maps
+  over an enumerable concurrently.
+
+      iex> [1, 2, 3] |> Enum.map(fn n -> Task.async(fn -> n * n end) end) |> Task.await_many()
+      [1, 4, 9]
+  """
+
   @enforce_keys [:mfa, :owner, :pid, :ref]
   defstruct [:mfa, :owner, :pid, :ref]
 
+  @doc """
+  The child specification for a supervised task running `arg` (a function
+  or `{module, function, args}`); tasks are `:temporary`: never restarted.
+
+      iex> Task.child_spec(fn -> :ok end).restart
+      :temporary
+  """
   def child_spec(arg) do
     %{id: Task, start: {Task, :start_link, [arg]}, restart: :temporary}
   end
@@ -18,6 +35,18 @@ defmodule Task do
   # `use Task`: a `child_spec/1` for a module whose `start_link/1` starts
   # the task; the options override the spec's keys as
   # `Supervisor.child_spec/2` does.
+  @doc """
+  `use Task` in a module defines `child_spec/1` for it, starting the
+  module's `start_link/1` as a `:temporary` child; `use` options go into
+  the spec.
+
+      iex> defmodule DocJob do
+      ...>   use Task
+      ...>   def start_link(arg), do: Task.start_link(fn -> arg end)
+      ...> end
+      iex> DocJob.child_spec(:a).start
+      {DocJob, :start_link, [:a]}
+  """
   defmacro __using__(opts) do
     quote bind_quoted: [opts: opts] do
       def child_spec(arg) do
@@ -31,22 +60,64 @@ defmodule Task do
     end
   end
 
+  @doc """
+  Starts a process running `fun`, linked to the caller, for its side
+  effects: `{:ok, pid}`. Nothing is sent back.
+
+      iex> {:ok, pid} = Task.start_link(fn -> :ok end)
+      iex> is_pid(pid)
+      true
+  """
   def start_link(fun) when is_function(fun, 0), do: start_link(:erlang, :apply, [fun, []])
 
+  @doc """
+  Like `start_link/1`, running `apply(module, function, args)`.
+
+      iex> {:ok, pid} = Task.start_link(Kernel, :+, [1, 2])
+      iex> is_pid(pid)
+      true
+  """
   def start_link(module, function, args)
       when is_atom(module) and is_atom(function) and is_list(args) do
     Task.Supervised.start_link(self(), callers(self()), {module, function, args})
   end
 
+  @doc """
+  Like `start_link/1`, without the link.
+
+      iex> {:ok, pid} = Task.start(fn -> :ok end)
+      iex> is_pid(pid)
+      true
+  """
   def start(fun) when is_function(fun, 0), do: start(:erlang, :apply, [fun, []])
 
+  @doc """
+  Like `start_link/3`, without the link.
+
+      iex> {:ok, pid} = Task.start(Kernel, :+, [1, 2])
+      iex> is_pid(pid)
+      true
+  """
   def start(module, function, args)
       when is_atom(module) and is_atom(function) and is_list(args) do
     Task.Supervised.start(self(), callers(self()), {module, function, args})
   end
 
+  @doc """
+  Runs `fun` in a new process linked to and monitored by the caller, and
+  gives a `%Task{}` whose result `await/2` or `yield/2` collects.
+
+      iex> Task.async(fn -> 1 + 1 end) |> Task.await()
+      2
+  """
   def async(fun) when is_function(fun, 0), do: async(:erlang, :apply, [fun, []])
 
+  @doc """
+  Like `async/1`, running `apply(module, function, args)`.
+
+      iex> Task.async(Enum, :sum, [[1, 2, 3]]) |> Task.await()
+      6
+  """
   def async(module, function, args)
       when is_atom(module) and is_atom(function) and is_list(args) do
     owner = self()
@@ -56,6 +127,13 @@ defmodule Task do
     %Task{pid: pid, ref: ref, owner: owner, mfa: {module, function, length(args)}}
   end
 
+  @doc """
+  A task that is already done with `result`, without starting a process;
+  useful where code expects a task.
+
+      iex> Task.completed(:done) |> Task.await()
+      :done
+  """
   def completed(result) do
     ref = make_ref()
     owner = self()
@@ -63,11 +141,25 @@ defmodule Task do
     %Task{pid: nil, ref: ref, owner: owner, mfa: {Task, :completed, 1}}
   end
 
+  @doc """
+  Like `async_stream/3`, calling `apply(module, function, [element | args])`.
+
+      iex> Task.async_stream([1, 2], Kernel, :*, [10]) |> Enum.to_list()
+      [ok: 10, ok: 20]
+  """
   def async_stream(enumerable, module, function, args, options \\ [])
       when is_atom(module) and is_atom(function) and is_list(args) do
     build_stream(enumerable, {module, function, args}, options)
   end
 
+  @doc """
+  A stream that runs `fun` on each element in its own task, at most
+  `max_concurrency:` at a time (the number of schedulers by default), and
+  gives `{:ok, result}` for each, in order unless `ordered: false`.
+
+      iex> Task.async_stream([1, 2, 3], &(&1 * 2)) |> Enum.to_list()
+      [ok: 2, ok: 4, ok: 6]
+  """
   def async_stream(enumerable, fun, options \\ [])
       when is_function(fun, 1) and is_list(options) do
     build_stream(enumerable, fun, options)
@@ -96,6 +188,13 @@ defmodule Task do
     end
   end
 
+  @doc """
+  Waits for the task's result, at most `timeout` milliseconds; exits the
+  caller if the task crashes or the time runs out.
+
+      iex> Task.async(fn -> :x end) |> Task.await(1000)
+      :x
+  """
   def await(%Task{ref: ref, owner: owner} = task, timeout \\ 5000)
       when timeout == :infinity or (is_integer(timeout) and timeout >= 0) do
     check_owner!(task, owner)
@@ -114,6 +213,13 @@ defmodule Task do
     end
   end
 
+  @doc """
+  Stops caring about a task: it goes on running, unlinked, and its reply
+  is dropped. Gives `{:ok, reply}` if it had already finished, `nil` if not.
+
+      iex> Task.async(fn -> :x end) |> Task.ignore() |> then(&(&1 in [nil, {:ok, :x}]))
+      true
+  """
   def ignore(%Task{ref: ref, pid: pid, owner: owner} = task) do
     check_owner!(task, owner)
 
@@ -133,6 +239,13 @@ defmodule Task do
     end
   end
 
+  @doc """
+  Waits for every task in the list and gives their results in the same
+  order; exits like `await/2`.
+
+      iex> Task.await_many([Task.async(fn -> 1 end), Task.async(fn -> 2 end)])
+      [1, 2]
+  """
   def await_many(tasks, timeout \\ 5000)
       when timeout == :infinity or (is_integer(timeout) and timeout >= 0) do
     awaiting =
@@ -203,6 +316,13 @@ defmodule Task do
 
   def find(_tasks, _msg), do: nil
 
+  @doc """
+  Waits at most `timeout` for the result without exiting: `{:ok, result}`,
+  `{:exit, reason}` if the task died, or `nil` if it is still running.
+
+      iex> Task.async(fn -> :y end) |> Task.yield()
+      {:ok, :y}
+  """
   def yield(%Task{ref: ref, owner: owner} = task, timeout \\ 5000)
       when timeout == :infinity or (is_integer(timeout) and timeout >= 0) do
     check_owner!(task, owner)
@@ -219,6 +339,13 @@ defmodule Task do
     end
   end
 
+  @doc """
+  Like `yield/2` for a list of tasks, waiting `timeout` in all: a list of
+  `{task, result_or_nil}`.
+
+      iex> Task.yield_many([Task.async(fn -> 3 end)]) |> Enum.map(fn {_, res} -> res end)
+      [ok: 3]
+  """
   def yield_many(tasks, timeout \\ 5000)
       when timeout == :infinity or (is_integer(timeout) and timeout >= 0) do
     timeout_ref = make_ref()
@@ -259,6 +386,14 @@ defmodule Task do
 
   defp yield_each([], _timeout_ref, _wait), do: []
 
+  @doc """
+  Stops the task, waiting up to `shutdown` milliseconds (or killing it at
+  once with `:brutal_kill`): `{:ok, reply}` if it had finished, `{:exit,
+  reason}` or `nil` otherwise.
+
+      iex> Task.async(fn -> Process.sleep(:infinity) end) |> Task.shutdown()
+      nil
+  """
   def shutdown(task, shutdown \\ 5000)
 
   def shutdown(%Task{pid: nil} = task, _) do
