@@ -334,15 +334,12 @@ pub const NATIVES: &[Native] = &[
         float_to(&a[0], &a[1]).map(|s| charlist(&s))
     }),
     def("integer_to_binary", 1, |_, a| int_to_string(&a[0], 10)),
-    def("integer_to_binary", 2, |_, a| match &a[1] {
-        Value::Int(b @ 2..=36) => int_to_string(&a[0], *b as u32),
-        _ if !matches!(a[0], Value::Int(_) | Value::BigInt(_)) => {
-            Err(error::badarg_at(1, "not an integer"))
-        }
-        _ => Err(error::badarg_at(
-            2,
-            "not an integer in the range 2 through 36",
-        )),
+    def("integer_to_binary", 2, |_, a| int_in_base(&a[0], &a[1])),
+    def("integer_to_list", 1, |_, a| {
+        int_to_string(&a[0], 10).map(binary_charlist)
+    }),
+    def("integer_to_list", 2, |_, a| {
+        int_in_base(&a[0], &a[1]).map(binary_charlist)
     }),
     def(
         "list_to_tuple",
@@ -485,6 +482,29 @@ fn binary_to_term(b: &Value, opts: &Value) -> Result<Value> {
     }
     // Bytes after the term are ignored, as OTP ignores them.
     Ok(v)
+}
+
+/// `integer_to_binary/2`'s text of integer `n` in `base` (2 through 36,
+/// upper-case digits), with the BEAM's argument errors.
+fn int_in_base(n: &Value, base: &Value) -> Result<Value> {
+    match base {
+        Value::Int(b @ 2..=36) => int_to_string(n, *b as u32),
+        _ if !matches!(n, Value::Int(_) | Value::BigInt(_)) => {
+            Err(error::badarg_at(1, "not an integer"))
+        }
+        _ => Err(error::badarg_at(
+            2,
+            "not an integer in the range 2 through 36",
+        )),
+    }
+}
+
+/// The charlist of a binary's text (digits, here).
+fn binary_charlist(v: Value) -> Value {
+    match &v {
+        Value::Bin(b) => charlist(&b.to_string_lossy()),
+        _ => v,
+    }
 }
 
 fn charlist(s: &str) -> Value {
