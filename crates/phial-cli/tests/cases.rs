@@ -7,6 +7,7 @@
 //! - `PHIAL_CASES=substr`  run only cases whose relative path contains `substr`
 //! - `PHIAL_CASE_TIMEOUT=secs`  per-case timeout (default 10)
 
+mod support;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -14,6 +15,7 @@ use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
+use support::normalise_times;
 
 const THREADS: usize = 2;
 const DEFAULT_TIMEOUT_SECS: u64 = 10;
@@ -63,39 +65,6 @@ fn normalise_exunit(s: &str) -> String {
         }
         out.push_str(end);
     }
-    out
-}
-
-/// Logger's timestamps (`HH:MM:SS.mmm`, as in `\n12:34:56.789 [error] ...`)
-/// differ from run to run: each becomes `HH:MM:SS.mmm`, on both sides, so a
-/// case's crash reports and log lines compare by their text.
-fn normalise_times(s: &str) -> String {
-    const SHAPE: &[u8] = b"dd:dd:dd.ddd";
-    let b = s.as_bytes();
-    let fits = |i: usize| {
-        i + SHAPE.len() <= b.len()
-            && SHAPE.iter().zip(&b[i..]).all(|(want, got)| {
-                if *want == b'd' {
-                    got.is_ascii_digit()
-                } else {
-                    got == want
-                }
-            })
-    };
-    let mut out = String::with_capacity(s.len());
-    let mut start = 0;
-    let mut i = 0;
-    while i < b.len() {
-        if fits(i) {
-            out.push_str(&s[start..i]);
-            out.push_str("HH:MM:SS.mmm");
-            i += SHAPE.len();
-            start = i;
-        } else {
-            i += 1;
-        }
-    }
-    out.push_str(&s[start..]);
     out
 }
 

@@ -7,10 +7,9 @@
 //!
 //! Not here: how `h` lays a doc out (`repl_piped.rs`).
 
+mod support;
 use phial_eval::library::docs::{coverage, module_docs};
 use phial_eval::{Output, Vm};
-use std::io::Write;
-use std::process::{Command, Stdio};
 use std::sync::Arc;
 
 /// Modules with a doc for every public function and a `@moduledoc`.
@@ -111,21 +110,8 @@ fn after_prompts(out: &str) -> Vec<String> {
 }
 
 fn shell(input: &str) -> String {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_phial"))
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("phial starts");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input.as_bytes())
-        .expect("write stdin");
-    let out = child.wait_with_output().expect("phial ends");
-    String::from_utf8_lossy(&out.stdout).into_owned()
+    let here = std::env::current_dir().expect("a working directory");
+    support::piped_shell(&here, input).0
 }
 
 #[test]

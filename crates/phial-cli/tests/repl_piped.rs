@@ -2,8 +2,7 @@
 //! at a terminal, prompts without newlines as IEx prints them, transcript
 //! rules applied to the whole input.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+mod support;
 
 fn run(input: &str) -> (String, String, i32) {
     run_in(
@@ -14,26 +13,7 @@ fn run(input: &str) -> (String, String, i32) {
 
 /// `run` with `dir` as the working directory.
 fn run_in(dir: &std::path::Path, input: &str) -> (String, String, i32) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_phial"))
-        .env("NO_COLOR", "1")
-        .current_dir(dir)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("phial starts");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input.as_bytes())
-        .expect("write stdin");
-    let out = child.wait_with_output().expect("phial ends");
-    (
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-        out.status.code().unwrap_or(-1),
-    )
+    support::piped_shell(dir, input)
 }
 
 #[test]

@@ -6,6 +6,7 @@
 //! Timeouts are generous (the machine is small and busy); what is asserted
 //! is what appears on the terminal, never how fast.
 
+mod support;
 use expectrl::{Eof, Session};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -104,35 +105,7 @@ fn screen(raw: &str) -> String {
         rest = &rest[digits..];
     }
     text.push_str(rest);
-    logger_times(&text)
-}
-
-/// Logger's `HH:MM:SS.mmm` timestamps (crash reports) as `HH:MM:SS.mmm`.
-fn logger_times(s: &str) -> String {
-    let b = s.as_bytes();
-    let shape = b"dd:dd:dd.ddd";
-    let mut out = String::new();
-    let (mut start, mut i) = (0, 0);
-    while i < b.len() {
-        let fits = i + shape.len() <= b.len()
-            && shape.iter().zip(&b[i..]).all(|(w, g)| {
-                if *w == b'd' {
-                    g.is_ascii_digit()
-                } else {
-                    g == w
-                }
-            });
-        if fits {
-            out.push_str(&s[start..i]);
-            out.push_str("HH:MM:SS.mmm");
-            i += shape.len();
-            start = i;
-        } else {
-            i += 1;
-        }
-    }
-    out.push_str(&s[start..]);
-    out
+    support::normalise_times(&text)
 }
 
 /// Types a marker expression and returns everything shown before its
